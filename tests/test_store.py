@@ -1,0 +1,157 @@
+"""The store: schema, append-only events, projections, refusals."""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import hand_made
+from workbench.errors import NotFoundError, StoreError
+from workbench.store import Store
+from workbench.store.migrations import SCHEMA_VERSION
+
+
+def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        conn = store.db.conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+        assert names == {"m001_initial"}
+        assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
+            store.db.table_names()
+        )
+
+
+def test_events_table_has_the_audit_columns(db_path: Path) -> None:
+    with Store(db_path) as store:
+        cols = {c.name for c in store.db["events"].columns}
+    assert {"id", "at", "actor", "action", "subject", "payload", "prev_hash", "hash"} <= cols
+
+
+def test_ingest_writes_events_and_projections(db_path: Path) -> None:
+    with Store(db_path) as store:
+        events = list(store.events())
+        claims = store.claims()
+    assert [e.action for e in events] == ["article.ingested"] + ["claim.extracted"] * 3
+    assert all(e.actor == "tester" for e in events)
+    assert events[0].at.endswith("Z") and "T" in events[0].at
+    assert len({e.id for e in events}) == 4
+    assert [c.kind for c in claims] == ["fact", "fact", "opinion"]
+    assert claims[1].speaker == "the minister"
+    assert claims[0].status == "unreviewed" and claims[0].verdict is None
+
+
+def test_same_article_twice_is_a_no_op(db_path: Path) -> None:
+    article, claims = hand_made()
+    with Store(db_path) as store:
+        result = store.add_article(article, claims, "someone-else")
+        assert not result.created
+        assert result.claims == 3
+        assert store.event_count() == 4
+
+
+def test_events_cannot_be_updated_or_deleted(db_path: Path) -> None:
+    with Store(db_path) as store:
+        conn = store.db.conn
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("UPDATE events SET actor = 'mallory'")
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute("DELETE FROM events")
+        conn.rollback()
+        assert store.event_count() == 4
+
+
+def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "t.db"
+    article, claims = hand_made()
+    broken = list(claims)
+    broken[2] = None  # type: ignore[call-overload]  # fails half-way through the transaction
+    with Store(path) as store:
+        with pytest.raises(AttributeError):
+            store.add_article(article, broken, "tester")  # type: ignore[arg-type]
+        assert store.event_count() == 0
+        assert store.claims() == []
+
+
+def test_rebuild_reproduces_the_projections(db_path: Path) -> None:
+    with Store(db_path) as store:
+        before = store.claims(), store.articles()
+        assert store.rebuild() == 4
+        assert (store.claims(), store.articles()) == before
+
+
+def test_prefix_resolution(tmp_path: Path) -> None:
+    # 17 paragraphs -> 17 claim ids; two of them must share a first hex digit
+    text = "\n\n".join(f"Paragraph number {i} says something." for i in range(17))
+    article, claims = hand_made(text=text)
+    with Store(tmp_path / "p.db") as store:
+        store.add_article(article, claims, "tester")
+        ids = sorted(c.id for c in store.claims())
+        assert store.resolve_id(ids[0][:7]) == ids[0]
+        assert store.resolve_id(ids[0].upper()) == ids[0]
+        shared = next(a[0] for a, b in itertools.pairwise(ids) if a[0] == b[0])
+        with pytest.raises(NotFoundError, match="ambiguous"):
+            store.resolve_id(shared)
+        with pytest.raises(NotFoundError, match="no claim"):
+            store.resolve_id("ffffffffffffff")
+        with pytest.raises(NotFoundError, match="hexadecimal"):
+            store.resolve_id("x'; DROP TABLE claims; --")
+        assert store.resolve_id(article.id[:5], "articles") == article.id
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer workbench"):
+        Store(path)
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="not a workbench database"):
+        Store(path)
+    conn = sqlite3.connect(path)
+    assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master")] == ["recipes"]
+
+
+def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 20)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="not an SQLite file"):
+        Store(path)
+    assert path.read_bytes() == before
+
+
+def test_missing_database_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no workbench database"):
+        Store(tmp_path / "missing.db", create=False)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_locked_database_gives_clear_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("workbench.store.db.BUSY_TIMEOUT_S", 0.1)
+    blocker = sqlite3.connect(db_path)
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store(db_path) as store:
+            article, claims = hand_made(text="Another text.\n\nWith two paragraphs.")
+            with pytest.raises(StoreError, match="locked by another process"):
+                store.add_article(article, claims[:1], "tester")
+    except StoreError as err:  # opening itself may already wait on the lock
+        assert "locked by another process" in str(err)
+    finally:
+        blocker.rollback()
+        blocker.close()

@@ -1,0 +1,3 @@
+"""workbench: a fact-check workbench for geopolitical claims."""
+
+__version__ = "0.1.0"

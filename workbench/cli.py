@@ -1,0 +1,308 @@
+"""The ``workbench`` command: thin wrappers over the core. Heavy imports stay inside commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from collections.abc import Sequence
+
+import click
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+DB_HELP = "Database file (default: $WORKBENCH_DB, then ./claims.db)."
+
+
+class WorkbenchGroup(click.Group):
+    """Turns WorkbenchError into a one-line ``error: …`` and a non-zero exit."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except WorkbenchError as err:
+            click.echo(f"error: {err}", err=True)
+            ctx.exit(err.exit_code)
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
+            ctx.exit(0)
+
+
+def db_option(f):
+    return click.option(
+        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH", help=DB_HELP
+    )(f)
+
+
+def open_store(db_path: str | None, *, create: bool = False):
+    from workbench.store import Store, resolve_db_path
+
+    return Store(resolve_db_path(db_path), create=create)
+
+
+@click.group(cls=WorkbenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="workbench")
+def cli() -> None:
+    """Split news articles into claims, review them, and keep a tamper-evident record."""
+
+
+# -- ingest / split ---------------------------------------------------------------------------
+
+
+def _read_documents(sources: Sequence[str], sample: bool, overrides: dict[str, str | None]) -> list:
+    from workbench.ingest import read_sources
+
+    if not sources and not sample:
+        raise click.UsageError("give a file, folder, URL or - (stdin), or --sample")
+    documents = []
+    if sample:
+        from importlib.resources import as_file, files
+
+        with as_file(files("workbench.data") / "sample_article.md") as path:
+            documents.extend(read_sources([str(path)]))
+    documents.extend(read_sources(list(sources)))
+    given = {k: v for k, v in overrides.items() if v is not None}
+    if given and len(documents) != 1:
+        names = ", ".join(f"--{k}" for k in given)
+        raise click.UsageError(f"{names} apply to a single article, but {len(documents)} were read")
+    return [dataclasses.replace(d, **given) for d in documents]
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, metavar="PATH|URL|-")
+@click.option("--sample", is_flag=True, help="Also ingest the bundled sample article.")
+@click.option("--title", help="Headline (single article only).")
+@click.option("--url", help="Canonical URL of the article (single article only).")
+@click.option("--outlet", help="Publication name (single article only).")
+@click.option("--published", help="Publication date, e.g. 2026-03-14 (single article only).")
+@click.option("--reviewer", help="Name recorded on the events (default: $WORKBENCH_REVIEWER).")
+@db_option
+def ingest(
+    sources: tuple[str, ...],
+    sample: bool,
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+    reviewer: str | None,
+    db_path: str | None,
+) -> None:
+    """Read articles, drop boilerplate, split them into claims and store them.
+
+    Takes .txt, .md and .html files, folders (recursively), http(s) URLs and - for stdin.
+    Nothing is written unless every source could be read.
+
+    \b
+    Example:
+        workbench ingest article.html --outlet "The Meridian Ledger"
+    """
+    from workbench.articles import prepare
+    from workbench.identity import current_reviewer
+
+    overrides = {"title": title, "url": url, "outlet": outlet, "published": published}
+    documents = _read_documents(sources, sample, overrides)
+    prepared = prepare(documents)
+    actor = current_reviewer(reviewer)
+    with open_store(db_path, create=True) as store:
+        for item in prepared:
+            result = store.add_article(item.article, item.claims, actor)
+            if not result.created:
+                click.echo(
+                    f"article {result.article_id}: already stored ({result.claims} claims), "
+                    "nothing changed"
+                )
+                continue
+            kinds = {k: sum(c.kind == k for c in item.claims) for k in ("fact", "opinion")}
+            click.echo(
+                f"article {result.article_id}: {result.claims} claims "
+                f"({kinds['fact']} fact, {kinds['opinion']} opinion), "
+                f"{len(item.article.dropped)} boilerplate segments dropped"
+                + (f" — {item.article.title}" if item.article.title else "")
+            )
+
+
+@cli.command()
+@click.argument("source", metavar="PATH|URL|-")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+)
+def split(source: str, fmt: str) -> None:
+    """Split one article into claims and print them; nothing is stored.
+
+    \b
+    Example:
+        workbench split article.txt --format table
+    """
+    from workbench.articles import prepare
+    from workbench.output import render_claims
+
+    (item,) = prepare(_read_documents([source], False, {}))
+    click.echo(render_claims(item.claims, fmt), nl=False)
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--kind", type=click.Choice(["fact", "opinion"]), help="Only this kind.")
+@click.option("--status", help="Only this status, e.g. unreviewed.")
+@click.option("--article", "article", metavar="ID", help="Only claims of this article (prefix).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+@db_option
+def claims(
+    kind: str | None, status: str | None, article: str | None, fmt: str, db_path: str | None
+) -> None:
+    """List stored claims.
+
+    \b
+    Example:
+        workbench claims --kind fact --format json
+    """
+    from workbench.output import render_claims
+
+    with open_store(db_path) as store:
+        article_id = store.resolve_id(article, "articles") if article else None
+        found = store.claims(kind=kind, status=status, article_id=article_id)
+    if not found and fmt == "table":
+        click.echo("no claims match", err=True)
+        return
+    click.echo(render_claims(found, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("claim_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@db_option
+def show(claim_id: str, fmt: str, db_path: str | None) -> None:
+    """Show one claim (an id prefix is enough), in its paragraph.
+
+    \b
+    Example:
+        workbench show 3fa9
+    """
+    from workbench.output import claim_to_dict, render_key_values
+
+    with open_store(db_path) as store:
+        claim = store.claim(store.resolve_id(claim_id))
+        article = store.article(claim.article_id)
+    if fmt == "json":
+        click.echo(json.dumps(claim_to_dict(claim), ensure_ascii=False, indent=2))
+        return
+    start = article.text.rfind("\n\n", 0, claim.start)
+    end = article.text.find("\n\n", claim.end)
+    paragraph = article.text[start + 2 if start >= 0 else 0 : end if end >= 0 else None]
+    click.echo(
+        render_key_values(
+            [
+                ("claim", claim.claim),
+                ("id", claim.id),
+                ("article", f"{article.id} {article.title or article.source}"),
+                ("kind", claim.kind),
+                ("speaker", claim.speaker or "(the article)"),
+                ("quote", "yes" if claim.quote else "no"),
+                ("cues", ", ".join(claim.cues) or "-"),
+                ("checkworthiness", f"{claim.checkworthiness:.2f}"),
+                ("status", claim.verdict or claim.status),
+                ("span", f"{claim.start}-{claim.end}"),
+            ]
+        ),
+        nl=False,
+    )
+    for v in claim.verdicts:
+        click.echo(f"verdict     {v.rating} by {v.reviewer} at {v.at}")
+    click.echo("\n" + paragraph.strip())
+
+
+@cli.command()
+@click.argument("item_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@db_option
+def history(item_id: str, fmt: str, db_path: str | None) -> None:
+    """Every event about a claim (or an article), oldest first, with who did it.
+
+    \b
+    Example:
+        workbench history 3fa9
+    """
+    from workbench.errors import NotFoundError
+
+    with open_store(db_path) as store:
+        try:
+            subject = store.resolve_id(item_id, "claims")
+        except NotFoundError:
+            subject = store.resolve_id(item_id, "articles")
+        events = list(store.events(subject))
+    if fmt == "json":
+        rows = [
+            {"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "payload": e.payload}
+            for e in events
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for e in events:
+        click.echo(f"{e.at}  {e.actor}  {e.action}  {_summary(e.action, e.payload)}")
+
+
+def _summary(action: str, payload: dict) -> str:
+    if action == "claim.extracted":
+        speaker = payload.get("speaker") or "the article"
+        return f"{payload['kind']} by {speaker}: {payload['claim']}"
+    if action == "article.ingested":
+        return payload.get("title") or payload.get("source") or ""
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@db_option
+def stats(fmt: str, db_path: str | None) -> None:
+    """Counts of articles, claims by kind and status, verdicts and events."""
+    from workbench.output import render_key_values
+
+    with open_store(db_path) as store:
+        figures = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+
+    def flat(value: object) -> str:
+        if isinstance(value, dict):
+            return ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
+        return str(value)
+
+    click.echo(
+        render_key_values((k.replace("_", " "), flat(v)) for k, v in figures.items()), nl=False
+    )
+
+
+@cli.command()
+@db_option
+def verify(db_path: str | None) -> None:
+    """Recompute the audit trail's hash chain; exit 1 naming the first bad event."""
+    with open_store(db_path) as store:
+        problem = store.verify()
+        count = store.event_count()
+    if problem is not None:
+        click.echo(f"tampered: {problem.message}", err=True)
+        sys.exit(1)
+    click.echo(f"ok: {count} events, hash chain intact")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="workbench")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

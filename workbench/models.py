@@ -1,0 +1,131 @@
+"""Plain values passed between the layers. No I/O and no database here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["fact", "opinion"]
+KINDS: tuple[str, ...] = ("fact", "opinion")
+
+
+@dataclass(frozen=True)
+class Document:
+    """Decoded text of one source, before boilerplate is removed."""
+
+    text: str
+    source: str  # the path, URL or "-" it came from
+    format: Literal["text", "markdown", "html"] = "text"
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A boilerplate segment removed from an article, kept for the audit."""
+
+    text: str
+    rule: str  # name of the boilerplate rule that matched
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Article text with boilerplate removed; paragraphs separated by a blank line."""
+
+    text: str
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ClaimDraft:
+    """One claim as the splitter proposes it. Offsets index the cleaned article text."""
+
+    text: str  # verbatim span: article_text[start:end]
+    claim: str  # stand-alone wording
+    start: int
+    end: int
+    kind: Kind
+    speaker: str | None = None  # None: the article asserts it itself
+    quote: bool = False
+    cues: tuple[str, ...] = ()
+    checkworthiness: float = 0.0
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    """A stored article (a projection of its ``article.ingested`` event)."""
+
+    id: str
+    content_hash: str
+    text: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    ingested_at: str = ""
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    excerpt: str | None = None
+    accessed_at: str | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    reviewer: str
+    rating: str
+    at: str
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A stored claim with its review state."""
+
+    id: str
+    article_id: str
+    text: str
+    claim: str
+    kind: Kind
+    start: int
+    end: int
+    speaker: str | None = None
+    quote: bool = False
+    cues: tuple[str, ...] = ()
+    checkworthiness: float = 0.0
+    entities: tuple[Entity, ...] = ()
+    status: str = "unreviewed"
+    verdict: str | None = None
+    verdicts: tuple[Verdict, ...] = ()
+    matches: tuple[dict, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of the append-only audit trail."""
+
+    id: str
+    seq: int
+    at: str
+    actor: str
+    action: str
+    subject: str
+    payload: dict
+    prev_hash: str
+    hash: str

@@ -1,0 +1,130 @@
+"""Turn claims into the shapes the CLI prints: table, JSON, JSON lines, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterable, Sequence
+
+from workbench.models import Claim, Verdict
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CSV_COLUMNS = (
+    "id",
+    "article_id",
+    "kind",
+    "speaker",
+    "quote",
+    "checkworthiness",
+    "status",
+    "verdict",
+    "start",
+    "end",
+    "text",
+    "claim",
+    "cues",
+)
+
+
+def verdict_to_dict(verdict: Verdict) -> dict:
+    return {
+        "reviewer": verdict.reviewer,
+        "rating": verdict.rating,
+        "sources": [
+            {
+                "url": s.url,
+                "title": s.title,
+                "publisher": s.publisher,
+                "excerpt": s.excerpt,
+                "accessed_at": s.accessed_at,
+            }
+            for s in verdict.sources
+        ],
+        "note": verdict.note,
+        "at": verdict.at,
+    }
+
+
+def claim_to_dict(claim: Claim) -> dict:
+    """The public JSON shape of a claim (documented in the README)."""
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "claim": claim.claim,
+        "kind": claim.kind,
+        "speaker": claim.speaker,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "cues": list(claim.cues),
+        "checkworthiness": claim.checkworthiness,
+        "entities": [{"text": e.text, "label": e.label} for e in claim.entities],
+        "status": claim.status,
+        "verdict": claim.verdict,
+        "verdicts": [verdict_to_dict(v) for v in claim.verdicts],
+        "matches": list(claim.matches),
+    }
+
+
+def csv_safe(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula (text starting = + - @ is quoted)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def render_claims(claims: Sequence[Claim], fmt: str, width: int | None = None) -> str:
+    """The claims in one of FORMATS, ending with a newline unless empty."""
+    if fmt == "json":
+        return json.dumps([claim_to_dict(c) for c in claims], ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        return "".join(json.dumps(claim_to_dict(c), ensure_ascii=False) + "\n" for c in claims)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for c in claims:
+            row = claim_to_dict(c)
+            row["cues"] = "; ".join(c.cues)
+            writer.writerow([csv_safe(row[k]) for k in CSV_COLUMNS])
+        return buf.getvalue()
+    return render_table(claims, width or shutil.get_terminal_size((120, 24)).columns)
+
+
+def render_table(claims: Sequence[Claim], width: int) -> str:
+    """A fixed-column table that fits ``width``; the claim text takes what is left."""
+    if not claims:
+        return ""
+    header = ("ID", "KIND", "CW", "SPEAKER", "STATUS", "CLAIM")
+    rows = [
+        (
+            c.id,
+            c.kind,
+            f"{c.checkworthiness:.2f}",
+            _clip(c.speaker or "-", 18),
+            c.verdict or c.status,
+            " ".join(c.claim.split()) + (" [quote]" if c.quote else ""),
+        )
+        for c in claims
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
+    rest = max(20, width - sum(widths) - 2 * 5)
+    lines = []
+    for row in [header, *rows]:
+        cells = [row[i].ljust(widths[i]) for i in range(5)]
+        lines.append("  ".join([*cells, _clip(row[5], rest)]).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_key_values(pairs: Iterable[tuple[str, object]]) -> str:
+    pairs = list(pairs)
+    width = max((len(k) for k, _ in pairs), default=0)
+    return "".join(f"{k.ljust(width)}  {v}\n" for k, v in pairs)

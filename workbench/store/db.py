@@ -1,0 +1,400 @@
+"""Store: the only place that talks SQL. Opens, migrates, appends events, reads projections."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from workbench.errors import NotFoundError, StoreError
+from workbench.models import Article, Claim, ClaimDraft, Dropped, Entity, Event, Source, Verdict
+from workbench.store import events as ev
+from workbench.store import migrations, projections
+
+DEFAULT_DB = "claims.db"
+BUSY_TIMEOUT_S = 10.0
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEX = re.compile(r"^[0-9a-f]+$")
+_EVENT_COLUMNS = "seq, id, at, actor, action, subject, payload, prev_hash, hash"
+
+
+def resolve_db_path(option: str | None) -> Path:
+    """``--db`` wins, then ``WORKBENCH_DB``, then ``./claims.db``."""
+    return Path(option or os.environ.get("WORKBENCH_DB") or DEFAULT_DB)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: str
+    created: bool  # False: the same content was already stored
+    claims: int
+
+
+def _locked(err: sqlite3.OperationalError) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
+
+
+class Store:
+    """A workbench database file. Use as a context manager, or call ``close()``."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        self._check_file(create)
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
+            self.db = sqlite_utils.Database(conn)
+            self._prepare()
+        except sqlite3.DatabaseError as err:
+            raise self._error(err) from None
+
+    # -- opening --------------------------------------------------------------------------
+
+    def _check_file(self, create: bool) -> None:
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a folder, not a database file")
+        if not self.path.exists():
+            if not create:
+                raise StoreError(
+                    f"no workbench database at {self.path} (`workbench ingest` creates one)"
+                )
+            if not self.path.parent.exists():
+                raise StoreError(f"cannot create {self.path}: folder {self.path.parent} is missing")
+            return
+        try:
+            with self.path.open("rb") as fh:
+                head = fh.read(len(_SQLITE_MAGIC))
+        except OSError as err:
+            raise StoreError(f"cannot read {self.path}: {err.strerror}") from None
+        if head and head != _SQLITE_MAGIC:
+            raise StoreError(f"{self.path} is not a workbench database (not an SQLite file)")
+
+    def _prepare(self) -> None:
+        conn = self.db.conn
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if app_id != migrations.APPLICATION_ID and (app_id != 0 or tables):
+            raise StoreError(f"{self.path} is an SQLite database, but not a workbench database")
+        if version > migrations.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer workbench (schema {version}, this version "
+                f"reads up to {migrations.SCHEMA_VERSION}); upgrade workbench to open it"
+            )
+        conn.execute("PRAGMA foreign_keys = ON")
+        if version < migrations.SCHEMA_VERSION:
+            self._migrate(version)
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as err:
+            if not _locked(err):
+                raise
+
+    def _migrate(self, version: int) -> None:
+        with self.transaction():
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
+                self.db.conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
+                self.db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+            for migration in migrations.MIGRATIONS[version:]:
+                migration(self.db)
+                self.db["_migrations"].insert(
+                    {"name": migration.__name__, "applied_at": ev.now_iso()}
+                )
+            self.db.conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+
+    def _error(self, err: sqlite3.Error) -> StoreError:
+        if isinstance(err, sqlite3.OperationalError) and _locked(err):
+            return StoreError(
+                f"{self.path} is locked by another process (waited {BUSY_TIMEOUT_S:.0f}s); "
+                "try again when it has finished"
+            )
+        if isinstance(err, sqlite3.DatabaseError) and "not a database" in str(err):
+            return StoreError(f"{self.path} is not a workbench database (not an SQLite file)")
+        return StoreError(f"{self.path}: {err}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing --------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, taken with the write lock up front (BEGIN IMMEDIATE)."""
+        conn = self.db.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise self._error(err) from None
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException as err:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.Error):
+                raise self._error(err) from None
+            raise
+
+    def append(self, action: str, subject: str, payload: dict, actor: str) -> Event:
+        """Append one event and apply it to the projections. Call inside ``transaction()``."""
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("Store.append needs an open transaction")
+        row = self.db.conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
+        last = row.fetchone()
+        prev_hash = last[1] if last else ev.GENESIS
+        event_id, at = ev.new_event_id(), ev.now_iso()
+        text = ev.canonical_json(payload)
+        digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
+        cursor = self.db.conn.execute(
+            "INSERT INTO events (id, at, actor, action, subject, payload, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, at, actor, action, subject, text, prev_hash, digest),
+        )
+        projections.apply(self.db, action, subject, payload, at, actor)
+        return Event(
+            event_id, cursor.lastrowid, at, actor, action, subject, payload, prev_hash, digest
+        )
+
+    def add_article(self, article: Article, claims: Sequence[Claim], actor: str) -> IngestResult:
+        """Store an article and its claims as events in one transaction; no-op if already stored."""
+        with self.transaction():
+            existing = self.db.conn.execute(
+                "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
+            ).fetchone()
+            if existing:
+                count = self.db.conn.execute(
+                    "SELECT count(*) FROM claims WHERE article_id = ?", (existing[0],)
+                ).fetchone()[0]
+                return IngestResult(existing[0], False, count)
+            self.append("article.ingested", article.id, article_payload(article), actor)
+            for position, claim in enumerate(claims):
+                self.append("claim.extracted", claim.id, claim_payload(claim, position), actor)
+        return IngestResult(article.id, True, len(claims))
+
+    def rebuild(self) -> int:
+        """Clear the projections and replay every event into them. Returns the event count."""
+        with self.transaction():
+            for table in migrations.PROJECTION_TABLES:
+                self.db.conn.execute(f"DELETE FROM [{table}]")
+            count = 0
+            for event in self.events():
+                projections.apply(
+                    self.db, event.action, event.subject, event.payload, event.at, event.actor
+                )
+                count += 1
+        return count
+
+    # -- reading --------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def event_count(self) -> int:
+        return self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+    def events(self, subject: str | None = None) -> Iterator[Event]:
+        """Events oldest first, optionally only those about ``subject``."""
+        sql = f"SELECT {_EVENT_COLUMNS} FROM events"
+        params: tuple = ()
+        if subject is not None:
+            sql += " WHERE subject = ?"
+            params = (subject,)
+        for row in self.db.conn.execute(sql + " ORDER BY seq", params):
+            yield _event(row)
+
+    def verify(self) -> ev.Problem | None:
+        """Recompute the hash chain; the first problem found, or None when intact."""
+        rows = self.db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
+        return ev.check_chain(rows)
+
+    def resolve_id(self, prefix: str, table: str = "claims") -> str:
+        """The full id in ``table`` that starts with ``prefix`` (like git's short hashes)."""
+        noun = table.rstrip("s")
+        wanted = prefix.strip().lower()
+        if not wanted or not _HEX.match(wanted):
+            raise NotFoundError(f"'{prefix}' is not a {noun} id (ids are hexadecimal)")
+        rows = self.db.conn.execute(
+            f"SELECT id FROM [{table}] WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
+            (wanted, wanted + "g"),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no {noun} with id {prefix}")
+        if len(rows) > 1:
+            raise NotFoundError(f"{noun} id {prefix} is ambiguous; give more characters")
+        return rows[0][0]
+
+    def article(self, article_id: str) -> Article:
+        row = self.db.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return _article(dict(zip(_columns(self.db, "articles"), row, strict=True)))
+
+    def articles(self) -> list[Article]:
+        cols = _columns(self.db, "articles")
+        rows = self.db.conn.execute("SELECT * FROM articles ORDER BY ingested_at, id")
+        return [_article(dict(zip(cols, row, strict=True))) for row in rows]
+
+    def claims(
+        self,
+        *,
+        kind: str | None = None,
+        status: str | None = None,
+        article_id: str | None = None,
+        ids: Sequence[str] | None = None,
+    ) -> list[Claim]:
+        """Claims in article order with their verdicts, filtered by the given fields."""
+        where, params = [], []
+        for column, value in (("kind", kind), ("status", status), ("article_id", article_id)):
+            if value is not None:
+                where.append(f"c.{column} = ?")
+                params.append(value)
+        if ids is not None:
+            where.append(f"c.id IN ({', '.join('?' for _ in ids)})")
+            params.extend(ids)
+        sql = (
+            "SELECT c.* FROM claims c JOIN articles a ON a.id = c.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.ingested_at, a.id, c.position"
+        )
+        cols = _columns(self.db, "claims")
+        rows = [dict(zip(cols, r, strict=True)) for r in self.db.conn.execute(sql, params)]
+        verdicts = self._verdicts({r["id"] for r in rows}) if rows else {}
+        return [_claim(r, verdicts.get(r["id"], ())) for r in rows]
+
+    def claim(self, claim_id: str) -> Claim:
+        found = self.claims(ids=[claim_id])
+        if not found:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        return found[0]
+
+    def _verdicts(self, claim_ids: set[str]) -> dict[str, tuple[Verdict, ...]]:
+        count = self.db.conn.execute("SELECT count(*) FROM verdicts").fetchone()[0]
+        if count == 0:
+            return {}
+        sources: dict[str, list[Source]] = {}
+        for row in self.db.conn.execute(
+            "SELECT verdict_id, url, title, publisher, excerpt, accessed_at FROM sources "
+            "ORDER BY rowid"
+        ):
+            sources.setdefault(row[0], []).append(Source(*row[1:]))
+        out: dict[str, list[Verdict]] = {}
+        for vid, claim_id, reviewer, rating, note, at in self.db.conn.execute(
+            "SELECT id, claim_id, reviewer, rating, note, at FROM verdicts WHERE current = 1 "
+            "ORDER BY at"
+        ):
+            if claim_id in claim_ids:
+                out.setdefault(claim_id, []).append(
+                    Verdict(reviewer, rating, at, note, tuple(sources.get(vid, ())))
+                )
+        return {k: tuple(v) for k, v in out.items()}
+
+    def stats(self) -> dict:
+        """Counts for ``workbench stats``."""
+        q = self.db.conn.execute
+
+        def grouped(sql: str) -> dict[str, int]:
+            return {str(k): v for k, v in q(sql).fetchall()}
+
+        dropped = sum(len(json.loads(d or "[]")) for (d,) in q("SELECT dropped FROM articles"))
+        return {
+            "database": str(self.path),
+            "schema_version": self.schema_version(),
+            "articles": q("SELECT count(*) FROM articles").fetchone()[0],
+            "claims": q("SELECT count(*) FROM claims").fetchone()[0],
+            "claims_by_kind": grouped("SELECT kind, count(*) FROM claims GROUP BY kind"),
+            "claims_by_status": grouped("SELECT status, count(*) FROM claims GROUP BY status"),
+            "verdicts": q("SELECT count(*) FROM verdicts WHERE current = 1").fetchone()[0],
+            "sources": q("SELECT count(*) FROM sources").fetchone()[0],
+            "boilerplate_dropped": dropped,
+            "events": q("SELECT count(*) FROM events").fetchone()[0],
+            "actors": grouped("SELECT actor, count(*) FROM events GROUP BY actor"),
+        }
+
+
+def article_payload(article: Article) -> dict:
+    return {
+        "content_hash": article.content_hash,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "source": article.source,
+        "text": article.text,
+        "dropped": [{"text": d.text, "rule": d.rule} for d in article.dropped],
+    }
+
+
+def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
+    return {
+        "article_id": getattr(claim, "article_id", None),
+        "position": position,
+        "text": claim.text,
+        "claim": claim.claim,
+        "kind": claim.kind,
+        "speaker": claim.speaker,
+        "quote": claim.quote,
+        "start": claim.start,
+        "end": claim.end,
+        "cues": list(claim.cues),
+        "checkworthiness": claim.checkworthiness,
+        "entities": [[e.text, e.label] for e in claim.entities],
+    }
+
+
+def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
+    return [c.name for c in db[table].columns]
+
+
+def _event(row: tuple) -> Event:
+    seq, id, at, actor, action, subject, payload, prev_hash, digest = row
+    return Event(id, seq, at, actor, action, subject, json.loads(payload), prev_hash, digest)
+
+
+def _article(row: dict) -> Article:
+    return Article(
+        id=row["id"],
+        content_hash=row["content_hash"],
+        text=row["text"],
+        source=row["source"],
+        title=row["title"],
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        ingested_at=row["ingested_at"],
+        dropped=tuple(Dropped(d["text"], d["rule"]) for d in json.loads(row["dropped"] or "[]")),
+    )
+
+
+def _claim(row: dict, verdicts: tuple[Verdict, ...]) -> Claim:
+    return Claim(
+        id=row["id"],
+        article_id=row["article_id"],
+        text=row["text"],
+        claim=row["claim"],
+        kind=row["kind"],
+        start=row["start"],
+        end=row["end"],
+        speaker=row["speaker"],
+        quote=bool(row["quote"]),
+        cues=tuple(json.loads(row["cues"] or "[]")),
+        checkworthiness=row["checkworthiness"] or 0.0,
+        entities=tuple(Entity(t, label) for t, label in json.loads(row["entities"] or "[]")),
+        status=row["status"],
+        verdict=row["verdict"],
+        verdicts=verdicts,
+    )

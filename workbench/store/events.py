@@ -1,0 +1,72 @@
+"""Event ids, timestamps and the hash chain that makes the log tamper-evident.
+
+Each event's hash covers its own fields and the hash of the event before it,
+so editing any stored byte, or removing an event that has a successor,
+breaks the chain at that point.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+GENESIS = "0" * 64
+
+
+def now_iso() -> str:
+    """Current time in ISO-8601 UTC with microseconds, e.g. ``2026-03-14T09:30:00.123456Z``."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def new_event_id() -> str:
+    """A globally unique, roughly time-ordered id (48-bit milliseconds + 80 random bits)."""
+    millis = int(time.time() * 1000) & ((1 << 48) - 1)
+    return f"{millis:012x}{os.urandom(10).hex()}"
+
+
+def canonical_json(value: object) -> str:
+    """JSON with sorted keys and no insignificant whitespace: the form that is hashed."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def event_hash(
+    prev_hash: str, id: str, at: str, actor: str, action: str, subject: str, payload: str
+) -> str:
+    """SHA-256 over the previous hash and the event's stored fields (payload as stored text)."""
+    material = canonical_json([prev_hash, id, at, actor, action, subject, payload])
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The first place where the chain does not hold."""
+
+    seq: int
+    event_id: str
+    message: str
+
+
+def check_chain(rows: list[tuple]) -> Problem | None:
+    """Check event rows (all columns, in seq order) and return the first problem, if any."""
+    expected_prev = GENESIS
+    for seq, id, at, actor, action, subject, payload, prev_hash, stored in rows:
+        if prev_hash != expected_prev:
+            return Problem(
+                seq,
+                id,
+                f"event #{seq} ({id}) does not follow the event before it: "
+                "an earlier event was removed, inserted or reordered",
+            )
+        fields = (id, at, actor, action, subject, payload)
+        if any(not isinstance(v, str) for v in fields) or stored != event_hash(prev_hash, *fields):
+            return Problem(seq, id, f"event #{seq} ({id}) was altered after it was written")
+        try:
+            json.loads(payload)
+        except ValueError:
+            return Problem(seq, id, f"event #{seq} ({id}) has a payload that is not JSON")
+        expected_prev = stored
+    return None

@@ -1,0 +1,121 @@
+"""Named, ordered schema migrations. ``PRAGMA user_version`` holds how many have run.
+
+Add a migration by appending a function ``mNNN_what_it_does(db)`` to MIGRATIONS;
+never edit or reorder one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+APPLICATION_ID = 0x57424E43  # "WBNC": marks the file as a workbench database
+
+
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Event log with append-only triggers, and the first projections."""
+    db["events"].create(
+        {
+            "seq": int,
+            "id": str,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "subject": str,
+            "payload": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="seq",
+        not_null={"id", "at", "actor", "action", "subject", "payload", "prev_hash", "hash"},
+    )
+    db["events"].create_index(["id"], unique=True)
+    db["events"].create_index(["subject"])
+    for op in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER events_no_{op.lower()} BEFORE {op} ON events "
+            "BEGIN SELECT RAISE(ABORT, 'events are append-only'); END"
+        )
+    db["articles"].create(
+        {
+            "id": str,
+            "content_hash": str,
+            "title": str,
+            "outlet": str,
+            "url": str,
+            "published": str,
+            "source": str,
+            "text": str,
+            "dropped": str,
+            "ingested_at": str,
+            "ingested_by": str,
+        },
+        pk="id",
+        not_null={"content_hash", "text"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["claims"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "position": int,
+            "text": str,
+            "claim": str,
+            "kind": str,
+            "speaker": str,
+            "quote": int,
+            "start": int,
+            "end": int,
+            "cues": str,
+            "checkworthiness": float,
+            "entities": str,
+            "status": str,
+            "verdict": str,
+        },
+        pk="id",
+        not_null={"article_id", "text", "claim", "kind", "status"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["claims"].create_index(["article_id", "position"])
+    db["claims"].create_index(["status", "checkworthiness"])
+    db["verdicts"].create(
+        {
+            "id": str,
+            "claim_id": str,
+            "reviewer": str,
+            "rating": str,
+            "rubric": str,
+            "note": str,
+            "at": str,
+            "current": int,
+        },
+        pk="id",
+        not_null={"claim_id", "reviewer", "rating", "at"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["verdicts"].create_index(["claim_id", "reviewer"])
+    db["sources"].create(
+        {
+            "id": str,
+            "claim_id": str,
+            "verdict_id": str,
+            "url": str,
+            "title": str,
+            "publisher": str,
+            "excerpt": str,
+            "accessed_at": str,
+            "snapshot_hash": str,
+        },
+        pk="id",
+        not_null={"claim_id", "url"},
+    )
+    db["sources"].create_index(["claim_id"])
+
+
+Migration = Callable[[sqlite_utils.Database], None]
+MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables the projections own: cleared and refilled by Store.rebuild().
+PROJECTION_TABLES: tuple[str, ...] = ("sources", "verdicts", "claims", "articles")
