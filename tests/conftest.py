@@ -26,6 +26,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WORKBENCH_REVIEWER", "tester")
     monkeypatch.delenv("WORKBENCH_DB", raising=False)
     monkeypatch.delenv("WORKBENCH_BOILERPLATE", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
 
 
 def hand_made(text: str = ARTICLE_TEXT, title: str = "Grain for Freedonia"):

