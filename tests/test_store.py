@@ -21,7 +21,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
-        assert names == {"m001_initial"}
+        assert names == {"m001_initial", "m002_review"}
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -155,3 +155,24 @@ def test_locked_database_gives_clear_error(db_path: Path, monkeypatch: pytest.Mo
     finally:
         blocker.rollback()
         blocker.close()
+
+
+def test_older_database_is_migrated_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.store import migrations
+
+    path = tmp_path / "old.db"
+    article, claims = hand_made()
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+        m.setattr(migrations, "SCHEMA_VERSION", 1)
+        with Store(path) as store:
+            store.add_article(article, claims, "tester")
+            assert store.schema_version() == 1
+            assert "notes" not in store.db.table_names()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert "notes" in store.db.table_names()
+        assert len(store.claims()) == 3
+        assert store.verify() is None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import click
 
 from workbench import __version__
+from workbench.cli_review import register as register_review_commands
 from workbench.errors import WorkbenchError
 
 DB_HELP = "Database file (default: $WORKBENCH_DB, then ./claims.db)."
@@ -235,6 +236,7 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
     Example:
         workbench history 3fa9
     """
+    from workbench.cli_review import summary
     from workbench.errors import NotFoundError
 
     with open_store(db_path) as store:
@@ -251,16 +253,7 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for e in events:
-        click.echo(f"{e.at}  {e.actor}  {e.action}  {_summary(e.action, e.payload)}")
-
-
-def _summary(action: str, payload: dict) -> str:
-    if action == "claim.extracted":
-        speaker = payload.get("speaker") or "the article"
-        return f"{payload['kind']} by {speaker}: {payload['claim']}"
-    if action == "article.ingested":
-        return payload.get("title") or payload.get("source") or ""
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+        click.echo(f"{e.at}  {e.actor}  {e.action}  {summary(e.action, e.payload)}")
 
 
 @cli.command()
@@ -297,6 +290,9 @@ def verify(db_path: str | None) -> None:
         click.echo(f"tampered: {problem.message}", err=True)
         sys.exit(1)
     click.echo(f"ok: {count} events, hash chain intact")
+
+
+register_review_commands(cli)
 
 
 def main() -> None:

@@ -87,11 +87,16 @@ class Source:
 
 @dataclass(frozen=True)
 class Verdict:
+    """A reviewer's current verdict on a claim, with the sources that reviewer attached."""
+
     reviewer: str
     rating: str
     at: str
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    rubric: str = ""
+    approved_by: tuple[str, ...] = ()
+    event_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,3 +134,44 @@ class Event:
     payload: dict
     prev_hash: str
     hash: str
+
+
+@dataclass(frozen=True)
+class RubricVerdict:
+    """One rating a rubric offers, bound to a key in the review session."""
+
+    id: str
+    label: str
+    key: int
+    alternate_name: str
+    colour: str
+    sources_required: int = 0
+    help: str = ""
+    rating_value: int | None = None  # ClaimReview ratingValue; None: not on the scale
+
+
+@dataclass(frozen=True)
+class RubricRules:
+    min_independent_sources: int = 1  # for a verdict to be final
+    require_approval: bool = False  # a second reviewer must approve
+
+
+@dataclass(frozen=True)
+class Rubric:
+    name: str
+    title: str
+    verdicts: tuple[RubricVerdict, ...]  # in key order
+    rules: RubricRules = RubricRules()
+    description: str = ""
+    methodology: str = ""
+    best_rating: int = 5
+    worst_rating: int = 1
+    path: str = ""
+
+    def verdict(self, wanted: str) -> RubricVerdict | None:
+        """The verdict whose id, label or key is ``wanted`` (case-insensitive), if any."""
+        needle = wanted.strip().casefold()
+        for v in self.verdicts:
+            if needle in (v.id.casefold(), v.label.casefold(), str(v.key)):
+                return v
+        return None

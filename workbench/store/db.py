@@ -215,7 +215,7 @@ class Store:
             sql += " WHERE subject = ?"
             params = (subject,)
         for row in self.db.conn.execute(sql + " ORDER BY seq", params):
-            yield _event(row)
+            yield event_from_row(row)
 
     def verify(self) -> ev.Problem | None:
         """Recompute the hash chain; the first problem found, or None when intact."""
@@ -283,25 +283,63 @@ class Store:
         return found[0]
 
     def _verdicts(self, claim_ids: set[str]) -> dict[str, tuple[Verdict, ...]]:
-        count = self.db.conn.execute("SELECT count(*) FROM verdicts").fetchone()[0]
-        if count == 0:
+        q = self.db.conn.execute
+        if q("SELECT count(*) FROM verdicts").fetchone()[0] == 0:
             return {}
-        sources: dict[str, list[Source]] = {}
-        for row in self.db.conn.execute(
-            "SELECT verdict_id, url, title, publisher, excerpt, accessed_at FROM sources "
+        sources: dict[tuple[str, str], list[Source]] = {}
+        for claim_id, added_by, *fields in q(
+            "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at FROM sources "
             "ORDER BY rowid"
         ):
-            sources.setdefault(row[0], []).append(Source(*row[1:]))
+            sources.setdefault((claim_id, added_by), []).append(Source(*fields))
         out: dict[str, list[Verdict]] = {}
-        for vid, claim_id, reviewer, rating, note, at in self.db.conn.execute(
-            "SELECT id, claim_id, reviewer, rating, note, at FROM verdicts WHERE current = 1 "
-            "ORDER BY at"
+        for vid, claim_id, reviewer, rating, rubric, note, at, approved in q(
+            "SELECT id, claim_id, reviewer, rating, rubric, note, at, approved_by FROM verdicts "
+            "WHERE current = 1 ORDER BY at"
         ):
             if claim_id in claim_ids:
                 out.setdefault(claim_id, []).append(
-                    Verdict(reviewer, rating, at, note, tuple(sources.get(vid, ())))
+                    Verdict(
+                        reviewer=reviewer,
+                        rating=rating,
+                        at=at,
+                        note=note,
+                        sources=tuple(sources.get((claim_id, reviewer), ())),
+                        rubric=rubric or "",
+                        approved_by=tuple(json.loads(approved or "[]")),
+                        event_id=vid,
+                    )
                 )
         return {k: tuple(v) for k, v in out.items()}
+
+    def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]:
+        """Every current source on a claim as (added_by, Source), oldest first."""
+        rows = self.db.conn.execute(
+            "SELECT added_by, url, title, publisher, excerpt, accessed_at FROM sources "
+            "WHERE claim_id = ? ORDER BY rowid",
+            (claim_id,),
+        )
+        return [(added_by, Source(*fields)) for added_by, *fields in rows]
+
+    def claim_notes(self, claim_id: str) -> list[tuple[str, str, str]]:
+        """Every current note on a claim as (author, text, at), oldest first."""
+        rows = self.db.conn.execute(
+            "SELECT author, text, at FROM notes WHERE claim_id = ? ORDER BY at", (claim_id,)
+        )
+        return [tuple(r) for r in rows]
+
+    def last_undoable(self, actor: str) -> Event | None:
+        """The actor's newest review action that has not been undone."""
+        from workbench.review import REVIEW_ACTIONS
+
+        marks = ", ".join("?" for _ in REVIEW_ACTIONS)
+        rows = self.db.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE actor = ? AND action IN ({marks}) "
+            "AND id NOT IN (SELECT json_extract(payload, '$.event_id') FROM events "
+            "WHERE action = 'action.undone') ORDER BY seq DESC LIMIT 1",
+            (actor, *REVIEW_ACTIONS),
+        ).fetchone()
+        return event_from_row(rows) if rows else None
 
     def stats(self) -> dict:
         """Counts for ``workbench stats``."""
@@ -360,7 +398,7 @@ def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
     return [c.name for c in db[table].columns]
 
 
-def _event(row: tuple) -> Event:
+def event_from_row(row: tuple) -> Event:
     seq, id, at, actor, action, subject, payload, prev_hash, digest = row
     return Event(id, seq, at, actor, action, subject, json.loads(payload), prev_hash, digest)
 

@@ -113,9 +113,22 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["sources"].create_index(["claim_id"])
 
 
+def m002_review(db: sqlite_utils.Database) -> None:
+    """Who approved a verdict, who added a source, and reviewers' notes."""
+    db["verdicts"].add_column("approved_by", str)
+    db["sources"].add_column("added_by", str)
+    db["notes"].create(
+        {"id": str, "claim_id": str, "author": str, "text": str, "at": str},
+        pk="id",
+        not_null={"claim_id", "author", "text", "at"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["notes"].create_index(["claim_id"])
+
+
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
-PROJECTION_TABLES: tuple[str, ...] = ("sources", "verdicts", "claims", "articles")
+PROJECTION_TABLES: tuple[str, ...] = ("notes", "sources", "verdicts", "claims", "articles")

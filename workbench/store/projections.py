@@ -60,9 +60,85 @@ def _claim_extracted(
     )
 
 
+def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
+    """Recompute a claim's review projection (verdicts, sources, notes, status) from its events."""
+    from workbench.review import derive
+    from workbench.store.db import event_from_row
+
+    events = [
+        event_from_row(row)
+        for row in db.conn.execute(
+            "SELECT seq, id, at, actor, action, subject, payload, prev_hash, hash FROM events "
+            "WHERE subject = ? ORDER BY seq",
+            (claim_id,),
+        )
+    ]
+    base = next((e for e in events if e.action == "claim.extracted"), None)
+    if base is None:
+        return  # a review event for a claim this copy does not have yet
+    state = derive(base.payload["kind"], base.payload["claim"], events)
+    db.conn.execute(
+        "UPDATE claims SET kind = ?, claim = ?, status = ?, verdict = ? WHERE id = ?",
+        (state.kind, state.claim, state.status, state.verdict, claim_id),
+    )
+    for table in ("verdicts", "sources", "notes"):
+        db.conn.execute(f"DELETE FROM [{table}] WHERE claim_id = ?", (claim_id,))
+    db["verdicts"].insert_all(
+        {
+            "id": v.event_id,
+            "claim_id": claim_id,
+            "reviewer": v.reviewer,
+            "rating": v.rating,
+            "rubric": v.rubric,
+            "note": v.note,
+            "at": v.at,
+            "current": 1,
+            "approved_by": json.dumps(list(v.approved_by), ensure_ascii=False),
+        }
+        for v in state.verdicts
+    )
+    db["sources"].insert_all(
+        {
+            "id": f"{s.event_id}:{i}",
+            "claim_id": claim_id,
+            "verdict_id": None,
+            "url": s.url,
+            "title": s.title,
+            "publisher": s.publisher,
+            "excerpt": s.excerpt,
+            "accessed_at": s.accessed_at,
+            "snapshot_hash": s.snapshot_hash,
+            "added_by": s.added_by,
+        }
+        for i, s in enumerate(state.sources)
+    )
+    db["notes"].insert_all(
+        {"id": n.event_id, "claim_id": claim_id, "author": n.author, "text": n.text, "at": n.at}
+        for n in state.notes
+    )
+
+
+def _claim_review(
+    db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
+) -> None:
+    refresh_claim(db, subject)
+
+
 HANDLERS: dict[str, Handler] = {
     "article.ingested": _article_ingested,
     "claim.extracted": _claim_extracted,
+    **{
+        action: _claim_review
+        for action in (
+            "verdict.recorded",
+            "verdict.approved",
+            "claim.reclassified",
+            "claim.edited",
+            "source.added",
+            "note.added",
+            "action.undone",
+        )
+    },
 }
 
 

@@ -1,0 +1,157 @@
+"""Review actions: validate against the rubric and the claim's state, then append one event.
+
+Each function runs in one write transaction, re-reading the claim under the write lock, so
+a refusal writes nothing and two processes cannot interleave a check and a write.
+The CLI and the TUI both call these; neither writes events any other way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.errors import WorkbenchError
+from workbench.models import KINDS, Event, Rubric
+from workbench.sources import check_url
+from workbench.store import Store
+
+
+class ActionError(WorkbenchError):
+    """A review action that the rubric or the claim's state does not allow."""
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    """Evidence as a reviewer gives it."""
+
+    url: str
+    title: str | None = None
+    publisher: str | None = None
+    excerpt: str | None = None
+    snapshot: str | None = None  # text fetched from the URL, kept against link rot
+
+    def payload(self) -> dict:
+        out: dict = {"url": check_url(self.url)}
+        for key in ("title", "publisher", "excerpt"):
+            value = getattr(self, key)
+            if value is not None and value.strip():
+                out[key] = value.strip()
+        if self.snapshot is not None:
+            out["snapshot"] = self.snapshot
+            out["snapshot_hash"] = hashlib.sha256(self.snapshot.encode("utf-8")).hexdigest()
+        return out
+
+
+def record_verdict(
+    store: Store,
+    claim_id: str,
+    rating: str,
+    rubric: Rubric,
+    reviewer: str,
+    sources: Sequence[SourceInput] = (),
+    note: str | None = None,
+) -> Event:
+    """Record ``reviewer``'s verdict on a claim (replacing their earlier one)."""
+    option = rubric.verdict(rating)
+    if option is None:
+        choices = ", ".join(f"{v.key}={v.id}" for v in rubric.verdicts)
+        raise ActionError(f"'{rating}' is not a rating in rubric '{rubric.name}' ({choices})")
+    given = [s.payload() for s in sources]  # refuses non-http(s) URLs before anything is written
+    with store.transaction():
+        store.claim(claim_id)
+        have = {s.url for by, s in store.claim_sources(claim_id) if by == reviewer}
+        total = len(have | {s["url"] for s in given})
+        if total < option.sources_required:
+            raise ActionError(
+                f"'{option.label}' needs {option.sources_required} source(s) in rubric "
+                f"'{rubric.name}'; this claim has {total} from {reviewer} (add --source URL)"
+            )
+        payload = {
+            "rating": option.id,
+            "label": option.label,
+            "rubric": rubric.name,
+            "rules": {
+                "sources_required": option.sources_required,
+                "min_independent_sources": rubric.rules.min_independent_sources,
+                "require_approval": rubric.rules.require_approval,
+            },
+            "sources": given,
+        }
+        if note and note.strip():
+            payload["note"] = note.strip()
+        return store.append("verdict.recorded", claim_id, payload, reviewer)
+
+
+def approve(store: Store, claim_id: str, reviewer: str) -> Event:
+    """Approve another reviewer's current verdict on a claim."""
+    with store.transaction():
+        claim = store.claim(claim_id)
+        others = [v for v in claim.verdicts if v.reviewer != reviewer]
+        if not others:
+            raise ActionError(f"claim {claim_id} has no verdict by another reviewer to approve")
+        if len({v.rating for v in others}) > 1:
+            raise ActionError(
+                f"reviewers disagree on claim {claim_id}; settle the conflict before approving"
+            )
+        target = others[-1]
+        if reviewer in target.approved_by:
+            raise ActionError(f"{reviewer} has already approved {target.reviewer}'s verdict")
+        payload = {
+            "verdict_event_id": target.event_id,
+            "rating": target.rating,
+            "reviewer": target.reviewer,
+        }
+        return store.append("verdict.approved", claim_id, payload, reviewer)
+
+
+def reclassify(store: Store, claim_id: str, kind: str, reviewer: str) -> Event:
+    """Change a claim's kind to fact or opinion."""
+    if kind not in KINDS:
+        raise ActionError(f"kind must be one of {', '.join(KINDS)}, not '{kind}'")
+    with store.transaction():
+        claim = store.claim(claim_id)
+        if claim.kind == kind:
+            raise ActionError(f"claim {claim_id} is already a {kind}")
+        payload = {"kind": kind, "previous": claim.kind}
+        return store.append("claim.reclassified", claim_id, payload, reviewer)
+
+
+def edit(store: Store, claim_id: str, wording: str, reviewer: str) -> Event:
+    """Reword a claim's stand-alone text; the verbatim span never changes."""
+    wording = " ".join(wording.split())
+    if not wording:
+        raise ActionError("the new wording is empty")
+    with store.transaction():
+        claim = store.claim(claim_id)
+        if claim.claim == wording:
+            raise ActionError("the new wording is the same as the current one")
+        payload = {"claim": wording, "previous": claim.claim}
+        return store.append("claim.edited", claim_id, payload, reviewer)
+
+
+def add_source(store: Store, claim_id: str, source: SourceInput, reviewer: str) -> Event:
+    """Attach a source to a claim."""
+    payload = source.payload()
+    with store.transaction():
+        store.claim(claim_id)
+        return store.append("source.added", claim_id, payload, reviewer)
+
+
+def add_note(store: Store, claim_id: str, text: str, reviewer: str) -> Event:
+    """Attach a note to a claim."""
+    if not text.strip():
+        raise ActionError("the note is empty")
+    with store.transaction():
+        store.claim(claim_id)
+        return store.append("note.added", claim_id, {"text": text.strip()}, reviewer)
+
+
+def undo(store: Store, reviewer: str) -> Event:
+    """Cancel ``reviewer``'s newest review action with a compensating event."""
+    with store.transaction():
+        target = store.last_undoable(reviewer)
+        if target is None:
+            raise ActionError(f"{reviewer} has nothing to undo")
+        payload = {"event_id": target.id, "action": target.action}
+        return store.append("action.undone", target.subject, payload, reviewer)

@@ -1,0 +1,305 @@
+"""Review commands: rubrics, verdicts, approvals, edits, sources, notes, undo.
+
+Thin wrappers over :mod:`workbench.actions` and :mod:`workbench.rubrics`; registered on the
+main ``workbench`` group by :func:`register`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import click
+
+REVIEWER_HELP = "Who acts (default: $WORKBENCH_REVIEWER, then git user.name, then login)."
+RUBRIC_HELP = "Rubric name or .toml path (default: $WORKBENCH_RUBRIC, then 'default')."
+
+
+def _opts(f: Callable) -> Callable:
+    f = click.option("--reviewer", help=REVIEWER_HELP)(f)
+    return click.option(
+        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH",
+        help="Database file (default: $WORKBENCH_DB, then ./claims.db).",
+    )(f)  # fmt: skip
+
+
+def _store(db_path: str | None):
+    from workbench.store import Store, resolve_db_path
+
+    return Store(resolve_db_path(db_path), create=False)
+
+
+def _who(reviewer: str | None) -> str:
+    from workbench.identity import current_reviewer
+
+    return current_reviewer(reviewer)
+
+
+@click.group()
+def rubrics() -> None:
+    """List, show and check rubrics (the ratings a reviewer may give)."""
+
+
+@rubrics.command("list")
+def rubrics_list() -> None:
+    """The built-in rubrics."""
+    from workbench.rubrics import builtin_names, load_rubric
+
+    for name in builtin_names():
+        r = load_rubric(name)
+        rules = f"{r.rules.min_independent_sources} independent source(s)"
+        if r.rules.require_approval:
+            rules += ", second reviewer approves"
+        click.echo(f"{name:12s} {len(r.verdicts)} verdicts  {rules:48s} {r.title}")
+
+
+@rubrics.command("show")
+@click.argument("name", default="default")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rubrics_show(name: str, fmt: str) -> None:
+    """One rubric's verdicts in key order.
+
+    \b
+    Example:
+        workbench rubrics show politifact --format json
+    """
+    from workbench.rubrics import load_rubric, rubric_to_dict
+
+    r = load_rubric(name)
+    if fmt == "json":
+        click.echo(json.dumps(rubric_to_dict(r), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{r.name}: {r.title}")
+    if r.description:
+        click.echo(r.description)
+    click.echo(
+        f"rules: {r.rules.min_independent_sources} independent source(s) for a final verdict; "
+        f"second reviewer {'must' if r.rules.require_approval else 'need not'} approve"
+    )
+    for v in r.verdicts:
+        needs = f"{v.sources_required} source(s)" if v.sources_required else "no source needed"
+        click.echo(f"  {v.key}  {v.id:18s} {v.label:30s} {needs:18s} {v.help}")
+
+
+@rubrics.command("check")
+@click.argument("path", type=click.Path(dir_okay=False))
+def rubrics_check(path: str) -> None:
+    """Validate a rubric file; name the field and line at fault.
+
+    \b
+    Example:
+        workbench rubrics check my-rubric.toml
+    """
+    from pathlib import Path
+
+    from workbench.rubrics import parse_rubric_file
+
+    r = parse_rubric_file(Path(path))
+    click.echo(f"ok: {path} is rubric '{r.name}' with {len(r.verdicts)} verdicts")
+
+
+@click.command()
+@click.argument("claim_id", metavar="ID")
+@click.argument("rating")
+@click.option("--source", "sources", multiple=True, metavar="URL", help="Evidence (repeatable).")
+@click.option("--title", "titles", multiple=True, help="Title of each --source, in order.")
+@click.option("--excerpt", "excerpts", multiple=True, help="Quoted excerpt of each --source.")
+@click.option("--publisher", "publishers", multiple=True, help="Publisher of each --source.")
+@click.option("--note", help="Explanation of the verdict.")
+@click.option("--rubric", envvar="WORKBENCH_RUBRIC", default=None, help=RUBRIC_HELP)
+@_opts
+def verdict(
+    claim_id: str,
+    rating: str,
+    sources: tuple[str, ...],
+    titles: tuple[str, ...],
+    excerpts: tuple[str, ...],
+    publishers: tuple[str, ...],
+    note: str | None,
+    rubric: str | None,
+    reviewer: str | None,
+    db_path: str | None,
+) -> None:
+    """Record your verdict on a claim: RATING is a rubric id, label or key.
+
+    --title, --excerpt and --publisher pair with the --source URLs in the order given.
+
+    \b
+    Example:
+        workbench verdict 3fa9 false --source https://stats.example.org/wheat-2025 \\
+            --title "Wheat imports 2025" --excerpt "38 per cent" --note "Figure is from 2024"
+    """
+    from workbench import actions
+    from workbench.rubrics import load_rubric
+
+    for name, values in (("--title", titles), ("--excerpt", excerpts), ("--publisher", publishers)):
+        if len(values) > len(sources):
+            raise click.UsageError(f"more {name} than --source values")
+    given = [
+        actions.SourceInput(
+            url,
+            title=titles[i] if i < len(titles) else None,
+            excerpt=excerpts[i] if i < len(excerpts) else None,
+            publisher=publishers[i] if i < len(publishers) else None,
+        )
+        for i, url in enumerate(sources)
+    ]
+    chosen = load_rubric(rubric)
+    who = _who(reviewer)
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        actions.record_verdict(store, full, rating, chosen, who, given, note)
+        claim = store.claim(full)
+    click.echo(f"{full}: {who} rated '{chosen.verdict(rating).label}'; status {claim.status}")
+
+
+@click.command()
+@click.argument("claim_id", metavar="ID")
+@_opts
+def approve(claim_id: str, reviewer: str | None, db_path: str | None) -> None:
+    """Approve another reviewer's verdict on a claim."""
+    from workbench import actions
+
+    who = _who(reviewer)
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        event = actions.approve(store, full, who)
+        claim = store.claim(full)
+    click.echo(
+        f"{full}: {who} approved {event.payload['reviewer']}'s '{event.payload['rating']}'; "
+        f"status {claim.status}"
+    )
+
+
+@click.command()
+@click.argument("claim_id", metavar="ID")
+@click.argument("kind", type=click.Choice(["fact", "opinion"]))
+@_opts
+def reclassify(claim_id: str, kind: str, reviewer: str | None, db_path: str | None) -> None:
+    """Mark a claim as fact or opinion."""
+    from workbench import actions
+
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        actions.reclassify(store, full, kind, _who(reviewer))
+    click.echo(f"{full}: now a {kind}")
+
+
+@click.command()
+@click.argument("claim_id", metavar="ID")
+@click.argument("wording")
+@_opts
+def edit(claim_id: str, wording: str, reviewer: str | None, db_path: str | None) -> None:
+    """Reword a claim's stand-alone text (the verbatim span is kept)."""
+    from workbench import actions
+
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        actions.edit(store, full, wording, _who(reviewer))
+    click.echo(f"{full}: reworded")
+
+
+@click.command()
+@click.argument("claim_id", metavar="ID")
+@click.argument("text")
+@_opts
+def note(claim_id: str, text: str, reviewer: str | None, db_path: str | None) -> None:
+    """Attach a note to a claim."""
+    from workbench import actions
+
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        actions.add_note(store, full, text, _who(reviewer))
+    click.echo(f"{full}: note added")
+
+
+@click.command()
+@_opts
+def undo(reviewer: str | None, db_path: str | None) -> None:
+    """Undo your newest review action (a new event; nothing is deleted)."""
+    from workbench import actions
+
+    who = _who(reviewer)
+    with _store(db_path) as store:
+        event = actions.undo(store, who)
+    click.echo(f"{event.subject}: undid {who}'s {event.payload['action']}")
+
+
+@click.group()
+def source() -> None:
+    """Attach evidence to claims."""
+
+
+@source.command("add")
+@click.argument("claim_id", metavar="ID")
+@click.argument("url")
+@click.option("--title")
+@click.option("--publisher")
+@click.option("--excerpt", help="The passage that supports or refutes the claim.")
+@click.option("--fetch", is_flag=True, help="Save a text snapshot of the page and its hash.")
+@_opts
+def source_add(
+    claim_id: str,
+    url: str,
+    title: str | None,
+    publisher: str | None,
+    excerpt: str | None,
+    fetch: bool,
+    reviewer: str | None,
+    db_path: str | None,
+) -> None:
+    """Attach a source (http or https URL) to a claim.
+
+    \b
+    Example:
+        workbench source add 3fa9 https://stats.example.org/wheat --title "Wheat 2025" --fetch
+    """
+    from workbench import actions
+    from workbench.sources import check_url
+
+    snapshot = None
+    if fetch:
+        from workbench.ingest import read_url
+
+        snapshot = read_url(check_url(url)).text
+    given = actions.SourceInput(url, title, publisher, excerpt, snapshot)
+    with _store(db_path) as store:
+        full = store.resolve_id(claim_id)
+        event = actions.add_source(store, full, given, _who(reviewer))
+    saved = f" (snapshot {event.payload['snapshot_hash'][:12]})" if fetch else ""
+    click.echo(f"{full}: source added{saved}")
+
+
+def summary(action: str, payload: dict) -> str:
+    """One line describing an event, for ``workbench history``."""
+    if action == "claim.extracted":
+        speaker = payload.get("speaker") or "the article"
+        return f"{payload['kind']} by {speaker}: {payload['claim']}"
+    if action == "article.ingested":
+        return payload.get("title") or payload.get("source") or ""
+    if action == "verdict.recorded":
+        parts = [f"rated '{payload.get('label', payload['rating'])}' ({payload.get('rubric')})"]
+        parts += [f"source {s['url']}" for s in payload.get("sources", [])]
+        if payload.get("note"):
+            parts.append(f"note: {payload['note']}")
+        return "; ".join(parts)
+    if action == "verdict.approved":
+        return f"approved {payload['reviewer']}'s '{payload['rating']}'"
+    if action == "claim.reclassified":
+        return f"{payload['previous']} -> {payload['kind']}"
+    if action == "claim.edited":
+        return f"reworded: {payload['claim']} (was: {payload['previous']})"
+    if action == "source.added":
+        title = f' "{payload["title"]}"' if payload.get("title") else ""
+        return f"source {payload['url']}{title}"
+    if action == "note.added":
+        return f"note: {payload['text']}"
+    if action == "action.undone":
+        return f"undid {payload['action']} {payload['event_id']}"
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+def register(group: click.Group) -> None:
+    """Add the review commands to the main command group."""
+    for command in (rubrics, verdict, approve, reclassify, edit, note, undo, source):
+        group.add_command(command)
