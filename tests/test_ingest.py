@@ -445,7 +445,7 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 
 
 class Handler(BaseHTTPRequestHandler):
-    seen_agents: list[str] = []  # noqa: RUF012 - shared on purpose
+    seen_agents: list[str] = []
 
     def do_GET(self) -> None:
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))

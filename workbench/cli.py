@@ -236,8 +236,8 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
     Example:
         workbench history 3fa9
     """
-    from workbench.cli_review import summary
     from workbench.errors import NotFoundError
+    from workbench.history import describe
 
     with open_store(db_path) as store:
         try:
@@ -253,7 +253,7 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for e in events:
-        click.echo(f"{e.at}  {e.actor}  {e.action}  {summary(e.action, e.payload)}")
+        click.echo(f"{e.at}  {e.actor}  {e.action}  {describe(e.action, e.payload)}")
 
 
 @cli.command()

@@ -270,36 +270,36 @@ def source_add(
     click.echo(f"{full}: source added{saved}")
 
 
-def summary(action: str, payload: dict) -> str:
-    """One line describing an event, for ``workbench history``."""
-    if action == "claim.extracted":
-        speaker = payload.get("speaker") or "the article"
-        return f"{payload['kind']} by {speaker}: {payload['claim']}"
-    if action == "article.ingested":
-        return payload.get("title") or payload.get("source") or ""
-    if action == "verdict.recorded":
-        parts = [f"rated '{payload.get('label', payload['rating'])}' ({payload.get('rubric')})"]
-        parts += [f"source {s['url']}" for s in payload.get("sources", [])]
-        if payload.get("note"):
-            parts.append(f"note: {payload['note']}")
-        return "; ".join(parts)
-    if action == "verdict.approved":
-        return f"approved {payload['reviewer']}'s '{payload['rating']}'"
-    if action == "claim.reclassified":
-        return f"{payload['previous']} -> {payload['kind']}"
-    if action == "claim.edited":
-        return f"reworded: {payload['claim']} (was: {payload['previous']})"
-    if action == "source.added":
-        title = f' "{payload["title"]}"' if payload.get("title") else ""
-        return f"source {payload['url']}{title}"
-    if action == "note.added":
-        return f"note: {payload['text']}"
-    if action == "action.undone":
-        return f"undid {payload['action']} {payload['event_id']}"
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+@click.command()
+@click.option("--rubric", envvar="WORKBENCH_RUBRIC", default=None, help=RUBRIC_HELP)
+@click.option("--article", metavar="ID", help="Only the claims of this article (prefix).")
+@_opts
+def review(
+    rubric: str | None, article: str | None, reviewer: str | None, db_path: str | None
+) -> None:
+    """Open the keyboard-driven review session (press ? inside for every key).
+
+    On a new or empty database it offers the bundled sample article.
+
+    \b
+    Example:
+        workbench review --reviewer carol --rubric politifact
+    """
+    from workbench.rubrics import load_rubric
+    from workbench.store import Store, resolve_db_path
+    from workbench.tui.keys import load_keymap
+
+    chosen = load_rubric(rubric)
+    keymap = load_keymap()
+    path = resolve_db_path(db_path)
+    with Store(path, create=True) as store:  # refuse a bad or newer database before the UI
+        article_id = store.resolve_id(article, "articles") if article else None
+    from workbench.tui.app import ReviewApp
+
+    ReviewApp(path, _who(reviewer), chosen, article_id=article_id, keymap=keymap).run()
 
 
 def register(group: click.Group) -> None:
     """Add the review commands to the main command group."""
-    for command in (rubrics, verdict, approve, reclassify, edit, note, undo, source):
+    for command in (rubrics, verdict, approve, reclassify, edit, note, undo, source, review):
         group.add_command(command)

@@ -249,6 +249,13 @@ class Store:
         rows = self.db.conn.execute("SELECT * FROM articles ORDER BY ingested_at, id")
         return [_article(dict(zip(cols, row, strict=True))) for row in rows]
 
+    def article_titles(self) -> list[tuple[str, str]]:
+        """(id, title or source) of every article, in ingest order, without their texts."""
+        rows = self.db.conn.execute(
+            "SELECT id, coalesce(title, source) FROM articles ORDER BY ingested_at, id"
+        )
+        return [tuple(r) for r in rows]
+
     def claims(
         self,
         *,
@@ -311,6 +318,39 @@ class Store:
                     )
                 )
         return {k: tuple(v) for k, v in out.items()}
+
+    def queue_rows(
+        self, article_id: str | None = None, claim_id: str | None = None, *, ordered: bool = False
+    ) -> list:
+        """Light rows for the review queue (see workbench.queue); in queue order if asked."""
+        from workbench.queue import QueueRow
+
+        reviewers: dict[str, tuple[str, ...]] = {}
+        for cid, names in self.db.conn.execute(
+            "SELECT claim_id, group_concat(reviewer, char(31)) FROM verdicts "
+            "WHERE current = 1 GROUP BY claim_id"
+        ):
+            reviewers[cid] = tuple(names.split("\x1f"))
+        sql = (
+            "SELECT id, article_id, position, kind, coalesce(checkworthiness, 0.0), speaker, "
+            "quote = 1, status, verdict, claim, text FROM claims"
+        )
+        params: tuple = ()
+        if article_id is not None:
+            sql += " WHERE article_id = ?"
+            params = (article_id,)
+        elif claim_id is not None:
+            sql += " WHERE id = ?"
+            params = (claim_id,)
+        if ordered:
+            sql += (
+                " ORDER BY status != 'unreviewed', checkworthiness DESC, article_id, position"
+            )
+        empty: tuple[str, ...] = ()
+        return [
+            QueueRow(*r, reviewers.get(r[0], empty))
+            for r in self.db.conn.execute(sql, params)
+        ]
 
     def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]:
         """Every current source on a claim as (added_by, Source), oldest first."""

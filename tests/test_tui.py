@@ -1,0 +1,294 @@
+"""The review session driven through Textual's Pilot, on a temporary database."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import hand_made
+from workbench import actions
+from workbench.rubrics import load_rubric
+from workbench.store import Store
+from workbench.tui.app import ReviewApp
+from workbench.tui.widgets.queue import ClaimQueue
+
+FIXED_TIME = "2026-03-14T09:00:00.000000Z"
+TEXT = (
+    "Ruritania shipped 40,000 tonnes of grain to Freedonia in March.\n\n"
+    "The minister said the shipment was a gesture of goodwill.\n\n"
+    "This is a remarkable moment for the region.\n\n"
+    "Freedonia's parliament approved the pact by 212 votes to 40 on Tuesday."
+)
+URL = "https://trade.example.org/agreements/2026-wheat"
+
+
+@pytest.fixture
+def review_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr("workbench.store.events.now_iso", lambda: FIXED_TIME)
+    path = tmp_path / "review.db"
+    article, claims = hand_made(text=TEXT)
+    with Store(path) as store:
+        store.add_article(article, claims, "tester")
+    return path
+
+
+def make_app(db: Path, reviewer: str = "carol", **kwargs: object) -> ReviewApp:
+    return ReviewApp(db, reviewer, load_rubric("default"), offer_sample=False, **kwargs)
+
+
+async def loaded(pilot) -> None:  # noqa: ANN001
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if pilot.app.loaded:
+            await pilot.pause()
+            return
+    raise AssertionError("queue never loaded")
+
+
+def claim_of(db: Path, claim_id: str):  # noqa: ANN201
+    with Store(db) as store:
+        return store.claim(claim_id)
+
+
+def queue(app: ReviewApp) -> ClaimQueue:
+    return app.query_one(ClaimQueue)
+
+
+def messages(app: ReviewApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_queue_orders_by_checkworthiness_and_moves(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        rows = queue(app).rows
+        assert [r.checkworthiness for r in rows] == sorted(
+            (r.checkworthiness for r in rows), reverse=True
+        )
+        assert queue(app).cursor == 0
+        await pilot.press("j", "j")
+        assert queue(app).cursor == 2
+        await pilot.press("k")
+        assert queue(app).cursor == 1
+        await pilot.press("down", "up", "up")
+        assert queue(app).cursor == 0
+        await pilot.press("G")
+        assert queue(app).cursor == len(rows) - 1
+        await pilot.press("g")
+        assert queue(app).cursor == 0
+
+
+async def test_verdict_keys_and_source_rule(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        first = queue(app).current.id
+        await pilot.press("1")  # "Accurate" needs a source
+        await pilot.pause()
+        assert claim_of(review_db, first).verdicts == ()
+        assert any("needs 1 source(s)" in m for m in messages(app))
+        await pilot.press("5")  # "Unsupported" needs none
+        await pilot.pause()
+        claim = claim_of(review_db, first)
+        assert claim.verdict == "unsupported" and claim.verdicts[0].reviewer == "carol"
+        assert queue(app).current.verdict == "unsupported"
+        assert "reviewed 1/4 · this session 1" in str(app.query_one("#progress").render())
+        await pilot.press("9")
+        assert any("no verdict on key 9" in m for m in messages(app))
+
+
+async def test_source_dialog_then_verdict(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("j")
+        target = queue(app).current.id
+        await pilot.press("s")
+        assert app.focused is not None and app.focused.id == "url"
+        await pilot.press(*"javascript:alert(1)", "enter")
+        assert app.screen.query_one("#source-error").render().plain.endswith(
+            "must be an http(s) URL"
+        )
+        app.focused.value = URL
+        await pilot.press("tab", *"Wheat deal", "tab", *"1.2 million tonnes", "enter")
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        claim = claim_of(review_db, target)
+        assert claim.verdict == "accurate"
+        (verdict,) = claim.verdicts
+        assert verdict.reviewer == "carol"
+        assert [(s.url, s.title, s.excerpt) for s in verdict.sources] == [
+            (URL, "Wheat deal", "1.2 million tonnes")
+        ]
+
+
+async def test_escape_cancels_source_dialog(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await pilot.press("s", *"https://x.example.org", "escape")
+        assert not isinstance(app.screen, type(None)) and app.screen is app.screen_stack[0]
+        with Store(review_db) as store:
+            assert store.event_count() == 5
+
+
+async def test_note_flip_edit_undo(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        cid = queue(app).current.id
+        await pilot.press("n", *"Call the port", "enter", *"authority.", "ctrl+s")
+        await pilot.pause()
+        with Store(review_db) as store:
+            assert store.claim_notes(cid)[0][1] == "Call the port\nauthority."
+        kind = queue(app).current.kind
+        await pilot.press("o")
+        await pilot.pause()
+        flipped = "opinion" if kind == "fact" else "fact"
+        assert claim_of(review_db, cid).kind == flipped == queue(app).current.kind
+        await pilot.press("e")
+        assert app.screen.query_one("#line").value == claim_of(review_db, cid).claim
+        app.screen.query_one("#line").value = "Ruritania sent 40,000 t of grain."
+        await pilot.press("enter")
+        await pilot.pause()
+        assert claim_of(review_db, cid).claim == "Ruritania sent 40,000 t of grain."
+        await pilot.press("u")
+        await pilot.pause()
+        assert claim_of(review_db, cid).claim != "Ruritania sent 40,000 t of grain."
+        await pilot.press("u", "u")
+        await pilot.pause()
+        assert claim_of(review_db, cid).kind == kind
+        with Store(review_db) as store:
+            assert store.claim_notes(cid) == []
+            assert store.verify() is None
+
+
+async def test_approve_another_reviewers_verdict(review_db: Path) -> None:
+    rubric = load_rubric("politifact")
+    with Store(review_db) as store:
+        cid = store.queue_rows()[0].id
+        actions.record_verdict(
+            store, cid, "half-true", rubric, "alice", [actions.SourceInput(URL)]
+        )
+    app = ReviewApp(review_db, "carol", rubric, offer_sample=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        while queue(app).current.id != cid:
+            await pilot.press("j")
+        await pilot.press("f", "f", "f")  # all -> mine -> conflicts -> needs approval
+        assert app.filter_name == "needs approval"
+        assert [r.id for r in queue(app).rows] == [cid]
+        await pilot.press("a")
+        await pilot.pause()
+        claim = claim_of(review_db, cid)
+        assert claim.status == "reviewed" and claim.verdict == "half-true"
+        assert claim.verdicts[0].approved_by == ("carol",)
+
+
+async def test_search_and_filters(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"parliament votes", "enter")
+        assert [r.claim[:22] for r in queue(app).rows] == ["Freedonia's parliament"]
+        await pilot.press("slash")
+        app.screen.query_one("#line").value = ""
+        await pilot.press("enter")
+        assert len(queue(app).rows) == 4
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("f")
+        assert app.filter_name == "mine" and len(queue(app).rows) == 1
+        await pilot.press("f", "f", "f")
+        assert app.filter_name == "unreviewed" and len(queue(app).rows) == 3
+        await pilot.press("f")
+        assert app.filter_name == "all"
+
+
+async def test_history_and_help_screens(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("5", "h")
+        shown = screen_text(app)
+        assert "claim.extracted" in shown and "verdict.recorded" in shown
+        assert "carol" in shown and "rated 'Unsupported' (default)" in shown
+        await pilot.press("escape", "question_mark")
+        shown = screen_text(app)
+        assert "Add a source (URL, title, excerpt)" in shown
+        assert "Unsupported — No evidence could be found" in shown
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
+
+
+def screen_text(app: ReviewApp) -> str:
+    """All the text of the top screen's Static and Label widgets, as a person reads it."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    for widget in app.screen.query("Static"):
+        console.print(widget.content)
+    return console.export_text()
+
+
+async def test_command_palette_switches_filter_and_rubric(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"Filter: conflicts")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filter_name == "conflicts"
+        app.switch_rubric("pinocchio")
+        assert app.rubric.name == "pinocchio"
+        assert "rubric pinocchio" in str(app.query_one("#progress").render())
+
+
+async def test_keys_can_be_rebound(review_db: Path) -> None:
+    app = make_app(review_db, keymap={"next": "x", "quit": "ctrl+q"})
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await pilot.press("x")
+        assert queue(app).cursor == 1
+        await pilot.press("ctrl+q")
+    assert app.return_code == 0
+
+
+async def test_every_action_is_saved_at_once_and_q_quits(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        with Store(review_db) as other:  # another process would see it while the app runs
+            assert other.event_count() == 6
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_small_terminal_uses_stacked_layout(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.has_class("narrow")
+        assert queue(app).size.height >= 5
+        await pilot.press("j", "5")
+        await pilot.pause()
+        assert queue(app).current.verdict == "unsupported"
+
+
+async def test_empty_database_offers_the_sample(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    app = ReviewApp(db, "carol", load_rubric("default"))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "no claims yet" in str(app.screen.query("Static").first().render())
+        await pilot.press("n")
+        await loaded(pilot)
+        assert queue(app).rows == []

@@ -1,0 +1,56 @@
+"""SVG snapshots of the main screens (pytest-textual-snapshot; update with --snapshot-update)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_tui import URL, loaded, make_app, review_db  # noqa: F401  (fixture)
+from workbench import actions
+from workbench.rubrics import load_rubric
+from workbench.store import Store
+
+
+async def _wait(pilot) -> None:  # noqa: ANN001
+    await loaded(pilot)
+
+
+def test_main_screen(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+    assert snap_compare(make_app(review_db), press=["j"], terminal_size=(140, 40), run_before=_wait)
+
+
+def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+    assert snap_compare(make_app(review_db), terminal_size=(80, 24), run_before=_wait)
+
+
+def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+    assert snap_compare(
+        make_app(review_db),
+        press=["s", *"https://stats.example.org/wheat", "tab", *"Wheat imports"],
+        terminal_size=(140, 40),
+        run_before=_wait,
+    )
+
+
+def test_help_screen(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+    assert snap_compare(
+        make_app(review_db), press=["question_mark"], terminal_size=(140, 40), run_before=_wait
+    )
+
+
+def test_claim_in_conflict(
+    review_db: Path,  # noqa: F811
+    snap_compare,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("workbench.store.events.now_iso", lambda: "2026-03-14T10:00:00.000000Z")
+    rubric = load_rubric("default")
+    with Store(review_db) as store:
+        cid = sorted(store.queue_rows(), key=lambda r: -r.checkworthiness)[0].id
+        source = [actions.SourceInput(URL, title="Wheat agreement")]
+        actions.record_verdict(store, cid, "false", rubric, "alice", source, "Port records differ")
+        actions.record_verdict(store, cid, "accurate", rubric, "bob", source)
+    assert snap_compare(
+        make_app(review_db), press=["f", "f"], terminal_size=(140, 40), run_before=_wait
+    )

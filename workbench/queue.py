@@ -1,0 +1,75 @@
+"""The review queue: which claims a reviewer sees, in which order. No UI code here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+FILTERS: tuple[str, ...] = ("unreviewed", "all", "mine", "conflicts", "needs approval")
+DEFAULT_FILTER = "all"
+
+
+class QueueRow(NamedTuple):
+    """What the queue shows of one claim.
+
+    A NamedTuple rather than a frozen dataclass: the queue builds 100,000 of these when a
+    large database opens, and tuple construction is several times faster.
+    """
+
+    id: str
+    article_id: str
+    position: int
+    kind: str
+    checkworthiness: float
+    speaker: str | None
+    quote: bool
+    status: str
+    verdict: str | None
+    claim: str
+    text: str
+    reviewers: tuple[str, ...] = ()  # who has a current verdict on it
+
+
+def ordered(rows: Iterable[QueueRow]) -> list[QueueRow]:
+    """Unreviewed claims first, then the most check-worthy, then article order.
+
+    ``Store.queue_rows(ordered=True)`` gives the same order from SQL, faster."""
+    return sorted(
+        rows,
+        key=lambda r: (r.status != "unreviewed", -r.checkworthiness, r.article_id, r.position),
+    )
+
+
+def matches_filter(row: QueueRow, name: str, reviewer: str) -> bool:
+    """Whether ``row`` belongs under the filter ``name`` (one of FILTERS) for ``reviewer``."""
+    if name == "unreviewed":
+        return row.status == "unreviewed"
+    if name == "mine":
+        return reviewer in row.reviewers
+    if name == "conflicts":
+        return row.status == "conflict"
+    if name == "needs approval":
+        return row.status == "needs_approval"
+    return True
+
+
+def matches_search(row: QueueRow, words: Sequence[str]) -> bool:
+    """Every word (case-folded) appears in the claim, its verbatim text or its speaker."""
+    haystack = " ".join((row.claim, row.text, row.speaker or "", row.kind)).casefold()
+    return all(w in haystack for w in words)
+
+
+def select(
+    rows: Sequence[QueueRow], filter_name: str, reviewer: str, search: str = ""
+) -> list[QueueRow]:
+    """The rows to show, in queue order."""
+    words = search.casefold().split()
+    return [
+        r
+        for r in rows
+        if matches_filter(r, filter_name, reviewer) and (not words or matches_search(r, words))
+    ]
+
+
+def next_filter(current: str) -> str:
+    return FILTERS[(FILTERS.index(current) + 1) % len(FILTERS)]

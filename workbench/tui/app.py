@@ -1,0 +1,383 @@
+"""The review session: queue, article context, claim details; every key an event."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static
+
+from workbench import actions
+from workbench.errors import WorkbenchError
+from workbench.models import Rubric
+from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
+from workbench.rubrics import builtin_names, load_rubric
+from workbench.store import Store
+from workbench.tui.keys import KEYS
+from workbench.tui.screens.dialogs import ConfirmDialog, LineDialog, NoteDialog, SourceDialog
+from workbench.tui.screens.info import HelpScreen, HistoryScreen
+from workbench.tui.widgets.context import ArticleContext
+from workbench.tui.widgets.details import ClaimDetails, render_details
+from workbench.tui.widgets.queue import ClaimQueue
+
+
+class WorkbenchCommands(Provider):
+    """Command palette entries: switch rubric, jump to an article, choose a filter."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, ReviewApp)
+        matcher = self.matcher(query)
+        entries: list[tuple[str, object, str]] = []
+        for name in builtin_names():
+            entries.append(
+                (f"Switch rubric: {name}", partial(app.switch_rubric, name), "verdict keys")
+            )
+        for article_id, title in app.article_titles():
+            entries.append(
+                (f"Jump to article: {title}", partial(app.jump_to_article, article_id), article_id)
+            )
+        from workbench.queue import FILTERS
+
+        for name in FILTERS:
+            entries.append((f"Filter: {name}", partial(app.set_filter, name), "queue"))
+        for label, callback, help_text in entries:
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), callback, help=help_text)
+
+
+class ReviewApp(App[None]):
+    """A keyboard-driven review session over one database."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "workbench"
+    COMMANDS = App.COMMANDS | {WorkbenchCommands}
+    BINDINGS = [
+        Binding(k.keys, k.action, k.short or k.description, id=k.id, show=bool(k.short))
+        for k in KEYS
+    ]
+
+    def __init__(
+        self,
+        db_path: Path,
+        reviewer: str,
+        rubric: Rubric,
+        *,
+        article_id: str | None = None,
+        keymap: dict[str, str] | None = None,
+        offer_sample: bool = True,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.reviewer = reviewer
+        self.rubric = rubric
+        self.article_id = article_id
+        self.offer_sample = offer_sample
+        self.filter_name = DEFAULT_FILTER
+        self.search_text = ""
+        self.all_rows: list[QueueRow] = []
+        self.session_reviewed: set[str] = set()
+        self.loaded = False
+        self._keymap = keymap or {}
+        self.store: Store | None = None
+        self._titles: list[tuple[str, str]] = []
+        self._articles: dict = {}  # id -> Article, filled as claims are shown
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="progress")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Static(id="queue-title")
+                yield ClaimQueue(self.rubric, id="queue")
+            with Vertical(id="right"):
+                yield ArticleContext(id="context")
+                yield ClaimDetails(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._keymap:
+            self.set_keymap(self._keymap)
+        self.store = Store(self.db_path)
+        self.update_layout()
+        self.query_one(ClaimQueue).focus()
+        self.update_header()
+        if self.offer_sample and not self.store.queue_rows():
+            self.push_screen(
+                ConfirmDialog(
+                    "This database has no claims yet.\n\n"
+                    "Load the bundled sample article (a story about a grain pact between "
+                    "two fictional countries) to try the review session?"
+                ),
+                self.sample_answered,
+            )
+        else:
+            self.load_queue()
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def on_resize(self) -> None:
+        self.update_layout()
+
+    def update_layout(self) -> None:
+        self.set_class(self.size.width < 110, "narrow")
+
+    # -- loading (in workers, so keys never wait on the disk) -------------------------------
+
+    def sample_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.query_one("#queue-title", Static).update(" Loading the sample article…")
+            self.ingest_sample()
+        else:
+            self.load_queue()
+
+    @work(thread=True, exclusive=True, group="load")
+    def ingest_sample(self) -> None:
+        from importlib.resources import as_file, files
+
+        from workbench.articles import prepare
+        from workbench.ingest import read_sources
+
+        try:
+            with as_file(files("workbench.data") / "sample_article.md") as path:
+                prepared = prepare(read_sources([str(path)]))
+            with Store(self.db_path) as store:
+                for item in prepared:
+                    store.add_article(item.article, item.claims, self.reviewer)
+        except WorkbenchError as err:
+            self.call_from_thread(self.notify, str(err), severity="error")
+        self.call_from_thread(self.load_queue)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_queue(self) -> None:
+        with Store(self.db_path, create=False) as store:
+            rows = store.queue_rows(article_id=self.article_id, ordered=True)
+            titles = store.article_titles()
+        self.call_from_thread(self.queue_loaded, rows, titles)
+
+    def queue_loaded(self, rows: list[QueueRow], titles: list[tuple[str, str]]) -> None:
+        self.all_rows = rows
+        self._titles = titles
+        self.loaded = True
+        self.apply_filter()
+
+    def apply_filter(self, keep: str | None = None) -> None:
+        queue = self.query_one(ClaimQueue)
+        current = keep or (queue.current.id if queue.current else None)
+        shown = select(self.all_rows, self.filter_name, self.reviewer, self.search_text)
+        queue.set_rows(shown, keep=current)
+        search = f" · search “{self.search_text}”" if self.search_text else ""
+        self.query_one("#queue-title", Static).update(
+            f" Claims — filter: {self.filter_name}{search} ({len(shown)})"
+        )
+        self.update_header()
+
+    def update_header(self) -> None:
+        total = len(self.all_rows)
+        reviewed = sum(r.status != "unreviewed" for r in self.all_rows)
+        self.query_one("#progress", Static).update(
+            f" workbench · {self.db_path.name} · rubric {self.rubric.name} · {self.reviewer}"
+            f"   reviewed {reviewed}/{total} · this session {len(self.session_reviewed)}"
+        )
+
+    # -- selection --------------------------------------------------------------------------
+
+    def on_claim_queue_highlighted(self, message: ClaimQueue.Highlighted) -> None:
+        self.show_claim(message.row)
+
+    def show_claim(self, row: QueueRow | None) -> None:
+        context = self.query_one(ArticleContext)
+        details = self.query_one(ClaimDetails)
+        if row is None or self.store is None:
+            context.show(None, None)
+            details.show("")
+            return
+        claim = self.store.claim(row.id)
+        article = self._articles.get(claim.article_id)
+        if article is None:
+            article = self._articles[claim.article_id] = self.store.article(claim.article_id)
+        context.show(article, claim)
+        details.show(
+            render_details(
+                claim,
+                self.rubric,
+                self.store.claim_sources(claim.id),
+                self.store.claim_notes(claim.id),
+            )
+        )
+
+    def refresh_claim(self, claim_id: str) -> None:
+        """Re-read one claim after an action and update its row, header and panels."""
+        assert self.store is not None
+        (row,) = self.store.queue_rows(claim_id=claim_id)
+        self.all_rows = [row if r.id == claim_id else r for r in self.all_rows]
+        self.query_one(ClaimQueue).replace_row(row)
+        self.update_header()
+
+    @property
+    def current(self) -> QueueRow | None:
+        return self.query_one(ClaimQueue).current
+
+    def run_action_safely(self, action, *args) -> object | None:
+        """Run a core action; a refusal becomes a visible message, never a crash."""
+        try:
+            return action(*args)
+        except WorkbenchError as err:
+            self.notify(str(err), severity="error", timeout=6)
+            return None
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        self.query_one(ClaimQueue).move(delta)
+
+    def action_first(self) -> None:
+        self.query_one(ClaimQueue).goto(0)
+
+    def action_last(self) -> None:
+        queue = self.query_one(ClaimQueue)
+        queue.goto(len(queue.rows) - 1)
+
+    def action_verdict(self, key: int) -> None:
+        row = self.current
+        option = next((v for v in self.rubric.verdicts if v.key == key), None)
+        if row is None or option is None:
+            if option is None:
+                self.notify(f"rubric '{self.rubric.name}' has no verdict on key {key}")
+            return
+        event = self.run_action_safely(
+            actions.record_verdict, self.store, row.id, option.id, self.rubric, self.reviewer
+        )
+        if event is not None:
+            self.session_reviewed.add(row.id)
+            self.refresh_claim(row.id)
+            self.notify(f"{option.label}", title="Verdict saved", timeout=2)
+
+    def action_source(self) -> None:
+        row = self.current
+        if row is None:
+            return
+
+        def saved(source: actions.SourceInput | None) -> None:
+            if source is None:
+                return
+            if self.run_action_safely(
+                actions.add_source, self.store, row.id, source, self.reviewer
+            ):
+                self.refresh_claim(row.id)
+                self.notify(source.url, title="Source added", timeout=2)
+
+        self.push_screen(SourceDialog(), saved)
+
+    def action_note(self) -> None:
+        row = self.current
+        if row is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text and self.run_action_safely(
+                actions.add_note, self.store, row.id, text, self.reviewer
+            ):
+                self.refresh_claim(row.id)
+
+        self.push_screen(NoteDialog(), saved)
+
+    def action_flip(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        kind = "opinion" if row.kind == "fact" else "fact"
+        if self.run_action_safely(actions.reclassify, self.store, row.id, kind, self.reviewer):
+            self.refresh_claim(row.id)
+
+    def action_edit(self) -> None:
+        row = self.current
+        if row is None:
+            return
+
+        def saved(text: str | None) -> None:
+            if text is not None and self.run_action_safely(
+                actions.edit, self.store, row.id, text, self.reviewer
+            ):
+                self.refresh_claim(row.id)
+
+        self.push_screen(LineDialog("Edit the claim's wording", row.claim), saved)
+
+    def action_approve(self) -> None:
+        row = self.current
+        if row is not None and self.run_action_safely(
+            actions.approve, self.store, row.id, self.reviewer
+        ):
+            self.refresh_claim(row.id)
+
+    def action_undo(self) -> None:
+        event = self.run_action_safely(actions.undo, self.store, self.reviewer)
+        if event is None:
+            return
+        if event.payload["action"] == "verdict.recorded":
+            self.session_reviewed.discard(event.subject)
+        self.refresh_claim(event.subject)
+        self.notify(f"Undid {event.payload['action']}", timeout=2)
+
+    def action_search(self) -> None:
+        def done(text: str | None) -> None:
+            if text is not None:
+                self.search_text = text.strip()
+                self.apply_filter()
+
+        self.push_screen(
+            LineDialog("Search claims (empty clears)", self.search_text, "words…"), done
+        )
+
+    def action_cycle_filter(self) -> None:
+        self.set_filter(next_filter(self.filter_name))
+
+    def set_filter(self, name: str) -> None:
+        self.filter_name = name
+        self.apply_filter()
+
+    def action_history(self) -> None:
+        row = self.current
+        if row is not None and self.store is not None:
+            self.push_screen(HistoryScreen(row.id, list(self.store.events(row.id))))
+
+    def action_help(self) -> None:
+        rows = []
+        for k in KEYS:
+            if k.id.startswith("verdict_"):
+                continue
+            keys = self._keymap.get(k.id, k.keys)
+            rows.append((keys.replace("question_mark", "?").replace("slash", "/"), k.description))
+        verdict_rows = [
+            (self._keymap.get(f"verdict_{v.key}", str(v.key)), f"{v.label} — {v.help}")
+            for v in self.rubric.verdicts
+        ]
+        self.push_screen(HelpScreen(rows, verdict_rows))
+
+    # -- palette commands -------------------------------------------------------------------
+
+    def switch_rubric(self, name: str) -> None:
+        self.rubric = load_rubric(name)
+        queue = self.query_one(ClaimQueue)
+        queue.rubric = self.rubric
+        queue.refresh()
+        self.update_header()
+        self.show_claim(queue.current)
+
+    def article_titles(self) -> list[tuple[str, str]]:
+        return self._titles
+
+    def jump_to_article(self, article_id: str) -> None:
+        self.filter_name = "all"
+        self.search_text = ""
+        first = next((r for r in self.all_rows if r.article_id == article_id), None)
+        self.apply_filter(keep=first.id if first else None)

@@ -1,0 +1,74 @@
+"""The article around the selected claim: its paragraph, with the claim and its cues marked."""
+
+from __future__ import annotations
+
+import re
+
+from rich.style import Style
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.models import Article, Claim
+
+CLAIM_STYLE = Style(bold=True, bgcolor="grey23")
+CUE_STYLE = Style(underline=True, color="yellow", bold=True)
+
+
+def cue_words(cues: tuple[str, ...]) -> list[str]:
+    """The words a cue points at: "evaluative: remarkable" -> "remarkable"; "dubbed" -> "dubbed"."""
+    words = []
+    for cue in cues:
+        label, _, value = cue.partition(":")
+        word = (value or label).strip()
+        if word and not word.startswith(("model", "subjective", "objective")) and len(word) > 2:
+            words.append(word)
+    return words
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    before = text.rfind("\n\n", 0, start)
+    after = text.find("\n\n", end)
+    return (before + 2 if before >= 0 else 0), (after if after >= 0 else len(text))
+
+
+def render_context(article: Article, claim: Claim) -> Text:
+    """Title line, then the paragraph before (dim), the claim's paragraph, and the one after."""
+    text = article.text
+    p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
+    out = Text()
+    heading = article.title or article.source
+    meta = " · ".join(x for x in (article.outlet, article.published) if x)
+    out.append(heading + "\n", Style(bold=True))
+    if meta:
+        out.append(meta + "\n", Style(dim=True))
+    out.append("\n")
+    if p_start > 0:
+        prev_start, _ = paragraph_bounds(text, p_start - 2, p_start - 2)
+        out.append(text[prev_start : p_start - 2].strip() + "\n\n", Style(dim=True))
+    paragraph = Text(text[p_start:p_end])
+    paragraph.stylize(CLAIM_STYLE, claim.start - p_start, claim.end - p_start)
+    for word in cue_words(claim.cues):
+        for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", paragraph.plain, re.IGNORECASE):
+            if claim.start - p_start <= m.start() < claim.end - p_start:
+                paragraph.stylize(CUE_STYLE, m.start(), m.end())
+    out.append_text(paragraph)
+    if p_end < len(text):
+        _, next_end = paragraph_bounds(text, p_end + 2, p_end + 2)
+        out.append("\n\n" + text[p_end + 2 : next_end].strip(), Style(dim=True))
+    return out
+
+
+class ArticleContext(VerticalScroll):
+    """Scrollable article context."""
+
+    def compose(self):
+        yield Static(id="context-text")
+
+    def show(self, article: Article | None, claim: Claim | None) -> None:
+        body = self.query_one("#context-text", Static)
+        if article is None or claim is None:
+            body.update("")
+            return
+        body.update(render_context(article, claim))
+        self.scroll_home(animate=False)

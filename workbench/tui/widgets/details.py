@@ -1,0 +1,90 @@
+"""The panel under the context: the claim's kind, speaker, cues, verdicts, sources and notes."""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from workbench.models import Claim, Rubric, Source
+
+STATUS_TEXT = {
+    "unreviewed": "unreviewed",
+    "needs_sources": "needs more independent sources",
+    "needs_approval": "waiting for a second reviewer's approval",
+    "conflict": "reviewers disagree",
+    "reviewed": "agreed",
+}
+
+
+def render_details(
+    claim: Claim,
+    rubric: Rubric,
+    sources: list[tuple[str, Source]],
+    notes: list[tuple[str, str, str]],
+) -> Text:
+    out = Text()
+    out.append(f"{STATUS_TEXT.get(claim.status, claim.status)}", Style(bold=True))
+    if claim.verdict:
+        option = rubric.verdict(claim.verdict)
+        out.append(" — ")
+        out.append(
+            option.label if option else claim.verdict,
+            Style(color=option.colour if option else None, bold=True),
+        )
+    out.append(f"   [{claim.id}]\n", Style(dim=True))
+    out.append("claim: ", Style(dim=True))
+    out.append(claim.claim + "\n", Style(bold=True))
+    speaker = claim.speaker or "the article"
+    quote = ", direct quote" if claim.quote else ""
+    out.append(
+        f"{claim.kind} · asserted by {speaker}{quote} · "
+        f"check-worthiness {claim.checkworthiness:.2f}\n",
+        Style(dim=True),
+    )
+    if claim.cues:
+        out.append("cues: " + ", ".join(claim.cues) + "\n", Style(color="yellow"))
+    if claim.verdicts:
+        out.append("\nVerdicts\n", Style(underline=True))
+        for v in claim.verdicts:
+            option = rubric.verdict(v.rating)
+            out.append(f"  {v.reviewer}: ")
+            out.append(
+                option.label if option else v.rating,
+                Style(color=option.colour if option else None, bold=True),
+            )
+            out.append(f"  ({v.rubric}, {v.at[:16].replace('T', ' ')})", Style(dim=True))
+            if v.approved_by:
+                out.append(f"  approved by {', '.join(v.approved_by)}", Style(color="green"))
+            out.append("\n")
+            if v.note:
+                out.append(f"    {v.note}\n", Style(italic=True))
+    if sources:
+        out.append("\nSources\n", Style(underline=True))
+        for added_by, s in sources:
+            out.append(f"  {s.title or s.url}", Style(bold=True))
+            out.append(f"  [{added_by}]\n", Style(dim=True))
+            if s.title:
+                out.append(f"    {s.url}\n", Style(color="blue"))
+            if s.excerpt:
+                out.append(f"    “{s.excerpt}”\n", Style(italic=True))
+    if notes:
+        out.append("\nNotes\n", Style(underline=True))
+        for author, text, at in notes:
+            out.append(f"  {author} ({at[:10]}): ", Style(dim=True))
+            out.append(text + "\n")
+    out.append("\nMatches to earlier claims: ", Style(dim=True))
+    out.append(
+        ", ".join(f"{m['claim_id']} ({m['score']:.0f})" for m in claim.matches) or "none\n",
+        Style(dim=True),
+    )
+    return out
+
+
+class ClaimDetails(VerticalScroll):
+    def compose(self):
+        yield Static(id="details-text")
+
+    def show(self, text: Text | str) -> None:
+        self.query_one("#details-text", Static).update(text)
