@@ -38,7 +38,7 @@ def make_app(db: Path, reviewer: str = "carol", **kwargs: object) -> ReviewApp:
     return ReviewApp(db, reviewer, load_rubric("default"), offer_sample=False, **kwargs)
 
 
-async def loaded(pilot) -> None:  # noqa: ANN001
+async def loaded(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         if pilot.app.loaded:
@@ -47,7 +47,7 @@ async def loaded(pilot) -> None:  # noqa: ANN001
     raise AssertionError("queue never loaded")
 
 
-def claim_of(db: Path, claim_id: str):  # noqa: ANN201
+def claim_of(db: Path, claim_id: str):
     with Store(db) as store:
         return store.claim(claim_id)
 
@@ -109,8 +109,8 @@ async def test_source_dialog_then_verdict(review_db: Path) -> None:
         await pilot.press("s")
         assert app.focused is not None and app.focused.id == "url"
         await pilot.press(*"javascript:alert(1)", "enter")
-        assert app.screen.query_one("#source-error").render().plain.endswith(
-            "must be an http(s) URL"
+        assert (
+            app.screen.query_one("#source-error").render().plain.endswith("must be an http(s) URL")
         )
         app.focused.value = URL
         await pilot.press("tab", *"Wheat deal", "tab", *"1.2 million tonnes", "enter")
@@ -171,9 +171,7 @@ async def test_approve_another_reviewers_verdict(review_db: Path) -> None:
     rubric = load_rubric("politifact")
     with Store(review_db) as store:
         cid = store.queue_rows()[0].id
-        actions.record_verdict(
-            store, cid, "half-true", rubric, "alice", [actions.SourceInput(URL)]
-        )
+        actions.record_verdict(store, cid, "half-true", rubric, "alice", [actions.SourceInput(URL)])
     app = ReviewApp(review_db, "carol", rubric, offer_sample=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
@@ -247,6 +245,22 @@ async def test_command_palette_switches_filter_and_rubric(review_db: Path) -> No
         app.switch_rubric("pinocchio")
         assert app.rubric.name == "pinocchio"
         assert "rubric pinocchio" in str(app.query_one("#progress").render())
+
+
+async def test_command_palette_exports_a_report(review_db: Path) -> None:
+    with Store(review_db) as store:
+        cid = store.queue_rows()[0].id
+        actions.record_verdict(store, cid, "unsupported", load_rubric("default"), "carol")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"Export report: html")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    report = review_db.with_name("review-report.html")
+    assert "Unsupported" in report.read_text(encoding="utf-8")
 
 
 async def test_keys_can_be_rebound(review_db: Path) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import click
 
 from workbench import __version__
+from workbench.cli_export import register as register_export_commands
 from workbench.cli_review import register as register_review_commands
 from workbench.errors import WorkbenchError
 
@@ -293,6 +294,7 @@ def verify(db_path: str | None) -> None:
 
 
 register_review_commands(cli)
+register_export_commands(cli)
 
 
 def main() -> None:

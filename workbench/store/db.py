@@ -37,6 +37,29 @@ class IngestResult:
     claims: int
 
 
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    skipped: int  # already present
+
+
+def _checked_event(raw: object, index: int) -> dict:
+    """An event dict from outside, validated; StoreError naming what is wrong."""
+    if not isinstance(raw, dict):
+        raise StoreError(f"event {index + 1} is not an object")
+    for key in ("id", "at", "actor", "action", "subject"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise StoreError(f"event {index + 1} has no valid '{key}'")
+    if not isinstance(raw.get("payload"), dict):
+        raise StoreError(f"event {index + 1} ({raw['id']}) has no payload object")
+    if raw["action"] not in projections.KNOWN_ACTIONS:
+        raise StoreError(
+            f"event {raw['id']} has action '{raw['action']}', unknown to this version of "
+            "workbench (written by a newer one?)"
+        )
+    return {k: raw[k] for k in ("id", "at", "actor", "action", "subject", "payload")}
+
+
 def _locked(err: sqlite3.OperationalError) -> bool:
     return "locked" in str(err) or "busy" in str(err)
 
@@ -185,6 +208,55 @@ class Store:
             for position, claim in enumerate(claims):
                 self.append("claim.extracted", claim.id, claim_payload(claim, position), actor)
         return IngestResult(article.id, True, len(claims))
+
+    def import_events(self, events: Sequence[dict]) -> ImportResult:
+        """Append the events this database does not have yet (by id), in the order given,
+        keeping their ids, times and actors; then bring the projections up to date.
+
+        This is how reports are imported and copies of a database are merged: the union of
+        events. Runs in one transaction; a malformed event refuses the whole import.
+        """
+        checked = [_checked_event(e, i) for i, e in enumerate(events)]
+        with self.transaction():
+            have = self._existing_ids([e["id"] for e in checked])
+            prev = self.db.conn.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1")
+            row = prev.fetchone()
+            prev_hash = row[0] if row else ev.GENESIS
+            touched: list[str] = []
+            added = 0
+            for e in checked:
+                if e["id"] in have:
+                    continue
+                have.add(e["id"])
+                text = ev.canonical_json(e["payload"])
+                fields = (e["id"], e["at"], e["actor"], e["action"], e["subject"], text)
+                digest = ev.event_hash(prev_hash, *fields)
+                self.db.conn.execute(
+                    "INSERT INTO events (id, at, actor, action, subject, payload, prev_hash, "
+                    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*fields, prev_hash, digest),
+                )
+                prev_hash = digest
+                added += 1
+                if e["action"] in ("article.ingested", "claim.extracted"):
+                    projections.apply(
+                        self.db, e["action"], e["subject"], e["payload"], e["at"], e["actor"]
+                    )
+                touched.append(e["subject"])
+            for subject in dict.fromkeys(touched):
+                projections.refresh_claim(self.db, subject)
+        return ImportResult(added=added, skipped=len(checked) - added)
+
+    def _existing_ids(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                r[0]
+                for r in self.db.conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
+            )
+        return found
 
     def rebuild(self) -> int:
         """Clear the projections and replay every event into them. Returns the event count."""
@@ -343,14 +415,9 @@ class Store:
             sql += " WHERE id = ?"
             params = (claim_id,)
         if ordered:
-            sql += (
-                " ORDER BY status != 'unreviewed', checkworthiness DESC, article_id, position"
-            )
+            sql += " ORDER BY status != 'unreviewed', checkworthiness DESC, article_id, position"
         empty: tuple[str, ...] = ()
-        return [
-            QueueRow(*r, reviewers.get(r[0], empty))
-            for r in self.db.conn.execute(sql, params)
-        ]
+        return [QueueRow(*r, reviewers.get(r[0], empty)) for r in self.db.conn.execute(sql, params)]
 
     def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]:
         """Every current source on a claim as (added_by, Source), oldest first."""

@@ -69,7 +69,7 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
         event_from_row(row)
         for row in db.conn.execute(
             "SELECT seq, id, at, actor, action, subject, payload, prev_hash, hash FROM events "
-            "WHERE subject = ? ORDER BY seq",
+            "WHERE subject = ? ORDER BY at, seq",  # merged copies interleave by time
             (claim_id,),
         )
     ]
@@ -149,3 +149,6 @@ def apply(
     handler = HANDLERS.get(action)
     if handler is not None:
         handler(db, subject, payload, at, actor)
+
+
+KNOWN_ACTIONS = frozenset(HANDLERS)

@@ -25,6 +25,9 @@ from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.tui.widgets.queue import ClaimQueue
 
+EXPORT_FORMATS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv",
+                  "claimreview": "jsonld"}  # fmt: skip
+
 
 class WorkbenchCommands(Provider):
     """Command palette entries: switch rubric, jump to an article, choose a filter."""
@@ -46,6 +49,10 @@ class WorkbenchCommands(Provider):
 
         for name in FILTERS:
             entries.append((f"Filter: {name}", partial(app.set_filter, name), "queue"))
+        for fmt in EXPORT_FORMATS:
+            entries.append(
+                (f"Export report: {fmt}", partial(app.export_report, fmt), f"report.{fmt}")
+            )
         for label, callback, help_text in entries:
             score = matcher.match(label)
             if score > 0:
@@ -372,6 +379,22 @@ class ReviewApp(App[None]):
         queue.refresh()
         self.update_header()
         self.show_claim(queue.current)
+
+    @work(thread=True, group="export")
+    def export_report(self, fmt: str) -> None:
+        """Write a report of this database next to it, e.g. ``claims-report.html``."""
+        from workbench.config import load_publisher
+        from workbench.export import build_report, render
+
+        target = self.db_path.with_name(f"{self.db_path.stem}-report.{EXPORT_FORMATS[fmt]}")
+        try:
+            with Store(self.db_path, create=False) as store:
+                report = build_report(store, publisher=load_publisher())
+            target.write_text(render(report, fmt), encoding="utf-8")
+        except (WorkbenchError, OSError) as err:
+            self.call_from_thread(self.notify, str(err), severity="error")
+            return
+        self.call_from_thread(self.notify, str(target), title="Report written")
 
     def article_titles(self) -> list[tuple[str, str]]:
         return self._titles

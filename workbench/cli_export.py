@@ -1,0 +1,130 @@
+"""Export and import commands: thin wrappers over :mod:`workbench.export`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from workbench.errors import WorkbenchError
+
+
+class ImportFileError(WorkbenchError):
+    """A file given to ``workbench import`` is not a workbench JSON report."""
+
+
+def _db_option(f):
+    return click.option(
+        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH",
+        help="Database file (default: $WORKBENCH_DB, then ./claims.db).",
+    )(f)  # fmt: skip
+
+
+@click.command()
+@click.option(
+    "--format", "fmt", required=True,
+    type=click.Choice(["markdown", "html", "json", "csv", "claimreview"]),
+)  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--article", metavar="ID", help="Only this article (prefix).")
+@click.option("--reviewer", help="Only verdicts by this reviewer.")
+@click.option("--since", metavar="DATE", help="Only verdicts given on or after DATE (2026-03-01).")
+@click.option("--final-only", is_flag=True, help="Only claims with an agreed verdict.")
+@click.option("--org", help="Publisher name for ClaimReview (default: config file).")
+@click.option("--base-url", help="Base of each fact-check's URL (default: config file).")
+@_db_option
+def export(
+    fmt: str,
+    output: str | None,
+    article: str | None,
+    reviewer: str | None,
+    since: str | None,
+    final_only: bool,
+    org: str | None,
+    base_url: str | None,
+    db_path: str | None,
+) -> None:
+    """Write a verdict report.
+
+    \b
+    Examples:
+        workbench export --format html -o report.html
+        workbench export --format claimreview --final-only --base-url https://ledger.example/fc/
+    """
+    import re
+
+    from workbench.config import load_publisher
+    from workbench.export import build_report, render
+    from workbench.sources import check_url
+    from workbench.store import Store, resolve_db_path
+
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?", since):
+        raise click.BadParameter("use a date such as 2026-03-01", param_hint="--since")
+    if base_url:
+        check_url(base_url)
+    publisher = load_publisher(name=org, base_url=base_url)
+    with Store(resolve_db_path(db_path), create=False) as store:
+        article_id = store.resolve_id(article, "articles") if article else None
+        report = build_report(
+            store,
+            article_id=article_id,
+            reviewer=reviewer,
+            since=since,
+            final_only=final_only,
+            publisher=publisher,
+        )
+    text = render(report, fmt)
+    if output:
+        target = Path(output)
+        tmp = target.with_name(target.name + ".partial")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)  # never leave a half-written report behind
+        except OSError as err:
+            tmp.unlink(missing_ok=True)
+            raise ImportFileError(f"cannot write {output}: {err.strerror}") from None
+        count = sum(len(a.claims) for a in report.articles)
+        click.echo(f"wrote {output}: {count} claims from {len(report.articles)} articles")
+    else:
+        click.echo(text, nl=False)
+
+
+@click.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@_db_option
+def import_(path: str, db_path: str | None) -> None:
+    """Read a JSON report (from `workbench export --format json`) into this database.
+
+    Events already present are skipped, so importing twice changes nothing.
+
+    \b
+    Example:
+        workbench import colleague-report.json --db claims.db
+    """
+    from workbench.export.jsonfile import FORMAT, VERSION
+    from workbench.store import Store, resolve_db_path
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ImportFileError(f"no such file: {path}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as err:
+        raise ImportFileError(f"{path} is not a JSON report: {err}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFileError(f"{path} is not a workbench JSON report")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise ImportFileError(
+            f"{path} is report version {data.get('version')}; this workbench reads up to {VERSION}"
+        )
+    events = data.get("events")
+    if not isinstance(events, list):
+        raise ImportFileError(f"{path} has no events to import")
+    with Store(resolve_db_path(db_path), create=True) as store:
+        result = store.import_events(events)
+    click.echo(f"imported {result.added} events ({result.skipped} already present)")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export)
+    group.add_command(import_)

@@ -1,0 +1,54 @@
+"""User configuration: ``~/.config/workbench/config.toml`` (or ``$WORKBENCH_CONFIG``).
+
+[publisher]
+name = "The Meridian Ledger Fact Check"
+url = "https://ledger.example.org"
+base_url = "https://ledger.example.org/fact-checks/"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.export.report import Publisher
+
+
+class ConfigError(WorkbenchError):
+    """The configuration file is malformed."""
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("WORKBENCH_CONFIG")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "workbench" / "config.toml"
+
+
+def load_publisher(
+    name: str | None = None, url: str | None = None, base_url: str | None = None
+) -> Publisher:
+    """The publisher from the config file, with any of the given values taking precedence."""
+    path = config_path()
+    table: dict = {}
+    if path.exists():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("publisher", {})
+        except (OSError, UnicodeDecodeError) as err:
+            raise ConfigError(f"cannot read {path}: {err}") from None
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{path}: not valid TOML: {err}") from None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [publisher] must be a table")
+        for key, value in table.items():
+            if key not in ("name", "url", "base_url") or not isinstance(value, str):
+                raise ConfigError(f"{path}: publisher.{key} is not a known text field")
+    default = Publisher()
+    return Publisher(
+        name=name or table.get("name") or default.name,
+        url=url or table.get("url") or default.url,
+        base_url=base_url or table.get("base_url") or default.base_url,
+    )

@@ -1,0 +1,35 @@
+"""CSV report: one row per verdict. Cells that a spreadsheet would run as formulas are quoted."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from workbench.export.report import Report
+from workbench.output import csv_safe
+
+COLUMNS = (
+    "article_id", "article_title", "outlet", "article_url", "claim_id", "claim", "text",
+    "kind", "speaker", "quote", "status", "agreed_verdict", "reviewer", "rating", "label",
+    "rubric", "verdict_at", "approved_by", "note", "sources",
+)  # fmt: skip
+
+
+def render_csv(report: Report) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for item in report.articles:
+        a = item.article
+        for c in item.claims:
+            claim = c.claim
+            for v in c.verdicts:
+                urls = " | ".join(s.url for by, s in c.sources if by == v.reviewer)
+                row = (
+                    a.id, a.title, a.outlet, a.url, claim.id, claim.claim, claim.text,
+                    claim.kind, claim.speaker, claim.quote, claim.status, claim.verdict,
+                    v.reviewer, v.rating, report.label(v), v.rubric, v.at,
+                    ", ".join(v.approved_by), v.note, urls,
+                )  # fmt: skip
+                writer.writerow([csv_safe(x) for x in row])
+    return buf.getvalue()

@@ -1,0 +1,174 @@
+"""A self-contained HTML report: inline CSS, no scripts, no external requests.
+
+All text is escaped with ``html.escape``; links are only ever the http(s) URLs that the
+store accepted, escaped as attribute values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from workbench.export.report import Report, ReportArticle, ReportClaim
+
+CSS = """
+:root { --ink: #1d1d1f; --muted: #5f6368; --rule: #dadce0; --paper: #ffffff; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 Georgia, 'Times New Roman', serif; color: var(--ink);
+  background: #f4f4f1; margin: 0; }
+main { max-width: 52rem; margin: 2rem auto; background: var(--paper); padding: 2rem 3rem;
+  box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+h1 { font-size: 1.9rem; margin: 0 0 .2rem; }
+h2 { font-size: 1.45rem; margin: 2.5rem 0 .3rem; border-top: 3px solid var(--ink);
+  padding-top: .8rem; }
+h3 { font: 600 .85rem/1.2 system-ui, sans-serif; text-transform: uppercase;
+  letter-spacing: .06em; color: var(--muted); margin: 2rem 0 .8rem; }
+.meta, .generated { font: .85rem system-ui, sans-serif; color: var(--muted); }
+.summary { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1rem 0; }
+.pill { font: 600 .8rem system-ui, sans-serif; color: #fff; border-radius: 1rem;
+  padding: .15rem .7rem; }
+article.claim { border-left: 6px solid var(--verdict, var(--rule)); padding: .2rem 0 .2rem 1.2rem;
+  margin: 1.6rem 0; break-inside: avoid; }
+.claim h4 { font-size: 1.1rem; margin: 0 0 .4rem; }
+.rating { font: 700 .95rem system-ui, sans-serif; color: var(--verdict, var(--ink)); }
+.who, .reviewers { font: .85rem system-ui, sans-serif; color: var(--muted); }
+.note { margin: .6rem 0; }
+blockquote { margin: .8rem 0; padding: .5rem .9rem; background: #f7f7f5;
+  border-left: 3px solid var(--rule); font-size: .95rem; }
+blockquote mark { background: #fff1b8; padding: 0 .1rem; }
+ul.sources { font: .9rem/1.45 system-ui, sans-serif; padding-left: 1.1rem; }
+ul.sources a { color: #1a55c4; word-break: break-word; }
+.excerpt { font-style: italic; }
+ul.opinions li { margin: .3rem 0; }
+footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem;
+  font-size: .9rem; color: var(--muted); }
+@media print {
+  body { background: #fff; }
+  main { box-shadow: none; margin: 0; max-width: none; padding: 0; }
+  a { color: inherit; }
+  ul.sources a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
+  .pill, article.claim { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def e(text: object) -> str:
+    return escape("" if text is None else str(text), quote=True)
+
+
+def render_html(report: Report) -> str:
+    body = [
+        "<h1>Fact-check report</h1>",
+        f'<p class="generated">Generated {e(report.generated_at[:16].replace("T", " "))} UTC'
+        f" by {e(report.publisher.name)}</p>",
+    ]
+    for item in report.articles:
+        body.append(_article(report, item))
+    if not report.articles:
+        body.append("<p>No reviewed claims match.</p>")
+    if report.rubrics:
+        notes = "".join(
+            f"<p><strong>{e(r.title)}</strong>: {e(r.methodology)}</p>"
+            for r in report.rubrics.values()
+        )
+        body.append(f"<footer><h3>Methodology</h3>{notes}</footer>")
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">\n"
+        "<title>Fact-check report</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        + "\n".join(body)
+        + "\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _colour(report: Report, c: ReportClaim) -> str:
+    if not c.verdicts:
+        return "#9aa0a6"
+    v = c.verdicts[-1]
+    rubric = report.rubric_for(v)
+    option = rubric.verdict(v.rating) if rubric else None
+    return option.colour if option else "#5f6368"
+
+
+def _article(report: Report, item: ReportArticle) -> str:
+    a = item.article
+    parts = [f"<section><h2>{e(a.title or a.source)}</h2>"]
+    meta = [e(x) for x in (a.outlet, a.published) if x]
+    if a.url:
+        meta.append(f'<a href="{e(a.url)}">{e(a.url)}</a>' if _http(a.url) else e(a.url))
+    if meta:
+        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    counts = Counter(
+        (report.label(c.verdicts[-1]), _colour(report, c)) for c in item.claims if c.verdicts
+    )
+    if counts:
+        pills = "".join(
+            f'<span class="pill" style="background:{e(colour)}">{n} × {e(label)}</span>'
+            for (label, colour), n in counts.most_common()
+        )
+        parts.append(f'<div class="summary">{pills}</div>')
+    facts = [c for c in item.facts if c.reviewed]
+    if facts:
+        parts.append("<h3>Claims checked</h3>")
+        parts.extend(_claim(report, c) for c in facts)
+    if item.opinions:
+        parts.append('<h3>Opinions and characterisations</h3><ul class="opinions">')
+        for c in item.opinions:
+            who = e(c.claim.speaker) if c.claim.speaker else "the article"
+            verdict = f" — <em>{e(report.label(c.verdicts[-1]))}</em>" if c.verdicts else ""
+            parts.append(f'<li>{e(c.claim.claim)} <span class="who">({who})</span>{verdict}</li>')
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _claim(report: Report, c: ReportClaim) -> str:
+    claim = c.claim
+    agreed = report.label(c.verdicts[-1]) if claim.verdict else claim.status.replace("_", " ")
+    who = e(claim.speaker) if claim.speaker else "the article"
+    quote = " (direct quote)" if claim.quote else ""
+    reviewers = "; ".join(
+        f"{e(v.reviewer)}: {e(report.label(v))} ({e(v.at[:10])})"
+        + (f", approved by {e(', '.join(v.approved_by))}" if v.approved_by else "")
+        for v in c.verdicts
+    )
+    notes = "".join(f'<p class="note">{e(v.note)}</p>' for v in c.verdicts if v.note)
+    sources = ""
+    if c.sources:
+        items = []
+        for _, s in c.sources:
+            link = f'<a href="{e(s.url)}">{e(s.title or s.url)}</a>' if _http(s.url) else e(s.url)
+            bits = [link]
+            if s.publisher:
+                bits.append(e(s.publisher))
+            if s.excerpt:
+                bits.append(f'<span class="excerpt">“{e(s.excerpt)}”</span>')
+            if s.accessed_at:
+                bits.append(f"accessed {e(s.accessed_at[:10])}")
+            items.append("<li>" + " — ".join(bits) + "</li>")
+        sources = '<ul class="sources">' + "".join(items) + "</ul>"
+    start = c.paragraph.find(claim.text)
+    if start >= 0:
+        context = (
+            e(c.paragraph[:start])
+            + f"<mark>{e(claim.text)}</mark>"
+            + e(c.paragraph[start + len(claim.text) :])
+        )
+    else:
+        context = e(c.paragraph)
+    colour = e(_colour(report, c))
+    return (
+        f'<article class="claim" id="claim-{e(claim.id)}" style="--verdict:{colour}">'
+        f"<h4>{e(claim.claim)}</h4>"
+        f'<p><span class="rating">{e(agreed)}</span> · '
+        f'<span class="who">claimed by {who}{quote}</span></p>'
+        f'<p class="reviewers">{reviewers}</p>{notes}{sources}'
+        f"<blockquote>{context}</blockquote></article>"
+    )
+
+
+def _http(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
