@@ -21,7 +21,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
-        assert names == {"m001_initial", "m002_review"}
+        assert names == {"m001_initial", "m002_review", "m003_claims_fts"}
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )

@@ -12,19 +12,19 @@ from workbench.rubrics import load_rubric
 from workbench.store import Store
 
 
-async def _wait(pilot) -> None:  # noqa: ANN001
+async def _wait(pilot) -> None:
     await loaded(pilot)
 
 
-def test_main_screen(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+def test_main_screen(review_db: Path, snap_compare) -> None:  # noqa: F811
     assert snap_compare(make_app(review_db), press=["j"], terminal_size=(140, 40), run_before=_wait)
 
 
-def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:  # noqa: F811
     assert snap_compare(make_app(review_db), terminal_size=(80, 24), run_before=_wait)
 
 
-def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811
     assert snap_compare(
         make_app(review_db),
         press=["s", *"https://stats.example.org/wheat", "tab", *"Wheat imports"],
@@ -33,7 +33,7 @@ def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811, AN
     )
 
 
-def test_help_screen(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN001
+def test_help_screen(review_db: Path, snap_compare) -> None:  # noqa: F811
     assert snap_compare(
         make_app(review_db), press=["question_mark"], terminal_size=(140, 40), run_before=_wait
     )
@@ -41,7 +41,7 @@ def test_help_screen(review_db: Path, snap_compare) -> None:  # noqa: F811, ANN0
 
 def test_claim_in_conflict(
     review_db: Path,  # noqa: F811
-    snap_compare,  # noqa: ANN001
+    snap_compare,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("workbench.store.events.now_iso", lambda: "2026-03-14T10:00:00.000000Z")

@@ -21,6 +21,23 @@ class ActionError(WorkbenchError):
     """A review action that the rubric or the claim's state does not allow."""
 
 
+class StaleError(ActionError):
+    """Someone else changed the claim since the reviewer looked at it."""
+
+
+def _check_fresh(store: Store, claim_id: str, seen: int | None, reviewer: str) -> None:
+    """Refuse when another reviewer acted on the claim after version ``seen`` was shown."""
+    if seen is None:
+        return
+    others = [e for e in store.events_since(claim_id, seen) if e.actor != reviewer]
+    if others:
+        last = others[-1]
+        raise StaleError(
+            f"{last.actor} changed this claim ({last.action}) after you opened it; "
+            "look at it again before acting"
+        )
+
+
 @dataclass(frozen=True)
 class SourceInput:
     """Evidence as a reviewer gives it."""
@@ -51,8 +68,13 @@ def record_verdict(
     reviewer: str,
     sources: Sequence[SourceInput] = (),
     note: str | None = None,
+    seen: int | None = None,
 ) -> Event:
-    """Record ``reviewer``'s verdict on a claim (replacing their earlier one)."""
+    """Record ``reviewer``'s verdict on a claim (replacing their earlier one).
+
+    ``seen`` is the claim version (``Store.claim_version``) the reviewer was looking at;
+    if another reviewer acted since, the verdict is refused rather than silently added.
+    """
     option = rubric.verdict(rating)
     if option is None:
         choices = ", ".join(f"{v.key}={v.id}" for v in rubric.verdicts)
@@ -60,6 +82,7 @@ def record_verdict(
     given = [s.payload() for s in sources]  # refuses non-http(s) URLs before anything is written
     with store.transaction():
         store.claim(claim_id)
+        _check_fresh(store, claim_id, seen, reviewer)
         have = {s.url for by, s in store.claim_sources(claim_id) if by == reviewer}
         total = len(have | {s["url"] for s in given})
         if total < option.sources_required:
@@ -83,10 +106,11 @@ def record_verdict(
         return store.append("verdict.recorded", claim_id, payload, reviewer)
 
 
-def approve(store: Store, claim_id: str, reviewer: str) -> Event:
+def approve(store: Store, claim_id: str, reviewer: str, seen: int | None = None) -> Event:
     """Approve another reviewer's current verdict on a claim."""
     with store.transaction():
         claim = store.claim(claim_id)
+        _check_fresh(store, claim_id, seen, reviewer)
         others = [v for v in claim.verdicts if v.reviewer != reviewer]
         if not others:
             raise ActionError(f"claim {claim_id} has no verdict by another reviewer to approve")
@@ -103,6 +127,26 @@ def approve(store: Store, claim_id: str, reviewer: str) -> Event:
             "reviewer": target.reviewer,
         }
         return store.append("verdict.approved", claim_id, payload, reviewer)
+
+
+def resolve(store: Store, claim_id: str, rating: str, rubric: Rubric, reviewer: str) -> Event:
+    """Settle a conflict between reviewers with one rating (an editor's decision)."""
+    option = rubric.verdict(rating)
+    if option is None:
+        choices = ", ".join(f"{v.key}={v.id}" for v in rubric.verdicts)
+        raise ActionError(f"'{rating}' is not a rating in rubric '{rubric.name}' ({choices})")
+    with store.transaction():
+        claim = store.claim(claim_id)
+        if claim.status != "conflict":
+            raise ActionError(f"claim {claim_id} is not in conflict (status {claim.status})")
+        payload = {
+            "rating": option.id,
+            "label": option.label,
+            "rubric": rubric.name,
+            "resolves": [v.event_id for v in claim.verdicts],
+            "between": {v.reviewer: v.rating for v in claim.verdicts},
+        }
+        return store.append("verdict.resolved", claim_id, payload, reviewer)
 
 
 def reclassify(store: Store, claim_id: str, kind: str, reviewer: str) -> Event:

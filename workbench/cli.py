@@ -12,9 +12,9 @@ import click
 from workbench import __version__
 from workbench.cli_export import register as register_export_commands
 from workbench.cli_review import register as register_review_commands
+from workbench.cli_support import db_option, open_store
+from workbench.cli_team import register as register_team_commands
 from workbench.errors import WorkbenchError
-
-DB_HELP = "Database file (default: $WORKBENCH_DB, then ./claims.db)."
 
 
 class WorkbenchGroup(click.Group):
@@ -29,18 +29,6 @@ class WorkbenchGroup(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
             ctx.exit(0)
-
-
-def db_option(f):
-    return click.option(
-        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH", help=DB_HELP
-    )(f)
-
-
-def open_store(db_path: str | None, *, create: bool = False):
-    from workbench.store import Store, resolve_db_path
-
-    return Store(resolve_db_path(db_path), create=create)
 
 
 @click.group(cls=WorkbenchGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -295,6 +283,7 @@ def verify(db_path: str | None) -> None:
 
 register_review_commands(cli)
 register_export_commands(cli)
+register_team_commands(cli)
 
 
 def main() -> None:

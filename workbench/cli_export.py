@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from workbench.cli_support import db_option, open_store
 from workbench.errors import WorkbenchError
 
 
@@ -14,11 +15,7 @@ class ImportFileError(WorkbenchError):
     """A file given to ``workbench import`` is not a workbench JSON report."""
 
 
-def _db_option(f):
-    return click.option(
-        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH",
-        help="Database file (default: $WORKBENCH_DB, then ./claims.db).",
-    )(f)  # fmt: skip
+_db_option = db_option
 
 
 @click.command()
@@ -57,14 +54,13 @@ def export(
     from workbench.config import load_publisher
     from workbench.export import build_report, render
     from workbench.sources import check_url
-    from workbench.store import Store, resolve_db_path
 
     if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?", since):
         raise click.BadParameter("use a date such as 2026-03-01", param_hint="--since")
     if base_url:
         check_url(base_url)
     publisher = load_publisher(name=org, base_url=base_url)
-    with Store(resolve_db_path(db_path), create=False) as store:
+    with open_store(db_path) as store:
         article_id = store.resolve_id(article, "articles") if article else None
         report = build_report(
             store,
@@ -103,7 +99,6 @@ def import_(path: str, db_path: str | None) -> None:
         workbench import colleague-report.json --db claims.db
     """
     from workbench.export.jsonfile import FORMAT, VERSION
-    from workbench.store import Store, resolve_db_path
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -120,7 +115,7 @@ def import_(path: str, db_path: str | None) -> None:
     events = data.get("events")
     if not isinstance(events, list):
         raise ImportFileError(f"{path} has no events to import")
-    with Store(resolve_db_path(db_path), create=True) as store:
+    with open_store(db_path, create=True) as store:
         result = store.import_events(events)
     click.echo(f"imported {result.added} events ({result.skipped} already present)")
 

@@ -11,28 +11,21 @@ from collections.abc import Callable
 
 import click
 
+from workbench.cli_support import db_option, open_store, who
+
 REVIEWER_HELP = "Who acts (default: $WORKBENCH_REVIEWER, then git user.name, then login)."
 RUBRIC_HELP = "Rubric name or .toml path (default: $WORKBENCH_RUBRIC, then 'default')."
 
 
 def _opts(f: Callable) -> Callable:
-    f = click.option("--reviewer", help=REVIEWER_HELP)(f)
-    return click.option(
-        "--db", "db_path", envvar="WORKBENCH_DB", default=None, metavar="PATH",
-        help="Database file (default: $WORKBENCH_DB, then ./claims.db).",
-    )(f)  # fmt: skip
+    return db_option(click.option("--reviewer", help=REVIEWER_HELP)(f))
 
 
 def _store(db_path: str | None):
-    from workbench.store import Store, resolve_db_path
-
-    return Store(resolve_db_path(db_path), create=False)
+    return open_store(db_path)
 
 
-def _who(reviewer: str | None) -> str:
-    from workbench.identity import current_reviewer
-
-    return current_reviewer(reviewer)
+_who = who
 
 
 @click.group()
@@ -286,13 +279,13 @@ def review(
         workbench review --reviewer carol --rubric politifact
     """
     from workbench.rubrics import load_rubric
-    from workbench.store import Store, resolve_db_path
+    from workbench.store import resolve_db_path
     from workbench.tui.keys import load_keymap
 
     chosen = load_rubric(rubric)
     keymap = load_keymap()
     path = resolve_db_path(db_path)
-    with Store(path, create=True) as store:  # refuse a bad or newer database before the UI
+    with open_store(str(path), create=True) as store:  # refuse a bad database before the UI
         article_id = store.resolve_id(article, "articles") if article else None
     from workbench.tui.app import ReviewApp
 

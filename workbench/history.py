@@ -29,6 +29,9 @@ def describe(action: str, payload: dict) -> str:
         return f"source {payload['url']}{title}"
     if action == "note.added":
         return f"note: {payload['text']}"
+    if action == "verdict.resolved":
+        between = ", ".join(f"{who}: {r}" for who, r in payload.get("between", {}).items())
+        return f"resolved as '{payload.get('label', payload['rating'])}' ({between})"
     if action == "action.undone":
         return f"undid {payload['action']} {payload['event_id']}"
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)

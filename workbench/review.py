@@ -27,6 +27,7 @@ REVIEW_ACTIONS = (
     "claim.edited",
     "source.added",
     "note.added",
+    "verdict.resolved",
 )
 
 
@@ -92,6 +93,7 @@ def derive(base_kind: str, base_claim: str, events: list[Event]) -> ReviewState:
     approvals: dict[str, list[str]] = {}
     sources: list[SourceState] = []
     notes: list[NoteState] = []
+    resolution: dict | None = None
     for e in events:
         if e.id in undone:
             continue
@@ -121,11 +123,15 @@ def derive(base_kind: str, base_claim: str, events: list[Event]) -> ReviewState:
             sources.append(_source(e, p))
         elif e.action == "note.added":
             notes.append(NoteState(e.id, e.actor, p["text"], e.at))
+        elif e.action == "verdict.resolved":
+            resolution = p
     verdicts = []
     for v in sorted(current.values(), key=lambda v: v.at):
         by = tuple(dict.fromkeys(a for a in approvals.get(v.event_id, []) if a != v.reviewer))
         verdicts.append(VerdictState(**{**v.__dict__, "approved_by": by}))
     status, agreed = _agreement(verdicts, sources)
+    if resolution is not None and {v.event_id for v in verdicts} <= set(resolution["resolves"]):
+        status, agreed = REVIEWED, resolution["rating"]  # an editor settled these verdicts
     return ReviewState(
         kind, wording, status, agreed, tuple(verdicts), tuple(sources), tuple(notes), undone
     )

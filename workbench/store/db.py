@@ -6,6 +6,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,9 +21,69 @@ from workbench.store import migrations, projections
 
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_S = 10.0
+LOCK_RETRIES = 3
+NETWORK_FILESYSTEMS = frozenset(
+    {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "glusterfs", "ceph",
+     "fuse.rclone", "davfs", "fuse.davfs2", "virtiofs", "vboxsf", "prl_fs", "fuse.s3fs"}
+)  # fmt: skip
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEX = re.compile(r"^[0-9a-f]+$")
 _EVENT_COLUMNS = "seq, id, at, actor, action, subject, payload, prev_hash, hash"
+
+
+def filesystem_type(path: Path) -> str | None:
+    """The type of the filesystem holding ``path`` (Linux /proc/mounts), or None if unknown."""
+    try:
+        target = path.resolve().parent
+        best, fs = "", None
+        with open("/proc/mounts", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) < 3:
+                    continue
+                mount = parts[1].replace("\\040", " ")
+                inside = str(target) == mount or str(target).startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) >= len(best):
+                    best, fs = mount, parts[2]
+        return fs
+    except OSError:
+        return None
+
+
+def read_events_from(path: Path) -> list[dict]:
+    """All events of another workbench database, oldest first, opened read-only and checked.
+
+    The file is not migrated or written to; a broken hash chain refuses the read.
+    """
+    if not path.is_file():
+        raise StoreError(f"no such database: {path}")
+    with path.open("rb") as fh:
+        if fh.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+            raise StoreError(f"{path} is not a workbench database (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot open {path}: {err}") from None
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != migrations.APPLICATION_ID:
+            raise StoreError(f"{path} is not a workbench database")
+        if version > migrations.SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer workbench (schema {version})")
+        rows = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
+    except sqlite3.Error as err:
+        raise StoreError(f"cannot read {path}: {err}") from None
+    finally:
+        conn.close()
+    problem = ev.check_chain(rows)
+    if problem is not None:
+        raise StoreError(f"{path} fails verification: {problem.message}")
+    return [
+        {"id": r[1], "at": r[2], "actor": r[3], "action": r[4], "subject": r[5],
+         "payload": json.loads(r[6])}
+        for r in rows
+    ]  # fmt: skip
 
 
 def resolve_db_path(option: str | None) -> Path:
@@ -69,6 +130,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
+        self.warnings: list[str] = []
         self._check_file(create)
         try:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
@@ -111,6 +173,13 @@ class Store:
                 f"reads up to {migrations.SCHEMA_VERSION}); upgrade workbench to open it"
             )
         conn.execute("PRAGMA foreign_keys = ON")
+        fs = filesystem_type(self.path)
+        if fs in NETWORK_FILESYSTEMS:
+            self.warnings.append(
+                f"{self.path} is on a network filesystem ({fs}), where SQLite's write-ahead log "
+                "is unsafe: keep the database on a local disk and share copies with "
+                "`workbench merge` (see the README)"
+            )
         if version < migrations.SCHEMA_VERSION:
             self._migrate(version)
         try:
@@ -157,12 +226,20 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction, taken with the write lock up front (BEGIN IMMEDIATE)."""
+        """One write transaction, taken with the write lock up front (BEGIN IMMEDIATE).
+
+        SQLite's busy timeout waits for other writers; if the lock is still held after
+        that, we try again a few times before giving up with a clear message.
+        """
         conn = self.db.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as err:
-            raise self._error(err) from None
+        for attempt in range(LOCK_RETRIES + 1):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as err:
+                if not _locked(err) or attempt == LOCK_RETRIES:
+                    raise self._error(err) from None
+                time.sleep(0.05 * (attempt + 1))
         try:
             yield
             conn.execute("COMMIT")
@@ -275,6 +352,20 @@ class Store:
 
     def schema_version(self) -> int:
         return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def claim_version(self, claim_id: str) -> int:
+        """The seq of the newest event about a claim: changes whenever anyone acts on it."""
+        row = self.db.conn.execute(
+            "SELECT max(seq) FROM events WHERE subject = ?", (claim_id,)
+        ).fetchone()
+        return row[0] or 0
+
+    def events_since(self, claim_id: str, version: int) -> list[Event]:
+        rows = self.db.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE subject = ? AND seq > ? ORDER BY seq",
+            (claim_id, version),
+        )
+        return [event_from_row(r) for r in rows]
 
     def event_count(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -126,8 +126,13 @@ def m002_review(db: sqlite_utils.Database) -> None:
     db["notes"].create_index(["claim_id"])
 
 
+def m003_claims_fts(db: sqlite_utils.Database) -> None:
+    """Full-text search over claims (used by Datasette and search), kept current by triggers."""
+    db["claims"].enable_fts(["claim", "text", "speaker"], create_triggers=True)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review, m003_claims_fts)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables the projections own: cleared and refilled by Store.rebuild().

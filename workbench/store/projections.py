@@ -33,6 +33,12 @@ def _article_ingested(
         },
         ignore=True,
     )
+    # The same article ingested in two copies of a database: the earlier ingest wins, so
+    # merging A into B and B into A give the same row.
+    db.conn.execute(
+        "UPDATE articles SET ingested_at = ?, ingested_by = ? WHERE id = ? AND ingested_at > ?",
+        (at, actor, subject, at),
+    )
 
 
 def _claim_extracted(
@@ -137,6 +143,7 @@ HANDLERS: dict[str, Handler] = {
             "source.added",
             "note.added",
             "action.undone",
+            "verdict.resolved",
         )
     },
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -20,7 +21,7 @@ from workbench.rubrics import builtin_names, load_rubric
 from workbench.store import Store
 from workbench.tui.keys import KEYS
 from workbench.tui.screens.dialogs import ConfirmDialog, LineDialog, NoteDialog, SourceDialog
-from workbench.tui.screens.info import HelpScreen, HistoryScreen
+from workbench.tui.screens.info import HelpScreen, HistoryScreen, InfoScreen
 from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.tui.widgets.queue import ClaimQueue
@@ -49,6 +50,7 @@ class WorkbenchCommands(Provider):
 
         for name in FILTERS:
             entries.append((f"Filter: {name}", partial(app.set_filter, name), "queue"))
+        entries.append(("Show agreement between reviewers", app.show_agreement, "kappa, alpha"))
         for fmt in EXPORT_FORMATS:
             entries.append(
                 (f"Export report: {fmt}", partial(app.export_report, fmt), f"report.{fmt}")
@@ -93,6 +95,7 @@ class ReviewApp(App[None]):
         self.loaded = False
         self._keymap = keymap or {}
         self.store: Store | None = None
+        self.seen_version = 0  # version of the claim on screen, for the stale-view check
         self._titles: list[tuple[str, str]] = []
         self._articles: dict = {}  # id -> Article, filled as claims are shown
 
@@ -209,6 +212,7 @@ class ReviewApp(App[None]):
             details.show("")
             return
         claim = self.store.claim(row.id)
+        self.seen_version = self.store.claim_version(row.id)
         article = self._articles.get(claim.article_id)
         if article is None:
             article = self._articles[claim.article_id] = self.store.article(claim.article_id)
@@ -262,9 +266,16 @@ class ReviewApp(App[None]):
                 self.notify(f"rubric '{self.rubric.name}' has no verdict on key {key}")
             return
         event = self.run_action_safely(
-            actions.record_verdict, self.store, row.id, option.id, self.rubric, self.reviewer
+            partial(actions.record_verdict, seen=self.seen_version),
+            self.store,
+            row.id,
+            option.id,
+            self.rubric,
+            self.reviewer,
         )
-        if event is not None:
+        if event is None:
+            self.refresh_claim(row.id)  # show what changed, if someone else acted meanwhile
+        else:
             self.session_reviewed.add(row.id)
             self.refresh_claim(row.id)
             self.notify(f"{option.label}", title="Verdict saved", timeout=2)
@@ -321,9 +332,10 @@ class ReviewApp(App[None]):
 
     def action_approve(self) -> None:
         row = self.current
-        if row is not None and self.run_action_safely(
-            actions.approve, self.store, row.id, self.reviewer
-        ):
+        if row is not None:
+            self.run_action_safely(
+                actions.approve, self.store, row.id, self.reviewer, self.seen_version
+            )
             self.refresh_claim(row.id)
 
     def action_undo(self) -> None:
@@ -395,6 +407,15 @@ class ReviewApp(App[None]):
             self.call_from_thread(self.notify, str(err), severity="error")
             return
         self.call_from_thread(self.notify, str(target), title="Report written")
+
+    def show_agreement(self) -> None:
+        from workbench.agreement import measure
+        from workbench.cli_team import agreement_text, scale_of
+
+        assert self.store is not None
+        ratings = {c.id: {v.reviewer: v.rating for v in c.verdicts} for c in self.store.claims()}
+        text = agreement_text(measure(ratings, scale_of(self.rubric)))
+        self.push_screen(InfoScreen("Agreement between reviewers", Text(text)))
 
     def article_titles(self) -> list[tuple[str, str]]:
         return self._titles

@@ -15,7 +15,9 @@ from workbench.history import describe
 from workbench.models import Event
 
 
-class _InfoScreen(ModalScreen[None]):
+class InfoScreen(ModalScreen[None]):
+    """A titled, scrollable text; Esc closes."""
+
     BINDINGS = [Binding("escape,q,h,question_mark", "close", "Close")]
 
     def __init__(self, title: str, body: Text | Table) -> None:
@@ -34,7 +36,7 @@ class _InfoScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class HistoryScreen(_InfoScreen):
+class HistoryScreen(InfoScreen):
     """Every event about one claim, oldest first."""
 
     def __init__(self, claim_id: str, events: list[Event]) -> None:
@@ -47,7 +49,7 @@ class HistoryScreen(_InfoScreen):
         super().__init__(f"History of claim {claim_id}", body)
 
 
-class HelpScreen(_InfoScreen):
+class HelpScreen(InfoScreen):
     """Every key of the session, as currently bound."""
 
     def __init__(self, rows: list[tuple[str, str]], rubric_rows: list[tuple[str, str]]) -> None:
