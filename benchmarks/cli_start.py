@@ -18,6 +18,7 @@ from pathlib import Path
 
 from synthetic import build
 
+
 def timed(cmd: list[str], repeat: int) -> float:
     times = []
     for _ in range(repeat):

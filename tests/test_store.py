@@ -21,7 +21,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         conn = store.db.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
-        assert names == {"m001_initial", "m002_review", "m003_claims_fts"}
+        assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches"}
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -167,8 +167,9 @@ def test_older_database_is_migrated_in_place(
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
         m.setattr(migrations, "SCHEMA_VERSION", 1)
-        with Store(path) as store:
-            store.add_article(article, claims, "tester")
+        m.setattr("workbench.store.projections._match_keys", lambda claim, speaker: {})
+        with Store(path) as store:  # as the first version wrote it
+            store.add_article(article, claims, "tester", match=False)
             assert store.schema_version() == 1
             assert "notes" not in store.db.table_names()
     with Store(path) as store:
@@ -176,3 +177,7 @@ def test_older_database_is_migrated_in_place(
         assert "notes" in store.db.table_names()
         assert len(store.claims()) == 3
         assert store.verify() is None
+        numkeys = [
+            r[0] for r in store.db.conn.execute("SELECT numkey FROM claims ORDER BY position")
+        ]
+        assert numkeys == ["40000", "", ""]  # matching keys filled in for the old claims

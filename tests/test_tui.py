@@ -263,6 +263,33 @@ async def test_command_palette_exports_a_report(review_db: Path) -> None:
     assert "Unsupported" in report.read_text(encoding="utf-8")
 
 
+async def test_m_adopts_the_verdict_of_a_matching_earlier_claim(tmp_path: Path) -> None:
+    from tests.test_matching import FIRST, SECOND, article_with
+
+    db = tmp_path / "m.db"
+    with Store(db) as store:
+        a1, c1 = article_with(FIRST, "first")
+        store.add_article(a1, c1, "alice")
+        actions.record_verdict(
+            store, c1[0].id, "false", load_rubric("default"), "alice", [actions.SourceInput(URL)]
+        )
+        a2, c2 = article_with(SECOND, "second")
+        store.add_article(a2, c2, "bob")
+    app = make_app(db, article_id=a2.id)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        while not queue(app).current.claim.startswith("40,000 tonnes"):
+            await pilot.press("j")
+        assert "Matches earlier claims" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        claim = claim_of(db, c2[0].id)
+        assert claim.verdicts[0].reviewer == "carol" and claim.verdict == "false"
+        assert [s.url for s in claim.verdicts[0].sources] == [URL]
+        await pilot.press("j", "m")
+        assert any("matches no earlier claim" in m for m in messages(app))
+
+
 async def test_keys_can_be_rebound(review_db: Path) -> None:
     app = make_app(review_db, keymap={"next": "x", "quit": "ctrl+q"})
     async with app.run_test() as pilot:

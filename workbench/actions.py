@@ -149,6 +149,27 @@ def resolve(store: Store, claim_id: str, rating: str, rubric: Rubric, reviewer: 
         return store.append("verdict.resolved", claim_id, payload, reviewer)
 
 
+def adopt_match(store: Store, claim_id: str, reviewer: str, seen: int | None = None) -> Event:
+    """Give a claim the agreed verdict of the best earlier claim it matches, sources and all."""
+    from workbench.rubrics import load_rubric
+
+    claim = store.claim(claim_id)
+    match = next((m for m in claim.matches if m["verdict"]), None)
+    if match is None:
+        raise ActionError(f"claim {claim_id} matches no earlier claim with an agreed verdict")
+    earlier = store.claim(match["claim_id"])
+    agreed = next((v for v in earlier.verdicts if v.rating == earlier.verdict), None)
+    rubric = load_rubric(agreed.rubric if agreed and agreed.rubric else None)
+    sources = [
+        SourceInput(s.url, s.title, s.publisher, s.excerpt)
+        for _, s in store.claim_sources(earlier.id)
+    ]
+    note = f"Adopted from earlier claim {earlier.id} (match {match['score']:.0f})."
+    return record_verdict(
+        store, claim_id, earlier.verdict, rubric, reviewer, sources, note, seen=seen
+    )
+
+
 def reclassify(store: Store, claim_id: str, kind: str, reviewer: str) -> Event:
     """Change a claim's kind to fact or opinion."""
     if kind not in KINDS:

@@ -104,10 +104,16 @@ def ingest(
                 )
                 continue
             kinds = {k: sum(c.kind == k for c in item.claims) for k in ("fact", "opinion")}
+            links = ""
+            if result.matched or result.duplicates:
+                links = (
+                    f", {result.matched} match earlier claims, "
+                    f"{result.duplicates} repeated within the article"
+                )
             click.echo(
                 f"article {result.article_id}: {result.claims} claims "
                 f"({kinds['fact']} fact, {kinds['opinion']} opinion), "
-                f"{len(item.article.dropped)} boilerplate segments dropped"
+                f"{len(item.article.dropped)} boilerplate segments dropped{links}"
                 + (f" — {item.article.title}" if item.article.title else "")
             )
 
@@ -293,6 +299,129 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("interrupted; nothing half-written was kept", err=True)
         sys.exit(130)
+
+
+# -- learned classifiers: classify / eval / train ---------------------------------------------
+
+
+@cli.command()
+@click.argument("source", metavar="[FILE|-]", default="-", required=False)
+@click.option(
+    "--text-column",
+    metavar="COL",
+    help="Read a table (.tsv: tabs, otherwise commas; header row) and classify this column.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True
+)
+def classify(source: str, text_column: str | None, fmt: str) -> None:
+    """Classify sentences: one JSON object per input line (or table row), in input order.
+
+    Each line is one sentence. Fields: text; subjective (true when the sentence carries
+    the writer's own opinion; an opinion reported neutrally with its source is not);
+    subjectivity and checkworthiness (0..1, 0.5 is each model's threshold); kind (fact or
+    opinion of the content, as `workbench split` decides it for a claim); speaker (null
+    when the writer asserts it); cues (what decided the kind). A blank line (or empty
+    cell) gives {"text": "", ...} with null fields and no cues, so output lines stay
+    aligned with input lines.
+
+    \b
+    Example:
+        workbench classify sentences.txt
+        workbench classify data.tsv --text-column Text
+    """
+    from workbench.learning.sentences import classify_texts, read_texts
+
+    results = classify_texts(read_texts(source, text_column=text_column))
+    if fmt == "json":
+        rows = [r.to_dict() for r in results]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+
+
+@cli.command("eval")
+@click.argument("task", type=click.Choice(["subjectivity", "checkworthiness"]))
+@click.argument("source", metavar="FILE")
+@click.option("--text-column", metavar="COL", help="Column of the sentences (default: auto).")
+@click.option("--label-column", metavar="COL", help="Column of the labels (default: auto).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+def eval_command(
+    task: str, source: str, text_column: str | None, label_column: str | None, fmt: str
+) -> None:
+    """Score a shipped model on a labelled file: P/R/F1 per class, macro-F1, confusion.
+
+    Columns default to Sentence/Label (NewsSD) or Text/class_label (CT24). Labels are
+    OBJ/SUBJ for subjectivity and No/Yes for checkworthiness (any case).
+
+    \b
+    Example:
+        workbench eval subjectivity ../shared/data/newssd-eng/test.csv
+        workbench eval checkworthiness CT24_checkworthy_english_dev-test.tsv
+    """
+    from workbench.learning.metrics import render
+    from workbench.learning.sentences import evaluate_file
+
+    report, summary = evaluate_file(
+        task, source, text_column=text_column, label_column=label_column
+    )
+    positive = report.labels[1]
+    if fmt == "json":
+        figures = {**summary, **report.to_dict()}
+        if task == "checkworthiness":
+            figures["f1_yes"] = round(report.scores(positive).f1, 4)
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    title = (
+        f"{task} on {source}: {summary['sentences']} sentences "
+        f"(model trained {summary['model']['trained']}, threshold {summary['model']['threshold']})"
+    )
+    highlight = positive if task == "checkworthiness" else None
+    click.echo(render(report, title=title, highlight=highlight), nl=False)
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    default="../shared/data",
+    show_default=True,
+    metavar="DIR",
+    help="Folder holding newssd-eng/ and ct24-checkworthy/.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default=None,
+    metavar="DIR",
+    help="Where to write the models (default: the package's workbench/data/models).",
+)
+def train(data_dir: str, out_dir: str | None) -> None:
+    """Train the subjectivity and check-worthiness models again (needs scikit-learn).
+
+    Deterministic: the same data gives the same weights. Takes a few minutes; progress and
+    cross-validation figures go to stderr, the summary to stdout.
+
+    \b
+    Example:
+        workbench train --data ../shared/data --out workbench/data/models
+    """
+    from pathlib import Path
+
+    from workbench.learning.linear import LinearModel
+    from workbench.learning.train import train_all
+
+    out = Path(out_dir) if out_dir else Path(__file__).resolve().parent / "data" / "models"
+    written = train_all(data_dir, out)
+    for name, path in written.items():
+        cv = LinearModel.load(path).metadata.get("cv", {})
+        figures = ", ".join(
+            f"{k} {v}" for k, v in cv.items() if isinstance(v, int | float) and k != "held_out_rows"
+        )
+        click.echo(f"{name}: {path} ({path.stat().st_size // 1024} KiB); CV {figures}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -207,6 +207,47 @@ def note(claim_id: str, text: str, reviewer: str | None, db_path: str | None) ->
 
 
 @click.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@db_option
+def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
+    """The stored claims closest to TEXT, best first, with score and verdict.
+
+    Numbers and negation must agree for a match: "4,000 tonnes" never matches "40,000".
+
+    \b
+    Example:
+        workbench match "Ruritania shipped 40,000 tonnes of grain to Freedonia"
+    """
+    from workbench import matching
+
+    with _store(db_path) as store:
+        best = matching.lookup(store, matching.signature(text), text, limit=limit, floor=50.0)
+        claims = {c.id: c for c in store.claims(ids=[cid for cid, _ in best])} if best else {}
+    rows = [
+        {
+            "claim_id": cid,
+            "score": score,
+            "match": score >= matching.THRESHOLD,
+            "verdict": claims[cid].verdict,
+            "claim": claims[cid].claim,
+            "speaker": claims[cid].speaker,
+        }
+        for cid, score in best
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("no similar claims", err=True)
+    for r in rows:
+        flag = "match" if r["match"] else "     "
+        verdict = r["verdict"] or "-"
+        click.echo(f"{r['claim_id']}  {r['score']:5.1f} {flag}  {verdict:14s} {r['claim']}")
+
+
+@click.command()
 @_opts
 def undo(reviewer: str | None, db_path: str | None) -> None:
     """Undo your newest review action (a new event; nothing is deleted)."""
@@ -294,5 +335,7 @@ def review(
 
 def register(group: click.Group) -> None:
     """Add the review commands to the main command group."""
-    for command in (rubrics, verdict, approve, reclassify, edit, note, undo, source, review):
+    for command in (
+        rubrics, verdict, approve, reclassify, edit, note, undo, source, review, match,
+    ):  # fmt: skip
         group.add_command(command)

@@ -118,7 +118,8 @@ class Claim:
     status: str = "unreviewed"
     verdict: str | None = None
     verdicts: tuple[Verdict, ...] = ()
-    matches: tuple[dict, ...] = field(default=())
+    matches: tuple[dict, ...] = field(default=())  # {claim_id, score, verdict}, best first
+    duplicate_of: str | None = None  # the same claim earlier in the same article
 
 
 @dataclass(frozen=True)

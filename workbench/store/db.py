@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from workbench.errors import NotFoundError, StoreError
+from workbench.matching import link_article
 from workbench.models import Article, Claim, ClaimDraft, Dropped, Entity, Event, Source, Verdict
 from workbench.store import events as ev
 from workbench.store import migrations, projections
@@ -96,6 +97,8 @@ class IngestResult:
     article_id: str
     created: bool  # False: the same content was already stored
     claims: int
+    matched: int = 0  # claims that match an earlier claim
+    duplicates: int = 0  # claims repeated within the article
 
 
 @dataclass(frozen=True)
@@ -270,8 +273,14 @@ class Store:
             event_id, cursor.lastrowid, at, actor, action, subject, payload, prev_hash, digest
         )
 
-    def add_article(self, article: Article, claims: Sequence[Claim], actor: str) -> IngestResult:
-        """Store an article and its claims as events in one transaction; no-op if already stored."""
+    def add_article(
+        self, article: Article, claims: Sequence[Claim], actor: str, *, match: bool = True
+    ) -> IngestResult:
+        """Store an article and its claims as events in one transaction; no-op if already stored.
+
+        With ``match`` (the default) its claims are linked to earlier claims and to repeats
+        within the article (an ``article.matched`` event); bulk loads may skip that.
+        """
         with self.transaction():
             existing = self.db.conn.execute(
                 "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
@@ -284,7 +293,80 @@ class Store:
             self.append("article.ingested", article.id, article_payload(article), actor)
             for position, claim in enumerate(claims):
                 self.append("claim.extracted", claim.id, claim_payload(claim, position), actor)
-        return IngestResult(article.id, True, len(claims))
+            links = link_article(self, article.id, claims) if match else {}
+            if links.get("matches") or links.get("duplicates"):
+                self.append("article.matched", article.id, links, actor)
+        return IngestResult(
+            article.id,
+            True,
+            len(claims),
+            len(links.get("matches", ())),
+            len(links.get("duplicates", ())),
+        )
+
+    def match_candidates(
+        self,
+        numkey: str,
+        terms: Sequence[str],
+        limit: int = 1000,
+        exclude_article: str | None = None,
+    ) -> list[tuple[str, str, str | None]]:
+        """(id, match_text, speaker) of claims that could match a claim with these numbers
+        (``numkey``) and words: the whole block of claims with the same numbers when it is
+        small, otherwise only those that share two of the query's three rarest words."""
+        base = "SELECT id, match_text, speaker FROM claims WHERE numkey = ?"
+        params: list = [numkey]
+        if exclude_article is not None:
+            base += " AND article_id != ?"
+            params.append(exclude_article)
+        if numkey:
+            rows = self.db.conn.execute(base + " LIMIT ?", [*params, limit + 1]).fetchall()
+            if len(rows) <= limit:
+                return [tuple(r) for r in rows]
+        rare = self._rarest(terms, 3)
+        if not rare:
+            return []
+        if len(rare) < 3:
+            query = " AND ".join(f'"{t}"' for t in rare)
+        else:
+            a, b, c = (f'"{t}"' for t in rare)
+            query = f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
+        sql = base + " AND rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+        try:
+            rows = self.db.conn.execute(sql + " LIMIT ?", [*params, query, limit]).fetchall()
+        except sqlite3.OperationalError:
+            return []  # a query FTS5 cannot parse: no candidates rather than a crash
+        return [tuple(r) for r in rows]
+
+    def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
+        """The n terms that the fewest claims contain (terms no claim contains are left out)."""
+        if not terms:
+            return []
+        marks = ", ".join("?" for _ in terms)
+        df = dict(
+            self.db.conn.execute(
+                f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", list(terms)
+            ).fetchall()
+        )
+        present = [t for t in terms if t in df]
+        return sorted(present, key=lambda t: df[t])[:n]
+
+    def matches_of(self, claim_ids: Sequence[str]) -> dict[str, list[dict]]:
+        """Stored matches of each claim, best first, with the matched claim's verdict."""
+        out: dict[str, list[dict]] = {}
+        for i in range(0, len(claim_ids), 500):
+            chunk = list(claim_ids[i : i + 500])
+            marks = ", ".join("?" for _ in chunk)
+            for claim_id, match_id, score, verdict in self.db.conn.execute(
+                "SELECT m.claim_id, m.match_id, m.score, c.verdict FROM matches m "
+                f"JOIN claims c ON c.id = m.match_id WHERE m.claim_id IN ({marks}) "
+                "ORDER BY m.score DESC",
+                chunk,
+            ):
+                out.setdefault(claim_id, []).append(
+                    {"claim_id": match_id, "score": score, "verdict": verdict}
+                )
+        return out
 
     def import_events(self, events: Sequence[dict]) -> ImportResult:
         """Append the events this database does not have yet (by id), in the order given,
@@ -444,7 +526,13 @@ class Store:
         cols = _columns(self.db, "claims")
         rows = [dict(zip(cols, r, strict=True)) for r in self.db.conn.execute(sql, params)]
         verdicts = self._verdicts({r["id"] for r in rows}) if rows else {}
-        return [_claim(r, verdicts.get(r["id"], ())) for r in rows]
+        matches = self._matches_if_any([r["id"] for r in rows])
+        return [_claim(r, verdicts.get(r["id"], ()), tuple(matches.get(r["id"], ()))) for r in rows]
+
+    def _matches_if_any(self, ids: list[str]) -> dict[str, list[dict]]:
+        if not ids or self.db.conn.execute("SELECT 1 FROM matches LIMIT 1").fetchone() is None:
+            return {}
+        return self.matches_of(ids)
 
     def claim(self, claim_id: str) -> Claim:
         found = self.claims(ids=[claim_id])
@@ -616,7 +704,7 @@ def _article(row: dict) -> Article:
     )
 
 
-def _claim(row: dict, verdicts: tuple[Verdict, ...]) -> Claim:
+def _claim(row: dict, verdicts: tuple[Verdict, ...], matches: tuple[dict, ...] = ()) -> Claim:
     return Claim(
         id=row["id"],
         article_id=row["article_id"],
@@ -633,4 +721,6 @@ def _claim(row: dict, verdicts: tuple[Verdict, ...]) -> Claim:
         status=row["status"],
         verdict=row["verdict"],
         verdicts=verdicts,
+        matches=matches,
+        duplicate_of=row.get("duplicate_of"),
     )

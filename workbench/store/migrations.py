@@ -131,9 +131,35 @@ def m003_claims_fts(db: sqlite_utils.Database) -> None:
     db["claims"].enable_fts(["claim", "text", "speaker"], create_triggers=True)
 
 
+def m004_matches(db: sqlite_utils.Database) -> None:
+    """Links to earlier claims found on ingest, and repeats within one article."""
+    db["matches"].create(
+        {"claim_id": str, "match_id": str, "score": float},
+        pk=("claim_id", "match_id"),
+        not_null={"score"},
+    )
+    db["matches"].create_index(["match_id"])
+    db["claims"].add_column("duplicate_of", str)
+    # Matching keys: compatible claims have equal numbers, so numkey is an exact block.
+    db["claims"].add_column("numkey", str)
+    db["claims"].add_column("match_text", str)
+    db["claims"].create_index(["numkey"])
+    db.execute("CREATE VIRTUAL TABLE claims_fts_vocab USING fts5vocab(claims_fts, 'row')")
+    from workbench.matching import signature
+
+    for claim_id, claim, speaker in db.execute("SELECT id, claim, speaker FROM claims").fetchall():
+        sig = signature(claim, speaker)
+        db.execute(
+            "UPDATE claims SET numkey = ?, match_text = ? WHERE id = ?",
+            (sig.numkey, sig.text, claim_id),
+        )
+
+
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review, m003_claims_fts)
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review, m003_claims_fts, m004_matches)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
-PROJECTION_TABLES: tuple[str, ...] = ("notes", "sources", "verdicts", "claims", "articles")
+PROJECTION_TABLES: tuple[str, ...] = (
+    "matches", "notes", "sources", "verdicts", "claims", "articles",
+)  # fmt: skip

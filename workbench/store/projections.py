@@ -61,9 +61,33 @@ def _claim_extracted(
             "entities": json.dumps(payload.get("entities", []), ensure_ascii=False),
             "status": "unreviewed",
             "verdict": None,
+            **_match_keys(payload["claim"], payload.get("speaker")),
         },
         ignore=True,
     )
+
+
+def _match_keys(claim: str, speaker: str | None) -> dict:
+    from workbench.matching import signature
+
+    sig = signature(claim, speaker)
+    return {"numkey": sig.numkey, "match_text": sig.text}
+
+
+def _article_matched(
+    db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
+) -> None:
+    for claim_id, found in payload.get("matches", {}).items():
+        db["matches"].insert_all(
+            ({"claim_id": claim_id, "match_id": mid, "score": score} for mid, score in found),
+            replace=True,
+        )
+    for claim_id, original in payload.get("duplicates", {}).items():
+        db.conn.execute(
+            "UPDATE claims SET duplicate_of = ?, status = CASE WHEN status = 'unreviewed' "
+            "THEN 'duplicate' ELSE status END WHERE id = ?",
+            (original, claim_id),
+        )
 
 
 def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
@@ -83,10 +107,14 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     if base is None:
         return  # a review event for a claim this copy does not have yet
     state = derive(base.payload["kind"], base.payload["claim"], events)
+    keys = _match_keys(state.claim, base.payload.get("speaker"))
     db.conn.execute(
-        "UPDATE claims SET kind = ?, claim = ?, status = ?, verdict = ? WHERE id = ?",
-        (state.kind, state.claim, state.status, state.verdict, claim_id),
-    )
+        "UPDATE claims SET kind = ?, claim = ?, verdict = ?, numkey = ?, match_text = ?, "
+        "status = CASE WHEN ? = 'unreviewed' AND duplicate_of IS NOT NULL THEN 'duplicate' "
+        "ELSE ? END WHERE id = ?",
+        (state.kind, state.claim, state.verdict, keys["numkey"], keys["match_text"],
+         state.status, state.status, claim_id),
+    )  # fmt: skip
     for table in ("verdicts", "sources", "notes"):
         db.conn.execute(f"DELETE FROM [{table}] WHERE claim_id = ?", (claim_id,))
     db["verdicts"].insert_all(
@@ -133,6 +161,7 @@ def _claim_review(
 HANDLERS: dict[str, Handler] = {
     "article.ingested": _article_ingested,
     "claim.extracted": _claim_extracted,
+    "article.matched": _article_matched,
     **{
         action: _claim_review
         for action in (

@@ -338,6 +338,18 @@ class ReviewApp(App[None]):
             )
             self.refresh_claim(row.id)
 
+    def action_adopt(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        event = self.run_action_safely(
+            partial(actions.adopt_match, seen=self.seen_version), self.store, row.id, self.reviewer
+        )
+        self.refresh_claim(row.id)
+        if event is not None:
+            self.session_reviewed.add(row.id)
+            self.notify(event.payload["label"], title="Verdict adopted", timeout=2)
+
     def action_undo(self) -> None:
         event = self.run_action_safely(actions.undo, self.store, self.reviewer)
         if event is None:

@@ -41,6 +41,7 @@ KEYS: tuple[Key, ...] = (
     Key("edit", "e", "edit", "Edit the claim's wording", "Edit"),
     Key("approve", "a", "approve", "Approve another reviewer's verdict", "Approve"),
     Key("undo", "u", "undo", "Undo your last action", "Undo"),
+    Key("adopt", "m", "adopt", "Adopt the verdict of the matching earlier claim", "Adopt"),
     Key("search", "slash", "search", "Search claims", "Search"),
     Key(
         "filter",

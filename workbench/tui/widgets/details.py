@@ -15,6 +15,7 @@ STATUS_TEXT = {
     "needs_approval": "waiting for a second reviewer's approval",
     "conflict": "reviewers disagree",
     "reviewed": "agreed",
+    "duplicate": "repeated in this article",
 }
 
 
@@ -74,11 +75,23 @@ def render_details(
         for author, text, at in notes:
             out.append(f"  {author} ({at[:10]}): ", Style(dim=True))
             out.append(text + "\n")
-    out.append("\nMatches to earlier claims: ", Style(dim=True))
-    out.append(
-        ", ".join(f"{m['claim_id']} ({m['score']:.0f})" for m in claim.matches) or "none\n",
-        Style(dim=True),
-    )
+    if claim.duplicate_of:
+        out.append(f"\nRepeats claim {claim.duplicate_of} of the same article\n", Style(dim=True))
+    if claim.matches:
+        out.append("\nMatches earlier claims\n", Style(underline=True))
+        for m in claim.matches:
+            out.append(f"  {m['claim_id']}  match {m['score']:.0f}  ")
+            if m["verdict"]:
+                option = rubric.verdict(m["verdict"])
+                out.append(
+                    option.label if option else m["verdict"],
+                    Style(color=option.colour if option else None, bold=True),
+                )
+                out.append("  (m adopts it)\n", Style(dim=True))
+            else:
+                out.append("no verdict yet\n", Style(dim=True))
+    else:
+        out.append("\nMatches to earlier claims: none\n", Style(dim=True))
     return out
 
 

@@ -23,6 +23,7 @@ STATUS_LABEL = {
     "needs_sources": "needs sources",
     "needs_approval": "needs approval",
     "conflict": "CONFLICT",
+    "duplicate": "repeat",
 }
 
 

@@ -1,0 +1,143 @@
+"""Claim matching at scale: lookups against 100,000 stored claims, and ingesting 1,000 more.
+
+Builds a database of varied synthetic claims, then measures in the same run:
+- a single lookup (full-text candidates + rapidfuzz ``process.cdist``), median over many
+  queries, next to brute-force ``rapidfuzz.process.extract`` over every stored claim;
+- the time ingest spends matching 1,000 new claims (10 articles of 100), next to the
+  brute-force estimate for the same work.
+Targets: lookup median <= 20 ms; matching 1,000 new claims <= 5 s.
+
+    python benchmarks/matching.py [--claims 100000] [--queries 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from workbench import matching
+from workbench.articles import make_article, make_claims
+from workbench.models import ClaimDraft, Cleaned, Document
+from workbench.store import Store
+
+PLACES = [
+    "Ruritania",
+    "Freedonia",
+    "Osterlich",
+    "Sylvania",
+    "Carpania",
+    "Grand Fenwick",
+    "Latveria",
+    "Genovia",
+    "Elbonia",
+    "Borduria",
+    "Syldavia",
+    "Kazakhania",
+]
+THINGS = [
+    "tonnes of grain",
+    "barrels of oil",
+    "artillery shells",
+    "tonnes of fertiliser",
+    "doses of vaccine",
+    "refugees",
+    "troops",
+    "containers of steel",
+    "megawatts of power",
+    "tonnes of coal",
+    "armoured vehicles",
+    "tonnes of wheat",
+]
+VERBS = ["shipped", "sent", "delivered", "exported", "sold", "transferred", "pledged", "moved"]
+WHEN = [
+    "in March",
+    "last year",
+    "since January",
+    "on Monday",
+    "in 2025",
+    "this week",
+    "before the summit",
+    "after the ceasefire",
+    "in the first quarter",
+    "by rail",
+]
+ACTORS = ["the defence ministry", "the port authority", "officials", "the statistics office",
+          "customs records", "a spokesman", "the central bank", None, None, None]  # fmt: skip
+
+
+def sentence(rng: random.Random) -> tuple[str, str | None]:
+    a, b = rng.sample(PLACES, 2)
+    n = rng.choice([rng.randint(2, 99) * 1000, rng.randint(1, 999), rng.randint(10, 99) * 100])
+    text = f"{a} {rng.choice(VERBS)} {n:,} {rng.choice(THINGS)} to {b} {rng.choice(WHEN)}."
+    return text, rng.choice(ACTORS)
+
+
+def article(index: int, sentences: list[tuple[str, str | None]]):
+    text = "\n\n".join(s for s, _ in sentences)
+    art = make_article(Document(text=text, source=f"synthetic-{index}"), Cleaned(text))
+    drafts, start = [], 0
+    for s, speaker in sentences:
+        start = text.index(s, start)
+        drafts.append(ClaimDraft(s, s, start, start + len(s), "fact", speaker=speaker))
+        start += len(s)
+    return art, make_claims(art, drafts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "matching.db"
+        t0 = time.perf_counter()
+        stored: list[str] = []
+        with Store(db) as store:
+            for a in range(args.claims // 100):
+                sentences = [sentence(rng) for _ in range(100)]
+                stored += [s for s, _ in sentences]
+                art, claims = article(a, sentences)
+                store.add_article(art, claims, "bench", match=False)
+            print(f"built {len(stored)} claims in {time.perf_counter() - t0:.1f}s")
+
+            queries = [sentence(rng)[0] for _ in range(args.queries // 2)]
+            queries += [rng.choice(stored) for _ in range(args.queries - len(queries))]
+            ours, brute = [], []
+            for q in queries:
+                t = time.perf_counter()
+                matching.lookup(store, matching.signature(q), q)
+                ours.append(time.perf_counter() - t)
+            for q in queries[:20]:
+                t = time.perf_counter()
+                process.extract(q, stored, scorer=fuzz.token_sort_ratio, limit=5, processor=None)
+                brute.append(time.perf_counter() - t)
+            ours_ms = statistics.median(ours) * 1000
+            brute_ms = statistics.median(brute) * 1000
+            print(f"lookup, median of {len(ours)}:  {ours_ms:7.2f} ms   (target <= 20 ms)")
+            print(
+                f"brute-force process.extract: {brute_ms:7.2f} ms   ratio {brute_ms / ours_ms:.1f}x"
+            )
+
+            spent = 0.0
+            for a in range(10):
+                art, claims = article(10_000 + a, [sentence(rng) for _ in range(100)])
+                t = time.perf_counter()
+                matching.link_article(store, art.id, claims)
+                spent += time.perf_counter() - t
+                store.add_article(art, claims, "bench", match=False)
+            estimate = brute_ms / 1000 * 1000
+            print(f"matching 1,000 new claims:   {spent:7.2f} s    (target <= 5 s)")
+            print(
+                f"brute force, estimated:      {estimate:7.2f} s    ratio {estimate / spent:.1f}x"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Claim matching: paraphrases match; negations, other numbers and other speakers do not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from workbench import actions
+from workbench.articles import make_article, make_claims
+from workbench.cli import cli
+from workbench.matching import THRESHOLD, compatible, score_many, signature
+from workbench.models import ClaimDraft, Cleaned, Document
+from workbench.rubrics import load_rubric
+from workbench.store import Store
+
+PARAPHRASES = [
+    ("Ruritania has shipped 40,000 tonnes of grain to Freedonia.",
+     "40,000 tonnes of grain were shipped by Ruritania to Freedonia."),
+    ("Freedonia imported 38 per cent of its wheat from Osterlich in 2025.",
+     "In 2025, Freedonia imported 38% of its wheat from Osterlich."),
+    ("The pact will supply 1.2 million tonnes of wheat each year.",
+     "The pact will supply 1,200,000 tonnes of wheat every year."),
+    ("President Halvard arrived in Port Selene on Friday for talks.",
+     "On Friday President Halvard arrived in Port Selene for talks."),
+    ("The parliament approved the budget by 212 votes to 40.",
+     "The budget was approved by the parliament by 212 votes to 40."),
+]  # fmt: skip
+DIFFERENT = [
+    ("Ruritania has shipped 40,000 tonnes of grain to Freedonia.",
+     "Ruritania has shipped 4,000 tonnes of grain to Freedonia."),
+    ("Ruritania shipped grain to Freedonia in March.",
+     "Ruritania did not ship grain to Freedonia in March."),
+    ("Ruritania has never shipped weapons to Freedonia.",
+     "Ruritania has shipped weapons to Freedonia."),
+    ("Freedonia imported 38 per cent of its wheat from Osterlich in 2025.",
+     "Freedonia imported 38 per cent of its wheat from Osterlich in 2024."),
+    ("The talks will take place in Port Selene on Friday.",
+     "The Osterlich army crossed the river at dawn."),
+]  # fmt: skip
+
+
+def score(a: str, b: str, sa: str | None = None, sb: str | None = None) -> float:
+    return float(score_many([signature(a, sa)], [signature(b, sb)])[0, 0])
+
+
+@pytest.mark.parametrize(("a", "b"), PARAPHRASES)
+def test_paraphrases_match(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_negations_numbers_and_other_claims_do_not(a: str, b: str) -> None:
+    assert score(a, b) < THRESHOLD
+
+
+def test_speakers_must_agree_when_both_are_named() -> None:
+    claim = "The deal is a provocation dressed up as charity."
+    assert score(claim, claim, "Karl Brandt", "Irena Vos") == 0
+    assert score(claim, claim, "Karl Brandt", "Mr Karl Brandt") >= THRESHOLD
+    assert score(claim, claim, "Karl Brandt", None) >= THRESHOLD
+    assert not compatible(signature(claim, "analysts"), signature(claim, "the ministry"))
+
+
+def article_with(text: str, title: str, speakers: dict[int, str] | None = None):
+    article = make_article(Document(text=text, source=f"{title}.txt", title=title), Cleaned(text))
+    drafts, start = [], 0
+    for i, para in enumerate(text.split("\n\n")):
+        start = text.index(para, start)
+        drafts.append(
+            ClaimDraft(
+                text=para, claim=para, start=start, end=start + len(para), kind="fact",
+                speaker=(speakers or {}).get(i),
+            )
+        )  # fmt: skip
+        start += len(para)
+    return article, make_claims(article, drafts)
+
+
+FIRST = (
+    "Ruritania has shipped 40,000 tonnes of grain to Freedonia.\n\n"
+    "Osterlich closed its border crossings on Monday."
+)
+SECOND = (
+    "40,000 tonnes of grain were shipped by Ruritania to Freedonia.\n\n"
+    "Ruritania has shipped 4,000 tonnes of grain to Freedonia.\n\n"
+    "Freedonia's harvest fell by a third this year.\n\n"
+    "Freedonia's harvest fell by a third this year, officials confirmed."
+)
+
+
+@pytest.fixture
+def matched_db(tmp_path: Path) -> Path:
+    db = tmp_path / "m.db"
+    rubric = load_rubric("default")
+    with Store(db) as store:
+        a1, c1 = article_with(FIRST, "first")
+        store.add_article(a1, c1, "alice")
+        actions.record_verdict(
+            store, c1[0].id, "false", rubric, "alice",
+            [actions.SourceInput("https://port.example.org/log", title="Port log")],
+            note="Only 4,000 tonnes left port.",
+        )  # fmt: skip
+        a2, c2 = article_with(SECOND, "second")
+        result = store.add_article(a2, c2, "bob")
+        assert (result.matched, result.duplicates) == (1, 1)
+    return db
+
+
+def test_ingest_stores_matches_with_their_verdict(matched_db: Path) -> None:
+    out = CliRunner().invoke(cli, ["claims", "--db", str(matched_db), "--format", "json"])
+    claims = {c["text"]: c for c in json.loads(out.output)}
+    first = claims["Ruritania has shipped 40,000 tonnes of grain to Freedonia."]
+    paraphrase = claims["40,000 tonnes of grain were shipped by Ruritania to Freedonia."]
+    (found,) = paraphrase["matches"]
+    assert found["claim_id"] == first["id"] and found["verdict"] == "false"
+    assert found["score"] >= THRESHOLD
+    assert claims["Ruritania has shipped 4,000 tonnes of grain to Freedonia."]["matches"] == []
+
+
+def test_repeat_within_an_article_is_linked_not_reviewed_twice(matched_db: Path) -> None:
+    with Store(matched_db) as store:
+        claims = {c.text: c for c in store.claims()}
+    first = claims["Freedonia's harvest fell by a third this year."]
+    repeat = claims["Freedonia's harvest fell by a third this year, officials confirmed."]
+    assert repeat.duplicate_of == first.id and repeat.status == "duplicate"
+    assert first.status == "unreviewed"
+    out = CliRunner().invoke(cli, ["claims", "--db", str(matched_db), "--status", "unreviewed",
+                                   "--format", "json"])  # fmt: skip
+    assert repeat.id not in out.output
+
+
+def test_adopting_a_match_copies_rating_and_sources(matched_db: Path) -> None:
+    with Store(matched_db) as store:
+        paraphrase = next(c for c in store.claims() if c.text.startswith("40,000 tonnes"))
+        actions.adopt_match(store, paraphrase.id, "carol")
+        claim = store.claim(paraphrase.id)
+        (verdict,) = claim.verdicts
+        assert (verdict.reviewer, verdict.rating) == ("carol", "false")
+        assert [s.url for s in verdict.sources] == ["https://port.example.org/log"]
+        assert verdict.note.startswith("Adopted from earlier claim")
+        unmatched = next(c for c in store.claims() if c.text.startswith("Osterlich"))
+        with pytest.raises(actions.ActionError, match="matches no earlier claim"):
+            actions.adopt_match(store, unmatched.id, "carol")
+
+
+def test_match_command(matched_db: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(
+        cli, ["match", "Ruritania shipped 40,000 tonnes of grain to Freedonia", "--db",
+              str(matched_db), "--format", "json"],
+    )  # fmt: skip
+    rows = json.loads(out.output)
+    assert rows[0]["match"] is True and rows[0]["verdict"] == "false"
+    assert all(r["score"] >= rows[-1]["score"] for r in rows)
+    assert not any(r["claim"].startswith("Ruritania has shipped 4,000") and r["match"] for r in rows)
+    table = runner.invoke(cli, ["match", "closed border crossings Osterlich", "--db",
+                                str(matched_db), "--limit", "1"]).output  # fmt: skip
+    assert "Osterlich closed its border crossings on Monday." in table
