@@ -159,3 +159,17 @@ def test_match_command(matched_db: Path) -> None:
     table = runner.invoke(cli, ["match", "closed border crossings Osterlich", "--db",
                                 str(matched_db), "--limit", "1"]).output  # fmt: skip
     assert "Osterlich closed its border crossings on Monday." in table
+
+
+def test_matches_travel_with_an_export_import(matched_db: Path, tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    runner = CliRunner()
+    runner.invoke(cli, ["export", "--format", "json", "-o", str(report), "--db", str(matched_db)])
+    other = tmp_path / "other.db"
+    assert runner.invoke(cli, ["import", str(report), "--db", str(other)]).exit_code == 0
+    with Store(other) as store:
+        claims = {c.id: c for c in store.claims()}
+    with Store(matched_db) as store:
+        for c in store.claims():
+            if c.id in claims:
+                assert claims[c.id].status == c.status

@@ -397,11 +397,14 @@ class Store:
                 )
                 prev_hash = digest
                 added += 1
-                if e["action"] in ("article.ingested", "claim.extracted"):
+                if e["action"] in projections.CLAIM_REVIEW_ACTIONS:
+                    touched.append(e["subject"])  # replayed once per claim, in time order
+                else:
                     projections.apply(
                         self.db, e["action"], e["subject"], e["payload"], e["at"], e["actor"]
                     )
-                touched.append(e["subject"])
+                    if e["action"] == "claim.extracted":
+                        touched.append(e["subject"])
             for subject in dict.fromkeys(touched):
                 projections.refresh_claim(self.db, subject)
         return ImportResult(added=added, skipped=len(checked) - added)

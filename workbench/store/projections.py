@@ -158,24 +158,27 @@ def _claim_review(
     refresh_claim(db, subject)
 
 
+CLAIM_REVIEW_ACTIONS = frozenset(
+    {
+        "verdict.recorded",
+        "verdict.approved",
+        "verdict.resolved",
+        "claim.reclassified",
+        "claim.edited",
+        "source.added",
+        "note.added",
+        "action.undone",
+    }
+)
+
 HANDLERS: dict[str, Handler] = {
     "article.ingested": _article_ingested,
     "claim.extracted": _claim_extracted,
     "article.matched": _article_matched,
-    **{
-        action: _claim_review
-        for action in (
-            "verdict.recorded",
-            "verdict.approved",
-            "claim.reclassified",
-            "claim.edited",
-            "source.added",
-            "note.added",
-            "action.undone",
-            "verdict.resolved",
-        )
-    },
+    **dict.fromkeys(CLAIM_REVIEW_ACTIONS, _claim_review),
 }
+
+KNOWN_ACTIONS = frozenset(HANDLERS)
 
 
 def apply(
@@ -185,6 +188,3 @@ def apply(
     handler = HANDLERS.get(action)
     if handler is not None:
         handler(db, subject, payload, at, actor)
-
-
-KNOWN_ACTIONS = frozenset(HANDLERS)
