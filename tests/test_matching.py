@@ -155,7 +155,8 @@ def test_match_command(matched_db: Path) -> None:
     rows = json.loads(out.output)
     assert rows[0]["match"] is True and rows[0]["verdict"] == "false"
     assert all(r["score"] >= rows[-1]["score"] for r in rows)
-    assert not any(r["claim"].startswith("Ruritania has shipped 4,000") and r["match"] for r in rows)
+    wrong = [r for r in rows if r["claim"].startswith("Ruritania has shipped 4,000")]
+    assert not any(r["match"] for r in wrong)
     table = runner.invoke(cli, ["match", "closed border crossings Osterlich", "--db",
                                 str(matched_db), "--limit", "1"]).output  # fmt: skip
     assert "Osterlich closed its border crossings on Monday." in table
