@@ -47,9 +47,7 @@ def main() -> None:
             t0 = time.perf_counter()
             build(db, n)
             print(f"built {n} claims in {time.perf_counter() - t0:.1f}s")
-            results[n] = statistics.median(
-                asyncio.run(open_once(db)) for _ in range(args.repeat)
-            )
+            results[n] = statistics.median(asyncio.run(open_once(db)) for _ in range(args.repeat))
     base = results[sizes[0]]
     for n in sizes:
         print(f"open with {n:>7} claims: {results[n]:6.2f} s   {results[n] / base:5.1f}x")
