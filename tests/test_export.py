@@ -253,3 +253,20 @@ def test_html_report_renders_in_headless_chromium(report_db: Path, tmp_path: Pat
     )  # fmt: skip
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a page, not a blank
+
+
+def test_publisher_from_config_file(
+    report_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[publisher]\nname = "Meridian Checks"\nbase_url = "https://checks.example/c/"\n'
+    )
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
+    result = CliRunner().invoke(cli, ["export", "--format", "claimreview", "--db", str(report_db)])
+    first = json.loads(result.output)[0]
+    assert first["author"]["name"] == "Meridian Checks"
+    assert first["url"].startswith("https://checks.example/c/")
+    config.write_text("[publisher]\ncolour = 3\n")
+    result = CliRunner().invoke(cli, ["export", "--format", "claimreview", "--db", str(report_db)])
+    assert result.exit_code == 1 and "publisher.colour is not a known text field" in result.output

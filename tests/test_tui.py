@@ -333,3 +333,23 @@ async def test_empty_database_offers_the_sample(tmp_path: Path) -> None:
         await pilot.press("n")
         await loaded(pilot)
         assert queue(app).rows == []
+
+
+def test_key_file_rebinds_and_a_bad_one_is_refused_before_the_ui(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from workbench.cli import cli
+    from workbench.tui.keys import load_keymap
+
+    keys = tmp_path / "keys.toml"
+    keys.write_text('[keys]\nnext = "x, down"\n')
+    monkeypatch.setenv("WORKBENCH_KEYS", str(keys))
+    assert load_keymap() == {"next": "x,down"}
+    keys.write_text('[keys]\nteleport = "t"\n')
+    result = CliRunner().invoke(cli, ["review", "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 1 and "unknown key binding 'teleport'" in result.output
+    keys.write_text("[keys\n")
+    result = CliRunner().invoke(cli, ["review", "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 1 and "not valid TOML" in result.output

@@ -24,6 +24,7 @@ from typing import Literal
 
 from workbench.errors import InputError
 from workbench.models import Cleaned, Dropped
+from workbench.paths import config_file
 
 Scope = Literal["paragraph", "inline"]
 SCOPES: tuple[str, ...] = ("paragraph", "inline")
@@ -96,12 +97,7 @@ def bundled_rules_text() -> str:
 
 def user_rules_path() -> Path | None:
     """Where the per-user rules file lives (it may not exist), or None without a home."""
-    base = os.environ.get("XDG_CONFIG_HOME")
-    try:
-        root = Path(base) if base else Path.home() / ".config"
-    except RuntimeError:  # no home directory
-        return None
-    return root / "workbench" / "boilerplate.toml"
+    return config_file("boilerplate.toml")
 
 
 def _rule_sources(extra: Sequence[Path]) -> Iterator[tuple[str, str]]:

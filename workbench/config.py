@@ -8,24 +8,20 @@ base_url = "https://ledger.example.org/fact-checks/"
 
 from __future__ import annotations
 
-import os
 import tomllib
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.export.report import Publisher
+from workbench.paths import config_file
 
 
 class ConfigError(WorkbenchError):
     """The configuration file is malformed."""
 
 
-def config_path() -> Path:
-    explicit = os.environ.get("WORKBENCH_CONFIG")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "workbench" / "config.toml"
+def config_path() -> Path | None:
+    return config_file("config.toml", "WORKBENCH_CONFIG")
 
 
 def load_publisher(
@@ -34,7 +30,7 @@ def load_publisher(
     """The publisher from the config file, with any of the given values taking precedence."""
     path = config_path()
     table: dict = {}
-    if path.exists():
+    if path is not None and path.exists():
         try:
             table = tomllib.loads(path.read_text(encoding="utf-8")).get("publisher", {})
         except (OSError, UnicodeDecodeError) as err:

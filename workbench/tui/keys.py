@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.paths import config_file
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,14 @@ class KeymapError(WorkbenchError):
     """The key configuration file is malformed."""
 
 
-def keymap_path() -> Path:
-    explicit = os.environ.get("WORKBENCH_KEYS")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "workbench" / "keys.toml"
+def keymap_path() -> Path | None:
+    return config_file("keys.toml", "WORKBENCH_KEYS")
 
 
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """Binding id -> keys from the config file; {} when there is none."""
     path = path or keymap_path()
-    if not path.exists():
+    if path is None or not path.exists():
         if os.environ.get("WORKBENCH_KEYS"):
             raise KeymapError(f"no such key file: {path}")
         return {}
