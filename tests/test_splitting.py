@@ -17,8 +17,9 @@ from workbench.splitting.attribution import (
     find_attribution,
     quote_regions,
 )
+from workbench.splitting.clauses import standalone_wording
 from workbench.splitting.kinds import classify
-from workbench.splitting.pipeline import sentence_units, standalone_wording
+from workbench.splitting.pipeline import sentence_units
 
 
 def _model_available() -> bool:
@@ -267,7 +268,7 @@ def claim_starting(claims: list[ClaimDraft], prefix: str) -> ClaimDraft:
 @needs_model
 def test_sample_offsets_are_exact_and_in_order(sample: tuple[str, list[ClaimDraft]]) -> None:
     text, claims = sample
-    assert len(claims) == 10
+    assert len(claims) == 12  # 11 sentences; "Although A has said B, it has done C" gives two
     assert [c.start for c in claims] == sorted(c.start for c in claims)
     for claim in claims:
         assert text[claim.start : claim.end] == claim.text
@@ -298,6 +299,8 @@ def test_sample_direct_quote_of_ms_vos(sample: tuple[str, list[ClaimDraft]]) -> 
 @needs_model
 def test_sample_karl_brandt(sample: tuple[str, list[ClaimDraft]]) -> None:
     claim = claim_starting(sample[1], "Osterlich's foreign minister")
+    assert claim.text.endswith('said the deal was "a provocation dressed up as charity"')
+    assert claim.claim == 'The deal was "a provocation dressed up as charity".'
     assert claim.speaker == "Karl Brandt"
     assert claim.quote is False  # only part of what he said is quoted
     assert claim.kind == "opinion"
@@ -348,9 +351,21 @@ def test_sample_statistics_sentence(sample: tuple[str, list[ClaimDraft]]) -> Non
 @needs_model
 def test_sample_documented_decisions(sample: tuple[str, list[ClaimDraft]]) -> None:
     claims = sample[1]
-    # A reporting verb in a subordinate clause does not make the sentence someone else's.
-    neutral = claim_starting(claims, "Although Ruritania has said")
-    assert neutral.speaker is None and neutral.kind == "fact"
+    # "Although A has said B, it has done C": what A said is A's; the main clause is the
+    # article's own assertion, with its pronoun resolved.
+    said = claim_starting(claims, "Ruritania has said")
+    assert said.text == (
+        "Ruritania has said it is neutral in the border dispute between Freedonia and Osterlich"
+    )
+    assert (
+        said.claim == "Ruritania is neutral in the border dispute between Freedonia and Osterlich."
+    )
+    assert (said.speaker, said.quote, said.kind) == ("Ruritania", False, "fact")
+    shipped = claim_starting(claims, "it has shipped")
+    assert (
+        shipped.claim == "Ruritania has shipped 40,000 tonnes of grain to Freedonia since January."
+    )
+    assert (shipped.speaker, shipped.kind) == (None, "fact")
     # A prediction about a scheduled event stays a fact.
     scheduled = claim_starting(claims, "The two governments are expected")
     assert scheduled.kind == "fact"
@@ -358,6 +373,33 @@ def test_sample_documented_decisions(sample: tuple[str, list[ClaimDraft]]) -> No
     first = claims[0]
     assert first.speaker is None and first.claim == first.text
     assert Entity("Anton Halvard", "PERSON") in first.entities
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        pytest.param("Ruritania has said", id="what Ruritania said"),
+        pytest.param("it has shipped", id="what Ruritania did"),
+    ],
+)
+def test_sample_although_clauses_are_both_facts(
+    sample: tuple[str, list[ClaimDraft]], prefix: str
+) -> None:
+    claim = claim_starting(sample[1], prefix)
+    assert claim.kind == "fact", claim.cues  # checkable, whoever asserts it
+
+
+@needs_model
+def test_sample_coordinated_reporting_verbs_share_the_speaker(
+    sample: tuple[str, list[ClaimDraft]],
+) -> None:
+    warned = claim_starting(sample[1], "warned that")
+    assert warned.speaker == "Karl Brandt"
+    assert (
+        warned.claim == "Karl Brandt's government could review its own trade ties with Ruritania."
+    )
+    assert warned.quote is False
 
 
 @needs_model
@@ -385,9 +427,9 @@ def test_standalone_wording_drops_markers_and_resolves_pronouns() -> None:
     )
     claims = split_text(text)
     assert [(c.speaker, c.claim) for c in claims[1:]] == [
-        ("Anton Halvard", "Anton Halvard said the talks had been productive."),
+        ("President Anton Halvard", "The talks had been productive."),  # titles as written
         (None, "The deal is fragile."),
-        ("Karl Brandt", '"[Karl Brandt] will not resign," Karl Brandt said.'),
+        ("Karl Brandt", "[Karl Brandt] will not resign."),
     ]
 
 
@@ -410,9 +452,11 @@ def test_split_texts_matches_split_text(sample: tuple[str, list[ClaimDraft]]) ->
 def test_pipeline_has_the_workbench_components_in_order() -> None:
     names = load_nlp().pipe_names
     assert names.index("workbench_paragraphs") < names.index("parser")
-    assert names[-4:] == [
+    assert names[-6:] == [
         "workbench_claim_units",
+        "workbench_clauses",
         "workbench_attribution",
+        "workbench_wording",
         "workbench_kinds",
         "workbench_checkworthiness",
     ]

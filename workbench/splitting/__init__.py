@@ -1,14 +1,11 @@
-"""Split cleaned article text into sentence-level claim drafts.
+"""Split cleaned article text into atomic claim drafts.
 
 ``split_text`` runs the English spaCy model extended with our components (see
-:mod:`workbench.splitting.pipeline`): sentences that never cross a paragraph break, their
-speaker (:mod:`~workbench.splitting.attribution`), fact or opinion with the cues behind the
-decision (:mod:`~workbench.splitting.kinds`) and a check-worthiness score
-(:mod:`~workbench.splitting.checkworthiness`).
-
-This first version makes one claim per sentence. Clause splitting into atomic claims and a
-trained kind classifier are meant to be added as components that rewrite
-``doc._.claim_bounds`` and assign ``span._.kind`` / ``span._.kind_cues`` respectively.
+:mod:`workbench.splitting.pipeline`): sentences that never cross a paragraph break, cut into
+clauses that make one assertion each, with their stand-alone wording
+(:mod:`~workbench.splitting.clauses`), their speaker (:mod:`~workbench.splitting.attribution`),
+fact or opinion with the cues behind the decision (:mod:`~workbench.splitting.kinds`) and a
+check-worthiness score (:mod:`~workbench.splitting.checkworthiness`).
 """
 
 from __future__ import annotations
@@ -21,7 +18,12 @@ from spacy.language import Language
 
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft
-from workbench.splitting import attribution, checkworthiness, kinds  # noqa: F401  (factories)
+from workbench.splitting import (  # noqa: F401  (factories)
+    attribution,
+    checkworthiness,
+    clauses,
+    kinds,
+)
 from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
 
 __all__ = ["load_nlp", "split_text", "split_texts"]

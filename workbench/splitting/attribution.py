@@ -1,35 +1,54 @@
-"""Who asserts a claim: speaker, reporting cue and whether the content is a direct quote.
+"""Who asserts a claim: speaker, reporting cue, what is attributed and whether it is a quote.
 
-Rules, tried in this order on one claim span (pure functions over spaCy Tokens):
+Works on the atomic claim spans of :mod:`~workbench.splitting.clauses`. Rules, tried in this
+order on one claim span (pure functions over spaCy Tokens):
 
-1. reporting verb — the subject of a reporting verb (say, tell, add, warn, …) that governs
-   the span: the span's root, a ``parataxis`` of it ("The deal, he said, is dead"), a
-   reporting verb after a comma that the parser hung below the root ("…, said X"), or a
-   reporting verb coordinated with one of those ("said … and warned …"). A reporting verb in
-   a subordinate clause ("Although X has said it is neutral, it has shipped …") does not
-   govern the sentence: the main clause is the article's own assertion.
-2. "according to X" — a source document ("a statement from X", "X's report") resolves to
+1. reporting verb — the subject of a reporting verb (say, tell, add, argue, claim, warn, …)
+   that governs the span: the span's root, a ``parataxis`` of it ("The deal, he said, is
+   dead"), a reporting verb after a comma that the parser hung below the root ("…, said X"), or
+   a reporting verb coordinated with one of those ("said … and warned …", also when the
+   conjunct is a claim of its own: "warned that …" takes the subject of "said"). A reporting
+   verb in a subordinate clause ("Although X has said it is neutral, it has shipped …") does
+   not govern the main clause: that is the article's own assertion.
+2. trailing frame — "…, X and Y said." at the end of a long sentence, when the parser took the
+   speakers for part of the sentence and left the verb without a subject.
+3. "according to X" — a source document ("a statement from X", "X's report") resolves to
    its issuer X.
-3. "figures from X show" — a source noun with an issuer and an evidential verb, also
+4. "figures from X show" — a source noun with an issuer and an evidential verb, also
    matched on the surface when the parser mangles it.
-4. labelling — "what X have dubbed …", "… has been branded … by X".
+5. labelling — "what X have dubbed …", "… has been branded … by X" (the whole sentence is
+   attributed), and "X called Y a Z", whose content is the characterisation "Y is a Z".
 
-The speaker is the subject's noun phrase without leading determiners, relative clauses or
-appositions; between a phrase and its apposition the proper name wins ("Osterlich's foreign
-minister, Karl Brandt" → "Karl Brandt"). A "he"/"she" speaker is resolved to the most recent
-person in the preceding sentences when that is obvious. A sentence wholly inside a quotation
-that another sentence of the same quotation attributes inherits that speaker.
+A claim span with no frame of its own shares the frame of its sentence when its clause is part
+of what that frame attributes: in "A did X, and B did Y, officials said" both claims are the
+officials'. The ``content`` of an attribution is the doc token indices, inside the span, of
+what the speaker asserts: the stand-alone wording is built from it, without the frame.
+
+The speaker is the subject's noun phrase as written (titles kept: "Ms Vos", "President Anton
+Halvard") without leading determiners, relative clauses or appositions; between a phrase and
+its apposition the proper name wins ("Osterlich's foreign minister, Karl Brandt" → "Karl
+Brandt"). A "he"/"she" speaker is resolved to the person named earlier in the sentence, else
+to the most recent person in the preceding sentences, when that is obvious. A sentence wholly
+inside a quotation that another sentence of the same quotation attributes inherits that speaker.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.pipeline import PARAGRAPH_BREAK, recent_person
+from workbench.splitting.clauses import (
+    clause_head,
+    coordinated_head,
+    is_finite,
+    resolve_pronoun,
+    subject_of,
+)
+from workbench.splitting.clauses import install_extensions as install_clause_extensions
+from workbench.splitting.pipeline import PARAGRAPH_BREAK, is_paragraph_break, unit_root
 
 REPORTING_VERBS = frozenset(
     {
@@ -164,6 +183,9 @@ OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 PHRASE_PUNCT = frozenset({",", "(", ")", "—", "–", ";", ":", *OPENING_QUOTES, "”", "»", "’"})
 DROPPED_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Share of the attributed words that must lie inside quotation marks for a direct quote; a
+#: paraphrase with a quoted phrase in it ("said the deal was “a provocation”") is not one.
+QUOTE_THRESHOLD = 0.8
 
 
 @dataclass(frozen=True)
@@ -177,6 +199,10 @@ class Attribution:
     #: appositions, or the "according to …" phrase. Its words are not evidence about the content.
     source_range: tuple[int, int] | None = None
     rule: str | None = None
+    #: doc token indices inside the span of what is attributed (None: the whole span).
+    content: tuple[int, ...] | None = None
+    #: words to add after a token for the stand-alone wording: ((index, "is"),).
+    insertions: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +213,7 @@ class _Match:
     content: list[Token]  # tokens carrying what is attributed
     rule: str
     may_quote: bool = True
+    insertions: tuple[tuple[int, str], ...] = ()
 
 
 # --------------------------------------------------------------------------- quotes
@@ -290,8 +317,15 @@ def speaker_tokens(head: Token, *, follow_sources: bool = False) -> list[Token]:
 
 
 def tokens_text(tokens: Sequence[Token]) -> str:
-    """Text of ``tokens`` joined with their own trailing whitespace."""
-    return "".join(t.text_with_ws for t in tokens).strip()
+    """Text of ``tokens`` joined with their own trailing whitespace, and a space where words
+    were left out between two of them ("immigration, population growth" without commas)."""
+    parts: list[str] = []
+    for k, token in enumerate(tokens):
+        parts.append(token.text)
+        if k + 1 < len(tokens):
+            gap = tokens[k + 1].i != token.i + 1
+            parts.append(" " if gap and not token.whitespace_ else token.whitespace_)
+    return "".join(parts).strip()
 
 
 # --------------------------------------------------------------------------- rules
@@ -313,7 +347,7 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return None if child.lower_ in RELATIVE_WORDS else child
     if verb.dep_ == "conj":
-        return _subject(verb.head)
+        return _subject(coordinated_head(verb))
     return None
 
 
@@ -322,15 +356,36 @@ def _comma_before(token: Token) -> bool:
     return first > 0 and token.doc[first - 1].text in {",", '"', "”", "’"}
 
 
+def _bare_frame(verb: Token) -> bool:
+    """True when a reporting verb inside a sentence carries no clause of its own: "he said",
+    "said X in a statement" — not "responded with the claim that …"."""
+    return not any(
+        t.i != verb.i and t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        for t in verb.subtree
+    )
+
+
+def _ends(token: Token, span: Span) -> bool:
+    return all(t.is_punct or t.is_space for t in span.doc[token.right_edge.i + 1 : span.end])
+
+
 def governs(verb: Token, span: Span) -> bool:
-    """True when ``verb`` frames the whole span rather than a subordinate part of it."""
-    root = span.root
+    """True when ``verb`` frames the whole span rather than a subordinate part of it.
+
+    The span's root; a bare parenthetical frame ("The deal, he said, is dead"); a bare frame
+    after a comma that the parser hung below the root or below the root's last conjunct at
+    the end of the span ("A did X, and B did Y, said Z"); a reporting verb coordinated with one
+    of those.
+    """
+    root = unit_root(span)
     if verb == root:
         return True
-    if verb.head == root and verb.dep_ == "parataxis":
-        return True
-    if verb.head == root and verb.dep_ in {"ccomp", "advcl"} and verb.i > root.i:
-        return _comma_before(verb)
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _bare_frame(verb):
+        if verb.head == root and (verb.dep_ == "parataxis" or verb.i > root.i):
+            return verb.dep_ == "parataxis" or _comma_before(verb)
+        parent = verb.head
+        if parent.dep_ == "conj" and parent.head == root and verb.i > parent.i:
+            return _comma_before(verb) and _ends(verb, span)
     if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
         return governs(verb.head, span)
     return False
@@ -338,15 +393,44 @@ def governs(verb: Token, span: Span) -> bool:
 
 def _content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     content: list[Token] = []
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.head == span.root:
+    root = unit_root(span)
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb != root and root.is_ancestor(verb):
         inner = {t.i for t in verb.subtree}
         return [t for t in span if t.i not in inner and t.i not in exclude]
+    complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+    if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then
+        complements = [c for c in complements if c.i > verb.i]
+    for child in complements:
+        content.extend(child.subtree)
     for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "parataxis"}:
-            content.extend(child.subtree)
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(_content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
+
+
+#: Reporting verbs that also take things as subjects ("the ferocity of the protest reveals").
+SOFT_REPORTING_VERBS = frozenset(
+    {"reveal", "suggest", "signal", "confirm", "indicate", "underline", "note", "mean"}
+)
+
+
+def frame_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb when it can be a speaker ("the ferocity of the
+    protest reveals that …" has no speaker)."""
+    subject = _subject(verb)
+    if subject is None or (verb.lemma_ in SOFT_REPORTING_VERBS and not _can_speak(subject)):
+        return None
+    return subject
+
+
+def _can_speak(subject: Token) -> bool:
+    """A subject that can assert something: a name, a pronoun, people, or a source document."""
+    return (
+        subject.pos_ in {"PROPN", "PRON"}
+        or bool(subject.ent_type_)
+        or subject.tag_ == "NNS"
+        or subject.lemma_.lower() in SOURCE_NOUNS
+    )
 
 
 def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
@@ -356,12 +440,12 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
             continue
         if not governs(verb, span):
             continue
-        subject = _subject(verb)
+        subject = frame_subject(verb)
         if subject is None:
             continue
         speaker = speaker_tokens(subject, follow_sources=True)  # "a statement from X said"
         frame = {t.i for t in subject.subtree} | {verb.i}
-        content = _content_of(verb, span, frame)
+        content = [t for t in _content_of(verb, span, frame) if span.start <= t.i < span.end]
         if not content:  # "…," she said — the parser may not link the quote
             content = [t for t in span if t.i not in frame and in_quotes(t, regions)]
         if not any(t.is_alpha for t in content):
@@ -374,8 +458,48 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
     return None
 
 
+SPEAKER_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "PART"})
+
+
+def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
+    """ "…, diplomats and shipping executives said." when the verb was left without a subject.
+
+    The parser often reads a plural speaker after a long sentence as a conjunct of the last
+    noun phrase. On the surface: a reporting verb (with its auxiliaries) closes the span, a
+    comma precedes a plain noun phrase before it, and the verb has no subject of its own.
+    """
+    doc = span.doc
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 4:
+        return None
+    verb = words[-1]
+    if verb.lemma_ not in REPORTING_VERBS or verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    k = verb.i - 1
+    while k >= span.start and doc[k].lemma_ in {"have", "be"} and doc[k].pos_ == "AUX":
+        k -= 1
+    end = k + 1
+    while k >= span.start and doc[k].pos_ in SPEAKER_POS and doc[k].text != ",":
+        k -= 1
+    if k <= span.start or doc[k].text != "," or end == k + 1:
+        return None
+    speaker = list(doc[k + 1 : end])
+    while speaker and speaker[0].lower_ in DETERMINERS:
+        speaker.pop(0)
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in speaker) or speaker[-1].pos_ == "CCONJ":
+        return None
+    content = [t for t in span if t.i < k]
+    return _Match(speaker, (k + 1, end), verb.lower_, content, "trailing frame")
+
+
 def according_to_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
-    """Sources: "according to X", with a source document resolved to its issuer."""
+    """Sources: "according to X", with a source document resolved to its issuer.
+
+    At the end of the span the phrase covers all of it; elsewhere only the clause it belongs
+    to ("A did X, and according to Z, B did Y" attributes only "B did Y" to Z).
+    """
     for token in span:
         if token.lower_ != "according" or token.i + 1 >= span.end:
             continue
@@ -387,7 +511,11 @@ def according_to_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match 
             continue
         speaker = speaker_tokens(objects[0], follow_sources=True)
         inner = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-        content = [t for t in span if t.i not in inner]
+        scope: Iterable[Token] = span
+        head = token.head
+        if not _ends(to, span) and head.i != token.i and span.start <= head.i < span.end:
+            scope = head.subtree if head.pos_ in {"VERB", "AUX"} else span
+        content = [t for t in scope if t.i not in inner and span.start <= t.i < span.end]
         source = (token.i, max(to.right_edge.i, token.i + 1) + 1)
         return _Match(speaker, source, "according to", content, "according to")
     return None
@@ -448,7 +576,11 @@ def evidential_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | 
 
 
 def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
-    """Labels: "what X have dubbed …", "X branded the scheme a land grab", "… by X"."""
+    """Labels: "what X have dubbed …", "… has been branded … by X", "X called Y a Z".
+
+    The first two attribute the whole span (the label is the speaker's, the rest of the
+    sentence frames it); "X called Y a Z" attributes the characterisation "Y is a Z".
+    """
     for verb in span:
         if verb.lemma_ not in LABELING_VERBS or verb.pos_ != "VERB":
             continue
@@ -460,26 +592,56 @@ def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | No
                 speaker = speaker_tokens(objects[0])
                 return _Match(speaker, _bounds(agent[0]), verb.lower_, list(span), "label", False)
         objects = [c for c in children if c.dep_ == "dobj"]
-        labelled = (
-            any(c.dep_ == "oprd" for c in children)
-            or any(c.lower_ in {"what", "which"} for c in objects)
-            or len(objects) >= 2  # "branded the scheme a land grab"
-        )
+        predicates = [c for c in children if c.dep_ == "oprd"]
+        free_relative = any(c.lower_ in {"what", "which"} for c in objects)
         subject = _subject(verb)
-        if labelled and subject is not None:
-            speaker = speaker_tokens(subject)
+        if subject is None:
+            continue
+        speaker = speaker_tokens(subject)
+        if free_relative or (predicates and not objects):
             return _Match(speaker, _bounds(subject), verb.lower_, list(span), "label", False)
+        if len(objects) >= 2:  # "branded the scheme a land grab"
+            labelled, label = objects[0], objects[1]
+        elif objects and predicates:
+            labelled, label = objects[0], predicates[0]
+        else:
+            continue
+        content = [
+            t
+            for t in span
+            if labelled.left_edge.i <= t.i <= labelled.right_edge.i
+            or label.left_edge.i <= t.i <= label.right_edge.i
+        ]
+        plural = labelled.tag_ in {"NNS", "NNPS"} or any(
+            c.dep_ == "conj" for c in labelled.children
+        )
+        copula = ((labelled.right_edge.i, "are" if plural else "is"),)
+        return _Match(speaker, _bounds(subject), verb.lower_, content, "label", True, copula)
     return None
 
 
-RULES = (reporting_verb_rule, according_to_rule, evidential_rule, labeling_rule)
+RULES = (
+    reporting_verb_rule,
+    trailing_frame_rule,
+    according_to_rule,
+    evidential_rule,
+    labeling_rule,
+)
+#: Lower-cased lemmas one of which a span needs for each rule to apply (a cheap pre-check).
+TRIGGERS = {
+    reporting_verb_rule: REPORTING_VERBS,
+    trailing_frame_rule: REPORTING_VERBS,
+    according_to_rule: frozenset({"accord", "according"}),
+    evidential_rule: SOURCE_NOUNS,
+    labeling_rule: LABELING_VERBS,
+}
 
 
 def find_attribution(
     span: Span,
     regions: Sequence[tuple[int, int]] | None = None,
     *,
-    quote_threshold: float = 0.6,
+    quote_threshold: float = QUOTE_THRESHOLD,
 ) -> Attribution:
     """Apply the attribution rules to one span (no look-back across sentences).
 
@@ -489,34 +651,143 @@ def find_attribution(
     """
     if regions is None:
         regions = quote_regions(span.doc.text)
+    lemmas = {t.lemma_.lower() for t in span}
     for rule in RULES:
+        triggers = TRIGGERS.get(rule)
+        if triggers is not None and triggers.isdisjoint(lemmas):
+            continue
         match = rule(span, regions)
         if match is None or not match.speaker:
             continue
-        words = [t for t in match.content if t.is_alpha]
-        quoted = sum(in_quotes(t, regions) for t in words)
-        quote = match.may_quote and bool(words) and quoted / len(words) >= quote_threshold
+        content = [t for t in match.content if span.start <= t.i < span.end]
+        shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
+        keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         return Attribution(
             speaker=tokens_text(match.speaker),
             cue=match.cue,
-            quote=quote,
+            quote=match.may_quote and is_quoted(content, regions, quote_threshold),
             source_range=match.source,
             rule=match.rule,
+            content=None if keep_frame else tuple(t.i for t in content),
+            insertions=match.insertions,
         )
     return Attribution()
 
 
-def resolve_pronoun(attribution: Attribution, span: Span, *, window: int = 3) -> Attribution:
-    """Replace a "he"/"she" speaker by the most recent obvious person, if there is one."""
+def is_full_clause(tokens: Sequence[Token], *, shared_subject: bool = False) -> bool:
+    """True when the head of ``tokens`` is a finite verb with its subject (or one sharing the
+    subject its clause copies), not introduced by "whether"/"if": content that reads as a
+    sentence without its reporting frame ("vowed to …", "whether it will …" do not)."""
+    head = clause_head(tokens)
+    if head is None or not is_finite(head):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children):
+        return False
+    subject = subject_of(head)
+    if subject is None:
+        return shared_subject and head.dep_ == "conj"
+    return any(t.i == subject.i for t in tokens)
+
+
+def is_quoted(
+    tokens: Sequence[Token], regions: Sequence[tuple[int, int]], threshold: float = QUOTE_THRESHOLD
+) -> bool:
+    """True when at least ``threshold`` of the words among ``tokens`` are inside quotations."""
+    words = [t for t in tokens if t.is_alpha]
+    return bool(words) and sum(in_quotes(t, regions) for t in words) / len(words) >= threshold
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence around ``span``, cut at paragraph breaks (the span itself without a parse)."""
+    doc = span.doc
+    if not doc.has_annotation("SENT_START"):
+        return span
+    sent = doc[span.start].sent
+    start, end = span.start, span.end
+    while start > sent.start and not is_paragraph_break(doc[start - 1]):
+        start -= 1
+    while end < sent.end and not is_paragraph_break(doc[end]):
+        end += 1
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end]
+
+
+def governing_frame(
+    span: Span, regions: Sequence[tuple[int, int]], *, quote_threshold: float = QUOTE_THRESHOLD
+) -> Attribution:
+    """The reporting verb outside a clause span that reports it: climbing from the clause's
+    head through coordination and split adverbial clauses to the complement of a reporting
+    verb ("Although China has said it is neutral and only supports peace, …": "only supports
+    peace" is reported by China)."""
+    head = clause_head([t for t in span if not t.is_space])
+    node = head
+    for _ in range(len(span.doc)):
+        if node is None:
+            break
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if node.dep_ == "ccomp" and parent.lemma_ in REPORTING_VERBS and parent.pos_ == "VERB":
+            if span.start <= parent.i < span.end:
+                break  # the frame is inside: the rules on the span decide
+            subject = frame_subject(parent)
+            if subject is None:
+                break
+            content = [t for t in span if node.left_edge.i <= t.i <= node.right_edge.i]
+            return Attribution(
+                speaker=tokens_text(speaker_tokens(subject, follow_sources=True)),
+                cue=parent.lower_,
+                quote=is_quoted(content, regions, quote_threshold),
+                source_range=_bounds(subject),
+                rule="reporting verb outside the clause",
+                content=tuple(t.i for t in content),
+            )
+        if node.dep_ not in {"conj", "advcl"}:
+            break
+        node = parent
+    return Attribution()
+
+
+def shared_frame(
+    span: Span,
+    sentence: Attribution,
+    regions: Sequence[tuple[int, int]],
+    *,
+    quote_threshold: float = QUOTE_THRESHOLD,
+) -> Attribution:
+    """The sentence's attribution for a clause of it, when the clause is part of what the
+    sentence's frame attributes ("A did X" in "A did X, and B did Y, officials said")."""
+    if sentence.speaker is None or not sentence.content:
+        return Attribution()
+    head = clause_head([t for t in span if not t.is_space])
+    if head is None or head.i not in sentence.content:
+        return Attribution()
+    content = [span.doc[i] for i in sentence.content if span.start <= i < span.end]
+    return Attribution(
+        speaker=sentence.speaker,
+        cue=sentence.cue,
+        quote=is_quoted(content, regions, quote_threshold),
+        source_range=sentence.source_range,
+        rule="shared frame",
+        content=tuple(t.i for t in content),
+    )
+
+
+def resolve_speaker(attribution: Attribution, span: Span, *, window: int = 3) -> Attribution:
+    """Replace a "he"/"she"/"it" speaker by what it obviously stands for, if anything."""
     if attribution.source_range is None:
         return attribution
     start, end = attribution.source_range
-    if end - start != 1 or span.doc[start].lower_ not in {"he", "she"}:
+    pronoun = span.doc[start]
+    if end - start != 1 or pronoun.lower_ not in {"he", "she", "it"}:
         return attribution
-    person = recent_person(span.doc, span.start, window=window)
+    person = resolve_pronoun(pronoun, span, window=window)
     if person is None:
         return attribution
-    return Attribution(person, attribution.cue, attribution.quote, (start, end), attribution.rule)
+    return replace(attribution, speaker=person)
 
 
 def attribute_units(
@@ -524,20 +795,35 @@ def attribute_units(
     *,
     resolve_pronouns: bool = True,
     pronoun_window: int = 3,
-    quote_threshold: float = 0.6,
+    quote_threshold: float = QUOTE_THRESHOLD,
 ) -> list[Attribution]:
-    """Attribution for each unit of one Doc, with pronoun resolution and quote continuation."""
+    """Attribution for each claim unit of one Doc: its own frame, else its sentence's frame;
+    then pronoun speakers resolved and quotations continued across sentences."""
     if not units:
         return []
     regions = quote_regions(units[0].doc.text)
-    found = [find_attribution(u, regions, quote_threshold=quote_threshold) for u in units]
-    if resolve_pronouns:
-        found = [
-            resolve_pronoun(a, u, window=pronoun_window) for a, u in zip(found, units, strict=True)
-        ]
+    sentences: dict[tuple[int, int], Attribution] = {}
+    found: list[Attribution] = []
+    for unit in units:
+        attribution = find_attribution(unit, regions, quote_threshold=quote_threshold)
+        sentence = sentence_of(unit) if attribution.speaker is None else unit
+        key = (sentence.start, sentence.end)
+        if key != (unit.start, unit.end):  # a clause of a longer sentence: look outside it
+            attribution = governing_frame(unit, regions, quote_threshold=quote_threshold)
+            if attribution.speaker is None:
+                if key not in sentences:
+                    sentences[key] = find_attribution(
+                        sentence, regions, quote_threshold=quote_threshold
+                    )
+                attribution = shared_frame(
+                    unit, sentences[key], regions, quote_threshold=quote_threshold
+                )
+        if resolve_pronouns:
+            attribution = resolve_speaker(attribution, unit, window=pronoun_window)
+        found.append(attribution)
     result = list(found)
     for i, (unit, attribution) in enumerate(zip(units, found, strict=True)):
-        if attribution.speaker is not None:
+        if attribution.speaker is not None or not regions:
             continue
         region = _region_of(unit, regions)
         if region is None or (region[0] >= unit.start_char and region[1] <= unit.end_char):
@@ -554,7 +840,9 @@ def attribute_units(
 
 
 def install_extensions() -> None:
-    """Install the span extensions this module assigns (once)."""
+    """Install the span extensions this module assigns (once); ``span._.content`` and
+    ``span._.insertions`` are declared with the wording in :mod:`~workbench.splitting.clauses`."""
+    install_clause_extensions()
     for name, default in (
         ("speaker", None),
         ("source_range", None),
@@ -569,7 +857,7 @@ install_extensions()
 
 
 class AttributionComponent:
-    """spaCy component: set speaker, cue and quote on every claim unit."""
+    """spaCy component: set speaker, cue, quote and attributed content on every claim unit."""
 
     def __init__(self, *, resolve_pronouns: bool, pronoun_window: int, quote_threshold: float):
         self.resolve_pronouns = resolve_pronouns
@@ -589,13 +877,26 @@ class AttributionComponent:
             unit._.source_range = attribution.source_range
             unit._.attribution_cue = attribution.cue
             unit._.quote = attribution.quote
+            unit._.content = attribution.content
+            unit._.insertions = attribution.insertions
         return doc
 
 
 @Language.factory(
     "workbench_attribution",
-    default_config={"resolve_pronouns": True, "pronoun_window": 3, "quote_threshold": 0.6},
-    assigns=["span._.speaker", "span._.source_range", "span._.attribution_cue", "span._.quote"],
+    default_config={
+        "resolve_pronouns": True,
+        "pronoun_window": 3,
+        "quote_threshold": QUOTE_THRESHOLD,
+    },
+    assigns=[
+        "span._.speaker",
+        "span._.source_range",
+        "span._.attribution_cue",
+        "span._.quote",
+        "span._.content",
+        "span._.insertions",
+    ],
     requires=["doc._.claim_bounds"],
 )
 def make_attribution(

@@ -1,10 +1,24 @@
-"""How worth checking a claim is: a 0..1 score from transparent features.
+"""How worth checking a claim is: a 0..1 score from a learned model over transparent features.
 
-Additive evidence — a figure, a date, named entities of the kinds fact-checkers care about,
-a past event, a comparison — on top of a small base, then damped for opinions, questions and
-very short sentences, clipped to 0..1 and rounded to 3 decimals. The speaker's own tokens
-are not evidence about the content. A trained ranker can replace this component later as
-long as it assigns ``span._.checkworthiness``.
+The features (:func:`features`) are additive evidence a fact-checker recognises — a figure, a
+date, named entities of the kinds fact-checkers care about, a past event, a comparison — and
+signs against — a question, a very short sentence. The speaker's own tokens are not
+evidence about the content.
+
+How the score is made:
+
+* With the shipped check-worthiness model (the pipeline's default) the score is the model's
+  probability that the claim is check-worthy (logistic regression trained on the CheckThat!
+  2024 / ClaimBuster sentences, see :mod:`workbench.learning`), shifted so that 0.5 is the
+  model's threshold: a claim at 0.5 or above is one the model would flag. The model reads
+  these features, the kind cues of :mod:`workbench.splitting.kinds`, the claim's words and
+  the mean of the tagger's token vectors. An opinion is damped (``opinion_factor``): a
+  fact-checker checks what can be checked, and the kind already carries the question and
+  loaded-label rules.
+* Without a model (``learned = false``) the features are added on top of a small base,
+  damped for opinions, questions and very short sentences (:func:`score`).
+
+Either way the score is clipped to 0..1 and rounded to 3 decimals.
 """
 
 from __future__ import annotations
@@ -15,7 +29,17 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from workbench.splitting.kinds import has_date, has_number, is_question, past_event_verbs
+from workbench.splitting.kinds import (
+    DocView,
+    SpanContext,
+    _date,
+    _number,
+    _past_events,
+    _question_text,
+    content_exclusion,
+    cues_of,
+    doc_view,
+)
 
 SALIENT_LABELS = frozenset(
     {
@@ -48,6 +72,7 @@ COMPARISON_PHRASES = frozenset(
         ("than",),
     }
 )
+_COMPARISON_FIRST = frozenset(p[0] for p in COMPARISON_PHRASES)
 CHANGE_VERBS = frozenset(
     {
         "increase",
@@ -96,35 +121,51 @@ class Features:
     words: int
 
 
-def has_comparison(span: Span, exclude: Collection[int] = ()) -> bool:
-    """Comparatives, superlatives, "down from", "more than", or a finite change verb."""
-    tokens = [t for t in span if t.i not in exclude]
-    words = [t.lower_ for t in tokens]
+def _comparison(ctx: SpanContext) -> bool:
+    v = ctx.view
+    words = [v.lower[i] for i in ctx.content]
     longest = max(len(p) for p in COMPARISON_PHRASES)
-    for i in range(len(words)):
-        if any(tuple(words[i : i + n]) in COMPARISON_PHRASES for n in range(1, longest + 1)):
+    for i, word in enumerate(words):
+        if word in _COMPARISON_FIRST and any(
+            tuple(words[i : i + n]) in COMPARISON_PHRASES for n in range(1, longest + 1)
+        ):
             return True
-    for token in tokens:
-        if token.tag_ in COMPARATIVE_TAGS and token.lower_ not in {"more", "most", "less"}:
+    for i in ctx.content:
+        if v.tag[i] in COMPARATIVE_TAGS and v.lower[i] not in {"more", "most", "less"}:
             return True
-        if token.lemma_ in CHANGE_VERBS and token.pos_ == "VERB" and token.dep_ != "amod":
+        if v.lemma[i] in CHANGE_VERBS and v.pos[i] == "VERB" and v.dep[i] != "amod":
             return True
     return False
 
 
-def features(span: Span, exclude: Collection[int] = ()) -> Features:
-    """Extract the scoring features of ``span``; ``exclude`` holds the speaker's tokens."""
+def has_comparison(
+    span: Span, exclude: Collection[int] = (), *, view: DocView | None = None
+) -> bool:
+    """Comparatives, superlatives, "down from", "more than", or a finite change verb."""
+    return _comparison(SpanContext.of(span, exclude, view))
+
+
+def features_of(ctx: SpanContext) -> Features:
+    """The scoring features of a span context (see :func:`features`)."""
+    v = ctx.view
     return Features(
-        number=has_number(span, exclude),
-        date=has_date(span, exclude),
+        number=_number(ctx),
+        date=_date(ctx),
         entity_labels=frozenset(
-            e.label_ for e in span.ents if e.label_ in SALIENT_LABELS and e.root.i not in exclude
+            label
+            for _, _, label, root in ctx.ents
+            if label in SALIENT_LABELS and root not in ctx.exclude
         ),
-        past_event=bool(past_event_verbs(span, exclude)),
-        comparison=has_comparison(span, exclude),
-        question=is_question(span),
-        words=sum(t.is_alpha for t in span),
+        past_event=bool(_past_events(ctx)),
+        comparison=_comparison(ctx),
+        question=_question_text(ctx.text),
+        words=sum(v.is_alpha[ctx.start : ctx.end]),
     )
+
+
+def features(span: Span, exclude: Collection[int] = (), *, view: DocView | None = None) -> Features:
+    """Extract the scoring features of ``span``; ``exclude`` holds the speaker's tokens."""
+    return features_of(SpanContext.of(span, exclude, view))
 
 
 def score(
@@ -134,7 +175,7 @@ def score(
     short_words: int = 6,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
 ) -> float:
-    """Combine features into a 0..1 score rounded to 3 decimals."""
+    """Combine features into a 0..1 score rounded to 3 decimals (the rule without a model)."""
     w = {**DEFAULT_WEIGHTS, **weights}
     value = w["base"]
     value += w["number"] * found.number
@@ -151,6 +192,14 @@ def score(
     return round(min(max(value, 0.0), 1.0), 3)
 
 
+def learned_score(
+    probability: float, *, opinion: bool = False, weights: Mapping[str, float] = DEFAULT_WEIGHTS
+) -> float:
+    """The model's (threshold-shifted) probability, damped for an opinion, rounded."""
+    value = probability * ({**DEFAULT_WEIGHTS, **weights}["opinion_factor"] if opinion else 1.0)
+    return round(min(max(value, 0.0), 1.0), 3)
+
+
 def checkworthiness(
     span: Span,
     *,
@@ -158,14 +207,23 @@ def checkworthiness(
     exclude: Collection[int] = (),
     short_words: int = 6,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
+    model: object | None = None,
+    view: DocView | None = None,
 ) -> float:
-    """Score one claim span (see the module docstring)."""
-    return score(
-        features(span, exclude),
-        opinion=kind == "opinion",
-        short_words=short_words,
-        weights=weights,
-    )
+    """Score one claim span (see the module docstring).
+
+    ``model`` is a loaded check-worthiness model (see
+    :func:`workbench.learning.checkworthiness_model`); without one the rule decides.
+    """
+    ctx = SpanContext.of(span, exclude, view)
+    if model is None:
+        return score(
+            features_of(ctx), opinion=kind == "opinion", short_words=short_words, weights=weights
+        )
+    from workbench.learning.features import span_features
+
+    found = span_features(ctx, cues_of(ctx))
+    return learned_score(model.score(found), opinion=kind == "opinion", weights=weights)  # type: ignore[attr-defined]
 
 
 def install_extensions() -> None:
@@ -180,32 +238,53 @@ install_extensions()
 class CheckworthinessComponent:
     """spaCy component: set ``span._.checkworthiness`` on every claim unit."""
 
-    def __init__(self, *, short_words: int, weights: Mapping[str, float]) -> None:
+    def __init__(self, *, short_words: int, weights: Mapping[str, float], learned: bool) -> None:
         self.short_words = short_words
         self.weights = {**DEFAULT_WEIGHTS, **weights}
+        self.learned = learned
 
     def __call__(self, doc: Doc) -> Doc:
+        view = doc_view(doc)  # the one the kind component made, when it ran
+        model = None
+        if self.learned:
+            from workbench.learning import checkworthiness_model
+            from workbench.learning.features import span_features
+
+            model = checkworthiness_model()
         for unit in doc._.claim_spans:
             kind = unit._.kind if Span.has_extension("kind") and unit._.kind else "fact"
-            bounds = unit._.source_range if Span.has_extension("source_range") else None
-            unit._.checkworthiness = checkworthiness(
-                unit,
-                kind=kind,
-                exclude=set(range(*bounds)) if bounds else set(),
-                short_words=self.short_words,
-                weights=self.weights,
+            memo = view.memo.get(("judgement", unit.start, unit.end))
+            if memo is not None:
+                ctx, judged = memo
+                found, cues = judged.features, judged.cues
+            else:
+                exclude = content_exclusion(unit, view=view)[1]
+                ctx = SpanContext.make(view, unit.start, unit.end, exclude)
+                found = cues = None
+            if model is None:
+                unit._.checkworthiness = score(
+                    features_of(ctx),
+                    opinion=kind == "opinion",
+                    short_words=self.short_words,
+                    weights=self.weights,
+                )
+                continue
+            if found is None:
+                found = span_features(ctx, cues if cues is not None else cues_of(ctx))
+            unit._.checkworthiness = learned_score(
+                model.score(found), opinion=kind == "opinion", weights=self.weights
             )
         return doc
 
 
 @Language.factory(
     "workbench_checkworthiness",
-    default_config={"short_words": 6, "weights": DEFAULT_WEIGHTS},
+    default_config={"short_words": 6, "weights": DEFAULT_WEIGHTS, "learned": True},
     assigns=["span._.checkworthiness"],
     requires=["doc._.claim_bounds"],
 )
 def make_checkworthiness(
-    nlp: Language, name: str, *, short_words: int, weights: dict[str, float]
+    nlp: Language, name: str, *, short_words: int, weights: dict[str, float], learned: bool
 ) -> CheckworthinessComponent:
     """Factory for :class:`CheckworthinessComponent`."""
-    return CheckworthinessComponent(short_words=short_words, weights=weights)
+    return CheckworthinessComponent(short_words=short_words, weights=weights, learned=learned)

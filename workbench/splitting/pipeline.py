@@ -3,24 +3,25 @@
 The English model is extended with our own components::
 
     tok2vec → tagger → workbench_paragraphs → parser → attribute_ruler → lemmatizer → ner
-        → workbench_claim_units → workbench_attribution → workbench_kinds
-        → workbench_checkworthiness
+        → workbench_claim_units → workbench_clauses → workbench_attribution
+        → workbench_wording → workbench_kinds → workbench_checkworthiness
 
 ``workbench_paragraphs`` marks the first token of every paragraph as a sentence start before the
 parser runs, so the parser never builds a sentence (or a dependency tree) across a paragraph
-break. ``workbench_claim_units`` then decides which spans are claims and stores their token
-bounds in ``doc._.claim_bounds``; every later component reads ``doc._.claim_spans``.
+break. ``workbench_claim_units`` then stores sentence-level claim bounds in
+``doc._.claim_bounds``, ``workbench_clauses`` (:mod:`~workbench.splitting.clauses`) rewrites
+them into atomic clauses, and every later component reads ``doc._.claim_spans``.
+``workbench_attribution`` sets the speaker and the attributed content of each claim,
+``workbench_wording`` its stand-alone wording (``span._.standalone``).
 
-Extension points: clause splitting into atomic claims is a component placed after
-``workbench_claim_units`` that rewrites ``doc._.claim_bounds``; the rule-based kind
-decision is replaced by any component that assigns ``span._.kind`` and ``span._.kind_cues``
-(a trained classifier), without touching the rest.
+Extension point: the rule-based kind decision is replaced by any component that assigns
+``span._.kind`` and ``span._.kind_cues`` (a trained classifier), without touching the rest.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -34,7 +35,9 @@ PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 #: before the parser).
 COMPONENTS: tuple[str, ...] = (
     "workbench_claim_units",
+    "workbench_clauses",
     "workbench_attribution",
+    "workbench_wording",
     "workbench_kinds",
     "workbench_checkworthiness",
 )
@@ -82,9 +85,7 @@ COMMA_MARKERS = frozenset(
     }
 )
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PERSON_PRONOUNS = frozenset({"he", "she"})
 NAMED_SUBJECT_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
@@ -228,20 +229,42 @@ def has_components(nlp: Language) -> bool:
 # --------------------------------------------------------------------------- look-back
 
 
-def units_before(doc: Doc, position: int) -> list[Span]:
-    """Claim units that end at or before token ``position``."""
-    return [unit for unit in doc._.claim_spans if unit.end <= position]
+def units_before(doc: Doc, position: int, *, last: int | None = None) -> list[Span]:
+    """Claim units that end at or before token ``position`` (only the ``last`` ones if given)."""
+    bounds = doc._.claim_bounds
+    if bounds is None:
+        bounds = [(unit.start, unit.end) for unit in sentence_units(doc)]
+    before = [b for b in bounds if b[1] <= position]
+    if last is not None:
+        before = before[max(len(before) - last, 0) :]
+    return [doc[start:end] for start, end in before]
+
+
+def person_mention(ent: Span) -> str:
+    """A PERSON entity's text with the title words written before it ("Ms Vos", "President
+    Anton Halvard"): the proper-noun compounds the recogniser left out of the entity."""
+    doc = ent.doc
+    start = ent.start
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start <= doc[start - 1].head.i < ent.end
+    ):
+        start -= 1
+    return doc[start : ent.end].text
 
 
 def recent_person(doc: Doc, position: int, *, window: int = 3) -> str | None:
     """The most recent PERSON named in the ``window`` units before token ``position``.
 
     Only returned when it is obvious: the nearest unit that names anyone names exactly one
-    person (mentions sharing a surname count as one; the longest mention is returned). A
-    proper name the entity recogniser left unlabelled counts as another possible person, so
-    "Anton Halvard met Irena Vos" is ambiguous even when "Irena Vos" was missed.
+    person (mentions sharing a surname count as one; the longest mention, with its titles, is
+    returned — see :func:`person_mention`). A proper name the entity recogniser left
+    unlabelled counts as another possible person, so "Anton Halvard met Irena Vos" is
+    ambiguous even when "Irena Vos" was missed.
     """
-    for unit in reversed(units_before(doc, position)[-window:]):
+    for unit in reversed(units_before(doc, position, last=window)):
         persons = [ent for ent in unit.ents if ent.label_ == "PERSON"]
         unlabelled = {
             t.lower_
@@ -254,12 +277,28 @@ def recent_person(doc: Doc, position: int, *, window: int = 3) -> str | None:
             continue
         if len({ent[-1].lower_ for ent in persons} | unlabelled) != 1:
             return None
-        return max(persons, key=len).text
+        return max((person_mention(ent) for ent in persons), key=len)
     return None
 
 
+def unit_root(span: Span) -> Token:
+    """The span's highest token, punctuation aside (``Span.root`` may pick the sentence's
+    final full stop when a clause of the sentence does not contain its root)."""
+    tops = [
+        t
+        for t in span
+        if not (t.is_punct or t.is_space)
+        and (t.head.i == t.i or not span.start <= t.head.i < span.end)
+    ]
+    if not tops:
+        return span.root
+    if len(tops) == 1:
+        return tops[0]
+    return min(tops, key=lambda t: sum(1 for _ in t.ancestors))
+
+
 def _named_subject(unit: Span) -> Span | None:
-    root = unit.root
+    root = unit_root(unit)
     for child in root.children:
         if child.dep_ not in SUBJECT_DEPS:
             continue
@@ -274,14 +313,14 @@ def _named_subject(unit: Span) -> Span | None:
 
 def recent_named_subject(doc: Doc, position: int) -> Span | None:
     """The named-entity subject of the unit right before token ``position``, if any."""
-    previous = units_before(doc, position)
+    previous = units_before(doc, position, last=1)
     return _named_subject(previous[-1]) if previous else None
 
 
 # --------------------------------------------------------------------------- wording
 
 
-def _skip_discourse_marker(tokens: list[Token]) -> int:
+def skip_discourse_marker(tokens: Sequence[Token]) -> int:
     """Number of leading tokens that form a discourse marker (with its comma)."""
     if not tokens:
         return 0
@@ -292,67 +331,6 @@ def _skip_discourse_marker(tokens: list[Token]) -> int:
         if words in COMMA_MARKERS and len(tokens) > size and tokens[size].text == ",":
             return size + 1
     return 0
-
-
-def _pronoun_replacement(token: Token, span: Span, speaker: str | None, quote: bool) -> str | None:
-    if token.dep_ not in SUBJECT_DEPS:
-        return None
-    word = token.lower_
-    if word in PERSON_PRONOUNS:
-        if quote:
-            return None  # a third person inside someone's words: not obviously the last name
-        return recent_person(span.doc, span.start)
-    if word == "it" and not quote:
-        subject = recent_named_subject(span.doc, span.start)
-        if subject is not None and subject.label_ != "PERSON" and subject.root.tag_ == "NNP":
-            return subject.text
-        return None
-    if word == "i" and quote and speaker:
-        verb = token.head
-        aux_tags = {child.tag_ for child in verb.children if child.dep_ in {"aux", "auxpass"}}
-        if verb.tag_ == "VBD" or "MD" in aux_tags:  # no agreement change needed
-            return f"[{speaker}]"  # the editorial convention for a change inside a quotation
-    return None
-
-
-def standalone_wording(span: Span, *, speaker: str | None = None, quote: bool = False) -> str:
-    """A stand-alone wording of the claim; equal to ``span.text`` unless a rule applies.
-
-    Drops a leading discourse marker ("However,", "Meanwhile,", "But", "And" …) and replaces
-    a leading pronoun subject when the referent is obvious: "he"/"she" by the most recent
-    person (see :func:`recent_person`), "it" by the previous sentence's named subject, and
-    "I" opening a direct quote by the quoted speaker in square brackets — and only before a
-    past-tense verb or a modal, where the verb form does not change ("[Karl Brandt] will
-    not resign"). Words inside a quotation are otherwise never changed.
-    """
-    tokens = list(span)
-    skip = _skip_discourse_marker(tokens)
-    rest = tokens[skip:]
-    if not rest:
-        return span.text
-    head = 0
-    while head < len(rest) and rest[head].text in QUOTE_MARKS:
-        head += 1
-    replacement = None
-    if head < len(rest) and rest[head].pos_ == "PRON":
-        replacement = _pronoun_replacement(rest[head], span, speaker, quote)
-    if skip == 0 and replacement is None:
-        return span.text
-    start = rest[0].idx
-    text = span.doc.text
-    if replacement is not None:
-        pronoun = rest[head]
-        wording = (
-            text[start : pronoun.idx]
-            + replacement
-            + text[pronoun.idx + len(pronoun.text) : span.end_char]
-        )
-    else:
-        wording = text[start : span.end_char]
-    for i, ch in enumerate(wording):
-        if ch.isalpha():
-            return wording[:i] + ch.upper() + wording[i + 1 :]
-    return wording
 
 
 # --------------------------------------------------------------------------- drafts
@@ -368,9 +346,14 @@ def draft_from_span(span: Span) -> ClaimDraft:
     speaker: str | None = _extension(span, "speaker")
     quote = bool(_extension(span, "quote"))
     kind: Kind = "opinion" if _extension(span, "kind") == "opinion" else "fact"
+    claim = _extension(span, "standalone")
+    if claim is None:  # a pipeline without workbench_wording
+        from workbench.splitting.clauses import standalone_wording  # clauses imports us
+
+        claim = standalone_wording(span, speaker=speaker, quote=quote)
     return ClaimDraft(
         text=span.text,
-        claim=standalone_wording(span, speaker=speaker, quote=quote),
+        claim=claim,
         start=span.start_char,
         end=span.end_char,
         kind=kind,

@@ -1,0 +1,401 @@
+"""Atomic claims and attribution on clause spans.
+
+The rules are tested on hand-built Docs (a parse written out by hand, so a test never depends
+on the model's mistakes), and a few end-to-end cases run the English model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from workbench.errors import ModelError
+from workbench.splitting import load_nlp, split_text
+from workbench.splitting.attribution import AttributionComponent
+from workbench.splitting.clauses import (
+    ClausesComponent,
+    WordingComponent,
+    split_unit,
+    standalone_wording,
+)
+from workbench.splitting.pipeline import ClaimUnits
+
+VOCAB = spacy.blank("en").vocab
+NO_SPACE_BEFORE = {",", ".", "?", "!", ";", ":", "”", "’s", "'s", "%"}
+NO_SPACE_AFTER = {"“", "(", "$"}
+
+
+def parse(table: str) -> Doc:
+    """A parsed Doc from lines of ``word lemma POS TAG dep head [entity]``.
+
+    ``head`` is the absolute index of the head token; an entity is written as a label on
+    its first token (``B-GPE``) and ``I`` on the following ones. Spaces are put between
+    words except before closing punctuation and after opening marks.
+    """
+    rows = [line.split() for line in table.strip().splitlines()]
+    words = [r[0] for r in rows]
+    spaces = [
+        i + 1 < len(words)
+        and words[i + 1] not in NO_SPACE_BEFORE
+        and words[i] not in NO_SPACE_AFTER
+        for i in range(len(words))
+    ]
+    ents = []
+    for row in rows:
+        tag = row[6] if len(row) > 6 else "O"
+        ents.append("I-" + ents[-1][2:] if tag == "I" else tag)
+    return Doc(
+        VOCAB,
+        words=words,
+        spaces=spaces,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        deps=[r[4] for r in rows],
+        heads=[int(r[5]) for r in rows],
+        ents=ents,
+    )
+
+
+def annotate(doc: Doc) -> list[tuple[str, str, str | None, bool]]:
+    """Run the claim-unit, clause, attribution and wording components on a hand-built Doc."""
+    for component in (
+        ClaimUnits(min_alpha=1),
+        ClausesComponent(split=True),
+        AttributionComponent(resolve_pronouns=True, pronoun_window=3, quote_threshold=0.8),
+        WordingComponent(),
+    ):
+        doc = component(doc)
+    return [(s.text, s._.standalone, s._.speaker, s._.quote) for s in doc._.claim_spans]
+
+
+ALTHOUGH = """
+Although although SCONJ IN mark 3
+Ruritania Ruritania PROPN NNP nsubj 3 B-GPE
+has have AUX VBZ aux 3
+said say VERB VBN advcl 13
+it it PRON PRP nsubj 5
+is be AUX VBZ ccomp 3
+neutral neutral ADJ JJ acomp 5
+in in ADP IN prep 6
+the the DET DT det 9
+dispute dispute NOUN NN pobj 7
+, , PUNCT , punct 13
+it it PRON PRP nsubj 13
+has have AUX VBZ aux 13
+shipped ship VERB VBN ROOT 13
+40,000 40,000 NUM CD nummod 15 B-QUANTITY
+tonnes tonne NOUN NNS dobj 13 I
+of of ADP IN prep 15
+grain grain NOUN NN pobj 16
+to to ADP IN prep 13
+Freedonia Freedonia PROPN NNP pobj 18 B-GPE
+. . PUNCT . punct 13
+"""
+
+
+def test_although_clause_gives_the_speakers_claim_and_the_articles_claim() -> None:
+    doc = parse(ALTHOUGH)
+    assert [(c.start, c.end) for c in split_unit(doc[:])] == [(1, 10), (11, 21)]
+    assert annotate(doc) == [
+        (
+            "Ruritania has said it is neutral in the dispute",
+            "Ruritania is neutral in the dispute.",
+            "Ruritania",
+            False,
+        ),
+        (
+            "it has shipped 40,000 tonnes of grain to Freedonia.",
+            "Ruritania has shipped 40,000 tonnes of grain to Freedonia.",
+            None,
+            False,
+        ),
+    ]
+
+
+COORDINATED = """
+Grain grain NOUN NN compound 1
+prices price NOUN NNS nsubj 2
+rose rise VERB VBD ROOT 2
+sharply sharply ADV RB advmod 2
+, , PUNCT , punct 2
+and and CCONJ CC cc 2
+fuel fuel NOUN NN compound 7
+prices price NOUN NNS nsubj 8
+climbed climb VERB VBN conj 2
+by by ADP IN prep 8
+a a DET DT det 11
+third third NOUN NN pobj 9
+. . PUNCT . punct 2
+"""
+
+
+def test_coordinated_independent_clauses_are_two_claims() -> None:
+    assert annotate(parse(COORDINATED)) == [
+        ("Grain prices rose sharply", "Grain prices rose sharply.", None, False),
+        ("fuel prices climbed by a third.", "Fuel prices climbed by a third.", None, False),
+    ]
+
+
+def test_a_disjunction_stays_whole() -> None:
+    doc = parse(COORDINATED.replace("and and CCONJ CC cc 2", "or or CCONJ CC cc 2"))
+    assert [s.text for s in doc._.claim_spans] == [doc.text]
+    assert len(annotate(doc)) == 1
+
+
+VERB_PHRASES = """
+Karl Karl PROPN NNP compound 1 B-PERSON
+Brandt Brandt PROPN NNP nsubj 2 I
+arrived arrive VERB VBD ROOT 2
+on on ADP IN prep 2
+Sunday Sunday PROPN NNP pobj 3 B-DATE
+and and CCONJ CC cc 2
+has have AUX VBZ aux 7
+stayed stay VERB VBN conj 2
+on on ADP RP prt 7
+. . PUNCT . punct 2
+"""
+
+
+def test_coordinated_verb_phrases_copy_the_shared_subject() -> None:
+    assert annotate(parse(VERB_PHRASES)) == [
+        ("Karl Brandt arrived on Sunday", "Karl Brandt arrived on Sunday.", None, False),
+        ("has stayed on.", "Karl Brandt has stayed on.", None, False),
+    ]
+
+
+def test_verbs_sharing_their_object_stay_whole() -> None:
+    doc = parse(
+        """
+Freedonia Freedonia PROPN NNP nsubj 1 B-GPE
+bought buy VERB VBD ROOT 1
+and and CCONJ CC cc 1
+sold sell VERB VBD conj 1
+grain grain NOUN NN dobj 3
+. . PUNCT . punct 1
+"""
+    )
+    assert split_unit(doc[:])[0].end == len(doc)
+    assert len(annotate(doc)) == 1
+
+
+def test_relative_and_purpose_clauses_stay_whole() -> None:
+    doc = parse(
+        """
+The the DET DT det 1
+talks talk NOUN NNS nsubj 8
+, , PUNCT , punct 1
+which which PRON WDT nsubj 4
+began begin VERB VBD relcl 1
+on on ADP IN prep 4
+Saturday Saturday PROPN NNP pobj 5 B-DATE
+, , PUNCT , punct 1
+ended end VERB VBD ROOT 8
+to to PART TO aux 10
+allow allow VERB VB advcl 8
+a a DET DT det 12
+vote vote NOUN NN dobj 10
+. . PUNCT . punct 8
+"""
+    )
+    assert annotate(doc) == [(doc.text, doc.text, None, False)]
+
+
+CONVOY = """
+The the DET DT det 1
+convoy convoy NOUN NN nsubj 2
+left leave VERB VBD ROOT 2
+{mark} {mark} SCONJ IN mark 5
+divers diver NOUN NNS nsubj 5
+cleared clear VERB VBD advcl 2
+the the DET DT det 7
+mines mine NOUN NNS dobj 5
+. . PUNCT . punct 2
+"""
+
+
+def test_a_closing_adverbial_clause_with_its_own_subject_is_a_claim() -> None:
+    assert annotate(parse(CONVOY.format(mark="after"))) == [
+        ("The convoy left", "The convoy left.", None, False),
+        ("divers cleared the mines.", "Divers cleared the mines.", None, False),
+    ]
+
+
+def test_conditional_and_elliptical_clauses_stay_whole() -> None:
+    assert len(annotate(parse(CONVOY.format(mark="if")))) == 1
+    doc = parse(
+        """
+The the DET DT det 1
+minister minister NOUN NN nsubj 2
+resigned resign VERB VBD ROOT 2
+, , PUNCT , punct 2
+as as SCONJ IN mark 7
+he he PRON PRP nsubj 7
+had have AUX VBD aux 7
+promised promise VERB VBN advcl 2
+. . PUNCT . punct 2
+"""
+    )
+    assert len(annotate(doc)) == 1
+
+
+def test_a_question_is_never_split() -> None:
+    doc = parse(
+        """
+Will will AUX MD aux 2
+Ruritania Ruritania PROPN NNP nsubj 2 B-GPE
+sign sign VERB VB ROOT 2
+, , PUNCT , punct 2
+and and CCONJ CC cc 2
+will will AUX MD aux 7
+Freedonia Freedonia PROPN NNP nsubj 7 B-GPE
+pay pay VERB VB conj 2
+? ? PUNCT . punct 2
+"""
+    )
+    assert annotate(doc) == [(doc.text, doc.text, None, False)]
+
+
+def test_called_y_a_z_is_the_speakers_characterisation() -> None:
+    doc = parse(
+        """
+Karl Karl PROPN NNP compound 1 B-PERSON
+Brandt Brandt PROPN NNP nsubj 2 I
+called call VERB VBD ROOT 2
+the the DET DT det 4
+deal deal NOUN NN dobj 2
+a a DET DT det 6
+provocation provocation NOUN NN oprd 2
+and and CCONJ CC cc 2
+warned warn VERB VBD conj 2
+that that SCONJ IN mark 13
+his his PRON PRP$ poss 11
+government government NOUN NN nsubj 13
+could could AUX MD aux 13
+retaliate retaliate VERB VB ccomp 8
+. . PUNCT . punct 2
+"""
+    )
+    assert annotate(doc) == [
+        (
+            "Karl Brandt called the deal a provocation",
+            "The deal is a provocation.",
+            "Karl Brandt",
+            False,
+        ),
+        (
+            "warned that his government could retaliate.",
+            "Karl Brandt's government could retaliate.",
+            "Karl Brandt",
+            False,
+        ),
+    ]
+
+
+def test_a_trailing_speaker_the_parser_took_for_part_of_the_sentence() -> None:
+    doc = parse(
+        """
+Exports export NOUN NNS nsubj 1
+rose rise VERB VBD ccomp 11
+by by ADP IN prep 1
+a a DET DT det 4
+third third NOUN NN pobj 2
+last last ADJ JJ amod 6
+year year NOUN NN npadvmod 1
+, , PUNCT , punct 6
+diplomats diplomat NOUN NNS conj 6
+and and CCONJ CC cc 8
+traders trader NOUN NNS conj 8
+said say VERB VBD ROOT 11
+. . PUNCT . punct 11
+"""
+    )
+    assert annotate(doc) == [
+        (doc.text, "Exports rose by a third last year.", "diplomats and traders", False),
+    ]
+
+
+def test_a_pronoun_that_could_mean_an_object_is_left_alone() -> None:
+    doc = parse(
+        """
+The the DET DT det 1
+FDA FDA PROPN NNP nsubj 2 B-ORG
+issued issue VERB VBD ROOT 2
+guidance guidance NOUN NN dobj 2
+, , PUNCT , punct 2
+and and CCONJ CC cc 2
+it it PRON PRP nsubjpass 8
+was be AUX VBD auxpass 8
+published publish VERB VBN conj 2
+. . PUNCT . punct 2
+"""
+    )
+    assert [wording for _, wording, _, _ in annotate(doc)] == [
+        "The FDA issued guidance.",
+        "It was published.",
+    ]
+
+
+def test_wording_without_the_components_falls_back_to_the_span() -> None:
+    doc = parse(COORDINATED)
+    assert standalone_wording(doc[6:13]) == "Fuel prices climbed by a third."
+    assert standalone_wording(doc[:]) == doc.text
+
+
+# --------------------------------------------------------------------------- with the model
+
+
+def _model_available() -> bool:
+    try:
+        load_nlp()
+    except ModelError:
+        return False
+    return True
+
+
+needs_model = pytest.mark.skipif(not _model_available(), reason="English spaCy model missing")
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "COVID is evolving quickly, according to the ministry, and Omicron is spreading.",
+            [("ministry", "COVID is evolving quickly."), ("ministry", "Omicron is spreading.")],
+        ),
+        (
+            "Prices fell in March, and according to the ministry, exports rose in April.",
+            [(None, "Prices fell in March."), ("ministry", "Exports rose in April.")],
+        ),
+        (
+            "Mr Lind said the ship had docked and the crew had gone ashore.",
+            [("Mr Lind", "The ship had docked."), ("Mr Lind", "The crew had gone ashore.")],
+        ),
+        (
+            "President Vos vowed to cut fuel taxes.",
+            [("President Vos", "President Vos vowed to cut fuel taxes.")],
+        ),
+    ],
+)
+def test_frames_on_clause_spans(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert [(c.speaker, c.claim) for c in split_text(text)] == expected
+
+
+@needs_model
+def test_pronoun_speaker_keeps_the_title_as_written() -> None:
+    claims = split_text("Mr Reyk visited the port on Monday. He said the harbour had reopened.")
+    assert [(c.speaker, c.claim) for c in claims] == [
+        (None, "Mr Reyk visited the port on Monday."),
+        ("Mr Reyk", "The harbour had reopened."),
+    ]
+
+
+@needs_model
+def test_a_quotation_split_into_clauses_stays_a_quotation() -> None:
+    claims = split_text("“We closed the strait, and we will reopen it,” Mr Lind said.")
+    assert [(c.text, c.claim, c.speaker, c.quote) for c in claims] == [
+        ("“We closed the strait", "We closed the strait.", "Mr Lind", True),
+        ("we will reopen it,” Mr Lind said.", "We will reopen it.", "Mr Lind", True),
+    ]
