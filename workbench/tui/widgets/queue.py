@@ -117,7 +117,8 @@ class ClaimQueue(ScrollView, can_focus=True):
         text.append("F " if row.kind == "fact" else "O ", KIND_STYLE.get(row.kind))
         text.append(f"{row.checkworthiness:.2f} ", Style(dim=True))
         status, style = self.status_of(row)
-        text.append(f"{status[:14]:<14} ", style)
+        room = 14 if width >= 100 else 10
+        text.append(f"{status[:room]:<{room}} ", style)
         speaker = (row.speaker or "")[:14]
         if width >= 100:
             text.append(f"{speaker:<14} ", Style(italic=True))
