@@ -7,11 +7,10 @@ on the model's mistakes), and a few end-to-end cases run the English model.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from workbench.errors import ModelError
-from workbench.splitting import load_nlp, split_text
+from tests.spacy_support import VOCAB, needs_model
+from workbench.splitting import split_text
 from workbench.splitting.attribution import AttributionComponent
 from workbench.splitting.clauses import (
     ClausesComponent,
@@ -21,7 +20,6 @@ from workbench.splitting.clauses import (
 )
 from workbench.splitting.pipeline import ClaimUnits
 
-VOCAB = spacy.blank("en").vocab
 NO_SPACE_BEFORE = {",", ".", "?", "!", ";", ":", "”", "’s", "'s", "%"}
 NO_SPACE_AFTER = {"“", "(", "$"}
 
@@ -344,17 +342,6 @@ def test_wording_without_the_components_falls_back_to_the_span() -> None:
 
 
 # --------------------------------------------------------------------------- with the model
-
-
-def _model_available() -> bool:
-    try:
-        load_nlp()
-    except ModelError:
-        return False
-    return True
-
-
-needs_model = pytest.mark.skipif(not _model_available(), reason="English spaCy model missing")
 
 
 @needs_model

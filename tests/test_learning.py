@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
-from spacy.tokens import Doc
 
+from tests.spacy_support import make_doc
 from workbench.errors import InputError, ModelError
 from workbench.learning import MODEL_NAMES, load_model
 from workbench.learning.datasets import ct24, load_examples, newssd, read_table
@@ -63,25 +63,6 @@ needs_sklearn = pytest.mark.skipif(
     __import__("importlib").util.find_spec("sklearn") is None, reason="scikit-learn missing"
 )
 needs_shared = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is absent")
-
-VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(rows: list[tuple[str, str, str, str, str, int]], ents: list[str] | None = None):
-    """A parsed Doc from (word, lemma, pos, tag, dep, head) rows; no tensor."""
-    words_ = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][2] != "PUNCT" for i in range(len(rows))]
-    return Doc(
-        VOCAB,
-        words=words_,
-        spaces=spaces,
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-        heads=[r[5] for r in rows],
-        ents=ents,
-    )
 
 
 REMARKABLE = [

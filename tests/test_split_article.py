@@ -14,23 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.spacy_support import needs_model
 from workbench.clean import clean
-from workbench.errors import ModelError
 from workbench.models import ClaimDraft, Cleaned
-from workbench.splitting import load_nlp, split_text
+from workbench.splitting import split_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "split_article.txt"
 
 
-def _model_available() -> bool:
-    try:
-        load_nlp()
-    except ModelError:
-        return False
-    return True
-
-
-pytestmark = pytest.mark.skipif(not _model_available(), reason="English spaCy model missing")
+pytestmark = needs_model
 
 # (text, claim, speaker, quote, kind): text is the verbatim span of the cleaned article.
 EXPECTED: list[tuple[str, str, str | None, bool, str]] = [

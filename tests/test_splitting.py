@@ -7,8 +7,8 @@ from importlib.resources import files
 
 import pytest
 import spacy
-from spacy.tokens import Doc
 
+from tests.spacy_support import make_doc, needs_model
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft, Entity
 from workbench.splitting import load_nlp, split_text, split_texts
@@ -20,17 +20,6 @@ from workbench.splitting.attribution import (
 from workbench.splitting.clauses import standalone_wording
 from workbench.splitting.kinds import classify
 from workbench.splitting.pipeline import sentence_units
-
-
-def _model_available() -> bool:
-    try:
-        load_nlp()
-    except ModelError:
-        return False
-    return True
-
-
-needs_model = pytest.mark.skipif(not _model_available(), reason="English spaCy model missing")
 
 BOILERPLATE_PREFIXES = ("Independent reporting costs money", "open image in gallery", "Sign up to")
 
@@ -44,35 +33,6 @@ def news_text() -> str:
 
 
 # --------------------------------------------------------------------------- hand-built Docs
-
-VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(
-    rows: list[tuple[str, str, str, str, str, int]],
-    ents: list[str] | None = None,
-    spaces: list[bool] | None = None,
-) -> Doc:
-    """Build a parsed Doc from (word, lemma, pos, tag, dep, head) rows. Unless ``spaces`` is
-    given, a space follows a word when the next word is not punctuation or a clitic."""
-    words = [r[0] for r in rows]
-    if spaces is None:
-        spaces = [
-            i + 1 < len(rows) and rows[i + 1][2] not in {"PUNCT", "PART"} and not words[i].isspace()
-            for i in range(len(rows))
-        ]
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        lemmas=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        tags=[r[3] for r in rows],
-        deps=[r[4] for r in rows],
-        heads=[r[5] for r in rows],
-        ents=ents,
-    )
-
 
 BRANDT = [
     ("Osterlich", "Osterlich", "PROPN", "NNP", "poss", 3),
