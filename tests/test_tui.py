@@ -353,3 +353,37 @@ def test_key_file_rebinds_and_a_bad_one_is_refused_before_the_ui(
     keys.write_text("[keys\n")
     result = CliRunner().invoke(cli, ["review", "--db", str(tmp_path / "k.db")])
     assert result.exit_code == 1 and "not valid TOML" in result.output
+
+
+async def test_a_verdict_from_a_stale_screen_is_refused(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        cid = queue(app).current.id
+        with Store(review_db) as other:  # bob, in another session, rates it meanwhile
+            actions.record_verdict(other, cid, "unsupported", load_rubric("default"), "bob")
+        await pilot.press("5")
+        await pilot.pause()
+        assert any("bob changed this claim" in m for m in messages(app))
+        assert [v.reviewer for v in claim_of(review_db, cid).verdicts] == ["bob"]
+        await pilot.press("5")  # the screen now shows bob's verdict: carol may decide
+        await pilot.pause()
+        assert {v.reviewer for v in claim_of(review_db, cid).verdicts} == {"bob", "carol"}
+
+
+async def test_palette_shows_agreement(review_db: Path) -> None:
+    rubric = load_rubric("default")
+    with Store(review_db) as store:
+        for row in store.queue_rows():
+            actions.record_verdict(store, row.id, "unsupported", rubric, "alice")
+            actions.record_verdict(store, row.id, "unsupported", rubric, "bob")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"Show agreement")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "4 claims rated by 2+ reviewers (alice, bob)" in shown
+        assert "alice / bob: 4 claims, agree 100%" in shown
