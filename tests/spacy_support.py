@@ -48,3 +48,14 @@ def make_doc(
         heads=[r[5] for r in rows],
         ents=ents,
     )
+
+
+# (word, lemma, pos, tag, dep, head) of "This is a remarkable moment."
+REMARKABLE = [
+    ("This", "this", "PRON", "DT", "nsubj", 1),
+    ("is", "be", "AUX", "VBZ", "ROOT", 1),
+    ("a", "a", "DET", "DT", "det", 4),
+    ("remarkable", "remarkable", "ADJ", "JJ", "amod", 4),
+    ("moment", "moment", "NOUN", "NN", "attr", 1),
+    (".", ".", "PUNCT", ".", "punct", 1),
+]

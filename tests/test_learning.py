@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import spacy
 
-from tests.spacy_support import make_doc
+from tests.spacy_support import REMARKABLE, make_doc
 from workbench.errors import InputError, ModelError
 from workbench.learning import MODEL_NAMES, load_model
 from workbench.learning.datasets import ct24, load_examples, newssd, read_table
@@ -65,14 +65,6 @@ needs_sklearn = pytest.mark.skipif(
 needs_shared = pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is absent")
 
 
-REMARKABLE = [
-    ("This", "this", "PRON", "DT", "nsubj", 1),
-    ("is", "be", "AUX", "VBZ", "ROOT", 1),
-    ("a", "a", "DET", "DT", "det", 4),
-    ("remarkable", "remarkable", "ADJ", "JJ", "amod", 4),
-    ("moment", "moment", "NOUN", "NN", "attr", 1),
-    (".", ".", "PUNCT", ".", "punct", 1),
-]
 BRANDT = [
     ("Karl", "Karl", "PROPN", "NNP", "compound", 1),
     ("Brandt", "Brandt", "PROPN", "NNP", "nsubj", 2),

@@ -8,7 +8,7 @@ from importlib.resources import files
 import pytest
 import spacy
 
-from tests.spacy_support import make_doc, needs_model
+from tests.spacy_support import REMARKABLE, make_doc, needs_model
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft, Entity
 from workbench.splitting import load_nlp, split_text, split_texts
@@ -118,16 +118,6 @@ def test_direct_quote_and_pronoun_speaker_resolved_to_the_previous_person() -> N
     assert first.speaker is None
     assert (second.speaker, second.cue, second.quote) == ("Karl Brandt", "said", True)
     assert find_attribution(units[1]).speaker == "he"  # without look-back the pronoun stays
-
-
-REMARKABLE = [
-    ("This", "this", "PRON", "DT", "nsubj", 1),
-    ("is", "be", "AUX", "VBZ", "ROOT", 1),
-    ("a", "a", "DET", "DT", "det", 4),
-    ("remarkable", "remarkable", "ADJ", "JJ", "amod", 4),
-    ("moment", "moment", "NOUN", "NN", "attr", 1),
-    (".", ".", "PUNCT", ".", "punct", 1),
-]
 
 
 def test_evaluative_adjective_makes_an_opinion() -> None:
