@@ -411,3 +411,25 @@ def test_pipeline_has_the_workbench_components_in_order() -> None:
         "workbench_checkworthiness",
     ]
     assert load_nlp() is load_nlp()
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("sentence", "kind", "cue"),
+    [
+        ("The summit marked an important moment for both governments.", "opinion",
+         "characterisation: important moment"),
+        ("Parliament's vote was a major step towards membership.", "opinion",
+         "characterisation: major step"),
+        ("The army took a key town on Monday.", "fact", None),
+        ("Freedonia is an important trading partner of Ruritania.", "fact", None),
+    ],
+)  # fmt: skip
+def test_ranking_an_event_is_a_characterisation(sentence: str, kind: str, cue: str | None) -> None:
+    (claim,) = split_text(sentence)
+    assert claim.kind == kind
+    assert (
+        (cue in claim.cues)
+        if cue
+        else not any(c.startswith("characterisation") for c in claim.cues)
+    )

@@ -385,6 +385,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "prediction": 1.0,
     "question": 2.0,
     "label": 1.0,
+    "characterisation": 1.0,
     "speaker": 0.0,
     "number": 1.0,
     "date": 0.5,
@@ -405,6 +406,7 @@ OPINION_CATEGORIES = frozenset(
         "prediction",
         "question",
         "label",
+        "characterisation",
     }
 )
 #: Cue categories the model reads as counts, in this order (see :mod:`workbench.learning`).
@@ -427,7 +429,9 @@ CUE_CATEGORIES: tuple[str, ...] = (
     "reported_speech",
 )
 #: Cue categories that make an opinion whatever the model says.
-OVERRIDE_CATEGORIES = frozenset({"question", "label"})
+#: Categories that make an opinion whatever the model says. "characterisation" is a rule
+#: only: it is not in CUE_CATEGORIES, so the shipped models' features do not change.
+OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation"})
 
 
 @dataclass(frozen=True)
@@ -600,6 +604,34 @@ class SpanContext:
 
 
 # --------------------------------------------------------------------------- detectors
+
+
+#: The writer ranking an event: "an important moment", "a historic day", "a major step".
+SIGNIFICANCE_ADJECTIVES = frozenset(
+    {
+        "crucial", "decisive", "defining", "historic", "important", "key", "landmark",
+        "major", "momentous", "pivotal", "seminal", "significant", "watershed",
+    }
+)  # fmt: skip
+MILESTONE_NOUNS = frozenset(
+    {
+        "achievement", "blow", "breakthrough", "chapter", "day", "defeat", "juncture",
+        "milestone", "moment", "point", "setback", "shift", "step", "test", "victory", "win",
+    }
+)  # fmt: skip
+
+
+def _characterisation(ctx: SpanContext) -> list[Cue]:
+    """An adjective of significance on an event noun: a judgement, not a checkable fact."""
+    v = ctx.view
+    cues = []
+    for i in ctx.content:
+        lemma = v.lemma[i].lower()
+        if lemma in SIGNIFICANCE_ADJECTIVES and v.dep[i] in {"amod", "compound"}:
+            noun = v.lemma[v.head[i]].lower()
+            if noun in MILESTONE_NOUNS and v.pos[v.head[i]] == "NOUN":
+                cues.append(Cue("characterisation", f"characterisation: {lemma} {noun}"))
+    return cues
 
 
 def _evaluative(ctx: SpanContext) -> list[Cue]:
@@ -957,6 +989,7 @@ def cues_of(ctx: SpanContext, *, speaker: str | None = None) -> list[Cue]:
     text = ctx.text
     cues: list[Cue] = []
     cues += _evaluative(ctx)
+    cues += _characterisation(ctx)
     cues += _adverbs(ctx)
     cues += _hedge(ctx)
     cues += _modal(ctx)
