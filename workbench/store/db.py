@@ -257,10 +257,16 @@ class Store:
         """Append one event and apply it to the projections. Call inside ``transaction()``."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("Store.append needs an open transaction")
-        row = self.db.conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")
-        last = row.fetchone()
-        prev_hash = last[1] if last else ev.GENESIS
-        event_id, at = ev.new_event_id(), ev.now_iso()
+        event = self._chain(ev.new_event_id(), ev.now_iso(), actor, action, subject, payload)
+        projections.apply(self.db, action, subject, payload, event.at, actor)
+        return event
+
+    def _chain(
+        self, event_id: str, at: str, actor: str, action: str, subject: str, payload: dict
+    ) -> Event:
+        """Insert one event linked to the newest one: the only place events are written."""
+        last = self.db.conn.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        prev_hash = last[0] if last else ev.GENESIS
         text = ev.canonical_json(payload)
         digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
         cursor = self.db.conn.execute(
@@ -268,10 +274,8 @@ class Store:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (event_id, at, actor, action, subject, text, prev_hash, digest),
         )
-        projections.apply(self.db, action, subject, payload, at, actor)
-        return Event(
-            event_id, cursor.lastrowid, at, actor, action, subject, payload, prev_hash, digest
-        )
+        seq = cursor.lastrowid or 0
+        return Event(event_id, seq, at, actor, action, subject, payload, prev_hash, digest)
 
     def add_article(
         self, article: Article, claims: Sequence[Claim], actor: str, *, match: bool = True
@@ -378,24 +382,13 @@ class Store:
         checked = [_checked_event(e, i) for i, e in enumerate(events)]
         with self.transaction():
             have = self._existing_ids([e["id"] for e in checked])
-            prev = self.db.conn.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1")
-            row = prev.fetchone()
-            prev_hash = row[0] if row else ev.GENESIS
             touched: list[str] = []
             added = 0
             for e in checked:
                 if e["id"] in have:
                     continue
                 have.add(e["id"])
-                text = ev.canonical_json(e["payload"])
-                fields = (e["id"], e["at"], e["actor"], e["action"], e["subject"], text)
-                digest = ev.event_hash(prev_hash, *fields)
-                self.db.conn.execute(
-                    "INSERT INTO events (id, at, actor, action, subject, payload, prev_hash, "
-                    "hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*fields, prev_hash, digest),
-                )
-                prev_hash = digest
+                self._chain(e["id"], e["at"], e["actor"], e["action"], e["subject"], e["payload"])
                 added += 1
                 if e["action"] in projections.CLAIM_REVIEW_ACTIONS:
                     touched.append(e["subject"])  # replayed once per claim, in time order
