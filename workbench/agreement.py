@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from workbench.models import Rubric
+
 Distance = Callable[[str, str], float]
 
 
@@ -115,3 +117,47 @@ def measure(ratings: Mapping[str, Mapping[str, str]], scale: Sequence[str]) -> A
         alpha_ordinal=krippendorff_alpha(on_scale, "ordinal", scale),
         ordinal_claims=len(on_scale),
     )
+
+
+def scale_of(rubric: Rubric) -> list[str]:
+    """The rubric's ratings on its ClaimReview scale, worst first."""
+    rated = [v for v in rubric.verdicts if v.rating_value is not None]
+    return [v.id for v in sorted(rated, key=lambda v: v.rating_value)]
+
+
+def agreement_to_dict(result: Agreement) -> dict:
+    return {
+        "claims": result.claims,
+        "reviewers": list(result.reviewers),
+        "alpha_nominal": result.alpha_nominal,
+        "alpha_ordinal": result.alpha_ordinal,
+        "ordinal_claims": result.ordinal_claims,
+        "pairs": [
+            {
+                "reviewers": [p.first, p.second],
+                "claims": p.claims,
+                "observed": p.observed,
+                "kappa": p.kappa,
+            }
+            for p in result.pairs
+        ],
+    }
+
+
+def agreement_text(result: Agreement) -> str:
+    def fmt(x: float | None) -> str:
+        return "n/a" if x is None else f"{x:.3f}"
+
+    if result.claims == 0:
+        return "no claim has verdicts from two or more reviewers yet"
+    lines = [
+        f"{result.claims} claims rated by 2+ reviewers ({', '.join(result.reviewers)})",
+        f"Krippendorff's alpha: nominal {fmt(result.alpha_nominal)}, "
+        f"ordinal {fmt(result.alpha_ordinal)} (on {result.ordinal_claims} claims on the scale)",
+    ]
+    for p in result.pairs:
+        lines.append(
+            f"  {p.first} / {p.second}: {p.claims} claims, agree {p.observed:.0%}, "
+            f"Cohen's kappa {fmt(p.kappa)}"
+        )
+    return "\n".join(lines)

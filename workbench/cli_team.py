@@ -14,8 +14,6 @@ from workbench.cli_support import db_option, open_store, who
 from workbench.errors import WorkbenchError
 
 if TYPE_CHECKING:
-    from workbench.agreement import Agreement
-    from workbench.models import Rubric
     from workbench.store import Store
 
 
@@ -160,7 +158,7 @@ def agreement(rubric: str | None, fmt: str, db_path: str | None) -> None:
     Cohen's kappa for each pair of reviewers and Krippendorff's alpha overall, nominal and
     ordinal (ordered by the rubric's ClaimReview rating values).
     """
-    from workbench.agreement import measure
+    from workbench.agreement import agreement_text, agreement_to_dict, measure, scale_of
     from workbench.rubrics import load_rubric
 
     chosen = load_rubric(rubric)
@@ -171,50 +169,6 @@ def agreement(rubric: str | None, fmt: str, db_path: str | None) -> None:
         click.echo(json.dumps(agreement_to_dict(result), indent=2))
         return
     click.echo(agreement_text(result))
-
-
-def scale_of(rubric: Rubric) -> list[str]:
-    """The rubric's ratings on its ClaimReview scale, worst first."""
-    rated = [v for v in rubric.verdicts if v.rating_value is not None]
-    return [v.id for v in sorted(rated, key=lambda v: v.rating_value)]
-
-
-def agreement_to_dict(result: Agreement) -> dict:
-    return {
-        "claims": result.claims,
-        "reviewers": list(result.reviewers),
-        "alpha_nominal": result.alpha_nominal,
-        "alpha_ordinal": result.alpha_ordinal,
-        "ordinal_claims": result.ordinal_claims,
-        "pairs": [
-            {
-                "reviewers": [p.first, p.second],
-                "claims": p.claims,
-                "observed": p.observed,
-                "kappa": p.kappa,
-            }
-            for p in result.pairs
-        ],
-    }
-
-
-def agreement_text(result: Agreement) -> str:
-    def fmt(x: float | None) -> str:
-        return "n/a" if x is None else f"{x:.3f}"
-
-    if result.claims == 0:
-        return "no claim has verdicts from two or more reviewers yet"
-    lines = [
-        f"{result.claims} claims rated by 2+ reviewers ({', '.join(result.reviewers)})",
-        f"Krippendorff's alpha: nominal {fmt(result.alpha_nominal)}, "
-        f"ordinal {fmt(result.alpha_ordinal)} (on {result.ordinal_claims} claims on the scale)",
-    ]
-    for p in result.pairs:
-        lines.append(
-            f"  {p.first} / {p.second}: {p.claims} claims, agree {p.observed:.0%}, "
-            f"Cohen's kappa {fmt(p.kappa)}"
-        )
-    return "\n".join(lines)
 
 
 @click.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import NamedTuple
 
 FILTERS: tuple[str, ...] = ("unreviewed", "all", "mine", "conflicts", "needs approval")
@@ -28,16 +28,6 @@ class QueueRow(NamedTuple):
     claim: str
     text: str
     reviewers: tuple[str, ...] = ()  # who has a current verdict on it
-
-
-def ordered(rows: Iterable[QueueRow]) -> list[QueueRow]:
-    """Unreviewed claims first, then the most check-worthy, then article order.
-
-    ``Store.queue_rows(ordered=True)`` gives the same order from SQL, faster."""
-    return sorted(
-        rows,
-        key=lambda r: (r.status != "unreviewed", -r.checkworthiness, r.article_id, r.position),
-    )
 
 
 def matches_filter(row: QueueRow, name: str, reviewer: str) -> bool:

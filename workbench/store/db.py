@@ -569,7 +569,8 @@ class Store:
     def queue_rows(
         self, article_id: str | None = None, claim_id: str | None = None, *, ordered: bool = False
     ) -> list:
-        """Light rows for the review queue (see workbench.queue); in queue order if asked."""
+        """Light rows for the review queue (see workbench.queue). With ``ordered``: unreviewed
+        first, then the most check-worthy, then article order."""
         from workbench.queue import QueueRow
 
         reviewers: dict[str, tuple[str, ...]] = {}

@@ -421,8 +421,7 @@ class ReviewApp(App[None]):
         self.call_from_thread(self.notify, str(target), title="Report written")
 
     def show_agreement(self) -> None:
-        from workbench.agreement import measure
-        from workbench.cli_team import agreement_text, scale_of
+        from workbench.agreement import agreement_text, measure, scale_of
 
         assert self.store is not None
         ratings = {c.id: {v.reviewer: v.rating for v in c.verdicts} for c in self.store.claims()}
