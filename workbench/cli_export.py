@@ -15,9 +15,6 @@ class ImportFileError(WorkbenchError):
     """A file given to ``workbench import`` is not a workbench JSON report."""
 
 
-_db_option = db_option
-
-
 @click.command()
 @click.option(
     "--format", "fmt", required=True,
@@ -30,7 +27,7 @@ _db_option = db_option
 @click.option("--final-only", is_flag=True, help="Only claims with an agreed verdict.")
 @click.option("--org", help="Publisher name for ClaimReview (default: config file).")
 @click.option("--base-url", help="Base of each fact-check's URL (default: config file).")
-@_db_option
+@db_option
 def export(
     fmt: str,
     output: str | None,
@@ -88,7 +85,7 @@ def export(
 
 @click.command("import")
 @click.argument("path", type=click.Path(dir_okay=False))
-@_db_option
+@db_option
 def import_(path: str, db_path: str | None) -> None:
     """Read a JSON report (from `workbench export --format json`) into this database.
 
