@@ -371,6 +371,16 @@ def test_html_meta_charset_latin1(tmp_path: Path) -> None:
     assert doc.text == "Señor Vos spoke."
 
 
+def test_missing_html_extractor_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbench.errors import MissingDependencyError
+
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # as when lxml_html_clean is missing
+    with pytest.raises(
+        MissingDependencyError, match=r"reading HTML needs trafilatura.*pip install"
+    ):
+        html_to_text("<html><body><p>Hello there.</p></body></html>", "x")
+
+
 def test_html_to_text_lxml_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
     class Nothing:
         @staticmethod
@@ -474,7 +484,7 @@ def server() -> Iterator[str]:
 
 
 def test_url_html(server: str) -> None:
-    (doc,) = read_sources([f"{server}/article"])
+    (doc,) = read_sources([f"{server}/article"], allow_private=True)
     assert doc.format == "html"
     assert doc.source == f"{server}/article" and doc.url == f"{server}/article"
     assert doc.text == "Freedonia opened a port at Selene Bay on Thursday."
@@ -483,36 +493,36 @@ def test_url_html(server: str) -> None:
 
 
 def test_url_plain_text_uses_declared_charset(server: str) -> None:
-    doc = read_url(f"{server}/plain")
+    doc = read_url(f"{server}/plain", allow_private=True)
     assert doc.format == "text" and doc.text == "Señor Vos spoke."
 
 
 def test_url_follows_http_redirect(server: str) -> None:
-    doc = read_url(f"{server}/redirect")
+    doc = read_url(f"{server}/redirect", allow_private=True)
     assert doc.url == f"{server}/article"
     assert "Selene Bay" in doc.text
 
 
 def test_url_redirect_to_file_refused(server: str) -> None:
     with pytest.raises(InputError, match=r"redirected to a file: URL"):
-        read_url(f"{server}/to-file")
+        read_url(f"{server}/to-file", allow_private=True)
 
 
 def test_url_404(server: str) -> None:
     with pytest.raises(InputError) as info:
-        read_url(f"{server}/missing")
+        read_url(f"{server}/missing", allow_private=True)
     assert str(info.value) == f"cannot fetch {server}/missing: HTTP 404 Not Found"
 
 
 def test_url_non_article_content_type(server: str) -> None:
     with pytest.raises(InputError, match=r"it is image/png, not an article"):
-        read_url(f"{server}/image")
+        read_url(f"{server}/image", allow_private=True)
 
 
 def test_url_too_big(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest, "MAX_BYTES", 100)
     with pytest.raises(InputError, match=r"/big is larger than the 100-byte limit"):
-        read_url(f"{server}/big")
+        read_url(f"{server}/big", allow_private=True)
 
 
 def test_closed_port_refused_quickly() -> None:
@@ -534,7 +544,64 @@ def test_silent_server_times_out() -> None:
         sock.listen(1)
         url = f"http://127.0.0.1:{sock.getsockname()[1]}/slow"
         with pytest.raises(InputError, match=r"timed out after 0\.3 s$"):
-            read_url(url, timeout=0.3)
+            read_url(url, timeout=0.3, allow_private=True)
+
+
+def test_local_and_private_addresses_refused_by_default(server: str) -> None:
+    with pytest.raises(InputError) as info:
+        read_url(f"{server}/article")
+    assert str(info.value) == (
+        "refusing to fetch from 127.0.0.1: it is at 127.0.0.1, a private or local address "
+        "(pass --allow-private to allow it)"
+    )
+    with pytest.raises(InputError, match="private or local address"):
+        read_sources([f"{server.replace('127.0.0.1', 'localhost')}/plain"])
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("127.0.0.1", False), ("10.1.2.3", False), ("172.16.0.9", False),
+        ("192.168.1.1", False), ("169.254.169.254", False), ("0.0.0.0", False),
+        ("::1", False), ("fd00::1", False), ("fe80::1%eth0", False), ("::ffff:10.0.0.1", False),
+        ("224.0.0.1", False), ("93.184.215.14", True), ("2606:4700::1111", True),
+    ],
+)  # fmt: skip
+def test_public_address_classification(address: str, public: bool) -> None:
+    from workbench.fetch import is_public_address
+
+    assert is_public_address(address) is public
+
+
+def test_dripping_server_stopped_by_the_overall_deadline() -> None:
+    """A server that answers a byte at a time, each within the per-read timeout."""
+    stop = threading.Event()
+
+    def drip(sock: socket.socket) -> None:
+        conn, _ = sock.accept()
+        with conn:
+            conn.recv(4096)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+            while not stop.is_set():
+                try:
+                    conn.sendall(b"x")
+                except OSError:
+                    return
+                time.sleep(0.05)
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(1)
+        thread = threading.Thread(target=drip, args=(sock,), daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/drip"
+        started = time.monotonic()
+        try:
+            with pytest.raises(InputError, match=r"no complete answer within 0\.5 s$"):
+                read_url(url, timeout=1, deadline=0.5, allow_private=True)
+        finally:
+            stop.set()
+        assert time.monotonic() - started < 2.5
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,11 @@ def test_source_add_fetch_saves_snapshot(db_path: Path) -> None:
     try:
         url = f"http://127.0.0.1:{server.server_port}/wheat"
         cid = first_id(db_path)
-        out = ok(run(db_path, "source", "add", cid, url, "--title", "Wheat", "--fetch"))
+        out = ok(
+            run(
+                db_path, "source", "add", cid, url, "--title", "Wheat", "--fetch", "--allow-private"
+            )
+        )
     finally:
         server.shutdown()
     conn = sqlite3.connect(db_path)

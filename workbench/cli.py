@@ -12,7 +12,7 @@ import click
 from workbench import __version__
 from workbench.cli_export import register as register_export_commands
 from workbench.cli_review import register as register_review_commands
-from workbench.cli_support import db_option, open_store
+from workbench.cli_support import allow_private_option, db_option, open_store
 from workbench.cli_team import register as register_team_commands
 from workbench.errors import WorkbenchError
 
@@ -40,7 +40,13 @@ def cli() -> None:
 # -- ingest / split ---------------------------------------------------------------------------
 
 
-def _read_documents(sources: Sequence[str], sample: bool, overrides: dict[str, str | None]) -> list:
+def _read_documents(
+    sources: Sequence[str],
+    sample: bool,
+    overrides: dict[str, str | None],
+    *,
+    allow_private: bool = False,
+) -> list:
     from workbench.ingest import read_sources
 
     if not sources and not sample:
@@ -51,7 +57,7 @@ def _read_documents(sources: Sequence[str], sample: bool, overrides: dict[str, s
 
         with as_file(files("workbench.data") / "sample_article.md") as path:
             documents.extend(read_sources([str(path)]))
-    documents.extend(read_sources(list(sources)))
+    documents.extend(read_sources(list(sources), allow_private=allow_private))
     given = {k: v for k, v in overrides.items() if v is not None}
     if given and len(documents) != 1:
         names = ", ".join(f"--{k}" for k in given)
@@ -67,6 +73,7 @@ def _read_documents(sources: Sequence[str], sample: bool, overrides: dict[str, s
 @click.option("--outlet", help="Publication name (single article only).")
 @click.option("--published", help="Publication date, e.g. 2026-03-14 (single article only).")
 @click.option("--reviewer", help="Name recorded on the events (default: $WORKBENCH_REVIEWER).")
+@allow_private_option
 @db_option
 def ingest(
     sources: tuple[str, ...],
@@ -76,6 +83,7 @@ def ingest(
     outlet: str | None,
     published: str | None,
     reviewer: str | None,
+    allow_private: bool,
     db_path: str | None,
 ) -> None:
     """Read articles, drop boilerplate, split them into claims and store them.
@@ -91,7 +99,7 @@ def ingest(
     from workbench.identity import current_reviewer
 
     overrides = {"title": title, "url": url, "outlet": outlet, "published": published}
-    documents = _read_documents(sources, sample, overrides)
+    documents = _read_documents(sources, sample, overrides, allow_private=allow_private)
     prepared = prepare(documents)
     actor = current_reviewer(reviewer)
     with open_store(db_path, create=True) as store:
@@ -127,7 +135,8 @@ def ingest(
     default="jsonl",
     show_default=True,
 )
-def split(source: str, fmt: str) -> None:
+@allow_private_option
+def split(source: str, fmt: str, allow_private: bool) -> None:
     """Split one article into claims and print them; nothing is stored.
 
     \b
@@ -137,7 +146,7 @@ def split(source: str, fmt: str) -> None:
     from workbench.articles import prepare
     from workbench.output import render_claims
 
-    (item,) = prepare(_read_documents([source], False, {}))
+    (item,) = prepare(_read_documents([source], False, {}, allow_private=allow_private))
     click.echo(render_claims(item.claims, fmt), nl=False)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import click
 
-from workbench.cli_support import db_option, open_store, who
+from workbench.cli_support import allow_private_option, db_option, open_store, who
 
 REVIEWER_HELP = "Who acts (default: $WORKBENCH_REVIEWER, then git user.name, then login)."
 RUBRIC_HELP = "Rubric name or .toml path (default: $WORKBENCH_RUBRIC, then 'default')."
@@ -271,6 +271,7 @@ def source() -> None:
 @click.option("--publisher")
 @click.option("--excerpt", help="The passage that supports or refutes the claim.")
 @click.option("--fetch", is_flag=True, help="Save a text snapshot of the page and its hash.")
+@allow_private_option
 @_opts
 def source_add(
     claim_id: str,
@@ -279,6 +280,7 @@ def source_add(
     publisher: str | None,
     excerpt: str | None,
     fetch: bool,
+    allow_private: bool,
     reviewer: str | None,
     db_path: str | None,
 ) -> None:
@@ -295,7 +297,7 @@ def source_add(
     if fetch:
         from workbench.ingest import read_url
 
-        snapshot = read_url(check_url(url)).text
+        snapshot = read_url(check_url(url), allow_private=allow_private).text
     given = actions.SourceInput(url, title, publisher, excerpt, snapshot)
     with _store(db_path) as store:
         full = store.resolve_id(claim_id)

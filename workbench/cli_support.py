@@ -15,6 +15,14 @@ def db_option(f: Callable) -> Callable:
     )(f)
 
 
+def allow_private_option(f: Callable) -> Callable:
+    return click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Allow fetching from this machine or a private network (refused by default).",
+    )(f)
+
+
 def open_store(db_path: str | None, *, create: bool = False):
     """Open the database; print its warnings (e.g. a network filesystem) on stderr."""
     from workbench.store import Store, resolve_db_path

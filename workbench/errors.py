@@ -25,3 +25,7 @@ class NotFoundError(WorkbenchError):
 
 class ModelError(WorkbenchError):
     """The NLP model is missing or broken."""
+
+
+class MissingDependencyError(WorkbenchError):
+    """A package workbench needs is not installed or cannot be imported."""

@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import http.client
 import logging
 import os
 import re
-import socket
-import ssl
 import stat
 import sys
 import unicodedata
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Sequence
-from email.message import Message
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from workbench import __version__
-from workbench.errors import InputError
+from workbench.errors import InputError, MissingDependencyError
+from workbench.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch
 from workbench.models import Document
 
 Format = Literal["text", "markdown", "html"]
@@ -54,7 +48,11 @@ _CONTROL_SHARE = 0.02
 
 
 def read_sources(
-    specs: Sequence[str], *, stdin: BinaryIO | None = None, timeout: float = 10.0
+    specs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    allow_private: bool = False,
 ) -> list[Document]:
     """Read every source in ``specs`` and return one Document per article, in order.
 
@@ -68,7 +66,7 @@ def read_sources(
             stream = stdin if stdin is not None else sys.stdin.buffer
             documents.append(read_stream(stream, "-"))
         elif _is_url(spec):
-            documents.append(read_url(spec, timeout=timeout))
+            documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
         else:
             documents.extend(read_path(spec))
     return documents
@@ -203,30 +201,19 @@ def _reason(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- URLs
 
 
-class _SafeRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to http(s) URLs."""
-
-    def http_error_302(
-        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Message
-    ) -> Any:
-        target = headers.get("Location") or headers.get("URI")
-        if target:
-            scheme = urllib.parse.urlparse(urllib.parse.urljoin(req.full_url, target)).scheme
-            if scheme.lower() not in ("http", "https"):
-                fp.close()
-                raise InputError(
-                    f"cannot fetch {req.full_url}: redirected to a {scheme.lower()}: URL"
-                )
-        return super().http_error_302(req, fp, code, msg, headers)
-
-    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
-
-
-def read_url(url: str, *, timeout: float = 10.0) -> Document:
+def read_url(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    deadline: float = DEFAULT_DEADLINE_S,
+    allow_private: bool = False,
+) -> Document:
     """Fetch an http:// or https:// URL and return its article text.
 
-    Any other scheme (file:, ftp:, javascript:, ...) is refused. Network failures,
-    timeouts and HTTP error statuses become InputError.
+    Any other scheme (file:, ftp:, javascript:, ...) is refused, and so are addresses on
+    this machine or a private network unless ``allow_private``. Network failures,
+    time-outs (``timeout`` per operation, ``deadline`` in all) and HTTP error statuses
+    become InputError.
     """
     match = _SCHEME_RE.match(url)
     scheme = match.group(1).lower() if match else ""
@@ -235,42 +222,25 @@ def read_url(url: str, *, timeout: float = 10.0) -> Document:
         raise InputError(
             f"refusing to fetch {url}: URL scheme {shown} is not allowed (only http and https)"
         )
-    request = urllib.request.Request(
+    answer = fetch(
         url,
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
         },
+        max_bytes=MAX_BYTES,
+        too_big=lambda size: _check_size(size, url),
+        timeout=timeout,
+        deadline=deadline,
+        allow_private=allow_private,
     )
-    opener = urllib.request.build_opener(_SafeRedirects())
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            final_url = response.geturl() or url
-            length = response.headers.get("Content-Length")
-            if length and length.strip().isdigit():
-                _check_size(int(length), url)
-            content_type = response.headers.get_content_type()
-            has_type = response.headers.get("Content-Type") is not None
-            charset = response.headers.get_content_charset()
-            data = response.read(MAX_BYTES + 1)
-    except InputError:
-        raise
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        raise InputError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}".rstrip()) from None
-    except urllib.error.URLError as exc:
-        raise InputError(f"cannot fetch {url}: {_net_reason(exc.reason, timeout)}") from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise InputError(f"cannot fetch {url}: {_net_reason(exc, timeout)}") from None
-    _check_size(len(data), url)
-
-    fmt = _format_for_content_type(content_type if has_type else None, url)
-    text = decode(
-        data, url, charset=charset or (_declared_charset(data) if fmt != "text" else None)
-    )
+    _check_size(len(answer.data), url)
+    fmt = _format_for_content_type(answer.content_type, url)
+    charset = answer.charset or (_declared_charset(answer.data) if fmt != "text" else None)
+    text = decode(answer.data, url, charset=charset)
     if fmt is None:
         fmt = _sniff_format(text)
-    return _build(text, url, fmt, url=final_url)
+    return _build(text, url, fmt, url=answer.url)
 
 
 def _format_for_content_type(content_type: str | None, url: str) -> Format | None:
@@ -285,29 +255,6 @@ def _format_for_content_type(content_type: str | None, url: str) -> Format | Non
     raise InputError(
         f"cannot use {url}: it is {content_type}, not an article (expected HTML or plain text)"
     )
-
-
-def _net_reason(reason: object, timeout: float) -> str:
-    if isinstance(reason, ConnectionRefusedError):
-        return "connection refused"
-    if isinstance(reason, (TimeoutError, socket.timeout)):
-        return f"timed out after {timeout:g} s"
-    if isinstance(reason, socket.gaierror):
-        return "host not found"
-    if isinstance(reason, ssl.SSLError):
-        return f"TLS error ({reason.reason or reason})"
-    if isinstance(reason, ConnectionResetError):
-        return "connection reset by the server"
-    if isinstance(reason, http.client.IncompleteRead):
-        return "the server closed the connection mid-response"
-    if isinstance(reason, http.client.RemoteDisconnected):
-        return "the server closed the connection without a response"
-    if isinstance(reason, ValueError):
-        return f"invalid URL ({reason})"
-    if isinstance(reason, OSError):
-        return _reason(reason)
-    text = str(reason).strip()
-    return text.splitlines()[0] if text else type(reason).__name__
 
 
 # --------------------------------------------------------------------------- decoding
@@ -622,15 +569,32 @@ _trafilatura_ready = False
 
 
 def _trafilatura() -> Any:
-    """Import trafilatura on first use and keep its log noise off the terminal."""
+    """Import trafilatura on first use and keep its log noise off the terminal.
+
+    A broken install (e.g. lxml without its separate HTML cleaner) is a clear error with
+    the command that mends it, never a silent fall-back that loses title and date.
+    """
     global _trafilatura_ready
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as err:
+        raise MissingDependencyError(
+            f"reading HTML needs trafilatura, which cannot be imported ({err.msg}); "
+            'reinstall workbench (pip install -e .) or run: pip install "trafilatura>=2.0" '
+            "lxml_html_clean"
+        ) from None
 
     if not _trafilatura_ready:
         for name in ("trafilatura", "htmldate", "courlan", "justext"):
             logging.getLogger(name).addHandler(logging.NullHandler())
         _trafilatura_ready = True
     return trafilatura
+
+
+def _markup_errors() -> tuple[type[BaseException], ...]:
+    from lxml import etree
+
+    return (etree.LxmlError, ValueError, TypeError, AttributeError, IndexError, KeyError)
 
 
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -651,8 +615,9 @@ def html_to_text(html: str, source: str = "HTML input", *, url: str | None = Non
     """
     html = _XML_DECL_RE.sub("", html, count=1)
     text = ""
+    trafilatura = _trafilatura()
     try:
-        extracted = _trafilatura().extract(
+        extracted = trafilatura.extract(
             html,
             url=url,
             include_comments=False,
@@ -660,7 +625,7 @@ def html_to_text(html: str, source: str = "HTML input", *, url: str | None = Non
             favor_precision=False,
             prune_xpath=_PRUNE_XPATH,
         )
-    except Exception:  # trafilatura failing on odd markup must not stop the ingest
+    except _markup_errors():  # odd markup trafilatura cannot parse: the lxml fall-back below
         extracted = None
     if extracted:
         text = _join_lines(extracted)
@@ -732,8 +697,9 @@ def _lxml_text(html: str, source: str) -> str:
 def _html_document(html: str, source: str, url: str | None) -> Document:
     text = html_to_text(html, source, url=url)
     meta: dict[str, str | None] = {}
+    trafilatura = _trafilatura()
     try:
-        found = _trafilatura().extract_metadata(_XML_DECL_RE.sub("", html, count=1), url)
+        found = trafilatura.extract_metadata(_XML_DECL_RE.sub("", html, count=1), url)
         if found is not None:
             meta = {
                 "title": found.title,
@@ -741,7 +707,7 @@ def _html_document(html: str, source: str, url: str | None) -> Document:
                 "published": found.date,
                 "url": found.url,
             }
-    except Exception:  # metadata is optional; never fail on it
+    except _markup_errors():  # metadata is optional; odd markup must not stop the ingest
         meta = {}
     title = _clean_meta(meta.get("title"))
     if title:
