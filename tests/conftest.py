@@ -48,7 +48,7 @@ def hand_made(text: str = ARTICLE_TEXT, title: str = "Grain for Freedonia"):
                 kind="opinion" if i == 2 else "fact",
                 speaker="the minister" if i == 1 else None,
                 cues=("evaluative: remarkable",) if i == 2 else ("number",),
-                checkworthiness=round(0.9 - 0.3 * i, 3),
+                checkworthiness=max(0.0, round(0.9 - 0.3 * i, 3)),
                 entities=(Entity("Ruritania", "GPE"),) if i == 0 else (),
             )
         )

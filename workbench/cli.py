@@ -6,6 +6,7 @@ import dataclasses
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,10 @@ from workbench.cli_review import register as register_review_commands
 from workbench.cli_support import allow_private_option, db_option, open_store
 from workbench.cli_team import register as register_team_commands
 from workbench.errors import WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.store import Store
+    from workbench.store.events import Head
 
 
 class WorkbenchGroup(click.Group):
@@ -284,16 +289,92 @@ def stats(fmt: str, db_path: str | None) -> None:
 
 
 @cli.command()
+@click.option(
+    "--deep",
+    is_flag=True,
+    help="Also replay the events into a scratch database and compare every derived row.",
+)
+@click.option(
+    "--expect-head",
+    "expected",
+    metavar="HASH",
+    help="A head recorded earlier (by verify, a JSON report, a merge): must be in the chain.",
+)
 @db_option
-def verify(db_path: str | None) -> None:
-    """Recompute the audit trail's hash chain; exit 1 naming the first bad event."""
+def verify(deep: bool, expected: str | None, db_path: str | None) -> None:
+    """Recompute the audit trail's hash chain; exit 1 naming the first bad event.
+
+    The chain alone cannot show that the newest events were removed, or that the whole
+    chain was re-hashed: keep the head this prints (it is also in every JSON report and
+    in merge output) and check it later with --expect-head.
+
+    \b
+    Example:
+        workbench verify --deep --expect-head 3fa9c2d41e07
+    """
     with open_store(db_path) as store:
         problem = store.verify()
         count = store.event_count()
+        head = store.head()
+        if problem is None and expected is not None:
+            problem_text = _head_problem(store, expected, head)
+        else:
+            problem_text = None
+        difference = store.projection_difference() if deep and problem is None else None
     if problem is not None:
         click.echo(f"tampered: {problem.message}", err=True)
         sys.exit(1)
-    click.echo(f"ok: {count} events, hash chain intact")
+    if problem_text is not None:
+        click.echo(f"tampered: {problem_text}", err=True)
+        sys.exit(1)
+    if difference is not None:
+        click.echo(
+            f"tampered: {difference} (the events are intact; `workbench rebuild` re-derives "
+            "the tables from them)",
+            err=True,
+        )
+        sys.exit(1)
+    checked = "hash chain intact" + (", every derived row matches the events" if deep else "")
+    click.echo(f"ok: {count} events, {checked}; head {head or 'none (no events)'}")
+
+
+def _head_problem(store: Store, expected: str, head: Head | None) -> str | None:
+    """Why the chain does not contain the expected head, or None when it does.
+
+    ``expected`` is a hash or unique prefix, ``SEQ:HASH``, or ``#SEQ HASH`` as verify prints.
+    """
+    seq_text, _, digest = expected.strip().lower().lstrip("#").replace(" ", ":").rpartition(":")
+    if len(digest) < 12 or any(ch not in "0123456789abcdef" for ch in digest):
+        raise click.BadParameter(
+            "give the head's hash (at least 12 hex digits), optionally as SEQ:HASH",
+            param_hint="--expect-head",
+        )
+    found = store.event_with_hash(digest)
+    if found is None:
+        return (
+            f"the expected head {digest[:16]} is not in this chain (newest is "
+            f"{head or 'none'}): events were removed from the end, or the chain was rewritten"
+        )
+    if seq_text.isdigit() and int(seq_text) != found.seq:
+        return f"the expected head {digest[:16]} was event #{seq_text} but is now #{found.seq}"
+    return None
+
+
+@cli.command()
+@db_option
+def rebuild(db_path: str | None) -> None:
+    """Re-derive every table from the events, in one transaction (see verify --deep).
+
+    \b
+    Example:
+        workbench rebuild --db claims.db
+    """
+    with open_store(db_path) as store:
+        problem = store.verify()
+        if problem is not None:
+            raise WorkbenchError(f"refusing to rebuild from a broken chain: {problem.message}")
+        count = store.rebuild()
+    click.echo(f"rebuilt the tables from {count} events")
 
 
 register_review_commands(cli)

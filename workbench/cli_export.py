@@ -112,9 +112,13 @@ def import_(path: str, db_path: str | None) -> None:
     events = data.get("events")
     if not isinstance(events, list):
         raise ImportFileError(f"{path} has no events to import")
+    from workbench.incoming import check_incoming
+
+    checked = check_incoming(events)
     with open_store(db_path, create=True) as store:
-        result = store.import_events(events)
-    click.echo(f"imported {result.added} events ({result.skipped} already present)")
+        result = store.import_events(checked)
+        head = store.head()
+    click.echo(f"imported {result.added} events ({result.skipped} already present); head {head}")
 
 
 def register(group: click.Group) -> None:

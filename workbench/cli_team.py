@@ -23,14 +23,17 @@ class GitError(WorkbenchError):
 
 def _merge_into(store: Store, other: Path) -> tuple[str, list]:
     """Union of events from ``other`` into ``store``; returns a summary and new conflicts."""
+    from workbench.incoming import check_incoming
     from workbench.store.db import read_events_from
 
-    events = read_events_from(other)
+    events = check_incoming(read_events_from(other))
     before = {c.id for c in store.claims(status="conflict")}
-    result = store.import_events(events)
-    store.rebuild()
+    result = store.import_events(events, rebuild=True)  # one transaction
     conflicts = [c for c in store.claims(status="conflict") if c.id not in before]
-    summary = f"merged {other}: {result.added} new events ({result.skipped} already here)"
+    summary = (
+        f"merged {other}: {result.added} new events ({result.skipped} already here); "
+        f"head {store.head()} (check later with `workbench verify --expect-head`)"
+    )
     return summary, conflicts
 
 

@@ -5,6 +5,7 @@ Shape (version 1)::
     {
       "format": "workbench-report", "version": 1, "generated_at": "...Z",
       "publisher": {"name", "url", "base_url"},
+      "head": {"seq", "hash"} (the database's newest event: `verify --expect-head` checks it),
       "rubrics": {"<name>": <rubrics show --format json>},
       "articles": [{"id", "title", "outlet", "url", "published", "source", "content_hash",
                     "text", "dropped": [{"text", "rule"}],
@@ -76,6 +77,8 @@ def report_to_dict(report: Report) -> dict:
             "url": report.publisher.url,
             "base_url": report.publisher.base_url,
         },
+        # a second copy of the chain's head: `verify --expect-head` catches removed events
+        "head": {"seq": report.head.seq, "hash": report.head.hash} if report.head else None,
         "rubrics": {name: rubric_to_dict(r) for name, r in report.rubrics.items()},
         "articles": articles,
         "events": [

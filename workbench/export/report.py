@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from workbench.errors import WorkbenchError
 from workbench.models import Article, Claim, Rubric, Source, Verdict
 from workbench.store import Store
-from workbench.store.events import now_iso
+from workbench.store.events import Head, now_iso
 
 FORMATS = ("markdown", "html", "json", "csv", "claimreview")
 
@@ -56,6 +56,7 @@ class Report:
     rubrics: dict[str, Rubric]  # every rubric named by a verdict in the report
     publisher: Publisher = field(default_factory=Publisher)
     events: tuple = ()  # the audit-trail events behind the report (JSON export, import)
+    head: Head | None = None  # the database's newest event when the report was made
 
     def rubric_for(self, verdict: Verdict) -> Rubric | None:
         return self.rubrics.get(verdict.rubric)
@@ -130,6 +131,7 @@ def build_report(
         rubrics=rubrics,
         publisher=publisher or Publisher(),
         events=events,
+        head=store.head(),
     )
 
 

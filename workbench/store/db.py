@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import sqlite_utils
 
@@ -29,6 +32,7 @@ NETWORK_FILESYSTEMS = frozenset(
 )  # fmt: skip
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEX = re.compile(r"^[0-9a-f]+$")
+T = TypeVar("T")
 _EVENT_COLUMNS = "seq, id, at, actor, action, subject, payload, prev_hash, hash"
 
 
@@ -61,6 +65,24 @@ def read_events_from(path: Path) -> list[dict]:
     with path.open("rb") as fh:
         if fh.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
             raise StoreError(f"{path} is not a workbench database (not an SQLite file)")
+    with _OPEN_LOCK:
+        open_here = _key(path) in _OPEN
+    if open_here:  # never a second connection beside the one this process holds
+        with Store(path, create=False) as store:
+            rows = store.event_rows()
+    else:
+        rows = _read_event_rows(path)
+    problem = ev.check_chain(rows)
+    if problem is not None:
+        raise StoreError(f"{path} fails verification: {problem.message}")
+    return [
+        {"id": r[1], "at": r[2], "actor": r[3], "action": r[4], "subject": r[5],
+         "payload": json.loads(r[6])}
+        for r in rows
+    ]  # fmt: skip
+
+
+def _read_event_rows(path: Path) -> list[tuple]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as err:
@@ -72,19 +94,11 @@ def read_events_from(path: Path) -> list[dict]:
             raise StoreError(f"{path} is not a workbench database")
         if version > migrations.SCHEMA_VERSION:
             raise StoreError(f"{path} was written by a newer workbench (schema {version})")
-        rows = conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
+        return conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
     except sqlite3.Error as err:
         raise StoreError(f"cannot read {path}: {err}") from None
     finally:
         conn.close()
-    problem = ev.check_chain(rows)
-    if problem is not None:
-        raise StoreError(f"{path} fails verification: {problem.message}")
-    return [
-        {"id": r[1], "at": r[2], "actor": r[3], "action": r[4], "subject": r[5],
-         "payload": json.loads(r[6])}
-        for r in rows
-    ]  # fmt: skip
 
 
 def resolve_db_path(option: str | None) -> Path:
@@ -124,23 +138,90 @@ def _checked_event(raw: object, index: int) -> dict:
     return {k: raw[k] for k in ("id", "at", "actor", "action", "subject", "payload")}
 
 
+def _content(event: dict) -> tuple:
+    """What an event says, in its stored form, for comparing two copies of it."""
+    return (event["at"], event["actor"], event["action"], event["subject"],
+            ev.canonical_json(event["payload"]))  # fmt: skip
+
+
 def _locked(err: sqlite3.OperationalError) -> bool:
     return "locked" in str(err) or "busy" in str(err)
 
 
+class _Shared:
+    """The one SQLite connection this process holds on one database file.
+
+    SQLite's locks are POSIX advisory locks, which belong to the process: closing *any*
+    connection to a file drops them all, after which another process may checkpoint and
+    delete the write-ahead log this process is still writing to (SQLite's "How To Corrupt
+    An SQLite Database File", 2.2). So every ``Store`` on a file shares one connection,
+    closed only when the last of them closes, and threads take turns through ``lock``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, warnings: list[str]) -> None:
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.lock = threading.RLock()
+        self.users = 0
+        self.warnings = warnings
+
+
+_OPEN: dict[str, _Shared] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def _key(path: Path) -> str:
+    return os.path.realpath(path)
+
+
+def _serialized(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a Store method holding the connection's lock (threads share one connection)."""
+
+    @functools.wraps(method)
+    def locked(self: Store, *args: object, **kwargs: object) -> T:
+        with self._shared.lock:
+            return method(self, *args, **kwargs)
+
+    return locked
+
+
 class Store:
-    """A workbench database file. Use as a context manager, or call ``close()``."""
+    """A workbench database file. Use as a context manager, or call ``close()``.
+
+    Every Store on the same file in one process shares one connection (see ``_Shared``);
+    a Store may be used from several threads.
+    """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
-        self.warnings: list[str] = []
+        self._closed = False
+        with _OPEN_LOCK:
+            shared = _OPEN.get(_key(self.path))
+            if shared is None:
+                shared = self._open(create)
+                _OPEN[_key(self.path)] = shared
+            shared.users += 1
+        self._shared = shared
+        self.db = shared.db
+        self.warnings = list(shared.warnings)
+
+    def _open(self, create: bool) -> _Shared:
         self._check_file(create)
+        started = time.monotonic()
         try:
-            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S)
-            self.db = sqlite_utils.Database(conn)
-            self._prepare()
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         except sqlite3.DatabaseError as err:
             raise self._error(err) from None
+        shared = self._shared = _Shared(conn, [])
+        self.db, self.warnings = shared.db, shared.warnings
+        try:
+            self._prepare()
+        except BaseException as err:
+            conn.close()  # nothing else in this process has the file open yet
+            if isinstance(err, sqlite3.DatabaseError):
+                raise self._error(err, waited=time.monotonic() - started) from None
+            raise
+        return shared
 
     # -- opening --------------------------------------------------------------------------
 
@@ -162,6 +243,11 @@ class Store:
             raise StoreError(f"cannot read {self.path}: {err.strerror}") from None
         if head and head != _SQLITE_MAGIC:
             raise StoreError(f"{self.path} is not a workbench database (not an SQLite file)")
+        if not head and not create:
+            raise StoreError(
+                f"{self.path} is empty (0 bytes), not a workbench database "
+                "(`workbench ingest` creates one)"
+            )
 
     def _prepare(self) -> None:
         conn = self.db.conn
@@ -176,6 +262,10 @@ class Store:
                 f"reads up to {migrations.SCHEMA_VERSION}); upgrade workbench to open it"
             )
         conn.execute("PRAGMA foreign_keys = ON")
+        # A commit that reports success has reached the disk, even on power loss.
+        conn.execute("PRAGMA synchronous = FULL")
+        if version:
+            self._check_migrations()
         fs = filesystem_type(self.path)
         if fs in NETWORK_FILESYSTEMS:
             self.warnings.append(
@@ -192,6 +282,17 @@ class Store:
             if not _locked(err):
                 raise
 
+    def _check_migrations(self) -> None:
+        """Refuse a file migrated by a version that knows migrations this one does not."""
+        known = {m.__name__ for m in migrations.MIGRATIONS}
+        applied = [r[0] for r in self.db.conn.execute("SELECT name FROM _migrations")]
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise StoreError(
+                f"{self.path} was migrated by a newer or different workbench (unknown "
+                f"migration {unknown[0]}); upgrade workbench to open it"
+            )
+
     def _migrate(self, version: int) -> None:
         with self.transaction():
             # Re-read under the write lock: another process may have migrated meanwhile.
@@ -206,18 +307,26 @@ class Store:
                 )
             self.db.conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
 
-    def _error(self, err: sqlite3.Error) -> StoreError:
+    def _error(self, err: sqlite3.Error, waited: float | None = None) -> StoreError:
         if isinstance(err, sqlite3.OperationalError) and _locked(err):
+            wait = f"waited {waited:.0f} s" if waited is not None else "gave up waiting"
             return StoreError(
-                f"{self.path} is locked by another process (waited {BUSY_TIMEOUT_S:.0f}s); "
-                "try again when it has finished"
+                f"{self.path} is locked by another process ({wait}); try again when it has finished"
             )
         if isinstance(err, sqlite3.DatabaseError) and "not a database" in str(err):
             return StoreError(f"{self.path} is not a workbench database (not an SQLite file)")
         return StoreError(f"{self.path}: {err}")
 
     def close(self) -> None:
-        self.db.close()
+        """Let go of the file; the connection closes when the last Store on it does."""
+        if self._closed:
+            return
+        self._closed = True
+        with _OPEN_LOCK:
+            self._shared.users -= 1
+            if self._shared.users == 0:
+                del _OPEN[_key(self.path)]
+                self._shared.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -232,27 +341,31 @@ class Store:
         """One write transaction, taken with the write lock up front (BEGIN IMMEDIATE).
 
         SQLite's busy timeout waits for other writers; if the lock is still held after
-        that, we try again a few times before giving up with a clear message.
+        that, we try again a few times before giving up with a clear message. Other threads
+        of this process wait for the transaction to end (they share its connection).
         """
-        conn = self.db.conn
-        for attempt in range(LOCK_RETRIES + 1):
+        with self._shared.lock:
+            conn = self.db.conn
+            started = time.monotonic()
+            for attempt in range(LOCK_RETRIES + 1):
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.OperationalError as err:
+                    if not _locked(err) or attempt == LOCK_RETRIES:
+                        raise self._error(err, waited=time.monotonic() - started) from None
+                    time.sleep(0.05 * (attempt + 1))
             try:
-                conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as err:
-                if not _locked(err) or attempt == LOCK_RETRIES:
+                yield
+                conn.execute("COMMIT")
+            except BaseException as err:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                if isinstance(err, sqlite3.Error):
                     raise self._error(err) from None
-                time.sleep(0.05 * (attempt + 1))
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException as err:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(err, sqlite3.Error):
-                raise self._error(err) from None
-            raise
+                raise
 
+    @_serialized
     def append(self, action: str, subject: str, payload: dict, actor: str) -> Event:
         """Append one event and apply it to the projections. Call inside ``transaction()``."""
         if not self.db.conn.in_transaction:
@@ -277,6 +390,7 @@ class Store:
         seq = cursor.lastrowid or 0
         return Event(event_id, seq, at, actor, action, subject, payload, prev_hash, digest)
 
+    @_serialized
     def add_article(
         self, article: Article, claims: Sequence[Claim], actor: str, *, match: bool = True
     ) -> IngestResult:
@@ -308,6 +422,7 @@ class Store:
             len(links.get("duplicates", ())),
         )
 
+    @_serialized
     def match_candidates(
         self,
         numkey: str,
@@ -355,6 +470,7 @@ class Store:
         present = [t for t in terms if t in df]
         return sorted(present, key=lambda t: df[t])[:n]
 
+    @_serialized
     def matches_of(self, claim_ids: Sequence[str]) -> dict[str, list[dict]]:
         """Stored matches of each claim, best first, with the matched claim's verdict."""
         out: dict[str, list[dict]] = {}
@@ -372,24 +488,31 @@ class Store:
                 )
         return out
 
-    def import_events(self, events: Sequence[dict]) -> ImportResult:
+    @_serialized
+    def import_events(self, events: Sequence[dict], *, rebuild: bool = False) -> ImportResult:
         """Append the events this database does not have yet (by id), in the order given,
-        keeping their ids, times and actors; then bring the projections up to date.
+        keeping their ids, times and actors; then bring the projections up to date (all of
+        them, replayed from the events, with ``rebuild``).
 
         This is how reports are imported and copies of a database are merged: the union of
-        events. Runs in one transaction; a malformed event refuses the whole import.
+        events. Runs in one transaction; a malformed event refuses the whole import, and so
+        does an event whose id is already here with different content (one of the two
+        copies was altered: it is reported, never silently skipped).
         """
         checked = [_checked_event(e, i) for i, e in enumerate(events)]
         with self.transaction():
-            have = self._existing_ids([e["id"] for e in checked])
+            have = self._existing(list(dict.fromkeys(e["id"] for e in checked)))
             touched: list[str] = []
             added = 0
             for e in checked:
                 if e["id"] in have:
+                    self._same_or_refuse(e, have[e["id"]])
                     continue
-                have.add(e["id"])
+                have[e["id"]] = _content(e)
                 self._chain(e["id"], e["at"], e["actor"], e["action"], e["subject"], e["payload"])
                 added += 1
+                if rebuild:
+                    continue
                 if e["action"] in projections.CLAIM_REVIEW_ACTIONS:
                     touched.append(e["subject"])  # replayed once per claim, in time order
                 else:
@@ -398,39 +521,61 @@ class Store:
                     )
                     if e["action"] == "claim.extracted":
                         touched.append(e["subject"])
+            if rebuild:
+                self._replay()
             for subject in dict.fromkeys(touched):
                 projections.refresh_claim(self.db, subject)
         return ImportResult(added=added, skipped=len(checked) - added)
 
-    def _existing_ids(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
+    @staticmethod
+    def _same_or_refuse(incoming: dict, stored: tuple) -> None:
+        if _content(incoming) == stored:
+            return
+        fields = ("at", "actor", "action", "subject", "payload")
+        differ = [f for f, a, b in zip(fields, _content(incoming), stored, strict=True) if a != b]
+        raise StoreError(
+            f"event {incoming['id']} is already here with a different {' and '.join(differ)}: "
+            "one of the two copies was altered after it was written; nothing was imported"
+        )
+
+    def _existing(self, ids: list[str]) -> dict[str, tuple]:
+        """The stored content of those of ``ids`` that are already here."""
+        found: dict[str, tuple] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
-            found.update(
-                r[0]
-                for r in self.db.conn.execute(f"SELECT id FROM events WHERE id IN ({marks})", chunk)
-            )
+            for event_id, *content in self.db.conn.execute(
+                f"SELECT id, at, actor, action, subject, payload FROM events WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[event_id] = tuple(content)
         return found
 
+    @_serialized
     def rebuild(self) -> int:
         """Clear the projections and replay every event into them. Returns the event count."""
         with self.transaction():
-            for table in migrations.PROJECTION_TABLES:
-                self.db.conn.execute(f"DELETE FROM [{table}]")
-            count = 0
-            for event in self.events():
-                projections.apply(
-                    self.db, event.action, event.subject, event.payload, event.at, event.actor
-                )
-                count += 1
+            return self._replay()
+
+    def _replay(self) -> int:
+        for table in migrations.PROJECTION_TABLES:
+            self.db.conn.execute(f"DELETE FROM [{table}]")
+        count = 0
+        for row in self.db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
+            event = event_from_row(row)
+            projections.apply(
+                self.db, event.action, event.subject, event.payload, event.at, event.actor
+            )
+            count += 1
         return count
 
     # -- reading --------------------------------------------------------------------------
 
+    @_serialized
     def schema_version(self) -> int:
         return self.db.conn.execute("PRAGMA user_version").fetchone()[0]
 
+    @_serialized
     def claim_version(self, claim_id: str) -> int:
         """The seq of the newest event about a claim: changes whenever anyone acts on it."""
         row = self.db.conn.execute(
@@ -438,6 +583,7 @@ class Store:
         ).fetchone()
         return row[0] or 0
 
+    @_serialized
     def events_since(self, claim_id: str, version: int) -> list[Event]:
         rows = self.db.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE subject = ? AND seq > ? ORDER BY seq",
@@ -445,6 +591,7 @@ class Store:
         )
         return [event_from_row(r) for r in rows]
 
+    @_serialized
     def event_count(self) -> int:
         return self.db.conn.execute("SELECT count(*) FROM events").fetchone()[0]
 
@@ -455,14 +602,65 @@ class Store:
         if subject is not None:
             sql += " WHERE subject = ?"
             params = (subject,)
-        for row in self.db.conn.execute(sql + " ORDER BY seq", params):
+        with self._shared.lock:
+            rows = self.db.conn.execute(sql + " ORDER BY seq", params).fetchall()
+        for row in rows:
             yield event_from_row(row)
+
+    @_serialized
+    def event_rows(self) -> list[tuple]:
+        """Every event row (all columns), oldest first, as stored."""
+        return self.db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
 
     def verify(self) -> ev.Problem | None:
         """Recompute the hash chain; the first problem found, or None when intact."""
-        rows = self.db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq").fetchall()
-        return ev.check_chain(rows)
+        return ev.check_chain(self.event_rows())
 
+    @_serialized
+    def head(self) -> ev.Head | None:
+        """The newest event's position and hash: what a second copy records to catch truncation."""
+        row = self.db.conn.execute(
+            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        return ev.Head(row[0], row[1]) if row else None
+
+    @_serialized
+    def event_with_hash(self, digest: str) -> ev.Head | None:
+        """Where in the chain the event with this hash (or unique hash prefix) sits, if anywhere."""
+        rows = self.db.conn.execute(
+            "SELECT seq, hash FROM events WHERE hash >= ? AND hash < ? ORDER BY seq LIMIT 2",
+            (digest, digest + "g"),
+        ).fetchall()
+        return ev.Head(rows[0][0], rows[0][1]) if len(rows) == 1 else None
+
+    @_serialized
+    def projection_difference(self) -> str | None:
+        """Replay every event into a scratch database and compare each projection row with
+        the stored one; the first difference, described, or None when they agree.
+
+        Matching keys (``numkey``, ``match_text``) are left out: they cache the matcher's
+        reading of a claim, not something an event says.
+        """
+        scratch = sqlite_utils.Database(memory=True)
+        try:
+            for migration in migrations.MIGRATIONS:
+                migration(scratch)
+            rows = self.event_rows()
+            scratch.conn.executemany(
+                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
+            for row in rows:
+                e = event_from_row(row)
+                projections.apply(scratch, e.action, e.subject, e.payload, e.at, e.actor)
+            for table in reversed(migrations.PROJECTION_TABLES):
+                found = _table_difference(table, self.db, scratch)
+                if found:
+                    return found
+            return None
+        finally:
+            scratch.close()
+
+    @_serialized
     def resolve_id(self, prefix: str, table: str = "claims") -> str:
         """The full id in ``table`` that starts with ``prefix`` (like git's short hashes)."""
         noun = table.rstrip("s")
@@ -479,17 +677,20 @@ class Store:
             raise NotFoundError(f"{noun} id {prefix} is ambiguous; give more characters")
         return rows[0][0]
 
+    @_serialized
     def article(self, article_id: str) -> Article:
         row = self.db.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
         return _article(dict(zip(_columns(self.db, "articles"), row, strict=True)))
 
+    @_serialized
     def articles(self) -> list[Article]:
         cols = _columns(self.db, "articles")
         rows = self.db.conn.execute("SELECT * FROM articles ORDER BY ingested_at, id")
         return [_article(dict(zip(cols, row, strict=True))) for row in rows]
 
+    @_serialized
     def article_titles(self) -> list[tuple[str, str]]:
         """(id, title or source) of every article, in ingest order, without their texts."""
         rows = self.db.conn.execute(
@@ -497,6 +698,7 @@ class Store:
         )
         return [tuple(r) for r in rows]
 
+    @_serialized
     def claims(
         self,
         *,
@@ -530,6 +732,7 @@ class Store:
             return {}
         return self.matches_of(ids)
 
+    @_serialized
     def claim(self, claim_id: str) -> Claim:
         found = self.claims(ids=[claim_id])
         if not found:
@@ -566,6 +769,7 @@ class Store:
                 )
         return {k: tuple(v) for k, v in out.items()}
 
+    @_serialized
     def queue_rows(
         self, article_id: str | None = None, claim_id: str | None = None, *, ordered: bool = False
     ) -> list:
@@ -595,6 +799,7 @@ class Store:
         empty: tuple[str, ...] = ()
         return [QueueRow(*r, reviewers.get(r[0], empty)) for r in self.db.conn.execute(sql, params)]
 
+    @_serialized
     def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]:
         """Every current source on a claim as (added_by, Source), oldest first."""
         rows = self.db.conn.execute(
@@ -604,6 +809,7 @@ class Store:
         )
         return [(added_by, Source(*fields)) for added_by, *fields in rows]
 
+    @_serialized
     def claim_notes(self, claim_id: str) -> list[tuple[str, str, str]]:
         """Every current note on a claim as (author, text, at), oldest first."""
         rows = self.db.conn.execute(
@@ -611,6 +817,7 @@ class Store:
         )
         return [tuple(r) for r in rows]
 
+    @_serialized
     def last_undoable(self, actor: str) -> Event | None:
         """The actor's newest review action that has not been undone."""
         from workbench.review import REVIEW_ACTIONS
@@ -624,6 +831,7 @@ class Store:
         ).fetchone()
         return event_from_row(rows) if rows else None
 
+    @_serialized
     def stats(self) -> dict:
         """Counts for ``workbench stats``."""
         q = self.db.conn.execute
@@ -675,6 +883,48 @@ def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
         "checkworthiness": claim.checkworthiness,
         "entities": [[e.text, e.label] for e in claim.entities],
     }
+
+
+_CACHE_COLUMNS = frozenset({"numkey", "match_text"})
+
+
+def _table_difference(
+    table: str, stored: sqlite_utils.Database, replayed: sqlite_utils.Database
+) -> str | None:
+    """The first row of ``table`` that differs between the file and the replay, described."""
+    pks = stored[table].pks
+    columns = [c for c in _columns(stored, table) if c not in _CACHE_COLUMNS]
+    sql = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
+    ours = {tuple(r[c] for c in pks): r for r in stored.query(sql)}
+    theirs = {tuple(r[c] for c in pks): r for r in replayed.query(sql)}
+    for key in sorted(ours.keys() | theirs.keys(), key=repr):
+        name = f"{table} row {'/'.join(map(str, key))}"
+        if key not in theirs:
+            return f"{name} is in the file but no event created it"
+        if key not in ours:
+            return f"{name} is missing from the file, though the events create it"
+        for column in columns:
+            a, b = ours[key][column], theirs[key][column]
+            if a != b and _as_json(a) != _as_json(b):
+                return (
+                    f"{name}: {column} is {_short(a)} in the file but {_short(b)} from the events"
+                )
+    return None
+
+
+def _as_json(value: object) -> object:
+    """A JSON column's value, so that key order (older versions kept the payload's) is moot."""
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _columns(db: sqlite_utils.Database, table: str) -> list[str]:

@@ -42,6 +42,18 @@ def event_hash(
 
 
 @dataclass(frozen=True)
+class Head:
+    """The newest event of a chain: its position and hash. A copy of it kept elsewhere
+    (a report, a merge log, a note) lets ``verify --expect-head`` catch removed events."""
+
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash}"
+
+
+@dataclass(frozen=True)
 class Problem:
     """The first place where the chain does not hold."""
 

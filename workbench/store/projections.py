@@ -14,6 +14,11 @@ import sqlite_utils
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
 
+def _json(value: object) -> str:
+    """JSON with sorted keys: the same text whether the event was just written or replayed."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
 def _article_ingested(
     db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
 ) -> None:
@@ -27,7 +32,7 @@ def _article_ingested(
             "published": payload.get("published"),
             "source": payload.get("source"),
             "text": payload["text"],
-            "dropped": json.dumps(payload.get("dropped", []), ensure_ascii=False),
+            "dropped": _json(payload.get("dropped", [])),
             "ingested_at": at,
             "ingested_by": actor,
         },
@@ -56,9 +61,9 @@ def _claim_extracted(
             "quote": int(bool(payload.get("quote"))),
             "start": payload["start"],
             "end": payload["end"],
-            "cues": json.dumps(payload.get("cues", []), ensure_ascii=False),
+            "cues": _json(payload.get("cues", [])),
             "checkworthiness": payload.get("checkworthiness", 0.0),
-            "entities": json.dumps(payload.get("entities", []), ensure_ascii=False),
+            "entities": _json(payload.get("entities", [])),
             "status": "unreviewed",
             "verdict": None,
             **_match_keys(payload["claim"], payload.get("speaker")),
@@ -127,7 +132,7 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
             "note": v.note,
             "at": v.at,
             "current": 1,
-            "approved_by": json.dumps(list(v.approved_by), ensure_ascii=False),
+            "approved_by": _json(list(v.approved_by)),
         }
         for v in state.verdicts
     )
