@@ -35,3 +35,44 @@ def describe(action: str, payload: dict) -> str:
     if action == "action.undone":
         return f"undid {payload['action']} {payload['event_id']}"
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+_DONE = {
+    "article.ingested": "added an article",
+    "verdict.recorded": "gave a verdict",
+    "verdict.approved": "approved a verdict",
+    "verdict.resolved": "settled a conflict",
+    "claim.reclassified": "reclassified a claim",
+    "claim.edited": "reworded a claim",
+    "source.added": "added a source",
+    "note.added": "added a note",
+    "action.undone": "undid an action",
+}
+
+
+def _done(action: str, payload: dict, here: bool) -> str:
+    verb = _DONE[action]
+    if here:
+        verb = verb.replace(" a claim", "")
+    if action in ("verdict.recorded", "verdict.resolved"):
+        verb += f" ({payload.get('label', payload.get('rating'))})"
+    return verb
+
+
+def others_did(events: list, viewing: str | None = None) -> str | None:
+    """One line for a toast about events others wrote, e.g. ``bob gave a verdict (False) on
+    the claim you are viewing``; None when none of them is worth telling."""
+    told = [e for e in events if e.action in _DONE]
+    if not told:
+        return None
+    here = [e for e in told if e.subject == viewing]
+    if here:
+        e = here[-1]
+        line = f"{e.actor} {_done(e.action, e.payload, True)} on the claim you are viewing"
+        more = len(told) - 1
+        return line + (f" (and {more} more change{'s' if more > 1 else ''})" if more else "")
+    if len(told) == 1:
+        e = told[0]
+        return f"{e.actor} {_done(e.action, e.payload, False)}"
+    actors = ", ".join(dict.fromkeys(e.actor for e in told))
+    return f"{len(told)} changes by {actors}"

@@ -322,7 +322,7 @@ class Store:
         if self._closed:
             return
         self._closed = True
-        with _OPEN_LOCK:
+        with self._shared.lock, _OPEN_LOCK:  # waits for another thread's use to end
             self._shared.users -= 1
             if self._shared.users == 0:
                 del _OPEN[_key(self.path)]
@@ -364,6 +364,21 @@ class Store:
                 if isinstance(err, sqlite3.Error):
                     raise self._error(err) from None
                 raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one state of the file (a read transaction), this thread only."""
+        with self._shared.lock:
+            conn = self.db.conn
+            if conn.in_transaction:  # already inside a transaction of this connection
+                yield
+                return
+            conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
 
     @_serialized
     def append(self, action: str, subject: str, payload: dict, actor: str) -> Event:
@@ -588,6 +603,19 @@ class Store:
         rows = self.db.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE subject = ? AND seq > ? ORDER BY seq",
             (claim_id, version),
+        )
+        return [event_from_row(r) for r in rows]
+
+    @_serialized
+    def data_version(self) -> int:
+        """Changes whenever another connection (another process) commits to the file."""
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    @_serialized
+    def events_after(self, seq: int) -> list[Event]:
+        """Every event newer than position ``seq``, oldest first."""
+        rows = self.db.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq", (seq,)
         )
         return [event_from_row(r) for r in rows]
 

@@ -15,16 +15,21 @@ from textual.widgets import Footer, Static
 
 from workbench import actions
 from workbench.errors import WorkbenchError
-from workbench.models import Rubric
+from workbench.history import others_did
+from workbench.models import Event, Rubric
 from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
 from workbench.rubrics import builtin_names, load_rubric
 from workbench.store import Store
+from workbench.store.projections import CLAIM_REVIEW_ACTIONS
 from workbench.tui.keys import KEYS
 from workbench.tui.screens.dialogs import ConfirmDialog, LineDialog, NoteDialog, SourceDialog
 from workbench.tui.screens.info import HelpScreen, HistoryScreen, InfoScreen
 from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.tui.widgets.queue import ClaimQueue
+
+POLL_SECONDS = 1.0  # how often the session looks for others' commits
+FULL_RELOAD_AT = 500  # more changed claims than this: reload the queue instead of row by row
 
 EXPORT_FORMATS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv",
                   "claimreview": "jsonld"}  # fmt: skip
@@ -94,8 +99,11 @@ class ReviewApp(App[None]):
         self.session_reviewed: set[str] = set()
         self.loaded = False
         self._keymap = keymap or {}
-        self.store: Store | None = None
+        self.store: Store | None = None  # the session's one connection, shared with workers
         self.seen_version = 0  # version of the claim on screen, for the stale-view check
+        self.last_seq = 0  # the newest event this session has taken into account
+        self._data_version: int | None = None  # changes when another process commits
+        self._own_events: set[str] = set()  # events this session wrote (no toast for those)
         self._titles: list[tuple[str, str]] = []
         self._articles: dict = {}  # id -> Article, filled as claims are shown
 
@@ -130,10 +138,12 @@ class ReviewApp(App[None]):
             )
         else:
             self.load_queue()
+        self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
 
     def on_unmount(self) -> None:
-        if self.store is not None:
-            self.store.close()
+        store, self.store = self.store, None
+        if store is not None:
+            store.close()  # waits for a worker that is using it
 
     def on_resize(self) -> None:
         self.update_layout()
@@ -160,25 +170,85 @@ class ReviewApp(App[None]):
         try:
             with as_file(files("workbench.data") / "sample_article.md") as path:
                 prepared = prepare(read_sources([str(path)]))
-            with Store(self.db_path) as store:
-                for item in prepared:
-                    store.add_article(item.article, item.claims, self.reviewer)
+            store = self.store
+            if store is None:
+                return
+            for item in prepared:
+                store.add_article(item.article, item.claims, self.reviewer)
         except WorkbenchError as err:
             self.call_from_thread(self.notify, str(err), severity="error")
         self.call_from_thread(self.load_queue)
 
     @work(thread=True, exclusive=True, group="load")
     def load_queue(self) -> None:
-        with Store(self.db_path, create=False) as store:
+        store = self.store
+        if store is None:
+            return
+        with store.snapshot():
+            version = store.data_version()
+            head = store.head()
             rows = store.queue_rows(article_id=self.article_id, ordered=True)
             titles = store.article_titles()
-        self.call_from_thread(self.queue_loaded, rows, titles)
+        self.call_from_thread(self.queue_loaded, rows, titles, version, head.seq if head else 0)
 
-    def queue_loaded(self, rows: list[QueueRow], titles: list[tuple[str, str]]) -> None:
+    def queue_loaded(
+        self, rows: list[QueueRow], titles: list[tuple[str, str]], version: int, seq: int
+    ) -> None:
         self.all_rows = rows
         self._titles = titles
+        self._data_version, self.last_seq = version, seq
         self.loaded = True
         self.apply_filter()
+
+    # -- others' work, live ---------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="poll")
+    def poll_changes(self) -> None:
+        """Notice commits by other processes and fetch what they changed (off the UI thread)."""
+        store = self.store
+        if store is None or not self.loaded:
+            return
+        with store.snapshot():
+            version = store.data_version()
+            if version == self._data_version:
+                return
+            events = store.events_after(self.last_seq)
+            articles = {e.subject for e in events if e.action == "article.ingested"}
+            claims = {e.subject for e in events if e.action in CLAIM_REVIEW_ACTIONS}
+            if articles or len(claims) > FULL_RELOAD_AT:
+                rows = store.queue_rows(article_id=self.article_id, ordered=True)
+                titles: list[tuple[str, str]] | None = store.article_titles()
+            else:
+                rows = [r for c in claims for r in store.queue_rows(claim_id=c)]
+                titles = None
+        self.call_from_thread(self.outside_changes, version, events, rows, titles)
+
+    def outside_changes(
+        self,
+        version: int,
+        events: list[Event],
+        rows: list[QueueRow],
+        titles: list[tuple[str, str]] | None,
+    ) -> None:
+        """Take in what other processes wrote: queue, details and header, selection kept."""
+        self._data_version = version
+        if events:
+            self.last_seq = max(self.last_seq, events[-1].seq)
+        if titles is not None:
+            self.all_rows, self._titles = rows, titles
+            self._articles.clear()
+        else:
+            fresh = {r.id: r for r in rows if self.article_id in (None, r.article_id)}
+            self.all_rows = [fresh.get(r.id, r) for r in self.all_rows]
+        current = self.current
+        self.apply_filter()
+        changed = {e.subject for e in events}
+        if self.current is not None and (self.current is not current or self.current.id in changed):
+            self.show_claim(self.current)
+        theirs = [e for e in events if e.id not in self._own_events]
+        told = others_did(theirs, self.current.id if self.current else None)
+        if told:
+            self.notify(told, title="Changed by others", timeout=6)
 
     def apply_filter(self, keep: str | None = None) -> None:
         queue = self.query_one(ClaimQueue)
@@ -241,10 +311,13 @@ class ReviewApp(App[None]):
     def run_action_safely(self, action, *args) -> object | None:
         """Run a core action; a refusal becomes a visible message, never a crash."""
         try:
-            return action(*args)
+            result = action(*args)
         except WorkbenchError as err:
             self.notify(str(err), severity="error", timeout=6)
             return None
+        if isinstance(result, Event):
+            self._own_events.add(result.id)
+        return result
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -411,8 +484,11 @@ class ReviewApp(App[None]):
         from workbench.export import build_report, render
 
         target = self.db_path.with_name(f"{self.db_path.stem}-report.{EXPORT_FORMATS[fmt]}")
+        store = self.store
+        if store is None:
+            return
         try:
-            with Store(self.db_path, create=False) as store:
+            with store.snapshot():
                 report = build_report(store, publisher=load_publisher())
             target.write_text(render(report, fmt), encoding="utf-8")
         except (WorkbenchError, OSError) as err:

@@ -96,8 +96,13 @@ def render_details(
 
 
 class ClaimDetails(VerticalScroll):
+    """The selected claim's state; ``text`` is what it shows now."""
+
+    text: Text | str = ""
+
     def compose(self):
         yield Static(id="details-text")
 
     def show(self, text: Text | str) -> None:
+        self.text = text
         self.query_one("#details-text", Static).update(text)
