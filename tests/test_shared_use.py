@@ -168,3 +168,19 @@ def test_stores_on_one_file_share_one_connection_across_threads(shared_db: Path)
     assert first.event_count() == 4 + 80
     assert first.verify() is None and first.projection_difference() is None
     first.close()
+
+
+def test_stress_two_sessions_and_six_cli_writers_lose_nothing() -> None:
+    """The benchmark's stress run, shortened: every acknowledged write present, verify --deep ok.
+    (`python benchmarks/shared_use.py` runs it for 60 s.)"""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "shared_use.py"), "--seconds", "6", "--json"],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    import json
+
+    figures = json.loads(done.stdout)
+    assert figures["lost"] == [] and figures["verify_ok"]
+    assert figures["notes_present"] == figures["notes_acknowledged"] > 0
+    assert all(attempted > 0 for attempted, _ in figures["by_writer"].values())

@@ -177,7 +177,8 @@ def reclassify(store: Store, claim_id: str, kind: str, reviewer: str) -> Event:
     with store.transaction():
         claim = store.claim(claim_id)
         if claim.kind == kind:
-            raise ActionError(f"claim {claim_id} is already a {kind}")
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise ActionError(f"claim {claim_id} is already {article} {kind}")
         payload = {"kind": kind, "previous": claim.kind}
         return store.append("claim.reclassified", claim_id, payload, reviewer)
 
