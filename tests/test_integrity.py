@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from workbench.cli import cli
 from workbench.store import Store
@@ -282,3 +284,48 @@ def test_lock_message_states_the_real_wait(db_path: Path, monkeypatch) -> None:
     # four tries of 0.2 s each plus the pauses between them: about a second, not "0.2 s"
     waited = float(re.search(r"waited (\d+) s", str(info.value)).group(1))
     assert 1 <= waited <= 3
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@given(data=st.data())
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_mangled_report_imports_or_gives_one_error_line(
+    reviewed_db: Path, tmp_path: Path, data
+) -> None:
+    report = report_of(reviewed_db)
+    event = data.draw(st.sampled_from(report["events"]))
+    where = data.draw(st.sampled_from(["payload", "top"]))
+    if where == "payload" and event["payload"]:
+        key = data.draw(st.sampled_from(sorted(event["payload"])))
+        event["payload"][key] = data.draw(_JSON_VALUES)
+    else:
+        key = data.draw(st.sampled_from(["at", "actor", "action", "subject", "payload"]))
+        event[key] = data.draw(_JSON_VALUES)
+    target = tmp_path / f"mangled-{data.draw(st.integers(0, 10**9))}.db"
+    result = CliRunner().invoke(
+        cli, ["import", str(_write(tmp_path, report)), "--db", str(target)],
+        env={"WORKBENCH_REVIEWER": "alice"}, catch_exceptions=False,
+    )  # fmt: skip
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    if result.exit_code == 0:
+        assert lines[0].startswith("imported ")
+        assert run("verify", "--deep", "--db", str(target)).exit_code == 0
+    else:
+        assert lines[0].startswith("error: ")
+
+
+def _write(folder: Path, report: dict) -> Path:
+    path = folder / "mangled.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    return path
