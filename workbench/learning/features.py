@@ -27,15 +27,18 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from workbench.splitting.checkworthiness import features_of
-from workbench.splitting.kinds import (
-    CUE_CATEGORIES,
+from workbench.splitting.kinds import CUE_CATEGORIES, Cue, SpanContext
+from workbench.splitting.lexicon import (
+    COMPARATIVE_TAGS,
     DATE_LABELS,
+    FIRST_PERSON,
     NAMED_LABELS,
     NUMBER_LABELS,
+    PAST_TAGS,
+    PRESENT_TAGS,
     QUOTE_MARKS,
     REPORTING_VERBS,
-    Cue,
-    SpanContext,
+    SECOND_PERSON,
 )
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
@@ -43,11 +46,6 @@ _DIGITS = re.compile(r"[0-9]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 TENSOR_WIDTH = 96  # en_core_web_sm's tok2vec width
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
-PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-PAST_TAGS = frozenset({"VBD", "VBN"})
-COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 
 MEASURE_NAMES: tuple[str, ...] = (
     "log_words",

@@ -48,141 +48,23 @@ from workbench.splitting.clauses import (
     subject_of,
 )
 from workbench.splitting.clauses import install_extensions as install_clause_extensions
+from workbench.splitting.lexicon import (
+    DETERMINERS,
+    DROPPED_DEPS,
+    EVIDENTIAL_FORMS,
+    EVIDENTIAL_VERBS,
+    ISSUER_PREPOSITIONS,
+    LABELING_VERBS,
+    NAME_LABELS,
+    PHRASE_PUNCT,
+    QUOTE_PAIRS,
+    RELATIVE_WORDS,
+    REPORTING_VERBS,
+    SOFT_REPORTING_VERBS,
+    SOURCE_NOUNS,
+)
 from workbench.splitting.pipeline import PARAGRAPH_BREAK, is_paragraph_break, unit_root
 
-REPORTING_VERBS = frozenset(
-    {
-        "acknowledge",
-        "add",
-        "admit",
-        "agree",
-        "allege",
-        "announce",
-        "answer",
-        "argue",
-        "assert",
-        "believe",
-        "boast",
-        "caution",
-        "claim",
-        "comment",
-        "complain",
-        "concede",
-        "conclude",
-        "confirm",
-        "contend",
-        "counter",
-        "declare",
-        "deny",
-        "disclose",
-        "doubt",
-        "emphasise",
-        "emphasize",
-        "estimate",
-        "explain",
-        "fear",
-        "forecast",
-        "hint",
-        "hope",
-        "insist",
-        "maintain",
-        "note",
-        "observe",
-        "pledge",
-        "predict",
-        "promise",
-        "quip",
-        "recall",
-        "reckon",
-        "reiterate",
-        "remark",
-        "reply",
-        "report",
-        "respond",
-        "retort",
-        "reveal",
-        "say",
-        "signal",
-        "speculate",
-        "state",
-        "stress",
-        "suggest",
-        "tell",
-        "testify",
-        "think",
-        "threaten",
-        "tweet",
-        "underline",
-        "urge",
-        "vow",
-        "warn",
-        "write",
-    }
-)
-LABELING_VERBS = frozenset({"dub", "brand", "label", "nickname", "term", "call", "christen"})
-EVIDENTIAL_VERBS = frozenset({"show", "suggest", "indicate", "reveal", "confirm", "find"})
-EVIDENTIAL_FORMS = frozenset(
-    {
-        "show",
-        "shows",
-        "showed",
-        "shown",
-        "suggest",
-        "suggests",
-        "suggested",
-        "indicate",
-        "indicates",
-        "indicated",
-        "reveal",
-        "reveals",
-        "revealed",
-        "confirm",
-        "confirms",
-        "confirmed",
-        "found",
-    }
-)
-#: Nouns for documents and data that speak for whoever issued them.
-SOURCE_NOUNS = frozenset(
-    {
-        "analysis",
-        "assessment",
-        "briefing",
-        "census",
-        "communique",
-        "count",
-        "data",
-        "datum",
-        "document",
-        "estimate",
-        "figure",
-        "filing",
-        "finding",
-        "letter",
-        "memo",
-        "note",
-        "poll",
-        "readout",
-        "record",
-        "release",
-        "report",
-        "research",
-        "statement",
-        "statistic",
-        "statistics",
-        "study",
-        "survey",
-        "tally",
-        "transcript",
-    }
-)
-ISSUER_PREPOSITIONS = frozenset({"from", "by"})
-RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "what", "whoever"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "some", "several"})
-OPENING_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
-PHRASE_PUNCT = frozenset({",", "(", ")", "—", "–", ";", ":", *OPENING_QUOTES, "”", "»", "’"})
-DROPPED_DEPS = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Share of the attributed words that must lie inside quotation marks for a direct quote; a
 #: paraphrase with a quoted phrase in it ("said the deal was “a provocation”") is not one.
 QUOTE_THRESHOLD = 0.8
@@ -240,8 +122,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if open_at is None:
                 if ch == "‘" and i > para_start and text[i - 1].isalnum():
                     continue
-                if ch in OPENING_QUOTES:
-                    open_at, closer = i, OPENING_QUOTES[ch]
+                if ch in QUOTE_PAIRS:
+                    open_at, closer = i, QUOTE_PAIRS[ch]
             elif ch == closer:
                 if closer == "’" and i + 1 < para_end and text[i + 1].isalpha():
                     continue  # an apostrophe: don’t
@@ -406,12 +288,6 @@ def _content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(_content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
-
-
-#: Reporting verbs that also take things as subjects ("the ferocity of the protest reveals").
-SOFT_REPORTING_VERBS = frozenset(
-    {"reveal", "suggest", "signal", "confirm", "indicate", "underline", "note", "mean"}
-)
 
 
 def frame_subject(verb: Token) -> Token | None:

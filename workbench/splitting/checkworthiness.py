@@ -40,59 +40,14 @@ from workbench.splitting.kinds import (
     cues_of,
     doc_view,
 )
+from workbench.splitting.lexicon import (
+    CHANGE_VERBS,
+    COMPARATIVE_TAGS,
+    COMPARISON_PHRASES,
+    SALIENT_LABELS,
+)
 
-SALIENT_LABELS = frozenset(
-    {
-        "GPE",
-        "ORG",
-        "PERSON",
-        "NORP",
-        "LOC",
-        "FAC",
-        "EVENT",
-        "LAW",
-        "PRODUCT",
-        "MONEY",
-        "PERCENT",
-        "QUANTITY",
-    }
-)
-COMPARATIVE_TAGS = frozenset({"JJR", "RBR", "JJS", "RBS"})
-COMPARISON_PHRASES = frozenset(
-    {
-        ("down", "from"),
-        ("up", "from"),
-        ("compared", "with"),
-        ("compared", "to"),
-        ("more", "than"),
-        ("less", "than"),
-        ("fewer", "than"),
-        ("as", "many", "as"),
-        ("as", "much", "as"),
-        ("than",),
-    }
-)
 _COMPARISON_FIRST = frozenset(p[0] for p in COMPARISON_PHRASES)
-CHANGE_VERBS = frozenset(
-    {
-        "increase",
-        "decrease",
-        "rise",
-        "fall",
-        "drop",
-        "double",
-        "halve",
-        "triple",
-        "surge",
-        "plunge",
-        "grow",
-        "shrink",
-        "decline",
-        "exceed",
-        "outnumber",
-        "overtake",
-    }
-)
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "base": 0.1,

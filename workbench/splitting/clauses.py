@@ -53,53 +53,31 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.lexicon import (
+    ADVERBIAL_MARKERS,
+    AS_COMPLEMENTS,
+    AUX_DEPS,
+    CLAUSE_COORDINATORS,
+    CLOSING_QUOTES,
+    EDGE_PUNCT,
+    ELLIPTICAL_AS_VERBS,
+    ENCLOSING_PAIRS,
+    END_MARKS,
+    FINITE_TAGS,
+    NAMED_NON_PERSON,
+    OBJECT_DEPS,
+    OPENING_QUOTES,
+    PREDICATE_DEPS,
+    REPLACEABLE,
+    REPORTING_VERBS,
+    SUBJECT_DEPS,
+)
 from workbench.splitting.pipeline import (
     person_mention,
     recent_named_subject,
     recent_person,
     skip_discourse_marker,
 )
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-AUX_DEPS = frozenset({"aux", "auxpass"})
-CLAUSE_COORDINATORS = frozenset({"and", "but", "yet"})
-ADVERBIAL_MARKERS = frozenset(
-    {"while", "although", "though", "whereas", "as", "after", "before", "since"}
-)
-#: Dependents that make a verb phrase a full predicate rather than a bare verb.
-PREDICATE_DEPS = frozenset(
-    {
-        "dobj",
-        "dative",
-        "attr",
-        "acomp",
-        "oprd",
-        "prep",
-        "agent",
-        "xcomp",
-        "ccomp",
-        "advmod",
-        "npadvmod",
-        "prt",
-        "advcl",
-    }
-)
-#: What an "as" clause's verb needs to be more than an elliptical comparison.
-AS_COMPLEMENTS = frozenset(
-    {"dobj", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "ccomp", "prt"}
-)
-#: Verbs after which an "as" clause is elliptical ("as he had promised").
-ELLIPTICAL_AS_VERBS = frozenset(
-    {"do", "expect", "promise", "plan", "intend", "require", "predict", "hope", "want", "demand"}
-)
-#: Punctuation dropped at the edges of a clause (quotation marks and end marks are kept).
-EDGE_PUNCT = frozenset({",", ";", ":", "-", "—", "–", "…"})
-END_MARKS = frozenset({".", "?", "!"})
-OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "'"})
-CLOSING_QUOTES = frozenset({'"', "”", "’", "»", "'"})
-PAIRS = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
-NAMED_NON_PERSON = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -166,24 +144,12 @@ def _adverbial_marker(verb: Token) -> list[Token] | None:
     return None
 
 
-_REPORTING: frozenset[str] = frozenset()
-
-
-def _reporting_lemmas() -> frozenset[str]:
-    global _REPORTING
-    if not _REPORTING:
-        from workbench.splitting.attribution import REPORTING_VERBS  # import cycle otherwise
-
-        _REPORTING = REPORTING_VERBS
-    return _REPORTING
-
-
 def coordinated_head(verb: Token) -> Token:
     """The verb a subject-less conjunct shares its subject with: its head, except for a
     reporting verb the parser hung inside another reporting verb's complement ("claimed that
     the navy had seized … and added that …": "added" shares "claimed"'s subject)."""
     head = verb.head
-    reporting = _reporting_lemmas()
+    reporting = REPORTING_VERBS
     if (
         verb.lemma_ in reporting
         and head.dep_ == "ccomp"
@@ -205,7 +171,7 @@ def is_asserted(head: Token, unit: Span) -> bool:
     verb to the unit's root; any other relation (relative, purpose, conditional clause, the
     complement of a non-reporting verb …) is not an assertion of its own.
     """
-    reporting = _reporting_lemmas()
+    reporting = REPORTING_VERBS
     token = head
     for _ in range(len(unit) + 1):
         parent = token.head
@@ -310,7 +276,7 @@ def _subject_bounds(subject: Token) -> tuple[int, int]:
 def _full_as_clause(verb: Token) -> bool:
     """An "as" clause that asserts something of its own: not elliptical ("as he had promised",
     "as it was before", "as there was after the war") and not a reporting frame."""
-    if verb.lemma_ in _reporting_lemmas() | ELLIPTICAL_AS_VERBS | {"be", "have"}:
+    if verb.lemma_ in REPORTING_VERBS | ELLIPTICAL_AS_VERBS | {"be", "have"}:
         return False
     if any(c.dep_ == "expl" for c in verb.children):
         return False
@@ -407,7 +373,7 @@ def _pieces(unit: Span, cuts: Sequence[_Cut]) -> list[Clause]:
 
 
 def _is_frame_only(verbs: Iterable[Token], piece: Clause) -> bool:
-    reporting = _reporting_lemmas()
+    reporting = REPORTING_VERBS
     for verb in verbs:
         if verb.lemma_ not in reporting:
             return False
@@ -620,9 +586,6 @@ def resolve_pronoun(
     return None
 
 
-OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd"})
-
-
 def _names_someone(phrase: Span) -> bool:
     """True when a speaker phrase is a proper name that is not a place or an organisation."""
     names = [t for t in phrase if t.pos_ == "PROPN"]
@@ -690,14 +653,19 @@ def _strip_quotes(tokens: list[Token]) -> list[Token]:
             break
         first, last = tokens[0].text, tokens[-1].text
         inner = [t.text for t in tokens[1:-1]]
-        if first in PAIRS and last == PAIRS[first] and first not in inner and last not in inner:
+        if (
+            first in ENCLOSING_PAIRS
+            and last == ENCLOSING_PAIRS[first]
+            and first not in inner
+            and last not in inner
+        ):
             tokens = tokens[1:-1]  # one quotation, nothing else
-        elif first in OPENING_QUOTES and PAIRS.get(first, first) not in [
+        elif first in OPENING_QUOTES and ENCLOSING_PAIRS.get(first, first) not in [
             t.text for t in tokens[1:]
         ]:
             tokens = tokens[1:]
         elif last in CLOSING_QUOTES and not any(
-            PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in PAIRS
+            ENCLOSING_PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in ENCLOSING_PAIRS
         ):
             tokens = tokens[:-1]
         else:
@@ -742,9 +710,6 @@ def _end_mark(span: Span) -> str:
             continue
         return token.text if token.text in {"?", "!"} else "."
     return "."
-
-
-REPLACEABLE = frozenset({"he", "she", "it", "i"})
 
 
 def _verbatim(tokens: Sequence[Token]) -> bool:

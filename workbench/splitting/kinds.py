@@ -90,288 +90,42 @@ from spacy.attrs import (
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.attribution import LABELING_VERBS, REPORTING_VERBS
+from workbench.splitting.lexicon import (
+    COPULAS_OR_CALL,
+    DATE_LABELS,
+    EVALUATIVE_ADJECTIVES,
+    EVALUATIVE_NOUNS,
+    FRAMING_VERBS,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    INTENSIFIERS,
+    LABEL_VERB_FORMS,
+    LABELING_VERBS,
+    LOADED_LABELS,
+    MAGNITUDES,
+    MILESTONE_NOUNS,
+    NAMED_LABELS,
+    NON_EVALUATIVE_PAIRS,
+    NON_EVENT_LEMMAS,
+    NORMATIVE_MODALS,
+    NUMBER_LABELS,
+    PAST_TAGS,
+    PREDICTION_ADJECTIVES,
+    PREDICTION_TRIGGERS,
+    PREDICTION_VERBS,
+    QUOTE_MARKS,
+    REPORTING_VERBS,
+    SCHEDULE_WORDS,
+    SIGNIFICANCE_ADJECTIVES,
+    SPECULATIVE_MODALS,
+    STANCE_ADVERBS,
+    TIME_ANCHORS,
+    VERBAL,
+)
 
 if TYPE_CHECKING:
     from workbench.learning.linear import LinearModel
 
-EVALUATIVE_ADJECTIVES = frozenset(
-    {
-        "absurd",
-        "admirable",
-        "alarming",
-        "amazing",
-        "appalling",
-        "astonishing",
-        "awful",
-        "bad",
-        "beautiful",
-        "bizarre",
-        "bold",
-        "brave",
-        "brilliant",
-        "careless",
-        "catastrophic",
-        "clumsy",
-        "commendable",
-        "courageous",
-        "cowardly",
-        "crazy",
-        "cruel",
-        "cynical",
-        "deplorable",
-        "disappointing",
-        "disastrous",
-        "disgraceful",
-        "dishonest",
-        "dreadful",
-        "dubious",
-        "encouraging",
-        "excellent",
-        "extraordinary",
-        "fantastic",
-        "foolish",
-        "fortunate",
-        "generous",
-        "good",
-        "great",
-        "historic",
-        "horrible",
-        "horrific",
-        "hypocritical",
-        "idiotic",
-        "impressive",
-        "inexcusable",
-        "incompetent",
-        "incredible",
-        "insane",
-        "irresponsible",
-        "laudable",
-        "ludicrous",
-        "magnificent",
-        "misguided",
-        "naive",
-        "outrageous",
-        "pathetic",
-        "pointless",
-        "poor",
-        "promising",
-        "reckless",
-        "regrettable",
-        "remarkable",
-        "ridiculous",
-        "scandalous",
-        "senseless",
-        "shameful",
-        "shocking",
-        "silly",
-        "splendid",
-        "staggering",
-        "stunning",
-        "stupid",
-        "superb",
-        "terrible",
-        "tragic",
-        "troubling",
-        "unacceptable",
-        "unbelievable",
-        "unfair",
-        "unfortunate",
-        "unjust",
-        "unwise",
-        "weak",
-        "welcome",
-        "wise",
-        "wonderful",
-        "worrying",
-        "worthless",
-        "wrong",
-    }
-)
-EVALUATIVE_NOUNS = frozenset(
-    {
-        "blunder",
-        "betrayal",
-        "catastrophe",
-        "charade",
-        "debacle",
-        "disaster",
-        "disgrace",
-        "failure",
-        "farce",
-        "fiasco",
-        "folly",
-        "hypocrisy",
-        "masterstroke",
-        "mistake",
-        "nonsense",
-        "outrage",
-        "provocation",
-        "scandal",
-        "sham",
-        "shame",
-        "stunt",
-        "success",
-        "travesty",
-        "triumph",
-        "tragedy",
-        "victory",
-    }
-)
-#: Fixed phrases where an evaluative word is not an evaluation ("a great deal of").
-NON_EVALUATIVE_PAIRS = frozenset(
-    {("great", "deal"), ("great", "many"), ("good", "friday"), ("good", "will"), ("bad", "debt")}
-)
-INTENSIFIERS = frozenset(
-    {
-        "absolutely",
-        "awfully",
-        "deeply",
-        "enormously",
-        "exceptionally",
-        "extremely",
-        "hugely",
-        "immensely",
-        "incredibly",
-        "profoundly",
-        "really",
-        "terribly",
-        "totally",
-        "tremendously",
-        "truly",
-        "utterly",
-        "vastly",
-        "very",
-    }
-)
-STANCE_ADVERBS = frozenset(
-    {
-        "admittedly",
-        "clearly",
-        "evidently",
-        "frankly",
-        "fortunately",
-        "hopefully",
-        "inevitably",
-        "ironically",
-        "obviously",
-        "regrettably",
-        "sadly",
-        "surely",
-        "thankfully",
-        "undoubtedly",
-        "unfortunately",
-    }
-)
-HEDGE_WORDS = frozenset(
-    {
-        "allegedly",
-        "apparently",
-        "arguably",
-        "conceivably",
-        "likely",
-        "maybe",
-        "perhaps",
-        "possibly",
-        "presumably",
-        "probably",
-        "purportedly",
-        "reportedly",
-        "seemingly",
-        "somewhat",
-        "supposedly",
-    }
-)
-HEDGE_PHRASES = frozenset(
-    {
-        ("may", "well"),
-        ("might", "well"),
-        ("could", "well"),
-        ("it", "seems"),
-        ("it", "appears"),
-        ("seems", "to"),
-        ("seem", "to"),
-        ("seemed", "to"),
-        ("appears", "to"),
-        ("appear", "to"),
-        ("appeared", "to"),
-        ("to", "some", "extent"),
-        ("to", "a", "degree"),
-        ("in", "some", "ways"),
-        ("in", "a", "sense"),
-        ("more", "or", "less"),
-        ("it", "is", "possible"),
-        ("there", "is", "a", "chance"),
-        ("could", "be", "argued"),
-    }
-)
-SPECULATIVE_MODALS = frozenset({"may", "might", "could"})
-NORMATIVE_MODALS = frozenset({"should", "must", "ought"})
-PREDICTION_VERBS = frozenset({"expect", "predict", "forecast", "project", "anticipate", "foresee"})
-PREDICTION_ADJECTIVES = frozenset({"likely", "unlikely", "poised", "bound", "certain", "sure"})
-SCHEDULE_WORDS = frozenset({"scheduled", "due", "set", "slated", "timetabled"})
-LOADED_LABELS = re.compile(
-    r"\b(?:so-called|self-styled|self-proclaimed|self-declared|would-be)\b",
-    re.IGNORECASE,
-)
-LABEL_VERB_FORMS = frozenset(
-    {"dubbed", "branded", "labelled", "labeled", "nicknamed", "termed", "christened"}
-)
-COPULAS = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound", "prove"})
-NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
-DATE_LABELS = frozenset({"DATE", "TIME"})
-NAMED_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-)
-MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-TIME_ANCHORS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "tonight",
-        "tomorrow",
-        "next",
-    }
-)
-NON_EVENT_LEMMAS = (
-    REPORTING_VERBS
-    | LABELING_VERBS
-    | PREDICTION_VERBS
-    | COPULAS
-    | frozenset({"have", "know", "want", "like", "feel", "mean", "seem", "need"})
-)
-
-COPULAS_OR_CALL = COPULAS | {"call"}
-VERBAL = frozenset({"VERB", "AUX"})
-#: Words that can start a prediction or schedule cue (besides the prediction verbs' lemmas).
-PREDICTION_TRIGGERS = PREDICTION_ADJECTIVES | SCHEDULE_WORDS | {"on"}
-_HEDGE_INDEX: dict[str, list[tuple[str, ...]]] = {}  # filled below, once the helper exists
-
-QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'", "``", "''"})
-#: Verbs that frame reported content (excluded from an attributed claim's content); the
-#: prediction verbs stay, because "analysts predict" is what makes the content a forecast.
-FRAMING_VERBS = (
-    REPORTING_VERBS | frozenset({"show", "indicate", "reveal", "confirm", "find"})
-) - PREDICTION_VERBS
-PAST_TAGS = frozenset({"VBD", "VBN"})
 
 #: Weight of each cue category when no model decides. Opinion categories add to the opinion
 #: score, the others to the objectivity score; "speaker" and "model" are informative only.
@@ -606,21 +360,6 @@ class SpanContext:
 # --------------------------------------------------------------------------- detectors
 
 
-#: The writer ranking an event: "an important moment", "a historic day", "a major step".
-SIGNIFICANCE_ADJECTIVES = frozenset(
-    {
-        "crucial", "decisive", "defining", "historic", "important", "key", "landmark",
-        "major", "momentous", "pivotal", "seminal", "significant", "watershed",
-    }
-)  # fmt: skip
-MILESTONE_NOUNS = frozenset(
-    {
-        "achievement", "blow", "breakthrough", "chapter", "day", "defeat", "juncture",
-        "milestone", "moment", "point", "setback", "shift", "step", "test", "victory", "win",
-    }
-)  # fmt: skip
-
-
 def _characterisation(ctx: SpanContext) -> list[Cue]:
     """An adjective of significance on an event noun: a judgement, not a checkable fact."""
     v = ctx.view
@@ -690,7 +429,10 @@ def _phrase_hits(
     return found
 
 
-_HEDGE_INDEX.update(_index_phrases(HEDGE_PHRASES))
+_HEDGE_INDEX = _index_phrases(HEDGE_PHRASES)
+_LOADED_LABEL_RE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(LOADED_LABELS))) + r")\b", re.IGNORECASE
+)
 
 
 def _hedge_matches(ctx: SpanContext) -> list[tuple[int, int]]:
@@ -854,7 +596,7 @@ def _labels(ctx: SpanContext, text: str) -> list[Cue]:
         if v.lower[i] in LABEL_VERB_FORMS and v.pos[i] == "VERB"
     ]
     if "-" in text:
-        cues += [Cue("label", m.group(0).lower()) for m in LOADED_LABELS.finditer(text)]
+        cues += [Cue("label", m.group(0).lower()) for m in _LOADED_LABEL_RE.finditer(text)]
     return cues
 
 

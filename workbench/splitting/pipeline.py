@@ -28,6 +28,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.models import ClaimDraft, Entity, Kind
+from workbench.splitting.lexicon import (
+    COMMA_MARKERS,
+    CONJUNCTION_MARKERS,
+    NAME_LABELS,
+    NOMINAL_SUBJECT_DEPS,
+)
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
@@ -41,52 +47,6 @@ COMPONENTS: tuple[str, ...] = (
     "workbench_kinds",
     "workbench_checkworthiness",
 )
-
-#: Sentence-initial discourse markers dropped from the stand-alone wording. Single words
-#: that are coordinating conjunctions may stand without a comma; the others need one.
-CONJUNCTION_MARKERS = frozenset({"and", "but", "yet", "so", "or", "nor"})
-COMMA_MARKERS = frozenset(
-    {
-        ("however",),
-        ("meanwhile",),
-        ("moreover",),
-        ("furthermore",),
-        ("nevertheless",),
-        ("nonetheless",),
-        ("still",),
-        ("instead",),
-        ("besides",),
-        ("also",),
-        ("indeed",),
-        ("separately",),
-        ("additionally",),
-        ("likewise",),
-        ("similarly",),
-        ("consequently",),
-        ("thus",),
-        ("therefore",),
-        ("hence",),
-        ("then",),
-        ("now",),
-        ("in", "addition"),
-        ("in", "fact"),
-        ("in", "turn"),
-        ("as", "a", "result"),
-        ("at", "the", "same", "time"),
-        ("on", "the", "other", "hand"),
-        ("by", "contrast"),
-        ("in", "contrast"),
-        ("even", "so"),
-        ("all", "the", "same"),
-        ("for", "its", "part"),
-        ("for", "his", "part"),
-        ("for", "her", "part"),
-        ("for", "their", "part"),
-    }
-)
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-NAMED_SUBJECT_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 
 
 # --------------------------------------------------------------------------- extensions
@@ -300,10 +260,10 @@ def unit_root(span: Span) -> Token:
 def _named_subject(unit: Span) -> Span | None:
     root = unit_root(unit)
     for child in root.children:
-        if child.dep_ not in SUBJECT_DEPS:
+        if child.dep_ not in NOMINAL_SUBJECT_DEPS:
             continue
         for ent in unit.ents:
-            if ent.start <= child.i < ent.end and ent.label_ in NAMED_SUBJECT_LABELS:
+            if ent.start <= child.i < ent.end and ent.label_ in NAME_LABELS:
                 conjuncts = [c for c in child.conjuncts if c.i > child.i]
                 if conjuncts:
                     return None  # a coordination: "it" could be either
