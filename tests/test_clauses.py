@@ -12,13 +12,9 @@ from spacy.tokens import Doc
 from tests.spacy_support import VOCAB, needs_model
 from workbench.splitting import split_text
 from workbench.splitting.attribution import AttributionComponent
-from workbench.splitting.clauses import (
-    ClausesComponent,
-    WordingComponent,
-    split_unit,
-    standalone_wording,
-)
-from workbench.splitting.pipeline import ClaimUnits
+from workbench.splitting.clauses import ClausesComponent, split_unit
+from workbench.splitting.units import ClaimUnits
+from workbench.splitting.wording import WordingComponent, standalone_wording
 
 NO_SPACE_BEFORE = {",", ".", "?", "!", ";", ":", "”", "’s", "'s", "%"}
 NO_SPACE_AFTER = {"“", "(", "$"}

@@ -16,9 +16,8 @@ import spacy
 
 from tests.spacy_support import REMARKABLE, make_doc
 from workbench.errors import InputError, ModelError
-from workbench.learning import MODEL_NAMES, load_model
-from workbench.learning.datasets import ct24, load_examples, newssd, read_table
-from workbench.learning.features import (
+from workbench.splitting.cues import Cue, cues_of, exclusion
+from workbench.splitting.features import (
     ALL_DENSE_NAMES,
     DENSE_NAMES,
     TENSOR_WIDTH,
@@ -27,17 +26,12 @@ from workbench.learning.features import (
     terms,
     words,
 )
-from workbench.learning.linear import LinearModel
-from workbench.learning.metrics import evaluate, render
-from workbench.splitting.kinds import (
-    Cue,
-    DocView,
-    SpanContext,
-    classify,
-    combine,
-    cues_of,
-    exclusion,
-)
+from workbench.splitting.kinds import classify, combine
+from workbench.splitting.linear import LinearModel
+from workbench.splitting.models import MODEL_NAMES, load_model
+from workbench.splitting.view import DocView, SpanContext
+from workbench.training.datasets import ct24, load_examples, newssd, read_table
+from workbench.training.metrics import evaluate, render
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "data"
@@ -51,7 +45,7 @@ CHECKWORTHINESS_YES_F1_FLOOR = 0.80  # measured 0.8297
 
 def _english() -> spacy.language.Language | None:
     try:
-        from workbench.learning.sentences import english
+        from workbench.sentences import english
 
         return english()
     except ModelError:
@@ -154,7 +148,7 @@ def test_span_features_leave_out_excluded_tokens() -> None:
 
 @needs_model
 def test_span_features_of_a_parsed_sentence_have_the_mean_token_vector() -> None:
-    from workbench.learning.sentences import texts_features
+    from workbench.sentences import texts_features
 
     (found,) = list(texts_features(["Exports rose 12 per cent in 2025, officials said."]))
     assert found.dense.shape == (len(DENSE_NAMES) + TENSOR_WIDTH,)
@@ -251,7 +245,7 @@ def test_broken_model_files_are_model_errors(tmp_path: Path) -> None:
 
 @needs_sklearn
 def test_exported_model_predicts_what_scikit_learn_predicts(tmp_path: Path) -> None:
-    from workbench.learning.train import Config, Matrix, fit
+    from workbench.training.train import Config, Matrix, fit
 
     rng = np.random.default_rng(0)
     texts = [
@@ -441,8 +435,8 @@ def write_tiny_data(root: Path) -> Path:
 @needs_model
 @needs_sklearn
 def test_train_on_a_tiny_data_set_gives_loadable_models(tmp_path: Path) -> None:
-    from workbench.learning.sentences import texts_features
-    from workbench.learning.train import Config, train_all
+    from workbench.sentences import texts_features
+    from workbench.training.train import Config, train_all
 
     data = write_tiny_data(tmp_path / "data")
     log: list[str] = []
@@ -472,7 +466,7 @@ def test_train_on_a_tiny_data_set_gives_loadable_models(tmp_path: Path) -> None:
 
 
 def test_train_without_scikit_learn_says_how_to_install_it(monkeypatch) -> None:
-    from workbench.learning.train import require_sklearn
+    from workbench.training.train import require_sklearn
 
     monkeypatch.setitem(sys.modules, "sklearn", None)
     with pytest.raises(ModelError, match=r"pip install 'workbench\[train\]'"):
@@ -592,15 +586,15 @@ def _modules_after(imports: str, watched: tuple[str, ...]) -> list[str]:
 
 def test_imports_stay_light() -> None:
     # the CLI loads no model code until a command needs it
-    assert _modules_after("import workbench.cli", ("workbench.learning", "sklearn")) == []
+    assert _modules_after("import workbench.cli", ("workbench.splitting", "sklearn")) == []
     # metrics and data files need neither spaCy nor numpy
-    light = "import workbench.learning, workbench.learning.metrics, workbench.learning.datasets"
+    light = "import workbench.training, workbench.training.metrics, workbench.training.datasets"
     assert _modules_after(light, ("spacy", "numpy", "sklearn")) == []
     # inference needs no scikit-learn
     inference = (
-        "import workbench.learning.linear, workbench.learning.features, "
-        "workbench.learning.sentences, workbench.splitting\n"
-        "from workbench.learning import load_model\n"
+        "import workbench.splitting.linear, workbench.splitting.features, "
+        "workbench.sentences, workbench.splitting\n"
+        "from workbench.splitting.models import load_model\n"
         "load_model('subjectivity'); load_model('checkworthiness')"
     )
     assert _modules_after(inference, ("sklearn",)) == []
@@ -612,7 +606,7 @@ def test_imports_stay_light() -> None:
 @needs_shared
 @needs_model
 def test_subjectivity_quality_floor_on_newssd_test() -> None:
-    from workbench.learning.sentences import evaluate_file
+    from workbench.training.evaluate import evaluate_file
 
     report, summary = evaluate_file("subjectivity", DATA / "newssd-eng" / "test.csv")
     assert summary["sentences"] == 219
@@ -622,7 +616,7 @@ def test_subjectivity_quality_floor_on_newssd_test() -> None:
 @needs_shared
 @needs_model
 def test_checkworthiness_quality_floor_on_ct24_dev_test() -> None:
-    from workbench.learning.sentences import evaluate_file
+    from workbench.training.evaluate import evaluate_file
 
     path = DATA / "ct24-checkworthy" / "CT24_checkworthy_english_dev-test.tsv"
     report, summary = evaluate_file("checkworthiness", path)

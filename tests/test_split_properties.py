@@ -17,7 +17,7 @@ from spacy.language import Language
 from workbench.clean import clean, load_rules
 from workbench.errors import ModelError
 from workbench.splitting import load_nlp, split_text
-from workbench.splitting.pipeline import PARAGRAPH_BREAK
+from workbench.splitting.tokens import PARAGRAPH_BREAK
 
 ARTICLE = Path(__file__).parent / "fixtures" / "split_article.txt"
 

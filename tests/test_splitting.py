@@ -12,14 +12,10 @@ from tests.spacy_support import REMARKABLE, make_doc, needs_model
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft, Entity
 from workbench.splitting import load_nlp, split_text, split_texts
-from workbench.splitting.attribution import (
-    attribute_units,
-    find_attribution,
-    quote_regions,
-)
-from workbench.splitting.clauses import standalone_wording
+from workbench.splitting.attribution import attribute_units, find_attribution, quote_regions
 from workbench.splitting.kinds import classify
-from workbench.splitting.pipeline import sentence_units
+from workbench.splitting.tokens import sentence_units
+from workbench.splitting.wording import standalone_wording
 
 BOILERPLATE_PREFIXES = ("Independent reporting costs money", "open image in gallery", "Sign up to")
 

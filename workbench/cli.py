@@ -420,7 +420,7 @@ def classify(source: str, text_column: str | None, fmt: str) -> None:
         workbench classify sentences.txt
         workbench classify data.tsv --text-column Text
     """
-    from workbench.learning.sentences import classify_texts, read_texts
+    from workbench.sentences import classify_texts, read_texts
 
     results = classify_texts(read_texts(source, text_column=text_column))
     if fmt == "json":
@@ -452,8 +452,8 @@ def eval_command(
         workbench eval subjectivity ../shared/data/newssd-eng/test.csv
         workbench eval checkworthiness CT24_checkworthy_english_dev-test.tsv
     """
-    from workbench.learning.metrics import render
-    from workbench.learning.sentences import evaluate_file
+    from workbench.training.evaluate import evaluate_file
+    from workbench.training.metrics import render
 
     report, summary = evaluate_file(
         task, source, text_column=text_column, label_column=label_column
@@ -485,15 +485,17 @@ def eval_command(
 @click.option(
     "--out",
     "out_dir",
-    default=None,
+    default="models",
+    show_default=True,
     metavar="DIR",
-    help="Where to write the models (default: the package's workbench/data/models).",
+    help="Where to write the models; to ship them, use workbench/data/models of a checkout.",
 )
-def train(data_dir: str, out_dir: str | None) -> None:
+def train(data_dir: str, out_dir: str) -> None:
     """Train the subjectivity and check-worthiness models again (needs scikit-learn).
 
     Deterministic: the same data gives the same weights. Takes a few minutes; progress and
-    cross-validation figures go to stderr, the summary to stdout.
+    cross-validation figures go to stderr, the summary to stdout. Never writes into the
+    installed package unless --out names it.
 
     \b
     Example:
@@ -501,10 +503,10 @@ def train(data_dir: str, out_dir: str | None) -> None:
     """
     from pathlib import Path
 
-    from workbench.learning.linear import LinearModel
-    from workbench.learning.train import train_all
+    from workbench.splitting.linear import LinearModel
+    from workbench.training.train import train_all
 
-    out = Path(out_dir) if out_dir else Path(__file__).resolve().parent / "data" / "models"
+    out = Path(out_dir)
     written = train_all(data_dir, out)
     for name, path in written.items():
         cv = LinearModel.load(path).metadata.get("cv", {})

@@ -18,12 +18,6 @@ from spacy.language import Language
 
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft
-from workbench.splitting import (  # noqa: F401  (factories)
-    attribution,
-    checkworthiness,
-    clauses,
-    kinds,
-)
 from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
 
 __all__ = ["load_nlp", "split_text", "split_texts"]

@@ -40,14 +40,6 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.clauses import (
-    clause_head,
-    coordinated_head,
-    is_finite,
-    resolve_pronoun,
-    subject_of,
-)
-from workbench.splitting.clauses import install_extensions as install_clause_extensions
 from workbench.splitting.lexicon import (
     DETERMINERS,
     DROPPED_DEPS,
@@ -63,7 +55,16 @@ from workbench.splitting.lexicon import (
     SOFT_REPORTING_VERBS,
     SOURCE_NOUNS,
 )
-from workbench.splitting.pipeline import PARAGRAPH_BREAK, is_paragraph_break, unit_root
+from workbench.splitting.tokens import (
+    PARAGRAPH_BREAK,
+    clause_head,
+    coordinated_head,
+    is_finite,
+    is_paragraph_break,
+    subject_of,
+    unit_root,
+)
+from workbench.splitting.wording import resolve_pronoun
 
 #: Share of the attributed words that must lie inside quotation marks for a direct quote; a
 #: paraphrase with a quoted phrase in it ("said the deal was “a provocation”") is not one.
@@ -717,8 +718,7 @@ def attribute_units(
 
 def install_extensions() -> None:
     """Install the span extensions this module assigns (once); ``span._.content`` and
-    ``span._.insertions`` are declared with the wording in :mod:`~workbench.splitting.clauses`."""
-    install_clause_extensions()
+    ``span._.insertions`` are declared in :mod:`~workbench.splitting.tokens`."""
     for name, default in (
         ("speaker", None),
         ("source_range", None),

@@ -9,7 +9,7 @@ How the score is made:
 
 * With the shipped check-worthiness model (the pipeline's default) the score is the model's
   probability that the claim is check-worthy (logistic regression trained on the CheckThat!
-  2024 / ClaimBuster sentences, see :mod:`workbench.learning`), shifted so that 0.5 is the
+  2024 / ClaimBuster sentences, see :mod:`workbench.splitting.models`), shifted so that 0.5 is the
   model's threshold: a claim at 0.5 or above is one the model would flag. The model reads
   these features, the kind cues of :mod:`workbench.splitting.kinds`, the claim's words and
   the mean of the tagger's token vectors. An opinion is damped (``opinion_factor``): a
@@ -24,30 +24,14 @@ Either way the score is clipped to 0..1 and rounded to 3 decimals.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from workbench.splitting.kinds import (
-    DocView,
-    SpanContext,
-    _date,
-    _number,
-    _past_events,
-    _question_text,
-    content_exclusion,
-    cues_of,
-    doc_view,
-)
-from workbench.splitting.lexicon import (
-    CHANGE_VERBS,
-    COMPARATIVE_TAGS,
-    COMPARISON_PHRASES,
-    SALIENT_LABELS,
-)
-
-_COMPARISON_FIRST = frozenset(p[0] for p in COMPARISON_PHRASES)
+from workbench.splitting.cues import Features, content_exclusion, cues_of, features_of
+from workbench.splitting.features import span_features
+from workbench.splitting.models import checkworthiness_model
+from workbench.splitting.view import DocView, SpanContext, doc_view, release_view
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "base": 0.1,
@@ -61,66 +45,6 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "question_factor": 0.3,
     "short_factor": 0.6,
 }
-
-
-@dataclass(frozen=True)
-class Features:
-    """What the score is computed from."""
-
-    number: bool
-    date: bool
-    entity_labels: frozenset[str]
-    past_event: bool
-    comparison: bool
-    question: bool
-    words: int
-
-
-def _comparison(ctx: SpanContext) -> bool:
-    v = ctx.view
-    words = [v.lower[i] for i in ctx.content]
-    longest = max(len(p) for p in COMPARISON_PHRASES)
-    for i, word in enumerate(words):
-        if word in _COMPARISON_FIRST and any(
-            tuple(words[i : i + n]) in COMPARISON_PHRASES for n in range(1, longest + 1)
-        ):
-            return True
-    for i in ctx.content:
-        if v.tag[i] in COMPARATIVE_TAGS and v.lower[i] not in {"more", "most", "less"}:
-            return True
-        if v.lemma[i] in CHANGE_VERBS and v.pos[i] == "VERB" and v.dep[i] != "amod":
-            return True
-    return False
-
-
-def has_comparison(
-    span: Span, exclude: Collection[int] = (), *, view: DocView | None = None
-) -> bool:
-    """Comparatives, superlatives, "down from", "more than", or a finite change verb."""
-    return _comparison(SpanContext.of(span, exclude, view))
-
-
-def features_of(ctx: SpanContext) -> Features:
-    """The scoring features of a span context (see :func:`features`)."""
-    v = ctx.view
-    return Features(
-        number=_number(ctx),
-        date=_date(ctx),
-        entity_labels=frozenset(
-            label
-            for _, _, label, root in ctx.ents
-            if label in SALIENT_LABELS and root not in ctx.exclude
-        ),
-        past_event=bool(_past_events(ctx)),
-        comparison=_comparison(ctx),
-        question=_question_text(ctx.text),
-        words=sum(v.is_alpha[ctx.start : ctx.end]),
-    )
-
-
-def features(span: Span, exclude: Collection[int] = (), *, view: DocView | None = None) -> Features:
-    """Extract the scoring features of ``span``; ``exclude`` holds the speaker's tokens."""
-    return features_of(SpanContext.of(span, exclude, view))
 
 
 def score(
@@ -168,15 +92,13 @@ def checkworthiness(
     """Score one claim span (see the module docstring).
 
     ``model`` is a loaded check-worthiness model (see
-    :func:`workbench.learning.checkworthiness_model`); without one the rule decides.
+    :func:`workbench.splitting.models.checkworthiness_model`); without one the rule decides.
     """
     ctx = SpanContext.of(span, exclude, view)
     if model is None:
         return score(
             features_of(ctx), opinion=kind == "opinion", short_words=short_words, weights=weights
         )
-    from workbench.learning.features import span_features
-
     found = span_features(ctx, cues_of(ctx))
     return learned_score(model.score(found), opinion=kind == "opinion", weights=weights)  # type: ignore[attr-defined]
 
@@ -202,9 +124,6 @@ class CheckworthinessComponent:
         view = doc_view(doc)  # the one the kind component made, when it ran
         model = None
         if self.learned:
-            from workbench.learning import checkworthiness_model
-            from workbench.learning.features import span_features
-
             model = checkworthiness_model()
         for unit in doc._.claim_spans:
             kind = unit._.kind if Span.has_extension("kind") and unit._.kind else "fact"
@@ -229,6 +148,7 @@ class CheckworthinessComponent:
             unit._.checkworthiness = learned_score(
                 model.score(found), opinion=kind == "opinion", weights=self.weights
             )
+        release_view(doc)  # the last reader: the Doc leaves the pipeline serialisable
         return doc
 
 

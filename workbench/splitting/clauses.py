@@ -47,7 +47,7 @@ claim's own words:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -61,22 +61,14 @@ from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
     EDGE_PUNCT,
     ELLIPTICAL_AS_VERBS,
-    ENCLOSING_PAIRS,
-    END_MARKS,
-    FINITE_TAGS,
-    NAMED_NON_PERSON,
-    OBJECT_DEPS,
-    OPENING_QUOTES,
     PREDICATE_DEPS,
-    REPLACEABLE,
     REPORTING_VERBS,
-    SUBJECT_DEPS,
 )
-from workbench.splitting.pipeline import (
-    person_mention,
-    recent_named_subject,
-    recent_person,
+from workbench.splitting.tokens import (
+    coordinated_head,
+    is_finite,
     skip_discourse_marker,
+    subject_of,
 )
 
 
@@ -100,36 +92,6 @@ class _Cut:
 # --------------------------------------------------------------------------- predicates
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's own subject, if it has one."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
-    return None
-
-
-def is_finite(verb: Token) -> bool:
-    """A finite verb: tensed, or with a tensed or modal auxiliary.
-
-    A participle with a subject of its own and no auxiliary, coordinated with a simple past,
-    counts too: the tagger sometimes takes a simple past for one ("prices rose …, and fuel
-    prices climbed …").
-    """
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    if verb.tag_ in FINITE_TAGS:
-        return True
-    if any(c.dep_ in AUX_DEPS and c.tag_ in FINITE_TAGS for c in verb.children):
-        return True
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "conj"
-        and verb.head.tag_ == "VBD"
-        and subject_of(verb) is not None
-        and not any(c.dep_ in AUX_DEPS for c in verb.children)
-    )
-
-
 def _adverbial_marker(verb: Token) -> list[Token] | None:
     """The marker tokens ("although", "even though") opening an adverbial clause we split."""
     for child in verb.children:
@@ -142,22 +104,6 @@ def _adverbial_marker(verb: Token) -> list[Token] | None:
                 return None  # something precedes the marker inside the clause
             return list(doc[first : child.i + 1])
     return None
-
-
-def coordinated_head(verb: Token) -> Token:
-    """The verb a subject-less conjunct shares its subject with: its head, except for a
-    reporting verb the parser hung inside another reporting verb's complement ("claimed that
-    the navy had seized … and added that …": "added" shares "claimed"'s subject)."""
-    head = verb.head
-    reporting = REPORTING_VERBS
-    if (
-        verb.lemma_ in reporting
-        and head.dep_ == "ccomp"
-        and head.head.lemma_ in reporting
-        and head.head.i < verb.i
-    ):
-        return head.head
-    return head
 
 
 def _inside(token: Token, unit: Span) -> bool:
@@ -452,22 +398,6 @@ def split_unit(unit: Span) -> list[Clause]:
 # --------------------------------------------------------------------------- component
 
 
-def install_extensions() -> None:
-    """Install ``span._.borrowed_subject``, ``span._.content``, ``span._.insertions`` and
-    ``span._.standalone`` (once)."""
-    for name, default in (
-        ("borrowed_subject", None),
-        ("content", None),
-        ("insertions", ()),
-        ("standalone", None),
-    ):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
-
-
-install_extensions()
-
-
 class ClausesComponent:
     """spaCy component: rewrite ``doc._.claim_bounds`` into atomic clause bounds."""
 
@@ -496,346 +426,3 @@ class ClausesComponent:
 def make_clauses(nlp: Language, name: str, *, split: bool) -> ClausesComponent:
     """Factory for :class:`ClausesComponent`."""
     return ClausesComponent(split=split)
-
-
-# --------------------------------------------------------------------------- wording
-
-
-def clause_head(tokens: Sequence[Token]) -> Token | None:
-    """The predicate heading ``tokens``: the highest verb whose head lies outside them."""
-    inside = {t.i for t in tokens}
-    best: tuple[int, Token] | None = None
-    for token in tokens:
-        if token.pos_ not in {"VERB", "AUX"} or token.dep_ in AUX_DEPS:
-            continue
-        depth, node = 0, token
-        while node.head.i != node.i and node.head.i in inside:
-            node, depth = node.head, depth + 1
-        if best is None or depth < best[0]:
-            best = (depth, token)
-    return best[1] if best else None
-
-
-def _sentence_start(span: Span) -> int:
-    doc = span.doc
-    if doc.has_annotation("SENT_START"):
-        return doc[span.start].sent.start
-    return 0
-
-
-def resolve_pronoun(
-    pronoun: Token,
-    span: Span,
-    *,
-    speaker: str | None = None,
-    quote: bool = False,
-    source: tuple[int, int] | None = None,
-    window: int = 3,
-) -> str | None:
-    """What an obvious subject pronoun stands for, or None when it is not obvious.
-
-    "he"/"she" outside a quotation: the only person named earlier in the sentence; else, in
-    reported speech whose speaker phrase (``source``) is a name, the speaker ("Vucic said he
-    regretted it"); else the most recent person of the preceding sentences
-    (:func:`recent_person`). "it" outside a quotation: the only subject named earlier in the
-    sentence when it names a place or an organisation and that subject has no singular object
-    "it" could mean instead ("The FDA issued guidance, and it was published" keeps "it");
-    else the previous sentence's named subject. "I" opening a quotation: the quoted speaker
-    in square brackets, and only before a past-tense verb or a modal, where the verb form
-    does not change.
-    """
-    word = pronoun.lower_
-    doc = span.doc
-    sent_start = _sentence_start(span)
-    if word in {"he", "she"} and not quote:
-        persons = {
-            ent.root.lower_: ent
-            for ent in doc[sent_start : pronoun.i].ents
-            if ent.label_ == "PERSON" and ent.end <= pronoun.i
-        }
-        if len(persons) == 1:
-            return person_mention(next(iter(persons.values())))
-        if persons:
-            return None
-        if speaker and source is not None and _names_someone(doc[source[0] : source[1]]):
-            return speaker
-        return recent_person(doc, sent_start, window=window)
-    if word == "it" and not quote:
-        before = doc[sent_start : pronoun.i]
-        subjects = [t for t in before if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
-        if subjects:
-            names = {_named(t) for t in subjects}
-            if len(names) != 1 or None in names:
-                return None
-            named = {t.i for t in subjects}
-            for t in before:  # "The FDA issued guidance, and it …": "it" could be the guidance
-                if t.tag_ == "NN" and t.dep_ in OBJECT_DEPS:
-                    owner = subject_of(t.head)
-                    if owner is not None and owner.i in named:
-                        return None
-            return names.pop()
-        previous = recent_named_subject(doc, sent_start)
-        if previous is not None and previous.label_ != "PERSON" and previous.root.tag_ == "NNP":
-            return previous.text
-        return None
-    if word == "i" and quote and speaker:
-        verb = pronoun.head
-        aux_tags = {c.tag_ for c in verb.children if c.dep_ in AUX_DEPS}
-        if verb.tag_ == "VBD" or "MD" in aux_tags:
-            return f"[{speaker}]"  # the editorial convention for a change inside a quotation
-    return None
-
-
-def _names_someone(phrase: Span) -> bool:
-    """True when a speaker phrase is a proper name that is not a place or an organisation."""
-    names = [t for t in phrase if t.pos_ == "PROPN"]
-    return bool(names) and all(t.ent_type_ in {"", "PERSON"} for t in names)
-
-
-def _named(subject: Token) -> str | None:
-    """The subject phrase as written, when it is a singular name of a place or organisation."""
-    if subject.tag_ != "NNP" or subject.ent_type_ not in NAMED_NON_PERSON:
-        return None
-    doc = subject.doc
-    return _join(subject_words(doc[subject.left_edge.i : subject.right_edge.i + 1]), {}, {})
-
-
-def subject_words(subject: Span) -> list[Token]:
-    """The words of a subject phrase to copy: without relative clauses and edge punctuation,
-    keeping the comma that closes an apposition ("X's minister, Tomas Reyk,")."""
-    root = subject.root
-    dropped: set[int] = set()
-    for child in root.children:
-        if child.dep_ in {"relcl", "acl"}:
-            dropped.update(t.i for t in child.subtree)
-    words = [t for t in subject if t.i not in dropped and not t.is_space]
-    stripped: list[Token] = []
-    while words and words[-1].text in EDGE_PUNCT:
-        stripped.append(words.pop())
-    commas = [t for t in stripped if t.text == ","]
-    if commas and sum(t.text == "," for t in words) % 2 == 1:
-        words.append(commas[-1])
-    return words
-
-
-def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
-    """Split tokens into runs of neighbours in the Doc."""
-    runs: list[list[Token]] = []
-    for token in tokens:
-        if runs and runs[-1][-1].i + 1 == token.i:
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
-
-
-def _close_gaps(tokens: Sequence[Token]) -> list[Token]:
-    """Drop commas and dashes left at either side of a gap where a frame was removed."""
-    runs = _runs(tokens)
-    for k, run in enumerate(runs):
-        if k > 0:
-            while run and run[0].text in EDGE_PUNCT:
-                run.pop(0)
-        if k + 1 < len(runs):
-            while run and run[-1].text in EDGE_PUNCT:
-                run.pop()
-    return [t for run in runs for t in run]
-
-
-def _strip_quotes(tokens: list[Token]) -> list[Token]:
-    """Drop edge punctuation, enclosing quotation marks and quotation marks left unpaired."""
-    while tokens and tokens[0].text in EDGE_PUNCT | END_MARKS:
-        tokens = tokens[1:]
-    while tokens and tokens[-1].text in EDGE_PUNCT:
-        tokens = tokens[:-1]
-    for _ in range(3):
-        if len(tokens) < 2:
-            break
-        first, last = tokens[0].text, tokens[-1].text
-        inner = [t.text for t in tokens[1:-1]]
-        if (
-            first in ENCLOSING_PAIRS
-            and last == ENCLOSING_PAIRS[first]
-            and first not in inner
-            and last not in inner
-        ):
-            tokens = tokens[1:-1]  # one quotation, nothing else
-        elif first in OPENING_QUOTES and ENCLOSING_PAIRS.get(first, first) not in [
-            t.text for t in tokens[1:]
-        ]:
-            tokens = tokens[1:]
-        elif last in CLOSING_QUOTES and not any(
-            ENCLOSING_PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in ENCLOSING_PAIRS
-        ):
-            tokens = tokens[:-1]
-        else:
-            break
-        while tokens and tokens[-1].text in EDGE_PUNCT:
-            tokens = tokens[:-1]
-        while tokens and tokens[0].text in EDGE_PUNCT:
-            tokens = tokens[1:]
-    texts = [t.text for t in tokens]
-    if tokens and texts[0] == "(" and ")" not in texts:
-        tokens = tokens[1:]
-    if tokens and texts[-1] == ")" and "(" not in texts:
-        tokens = tokens[:-1]
-    if len(tokens) > 2 and tokens[-1].text in CLOSING_QUOTES and tokens[-2].text in EDGE_PUNCT:
-        tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
-    return tokens
-
-
-def _join(tokens: Sequence[Token], replace: Mapping[int, str], insert: Mapping[int, str]) -> str:
-    parts: list[str] = []
-    for k, token in enumerate(tokens):
-        parts.append(replace.get(token.i, token.text))
-        if token.i in insert:
-            parts.append(" " + insert[token.i])
-        if k + 1 < len(tokens):
-            following = tokens[k + 1]
-            if following.i == token.i + 1:
-                parts.append(token.whitespace_)
-            elif following.text not in EDGE_PUNCT | END_MARKS | CLOSING_QUOTES:
-                parts.append(" ")
-    return "".join(parts).strip()
-
-
-def _end_mark(span: Span) -> str:
-    """The sentence's own end mark: "." unless the span's sentence ends with "?" or "!"."""
-    doc = span.doc
-    end = span.end
-    if doc.has_annotation("SENT_START"):
-        end = doc[span.end - 1].sent.end
-    for token in reversed(doc[span.start : end]):
-        if token.is_space or token.text in CLOSING_QUOTES:
-            continue
-        return token.text if token.text in {"?", "!"} else "."
-    return "."
-
-
-def _verbatim(tokens: Sequence[Token]) -> bool:
-    """True when no wording rule can apply: the span reads as a sentence already."""
-    if len(tokens) < 2 or tokens[-1].text not in END_MARKS:
-        return False
-    first = tokens[0]
-    if not first.is_title and not first.is_digit and not first.is_upper:
-        return False
-    if first.pos_ == "CCONJ" or first.dep_ == "mark" or skip_discourse_marker(tokens[:6]):
-        return False
-    return not any(t.lower_ in REPLACEABLE and t.dep_ in SUBJECT_DEPS for t in tokens)
-
-
-def standalone_wording(
-    span: Span,
-    *,
-    speaker: str | None = None,
-    quote: bool = False,
-    content: Collection[int] | None = None,
-    insertions: Iterable[tuple[int, str]] = (),
-    source: tuple[int, int] | None = None,
-) -> str:
-    """The stand-alone wording of one claim span (see the module docstring).
-
-    ``content`` holds the doc token indices of what the speaker is reported to assert (the
-    whole span when None); ``insertions`` are words to add after a token ("is" in "X called Y
-    a Z" → "Y is a Z"); ``source`` the token bounds of the phrase naming the speaker. In
-    reported speech, "his"/"her" in the content's subject is the speaker's when the speaker is
-    the only person the sentence names ("Karl Brandt warned that his government could …" →
-    "Karl Brandt's government could …"). The wording ends with the sentence's end mark; the
-    words are the span's own apart from a resolved pronoun, a copied subject or an insertion.
-    """
-    doc = span.doc
-    borrowed = span._.borrowed_subject if Span.has_extension("borrowed_subject") else None
-    if content is None:
-        tokens = [t for t in span if not t.is_space]
-        if not insertions and borrowed is None and _verbatim(tokens):
-            return span.text
-    else:
-        tokens = [doc[i] for i in sorted(content) if span.start <= i < span.end]
-        tokens = [t for t in tokens if not t.is_space]
-    tokens = tokens[skip_discourse_marker(tokens) :]
-    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
-        tokens = tokens[1:]
-    tokens = _strip_quotes(_close_gaps(tokens))
-    if not any(t.is_alpha or t.is_digit for t in tokens):
-        return span.text
-    replace: dict[int, str] = {}
-    prefix = ""
-    head = clause_head(tokens)
-    subject = subject_of(head) if head is not None else None
-    if subject is not None and subject.pos_ == "PRON" and subject.i in {t.i for t in tokens}:
-        found = resolve_pronoun(subject, span, speaker=speaker, quote=quote, source=source)
-        if found is not None:
-            replace[subject.i] = found
-    elif subject is None and borrowed is not None and head is not None and head.i >= span.start:
-        words = subject_words(doc[borrowed[0] : borrowed[1]])
-        prefix = _join(words, {}, {})
-        if len(words) == 1 and words[0].pos_ == "PRON":
-            found = resolve_pronoun(words[0], span, speaker=speaker, quote=quote, source=source)
-            prefix = found or prefix
-    if speaker and content is not None and not quote and subject is not None:
-        inside = {t.i for t in tokens}
-        for token in subject.subtree:
-            possessive = token.tag_ == "PRP$" and token.lower_ in {"his", "her"}
-            if possessive and token.i in inside and _only_person_is_speaker(span, source):
-                replace[token.i] = f"{speaker}'s"
-    wording = _join(tokens, replace, dict(insertions))
-    if prefix:
-        wording = f"{prefix} {wording}"
-    wording = wording.rstrip()
-    quoted_end = len(wording) > 1 and wording[-1] in CLOSING_QUOTES and wording[-2] in END_MARKS
-    if wording and wording[-1] not in END_MARKS and not quoted_end:
-        wording += _end_mark(span)
-    for i, ch in enumerate(wording):
-        if ch.isalpha():
-            return wording[:i] + ch.upper() + wording[i + 1 :]
-        if ch.isdigit():
-            break
-    return wording
-
-
-def _only_person_is_speaker(span: Span, source: tuple[int, int] | None) -> bool:
-    """True when the speaker phrase names a person (or is "he"/"she") and the sentence names
-    no other person."""
-    if source is None:
-        return False
-    doc = span.doc
-    phrase = doc[source[0] : source[1]]
-    if not (
-        any(t.ent_type_ == "PERSON" for t in phrase)
-        or _names_someone(phrase)
-        or (len(phrase) == 1 and phrase[0].lower_ in {"he", "she"})
-    ):
-        return False
-    sent_start = _sentence_start(span)
-    sent_end = doc[span.end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
-    return not any(
-        ent.label_ == "PERSON" and not (source[0] <= ent.start and ent.end <= source[1])
-        for ent in doc[sent_start:sent_end].ents
-    )
-
-
-class WordingComponent:
-    """spaCy component: set ``span._.standalone`` on every claim unit."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        has_speaker = Span.has_extension("speaker")
-        for unit in doc._.claim_spans:
-            unit._.standalone = standalone_wording(
-                unit,
-                speaker=unit._.speaker if has_speaker else None,
-                quote=bool(unit._.quote) if has_speaker else False,
-                content=unit._.content,
-                insertions=unit._.insertions,
-                source=unit._.source_range if has_speaker else None,
-            )
-        return doc
-
-
-@Language.factory(
-    "workbench_wording",
-    assigns=["span._.standalone"],
-    requires=["doc._.claim_bounds"],
-)
-def make_wording(nlp: Language, name: str) -> WordingComponent:
-    """Factory for :class:`WordingComponent`."""
-    return WordingComponent()

@@ -7,17 +7,12 @@ Two logistic-regression models ship as JSON in ``workbench/data/models/``:
 * ``checkworthiness.json`` — trained on CheckThat! 2024 Task 1 English (ClaimBuster): is it
   a factual claim worth checking?
 
-Both read the features of :mod:`workbench.learning.features`: the subjectivity model only
+Both read the features of :mod:`workbench.splitting.features`: the subjectivity model only
 the named cues and measures (the kind cues by category, the check-worthiness features,
 shares of entities, figures, adjectives …), the check-worthiness model those plus TF-IDF
 words and the mean token vector. They are scored with numpy alone
-(:mod:`workbench.learning.linear`). Loading is lazy and cached: nothing here is read until a
-span is scored. scikit-learn is needed only to train them again
-(:mod:`workbench.learning.train`, ``pip install 'workbench[train]'``).
-
-Modules: ``features`` (tokeniser and feature extraction), ``linear`` (the JSON model),
-``datasets`` (the labelled files), ``metrics`` (precision, recall, F1, confusion matrix),
-``sentences`` (sentence-level classification and evaluation), ``train`` (fitting).
+(:mod:`workbench.splitting.linear`). Loading is lazy and cached: nothing here is read until a
+span is scored. Training them again is :mod:`workbench.training`.
 """
 
 from __future__ import annotations
@@ -27,7 +22,7 @@ from importlib.resources import as_file, files
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from workbench.learning.linear import LinearModel
+    from workbench.splitting.linear import LinearModel
 
 __all__ = ["MODEL_NAMES", "checkworthiness_model", "load_model", "subjectivity_model"]
 
@@ -38,7 +33,7 @@ MODEL_NAMES = ("subjectivity", "checkworthiness")
 def load_model(name: str) -> LinearModel:
     """The shipped model ``name`` (one of :data:`MODEL_NAMES`), read once."""
     from workbench.errors import ModelError
-    from workbench.learning.linear import LinearModel
+    from workbench.splitting.linear import LinearModel
 
     if name not in MODEL_NAMES:
         raise ModelError(f"no model named {name!r}")

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from workbench.learning.features import SpanFeatures
-    from workbench.learning.metrics import Report
+    from workbench.splitting.features import SpanFeatures
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,9 @@ def whole(doc: Doc) -> tuple[int, int]:
 
 def doc_features(doc: Doc) -> SpanFeatures:
     """The features of a whole parsed sentence, as the models were trained on."""
-    from workbench.learning.features import span_features
-    from workbench.splitting.kinds import DocView, SpanContext, cues_of
+    from workbench.splitting.cues import cues_of
+    from workbench.splitting.features import span_features
+    from workbench.splitting.view import DocView, SpanContext
 
     start, end = whole(doc)
     ctx = SpanContext.make(DocView(doc), start, end)
@@ -126,15 +126,11 @@ def texts_features(
 
 def classify_doc(doc: Doc) -> SentenceResult:
     """Classify one parsed sentence (see the module docstring)."""
-    from workbench.learning import checkworthiness_model, subjectivity_model
     from workbench.splitting.attribution import find_attribution
-    from workbench.splitting.kinds import (
-        DocView,
-        SpanContext,
-        attribution_label,
-        exclusion,
-        judge,
-    )
+    from workbench.splitting.cues import attribution_label, exclusion
+    from workbench.splitting.kinds import judge
+    from workbench.splitting.models import checkworthiness_model, subjectivity_model
+    from workbench.splitting.view import DocView, SpanContext
 
     start, end = whole(doc)
     text = doc.text.strip()
@@ -188,7 +184,7 @@ def read_texts(source: str, *, text_column: str | None = None) -> Iterator[str]:
     import sys
 
     from workbench.errors import InputError
-    from workbench.learning.datasets import TEXT_COLUMNS, parse_table, read_table
+    from workbench.training.datasets import TEXT_COLUMNS, parse_table, read_table
 
     if text_column is None:
         if source == "-":
@@ -216,40 +212,3 @@ def read_texts(source: str, *, text_column: str | None = None) -> Iterator[str]:
     at = table.column(text_column, TEXT_COLUMNS, "text")
     for row in table.rows:
         yield " ".join(row[at].split())
-
-
-def evaluate_file(
-    task: str,
-    path: str | Path,
-    *,
-    text_column: str | None = None,
-    label_column: str | None = None,
-    nlp: Language | None = None,
-) -> tuple[Report, dict[str, Any]]:
-    """Score the shipped model for ``task`` on a labelled file.
-
-    ``subjectivity`` compares ``subjective`` with OBJ/SUBJ, ``checkworthiness`` compares
-    ``checkworthiness >= 0.5`` with No/Yes. Returns the report and a summary of the run
-    (file, number of sentences, the model's training date and threshold).
-    """
-    from workbench.learning import load_model
-    from workbench.learning.datasets import CLASSES, load_examples
-    from workbench.learning.metrics import evaluate
-
-    examples = load_examples(path, task, text_column=text_column, label_column=label_column)
-    model = load_model(task)
-    negative, positive = CLASSES[task]
-    predicted = []
-    for found in texts_features([e.text for e in examples], nlp):
-        predicted.append(positive if model.score(found) >= 0.5 else negative)
-    report = evaluate([e.label for e in examples], predicted, [negative, positive])
-    summary = {
-        "task": task,
-        "file": str(path),
-        "sentences": len(examples),
-        "model": {
-            "trained": model.metadata.get("trained"),
-            "threshold": model.threshold,
-        },
-    }
-    return report, summary

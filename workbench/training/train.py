@@ -1,7 +1,7 @@
 """Fit the shipped models again from the shared data (``workbench train``). Needs scikit-learn.
 
 Both models are logistic regressions over the features of
-:mod:`workbench.learning.features`: TF-IDF of the words (a block weight scales it against
+:mod:`workbench.splitting.features`: TF-IDF of the words (a block weight scales it against
 the rest), the standardised cue counts and measures, and the mean token vector. Everything
 is deterministic (fixed seeds, fixed grids, the order of the data files), so running it
 again writes the same weights; only the date in the metadata changes.
@@ -46,10 +46,10 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import InputError, ModelError
-from workbench.learning.datasets import CLASSES, Example, ct24, newssd
-from workbench.learning.features import ALL_DENSE_NAMES, SpanFeatures, terms
-from workbench.learning.linear import LinearModel
-from workbench.learning.metrics import evaluate
+from workbench.splitting.features import ALL_DENSE_NAMES, SpanFeatures, terms
+from workbench.splitting.linear import LinearModel
+from workbench.training.datasets import CLASSES, Example, ct24, newssd
+from workbench.training.metrics import evaluate
 
 SEED = 0
 #: The Yes share the check-worthiness threshold is set for (see the module docstring).
@@ -105,7 +105,7 @@ class Matrix:
 
 def featurise(examples: Sequence[Example], task: str, *, nlp: Any = None) -> Matrix:
     """Parse the sentences and compute their features (as ``classify`` does)."""
-    from workbench.learning.sentences import texts_features
+    from workbench.sentences import texts_features
 
     positive = CLASSES[task][1]
     found: list[SpanFeatures] = list(
@@ -364,7 +364,7 @@ def _base_metadata(task: str, source: str) -> dict[str, Any]:
         "workbench": __version__,
         "source": source,
         "spacy_model": "en_core_web_sm 3.8 (doc.tensor of its tok2vec)",
-        "features": "workbench.learning.features: TF-IDF words, cue counts, measures, mean tensor",
+        "features": "workbench.splitting.features: TF-IDF words, cue counts, measures, mean tensor",
         "class_weight": "balanced",
         "seed": SEED,
     }

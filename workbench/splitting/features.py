@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from workbench.splitting.checkworthiness import features_of
-from workbench.splitting.kinds import CUE_CATEGORIES, Cue, SpanContext
+from workbench.splitting.cues import CUE_CATEGORIES, Cue, features_of
 from workbench.splitting.lexicon import (
     COMPARATIVE_TAGS,
     DATE_LABELS,
@@ -40,6 +39,7 @@ from workbench.splitting.lexicon import (
     REPORTING_VERBS,
     SECOND_PERSON,
 )
+from workbench.splitting.view import SpanContext
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _DIGITS = re.compile(r"[0-9]")

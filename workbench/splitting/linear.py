@@ -2,7 +2,7 @@
 
 The score of a span is ``sigmoid(w_text · tfidf(terms) + w_dense · standardise(dense) + b)``:
 
-* ``tfidf`` — the span's :func:`~workbench.learning.features.terms` counted over the stored
+* ``tfidf`` — the span's :func:`~workbench.splitting.features.terms` counted over the stored
   vocabulary, ``1 + log(count)`` when ``sublinear_tf``, times the stored IDF, then divided
   by its Euclidean norm (what scikit-learn's ``TfidfVectorizer`` does, so a model fitted
   there scores the same here);
@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from workbench.errors import ModelError
-from workbench.learning.features import ALL_DENSE_NAMES, SpanFeatures, terms
+from workbench.splitting.features import ALL_DENSE_NAMES, SpanFeatures, terms
 
 FORMAT = "workbench-linear/1"
 

@@ -1,0 +1,498 @@
+"""CUES_DOC"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from workbench.splitting.lexicon import (
+    CHANGE_VERBS,
+    COMPARATIVE_TAGS,
+    COMPARISON_PHRASES,
+    COPULAS_OR_CALL,
+    DATE_LABELS,
+    EVALUATIVE_ADJECTIVES,
+    EVALUATIVE_NOUNS,
+    FRAMING_VERBS,
+    HEDGE_PHRASES,
+    HEDGE_WORDS,
+    INTENSIFIERS,
+    LABEL_VERB_FORMS,
+    LABELING_VERBS,
+    LOADED_LABELS,
+    MAGNITUDES,
+    MILESTONE_NOUNS,
+    NAMED_LABELS,
+    NON_EVALUATIVE_PAIRS,
+    NON_EVENT_LEMMAS,
+    NORMATIVE_MODALS,
+    NUMBER_LABELS,
+    PAST_TAGS,
+    PREDICTION_ADJECTIVES,
+    PREDICTION_TRIGGERS,
+    PREDICTION_VERBS,
+    QUOTE_MARKS,
+    REPORTING_VERBS,
+    SALIENT_LABELS,
+    SCHEDULE_WORDS,
+    SIGNIFICANCE_ADJECTIVES,
+    SPECULATIVE_MODALS,
+    STANCE_ADVERBS,
+    TIME_ANCHORS,
+    VERBAL,
+)
+from workbench.splitting.view import DocView, SpanContext, doc_view
+
+if TYPE_CHECKING:
+    pass
+
+OPINION_CATEGORIES = frozenset(
+    {
+        "evaluative",
+        "intensifier",
+        "stance",
+        "hedge",
+        "modal",
+        "normative",
+        "prediction",
+        "question",
+        "label",
+        "characterisation",
+    }
+)
+
+
+#: Cue categories the model reads as counts, in this order (see :mod:`workbench.splitting.models`).
+CUE_CATEGORIES: tuple[str, ...] = (
+    "evaluative",
+    "intensifier",
+    "stance",
+    "hedge",
+    "modal",
+    "normative",
+    "prediction",
+    "question",
+    "label",
+    "number",
+    "date",
+    "named_entity",
+    "past_event",
+    "scheduled_event",
+    "quotation",
+    "reported_speech",
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence for the kind decision."""
+
+    category: str
+    text: str  # as shown to the reviewer: "evaluative: remarkable", "number", "dubbed"
+    weight_factor: float = 1.0  # 0.0 keeps a cue visible without letting it count
+
+
+def _characterisation(ctx: SpanContext) -> list[Cue]:
+    """An adjective of significance on an event noun: a judgement, not a checkable fact."""
+    v = ctx.view
+    cues = []
+    for i in ctx.content:
+        lemma = v.lemma[i].lower()
+        if lemma in SIGNIFICANCE_ADJECTIVES and v.dep[i] in {"amod", "compound"}:
+            noun = v.lemma[v.head[i]].lower()
+            if noun in MILESTONE_NOUNS and v.pos[v.head[i]] == "NOUN":
+                cues.append(Cue("characterisation", f"characterisation: {lemma} {noun}"))
+    return cues
+
+
+def _evaluative(ctx: SpanContext) -> list[Cue]:
+    v = ctx.view
+    cues = []
+    for i in ctx.content:
+        pos = v.pos[i]
+        if pos == "ADJ":
+            lemma = v.lemma[i].lower()
+            if lemma not in EVALUATIVE_ADJECTIVES or v.ent_type[i]:
+                continue
+            head = v.head[i]
+            if (lemma, v.lower[head]) in NON_EVALUATIVE_PAIRS:
+                continue
+            dep = v.dep[i]
+            predicate = dep in {"acomp", "attr", "oprd"} or (dep == "conj" and v.pos[head] == "ADJ")
+            modifier = dep == "amod" and v.pos[head] in {"NOUN", "PROPN", "PRON"}
+            if predicate or modifier or dep == "ROOT":
+                cues.append(Cue("evaluative", f"evaluative: {lemma}"))
+        elif pos == "NOUN":
+            lemma = v.lemma[i].lower()
+            if lemma not in EVALUATIVE_NOUNS:
+                continue
+            dep = v.dep[i]
+            predicate = dep in {"attr", "oprd"} and v.lemma[v.head[i]] in COPULAS_OR_CALL
+            if predicate or dep == "ROOT":
+                cues.append(Cue("evaluative", f"evaluative: {lemma}"))
+    return cues
+
+
+def _index_phrases(phrases: Collection[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _phrase_hits(
+    words: list[str], index: Mapping[str, list[tuple[str, ...]]]
+) -> list[tuple[int, int]]:
+    """(offset, size) of the longest phrase starting at each offset of ``words``."""
+    found = []
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            size = len(phrase)
+            if tuple(words[i : i + size]) == phrase:
+                found.append((i, size))
+                break
+    return found
+
+
+_HEDGE_INDEX = _index_phrases(HEDGE_PHRASES)
+
+
+_LOADED_LABEL_RE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(LOADED_LABELS))) + r")\b", re.IGNORECASE
+)
+
+
+def _hedge_matches(ctx: SpanContext) -> list[tuple[int, int]]:
+    key = ("hedges", ctx.start, ctx.end)
+    memo = ctx.view.memo
+    if key not in memo:
+        words = ctx.view.lower[ctx.start : ctx.end]
+        memo[key] = [
+            (ctx.start + i, ctx.start + i + size) for i, size in _phrase_hits(words, _HEDGE_INDEX)
+        ]
+    return memo[key]
+
+
+def _text(view: DocView, start: int, end: int) -> str:
+    return view.doc_text[view.idx[start] : view.idx[end - 1] + len(view.text[end - 1])]
+
+
+def _hedge(ctx: SpanContext) -> list[Cue]:
+    v = ctx.view
+    cues = [
+        Cue("hedge", f"hedge: {_text(v, start, end).lower()}")
+        for start, end in _hedge_matches(ctx)
+        if start not in ctx.exclude
+    ]
+    for i in ctx.content:
+        if v.pos[i] == "ADV" and v.lower[i] in HEDGE_WORDS:
+            cues.append(Cue("hedge", f"hedge: {v.lower[i]}"))
+    return cues
+
+
+def _modal(ctx: SpanContext) -> list[Cue]:
+    v = ctx.view
+    in_hedge = {i for start, end in _hedge_matches(ctx) for i in range(start, end)}
+    cues = []
+    for i in ctx.content:
+        if v.tag[i] != "MD" or i in in_hedge:
+            continue
+        word = v.lower[i]
+        if word in SPECULATIVE_MODALS:
+            cues.append(Cue("modal", f"modal: {word}"))
+        elif word in NORMATIVE_MODALS:
+            cues.append(Cue("normative", f"normative: {word}"))
+    return cues
+
+
+def _adverbs(ctx: SpanContext) -> list[Cue]:
+    v = ctx.view
+    cues = []
+    for i in ctx.content:
+        if v.pos[i] != "ADV":
+            continue
+        word = v.lower[i]
+        if word in INTENSIFIERS:
+            cues.append(Cue("intensifier", f"intensifier: {word}"))
+        elif word in STANCE_ADVERBS:
+            cues.append(Cue("stance", f"stance: {word}"))
+    return cues
+
+
+def _time_anchor(view: DocView, ent: tuple[int, int, str, int]) -> bool:
+    start, end, label, _ = ent
+    return label in DATE_LABELS and any(
+        view.lower[i] in TIME_ANCHORS or view.digit[i] for i in range(start, end)
+    )
+
+
+def _to_verb_after(view: DocView, i: int) -> bool:
+    return i + 2 < len(view.text) and view.lower[i + 1] == "to" and view.pos[i + 2] in VERBAL
+
+
+def _prediction(ctx: SpanContext) -> list[Cue]:
+    v = ctx.view
+    anchored = None  # computed on first need
+    cues = []
+    schedule_seen = False
+    for i in ctx.content:
+        word = v.lower[i]
+        if word not in PREDICTION_TRIGGERS and v.lemma[i] not in PREDICTION_VERBS:
+            continue
+        pos = v.pos[i]
+        if pos == "VERB" and v.lemma[i] == "expect" and _to_verb_after(v, i):
+            text = f"{word} to"
+            if anchored is None:
+                anchored = any(_time_anchor(v, ent) for ent in ctx.ents)
+            if anchored:
+                schedule_seen = True
+                cues.append(Cue("prediction", f"prediction: {text}", 0.0))
+                continue
+        elif pos == "VERB" and v.lemma[i] in PREDICTION_VERBS:
+            text = f"{word} to" if _to_verb_after(v, i) else word
+        elif pos == "ADJ" and word in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
+            text = f"{word} to"
+        elif word in SCHEDULE_WORDS and _to_verb_after(v, i):
+            schedule_seen = True
+            continue
+        elif word == "on" and tuple(v.lower[i + 1 : i + 3]) == ("track", "to"):
+            text = "on track to"
+        else:
+            continue
+        cues.append(Cue("prediction", f"prediction: {text}"))
+    if schedule_seen:
+        cues.append(Cue("scheduled_event", "scheduled event"))
+    return cues
+
+
+def is_question_text(text: str) -> bool:
+    return text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+def _labels(ctx: SpanContext, text: str) -> list[Cue]:
+    v = ctx.view
+    cues = [
+        Cue("label", v.lower[i])
+        for i in ctx.content
+        if v.lower[i] in LABEL_VERB_FORMS and v.pos[i] == "VERB"
+    ]
+    if "-" in text:
+        cues += [Cue("label", m.group(0).lower()) for m in _LOADED_LABEL_RE.finditer(text)]
+    return cues
+
+
+def _magnitude(view: DocView, indices: range | list[int]) -> bool:
+    return any(view.digit[i] or view.lower[i] in MAGNITUDES for i in indices)
+
+
+def has_number(ctx: SpanContext) -> bool:
+    v = ctx.view
+    for start, end, label, _ in ctx.ents:
+        if label in NUMBER_LABELS and start not in ctx.exclude and _magnitude(v, range(start, end)):
+            return True
+    return any(
+        v.like_num[i]
+        and v.ent_type[i] not in DATE_LABELS
+        and (v.digit[i] or v.lower[i] in MAGNITUDES)
+        for i in ctx.content
+    )
+
+
+def has_date(ctx: SpanContext) -> bool:
+    return any(label in DATE_LABELS and start not in ctx.exclude for start, _, label, _ in ctx.ents)
+
+
+def _named(ctx: SpanContext) -> list[tuple[int, int, str, int]]:
+    return [e for e in ctx.ents if e[2] in NAMED_LABELS and e[3] not in ctx.exclude]
+
+
+def past_events(ctx: SpanContext) -> list[int]:
+    v = ctx.view
+    return [
+        i
+        for i in ctx.content
+        if v.pos[i] == "VERB"
+        and v.lemma[i] not in NON_EVENT_LEMMAS
+        and (v.tag[i] == "VBD" or (v.tag[i] == "VBN" and v.aux_have_be[i]))
+    ]
+
+
+def _quotation(ctx: SpanContext) -> bool:
+    v = ctx.view
+    return any(v.is_punct[i] and v.text[i] in QUOTE_MARKS for i in ctx.content)
+
+
+def _reported(ctx: SpanContext) -> list[int]:
+    v = ctx.view
+    return [
+        i
+        for i in ctx.content
+        if v.pos[i] == "VERB" and v.tag[i] in PAST_TAGS and v.lemma[i] in REPORTING_VERBS
+    ]
+
+
+def _objectivity(ctx: SpanContext) -> list[Cue]:
+    cues = []
+    if has_number(ctx):
+        cues.append(Cue("number", "number"))
+    if has_date(ctx):
+        cues.append(Cue("date", "date"))
+    if _named(ctx):
+        cues.append(Cue("named_entity", "named entity"))
+    if past_events(ctx):
+        cues.append(Cue("past_event", "past event"))
+    return cues
+
+
+def _report(ctx: SpanContext) -> list[Cue]:
+    cues = []
+    if _quotation(ctx):
+        cues.append(Cue("quotation", "quotation"))
+    cues += [
+        Cue("reported_speech", f"reported speech: {ctx.view.lower[i]}") for i in _reported(ctx)
+    ]
+    return cues
+
+
+def cues_of(ctx: SpanContext, *, speaker: str | None = None) -> list[Cue]:
+    """Every cue of a span context (see :func:`detect_cues`)."""
+    text = ctx.text
+    cues: list[Cue] = []
+    cues += _evaluative(ctx)
+    cues += _characterisation(ctx)
+    cues += _adverbs(ctx)
+    cues += _hedge(ctx)
+    cues += _modal(ctx)
+    cues += _prediction(ctx)
+    cues += _labels(ctx, text)
+    if is_question_text(text):
+        cues.append(Cue("question", "question"))
+    cues += _objectivity(ctx)
+    cues += _report(ctx)
+    if speaker:
+        cues.append(Cue("speaker", f"speaker: {speaker}"))
+    return cues
+
+
+def exclusion(
+    span: Span,
+    speaker: str | None,
+    source_range: tuple[int, int] | None = None,
+    cue: str | None = None,
+    *,
+    view: DocView | None = None,
+) -> frozenset[int]:
+    """The doc token indices of ``span`` that are not its content, given its attribution.
+
+    The source phrase (``source_range``), the verb that frames the content (the
+    attribution ``cue`` when it is a reporting or evidential verb, with its auxiliaries)
+    and, when someone else is the speaker, quotation marks. A prediction verb ("analysts
+    predict …") stays: it is what makes the content a forecast.
+    """
+    excluded: set[int] = set(range(*source_range)) if source_range else set()
+    if speaker is None and not excluded:
+        return frozenset()
+    v = view or doc_view(span.doc)
+    indices = range(span.start, span.end)
+    if cue:
+        first = cue.split()[0].lower()
+        centre = source_range[0] if source_range else span.start
+        verbs = [
+            i
+            for i in indices
+            if v.lower[i] == first and i not in excluded and v.lemma[i] in FRAMING_VERBS
+        ]
+        if verbs:
+            verb = min(verbs, key=lambda i: abs(i - centre))
+            excluded.add(verb)
+            excluded.update(
+                i for i in indices if v.head[i] == verb and v.dep[i] in {"aux", "neg", "prt"}
+            )
+    if speaker is not None:
+        excluded.update(i for i in indices if v.is_punct[i] and v.text[i] in QUOTE_MARKS)
+    return frozenset(excluded)
+
+
+def attribution_label(span: Span, cue: str | None, *, view: DocView | None = None) -> list[Cue]:
+    """A ``label`` cue when the attribution rules read the span as a labelling ("X called
+    the blockade an act of piracy", "critics branded the scheme a land grab"): the cue is
+    a labelling verb of the span. Verb forms already in :data:`LABEL_VERB_FORMS` are found by
+    :func:`label_cues` anyway."""
+    if not cue or " " in cue:
+        return []
+    v = view or doc_view(span.doc)
+    word = cue.lower()
+    for i in range(span.start, span.end):
+        if v.lower[i] == word and v.lemma[i] in LABELING_VERBS and v.pos[i] == "VERB":
+            return [Cue("label", word)]
+    return []
+
+
+def content_exclusion(
+    span: Span, *, view: DocView | None = None
+) -> tuple[str | None, frozenset[int]]:
+    """The speaker of a claim unit and its :func:`exclusion`, from the attribution
+    component's extensions (``span._.speaker``, ``source_range``, ``attribution_cue``)."""
+    if not Span.has_extension("speaker"):
+        return None, frozenset()
+    speaker = span._.speaker
+    bounds = span._.source_range if Span.has_extension("source_range") else None
+    if speaker is None and not bounds:
+        return None, frozenset()
+    cue = span._.attribution_cue if Span.has_extension("attribution_cue") else None
+    return speaker, exclusion(span, speaker, bounds, cue, view=view)
+
+
+_COMPARISON_FIRST = frozenset(p[0] for p in COMPARISON_PHRASES)
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the score is computed from."""
+
+    number: bool
+    date: bool
+    entity_labels: frozenset[str]
+    past_event: bool
+    comparison: bool
+    question: bool
+    words: int
+
+
+def _comparison(ctx: SpanContext) -> bool:
+    v = ctx.view
+    words = [v.lower[i] for i in ctx.content]
+    longest = max(len(p) for p in COMPARISON_PHRASES)
+    for i, word in enumerate(words):
+        if word in _COMPARISON_FIRST and any(
+            tuple(words[i : i + n]) in COMPARISON_PHRASES for n in range(1, longest + 1)
+        ):
+            return True
+    for i in ctx.content:
+        if v.tag[i] in COMPARATIVE_TAGS and v.lower[i] not in {"more", "most", "less"}:
+            return True
+        if v.lemma[i] in CHANGE_VERBS and v.pos[i] == "VERB" and v.dep[i] != "amod":
+            return True
+    return False
+
+
+def features_of(ctx: SpanContext) -> Features:
+    """The scoring features of a span context (see :func:`features`)."""
+    v = ctx.view
+    return Features(
+        number=has_number(ctx),
+        date=has_date(ctx),
+        entity_labels=frozenset(
+            label
+            for _, _, label, root in ctx.ents
+            if label in SALIENT_LABELS and root not in ctx.exclude
+        ),
+        past_event=bool(past_events(ctx)),
+        comparison=_comparison(ctx),
+        question=is_question_text(ctx.text),
+        words=sum(v.is_alpha[ctx.start : ctx.end]),
+    )
