@@ -69,14 +69,6 @@ class Signature:
         )
 
 
-@dataclass(frozen=True)
-class Match:
-    claim_id: str
-    score: float
-    verdict: str | None = None
-    claim: str = ""
-
-
 def _number(whole: str, fraction: str | None, scale: str | None) -> str:
     value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
     value *= _SCALE.get((scale or "").lower(), 1)

@@ -76,9 +76,6 @@ class ReviewState:
     notes: tuple[NoteState, ...] = ()
     undone: frozenset[str] = field(default_factory=frozenset)
 
-    def sources_by(self, reviewer: str) -> tuple[SourceState, ...]:
-        return tuple(s for s in self.sources if s.added_by == reviewer)
-
 
 def undone_ids(events: list[Event]) -> frozenset[str]:
     """Ids of events cancelled by an ``action.undone`` event."""
