@@ -118,6 +118,10 @@ class LinearModel:
             z += float(x @ self._folded)
         return z
 
+    def predict_proba(self, found: SpanFeatures) -> float:
+        """The model's probability of the positive class (as scikit-learn's predict_proba)."""
+        return _sigmoid(self.decision(found))
+
     def score(self, found: SpanFeatures) -> float:
         """The probability shifted so that the model's threshold is 0.5."""
         return _sigmoid(self.decision(found) - self._shift)
