@@ -83,10 +83,15 @@ def english() -> Language:
 
 def sentence_pipeline(nlp: Language | None = None) -> tuple[Language, list[str]]:
     """The English model and the names of the components to switch off for sentences:
-    all of ours (a sentence is one unit, not cut into claims)."""
+    all of ours but the lexicon's patterns (a sentence is one unit, not cut into claims)."""
     if nlp is None:
         nlp = english()
-    return nlp, [n for n in nlp.pipe_names if n.startswith("workbench_")]
+    if "workbench_patterns" not in nlp.pipe_names:
+        from workbench.splitting import patterns  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("workbench_patterns")
+    off = [n for n in nlp.pipe_names if n.startswith("workbench_") and n != "workbench_patterns"]
+    return nlp, off
 
 
 def parse(texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 64):

@@ -64,6 +64,7 @@ from workbench.splitting.tokens import (
     subject_of,
     unit_root,
 )
+from workbench.splitting.view import doc_view
 from workbench.splitting.wording import resolve_pronoun
 
 #: Share of the attributed words that must lie inside quotation marks for a direct quote; a
@@ -338,14 +339,15 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "PART"})
 
 
-def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
-    """ "…, diplomats and shipping executives said." when the verb was left without a subject.
+def _strip_determiners(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without leading determiners (the list is changed in place and returned)."""
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens.pop(0)
+    return tokens
 
-    The parser often reads a plural speaker after a long sentence as a conjunct of the last
-    noun phrase. On the surface: a reporting verb (with its auxiliaries) closes the span, a
-    comma precedes a plain noun phrase before it, and the verb has no subject of its own.
-    """
-    doc = span.doc
+
+def _closing_bare_verb(span: Span) -> Token | None:
+    """The reporting verb that closes a span of at least four words, when it has no subject."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if len(words) < 4:
         return None
@@ -354,6 +356,13 @@ def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
+    return verb
+
+
+def _trailing_speaker_bounds(verb: Token, span: Span) -> tuple[int, int] | None:
+    """Offsets ``(comma, end)`` of a comma and the end of the plain noun phrase between it and
+    ``verb`` (skipping the verb's auxiliaries), if the phrase is there."""
+    doc = span.doc
     k = verb.i - 1
     while k >= span.start and doc[k].lemma_ in {"have", "be"} and doc[k].pos_ == "AUX":
         k -= 1
@@ -362,9 +371,24 @@ def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
         k -= 1
     if k <= span.start or doc[k].text != "," or end == k + 1:
         return None
-    speaker = list(doc[k + 1 : end])
-    while speaker and speaker[0].lower_ in DETERMINERS:
-        speaker.pop(0)
+    return k, end
+
+
+def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
+    """ "…, diplomats and shipping executives said." when the verb was left without a subject.
+
+    The parser often reads a plural speaker after a long sentence as a conjunct of the last
+    noun phrase. On the surface: a reporting verb (with its auxiliaries) closes the span, a
+    comma precedes a plain noun phrase before it, and the verb has no subject of its own.
+    """
+    verb = _closing_bare_verb(span)
+    if verb is None:
+        return None
+    bounds = _trailing_speaker_bounds(verb, span)
+    if bounds is None:
+        return None
+    k, end = bounds
+    speaker = _strip_determiners(list(span.doc[k + 1 : end]))
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in speaker) or speaker[-1].pos_ == "CCONJ":
         return None
     content = [t for t in span if t.i < k]
@@ -377,12 +401,9 @@ def according_to_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match 
     At the end of the span the phrase covers all of it; elsewhere only the clause it belongs
     to ("A did X, and according to Z, B did Y" attributes only "B did Y" to Z).
     """
-    for token in span:
-        if token.lower_ != "according" or token.i + 1 >= span.end:
-            continue
-        to = token.doc[token.i + 1]
-        if to.lower_ != "to":
-            continue
+    doc = span.doc
+    for start, _ in _patterns_inside(span, "ACCORDING_TO"):
+        token, to = doc[start], doc[start + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if not objects:
             continue
@@ -417,9 +438,9 @@ def _evidential_verb_after(noun: Token, span: Span, *, reach: int = 8) -> int | 
     return None
 
 
-def evidential_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
-    """Evidence: "figures from X show …", "…, figures from X show", even when misparsed."""
-    doc = span.doc
+def _parsed_evidential(span: Span) -> _Match | None:
+    """ "figures from X show …" as parsed: an evidential verb governing the span with a
+    source noun as its subject."""
     for verb in span:
         if verb.lemma_ not in EVIDENTIAL_VERBS or verb.pos_ != "VERB" or not governs(verb, span):
             continue
@@ -430,26 +451,116 @@ def evidential_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | 
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = _content_of(verb, span, frame) or [t for t in span if t.i not in frame]
         return _Match(speaker, _bounds(subject), verb.lower_, content, "evidential")
-    for noun in span:  # surface pattern: SOURCE-NOUN from|by ISSUER VERB
-        if noun.lemma_.lower() not in SOURCE_NOUNS or noun.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        if noun.i + 2 >= span.end or doc[noun.i + 1].lower_ not in {"from", "by"}:
-            continue
-        k = _evidential_verb_after(noun, span)
+    return None
+
+
+def _surface_evidential_verb(noun: Token, span: Span) -> int | None:
+    """Index of the evidential verb when ``noun`` opens "SOURCE-NOUN from|by ISSUER VERB"
+    (a ``SOURCE_FROM`` pattern)."""
+    if noun.i + 2 >= span.end:
+        return None
+    return _evidential_verb_after(noun, span)
+
+
+def _patterns_inside(span: Span, family: str) -> list[tuple[int, int]]:
+    """Matches of a pattern family (:mod:`~workbench.splitting.patterns`) inside ``span``."""
+    return [
+        (start, end)
+        for start, end in doc_view(span.doc).patterns.get(family, ())
+        if span.start <= start and end <= span.end
+    ]
+
+
+def _frame_at_edge(start: int, verb_i: int, span: Span) -> bool:
+    """True when a surface frame from ``start`` to the verb at ``verb_i`` opens the span with
+    words after it, or closes the span after a comma."""
+    doc = span.doc
+    after = [t for t in doc[verb_i + 1 : span.end] if not t.is_punct]
+    at_start = start == span.start
+    after_comma = start > span.start and doc[start - 1].text == ","
+    return bool((at_start and after) or (after_comma and not after))
+
+
+def _surface_evidential(span: Span) -> _Match | None:
+    """ "figures from X show …", "…, figures from X show" on the surface, when misparsed."""
+    doc = span.doc
+    for start, _ in _patterns_inside(span, "SOURCE_FROM"):  # SOURCE-NOUN from|by ISSUER VERB
+        noun = doc[start]
+        k = _surface_evidential_verb(noun, span)
         if k is None:
             continue
         start = _np_start(noun, span)
-        after = [t for t in doc[k + 1 : span.end] if not t.is_punct]
-        at_start = start == span.start
-        after_comma = start > span.start and doc[start - 1].text == ","
-        if not ((at_start and after) or (after_comma and not after)):
+        if not _frame_at_edge(start, k, span):
             continue
-        issuer = list(doc[noun.i + 2 : k])
-        while issuer and issuer[0].lower_ in DETERMINERS:
-            issuer.pop(0)
+        issuer = _strip_determiners(list(doc[noun.i + 2 : k]))
         content = [t for t in span if not start <= t.i <= k]
         return _Match(issuer, (start, k), doc[k].lower_, content, "evidential")
     return None
+
+
+def evidential_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
+    """Evidence: "figures from X show …", "…, figures from X show", even when misparsed."""
+    match = _parsed_evidential(span)
+    if match is not None:
+        return match
+    return _surface_evidential(span)
+
+
+def _agent_label(verb: Token, span: Span) -> _Match | None:
+    """ "… has been branded … by X": the agent X labels, and the whole span is attributed."""
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    if not agent:
+        return None
+    objects = [c for c in agent[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = speaker_tokens(objects[0])
+    return _Match(speaker, _bounds(agent[0]), verb.lower_, list(span), "label", False)
+
+
+def _labelled_and_label(
+    objects: Sequence[Token], predicates: Sequence[Token]
+) -> tuple[Token, Token] | None:
+    """The labelled object and its label in "X called Y a Z", if both are there."""
+    if len(objects) >= 2:  # "branded the scheme a land grab"
+        return objects[0], objects[1]
+    if objects and predicates:
+        return objects[0], predicates[0]
+    return None
+
+
+def _characterisation(
+    labelled: Token, label: Token, span: Span
+) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
+    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are")."""
+    content = [
+        t
+        for t in span
+        if labelled.left_edge.i <= t.i <= labelled.right_edge.i
+        or label.left_edge.i <= t.i <= label.right_edge.i
+    ]
+    plural = labelled.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in labelled.children)
+    copula = ((labelled.right_edge.i, "are" if plural else "is"),)
+    return content, copula
+
+
+def _subject_label(verb: Token, span: Span) -> _Match | None:
+    """ "what X have dubbed …" (the whole span) or "X called Y a Z" (the characterisation)."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    predicates = [c for c in children if c.dep_ == "oprd"]
+    free_relative = any(c.lower_ in {"what", "which"} for c in objects)
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    speaker = speaker_tokens(subject)
+    if free_relative or (predicates and not objects):
+        return _Match(speaker, _bounds(subject), verb.lower_, list(span), "label", False)
+    pair = _labelled_and_label(objects, predicates)
+    if pair is None:
+        return None
+    content, copula = _characterisation(*pair, span)
+    return _Match(speaker, _bounds(subject), verb.lower_, content, "label", True, copula)
 
 
 def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
@@ -461,39 +572,11 @@ def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | No
     for verb in span:
         if verb.lemma_ not in LABELING_VERBS or verb.pos_ != "VERB":
             continue
-        children = list(verb.children)
-        agent = [c for c in children if c.dep_ == "agent"]
-        if agent:
-            objects = [c for c in agent[0].children if c.dep_ == "pobj"]
-            if objects:
-                speaker = speaker_tokens(objects[0])
-                return _Match(speaker, _bounds(agent[0]), verb.lower_, list(span), "label", False)
-        objects = [c for c in children if c.dep_ == "dobj"]
-        predicates = [c for c in children if c.dep_ == "oprd"]
-        free_relative = any(c.lower_ in {"what", "which"} for c in objects)
-        subject = _subject(verb)
-        if subject is None:
-            continue
-        speaker = speaker_tokens(subject)
-        if free_relative or (predicates and not objects):
-            return _Match(speaker, _bounds(subject), verb.lower_, list(span), "label", False)
-        if len(objects) >= 2:  # "branded the scheme a land grab"
-            labelled, label = objects[0], objects[1]
-        elif objects and predicates:
-            labelled, label = objects[0], predicates[0]
-        else:
-            continue
-        content = [
-            t
-            for t in span
-            if labelled.left_edge.i <= t.i <= labelled.right_edge.i
-            or label.left_edge.i <= t.i <= label.right_edge.i
-        ]
-        plural = labelled.tag_ in {"NNS", "NNPS"} or any(
-            c.dep_ == "conj" for c in labelled.children
-        )
-        copula = ((labelled.right_edge.i, "are" if plural else "is"),)
-        return _Match(speaker, _bounds(subject), verb.lower_, content, "label", True, copula)
+        match = _agent_label(verb, span)
+        if match is None:
+            match = _subject_label(verb, span)
+        if match is not None:
+            return match
     return None
 
 

@@ -158,31 +158,46 @@ def _only_punct(doc: Doc, start: int, end: int) -> bool:
     return all(doc[k].is_punct or doc[k].is_space for k in range(start, end))
 
 
-def _coordination_cut(verb: Token, unit: Span) -> _Cut | None:
-    """A cut before a coordinated clause or verb phrase, or None when it should stay whole."""
-    doc = verb.doc
+def _asserted_conjunct(verb: Token, unit: Span) -> bool:
+    """True when ``verb`` is a finite conjunct of an earlier finite verb whose clause is
+    asserted, both inside ``unit``."""
     head = verb.head
     if verb.dep_ != "conj" or head.i == verb.i or not _inside(head, unit) or head.i > verb.i:
-        return None
+        return False
     if head.pos_ not in {"VERB", "AUX"} or not is_finite(verb) or not is_finite(head):
-        return None
-    if not is_asserted(head, unit):
-        return None
+        return False
+    return is_asserted(head, unit)
+
+
+def _coordination_start(verb: Token, unit: Span) -> int | None:
+    """The first connector token before the conjunct ``verb`` heads, or None when no clause
+    coordinator joins it or the connectors do not close a complete first clause."""
+    doc = verb.doc
     start, coordinated = _connector_start(doc, verb.left_edge.i, unit.start)
     if not coordinated or start <= unit.start:
         return None
     if doc[start - 1].pos_ in {"ADP", "DET", "PART", "CCONJ", "SCONJ"}:
         return None  # "interacts with, and is worsened by, …": a shared object follows
+    return start
+
+
+def _conjunct_ends_clause(verb: Token, unit: Span) -> bool:
+    """True when only punctuation and conjunctions lie between the conjunct ``verb`` heads and
+    the next conjunct or the end of the first clause."""
+    doc = verb.doc
+    head = verb.head
     later = [c for c in head.children if c.dep_ == "conj" and c.i > verb.i]
     limit = later[0].left_edge.i if later else min(head.right_edge.i + 1, unit.end)
-    if not all(
+    return all(
         doc[k].is_punct or doc[k].dep_ == "cc" or doc[k].is_space
         for k in range(verb.right_edge.i + 1, limit)
-    ):
-        return None  # a dependent of the first clause follows the second one
-    if subject_of(verb) is not None:
-        return _Cut(start, verb.left_edge.i)
-    # a verb phrase sharing the first verb's subject
+    )
+
+
+def _shared_subject(verb: Token, unit: Span) -> Token | None:
+    """The subject the verb phrase ``verb`` heads shares with the first verb, when it is safe
+    to copy; None otherwise."""
+    doc = verb.doc
     first = doc[verb.left_edge.i]
     if first.lemma_ == "do" and first.tag_ in {"VB", "VBP"}:
         return None  # "but don't count on it": an imperative, or emphasis; keep it whole
@@ -197,19 +212,53 @@ def _coordination_cut(verb: Token, unit: Span) -> _Cut | None:
         "PROPN",
     }:
         return None  # likely the tail of a longer noun phrase the parser cut: not safe to copy
+    return subject
+
+
+def _both_have_predicates(verb: Token, start: int) -> bool:
+    """True when the conjunct ``verb`` and the first verb (before the connector at ``start``)
+    each have a complement or modifier of their own ("bought and sold grain" has not)."""
+    head = verb.head
     own = [c for c in verb.children if c.dep_ in PREDICATE_DEPS]
     before = [c for c in head.children if head.i < c.i < start and c.dep_ in PREDICATE_DEPS]
-    if not own or not before:
-        return None
+    return bool(own) and bool(before)
+
+
+def _shares_auxiliary(verb: Token) -> bool:
+    """True when the conjunct ``verb`` leans on the first verb's modal or passive auxiliary."""
+    head = verb.head
     shared_aux = any(
         c.dep_ == "auxpass" or c.tag_ == "MD" for c in head.children if c.dep_ in AUX_DEPS
     )
     own_aux = any(c.dep_ in AUX_DEPS for c in verb.children)
-    if shared_aux and not own_aux and verb.tag_ not in {"VBZ", "VBP"}:
-        return None  # "must be increased … and then further increased": auxiliaries shared
-    if subject.dep_ == "expl" or (
+    return shared_aux and not own_aux and verb.tag_ not in {"VBZ", "VBP"}
+
+
+def _placeholder_subject(subject: Token, head: Token) -> bool:
+    """True when the subject is an expletive or an "it" standing for a clausal subject."""
+    return subject.dep_ == "expl" or (
         subject.lower_ == "it" and any(c.dep_ in {"ccomp", "csubj"} for c in head.children)
-    ):
+    )
+
+
+def _coordination_cut(verb: Token, unit: Span) -> _Cut | None:
+    """A cut before a coordinated clause or verb phrase, or None when it should stay whole."""
+    if not _asserted_conjunct(verb, unit):
+        return None
+    start = _coordination_start(verb, unit)
+    if start is None:
+        return None
+    if not _conjunct_ends_clause(verb, unit):
+        return None  # a dependent of the first clause follows the second one
+    if subject_of(verb) is not None:
+        return _Cut(start, verb.left_edge.i)
+    # a verb phrase sharing the first verb's subject
+    subject = _shared_subject(verb, unit)
+    if subject is None or not _both_have_predicates(verb, start):
+        return None
+    if _shares_auxiliary(verb):
+        return None  # "must be increased … and then further increased": auxiliaries shared
+    if _placeholder_subject(subject, verb.head):
         return None  # "it may be untrue that …": no subject to copy
     return _Cut(start, verb.left_edge.i, borrowed_subject=_subject_bounds(subject))
 
@@ -229,9 +278,9 @@ def _full_as_clause(verb: Token) -> bool:
     return any(c.dep_ in AS_COMPLEMENTS for c in verb.children)
 
 
-def _adverbial_cut(verb: Token, unit: Span) -> _Cut | None:
-    """A cut around an opening or closing adverbial clause, or None."""
-    doc = verb.doc
+def _asserted_adverbial_marker(verb: Token, unit: Span) -> list[Token] | None:
+    """The marker of the adverbial clause ``verb`` heads when the clause is one we split (own
+    subject, finite verb, asserted main clause, a full "as" clause), else None."""
     head = verb.head
     if verb.dep_ != "advcl" or head.i == verb.i or not _inside(head, unit):
         return None
@@ -242,22 +291,30 @@ def _adverbial_cut(verb: Token, unit: Span) -> _Cut | None:
         return None
     if marker[-1].lower_ == "as" and not _full_as_clause(verb):
         return None
+    return marker
+
+
+def _opening_adverbial_cut(verb: Token, unit: Span, marker: list[Token]) -> _Cut | None:
+    """The cut after an adverbial clause that opens the sentence, or None."""
+    doc = verb.doc
     first, last = verb.left_edge.i, verb.right_edge.i + 1
-    if last > unit.end:
+    opening = list(doc[unit.start : first])
+    skip = skip_discourse_marker(opening)
+    if not all(t.is_punct or t.pos_ == "CCONJ" or t.is_space for t in opening[skip:]):
         return None
-    if verb.i < head.i:  # the clause opens the sentence
-        opening = list(doc[unit.start : first])
-        skip = skip_discourse_marker(opening)
-        if not all(t.is_punct or t.pos_ == "CCONJ" or t.is_space for t in opening[skip:]):
-            return None
-        end = last
-        while end < unit.end and (doc[end].text in EDGE_PUNCT or doc[end].is_space):
-            end += 1
-        if end >= unit.end or not any(doc[k].text == "," for k in range(last, end)):
-            return None  # no comma closes it: the parser may have cut the clause short
-        return _Cut(last, end, lead=marker[-1].i + 1)
-    # the clause closes its main clause
-    if not _only_punct(doc, last, min(head.right_edge.i + 1, unit.end)):
+    end = last
+    while end < unit.end and (doc[end].text in EDGE_PUNCT or doc[end].is_space):
+        end += 1
+    if end >= unit.end or not any(doc[k].text == "," for k in range(last, end)):
+        return None  # no comma closes it: the parser may have cut the clause short
+    return _Cut(last, end, lead=marker[-1].i + 1)
+
+
+def _closing_adverbial_cut(verb: Token, unit: Span, marker: list[Token]) -> _Cut | None:
+    """The cut before an adverbial clause that closes its main clause, or None."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i + 1
+    if not _only_punct(doc, last, min(verb.head.right_edge.i + 1, unit.end)):
         return None
     start = first
     while start > unit.start and (doc[start - 1].text in EDGE_PUNCT or doc[start - 1].is_space):
@@ -265,6 +322,19 @@ def _adverbial_cut(verb: Token, unit: Span) -> _Cut | None:
     if start <= unit.start:
         return None
     return _Cut(start, marker[-1].i + 1)
+
+
+def _adverbial_cut(verb: Token, unit: Span) -> _Cut | None:
+    """A cut around an opening or closing adverbial clause, or None."""
+    marker = _asserted_adverbial_marker(verb, unit)
+    if marker is None:
+        return None
+    if verb.right_edge.i + 1 > unit.end:
+        return None
+    if verb.i < verb.head.i:  # the clause opens the sentence
+        return _opening_adverbial_cut(verb, unit, marker)
+    # the clause closes its main clause
+    return _closing_adverbial_cut(verb, unit, marker)
 
 
 def find_cuts(unit: Span) -> list[_Cut]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,13 +11,11 @@ from spacy.tokens import Span
 from workbench.splitting.lexicon import (
     CHANGE_VERBS,
     COMPARATIVE_TAGS,
-    COMPARISON_PHRASES,
     COPULAS_OR_CALL,
     DATE_LABELS,
     EVALUATIVE_ADJECTIVES,
     EVALUATIVE_NOUNS,
     FRAMING_VERBS,
-    HEDGE_PHRASES,
     HEDGE_WORDS,
     INTENSIFIERS,
     LABEL_VERB_FORMS,
@@ -43,7 +40,6 @@ from workbench.splitting.lexicon import (
     SPECULATIVE_MODALS,
     STANCE_ADVERBS,
     TIME_ANCHORS,
-    VERBAL,
 )
 from workbench.splitting.view import DocView, SpanContext, doc_view
 
@@ -137,43 +133,25 @@ def _evaluative(ctx: SpanContext) -> list[Cue]:
     return cues
 
 
-def _index_phrases(phrases: Collection[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
-
-
-def _phrase_hits(
-    words: list[str], index: Mapping[str, list[tuple[str, ...]]]
-) -> list[tuple[int, int]]:
-    """(offset, size) of the longest phrase starting at each offset of ``words``."""
-    found = []
-    for i, word in enumerate(words):
-        for phrase in index.get(word, ()):
-            size = len(phrase)
-            if tuple(words[i : i + size]) == phrase:
-                found.append((i, size))
-                break
-    return found
-
-
-_HEDGE_INDEX = _index_phrases(HEDGE_PHRASES)
-
-
 _LOADED_LABEL_RE = re.compile(
     r"\b(?:" + "|".join(map(re.escape, sorted(LOADED_LABELS))) + r")\b", re.IGNORECASE
 )
+
+
+def _longest_inside(ctx: SpanContext, family: str) -> list[tuple[int, int]]:
+    """The longest match of a pattern family starting at each token, inside the span."""
+    longest: dict[int, int] = {}
+    for start, end in ctx.view.patterns.get(family, ()):
+        if ctx.start <= start and end <= ctx.end:
+            longest[start] = max(end, longest.get(start, end))
+    return sorted(longest.items())
 
 
 def _hedge_matches(ctx: SpanContext) -> list[tuple[int, int]]:
     key = ("hedges", ctx.start, ctx.end)
     memo = ctx.view.memo
     if key not in memo:
-        words = ctx.view.lower[ctx.start : ctx.end]
-        memo[key] = [
-            (ctx.start + i, ctx.start + i + size) for i, size in _phrase_hits(words, _HEDGE_INDEX)
-        ]
+        memo[key] = _longest_inside(ctx, "HEDGE")
     return memo[key]
 
 
@@ -231,42 +209,62 @@ def _time_anchor(view: DocView, ent: tuple[int, int, str, int]) -> bool:
 
 
 def _to_verb_after(view: DocView, i: int) -> bool:
-    return i + 2 < len(view.text) and view.lower[i + 1] == "to" and view.pos[i + 2] in VERBAL
+    """Token ``i`` opens a "to VERB" frame ("expected to rise"): a ``TO_VERB`` pattern."""
+    return i in view.to_verb
 
 
 def _prediction(ctx: SpanContext) -> list[Cue]:
+    """Forecasts ("expected to", "likely to", "analysts predict"); a forecast of an event
+    anchored in time, or a schedule word ("due to"), adds a ``scheduled event`` cue."""
     v = ctx.view
-    anchored = None  # computed on first need
+    anchored: list[bool] = []  # computed on first need
     cues = []
     schedule_seen = False
     for i in ctx.content:
-        word = v.lower[i]
-        if word not in PREDICTION_TRIGGERS and v.lemma[i] not in PREDICTION_VERBS:
+        if v.lower[i] not in PREDICTION_TRIGGERS and v.lemma[i] not in PREDICTION_VERBS:
             continue
-        pos = v.pos[i]
-        if pos == "VERB" and v.lemma[i] == "expect" and _to_verb_after(v, i):
-            text = f"{word} to"
-            if anchored is None:
-                anchored = any(_time_anchor(v, ent) for ent in ctx.ents)
-            if anchored:
+        if _expects_to(v, i):
+            if not anchored:
+                anchored.append(any(_time_anchor(v, ent) for ent in ctx.ents))
+            if anchored[0]:
                 schedule_seen = True
-                cues.append(Cue("prediction", f"prediction: {text}", 0.0))
+                cues.append(Cue("prediction", f"prediction: {v.lower[i]} to", 0.0))
                 continue
-        elif pos == "VERB" and v.lemma[i] in PREDICTION_VERBS:
-            text = f"{word} to" if _to_verb_after(v, i) else word
-        elif pos == "ADJ" and word in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
-            text = f"{word} to"
-        elif word in SCHEDULE_WORDS and _to_verb_after(v, i):
+        if v.lower[i] in SCHEDULE_WORDS and _is_schedule(v, i):
             schedule_seen = True
             continue
-        elif word == "on" and tuple(v.lower[i + 1 : i + 3]) == ("track", "to"):
-            text = "on track to"
-        else:
-            continue
-        cues.append(Cue("prediction", f"prediction: {text}"))
+        text = _forecast_words(v, i)
+        if text is not None:
+            cues.append(Cue("prediction", f"prediction: {text}"))
     if schedule_seen:
         cues.append(Cue("scheduled_event", "scheduled event"))
     return cues
+
+
+def _expects_to(v: DocView, i: int) -> bool:
+    """ "expected to VERB": the forecast that is a schedule when a time anchors it."""
+    return v.pos[i] == "VERB" and v.lemma[i] == "expect" and _to_verb_after(v, i)
+
+
+def _is_schedule(v: DocView, i: int) -> bool:
+    """A schedule word opening "to VERB" ("due to meet") that no forecast reading took."""
+    if v.pos[i] == "VERB" and v.lemma[i] in PREDICTION_VERBS:
+        return False
+    if v.pos[i] == "ADJ" and v.lower[i] in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
+        return False
+    return _to_verb_after(v, i)
+
+
+def _forecast_words(v: DocView, i: int) -> str | None:
+    """The words of a forecast opened by token ``i``, or None."""
+    word = v.lower[i]
+    if v.pos[i] == "VERB" and v.lemma[i] in PREDICTION_VERBS:
+        return f"{word} to" if _to_verb_after(v, i) else word
+    if v.pos[i] == "ADJ" and word in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
+        return f"{word} to"
+    if word == "on" and tuple(v.lower[i + 1 : i + 3]) == ("track", "to"):
+        return "on track to"
+    return None
 
 
 def is_question_text(text: str) -> bool:
@@ -447,9 +445,6 @@ def content_exclusion(
     return speaker, exclusion(span, speaker, bounds, cue, view=view)
 
 
-_COMPARISON_FIRST = frozenset(p[0] for p in COMPARISON_PHRASES)
-
-
 @dataclass(frozen=True)
 class Features:
     """What the score is computed from."""
@@ -465,12 +460,9 @@ class Features:
 
 def _comparison(ctx: SpanContext) -> bool:
     v = ctx.view
-    words = [v.lower[i] for i in ctx.content]
-    longest = max(len(p) for p in COMPARISON_PHRASES)
-    for i, word in enumerate(words):
-        if word in _COMPARISON_FIRST and any(
-            tuple(words[i : i + n]) in COMPARISON_PHRASES for n in range(1, longest + 1)
-        ):
+    content = set(ctx.content)
+    for start, end in v.patterns.get("COMPARISON", ()):
+        if all(i in content for i in range(start, end)):
             return True
     for i in ctx.content:
         if v.tag[i] in COMPARATIVE_TAGS and v.lower[i] not in {"more", "most", "less"}:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,8 +39,9 @@ from workbench.splitting.lexicon import (
     QUOTE_MARKS,
     REPORTING_VERBS,
     SECOND_PERSON,
+    VERBAL,
 )
-from workbench.splitting.view import SpanContext
+from workbench.splitting.view import DocView, SpanContext
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _DIGITS = re.compile(r"[0-9]")
@@ -119,100 +121,47 @@ class SpanFeatures:
 
 
 def _measures(ctx: SpanContext) -> list[float]:
+    """The measures of MEASURE_NAMES, in order: shares of word classes, counts of markers."""
     v = ctx.view
-    is_space, is_punct, is_alpha, pos_, tag_, lower_, ent_, dep_, lemma_, like_num, digit, text_ = (
-        v.is_space,
-        v.is_punct,
-        v.is_alpha,
-        v.pos,
-        v.tag,
-        v.lower,
-        v.ent_type,
-        v.dep,
-        v.lemma,
-        v.like_num,
-        v.digit,
-        v.text,
-    )
-    n = alpha = named = numbers = dates = adj = adv = noun = propn = pron = 0
-    verbs = past = present = first = second = comparative = negation = modal = reporting = 0
-    exclamation = quotes = digits = 0
-    for i in ctx.content:
-        if is_space[i]:
-            continue
-        if is_punct[i]:
-            t = text_[i]
-            if t == "!":
-                exclamation += 1
-            elif t in QUOTE_MARKS:
-                quotes += 1
-            continue
-        n += 1
-        alpha += is_alpha[i]
-        ent = ent_[i]
-        if ent in NAMED_LABELS:
-            named += 1
-        elif ent in DATE_LABELS:
-            dates += 1
-        if ent in NUMBER_LABELS or like_num[i]:
-            numbers += 1
-        pos = pos_[i]
-        tag = tag_[i]
-        if pos == "ADJ":
-            adj += 1
-        elif pos == "ADV":
-            adv += 1
-        elif pos == "NOUN":
-            noun += 1
-        elif pos == "PROPN":
-            propn += 1
-        elif pos == "PRON":
-            pron += 1
-        elif pos == "VERB" or pos == "AUX":
-            verbs += 1
-            if tag in PAST_TAGS:
-                past += 1
-            elif tag in PRESENT_TAGS:
-                present += 1
-            if pos == "VERB" and lemma_[i] in REPORTING_VERBS:
-                reporting += 1
-        if tag in COMPARATIVE_TAGS:
-            comparative += 1
-        elif tag == "MD":
-            modal += 1
-        word = lower_[i]
-        if word in FIRST_PERSON:
-            first += 1
-        elif word in SECOND_PERSON:
-            second += 1
-        if dep_[i] == "neg":
-            negation += 1
-        digits += digit[i]
-    share = 1.0 / (n or 1)
-    per_verb = 1.0 / (verbs or 1)
+    content = [i for i in ctx.content if not v.is_space[i]]
+    words = [i for i in content if not v.is_punct[i]]
+    marks = [v.text[i] for i in content if v.is_punct[i]]
+    pos = Counter(v.pos[i] for i in words)
+    verbs = [i for i in words if v.pos[i] in VERBAL]
+    alpha = sum(v.is_alpha[i] for i in words)
+    share = 1.0 / (len(words) or 1)
+    per_verb = 1.0 / (len(verbs) or 1)
     return [
         math.log1p(alpha),
         float(alpha < 6),
-        named * share,
-        numbers * share,
-        dates * share,
-        adj * share,
-        adv * share,
-        noun * share,
-        propn * share,
-        pron * share,
-        verbs * share,
-        past * per_verb,
-        present * per_verb,
-        float(first),
-        float(second),
-        float(comparative),
-        float(negation),
-        float(modal),
-        float(reporting),
-        float(exclamation),
-        float(quotes),
-        float(digits),
+        sum(v.ent_type[i] in NAMED_LABELS for i in words) * share,
+        sum(v.ent_type[i] in NUMBER_LABELS or v.like_num[i] for i in words) * share,
+        sum(v.ent_type[i] in DATE_LABELS for i in words) * share,
+        pos["ADJ"] * share,
+        pos["ADV"] * share,
+        pos["NOUN"] * share,
+        pos["PROPN"] * share,
+        pos["PRON"] * share,
+        len(verbs) * share,
+        sum(v.tag[i] in PAST_TAGS for i in verbs) * per_verb,
+        sum(v.tag[i] in PRESENT_TAGS for i in verbs) * per_verb,
+        *_marker_counts(v, words, verbs, marks),
+    ]
+
+
+def _marker_counts(v: DocView, words: list[int], verbs: list[int], marks: list[str]) -> list[float]:
+    """Counts of first and second person, comparatives, negation, modals, reporting verbs,
+    exclamation marks, quotation marks and digits."""
+    return [
+        float(sum(v.lower[i] in FIRST_PERSON for i in words)),
+        float(sum(v.lower[i] in SECOND_PERSON for i in words)),
+        float(sum(v.tag[i] in COMPARATIVE_TAGS for i in words)),
+        float(sum(v.dep[i] == "neg" for i in words)),
+        float(sum(v.tag[i] == "MD" for i in words)),
+        float(sum(v.pos[i] == "VERB" and v.lemma[i] in REPORTING_VERBS for i in verbs)),
+        float(sum(mark == "!" for mark in marks)),
+        float(sum(mark in QUOTE_MARKS for mark in marks)),
+        float(sum(v.digit[i] for i in words)),
     ]
 
 

@@ -262,7 +262,7 @@ class KindComponent:
         self.learned = learned
 
     def __call__(self, doc: Doc) -> Doc:
-        view = doc_view(doc, fresh=True)
+        view = doc_view(doc)  # made by attribution, after every annotating component
         model = None
         if self.learned:
             model = subjectivity_model()

@@ -3,7 +3,7 @@
 The English model is extended with our own components::
 
     tok2vec → tagger → workbench_paragraphs → parser → attribute_ruler → lemmatizer → ner
-        → workbench_claim_units → workbench_clauses → workbench_attribution
+        → workbench_patterns → workbench_claim_units → workbench_clauses → workbench_attribution
         → workbench_wording → workbench_kinds → workbench_checkworthiness
 
 ``workbench_paragraphs`` marks the first token of every paragraph as a sentence start before the
@@ -29,6 +29,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     checkworthiness,
     clauses,
     kinds,
+    patterns,
     units,
 )
 from workbench.splitting.tokens import span_extension
@@ -37,6 +38,7 @@ from workbench.splitting.wording import standalone_wording
 #: Our components after the model's own, in pipeline order (the paragraph marker goes
 #: before the parser).
 COMPONENTS: tuple[str, ...] = (
+    "workbench_patterns",
     "workbench_claim_units",
     "workbench_clauses",
     "workbench_attribution",

@@ -13,7 +13,7 @@ import operator
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from spacy.attrs import (
@@ -34,9 +34,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
-if TYPE_CHECKING:
-    pass
-
+from workbench.splitting.patterns import matches
 
 _DIGIT = re.compile(r"\d").search
 
@@ -77,9 +75,11 @@ class DocView:
         "like_num",
         "lower",
         "memo",
+        "patterns",
         "pos",
         "tag",
         "text",
+        "to_verb",
         "ws",
     )
 
@@ -112,6 +112,9 @@ class DocView:
         self.aux_have_be = aux
         self.ents = [(e.start, e.end, e.label_, e.root.i) for e in doc.ents]
         self.ent_starts = [e[0] for e in self.ents]
+        #: the lexicon's multi-token patterns (``workbench_patterns``) by family
+        self.patterns = matches(doc)
+        self.to_verb = {start for start, _ in self.patterns.get("TO_VERB", ())}
         self.memo: dict[Any, Any] = {}
 
     def span_ents(self, start: int, end: int) -> list[tuple[int, int, str, int]]:

@@ -55,41 +55,80 @@ def resolve_pronoun(
     doc = span.doc
     sent_start = _sentence_start(span)
     if word in {"he", "she"} and not quote:
-        persons = {
-            ent.root.lower_: ent
-            for ent in doc[sent_start : pronoun.i].ents
-            if ent.label_ == "PERSON" and ent.end <= pronoun.i
-        }
-        if len(persons) == 1:
-            return person_mention(next(iter(persons.values())))
-        if persons:
-            return None
-        if speaker and source is not None and _names_someone(doc[source[0] : source[1]]):
-            return speaker
-        return recent_person(doc, sent_start, window=window)
+        return _resolve_person(pronoun, doc, sent_start, speaker, source, window)
     if word == "it" and not quote:
-        before = doc[sent_start : pronoun.i]
-        subjects = [t for t in before if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
-        if subjects:
-            names = {_named(t) for t in subjects}
-            if len(names) != 1 or None in names:
-                return None
-            named = {t.i for t in subjects}
-            for t in before:  # "The FDA issued guidance, and it …": "it" could be the guidance
-                if t.tag_ == "NN" and t.dep_ in OBJECT_DEPS:
-                    owner = subject_of(t.head)
-                    if owner is not None and owner.i in named:
-                        return None
-            return names.pop()
-        previous = recent_named_subject(doc, sent_start)
-        if previous is not None and previous.label_ != "PERSON" and previous.root.tag_ == "NNP":
-            return previous.text
-        return None
+        return _resolve_it(pronoun, doc, sent_start)
     if word == "i" and quote and speaker:
-        verb = pronoun.head
-        aux_tags = {c.tag_ for c in verb.children if c.dep_ in AUX_DEPS}
-        if verb.tag_ == "VBD" or "MD" in aux_tags:
-            return f"[{speaker}]"  # the editorial convention for a change inside a quotation
+        return _resolve_quoted_i(pronoun, speaker)
+    return None
+
+
+def _resolve_person(
+    pronoun: Token,
+    doc: Doc,
+    sent_start: int,
+    speaker: str | None,
+    source: tuple[int, int] | None,
+    window: int,
+) -> str | None:
+    """For "he"/"she": the sentence's only earlier person, else a named speaker, else a recent
+    person of the preceding sentences."""
+    persons = {
+        ent.root.lower_: ent
+        for ent in doc[sent_start : pronoun.i].ents
+        if ent.label_ == "PERSON" and ent.end <= pronoun.i
+    }
+    if len(persons) == 1:
+        return person_mention(next(iter(persons.values())))
+    if persons:
+        return None
+    if speaker and source is not None and _names_someone(doc[source[0] : source[1]]):
+        return speaker
+    return recent_person(doc, sent_start, window=window)
+
+
+def _resolve_it(pronoun: Token, doc: Doc, sent_start: int) -> str | None:
+    """For "it": the sentence's only earlier named subject, else the previous sentence's named
+    subject when it is a singular name that is not a person."""
+    before = doc[sent_start : pronoun.i]
+    subjects = [t for t in before if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
+    if subjects:
+        return _only_named_subject(before, subjects)
+    previous = recent_named_subject(doc, sent_start)
+    if previous is not None and previous.label_ != "PERSON" and previous.root.tag_ == "NNP":
+        return previous.text
+    return None
+
+
+def _only_named_subject(before: Span, subjects: Sequence[Token]) -> str | None:
+    """The one name shared by the subjects before "it", unless one is missing or several
+    differ, or an object of theirs could be what "it" means."""
+    names = {_named(t) for t in subjects}
+    if len(names) != 1 or None in names:
+        return None
+    named = {t.i for t in subjects}
+    if _object_of_named(before, named):
+        return None
+    return names.pop()
+
+
+def _object_of_named(before: Span, named: Collection[int]) -> bool:
+    """True when a singular object of a named subject precedes "it" ("The FDA issued
+    guidance, and it …": "it" could be the guidance)."""
+    for t in before:
+        if t.tag_ == "NN" and t.dep_ in OBJECT_DEPS:
+            owner = subject_of(t.head)
+            if owner is not None and owner.i in named:
+                return True
+    return False
+
+
+def _resolve_quoted_i(pronoun: Token, speaker: str) -> str | None:
+    """For "I" in a quotation: the speaker in square brackets, before a past tense or a modal."""
+    verb = pronoun.head
+    aux_tags = {c.tag_ for c in verb.children if c.dep_ in AUX_DEPS}
+    if verb.tag_ == "VBD" or "MD" in aux_tags:
+        return f"[{speaker}]"  # the editorial convention for a change inside a quotation
     return None
 
 
@@ -149,43 +188,82 @@ def _close_gaps(tokens: Sequence[Token]) -> list[Token]:
     return [t for run in runs for t in run]
 
 
-def _strip_quotes(tokens: list[Token]) -> list[Token]:
-    """Drop edge punctuation, enclosing quotation marks and quotation marks left unpaired."""
-    while tokens and tokens[0].text in EDGE_PUNCT | END_MARKS:
+def _lstrip(tokens: list[Token], marks: Collection[str]) -> list[Token]:
+    """Drop leading tokens whose text is one of ``marks``."""
+    while tokens and tokens[0].text in marks:
         tokens = tokens[1:]
-    while tokens and tokens[-1].text in EDGE_PUNCT:
+    return tokens
+
+
+def _rstrip(tokens: list[Token], marks: Collection[str]) -> list[Token]:
+    """Drop trailing tokens whose text is one of ``marks``."""
+    while tokens and tokens[-1].text in marks:
         tokens = tokens[:-1]
-    for _ in range(3):
-        if len(tokens) < 2:
-            break
-        first, last = tokens[0].text, tokens[-1].text
-        inner = [t.text for t in tokens[1:-1]]
-        if (
-            first in ENCLOSING_PAIRS
-            and last == ENCLOSING_PAIRS[first]
-            and first not in inner
-            and last not in inner
-        ):
-            tokens = tokens[1:-1]  # one quotation, nothing else
-        elif first in OPENING_QUOTES and ENCLOSING_PAIRS.get(first, first) not in [
-            t.text for t in tokens[1:]
-        ]:
-            tokens = tokens[1:]
-        elif last in CLOSING_QUOTES and not any(
-            ENCLOSING_PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in ENCLOSING_PAIRS
-        ):
-            tokens = tokens[:-1]
-        else:
-            break
-        while tokens and tokens[-1].text in EDGE_PUNCT:
-            tokens = tokens[:-1]
-        while tokens and tokens[0].text in EDGE_PUNCT:
-            tokens = tokens[1:]
+    return tokens
+
+
+def _encloses(tokens: Sequence[Token]) -> bool:
+    """True when the first and last tokens are one pair of marks enclosing all the rest."""
+    first, last = tokens[0].text, tokens[-1].text
+    inner = [t.text for t in tokens[1:-1]]
+    return (
+        first in ENCLOSING_PAIRS
+        and last == ENCLOSING_PAIRS[first]
+        and first not in inner
+        and last not in inner
+    )
+
+
+def _unpaired_opening(tokens: Sequence[Token]) -> bool:
+    """True when the first token is an opening quotation mark that is never closed."""
+    first = tokens[0].text
+    return first in OPENING_QUOTES and ENCLOSING_PAIRS.get(first, first) not in [
+        t.text for t in tokens[1:]
+    ]
+
+
+def _unpaired_closing(tokens: Sequence[Token]) -> bool:
+    """True when the last token is a closing quotation mark that was never opened."""
+    last = tokens[-1].text
+    return last in CLOSING_QUOTES and not any(
+        ENCLOSING_PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in ENCLOSING_PAIRS
+    )
+
+
+def _unquote_once(tokens: list[Token]) -> list[Token] | None:
+    """The tokens without one enclosing pair or one unpaired quotation mark at an edge, or
+    None when there is none to drop."""
+    if _encloses(tokens):
+        return tokens[1:-1]  # one quotation, nothing else
+    if _unpaired_opening(tokens):
+        return tokens[1:]
+    if _unpaired_closing(tokens):
+        return tokens[:-1]
+    return None
+
+
+def _drop_unpaired_parens(tokens: list[Token]) -> list[Token]:
+    """Drop a parenthesis at either edge whose partner is missing."""
     texts = [t.text for t in tokens]
     if tokens and texts[0] == "(" and ")" not in texts:
         tokens = tokens[1:]
     if tokens and texts[-1] == ")" and "(" not in texts:
         tokens = tokens[:-1]
+    return tokens
+
+
+def _strip_quotes(tokens: list[Token]) -> list[Token]:
+    """Drop edge punctuation, enclosing quotation marks and quotation marks left unpaired."""
+    tokens = _lstrip(tokens, EDGE_PUNCT | END_MARKS)
+    tokens = _rstrip(tokens, EDGE_PUNCT)
+    for _ in range(3):
+        if len(tokens) < 2:
+            break
+        unquoted = _unquote_once(tokens)
+        if unquoted is None:
+            break
+        tokens = _lstrip(_rstrip(unquoted, EDGE_PUNCT), EDGE_PUNCT)
+    tokens = _drop_unpaired_parens(tokens)
     if len(tokens) > 2 and tokens[-1].text in CLOSING_QUOTES and tokens[-2].text in EDGE_PUNCT:
         tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
     return tokens
@@ -250,21 +328,52 @@ def standalone_wording(
     "Karl Brandt's government could …"). The wording ends with the sentence's end mark; the
     words are the span's own apart from a resolved pronoun, a copied subject or an insertion.
     """
-    doc = span.doc
     borrowed = span._.borrowed_subject if Span.has_extension("borrowed_subject") else None
+    tokens = _span_tokens(span, content)
+    if content is None and not insertions and borrowed is None and _verbatim(tokens):
+        return span.text
+    tokens = _claim_tokens(tokens)
+    if not any(t.is_alpha or t.is_digit for t in tokens):
+        return span.text
+    subject, replace, prefix = _subject_wording(
+        span, tokens, borrowed, speaker=speaker, quote=quote, source=source
+    )
+    if speaker and content is not None and not quote and subject is not None:
+        replace.update(_speaker_possessives(span, tokens, subject, speaker, source))
+    wording = _join(tokens, replace, dict(insertions))
+    if prefix:
+        wording = f"{prefix} {wording}"
+    return _capitalised(_with_end_mark(wording.rstrip(), span))
+
+
+def _span_tokens(span: Span, content: Collection[int] | None) -> list[Token]:
+    """The span's tokens without whitespace, only those in ``content`` when it is given."""
     if content is None:
-        tokens = [t for t in span if not t.is_space]
-        if not insertions and borrowed is None and _verbatim(tokens):
-            return span.text
-    else:
-        tokens = [doc[i] for i in sorted(content) if span.start <= i < span.end]
-        tokens = [t for t in tokens if not t.is_space]
+        return [t for t in span if not t.is_space]
+    doc = span.doc
+    tokens = [doc[i] for i in sorted(content) if span.start <= i < span.end]
+    return [t for t in tokens if not t.is_space]
+
+
+def _claim_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens without a leading discourse marker or "that", frame gaps and quotation."""
     tokens = tokens[skip_discourse_marker(tokens) :]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
         tokens = tokens[1:]
-    tokens = _strip_quotes(_close_gaps(tokens))
-    if not any(t.is_alpha or t.is_digit for t in tokens):
-        return span.text
+    return _strip_quotes(_close_gaps(tokens))
+
+
+def _subject_wording(
+    span: Span,
+    tokens: Sequence[Token],
+    borrowed: tuple[int, int] | None,
+    *,
+    speaker: str | None,
+    quote: bool,
+    source: tuple[int, int] | None,
+) -> tuple[Token | None, dict[int, str], str]:
+    """The clause's subject, the replacement of a subject pronoun it resolves to, and the
+    borrowed subject to put before a clause that has none."""
     replace: dict[int, str] = {}
     prefix = ""
     head = clause_head(tokens)
@@ -274,24 +383,57 @@ def standalone_wording(
         if found is not None:
             replace[subject.i] = found
     elif subject is None and borrowed is not None and head is not None and head.i >= span.start:
-        words = subject_words(doc[borrowed[0] : borrowed[1]])
-        prefix = _join(words, {}, {})
-        if len(words) == 1 and words[0].pos_ == "PRON":
-            found = resolve_pronoun(words[0], span, speaker=speaker, quote=quote, source=source)
-            prefix = found or prefix
-    if speaker and content is not None and not quote and subject is not None:
-        inside = {t.i for t in tokens}
-        for token in subject.subtree:
-            possessive = token.tag_ == "PRP$" and token.lower_ in {"his", "her"}
-            if possessive and token.i in inside and _only_person_is_speaker(span, source):
-                replace[token.i] = f"{speaker}'s"
-    wording = _join(tokens, replace, dict(insertions))
-    if prefix:
-        wording = f"{prefix} {wording}"
-    wording = wording.rstrip()
+        prefix = _borrowed_prefix(span, borrowed, speaker=speaker, quote=quote, source=source)
+    return subject, replace, prefix
+
+
+def _borrowed_prefix(
+    span: Span,
+    borrowed: tuple[int, int],
+    *,
+    speaker: str | None,
+    quote: bool,
+    source: tuple[int, int] | None,
+) -> str:
+    """The borrowed subject's words to put before the clause, a lone pronoun resolved when
+    it can be."""
+    words = subject_words(span.doc[borrowed[0] : borrowed[1]])
+    prefix = _join(words, {}, {})
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        found = resolve_pronoun(words[0], span, speaker=speaker, quote=quote, source=source)
+        prefix = found or prefix
+    return prefix
+
+
+def _speaker_possessives(
+    span: Span,
+    tokens: Sequence[Token],
+    subject: Token,
+    speaker: str,
+    source: tuple[int, int] | None,
+) -> dict[int, str]:
+    """Replacements of "his"/"her" in the subject by the speaker's name in the possessive,
+    when the speaker is the only person the sentence names."""
+    replace: dict[int, str] = {}
+    inside = {t.i for t in tokens}
+    for token in subject.subtree:
+        possessive = token.tag_ == "PRP$" and token.lower_ in {"his", "her"}
+        if possessive and token.i in inside and _only_person_is_speaker(span, source):
+            replace[token.i] = f"{speaker}'s"
+    return replace
+
+
+def _with_end_mark(wording: str, span: Span) -> str:
+    """The wording with the sentence's end mark added, unless it ends with one already
+    (possibly inside a closing quotation mark)."""
     quoted_end = len(wording) > 1 and wording[-1] in CLOSING_QUOTES and wording[-2] in END_MARKS
     if wording and wording[-1] not in END_MARKS and not quoted_end:
         wording += _end_mark(span)
+    return wording
+
+
+def _capitalised(wording: str) -> str:
+    """The wording with its first letter upper-cased, unless a digit comes first."""
     for i, ch in enumerate(wording):
         if ch.isalpha():
             return wording[:i] + ch.upper() + wording[i + 1 :]

@@ -1,0 +1,101 @@
+"""Multi-token patterns of the lexicon, matched once per Doc by spaCy's SpanRuler.
+
+The ``workbench_patterns`` component is a :class:`spacy.pipeline.SpanRuler` whose patterns
+are made from the lexicon (:mod:`~workbench.splitting.lexicon`): phrase lists become phrase
+patterns on lower-case tokens, and the "X to VERB" frames token patterns. It writes every
+match to ``doc.spans["workbench_patterns"]``, labelled by family, where the cue detectors
+read them (:class:`~workbench.splitting.view.DocView`). Like any SpanRuler it keeps its
+patterns in a saved pipeline (``nlp.to_disk`` / ``spacy.load``).
+
+Families (span labels):
+
+* ``HEDGE`` — the ``hedge_phrases`` list ("may well", "it seems");
+* ``COMPARISON`` — the ``comparison_phrases`` list ("more than", "down from");
+* ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
+  prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
+  "likely to fall", "due to meet";
+* ``ACCORDING_TO`` — "according to";
+* ``SOURCE_FROM`` — a document or data noun followed by its issuer's preposition
+  ("figures from", "a report by"): the opening of "figures from X show".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc
+
+from workbench.splitting.lexicon import WordList, load_lexicon
+
+SPANS_KEY = "workbench_patterns"
+PHRASE_FAMILIES = {"HEDGE": "hedge_phrases", "COMPARISON": "comparison_phrases"}
+#: Lists whose words can open a "to VERB" frame; prediction verbs match by lemma.
+TO_VERB_WORDS = ("prediction_adjectives", "schedule_words")
+VERB_POS = ["VERB", "AUX"]
+
+
+def patterns_from(lists: Mapping[str, WordList]) -> list[dict]:
+    """SpanRuler patterns for the lexicon ``lists``, in a stable order."""
+    out: list[dict] = []
+    for label, name in PHRASE_FAMILIES.items():
+        for phrase in sorted(lists[name].phrases):
+            out.append({"label": label, "pattern": " ".join(phrase), "id": name})
+    openers = sorted(set().union(*(lists[name].words for name in TO_VERB_WORDS)))
+    verbs = sorted(lists["prediction_verbs"].words)
+    tail = [{"LOWER": "to"}, {"POS": {"IN": VERB_POS}}]
+    out.append({"label": "TO_VERB", "pattern": [{"LOWER": {"IN": openers}}, *tail]})
+    out.append({"label": "TO_VERB", "pattern": [{"LEMMA": {"IN": verbs}}, *tail]})
+    out.append({"label": "ACCORDING_TO", "pattern": [{"LOWER": "according"}, {"LOWER": "to"}]})
+    nouns = sorted({v for w in lists["source_nouns"].words for v in (w, w.title(), w.upper())})
+    issuers = sorted(lists["issuer_prepositions"].words)
+    source = {"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}
+    out.append({"label": "SOURCE_FROM", "pattern": [source, {"LOWER": {"IN": issuers}}]})
+    return out
+
+
+def new_ruler(nlp: Language, name: str, lexicon: Iterable[str | Path] | None) -> SpanRuler:
+    """A SpanRuler holding the lexicon's patterns (``lexicon``: extra user lexicon files,
+    None for the user's own, see :func:`~workbench.splitting.lexicon.user_paths`)."""
+    lists = load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
+    # phrase patterns only need the tokenizer: a blank pipeline on the same vocabulary
+    ruler = SpanRuler(
+        spacy.blank(nlp.lang, vocab=nlp.vocab),
+        name,
+        spans_key=SPANS_KEY,
+        phrase_matcher_attr="LOWER",
+        validate=True,
+        overwrite=True,
+    )
+    ruler.add_patterns(patterns_from(lists))
+    return ruler
+
+
+@Language.factory(
+    "workbench_patterns",
+    default_config={"lexicon": None},
+    assigns=["doc.spans"],
+)
+def make_patterns(nlp: Language, name: str, *, lexicon: list[str] | None) -> SpanRuler:
+    """Factory: a SpanRuler with the lexicon's patterns (see the module docstring)."""
+    return new_ruler(nlp, name, lexicon)
+
+
+def matches(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """The pattern matches of ``doc`` by family, as (start, end) token offsets in order.
+
+    Read from the span group the component wrote; a Doc that did not go through it (built
+    by hand, or by a pipeline without it) is matched here with the shipped lexicon.
+    """
+    if SPANS_KEY in doc.spans:
+        spans = list(doc.spans[SPANS_KEY])
+    else:
+        spans = new_ruler(spacy.blank("en", vocab=doc.vocab), SPANS_KEY, None).match(doc)
+    found = [(span.label_, span.start, span.end) for span in spans]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for label, start, end in sorted(found, key=lambda m: (m[1], m[2])):
+        out.setdefault(label, []).append((start, end))
+    return out
