@@ -464,11 +464,7 @@ def _surface_evidential_verb(noun: Token, span: Span) -> int | None:
 
 def _patterns_inside(span: Span, family: str) -> list[tuple[int, int]]:
     """Matches of a pattern family (:mod:`~workbench.splitting.patterns`) inside ``span``."""
-    return [
-        (start, end)
-        for start, end in doc_view(span.doc).patterns.get(family, ())
-        if span.start <= start and end <= span.end
-    ]
+    return doc_view(span.doc).patterns_in(family, span.start, span.end)
 
 
 def _frame_at_edge(start: int, verb_i: int, span: Span) -> bool:

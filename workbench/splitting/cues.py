@@ -141,9 +141,8 @@ _LOADED_LABEL_RE = re.compile(
 def _longest_inside(ctx: SpanContext, family: str) -> list[tuple[int, int]]:
     """The longest match of a pattern family starting at each token, inside the span."""
     longest: dict[int, int] = {}
-    for start, end in ctx.view.patterns.get(family, ()):
-        if ctx.start <= start and end <= ctx.end:
-            longest[start] = max(end, longest.get(start, end))
+    for start, end in ctx.view.patterns_in(family, ctx.start, ctx.end):
+        longest[start] = max(end, longest.get(start, end))
     return sorted(longest.items())
 
 
@@ -461,7 +460,7 @@ class Features:
 def _comparison(ctx: SpanContext) -> bool:
     v = ctx.view
     content = set(ctx.content)
-    for start, end in v.patterns.get("COMPARISON", ()):
+    for start, end in v.patterns_in("COMPARISON", ctx.start, ctx.end):
         if all(i in content for i in range(start, end)):
             return True
     for i in ctx.content:

@@ -117,6 +117,18 @@ class DocView:
         self.to_verb = {start for start, _ in self.patterns.get("TO_VERB", ())}
         self.memo: dict[Any, Any] = {}
 
+    def patterns_in(self, family: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Matches of a pattern family wholly inside ``start:end``, in order."""
+        found = self.patterns.get(family, ())
+        first = bisect.bisect_left(found, (start, -1))
+        inside = []
+        for match in found[first:]:
+            if match[0] >= end:
+                break
+            if match[1] <= end:
+                inside.append(match)
+        return inside
+
     def span_ents(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
         """Entities wholly inside ``start:end``, as ``Span.ents`` finds them."""
         found = []
