@@ -261,7 +261,7 @@ def _forecast_words(v: DocView, i: int) -> str | None:
         return f"{word} to" if _to_verb_after(v, i) else word
     if v.pos[i] == "ADJ" and word in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
         return f"{word} to"
-    if word == "on" and tuple(v.lower[i + 1 : i + 3]) == ("track", "to"):
+    if i in v.on_track:
         return "on track to"
     return None
 

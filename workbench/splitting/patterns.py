@@ -14,6 +14,7 @@ Families (span labels):
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
+* ``ON_TRACK`` — "on track to", a forecast;
 * ``ACCORDING_TO`` — "according to";
 * ``SOURCE_FROM`` — a document or data noun followed by its issuer's preposition
   ("figures from", "a report by"): the opening of "figures from X show".
@@ -50,6 +51,8 @@ def patterns_from(lists: Mapping[str, WordList]) -> list[dict]:
     out.append({"label": "TO_VERB", "pattern": [{"LOWER": {"IN": openers}}, *tail]})
     out.append({"label": "TO_VERB", "pattern": [{"LEMMA": {"IN": verbs}}, *tail]})
     out.append({"label": "ACCORDING_TO", "pattern": [{"LOWER": "according"}, {"LOWER": "to"}]})
+    on_track = [{"LOWER": "on"}, {"LOWER": "track"}, {"LOWER": "to"}]
+    out.append({"label": "ON_TRACK", "pattern": on_track})
     nouns = sorted({v for w in lists["source_nouns"].words for v in (w, w.title(), w.upper())})
     issuers = sorted(lists["issuer_prepositions"].words)
     source = {"LEMMA": {"IN": nouns}, "POS": {"IN": ["NOUN", "PROPN"]}}

@@ -75,6 +75,7 @@ class DocView:
         "like_num",
         "lower",
         "memo",
+        "on_track",
         "patterns",
         "pos",
         "tag",
@@ -115,6 +116,7 @@ class DocView:
         #: the lexicon's multi-token patterns (``workbench_patterns``) by family
         self.patterns = matches(doc)
         self.to_verb = {start for start, _ in self.patterns.get("TO_VERB", ())}
+        self.on_track = {start for start, _ in self.patterns.get("ON_TRACK", ())}
         self.memo: dict[Any, Any] = {}
 
     def patterns_in(self, family: str, start: int, end: int) -> list[tuple[int, int]]:
