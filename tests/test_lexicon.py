@@ -24,55 +24,48 @@ ROOT = Path(__file__).resolve().parents[1]
 SENTENCE = "The ceasefire will ostensibly hold until the spring."
 
 
-def split_with_lexicon(text: str, lexicon: Path | None, tmp_path: Path) -> list[dict]:
+def run_split(article: Path, lexicon: Path | None, home: Path) -> subprocess.CompletedProcess:
     """`workbench split` in its own process (the lexicon is read when the splitter loads)."""
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path / "home")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(home)}
     env.pop("WORKBENCH_LEXICON", None)
     if lexicon is not None:
         env["WORKBENCH_LEXICON"] = str(lexicon)
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "workbench", "split", str(article)],
         capture_output=True, text=True, env=env,
     )  # fmt: skip
+
+
+def cues_with(text: str, lexicon: Path | None, tmp_path: Path) -> list[str]:
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    done = run_split(article, lexicon, tmp_path / "home")
     assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    (claim,) = [json.loads(line) for line in done.stdout.splitlines()]
+    return claim["cues"]
 
 
 @needs_model
-def test_a_cue_added_in_a_user_lexicon_file_is_used(tmp_path: Path) -> None:
-    (claim,) = split_with_lexicon(SENTENCE, None, tmp_path)
-    assert not any(c.startswith("hedge:") for c in claim["cues"])
-    mine = tmp_path / "mine.toml"
-    mine.write_text('[hedge_words]\nadd = ["ostensibly"]\n', encoding="utf-8")
-    (claim,) = split_with_lexicon(SENTENCE, mine, tmp_path)
-    assert "hedge: ostensibly" in claim["cues"]
-
-
-@needs_model
-def test_a_phrase_added_by_the_user_goes_through_the_pattern_matcher(tmp_path: Path) -> None:
-    text = "Officials in Ruritania are rumoured to be weighing new grain quotas."
-    (claim,) = split_with_lexicon(text, None, tmp_path)
-    assert "hedge: rumoured to" not in claim["cues"]
+@pytest.mark.parametrize(
+    ("text", "table", "cue", "added"),
+    [
+        (SENTENCE, '[hedge_words]\nadd = ["ostensibly"]\n', "hedge: ostensibly", True),
+        # a phrase goes through the pattern component (the SpanRuler), here from a folder
+        ("Officials in Ruritania are rumoured to be weighing new grain quotas.",
+         '[hedge_phrases]\nadd = ["rumoured to"]\n', "hedge: rumoured to", True),
+        ("The minister said the plan was a shameful stunt.",
+         '[evaluative_nouns]\nremove = ["stunt"]\n', "evaluative: stunt", False),
+    ],
+)  # fmt: skip
+def test_a_user_lexicon_file_adds_and_removes_cues(
+    tmp_path: Path, text: str, table: str, cue: str, added: bool
+) -> None:
+    assert (cue in cues_with(text, None, tmp_path)) is not added
     folder = tmp_path / "lexicon"
     folder.mkdir()
-    (folder / "hedges.toml").write_text(
-        '[hedge_phrases]\nadd = ["rumoured to"]\n', encoding="utf-8"
-    )
-    (claim,) = split_with_lexicon(text, folder, tmp_path)
-    assert "hedge: rumoured to" in claim["cues"]
-
-
-@needs_model
-def test_a_word_removed_by_the_user_is_no_longer_a_cue(tmp_path: Path) -> None:
-    text = "The minister said the plan was a shameful stunt."
-    (claim,) = split_with_lexicon(text, None, tmp_path)
-    assert "evaluative: stunt" in claim["cues"]
-    mine = tmp_path / "mine.toml"
-    mine.write_text('[evaluative_nouns]\nremove = ["stunt"]\n', encoding="utf-8")
-    (claim,) = split_with_lexicon(text, mine, tmp_path)
-    assert "evaluative: stunt" not in claim["cues"]
+    (folder / "mine.toml").write_text(table, encoding="utf-8")
+    lexicon = folder if "phrases" in table else folder / "mine.toml"
+    assert (cue in cues_with(text, lexicon, tmp_path)) is added
 
 
 def test_a_malformed_user_lexicon_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
@@ -80,11 +73,7 @@ def test_a_malformed_user_lexicon_is_one_line_naming_file_and_line(tmp_path: Pat
     article.write_text(SENTENCE, encoding="utf-8")
     bad = tmp_path / "bad.toml"
     bad.write_text('# mine\n\n[hedge_wordz]\nadd = ["ostensibly"]\n', encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "WORKBENCH_LEXICON": str(bad)}
-    done = subprocess.run(
-        [sys.executable, "-m", "workbench", "split", str(article)],
-        capture_output=True, text=True, env=env,
-    )  # fmt: skip
+    done = run_split(article, bad, tmp_path / "home")
     assert done.returncode == 1
     assert done.stderr.startswith(f"error: {bad}:3: [hedge_wordz] is not a lexicon list")
     assert len(done.stderr.strip().splitlines()) == 1

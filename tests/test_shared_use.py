@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hand_made
+from tests.test_tui import loaded
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
@@ -37,21 +38,9 @@ async def in_background(*args: str, reviewer: str) -> subprocess.CompletedProces
 
 
 @pytest.fixture
-def shared_db(tmp_path: Path) -> Path:
-    path = tmp_path / "c.db"
-    article, claims = hand_made()
-    with Store(path) as store:
-        store.add_article(article, claims, "editor")
-    return path
-
-
-async def loaded(pilot) -> None:
-    for _ in range(200):
-        await pilot.pause(0.02)
-        if pilot.app.loaded:
-            await pilot.pause()
-            return
-    raise AssertionError("queue never loaded")
+def shared_db(db_path: Path) -> Path:
+    """The hand-made article's database (conftest), as colleagues share it."""
+    return db_path
 
 
 async def until(pilot, condition, seconds: float = 8.0) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
@@ -43,44 +42,15 @@ from workbench.splitting.lexicon import (
 )
 from workbench.splitting.view import DocView, SpanContext, doc_view
 
-if TYPE_CHECKING:
-    pass
-
-OPINION_CATEGORIES = frozenset(
-    {
-        "evaluative",
-        "intensifier",
-        "stance",
-        "hedge",
-        "modal",
-        "normative",
-        "prediction",
-        "question",
-        "label",
-        "characterisation",
-    }
-)
-
-
+#: Opinion cue categories the model reads, then the objectivity ones.
+OPINION_CUES = ("evaluative", "intensifier", "stance", "hedge", "modal", "normative",
+                "prediction", "question", "label")  # fmt: skip
+OBJECTIVITY_CUES = ("number", "date", "named_entity", "past_event", "scheduled_event",
+                    "quotation", "reported_speech")  # fmt: skip
+#: Categories that speak for an opinion; "characterisation" is a rule only (not a model input).
+OPINION_CATEGORIES = frozenset(OPINION_CUES) | {"characterisation"}
 #: Cue categories the model reads as counts, in this order (see :mod:`workbench.splitting.models`).
-CUE_CATEGORIES: tuple[str, ...] = (
-    "evaluative",
-    "intensifier",
-    "stance",
-    "hedge",
-    "modal",
-    "normative",
-    "prediction",
-    "question",
-    "label",
-    "number",
-    "date",
-    "named_entity",
-    "past_event",
-    "scheduled_event",
-    "quotation",
-    "reported_speech",
-)
+CUE_CATEGORIES: tuple[str, ...] = OPINION_CUES + OBJECTIVITY_CUES
 
 
 @dataclass(frozen=True)
