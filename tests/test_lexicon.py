@@ -115,8 +115,9 @@ def test_every_shipped_list_is_used_by_the_code() -> None:
     others = "\n".join(p.read_text() for p in folder.glob("*.py") if p.name != "lexicon.py")
     reads: dict[str, set[str]] = {}  # constant -> the list names and constants it is made of
     for node in ast.parse((folder / "lexicon.py").read_text()).body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            parts = reads.setdefault(node.targets[0].id, set())
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if isinstance(target, ast.Name) and node.value is not None:
+            parts = reads.setdefault(target.id, set())
             for sub in ast.walk(node.value):
                 if isinstance(sub, ast.Name):
                     parts.add(sub.id)

@@ -67,6 +67,7 @@ def make_claims(article: Article, drafts: Sequence[ClaimDraft]) -> tuple[Claim, 
             cues=d.cues,
             checkworthiness=d.checkworthiness,
             entities=d.entities,
+            stance=d.stance,
         )
         for d in drafts
     )

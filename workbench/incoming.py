@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from workbench.errors import WorkbenchError
-from workbench.models import KINDS
+from workbench.models import KINDS, STANCES
 from workbench.review import REVIEW_ACTIONS
 from workbench.sources import SourceError, check_url
 
@@ -138,6 +138,8 @@ def _claim_extracted(p: dict) -> None:
     if p.get("kind") not in KINDS:
         raise _Bad(f"payload 'kind' must be one of {', '.join(KINDS)}")
     _text(p, "speaker", required=False)
+    if p.get("stance", "asserts") not in STANCES:
+        raise _Bad(f"payload 'stance' must be one of {', '.join(STANCES)}")
     if not isinstance(p.get("quote", False), bool):
         raise _Bad("payload 'quote' must be true or false")
     if _integer(p, "end") < _integer(p, "start"):

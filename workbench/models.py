@@ -7,6 +7,23 @@ from typing import Literal
 
 Kind = Literal["fact", "opinion"]
 KINDS: tuple[str, ...] = ("fact", "opinion")
+#: What a speaker does with a claim's content: says it is so, says it is not so (the
+#: wording then carries the negation), asks it, forecasts it, believes, hopes or fears it.
+STANCES: tuple[str, ...] = (
+    "asserts",
+    "denies",
+    "questions",
+    "predicts",
+    "believes",
+    "hopes",
+    "fears",
+)
+#: How a claim's stance reads after its speaker: "denied by the ministry".
+STANCE_VERBS: dict[str, str] = {
+    "asserts": "asserted", "denies": "denied", "questions": "asked", "predicts": "predicted",
+    "believes": "believed", "hopes": "hoped", "fears": "feared",
+}  # fmt: skip
+Stance = Literal["asserts", "denies", "questions", "predicts", "believes", "hopes", "fears"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +75,7 @@ class ClaimDraft:
     cues: tuple[str, ...] = ()
     checkworthiness: float = 0.0
     entities: tuple[Entity, ...] = ()
+    stance: Stance = "asserts"  # what the speaker does with the content (see STANCES)
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,7 @@ class Claim:
     cues: tuple[str, ...] = ()
     checkworthiness: float = 0.0
     entities: tuple[Entity, ...] = ()
+    stance: Stance = "asserts"
     status: str = "unreviewed"
     verdict: str | None = None
     verdicts: tuple[Verdict, ...] = ()

@@ -10,7 +10,7 @@ from workbench.output import csv_safe
 
 COLUMNS = (
     "article_id", "article_title", "outlet", "article_url", "claim_id", "claim", "text",
-    "kind", "speaker", "quote", "status", "agreed_verdict", "reviewer", "rating", "label",
+    "kind", "speaker", "stance", "quote", "status", "agreed_verdict", "reviewer", "rating", "label",
     "rubric", "verdict_at", "approved_by", "note", "sources",
 )  # fmt: skip
 
@@ -27,7 +27,8 @@ def render_csv(report: Report) -> str:
                 urls = " | ".join(s.url for by, s in c.sources if by == v.reviewer)
                 row = (
                     a.id, a.title, a.outlet, a.url, claim.id, claim.claim, claim.text,
-                    claim.kind, claim.speaker, claim.quote, claim.status, claim.verdict,
+                    claim.kind, claim.speaker, claim.stance, claim.quote, claim.status,
+                    claim.verdict,
                     v.reviewer, v.rating, report.label(v), v.rubric, v.at,
                     ", ".join(v.approved_by), v.note, urls,
                 )  # fmt: skip

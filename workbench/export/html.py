@@ -10,6 +10,7 @@ from collections import Counter
 from html import escape
 
 from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.models import STANCE_VERBS
 
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #dadce0; --paper: #ffffff; }
@@ -118,6 +119,8 @@ def _article(report: Report, item: ReportArticle) -> str:
         parts.append('<h3>Opinions and characterisations</h3><ul class="opinions">')
         for c in item.opinions:
             who = e(c.claim.speaker) if c.claim.speaker else "the article"
+            if c.claim.stance != "asserts":
+                who += f", {e(c.claim.stance)}"
             verdict = f" — <em>{e(report.label(c.verdicts[-1]))}</em>" if c.verdicts else ""
             parts.append(f'<li>{e(c.claim.claim)} <span class="who">({who})</span>{verdict}</li>')
         parts.append("</ul>")
@@ -164,7 +167,8 @@ def _claim(report: Report, c: ReportClaim) -> str:
         f'<article class="claim" id="claim-{e(claim.id)}" style="--verdict:{colour}">'
         f"<h4>{e(claim.claim)}</h4>"
         f'<p><span class="rating">{e(agreed)}</span> · '
-        f'<span class="who">claimed by {who}{quote}</span></p>'
+        f'<span class="who">{e(STANCE_VERBS.get(claim.stance, claim.stance))} by {who}{quote}'
+        "</span></p>"
         f'<p class="reviewers">{reviewers}</p>{notes}{sources}'
         f"<blockquote>{context}</blockquote></article>"
     )

@@ -7,6 +7,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.models import STANCE_VERBS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 
@@ -60,6 +61,8 @@ def _article(report: Report, item: ReportArticle) -> list[str]:
         lines += ["### Opinions and characterisations", ""]
         for c in item.opinions:
             who = md(c.claim.speaker) if c.claim.speaker else "the article"
+            if c.claim.stance != "asserts":
+                who += f", {md(c.claim.stance)}"
             verdict = f" — {md(report.label(c.verdicts[-1]))}" if c.verdicts else ""
             lines.append(f"- {md(c.claim.claim)} ({who}){verdict}")
         lines.append("")
@@ -73,7 +76,8 @@ def _claim(report: Report, c: ReportClaim, number: int) -> list[str]:
     status = f"**{md(agreed)}**" if agreed else f"*{md(claim.status.replace('_', ' '))}*"
     lines.append(f"Verdict: {status}  ")
     who = md(claim.speaker) if claim.speaker else "the article"
-    lines.append(f"Claimed by: {who}{' (direct quote)' if claim.quote else ''}  ")
+    role = STANCE_VERBS.get(claim.stance, claim.stance).capitalize()
+    lines.append(f"{role} by: {who}{' (direct quote)' if claim.quote else ''}  ")
     for v in c.verdicts:
         approved = f", approved by {md(', '.join(v.approved_by))}" if v.approved_by else ""
         lines.append(

@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.lexicon import (
+    DENIAL_VERBS,
     DETERMINERS,
     DROPPED_DEPS,
     EVIDENTIAL_FORMS,
@@ -49,11 +50,13 @@ from workbench.splitting.lexicon import (
     LABELING_VERBS,
     NAME_LABELS,
     PHRASE_PUNCT,
+    PROPOSITION_NOUNS,
     QUOTE_PAIRS,
     RELATIVE_WORDS,
     REPORTING_VERBS,
     SOFT_REPORTING_VERBS,
     SOURCE_NOUNS,
+    STANCE_BY_VERB,
 )
 from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
@@ -87,6 +90,8 @@ class Attribution:
     content: tuple[int, ...] | None = None
     #: words to add after a token for the stand-alone wording: ((index, "is"),).
     insertions: tuple[tuple[int, str], ...] = ()
+    #: what the speaker does with the content (see :data:`workbench.models.STANCES`)
+    stance: str = "asserts"
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,7 @@ class _Match:
     rule: str
     may_quote: bool = True
     insertions: tuple[tuple[int, str], ...] = ()
+    verb: Token | None = None  # the reporting verb, when the frame has one
 
 
 # --------------------------------------------------------------------------- quotes
@@ -284,12 +290,25 @@ def _content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
     if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then
         complements = [c for c in complements if c.i > verb.i]
-    for child in complements:
+    for child in complements + _denied_propositions(verb):
         content.extend(child.subtree)
     for child in verb.children:
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(_content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
+
+
+def _denied_propositions(verb: Token) -> list[Token]:
+    """The clauses of "rejected claims that X", "denied reports that X": the X."""
+    if verb.lemma_ not in DENIAL_VERBS:
+        return []
+    return [
+        clause
+        for noun in verb.children
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in PROPOSITION_NOUNS
+        for clause in noun.children
+        if clause.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in clause.children)
+    ]
 
 
 def frame_subject(verb: Token) -> Token | None:
@@ -332,7 +351,7 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
         particles = [c for c in verb.children if c.dep_ == "prt"]
         if particles:
             cue = f"{cue} {particles[0].lower_}"
-        return _Match(speaker, _bounds(subject), cue, content, "reporting verb")
+        return _Match(speaker, _bounds(subject), cue, content, "reporting verb", verb=verb)
     return None
 
 
@@ -392,7 +411,7 @@ def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in speaker) or speaker[-1].pos_ == "CCONJ":
         return None
     content = [t for t in span if t.i < k]
-    return _Match(speaker, (k + 1, end), verb.lower_, content, "trailing frame")
+    return _Match(speaker, (k + 1, end), verb.lower_, content, "trailing frame", verb=verb)
 
 
 def according_to_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
@@ -618,6 +637,8 @@ def find_attribution(
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
+        negated = match.verb is not None and _negated(match.verb)
+        keep_frame = keep_frame or negated  # "X did not deny that …": the frame is the claim
         return Attribution(
             speaker=tokens_text(match.speaker),
             cue=match.cue,
@@ -626,8 +647,35 @@ def find_attribution(
             rule=match.rule,
             content=None if keep_frame else tuple(t.i for t in content),
             insertions=match.insertions,
+            stance=_stance_of_content(match.verb, content, keep_frame),
         )
     return Attribution()
+
+
+def stance_of(verb: Token | None) -> str:
+    """The stance a reporting verb gives what it reports: "denied that …" denies, "asked"
+    questions, "expects" predicts, "believes" / "hopes" / "fears"; any other asserts."""
+    if verb is None:
+        return "asserts"
+    return STANCE_BY_VERB.get(verb.lemma_.lower(), "asserts")
+
+
+def _stance_of_content(verb: Token | None, content: Sequence[Token], keep_frame: bool) -> str:
+    """The frame verb's stance toward content that stands without it: only toward what the
+    verb governs as its complement ("denied that X", "rejected claims that X"); an assertion
+    when the frame stays in the wording or the content is something else it is beside."""
+    if keep_frame or verb is None or any(t.i == verb.i for t in content):
+        return "asserts"
+    head = clause_head(content)
+    governed = {c.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"}}
+    governed |= {c.i for c in _denied_propositions(verb)}
+    if head is None or head.i not in governed:
+        return "asserts"
+    return stance_of(verb)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def is_full_clause(tokens: Sequence[Token], *, shared_subject: bool = False) -> bool:
@@ -693,6 +741,8 @@ def governing_frame(
             if subject is None:
                 break
             content = [t for t in span if node.left_edge.i <= t.i <= node.right_edge.i]
+            if _negated(parent):
+                break  # "X did not deny that …": no one asserts or denies the clause
             return Attribution(
                 speaker=tokens_text(speaker_tokens(subject, follow_sources=True)),
                 cue=parent.lower_,
@@ -700,6 +750,7 @@ def governing_frame(
                 source_range=_bounds(subject),
                 rule="reporting verb outside the clause",
                 content=tuple(t.i for t in content),
+                stance=stance_of(parent),
             )
         if node.dep_ not in {"conj", "advcl"}:
             break
@@ -729,6 +780,7 @@ def shared_frame(
         source_range=sentence.source_range,
         rule="shared frame",
         content=tuple(t.i for t in content),
+        stance=sentence.stance,
     )
 
 
@@ -787,7 +839,9 @@ def attribute_units(
         for other, source in zip(units, found, strict=True):
             overlaps = other.start_char < region[1] and other.end_char > region[0]
             if other is not unit and overlaps and source.speaker and source.quote:
-                result[i] = Attribution(source.speaker, source.cue, True, None, "quote continued")
+                result[i] = Attribution(
+                    source.speaker, source.cue, True, None, "quote continued", stance=source.stance
+                )
                 break
     return result
 
@@ -803,6 +857,7 @@ def install_extensions() -> None:
         ("source_range", None),
         ("attribution_cue", None),
         ("quote", False),
+        ("stance", "asserts"),
     ):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
@@ -834,6 +889,7 @@ class AttributionComponent:
             unit._.quote = attribution.quote
             unit._.content = attribution.content
             unit._.insertions = attribution.insertions
+            unit._.stance = attribution.stance
         return doc
 
 
@@ -851,6 +907,7 @@ class AttributionComponent:
         "span._.quote",
         "span._.content",
         "span._.insertions",
+        "span._.stance",
     ],
     requires=["doc._.claim_bounds"],
 )

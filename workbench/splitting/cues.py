@@ -47,8 +47,9 @@ OPINION_CUES = ("evaluative", "intensifier", "stance", "hedge", "modal", "normat
                 "prediction", "question", "label")  # fmt: skip
 OBJECTIVITY_CUES = ("number", "date", "named_entity", "past_event", "scheduled_event",
                     "quotation", "reported_speech")  # fmt: skip
-#: Categories that speak for an opinion; "characterisation" is a rule only (not a model input).
-OPINION_CATEGORIES = frozenset(OPINION_CUES) | {"characterisation"}
+#: Categories that speak for an opinion; "characterisation" and "belief" are rules only (not
+#: model inputs).
+OPINION_CATEGORIES = frozenset(OPINION_CUES) | {"characterisation", "belief"}
 #: Cue categories the model reads as counts, in this order (see :mod:`workbench.splitting.models`).
 CUE_CATEGORIES: tuple[str, ...] = OPINION_CUES + OBJECTIVITY_CUES
 

@@ -95,6 +95,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "question": 2.0,
     "label": 1.0,
     "characterisation": 1.0,
+    "belief": 1.0,
     "speaker": 0.0,
     "number": 1.0,
     "date": 0.5,
@@ -107,7 +108,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 #: Cue categories that make an opinion whatever the model says.
 #: Categories that make an opinion whatever the model says. "characterisation" is a rule
 #: only: it is not in CUE_CATEGORIES, so the shipped models' features do not change.
-OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation"})
+OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation", "belief"})
+#: Stances that make an attributed claim the speaker's belief, hope or fear: an opinion.
+BELIEF_STANCES = frozenset({"believes", "hopes", "fears"})
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,8 @@ class KindComponent:
             labels = None
             if speaker is not None and Span.has_extension("attribution_cue"):
                 labels = attribution_label(unit, unit._.attribution_cue, view=view)
+                if unit._.stance in BELIEF_STANCES:
+                    labels = [*labels, Cue("belief", f"belief: {unit._.attribution_cue}")]
             found = judge(ctx, speaker=speaker, labels=labels, weights=self.weights, model=model)
             view.memo[("judgement", unit.start, unit.end)] = (ctx, found)
             decision = found.decision

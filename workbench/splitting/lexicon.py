@@ -189,6 +189,18 @@ LABELING_VERBS = _words("labeling_verbs")
 EVIDENTIAL_VERBS = _words("evidential_verbs")
 EVIDENTIAL_FORMS = _words("evidential_forms")
 SOURCE_NOUNS = _words("source_nouns")
+DENIAL_VERBS = _words("denial_verbs")
+PROPOSITION_NOUNS = _words("proposition_nouns")
+QUESTION_VERBS = _words("question_verbs")
+#: The stance a reporting verb gives its content (lemma -> stance); others assert.
+STANCE_BY_VERB: Mapping[str, str] = {
+    **dict.fromkeys(_words("belief_verbs"), "believes"),
+    **dict.fromkeys(_words("hope_verbs"), "hopes"),
+    **dict.fromkeys(_words("fear_verbs"), "fears"),
+    **dict.fromkeys(_words("prediction_verbs"), "predicts"),
+    **dict.fromkeys(QUESTION_VERBS, "questions"),
+    **dict.fromkeys(DENIAL_VERBS, "denies"),
+}
 ISSUER_PREPOSITIONS = _words("issuer_prepositions")
 RELATIVE_WORDS = _words("relative_words")
 DETERMINERS = _words("determiners")

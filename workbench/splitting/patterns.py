@@ -87,6 +87,32 @@ def make_patterns(nlp: Language, name: str, *, lexicon: list[str] | None) -> Spa
     return new_ruler(nlp, name, lexicon)
 
 
+class LemmaFixes:
+    """spaCy component: the lemma of a verb form the model lemmatises wrongly ("hoped" is
+    "hope", not "hop"), from the lexicon's ``lemma_fixes`` list, before any rule reads it."""
+
+    def __init__(self, fixes: Mapping[str, str]) -> None:
+        self.fixes = dict(fixes)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            lemma = self.fixes.get(token.lower_)
+            if lemma is not None and token.pos_ in VERB_POS:
+                token.lemma_ = lemma
+        return doc
+
+
+@Language.factory(
+    "workbench_lemmas",
+    default_config={"lexicon": None},
+    assigns=["token.lemma"],
+)
+def make_lemma_fixes(nlp: Language, name: str, *, lexicon: list[str] | None) -> LemmaFixes:
+    """Factory for :class:`LemmaFixes`."""
+    lists = load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
+    return LemmaFixes({form: lemma for form, lemma in lists["lemma_fixes"].phrases})
+
+
 def matches(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """The pattern matches of ``doc`` by family, as (start, end) token offsets in order.
 

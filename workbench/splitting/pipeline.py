@@ -3,8 +3,9 @@
 The English model is extended with our own components::
 
     tok2vec → tagger → workbench_paragraphs → parser → attribute_ruler → lemmatizer → ner
-        → workbench_patterns → workbench_claim_units → workbench_clauses → workbench_attribution
-        → workbench_wording → workbench_kinds → workbench_checkworthiness
+        → workbench_lemmas → workbench_patterns → workbench_claim_units → workbench_clauses
+        → workbench_attribution → workbench_wording → workbench_kinds
+        → workbench_checkworthiness
 
 ``workbench_paragraphs`` marks the first token of every paragraph as a sentence start before the
 parser runs, so the parser never builds a sentence (or a dependency tree) across a paragraph
@@ -38,6 +39,7 @@ from workbench.splitting.wording import standalone_wording
 #: Our components after the model's own, in pipeline order (the paragraph marker goes
 #: before the parser).
 COMPONENTS: tuple[str, ...] = (
+    "workbench_lemmas",
     "workbench_patterns",
     "workbench_claim_units",
     "workbench_clauses",
@@ -82,6 +84,11 @@ def draft_from_span(span: Span) -> ClaimDraft:
     claim = span_extension(span, "standalone")
     if claim is None:  # a pipeline without workbench_wording
         claim = standalone_wording(span, speaker=speaker, quote=quote)
+    cues = list(span_extension(span, "kind_cues") or ())
+    cue = span_extension(span, "attribution_cue")
+    if speaker is not None and cue:  # the verb that frames it, before the model's verdict
+        at = len(cues) - 1 if cues and cues[-1].startswith("model:") else len(cues)
+        cues.insert(at, f"cue: {cue}")
     return ClaimDraft(
         text=span.text,
         claim=claim,
@@ -90,9 +97,10 @@ def draft_from_span(span: Span) -> ClaimDraft:
         kind=kind,
         speaker=speaker,
         quote=quote,
-        cues=tuple(span_extension(span, "kind_cues") or ()),
+        cues=tuple(cues),
         checkworthiness=float(span_extension(span, "checkworthiness") or 0.0),
         entities=tuple(Entity(ent.text, ent.label_) for ent in span.ents),
+        stance=span_extension(span, "stance") or "asserts",
     )
 
 

@@ -317,6 +317,7 @@ def standalone_wording(
     content: Collection[int] | None = None,
     insertions: Iterable[tuple[int, str]] = (),
     source: tuple[int, int] | None = None,
+    stance: str = "asserts",
 ) -> str:
     """The stand-alone wording of one claim span (see the module docstring).
 
@@ -327,6 +328,9 @@ def standalone_wording(
     the only person the sentence names ("Karl Brandt warned that his government could …" →
     "Karl Brandt's government could …"). The wording ends with the sentence's end mark; the
     words are the span's own apart from a resolved pronoun, a copied subject or an insertion.
+    When the speaker denies the content (``stance`` "denies"), the wording says what they
+    say: the clause negated ("denied that any protesters had been detained" → "No protesters
+    had been detained"), see :func:`negation`.
     """
     borrowed = span._.borrowed_subject if Span.has_extension("borrowed_subject") else None
     tokens = _span_tokens(span, content)
@@ -340,10 +344,61 @@ def standalone_wording(
     )
     if speaker and content is not None and not quote and subject is not None:
         replace.update(_speaker_possessives(span, tokens, subject, speaker, source))
-    wording = _join(tokens, replace, dict(insertions))
+    added = dict(insertions)
+    if stance == "denies" and content is not None and not quote:  # a quote is their own words
+        dropped, negated, inserted = negation(tokens)
+        tokens = [t for t in tokens if t.i not in dropped]
+        replace.update(negated)
+        added.update(inserted)
+    wording = _join(tokens, replace, added)
     if prefix:
         wording = f"{prefix} {wording}"
     return _capitalised(_with_end_mark(wording.rstrip(), span))
+
+
+_NEGATIVE_FORMS = {"any": "no", "anyone": "no one", "anybody": "nobody", "anything": "nothing"}
+_DO_SUPPORT = {"VBD": "did not", "VBZ": "does not", "VBP": "do not"}
+
+
+def negation(tokens: Sequence[Token]) -> tuple[set[int], dict[int, str], dict[int, str]]:
+    """How to say the opposite of the clause in ``tokens``: (tokens to drop, replacements,
+    words to insert after a token), all empty when the clause has no form we can negate.
+
+    "any"/"anyone"/"anything" in the subject become "no"/"no one"/"nothing"; a negation
+    already there is dropped ("denied that it had not paid" → "it had paid"); otherwise
+    "not" follows the first auxiliary or the copula, or "did/does/do not" takes the verb.
+    """
+    head = clause_head(tokens)
+    if head is None:
+        return set(), {}, {}
+    inside = {t.i for t in tokens}
+    subject = subject_of(head)
+    if subject is not None:
+        for token in subject.subtree:
+            if (
+                token.i in inside
+                and token.lower_ in _NEGATIVE_FORMS
+                and token.dep_
+                in (
+                    "det",
+                    *SUBJECT_DEPS,
+                )
+            ):
+                word = _NEGATIVE_FORMS[token.lower_]
+                return set(), {token.i: word.capitalize() if token.is_title else word}, {}
+    negations = {c.i for c in head.children if c.dep_ == "neg" and c.i in inside}
+    if negations:
+        return negations, {}, {}
+    auxiliaries = sorted(
+        (c for c in head.children if c.dep_ in AUX_DEPS and c.i in inside), key=lambda t: t.i
+    )
+    if auxiliaries:
+        return set(), {}, {auxiliaries[0].i: "not"}
+    if head.lemma_ == "be":
+        return set(), {}, {head.i: "not"}
+    if head.tag_ in _DO_SUPPORT:
+        return set(), {head.i: f"{_DO_SUPPORT[head.tag_]} {head.lemma_}"}, {}
+    return set(), {}, {}
 
 
 def _span_tokens(span: Span, content: Collection[int] | None) -> list[Token]:
@@ -476,6 +531,7 @@ class WordingComponent:
                 content=unit._.content,
                 insertions=unit._.insertions,
                 source=unit._.source_range if has_speaker else None,
+                stance=unit._.stance if has_speaker else "asserts",
             )
         return doc
 

@@ -910,6 +910,7 @@ def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
         "cues": list(claim.cues),
         "checkworthiness": claim.checkworthiness,
         "entities": [[e.text, e.label] for e in claim.entities],
+        "stance": claim.stance,
     }
 
 
@@ -993,6 +994,7 @@ def _claim(row: dict, verdicts: tuple[Verdict, ...], matches: tuple[dict, ...] =
         cues=tuple(json.loads(row["cues"] or "[]")),
         checkworthiness=row["checkworthiness"] or 0.0,
         entities=tuple(Entity(t, label) for t, label in json.loads(row["entities"] or "[]")),
+        stance=row.get("stance") or "asserts",
         status=row["status"],
         verdict=row["verdict"],
         verdicts=verdicts,

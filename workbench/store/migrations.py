@@ -155,8 +155,16 @@ def m004_matches(db: sqlite_utils.Database) -> None:
         )
 
 
+def m005_claim_stance(db: sqlite_utils.Database) -> None:
+    """What the speaker does with each claim (asserts, denies, questions …); claims split
+    before stances existed were read as assertions."""
+    db["claims"].add_column("stance", str, not_null_default="asserts")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_review, m003_claims_fts, m004_matches)
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables the projections own: cleared and refilled by Store.rebuild().

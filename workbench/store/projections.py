@@ -66,10 +66,16 @@ def _claim_extracted(
             "entities": _json(payload.get("entities", [])),
             "status": "unreviewed",
             "verdict": None,
+            **_stance(payload),
             **_match_keys(payload["claim"], payload.get("speaker")),
         },
         ignore=True,
     )
+
+
+def _stance(payload: dict) -> dict:
+    """The stance column (m005); claims split before stances existed are assertions."""
+    return {"stance": payload.get("stance", "asserts")}
 
 
 def _match_keys(claim: str, speaker: str | None) -> dict:

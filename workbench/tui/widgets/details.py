@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workbench.models import Claim, Rubric, Source
+from workbench.models import STANCE_VERBS, Claim, Rubric, Source
 
 STATUS_TEXT = {
     "unreviewed": "unreviewed",
@@ -40,7 +40,7 @@ def render_details(
     speaker = claim.speaker or "the article"
     quote = ", direct quote" if claim.quote else ""
     out.append(
-        f"{claim.kind} · asserted by {speaker}{quote} · "
+        f"{claim.kind} · {STANCE_VERBS.get(claim.stance, claim.stance)} by {speaker}{quote} · "
         f"check-worthiness {claim.checkworthiness:.2f}\n",
         Style(dim=True),
     )

@@ -1,0 +1,152 @@
+"""What a speaker does with a claim: a denial stays a denial, a belief is the believer's
+opinion, and the stance reaches every place a claim is shown."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.spacy_support import needs_model
+from workbench.cli import cli
+from workbench.models import STANCES
+
+pytestmark = needs_model
+
+
+def split(text: str):
+    from workbench.splitting import split_text
+
+    return split_text(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "speaker"),
+    [
+        # "any" in the subject becomes "no"
+        ("The interior ministry denied that any protesters had been detained.",
+         "No protesters had been detained.", "interior ministry"),
+        # "not" after the first auxiliary
+        ("The port authority denied that the convoy had been searched.",
+         "The convoy had not been searched.", "port authority"),
+        # do-support for a simple past
+        ("The ministry denied that the army shipped rifles to the rebels.",
+         "The army did not ship rifles to the rebels.", "ministry"),
+        # the copula takes "not"
+        ("Osterlich has repeatedly denied that its soldiers are in Freedonia.",
+         "Its soldiers are not in Freedonia.", "Osterlich"),
+        # a negation already there is dropped, not doubled
+        ("The ministry denied that the transit fee had not been paid.",
+         "The transit fee had been paid.", "ministry"),
+        # "rejected claims that …", "dismissed reports that …"
+        ("Selene Bay officials rejected claims that the harbour had been mined.",
+         "The harbour had not been mined.", "Selene Bay officials"),
+        ("The spokesman dismissed reports that the grain talks had collapsed.",
+         "The grain talks had not collapsed.", "spokesman"),
+    ],
+)  # fmt: skip
+def test_a_denial_is_worded_as_what_the_speaker_says(
+    sentence: str, wording: str, speaker: str
+) -> None:
+    (claim,) = split(sentence)
+    assert claim.stance == "denies"
+    assert claim.claim == wording
+    assert claim.speaker == speaker
+    assert any(c.startswith("cue: ") for c in claim.cues)
+
+
+def test_a_quoted_denial_keeps_the_speakers_own_words() -> None:
+    (claim,) = split('"Our ships never entered those waters," the admiral denied.')
+    assert claim.stance == "denies" and claim.quote
+    assert claim.claim == "Our ships never entered those waters."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry did not deny that the army shipped rifles to the rebels.",
+        "Officials never denied that the convoy had been searched.",
+    ],
+)
+def test_a_frame_that_is_itself_negated_stays_in_the_wording(sentence: str) -> None:
+    """Not denying is neither denying nor asserting: the claim is the frame as written."""
+    (claim,) = split(sentence)
+    assert claim.stance == "asserts"
+    assert claim.claim == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance", "content"),
+    [
+        ("The envoy believes that the blockade will end by spring.", "believes",
+         "The blockade will end by spring."),
+        ("Diplomats think Ruritania is increasingly isolated.", "believes",
+         "Ruritania is increasingly isolated."),
+        ("Farmers fear that the drought will ruin the harvest.", "fears",
+         "The drought will ruin the harvest."),
+        ("The minister hoped that the border would reopen soon.", "hopes",
+         "The border would reopen soon."),
+    ],
+)  # fmt: skip
+def test_a_belief_hope_or_fear_is_the_speakers_opinion(
+    sentence: str, stance: str, content: str
+) -> None:
+    (claim,) = split(sentence)
+    assert (claim.stance, claim.claim, claim.kind) == (stance, content, "opinion")
+    assert claim.speaker is not None
+
+
+def test_a_report_of_what_was_said_still_asserts() -> None:
+    (claim,) = split("The minister said the shipment arrived on Monday.")
+    assert (claim.stance, claim.kind) == ("asserts", "fact")
+    assert claim.claim == "The shipment arrived on Monday."
+    assert "cue: said" in claim.cues
+
+
+def test_the_stance_is_stored_and_shown_everywhere(tmp_path: Path) -> None:
+    article = tmp_path / "denial.txt"
+    article.write_text(
+        "The interior ministry denied that any protesters had been detained.\n\n"
+        "Freedonia reopened the port of Selene Bay on Tuesday.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(cli, [*args, "--db", db], env={"WORKBENCH_REVIEWER": "alice"})
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("ingest", str(article))
+    claims = json.loads(run("claims", "--format", "json"))
+    denial = next(c for c in claims if c["stance"] == "denies")
+    assert denial["claim"] == "No protesters had been detained."
+    assert {c["stance"] for c in claims} == {"denies", "asserts"}
+    assert "stance           denies" in run("show", denial["id"])
+    assert "interior ministry (denies)" in run("claims")
+    assert "denies" in run("claims", "--format", "csv").splitlines()[1] + "".join(
+        run("claims", "--format", "csv").splitlines()[1:]
+    )
+    run("verdict", denial["id"], "unsupported")
+    for fmt, expected in (("markdown", "Denied by: interior ministry"), ("html", "denied by")):
+        assert expected in run("export", "--format", fmt)
+    assert '"stance": "denies"' in run("export", "--format", "json")
+    assert run("verify", "--deep").startswith("ok:")
+
+
+def test_only_known_stances_are_imported(tmp_path: Path) -> None:
+    from workbench.incoming import IncomingEventError, check_incoming
+
+    event = {
+        "id": "0a0b0c0d0e0f", "at": "2026-03-14T09:00:00Z", "actor": "a",
+        "action": "claim.extracted", "subject": "0a0b0c0d0e0f",
+        "payload": {"article_id": "0a0b0c0d", "position": 0, "text": "T.", "claim": "T.",
+                    "kind": "fact", "start": 0, "end": 2, "stance": "shrugs"},
+    }  # fmt: skip
+    with pytest.raises(IncomingEventError, match="payload 'stance' must be one of"):
+        check_incoming([event])
+    event["payload"]["stance"] = STANCES[1]
+    assert check_incoming([event])[0]["payload"]["stance"] == "denies"
