@@ -123,6 +123,14 @@ RULE_CASES = [
         NEWS,
         "Click here to get our daily alerts.",
     ),
+    ("byline", f"By our diplomatic editor\n\n{NEWS}", NEWS, "By our diplomatic editor"),
+    ("byline", f"By Irena Vos and Tomas Reyk in Selene Bay\n\n{NEWS}", NEWS, None),
+    (
+        "inbox-signup",
+        f"{NEWS} Get our weekly digest in your inbox every Friday.",
+        NEWS,
+        "Get our weekly digest in your inbox every Friday.",
+    ),
 ]
 
 
@@ -160,6 +168,10 @@ def test_every_bundled_rule_is_tested(rules: Rules) -> None:
         "The ministry said users who click here to register were misled.",
         "Countries that sign up to the treaty will share grain data.",
         "Freedonia's Cookie Policy Act was passed in 2024, officials said.",
+        "By Tuesday, the port of Selene Bay had reopened.",
+        "By then Ruritania had withdrawn its ambassador.",
+        "By our count, 40 ships were waiting outside the harbour.",
+        "The ministry said it would get the figures to every inbox in the region.",
     ],
 )
 def test_news_is_kept(rules: Rules, text: str) -> None:
