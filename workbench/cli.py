@@ -433,8 +433,8 @@ def classify(source: str, text_column: str | None, fmt: str) -> None:
 
 
 @cli.command("eval")
-@click.argument("task", type=click.Choice(["subjectivity", "checkworthiness"]))
-@click.argument("source", metavar="FILE")
+@click.argument("task", type=click.Choice(["subjectivity", "checkworthiness", "attribution"]))
+@click.argument("source", metavar="FILE|DIR")
 @click.option("--text-column", metavar="COL", help="Column of the sentences (default: auto).")
 @click.option("--label-column", metavar="COL", help="Column of the labels (default: auto).")
 @click.option(
@@ -443,16 +443,30 @@ def classify(source: str, text_column: str | None, fmt: str) -> None:
 def eval_command(
     task: str, source: str, text_column: str | None, label_column: str | None, fmt: str
 ) -> None:
-    """Score a shipped model on a labelled file: P/R/F1 per class, macro-F1, confusion.
+    """Score a shipped model on a labelled file: P/R/F1 per class, macro-F1, confusion;
+    or the splitter's attribution on a folder of annotated articles.
 
     Columns default to Sentence/Label (NewsSD) or Text/class_label (CT24). Labels are
-    OBJ/SUBJ for subjectivity and No/Yes for checkworthiness (any case).
+    OBJ/SUBJ for subjectivity and No/Yes for checkworthiness (any case). For attribution,
+    DIR holds NAME.txt with NAME.ann (brat standoff: Source, Cue and Content spans tied by
+    an event line; see docs/annotation.md): it prints attribution recall, speaker
+    precision and the share of claims inside someone's words given as the article's own.
 
     \b
     Example:
         workbench eval subjectivity ../shared/data/newssd-eng/test.csv
         workbench eval checkworthiness CT24_checkworthy_english_dev-test.tsv
+        workbench eval attribution my-annotated-articles/
     """
+    if task == "attribution":
+        from workbench.training.attribution import evaluate_attribution, render
+
+        scores = evaluate_attribution(source)
+        if fmt == "json":
+            click.echo(json.dumps(scores.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(render(scores, source), nl=False)
+        return
     from workbench.training.evaluate import evaluate_file
     from workbench.training.metrics import render
 
