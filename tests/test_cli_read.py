@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from workbench.cli import cli
 
 CLAIM_FIELDS = {
-    "id", "article_id", "text", "claim", "kind", "speaker", "stance", "quote", "start", "end",
+    "id", "article_id", "text", "claim", "kind", "speaker", "speaker_type", "stance", "quote",
+    "start", "end",
     "cues", "checkworthiness", "entities", "status", "verdict", "verdicts", "matches",
 }  # fmt: skip
 

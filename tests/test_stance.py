@@ -150,3 +150,26 @@ def test_only_known_stances_are_imported(tmp_path: Path) -> None:
         check_incoming([event])
     event["payload"]["stance"] = STANCES[1]
     assert check_incoming([event])[0]["payload"]["stance"] == "denies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "kind_of_speaker"),
+    [
+        ("The interior ministry said the port would reopen.", "interior ministry", "state"),
+        ("Tomas Reyk, the opposition leader, said the blockade had failed.", "Tomas Reyk",
+         "person"),
+        ("The minister said the shipment was a gesture of goodwill.", "minister", "person"),
+        ("Analysts say the pact will not last the winter.", "Analysts", "group"),
+        ("Figures from the statistics office show that exports fell by 4 per cent.",
+         "statistics office", "document"),
+        ("The Red Cross said 40 trucks had crossed the border.", "Red Cross", "organisation"),
+    ],
+)  # fmt: skip
+def test_every_speaker_has_a_type(sentence: str, speaker: str, kind_of_speaker: str) -> None:
+    (claim,) = split(sentence)
+    assert (claim.speaker, claim.speaker_type) == (speaker, kind_of_speaker)
+
+
+def test_the_article_itself_has_no_speaker_type() -> None:
+    (claim,) = split("Freedonia reopened the port of Selene Bay on Tuesday.")
+    assert (claim.speaker, claim.speaker_type) == (None, None)

@@ -68,6 +68,7 @@ def make_claims(article: Article, drafts: Sequence[ClaimDraft]) -> tuple[Claim, 
             checkworthiness=d.checkworthiness,
             entities=d.entities,
             stance=d.stance,
+            speaker_type=d.speaker_type,
         )
         for d in drafts
     )

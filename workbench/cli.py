@@ -220,6 +220,7 @@ def show(claim_id: str, fmt: str, db_path: str | None) -> None:
                 ("article", f"{article.id} {article.title or article.source}"),
                 ("kind", claim.kind),
                 ("speaker", claim.speaker or "(the article)"),
+                ("speaker type", claim.speaker_type or "-"),
                 ("stance", f"{claim.stance} (what the speaker does with it)"),
                 ("quote", "yes" if claim.quote else "no"),
                 ("cues", ", ".join(claim.cues) or "-"),

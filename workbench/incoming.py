@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from workbench.errors import WorkbenchError
-from workbench.models import KINDS, STANCES
+from workbench.models import KINDS, SPEAKER_TYPES, STANCES
 from workbench.review import REVIEW_ACTIONS
 from workbench.sources import SourceError, check_url
 
@@ -140,6 +140,8 @@ def _claim_extracted(p: dict) -> None:
     _text(p, "speaker", required=False)
     if p.get("stance", "asserts") not in STANCES:
         raise _Bad(f"payload 'stance' must be one of {', '.join(STANCES)}")
+    if p.get("speaker_type") not in (None, *SPEAKER_TYPES):
+        raise _Bad(f"payload 'speaker_type' must be one of {', '.join(SPEAKER_TYPES)} or null")
     if not isinstance(p.get("quote", False), bool):
         raise _Bad("payload 'quote' must be true or false")
     if _integer(p, "end") < _integer(p, "start"):

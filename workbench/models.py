@@ -18,6 +18,8 @@ STANCES: tuple[str, ...] = (
     "hopes",
     "fears",
 )
+#: What kind of speaker asserts a claim (None when the article asserts it itself).
+SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "state", "group", "document")
 #: How a claim's stance reads after its speaker: "denied by the ministry".
 STANCE_VERBS: dict[str, str] = {
     "asserts": "asserted", "denies": "denied", "questions": "asked", "predicts": "predicted",
@@ -76,6 +78,7 @@ class ClaimDraft:
     checkworthiness: float = 0.0
     entities: tuple[Entity, ...] = ()
     stance: Stance = "asserts"  # what the speaker does with the content (see STANCES)
+    speaker_type: str | None = None  # one of SPEAKER_TYPES when there is a speaker
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ class Claim:
     checkworthiness: float = 0.0
     entities: tuple[Entity, ...] = ()
     stance: Stance = "asserts"
+    speaker_type: str | None = None
     status: str = "unreviewed"
     verdict: str | None = None
     verdicts: tuple[Verdict, ...] = ()

@@ -54,9 +54,11 @@ from workbench.splitting.lexicon import (
     QUOTE_PAIRS,
     RELATIVE_WORDS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SOFT_REPORTING_VERBS,
     SOURCE_NOUNS,
     STANCE_BY_VERB,
+    STATE_NOUNS,
 )
 from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
@@ -784,6 +786,37 @@ def shared_frame(
     )
 
 
+def speaker_type(doc: Doc, source: tuple[int, int] | None, speaker: str | None) -> str | None:
+    """What kind of speaker the source phrase names: "person", "organisation", "state",
+    "group" or "document"; None without a speaker. Read from the phrase's head noun and
+    entity labels, with the lexicon's state, role and source nouns."""
+    if speaker is None:
+        return None
+    if source is None:  # a resolved pronoun or a continued quotation: a person named before
+        return "person"
+    phrase = [t for t in doc[source[0] : source[1]] if not t.is_punct]
+    phrase = [t for t in phrase if t.lower_ not in {"according", "to"}] or phrase
+    if not phrase:
+        return None
+    head = min(phrase, key=lambda t: sum(1 for a in t.ancestors if a in phrase))
+    return _type_of_head(head, {t.ent_type_ for t in phrase})
+
+
+def _type_of_head(head: Token, labels: set[str]) -> str:
+    lemma = head.lemma_.lower()
+    if head.lower_ in {"i", "he", "she"} or "PERSON" in labels or lemma in ROLE_NOUNS:
+        return "person"
+    if lemma in SOURCE_NOUNS:
+        return "document"
+    if lemma in STATE_NOUNS or labels & {"GPE", "NORP"}:
+        return "state"
+    if "ORG" in labels:
+        return "organisation"
+    if head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"we", "they"}:
+        return "group"
+    return "person" if head.pos_ == "PROPN" else "organisation"
+
+
 def resolve_speaker(attribution: Attribution, span: Span, *, window: int = 3) -> Attribution:
     """Replace a "he"/"she"/"it" speaker by what it obviously stands for, if anything."""
     if attribution.source_range is None:
@@ -858,6 +891,7 @@ def install_extensions() -> None:
         ("attribution_cue", None),
         ("quote", False),
         ("stance", "asserts"),
+        ("speaker_type", None),
     ):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
@@ -890,6 +924,7 @@ class AttributionComponent:
             unit._.content = attribution.content
             unit._.insertions = attribution.insertions
             unit._.stance = attribution.stance
+            unit._.speaker_type = speaker_type(doc, attribution.source_range, attribution.speaker)
         return doc
 
 
@@ -908,6 +943,7 @@ class AttributionComponent:
         "span._.content",
         "span._.insertions",
         "span._.stance",
+        "span._.speaker_type",
     ],
     requires=["doc._.claim_bounds"],
 )

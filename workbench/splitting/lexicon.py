@@ -191,6 +191,8 @@ EVIDENTIAL_FORMS = _words("evidential_forms")
 SOURCE_NOUNS = _words("source_nouns")
 DENIAL_VERBS = _words("denial_verbs")
 PROPOSITION_NOUNS = _words("proposition_nouns")
+STATE_NOUNS = _words("state_nouns")
+ROLE_NOUNS = _words("role_nouns")
 QUESTION_VERBS = _words("question_verbs")
 #: The stance a reporting verb gives its content (lemma -> stance); others assert.
 STANCE_BY_VERB: Mapping[str, str] = {

@@ -101,6 +101,7 @@ def draft_from_span(span: Span) -> ClaimDraft:
         checkworthiness=float(span_extension(span, "checkworthiness") or 0.0),
         entities=tuple(Entity(ent.text, ent.label_) for ent in span.ents),
         stance=span_extension(span, "stance") or "asserts",
+        speaker_type=span_extension(span, "speaker_type") if speaker is not None else None,
     )
 
 

@@ -911,6 +911,7 @@ def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
         "checkworthiness": claim.checkworthiness,
         "entities": [[e.text, e.label] for e in claim.entities],
         "stance": claim.stance,
+        "speaker_type": claim.speaker_type,
     }
 
 
@@ -995,6 +996,7 @@ def _claim(row: dict, verdicts: tuple[Verdict, ...], matches: tuple[dict, ...] =
         checkworthiness=row["checkworthiness"] or 0.0,
         entities=tuple(Entity(t, label) for t, label in json.loads(row["entities"] or "[]")),
         stance=row.get("stance") or "asserts",
+        speaker_type=row.get("speaker_type"),
         status=row["status"],
         verdict=row["verdict"],
         verdicts=verdicts,

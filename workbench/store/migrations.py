@@ -156,9 +156,11 @@ def m004_matches(db: sqlite_utils.Database) -> None:
 
 
 def m005_claim_stance(db: sqlite_utils.Database) -> None:
-    """What the speaker does with each claim (asserts, denies, questions …); claims split
-    before stances existed were read as assertions."""
+    """What the speaker does with each claim (asserts, denies, questions …) and what kind of
+    speaker it is; claims split before these existed were read as assertions by a speaker
+    of no known type."""
     db["claims"].add_column("stance", str, not_null_default="asserts")
+    db["claims"].add_column("speaker_type", str)
 
 
 Migration = Callable[[sqlite_utils.Database], None]

@@ -74,8 +74,9 @@ def _claim_extracted(
 
 
 def _stance(payload: dict) -> dict:
-    """The stance column (m005); claims split before stances existed are assertions."""
-    return {"stance": payload.get("stance", "asserts")}
+    """The stance and speaker-type columns (m005); claims split before they existed are
+    assertions by a speaker of no known type."""
+    return {"stance": payload.get("stance", "asserts"), "speaker_type": payload.get("speaker_type")}
 
 
 def _match_keys(claim: str, speaker: str | None) -> dict:
