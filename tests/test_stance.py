@@ -173,3 +173,23 @@ def test_every_speaker_has_a_type(sentence: str, speaker: str, kind_of_speaker: 
 def test_the_article_itself_has_no_speaker_type() -> None:
     (claim,) = split("Freedonia reopened the port of Selene Bay on Tuesday.")
     assert (claim.speaker, claim.speaker_type) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claims", "speaker"),
+    [
+        ("The minister said the port would reopen on Monday, adding that 40 ships were waiting.",
+         ["The port would reopen on Monday.", "40 ships were waiting."], "minister"),
+        ('"The harbour is open," said Irena Vos, the trade minister, adding, "and the grain '
+         'ships will sail on Friday."',
+         ["The harbour is open.", "The grain ships will sail on Friday."], "Irena Vos"),
+        ("Officials said 40 trucks had crossed, noting that the border was calm.",
+         ["40 trucks had crossed.", "The border was calm."], "Officials"),
+    ],
+)  # fmt: skip
+def test_a_participial_continuation_is_its_own_claim_by_the_same_speaker(
+    sentence: str, claims: list[str], speaker: str
+) -> None:
+    found = split(sentence)
+    assert [c.claim for c in found] == claims
+    assert {c.speaker for c in found} == {speaker}

@@ -66,6 +66,7 @@ from workbench.splitting.tokens import (
     coordinated_head,
     is_finite,
     is_paragraph_break,
+    is_reporting_participle,
     subject_of,
     unit_root,
 )
@@ -238,8 +239,15 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return None if child.lower_ in RELATIVE_WORDS else child
+    for child in verb.children:  # "said X, adding …" parsed with X as the participle's subject
+        if is_reporting_participle(child):
+            hung = [c for c in child.children if c.dep_ == "nsubj" and verb.i < c.i < child.i]
+            if hung:
+                return hung[0]
     if verb.dep_ == "conj":
         return _subject(coordinated_head(verb))
+    if is_reporting_participle(verb):  # "…, adding that …": the main verb's subject
+        return _subject(verb.head)
     return None
 
 

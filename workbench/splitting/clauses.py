@@ -67,6 +67,7 @@ from workbench.splitting.lexicon import (
 from workbench.splitting.tokens import (
     coordinated_head,
     is_finite,
+    is_reporting_participle,
     skip_discourse_marker,
     subject_of,
 )
@@ -125,6 +126,7 @@ def is_asserted(head: Token, unit: Span) -> bool:
             return True
         dep = token.dep_
         coordinated = dep == "conj" or (dep == "advcl" and _adverbial_marker(token) is not None)
+        coordinated = coordinated or is_reporting_participle(token)
         reported = dep in {"ccomp", "parataxis"} and parent.lemma_ in reporting
         if not (coordinated or reported):
             return False
@@ -337,6 +339,26 @@ def _adverbial_cut(verb: Token, unit: Span) -> _Cut | None:
     return _closing_adverbial_cut(verb, unit, marker)
 
 
+def _participle_cut(verb: Token, unit: Span) -> _Cut | None:
+    """A cut before a participial reporting frame that closes the sentence ("…, adding that
+    40 ships were waiting"): what it reports is a claim of its own, by the same speaker.
+    The parser sometimes hangs the speaker on the participle ("said X, adding, …")."""
+    if not is_reporting_participle(verb) or not _inside(verb.head, unit):
+        return None
+    subject = subject_of(verb.head) or subject_of(verb)
+    if subject is None or subject.dep_ == "expl" or subject.i > verb.i:
+        return None
+    doc = verb.doc
+    if verb.i - 1 <= unit.start or doc[verb.i - 1].text != ",":
+        return None
+    if any(t.i < verb.i and t.i not in {s.i for s in subject.subtree} and not t.is_punct
+           for t in verb.subtree):  # fmt: skip
+        return None  # the participle's own words start before it
+    if not _only_punct(doc, verb.right_edge.i + 1, unit.end):
+        return None  # something of the main clause follows it
+    return _Cut(verb.i - 1, verb.i, borrowed_subject=_subject_bounds(subject))
+
+
 def find_cuts(unit: Span) -> list[_Cut]:
     """Every candidate cut in ``unit``, in text order, without overlaps."""
     cuts: list[_Cut] = []
@@ -344,7 +366,7 @@ def find_cuts(unit: Span) -> list[_Cut]:
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
             cut = _coordination_cut(token, unit)
         elif token.dep_ == "advcl":
-            cut = _adverbial_cut(token, unit)
+            cut = _adverbial_cut(token, unit) or _participle_cut(token, unit)
         else:
             continue
         if cut is not None:

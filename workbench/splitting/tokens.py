@@ -267,3 +267,9 @@ def _sentence_start(span: Span) -> int:
     if doc.has_annotation("SENT_START"):
         return doc[span.start].sent.start
     return 0
+
+
+def is_reporting_participle(token: Token) -> bool:
+    """A participial reporting frame continuing a sentence: "…, adding that …", "…,
+    saying …", "…, noting …" (it shares the main verb's subject)."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_ in REPORTING_VERBS
