@@ -193,3 +193,32 @@ def test_a_participial_continuation_is_its_own_claim_by_the_same_speaker(
     found = split(sentence)
     assert [c.claim for c in found] == claims
     assert {c.speaker for c in found} == {speaker}
+
+
+def test_a_states_position_and_a_denial_rank_with_the_figures_of_their_article() -> None:
+    """Only the article's own facts with figures and dates may rank above them; the
+    residents' mood, a forecast and the writer's opinion rank below (the learned score alone
+    put the state's position near the bottom)."""
+    from workbench.splitting import split_text
+
+    article = (
+        "Ruritania shipped 40,000 tonnes of wheat to Freedonia in March, up from 25,000 in "
+        "February.\n\n"
+        "Norway has said it is neutral in the dispute over the strait.\n\n"
+        "The talks in Selene Bay lasted three days and ended on Sunday.\n\n"
+        "The interior ministry denied that any fishermen had been detained.\n\n"
+        "Prices of bread rose by 12 per cent in the capital last year.\n\n"
+        "Many residents said they were tired of the long winter.\n\n"
+        "The harbour is a beautiful place to watch the sunset.\n\n"
+        "Officials expect the ferry service to resume in the spring."
+    )
+    claims = sorted(split_text(article), key=lambda c: -c.checkworthiness)
+    rank = {c.claim: i for i, c in enumerate(claims)}
+    position = rank["Norway is neutral in the dispute over the strait."]
+    denial = rank["No fishermen had been detained."]
+    above = [c for c in claims[: min(position, denial)]]
+    assert all(c.speaker is None and {"number", "date"} & set(c.cues) for c in above)
+    for below in ("The harbour is a beautiful place to watch the sunset.",
+                  "Officials expect the ferry service to resume in the spring.",
+                  "They were tired of the long winter."):  # fmt: skip
+        assert rank[below] > max(position, denial)

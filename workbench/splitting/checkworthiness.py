@@ -18,7 +18,10 @@ How the score is made:
 * Without a model (``learned = false``) the features are added on top of a small base,
   damped for opinions, questions and very short sentences (:func:`score`).
 
-Either way the score is clipped to 0..1 and rounded to 3 decimals.
+Either way the score is clipped to 0..1 and rounded to 3 decimals. Then one rule: a
+position a state takes ("China has said it is neutral in the war") and any denial are
+what fact-checkers check first, so such a fact scores at least ``position_floor`` — a
+policy, not learned: CT24's debate sentences hold few attributed positions to learn from.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "opinion_factor": 0.5,
     "question_factor": 0.3,
     "short_factor": 0.6,
+    "position_floor": 0.85,  # a state's stated position or a denial (a fact) scores at least this
 }
 
 
@@ -120,6 +124,12 @@ class CheckworthinessComponent:
         self.weights = {**DEFAULT_WEIGHTS, **weights}
         self.learned = learned
 
+    def _lift_positions(self, doc: Doc) -> None:
+        floor = self.weights["position_floor"]
+        for unit in doc._.claim_spans:
+            if is_position(unit):
+                unit._.checkworthiness = max(unit._.checkworthiness, floor)
+
     def __call__(self, doc: Doc) -> Doc:
         view = doc_view(doc)  # the one the kind component made, when it ran
         model = None
@@ -148,8 +158,17 @@ class CheckworthinessComponent:
             unit._.checkworthiness = learned_score(
                 model.score(found), opinion=kind == "opinion", weights=self.weights
             )
+        self._lift_positions(doc)
         release_view(doc)  # the last reader: the Doc leaves the pipeline serialisable
         return doc
+
+
+def is_position(unit: Span) -> bool:
+    """A fact that is a state's stated position or anyone's denial (see the module docstring)."""
+    if not Span.has_extension("stance") or unit._.speaker is None:
+        return False
+    kind = unit._.kind if Span.has_extension("kind") else None
+    return kind == "fact" and (unit._.speaker_type == "state" or unit._.stance == "denies")
 
 
 @Language.factory(
