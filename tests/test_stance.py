@@ -222,3 +222,22 @@ def test_a_states_position_and_a_denial_rank_with_the_figures_of_their_article()
                   "Officials expect the ferry service to resume in the spring.",
                   "They were tired of the long winter."):  # fmt: skip
         assert rank[below] > max(position, denial)
+
+
+def test_a_closing_with_clause_holding_a_label_is_split_from_the_fact() -> None:
+    """The fact is the article's; the label is the analysts', and it stays with its phrase."""
+    fact, label = split(
+        "Ruritania is hosting the leaders of Freedonia and Osterlich in Selene Bay this "
+        "week, with the three forming what analysts have dubbed a “grain axis”."
+    )
+    assert fact.claim == (
+        "Ruritania is hosting the leaders of Freedonia and Osterlich in Selene Bay this week."
+    )
+    assert (fact.kind, fact.speaker) == ("fact", None)
+    assert (label.kind, label.speaker) == ("opinion", "analysts")
+    assert "dubbed" in label.cues
+
+
+def test_a_with_phrase_without_a_clause_of_its_own_stays_whole() -> None:
+    (claim,) = split("Bread prices rose sharply in March, with flour costing twice as much.")
+    assert claim.claim == "Bread prices rose sharply in March, with flour costing twice as much."

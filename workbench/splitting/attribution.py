@@ -777,8 +777,8 @@ def shared_frame(
 ) -> Attribution:
     """The sentence's attribution for a clause of it, when the clause is part of what the
     sentence's frame attributes ("A did X" in "A did X, and B did Y, officials said")."""
-    if sentence.speaker is None or not sentence.content:
-        return Attribution()
+    if sentence.speaker is None or not sentence.content or sentence.rule == "label":
+        return Attribution()  # a label ("what X dubbed …") names its own phrase, not the clause
     head = clause_head([t for t in span if not t.is_space])
     if head is None or head.i not in sentence.content:
         return Attribution()

@@ -70,6 +70,7 @@ from workbench.splitting.tokens import (
     is_reporting_participle,
     skip_discourse_marker,
     subject_of,
+    unit_root,
 )
 
 
@@ -359,6 +360,21 @@ def _participle_cut(verb: Token, unit: Span) -> _Cut | None:
     return _Cut(verb.i - 1, verb.i, borrowed_subject=_subject_bounds(subject))
 
 
+def _with_cut(prep: Token, unit: Span) -> _Cut | None:
+    """A cut before a closing "with" clause that holds a finite clause of its own ("…, with
+    the three forming part of what analysts have dubbed …"): the main clause's fact no
+    longer drowns in the characterisation after it. A "with" phrase without its own finite
+    verb and subject ("…, with prices rising") is undone by :func:`is_clause`."""
+    if prep.lower_ != "with" or prep.dep_ != "prep" or prep.head != unit_root(unit):
+        return None
+    doc = prep.doc
+    if prep.i - 1 <= unit.start or doc[prep.i - 1].text != ",":
+        return None
+    if prep.head.i > prep.i or not _only_punct(doc, prep.right_edge.i + 1, unit.end):
+        return None
+    return _Cut(prep.i - 1, prep.i)
+
+
 def find_cuts(unit: Span) -> list[_Cut]:
     """Every candidate cut in ``unit``, in text order, without overlaps."""
     cuts: list[_Cut] = []
@@ -367,6 +383,8 @@ def find_cuts(unit: Span) -> list[_Cut]:
             cut = _coordination_cut(token, unit)
         elif token.dep_ == "advcl":
             cut = _adverbial_cut(token, unit) or _participle_cut(token, unit)
+        elif token.dep_ == "prep":
+            cut = _with_cut(token, unit)
         else:
             continue
         if cut is not None:
