@@ -241,3 +241,25 @@ def test_a_closing_with_clause_holding_a_label_is_split_from_the_fact() -> None:
 def test_a_with_phrase_without_a_clause_of_its_own_stays_whole() -> None:
     (claim,) = split("Bread prices rose sharply in March, with flour costing twice as much.")
     assert claim.claim == "Bread prices rose sharply in March, with flour costing twice as much."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The envoy told reporters that the treaty serves as a model of cooperation.",
+        "Freedonia's harbour is a model for the whole region.",
+    ],
+)
+def test_holding_something_up_as_a_model_is_a_characterisation(sentence: str) -> None:
+    (claim,) = split(sentence)
+    assert claim.kind == "opinion"
+    assert any(c.startswith("characterisation: model") for c in claim.cues)
+
+
+def test_a_record_is_a_checkable_fact() -> None:
+    (claim,) = split(
+        "This is also the first time the reclusive ruler of Osterlich will attend a summit "
+        "with so many foreign leaders."
+    )
+    assert claim.kind == "fact"
+    assert "record: the first time" in claim.cues

@@ -14,6 +14,7 @@ from workbench.splitting.lexicon import (
     DATE_LABELS,
     EVALUATIVE_ADJECTIVES,
     EVALUATIVE_NOUNS,
+    EXEMPLAR_NOUNS,
     FRAMING_VERBS,
     HEDGE_WORDS,
     INTENSIFIERS,
@@ -64,7 +65,8 @@ class Cue:
 
 
 def _characterisation(ctx: SpanContext) -> list[Cue]:
-    """An adjective of significance on an event noun: a judgement, not a checkable fact."""
+    """An adjective of significance on an event noun ("an important moment"), or something
+    held up as an example ("serves as a model of …"): a judgement, not a checkable fact."""
     v = ctx.view
     cues = []
     for i in ctx.content:
@@ -73,7 +75,26 @@ def _characterisation(ctx: SpanContext) -> list[Cue]:
             noun = v.lemma[v.head[i]].lower()
             if noun in MILESTONE_NOUNS and v.pos[v.head[i]] == "NOUN":
                 cues.append(Cue("characterisation", f"characterisation: {lemma} {noun}"))
+        elif lemma in EXEMPLAR_NOUNS and v.pos[i] == "NOUN" and _held_up(v, i):
+            cues.append(Cue("characterisation", f"characterisation: {lemma}"))
     return cues
+
+
+def _held_up(v: DocView, i: int) -> bool:
+    """Noun ``i`` is what something is said to be: "is a model", "serves as a model"."""
+    head = v.head[i]
+    if v.dep[i] in {"attr", "oprd"}:
+        return v.lemma[head] in COPULAS_OR_CALL
+    return v.dep[i] == "pobj" and v.lower[head] == "as"
+
+
+def _record(ctx: SpanContext) -> list[Cue]:
+    """A record ("the first time …"): checkable against the past."""
+    return [
+        Cue("record", f"record: {_text(ctx.view, start, end).lower()}")
+        for start, end in ctx.view.patterns_in("RECORD", ctx.start, ctx.end)
+        if start not in ctx.exclude
+    ]
 
 
 def _evaluative(ctx: SpanContext) -> list[Cue]:
@@ -340,6 +361,7 @@ def cues_of(ctx: SpanContext, *, speaker: str | None = None) -> list[Cue]:
     if is_question_text(text):
         cues.append(Cue("question", "question"))
     cues += _objectivity(ctx)
+    cues += _record(ctx)
     cues += _report(ctx)
     if speaker:
         cues.append(Cue("speaker", f"speaker: {speaker}"))

@@ -96,6 +96,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "label": 1.0,
     "characterisation": 1.0,
     "belief": 1.0,
+    "record": 1.0,
     "speaker": 0.0,
     "number": 1.0,
     "date": 0.5,
@@ -109,6 +110,8 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 #: Categories that make an opinion whatever the model says. "characterisation" is a rule
 #: only: it is not in CUE_CATEGORIES, so the shipped models' features do not change.
 OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation", "belief"})
+#: Categories that make a fact when no opinion override applies (rules, not model inputs).
+FACT_CATEGORIES = frozenset({"record"})
 #: Stances that make an attributed claim the speaker's belief, hope or fear: an opinion.
 BELIEF_STANCES = frozenset({"believes", "hopes", "fears"})
 
@@ -176,7 +179,8 @@ def combine(
 ) -> KindDecision:
     """Combine the cues and the model's score (see the module docstring).
 
-    A question or a loaded label makes an opinion. Otherwise the model decides the writer's
+    A question, a loaded label, a characterisation or a reported belief makes an opinion; a
+    record ("the first time …") makes a fact. Otherwise the model decides the writer's
     own claims; for an attributed claim (its cues name a speaker) the weighed cues decide
     (ties go to "fact") and the model's score is shown.
     """
@@ -184,6 +188,8 @@ def combine(
     model_says = subjectivity >= 0.5
     if any(c.category in OVERRIDE_CATEGORIES for c in cues):
         opinion = True
+    elif any(c.category in FACT_CATEGORIES for c in cues):
+        opinion = False  # a record ("the first time …") can be checked against the past
     elif any(c.category == "speaker" for c in cues):
         opinion = scored.kind == "opinion"
     else:

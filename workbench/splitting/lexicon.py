@@ -182,6 +182,7 @@ LOADED_LABELS = _words("loaded_labels")
 LABEL_VERB_FORMS = _words("label_verb_forms")
 SIGNIFICANCE_ADJECTIVES = _words("significance_adjectives")
 MILESTONE_NOUNS = _words("milestone_nouns")
+EXEMPLAR_NOUNS = _words("exemplar_nouns")
 
 REPORTING_VERBS = _words("reporting_verbs")
 SOFT_REPORTING_VERBS = _words("soft_reporting_verbs")

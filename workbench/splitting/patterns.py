@@ -11,6 +11,7 @@ Families (span labels):
 
 * ``HEDGE`` — the ``hedge_phrases`` list ("may well", "it seems");
 * ``COMPARISON`` — the ``comparison_phrases`` list ("more than", "down from");
+* ``RECORD`` — the ``record_phrases`` list ("the first time");
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
@@ -34,7 +35,11 @@ from spacy.tokens import Doc
 from workbench.splitting.lexicon import WordList, load_lexicon
 
 SPANS_KEY = "workbench_patterns"
-PHRASE_FAMILIES = {"HEDGE": "hedge_phrases", "COMPARISON": "comparison_phrases"}
+PHRASE_FAMILIES = {
+    "HEDGE": "hedge_phrases",
+    "COMPARISON": "comparison_phrases",
+    "RECORD": "record_phrases",
+}
 #: Lists whose words can open a "to VERB" frame; prediction verbs match by lemma.
 TO_VERB_WORDS = ("prediction_adjectives", "schedule_words")
 VERB_POS = ["VERB", "AUX"]
