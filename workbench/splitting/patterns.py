@@ -66,10 +66,15 @@ def patterns_from(lists: Mapping[str, WordList]) -> list[dict]:
     return out
 
 
+def _configured(lexicon: Iterable[str | Path] | None) -> dict[str, WordList]:
+    """The lexicon a component's config names (None: the user's own files)."""
+    return load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
+
+
 def new_ruler(nlp: Language, name: str, lexicon: Iterable[str | Path] | None) -> SpanRuler:
     """A SpanRuler holding the lexicon's patterns (``lexicon``: extra user lexicon files,
     None for the user's own, see :func:`~workbench.splitting.lexicon.user_paths`)."""
-    lists = load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
+    lists = _configured(lexicon)
     # phrase patterns only need the tokenizer: a blank pipeline on the same vocabulary
     ruler = SpanRuler(
         spacy.blank(nlp.lang, vocab=nlp.vocab),
@@ -119,7 +124,7 @@ class LemmaFixes:
 )
 def make_lemma_fixes(nlp: Language, name: str, *, lexicon: list[str] | None) -> LemmaFixes:
     """Factory for :class:`LemmaFixes`."""
-    lists = load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
+    lists = _configured(lexicon)
     return LemmaFixes(nlp, {form: lemma for form, lemma in lists["lemma_fixes"].phrases})
 
 
