@@ -263,3 +263,23 @@ def test_a_record_is_a_checkable_fact() -> None:
     )
     assert claim.kind == "fact"
     assert "record: the first time" in claim.cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording"),
+    [
+        ("Moscow has repeatedly denied that its troops are in Ukraine.",
+         "Moscow's troops are not in Ukraine."),
+        ("Russia said its exports to China rose by 10 per cent.",
+         "Russia's exports to China rose by 10 per cent."),
+        # another state is named before "its": it could be either
+        ("Russia said that China and its allies had agreed.", "China and its allies had agreed."),
+        # an unnamed speaker: "its" stays
+        ("The ministry said its officials had been detained.", "Its officials had been detained."),
+    ],
+)  # fmt: skip
+def test_its_is_the_named_speakers_when_nothing_else_could_be_meant(
+    sentence: str, wording: str
+) -> None:
+    (claim,) = split(sentence)
+    assert claim.claim == wording

@@ -468,14 +468,34 @@ def _speaker_possessives(
     source: tuple[int, int] | None,
 ) -> dict[int, str]:
     """Replacements of "his"/"her" in the subject by the speaker's name in the possessive,
-    when the speaker is the only person the sentence names."""
+    when the speaker is the only person the sentence names; of "its" when the speaker is a
+    named state or organisation and no other is named before it ("Moscow denied that its
+    troops …" → "Moscow's troops …")."""
     replace: dict[int, str] = {}
     inside = {t.i for t in tokens}
     for token in subject.subtree:
-        possessive = token.tag_ == "PRP$" and token.lower_ in {"his", "her"}
-        if possessive and token.i in inside and _only_person_is_speaker(span, source):
+        if token.tag_ != "PRP$" or token.i not in inside:
+            continue
+        if (token.lower_ in {"his", "her"} and _only_person_is_speaker(span, source)) or (
+            token.lower_ == "its" and _only_body_before_is_speaker(span, source, token.i)
+        ):
             replace[token.i] = f"{speaker}'s"
     return replace
+
+
+def _only_body_before_is_speaker(span: Span, source: tuple[int, int] | None, position: int) -> bool:
+    """True when the speaker phrase names a state or organisation and no other one is named
+    in the sentence before token ``position``."""
+    if source is None:
+        return False
+    doc = span.doc
+    if not any(t.ent_type_ in NAMED_NON_PERSON for t in doc[source[0] : source[1]]):
+        return False
+    before = doc[_sentence_start(span) : position]
+    return not any(
+        ent.label_ in NAMED_NON_PERSON and not (source[0] <= ent.start and ent.end <= source[1])
+        for ent in before.ents
+    )
 
 
 def _with_end_mark(wording: str, span: Span) -> str:
