@@ -167,6 +167,12 @@ def fetch(
         raise InputError(f"cannot fetch {url}: {net_reason(exc, timeout)}") from None
 
 
+def os_reason(err: OSError) -> str:
+    """The operating system's reason, lower-cased: "no such file or directory"."""
+    text = err.strerror or str(err) or type(err).__name__
+    return text.lower() if text[:1].isupper() else text
+
+
 def net_reason(reason: object, timeout: float) -> str:
     """A short, lower-case reason for a network failure."""
     if isinstance(reason, ConnectionRefusedError):
@@ -186,7 +192,6 @@ def net_reason(reason: object, timeout: float) -> str:
     if isinstance(reason, ValueError):
         return f"invalid URL ({reason})"
     if isinstance(reason, OSError) and reason.strerror:
-        text = reason.strerror
-        return text.lower() if text[:1].isupper() else text
+        return os_reason(reason)
     text = str(reason).strip()
     return text.splitlines()[0] if text else type(reason).__name__

@@ -5,6 +5,7 @@ payloads of the right shape. The first bad event refuses the whole batch, by nam
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -177,17 +178,23 @@ def _article_matched(p: dict) -> None:
         _id(original, "payload duplicates value")
 
 
-def _rating(p: dict) -> None:
-    """The rating must be one of its rubric's verdicts when that rubric is known here."""
+@functools.cache
+def _builtin_ratings() -> dict[str, frozenset[str]]:
+    """The verdict ids of each built-in rubric, read once (a merge checks thousands)."""
     from workbench.rubrics import builtin_names, load_rubric
 
+    return {name: frozenset(v.id for v in load_rubric(name).verdicts) for name in builtin_names()}
+
+
+def _rating(p: dict) -> None:
+    """The rating must be one of its rubric's verdicts when that rubric is known here."""
     _text(p, "rating")
     _text(p, "label", required=False)
     _text(p, "rubric", required=False, empty=True)
     rubric = p.get("rubric") or "default"
-    if rubric in builtin_names():
-        known = load_rubric(rubric)
-        if known.verdict(p["rating"]) is None or known.verdict(p["rating"]).id != p["rating"]:
+    known = _builtin_ratings().get(rubric)
+    if known is not None:
+        if p["rating"] not in known:
             raise _Bad(f"rating {p['rating']!r} is not a verdict of rubric '{rubric}'")
     elif not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", p["rating"]):
         raise _Bad(f"rating {p['rating']!r} is not a verdict id")

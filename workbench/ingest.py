@@ -21,7 +21,7 @@ from typing import Any, BinaryIO, Literal
 
 from workbench import __version__
 from workbench.errors import InputError, MissingDependencyError
-from workbench.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch
+from workbench.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch, os_reason
 from workbench.models import Document
 
 Format = Literal["text", "markdown", "html"]
@@ -194,7 +194,7 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, IsADirectoryError):
         return "is a folder"
     if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower() if exc.strerror[:1].isupper() else exc.strerror
+        return os_reason(exc)
     return str(exc) or type(exc).__name__
 
 

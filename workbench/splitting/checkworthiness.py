@@ -131,7 +131,7 @@ class CheckworthinessComponent:
                 unit._.checkworthiness = max(unit._.checkworthiness, floor)
 
     def __call__(self, doc: Doc) -> Doc:
-        view = doc_view(doc)  # the one the kind component made, when it ran
+        view = doc_view(doc)  # the kind component's, with its judgements in view.memo
         model = None
         if self.learned:
             model = checkworthiness_model()

@@ -271,7 +271,7 @@ class KindComponent:
         self.learned = learned
 
     def __call__(self, doc: Doc) -> Doc:
-        view = doc_view(doc)  # made by attribution, after every annotating component
+        view = doc_view(doc)  # attribution's, if a rule made one; annotations are final here
         model = None
         if self.learned:
             model = subjectivity_model()

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from workbench.splitting.lexicon import WordList, load_lexicon
 
@@ -71,13 +72,15 @@ def _configured(lexicon: Iterable[str | Path] | None) -> dict[str, WordList]:
     return load_lexicon(None if lexicon is None else [Path(p) for p in lexicon])
 
 
-def new_ruler(nlp: Language, name: str, lexicon: Iterable[str | Path] | None) -> SpanRuler:
+def new_ruler(
+    vocab: Vocab, lang: str, name: str, lexicon: Iterable[str | Path] | None
+) -> SpanRuler:
     """A SpanRuler holding the lexicon's patterns (``lexicon``: extra user lexicon files,
     None for the user's own, see :func:`~workbench.splitting.lexicon.user_paths`)."""
     lists = _configured(lexicon)
     # phrase patterns only need the tokenizer: a blank pipeline on the same vocabulary
     ruler = SpanRuler(
-        spacy.blank(nlp.lang, vocab=nlp.vocab),
+        spacy.blank(lang, vocab=vocab),
         name,
         spans_key=SPANS_KEY,
         phrase_matcher_attr="LOWER",
@@ -95,7 +98,7 @@ def new_ruler(nlp: Language, name: str, lexicon: Iterable[str | Path] | None) ->
 )
 def make_patterns(nlp: Language, name: str, *, lexicon: list[str] | None) -> SpanRuler:
     """Factory: a SpanRuler with the lexicon's patterns (see the module docstring)."""
-    return new_ruler(nlp, name, lexicon)
+    return new_ruler(nlp.vocab, nlp.lang, name, lexicon)
 
 
 class LemmaFixes:
@@ -137,7 +140,7 @@ def matches(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     if SPANS_KEY in doc.spans:
         spans = list(doc.spans[SPANS_KEY])
     else:
-        spans = new_ruler(spacy.blank("en", vocab=doc.vocab), SPANS_KEY, None).match(doc)
+        spans = new_ruler(doc.vocab, "en", SPANS_KEY, None).match(doc)
     found = [(span.label_, span.start, span.end) for span in spans]
     out: dict[str, list[tuple[int, int]]] = {}
     for label, start, end in sorted(found, key=lambda m: (m[1], m[2])):
