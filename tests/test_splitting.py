@@ -398,10 +398,11 @@ def test_split_texts_matches_split_text(sample: tuple[str, list[ClaimDraft]]) ->
 def test_pipeline_has_the_workbench_components_in_order() -> None:
     names = load_nlp().pipe_names
     assert names.index("workbench_paragraphs") < names.index("parser")
-    assert names[-6:] == [
+    assert names[-7:] == [
         "workbench_claim_units",
         "workbench_clauses",
         "workbench_attribution",
+        "workbench_speakers",
         "workbench_wording",
         "workbench_kinds",
         "workbench_checkworthiness",

@@ -186,6 +186,7 @@ EXEMPLAR_NOUNS = _words("exemplar_nouns")
 
 REPORTING_VERBS = _words("reporting_verbs")
 SOFT_REPORTING_VERBS = _words("soft_reporting_verbs")
+QUOTE_FRAME_VERBS = REPORTING_VERBS | _words("quote_frame_verbs")
 LABELING_VERBS = _words("labeling_verbs")
 EVIDENTIAL_VERBS = _words("evidential_verbs")
 EVIDENTIAL_FORMS = _words("evidential_forms")

@@ -4,7 +4,7 @@ The English model is extended with our own components::
 
     tok2vec → tagger → workbench_paragraphs → parser → attribute_ruler → lemmatizer → ner
         → workbench_lemmas → workbench_patterns → workbench_claim_units → workbench_clauses
-        → workbench_attribution → workbench_wording → workbench_kinds
+        → workbench_attribution → workbench_speakers → workbench_wording → workbench_kinds
         → workbench_checkworthiness
 
 ``workbench_paragraphs`` marks the first token of every paragraph as a sentence start before the
@@ -13,7 +13,8 @@ break. ``workbench_claim_units`` then stores sentence-level claim bounds in
 ``doc._.claim_bounds``, ``workbench_clauses`` (:mod:`~workbench.splitting.clauses`) rewrites
 them into atomic clauses, and every later component reads ``doc._.claim_spans``.
 ``workbench_attribution`` sets the speaker and the attributed content of each claim,
-``workbench_wording`` its stand-alone wording (``span._.standalone``).
+``workbench_speakers`` (:mod:`~workbench.splitting.speakers`) settles quotations and pronoun
+speakers across sentences, ``workbench_wording`` its stand-alone wording (``span._.standalone``).
 
 Extension point: the rule-based kind decision is replaced by any component that assigns
 ``span._.kind`` and ``span._.kind_cues`` (a trained classifier), without touching the rest.
@@ -31,6 +32,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     clauses,
     kinds,
     patterns,
+    speakers,
     units,
 )
 from workbench.splitting.tokens import span_extension
@@ -44,6 +46,7 @@ COMPONENTS: tuple[str, ...] = (
     "workbench_claim_units",
     "workbench_clauses",
     "workbench_attribution",
+    "workbench_speakers",
     "workbench_wording",
     "workbench_kinds",
     "workbench_checkworthiness",

@@ -1,0 +1,100 @@
+"""Who said it, across sentences: quotations keep their speaker to the closing mark and into
+the quotation that follows, pronoun speakers are the person named before them, and a surname
+is the full name the article first gave."""
+
+from __future__ import annotations
+
+from tests.spacy_support import needs_model
+
+pytestmark = needs_model
+
+
+def split(text: str):
+    from workbench.splitting import split_text
+
+    return split_text(text)
+
+
+def speakers_of(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.speaker) for c in split(text)]
+
+
+def test_a_quotation_framed_after_it_is_the_speakers_even_where_it_reports_others() -> None:
+    text = (
+        '"Farmers have lost their harvest," Mayor Ilse Brandt continued in her address. '
+        '"Traders wonder whether the bridge will ever reopen. Families have left the valley."'
+    )
+    claims = split(text)
+    inside = [c for c in claims if "Traders" in c.text or "Families" in c.text]
+    assert inside
+    assert all(c.speaker and "Brandt" in c.speaker for c in inside)
+    assert all(c.quote for c in inside)
+
+
+def test_a_quotation_with_its_frame_inside_belongs_to_the_frame_not_to_words_in_it() -> None:
+    text = (
+        '"The council is stalling. Many residents believe that," said a shopkeeper named '
+        "Oskar Lind."
+    )
+    for claim in split(text):
+        assert claim.speaker is not None
+        assert "Lind" in claim.speaker or "shopkeeper" in claim.speaker
+
+
+def test_first_person_inside_a_quotation_is_the_quoted_speaker() -> None:
+    text = (
+        'Foreign Minister Rana Odeh said, "We will not sign the accord. '
+        'I have told our partners so."'
+    )
+    for claim in split(text):
+        assert claim.speaker is not None and "Odeh" in claim.speaker, claim
+
+
+def test_an_unframed_quotation_right_after_a_framed_one_continues_it() -> None:
+    text = (
+        '"The border will stay closed until spring," General Tomas Varga said.\n\n'
+        '"Nobody should expect the convoys to move before then."'
+    )
+    last = split(text)[-1]
+    assert "convoys" in last.text
+    assert last.speaker is not None and "Varga" in last.speaker
+    assert last.quote
+
+
+def test_a_quotation_after_the_article_speaks_in_between_is_not_continued() -> None:
+    text = (
+        '"The border will stay closed," General Tomas Varga said. '
+        "The army has 40,000 troops in the region.\n\n"
+        '"It is a disgrace."'
+    )
+    last = split(text)[-1]
+    assert last.speaker is None
+
+
+def test_a_pronoun_speaker_is_the_person_named_as_subject_before_it() -> None:
+    text = (
+        "Senator Lena Holm visited the refugee camp on Monday. "
+        "Speaking to Martin Okafor of the regional broadcaster, she said the camp was "
+        "overcrowded."
+    )
+    claim = next(c for c in split(text) if "overcrowded" in c.text)
+    assert claim.speaker is not None and "Holm" in claim.speaker
+    assert claim.speaker_type == "person"
+
+
+def test_according_to_him_names_the_person_before() -> None:
+    text = (
+        "Rebel spokesman Idris Kamau said the group had fired the rockets. "
+        "According to him, the strike was the largest of the year."
+    )
+    claim = next(c for c in split(text) if "largest" in c.text)
+    assert claim.speaker is not None and "Kamau" in claim.speaker
+
+
+def test_a_surname_speaker_is_given_the_full_name_the_article_first_used() -> None:
+    text = (
+        "Interior Minister Pavel Dorin toured the flooded district on Tuesday. "
+        "Dorin said 300 homes had been destroyed."
+    )
+    claim = next(c for c in split(text) if "300 homes" in c.text)
+    assert claim.speaker is not None and "Pavel Dorin" in claim.speaker

@@ -1,0 +1,335 @@
+"""Speakers settled across the article, after each claim's own frame is known.
+
+Stage ``workbench_speakers`` (after ``workbench_attribution``) looks beyond one sentence:
+
+* **quotations** — a quotation belongs to the speaker its frame names, wherever the frame
+  stands ("X said: '…'", "'…,' X continued in a statement"). Every claim inside it is that
+  speaker's, even where the quoted words report someone else ("'Visitors wonder whether …'")
+  or speak of "we". A quotation without a frame that follows one directly (the next
+  sentence or paragraph, nothing else between) continues it;
+* **pronoun speakers** — "he said", "according to him", "they warned": the most recent named
+  speaker or person in subject position before it, within a few sentences;
+* **full names** — a speaker given by surname ("Zinichev said") or resolved from a pronoun
+  is named as the article first named that person ("Emergencies Minister Yevgeny Zinichev").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from workbench.splitting.attribution import (
+    frame_subject,
+    quote_regions,
+    speaker_tokens,
+    speaker_type,
+    tokens_text,
+)
+from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, SUBJECT_DEPS
+from workbench.splitting.tokens import person_mention
+
+#: Pronouns that can stand for a speaker named before.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them"})
+#: Speakers inside a quotation that are the quoted speaker talking of themselves.
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+#: How far back (in characters) a pronoun speaker looks for whom it stands for.
+LOOK_BACK = 1500
+
+
+@dataclass(frozen=True)
+class _Said:
+    """One claim unit's attribution as the attribution stage left it."""
+
+    unit: Span
+    speaker: str | None
+    source: tuple[int, int] | None
+    cue: str | None
+
+
+def _inside(start: int, end: int, region: tuple[int, int]) -> bool:
+    return region[0] <= start and end <= region[1]
+
+
+def _source_chars(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    span = doc[source[0] : source[1]]
+    return span.start_char, span.end_char
+
+
+def _share_inside(unit: Span, region: tuple[int, int]) -> float:
+    words = [t for t in unit if t.is_alpha]
+    if not words:
+        return 0.0
+    return sum(region[0] < t.idx < region[1] for t in words) / len(words)
+
+
+def _pronoun_source(doc: Doc, said: _Said) -> Token | None:
+    """The pronoun that is the whole speaker phrase ("he", "according to him"), if any."""
+    if said.source is None:
+        return None
+    words = [
+        t
+        for t in doc[said.source[0] : said.source[1]]
+        if not t.is_punct and t.lower_ not in {"according", "to"}
+    ]
+    if len(words) != 1:
+        return None
+    token = words[0]
+    return token if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON else None
+
+
+def _adjacent_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
+    """A frame right after a quotation ("…," said X / X continued) or right before it
+    ("X said: '…'"), found on the parse when the claim's own attribution chose another."""
+    after = doc.char_span(region[1], min(len(doc.text), region[1] + 80), alignment_mode="expand")
+    before = doc.char_span(max(0, region[0] - 120), region[0], alignment_mode="expand")
+    windows = []
+    if after is not None:
+        windows.append([t for t in after if t.sent == after[0].sent][:6])
+    if before is not None and len(before):
+        opening = doc.char_span(region[0], region[0] + 1, alignment_mode="expand")
+        sent = opening[0].sent if opening is not None and len(opening) else None
+        windows.append([t for t in reversed(before) if t.sent == sent][:10])
+    for window in windows:
+        for verb in window:
+            if verb.lemma_ not in QUOTE_FRAME_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+                continue
+            subject = frame_subject(verb)
+            if subject is None or region[0] <= subject.idx < region[1]:
+                continue
+            speaker = tokens_text(speaker_tokens(subject, follow_sources=True))
+            bounds = (subject.left_edge.i, subject.right_edge.i + 1)
+            return _Said(doc[verb.i : verb.i + 1], speaker, bounds, verb.lower_)
+    return None
+
+
+def _frame_of(region: tuple[int, int], said: Sequence[_Said]) -> _Said | None:
+    """The attribution whose speaker phrase stands outside ``region`` in a unit touching it,
+    nearest to the quotation."""
+    doc = said[0].unit.doc if said else None
+    best: tuple[int, _Said] | None = None
+    for item in said:
+        if item.speaker is None or item.source is None or doc is None:
+            continue
+        unit = item.unit
+        if unit.end_char <= region[0] or unit.start_char >= region[1]:
+            continue
+        start, end = _source_chars(doc, item.source)
+        if _inside(start, end, region):
+            continue
+        pronoun = _pronoun_source(doc, item)
+        if pronoun is not None and pronoun.lower_ in FIRST_PERSON:
+            continue
+        distance = min(abs(start - region[1]), abs(end - region[0]))
+        if best is None or distance < best[0]:
+            best = (distance, item)
+    return best[1] if best else None
+
+
+def _continues(
+    previous: tuple[int, int], region: tuple[int, int], said: Sequence[_Said], text: str
+) -> bool:
+    """True when nothing but the previous quotation's own frame or white space stands
+    between two quotations."""
+    if region[0] - previous[1] > 400:
+        return False
+    between = [
+        item.unit
+        for item in said
+        if item.unit.start_char < region[0] and item.unit.end_char > previous[1]
+    ]
+    if any(unit.end_char <= previous[0] or unit.start_char >= previous[1] for unit in between):
+        return False  # a claim of its own between them
+    gap = text[previous[1] : region[0]]
+    return not any(ch.isalpha() for ch in gap) or bool(between)
+
+
+def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[int, int]]]:
+    """For each unit index inside a quotation, the frame it belongs to and the quotation."""
+    if not said:
+        return {}
+    doc = said[0].unit.doc
+    regions = quote_regions(doc.text)
+    owners: dict[int, tuple[_Said, tuple[int, int]]] = {}
+    previous: tuple[tuple[int, int], _Said] | None = None
+    for region in regions:
+        frame = _frame_of(region, said) or _adjacent_frame(doc, region)
+        if frame is not None:
+            frame = _named_frame(frame, said)
+        if frame is None and previous and _continues(previous[0], region, said, doc.text):
+            frame = previous[1]
+        if frame is None:
+            previous = None
+            continue
+        previous = (region, frame)
+        for index, item in enumerate(said):
+            if _share_inside(item.unit, region) > 0.5 or _speaks_inside(item, region):
+                owners[index] = (frame, region)
+    return owners
+
+
+def _speaks_inside(item: _Said, region: tuple[int, int]) -> bool:
+    """True when the unit's speaker phrase stands inside the quotation (words the quoted
+    speaker reports: "'A lot of people think that,' said Katya")."""
+    if item.source is None:
+        return False
+    start, end = _source_chars(item.unit.doc, item.source)
+    return _inside(start, end, region)
+
+
+def _named_frame(frame: _Said, said: Sequence[_Said]) -> _Said:
+    """The frame with a pronoun speaker ("he continued") resolved, when it can be."""
+    doc = frame.unit.doc
+    pronoun = _pronoun_source(doc, frame)
+    if pronoun is None or frame.speaker is None or frame.speaker.lower() != pronoun.lower_:
+        return frame
+    name = resolve_pronoun_speaker(pronoun, [s for s in said if s.unit.start < pronoun.i])
+    return frame if name is None else _Said(frame.unit, name, frame.source, frame.cue)
+
+
+def _takes_over(item: _Said, region: tuple[int, int]) -> bool:
+    """True when a unit inside a quotation should be given the quotation's speaker: it has
+    none, or its speaker stands inside the quotation, or is the quoted speaker's "I"/"we"."""
+    if item.speaker is None or item.source is None:
+        return True
+    doc = item.unit.doc
+    start, end = _source_chars(doc, item.source)
+    if _inside(start, end, region):
+        return True
+    pronoun = _pronoun_source(doc, item)
+    return pronoun is not None and pronoun.lower_ in FIRST_PERSON
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def _named_person(token: Token) -> str | None:
+    """The full mention of a person named by ``token`` (a PERSON entity's token)."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
+            return person_mention(ent)
+    return None
+
+
+def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
+    """Named people (or, for "they", plural names and organisations) in subject position
+    before token ``before``, within :data:`LOOK_BACK` characters: (token index, name)."""
+    limit = doc[before].idx - LOOK_BACK
+    found: list[tuple[int, str]] = []
+    for ent in doc.ents:
+        if ent.end > before or ent.start_char < limit:
+            continue
+        root = ent.root
+        if root.dep_ not in SUBJECT_DEPS and not (
+            root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+        ):
+            continue
+        if not groups and ent.label_ == "PERSON":
+            found.append((ent.start, person_mention(ent)))
+        elif groups and ent.label_ in {"ORG", "NORP", "GPE"}:
+            found.append((ent.start, ent.text))
+    return found
+
+
+def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None:
+    """Whom a pronoun speaker stands for: the most recent of the named speakers before it and
+    the named people in subject position before it (for "they", organisations and groups)."""
+    doc = pronoun.doc
+    groups = pronoun.lower_ in GROUP_PRONOUNS
+    options = _candidates(doc, pronoun.i, groups)
+    for item in said:
+        if item.speaker is None or item.source is None or item.source[1] > pronoun.i:
+            continue
+        if doc[item.source[0]].idx < doc[pronoun.i].idx - LOOK_BACK:
+            continue
+        pronoun_there = _pronoun_source(doc, item)
+        if pronoun_there is not None and item.speaker.lower() == pronoun_there.lower_:
+            continue  # an unresolved pronoun names no one
+        kind = speaker_type(doc, item.source, item.speaker)
+        if (kind == "person") != groups:
+            options.append((item.source[0], item.speaker))
+    if not options:
+        return None
+    return max(options, key=lambda option: option[0])[1]
+
+
+def full_name(doc: Doc, speaker: str, source: tuple[int, int] | None) -> str:
+    """A one-word person speaker ("Zinichev") as the article first named that person."""
+    if source is None or source[1] - source[0] != 1:
+        return speaker
+    token = doc[source[0]]
+    if token.pos_ != "PROPN":
+        return speaker
+    for ent in doc.ents:
+        if ent.start >= source[0]:
+            break
+        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == token.lower_:
+            return person_mention(ent)
+    return speaker
+
+
+# --------------------------------------------------------------------------- component
+
+
+def settle_speakers(units: Sequence[Span]) -> None:
+    """Rewrite the speaker extensions of ``units`` (one Doc's claim units) in place."""
+    said = [_Said(u, u._.speaker, u._.source_range, u._.attribution_cue) for u in units]
+    if not said:
+        return
+    doc = units[0].doc
+    resolved: list[_Said] = []
+    for item in said:
+        pronoun = _pronoun_source(doc, item)
+        if pronoun is not None and pronoun.lower_ not in FIRST_PERSON:
+            name = resolve_pronoun_speaker(pronoun, resolved)
+            if name is not None:
+                item = _Said(item.unit, name, item.source, item.cue)
+                kind = "person" if pronoun.lower_ in PERSON_PRONOUNS else None
+                _set(item.unit, name, item.source, keep_type=kind)
+        elif item.speaker is not None:
+            name = full_name(doc, item.speaker, item.source)
+            if name != item.speaker:
+                item = _Said(item.unit, name, item.source, item.cue)
+                item.unit._.speaker = name
+        resolved.append(item)
+    for index, (frame, region) in quotation_speakers(resolved).items():
+        item = resolved[index]
+        if item is frame or not _takes_over(item, region):
+            continue
+        unit = item.unit
+        frame_type = frame.unit._.speaker_type if frame.unit in units else None
+        _set(unit, frame.speaker, frame.source, keep_type=frame_type)
+        unit._.attribution_cue = frame.cue
+        unit._.quote = True
+        unit._.content = None
+        unit._.insertions = ()
+        unit._.stance = "asserts"
+
+
+def _set(
+    unit: Span, speaker: str | None, source: tuple[int, int] | None, keep_type: str | None
+) -> None:
+    unit._.speaker = speaker
+    unit._.source_range = source
+    unit._.speaker_type = keep_type or speaker_type(unit.doc, source, speaker)
+
+
+class SpeakersComponent:
+    """spaCy component: settle speakers across sentences (see the module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        settle_speakers(doc._.claim_spans)
+        return doc
+
+
+@Language.factory(
+    "workbench_speakers",
+    assigns=["span._.speaker", "span._.source_range", "span._.quote", "span._.speaker_type"],
+    requires=["span._.speaker"],
+)
+def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
+    """Factory for :class:`SpeakersComponent`."""
+    return SpeakersComponent()
