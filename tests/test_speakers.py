@@ -98,3 +98,62 @@ def test_a_surname_speaker_is_given_the_full_name_the_article_first_used() -> No
     )
     claim = next(c for c in split(text) if "300 homes" in c.text)
     assert claim.speaker is not None and "Pavel Dorin" in claim.speaker
+
+
+# -- the categories of attribution the first version missed, on sentences of our own ------
+
+
+def _one(text: str, needle: str):
+    return next(c for c in split(text) if needle in c.text)
+
+
+def test_a_question_keeps_its_speaker_and_the_stance_questions() -> None:
+    claim = _one("The foreign ministry asked whether the inspectors would return.", "asked")
+    assert claim.speaker == "foreign ministry"
+    assert claim.stance == "questions"
+
+
+def test_declining_to_comment_is_the_sources_own_with_stance_declines() -> None:
+    for text in (
+        "A spokesman for the embassy declined to comment on the arrests.",
+        "The embassy did not respond to requests for comment.",
+    ):
+        claim = split(text)[0]
+        assert claim.speaker is not None
+        assert claim.stance == "declines"
+        assert "declined" in claim.claim or "respond" in claim.claim  # the frame stays
+
+
+def test_calls_on_and_accusations_are_the_speakers() -> None:
+    called = _one("The opposition called on the government to free the journalists.", "free")
+    assert called.speaker == "opposition"
+    assert any(c == "cue: called on" for c in called.cues)
+    accused = _one("Minister Ana Ruiz accused the rebels of shelling the hospital.", "shelling")
+    assert accused.speaker == "Minister Ana Ruiz"
+
+
+def test_a_want_is_the_speakers_hope_and_an_opinion() -> None:
+    claim = split("The unions want a 10 percent pay rise.")[0]
+    assert claim.speaker == "unions"
+    assert claim.stance == "hopes"
+    assert claim.kind == "opinion"
+
+
+def test_participial_frames_share_the_reporting_verbs_speaker() -> None:
+    text = "The army said the strike was precise, telling reporters that no civilians died."
+    claim = _one(text, "telling")
+    assert claim.speaker == "army"
+    claim = _one("Prices rose after the drought, with officials saying the harvest failed.", "harvest")
+    assert claim.speaker == "officials"
+
+
+def test_a_colon_after_a_clause_about_someone_introduces_their_quotation() -> None:
+    claim = split('Deputy Minister Clara Ruiz was blunt: "The ceasefire is dead."')[0]
+    assert claim.speaker is not None and "Ruiz" in claim.speaker
+    assert claim.quote
+    assert split('The message was clear: "Leave now."')[0].speaker is None
+
+
+def test_a_semicolon_parts_two_claims_and_a_frame_after_it_stays_after_it() -> None:
+    claims = split("The rebels fired on the convoy; the army said two soldiers were wounded.")
+    assert [c.speaker for c in claims] == [None, "army"]

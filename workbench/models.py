@@ -8,7 +8,8 @@ from typing import Literal
 Kind = Literal["fact", "opinion"]
 KINDS: tuple[str, ...] = ("fact", "opinion")
 #: What a speaker does with a claim's content: says it is so, says it is not so (the
-#: wording then carries the negation), asks it, forecasts it, believes, hopes or fears it.
+#: wording then carries the negation), asks it, forecasts it, believes, hopes or fears it,
+#: or declines to say anything ("declined to comment").
 STANCES: tuple[str, ...] = (
     "asserts",
     "denies",
@@ -17,6 +18,7 @@ STANCES: tuple[str, ...] = (
     "believes",
     "hopes",
     "fears",
+    "declines",
 )
 #: What kind of speaker asserts a claim (None when the article asserts it itself).
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "state", "group", "document")
@@ -24,8 +26,11 @@ SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "state", "group", "d
 STANCE_VERBS: dict[str, str] = {
     "asserts": "asserted", "denies": "denied", "questions": "asked", "predicts": "predicted",
     "believes": "believed", "hopes": "hoped", "fears": "feared",
+    "declines": "left unanswered",
 }  # fmt: skip
-Stance = Literal["asserts", "denies", "questions", "predicts", "believes", "hopes", "fears"]
+Stance = Literal[
+    "asserts", "denies", "questions", "predicts", "believes", "hopes", "fears", "declines"
+]
 
 
 @dataclass(frozen=True)

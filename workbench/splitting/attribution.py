@@ -49,6 +49,8 @@ from workbench.splitting.lexicon import (
     ISSUER_PREPOSITIONS,
     LABELING_VERBS,
     NAME_LABELS,
+    OBJECT_CONTENT_VERBS,
+    PHRASAL_REPORTING_VERBS,
     PHRASE_PUNCT,
     PROPOSITION_NOUNS,
     QUOTE_PAIRS,
@@ -67,6 +69,7 @@ from workbench.splitting.tokens import (
     is_finite,
     is_paragraph_break,
     is_reporting_participle,
+    reporting_ancestor,
     subject_of,
     unit_root,
 )
@@ -247,7 +250,7 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj":
         return _subject(coordinated_head(verb))
     if is_reporting_participle(verb):  # "…, adding that …": the main verb's subject
-        return _subject(verb.head)
+        return _subject(reporting_ancestor(verb))
     return None
 
 
@@ -302,10 +305,38 @@ def _content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
         complements = [c for c in complements if c.i > verb.i]
     for child in complements + _denied_propositions(verb):
         content.extend(child.subtree)
+    if not content and (verb.lemma_ in OBJECT_CONTENT_VERBS or _phrasal(verb)):
+        content.extend(_object_content(verb))
     for child in verb.children:
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(_content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
+
+
+#: Dependents after a speech-act verb that carry what it reports: "accused [X] [of Y]",
+#: "called [on X] [to Z]", "announced [a withdrawal]".
+OBJECT_DEPS_OF_SPEECH = frozenset({"dobj", "prep", "oprd", "xcomp", "dative", "attr", "advcl"})
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """The object and its complements after a speech-act verb, in order."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in OBJECT_DEPS_OF_SPEECH:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrasal(verb: Token) -> bool:
+    """A verb that reports with its particle or preposition: "called on", "called for"."""
+    return any(
+        (verb.lemma_, child.lower_) in PHRASAL_PAIRS
+        for child in verb.children
+        if child.dep_ in {"prep", "prt"} and child.i == verb.i + 1
+    )
+
+
+PHRASAL_PAIRS = frozenset(tuple(p) for p in PHRASAL_REPORTING_VERBS if len(p) == 2)
 
 
 def _denied_propositions(verb: Token) -> list[Token]:
@@ -343,7 +374,9 @@ def _can_speak(subject: Token) -> bool:
 def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
     """Reporting verbs: "X said/told/warned (that) …", "…, said X", "X has said it is …"."""
     for verb in span:
-        if verb.lemma_ not in REPORTING_VERBS or verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verb.lemma_ not in REPORTING_VERBS and not _phrasal(verb):
             continue
         if not governs(verb, span):
             continue
@@ -361,6 +394,8 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
         particles = [c for c in verb.children if c.dep_ == "prt"]
         if particles:
             cue = f"{cue} {particles[0].lower_}"
+        elif _phrasal(verb):
+            cue = f"{cue} {verb.doc[verb.i + 1].lower_}"
         return _Match(speaker, _bounds(subject), cue, content, "reporting verb", verb=verb)
     return None
 
@@ -605,8 +640,50 @@ def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | No
     return None
 
 
+def absolute_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
+    """A reporting participle in a "with" phrase: "…, with officials saying this is for
+    security reasons" — the noun before the participle speaks."""
+    for verb in span:
+        if verb.tag_ != "VBG" or verb.lemma_ not in REPORTING_VERBS or verb.dep_ != "acl":
+            continue
+        noun = verb.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "with" or not _can_speak(noun):
+            continue
+        content = [t for t in _content_of(verb, span, set()) if span.start <= t.i < span.end]
+        if not any(t.is_alpha for t in content):
+            continue
+        speaker = speaker_tokens(noun, follow_sources=True)
+        source = (noun.left_edge.i, noun.i + 1)
+        return _Match(speaker, source, verb.lower_, content, "reporting participle", verb=verb)
+    return None
+
+
+def _official(subject: Token) -> bool:
+    """A subject naming an office or an organ of state ("a spokesman", "the embassy")."""
+    return subject.lemma_.lower() in ROLE_NOUNS | STATE_NOUNS
+
+
+def no_comment_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
+    """A source saying nothing: "X declined to comment", "X did not respond to requests for
+    comment". The claim is the frame itself, with stance "declines"."""
+    doc = span.doc
+    for start, end in _patterns_inside(span, "NO_COMMENT"):
+        verb = next((t for t in doc[start:end] if t.pos_ in {"VERB", "AUX"}), doc[start])
+        verb = verb if verb.dep_ != "aux" else verb.head
+        subject = _subject(verb) or _subject(verb.head)
+        if subject is None or not (_can_speak(subject) or _official(subject)):
+            continue
+        content = [t for t in span if not subject.left_edge.i <= t.i <= subject.right_edge.i]
+        cue = doc[start:end].text.lower()
+        speaker = speaker_tokens(subject, follow_sources=True)
+        return _Match(speaker, _bounds(subject), cue, content, "no comment", verb=verb)
+    return None
+
+
 RULES = (
+    no_comment_rule,
     reporting_verb_rule,
+    absolute_frame_rule,
     trailing_frame_rule,
     according_to_rule,
     evidential_rule,
@@ -614,7 +691,9 @@ RULES = (
 )
 #: Lower-cased lemmas one of which a span needs for each rule to apply (a cheap pre-check).
 TRIGGERS = {
-    reporting_verb_rule: REPORTING_VERBS,
+    no_comment_rule: frozenset({"comment", "confirm", "say", "elaborate", "call"}),
+    reporting_verb_rule: REPORTING_VERBS | {pair[0] for pair in PHRASAL_PAIRS},
+    absolute_frame_rule: REPORTING_VERBS,
     trailing_frame_rule: REPORTING_VERBS,
     according_to_rule: frozenset({"accord", "according"}),
     evidential_rule: SOURCE_NOUNS,
@@ -649,6 +728,7 @@ def find_attribution(
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         negated = match.verb is not None and _negated(match.verb)
         keep_frame = keep_frame or negated  # "X did not deny that …": the frame is the claim
+        stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(
             speaker=tokens_text(match.speaker),
             cue=match.cue,
@@ -657,7 +737,7 @@ def find_attribution(
             rule=match.rule,
             content=None if keep_frame else tuple(t.i for t in content),
             insertions=match.insertions,
-            stance=_stance_of_content(match.verb, content, keep_frame),
+            stance="declines" if match.rule == "no comment" else stance,
         )
     return Attribution()
 
@@ -674,14 +754,22 @@ def _stance_of_content(verb: Token | None, content: Sequence[Token], keep_frame:
     """The frame verb's stance toward content that stands without it: only toward what the
     verb governs as its complement ("denied that X", "rejected claims that X"); an assertion
     when the frame stays in the wording or the content is something else it is beside."""
-    if keep_frame or verb is None or any(t.i == verb.i for t in content):
+    if verb is None or any(t.i == verb.i for t in content):
         return "asserts"
+    if keep_frame:  # the wording keeps the verb: only what it does not say is added
+        kept = stance_of(verb)
+        return kept if kept in FRAMED_STANCES else "asserts"
     head = clause_head(content)
     governed = {c.i for c in verb.children if c.dep_ in {"ccomp", "xcomp"}}
     governed |= {c.i for c in _denied_propositions(verb)}
     if head is None or head.i not in governed:
         return "asserts"
     return stance_of(verb)
+
+
+#: Stances a claim keeps when its wording keeps the frame ("The ministry asked whether …"):
+#: a denial is not one of them, since the kept verb already says it.
+FRAMED_STANCES = frozenset({"questions", "predicts", "believes", "hopes", "fears"})
 
 
 def _negated(verb: Token) -> bool:
@@ -747,6 +835,8 @@ def governing_frame(
         if node.dep_ == "ccomp" and parent.lemma_ in REPORTING_VERBS and parent.pos_ == "VERB":
             if span.start <= parent.i < span.end:
                 break  # the frame is inside: the rules on the span decide
+            if _semicolon_between(span, parent):
+                break  # "A did X; B said Y": the parser's link across ";" is a misparse
             subject = frame_subject(parent)
             if subject is None:
                 break
@@ -768,6 +858,13 @@ def governing_frame(
     return Attribution()
 
 
+def _semicolon_between(span: Span, token: Token) -> bool:
+    """True when a semicolon stands between the span and a token outside it."""
+    doc = span.doc
+    lo, hi = (span.end, token.i) if token.i >= span.end else (token.i + 1, span.start)
+    return any(t.text == ";" for t in doc[lo:hi])
+
+
 def shared_frame(
     span: Span,
     sentence: Attribution,
@@ -781,6 +878,8 @@ def shared_frame(
         return Attribution()  # a label ("what X dubbed …") names its own phrase, not the clause
     head = clause_head([t for t in span if not t.is_space])
     if head is None or head.i not in sentence.content:
+        return Attribution()
+    if sentence.source_range and _semicolon_between(span, span.doc[sentence.source_range[0]]):
         return Attribution()
     content = [span.doc[i] for i in sentence.content if span.start <= i < span.end]
     return Attribution(

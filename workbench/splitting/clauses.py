@@ -61,6 +61,7 @@ from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
     EDGE_PUNCT,
     ELLIPTICAL_AS_VERBS,
+    OBJECT_CONTENT_VERBS,
     PREDICATE_DEPS,
     REPORTING_VERBS,
 )
@@ -68,6 +69,7 @@ from workbench.splitting.tokens import (
     coordinated_head,
     is_finite,
     is_reporting_participle,
+    reporting_ancestor,
     skip_discourse_marker,
     subject_of,
     unit_root,
@@ -346,7 +348,7 @@ def _participle_cut(verb: Token, unit: Span) -> _Cut | None:
     The parser sometimes hangs the speaker on the participle ("said X, adding, …")."""
     if not is_reporting_participle(verb) or not _inside(verb.head, unit):
         return None
-    subject = subject_of(verb.head) or subject_of(verb)
+    subject = subject_of(reporting_ancestor(verb)) or subject_of(verb)
     if subject is None or subject.dep_ == "expl" or subject.i > verb.i:
         return None
     doc = verb.doc
@@ -385,6 +387,8 @@ def find_cuts(unit: Span) -> list[_Cut]:
             cut = _adverbial_cut(token, unit) or _participle_cut(token, unit)
         elif token.dep_ == "prep":
             cut = _with_cut(token, unit)
+        elif token.text == ";" and unit.start < token.i < unit.end - 1:
+            cut = _Cut(token.i, token.i + 1)  # pieces that are not clauses are undone
         else:
             continue
         if cut is not None:
@@ -434,6 +438,8 @@ def _is_frame_only(verbs: Iterable[Token], piece: Clause) -> bool:
         if verb.lemma_ not in reporting:
             return False
         content = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+        if verb.lemma_ in OBJECT_CONTENT_VERBS:  # "rejected the allegations" says something
+            content += [c for c in verb.children if c.dep_ in {"dobj", "prep"} and c.i > verb.i]
         if any(piece.start <= c.i < piece.end for c in content):
             return False
     return True

@@ -12,6 +12,7 @@ Families (span labels):
 * ``HEDGE`` — the ``hedge_phrases`` list ("may well", "it seems");
 * ``COMPARISON`` — the ``comparison_phrases`` list ("more than", "down from");
 * ``RECORD`` — the ``record_phrases`` list ("the first time");
+* ``NO_COMMENT`` — the ``no_comment_phrases`` list ("declined to comment");
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
@@ -40,6 +41,7 @@ PHRASE_FAMILIES = {
     "HEDGE": "hedge_phrases",
     "COMPARISON": "comparison_phrases",
     "RECORD": "record_phrases",
+    "NO_COMMENT": "no_comment_phrases",
 }
 #: Lists whose words can open a "to VERB" frame; prediction verbs match by lemma.
 TO_VERB_WORDS = ("prediction_adjectives", "schedule_words")

@@ -28,7 +28,7 @@ from workbench.splitting.attribution import (
     speaker_type,
     tokens_text,
 )
-from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, SUBJECT_DEPS
+from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.tokens import person_mention
 
 #: Pronouns that can stand for a speaker named before.
@@ -93,6 +93,9 @@ def _adjacent_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
         opening = doc.char_span(region[0], region[0] + 1, alignment_mode="expand")
         sent = opening[0].sent if opening is not None and len(opening) else None
         windows.append([t for t in reversed(before) if t.sent == sent][:10])
+    colon = _colon_frame(doc, region)
+    if colon is not None:
+        return colon
     for window in windows:
         for verb in window:
             if verb.lemma_ not in QUOTE_FRAME_VERBS or verb.pos_ not in {"VERB", "AUX"}:
@@ -166,9 +169,21 @@ def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[in
             continue
         previous = (region, frame)
         for index, item in enumerate(said):
-            if _share_inside(item.unit, region) > 0.5 or _speaks_inside(item, region):
+            if (
+                _share_inside(item.unit, region) > 0.5
+                or _speaks_inside(item, region)
+                or _holds_frame(item.unit, frame, region)
+            ):
                 owners[index] = (frame, region)
     return owners
+
+
+def _holds_frame(unit: Span, frame: _Said, region: tuple[int, int]) -> bool:
+    """True when the unit holds both the frame's speaker and part of the quotation ("Ms Ruiz
+    was blunt: 'The ceasefire is dead.'")."""
+    if frame.source is None or unit.end_char <= region[0] or unit.start_char >= region[1]:
+        return False
+    return unit.start <= frame.source[0] and frame.source[1] <= unit.end
 
 
 def _speaks_inside(item: _Said, region: tuple[int, int]) -> bool:
@@ -178,6 +193,38 @@ def _speaks_inside(item: _Said, region: tuple[int, int]) -> bool:
         return False
     start, end = _source_chars(item.unit.doc, item.source)
     return _inside(start, end, region)
+
+
+def _colon_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
+    """A quotation introduced by a colon after a clause about someone: "Ms Ruiz was blunt:
+    '…'", "The minister put it simply: '…'" — the clause's subject speaks."""
+    before = doc.char_span(max(0, region[0] - 3), region[0], alignment_mode="expand")
+    marks = [t for t in before or () if t.idx < region[0] and not t.is_space]
+    if not marks or marks[-1].text != ":":
+        return None
+    colon = marks[-1]
+    sentence_start = colon.sent.start
+    subjects = [
+        t
+        for t in doc[sentence_start : colon.i]
+        if t.dep_ in {"nsubj", "nsubjpass"} and sentence_start <= t.head.i < colon.i
+    ]
+    subject = subjects[-1] if subjects else None
+    if subject is None or not _speaker_like(subject):
+        return None
+    speaker = tokens_text(speaker_tokens(subject, follow_sources=True))
+    return _Said(doc[colon.i : colon.i + 1], speaker, (subject.left_edge.i, subject.i + 1), ":")
+
+
+def _speaker_like(subject: Token) -> bool:
+    """A subject that can be the voice of a quotation: a name, a person, a group of people
+    or an organ of state, not a thing ("The message was clear: '…'")."""
+    return (
+        subject.pos_ == "PROPN"
+        or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+        or subject.lemma_.lower() in ROLE_NOUNS | STATE_NOUNS
+        or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS
+    )
 
 
 def _named_frame(frame: _Said, said: Sequence[_Said]) -> _Said:
@@ -304,7 +351,9 @@ def settle_speakers(units: Sequence[Span]) -> None:
         _set(unit, frame.speaker, frame.source, keep_type=frame_type)
         unit._.attribution_cue = frame.cue
         unit._.quote = True
-        unit._.content = None
+        quoted = [t.i for t in unit if region[0] < t.idx and t.idx + len(t) < region[1]]
+        holds = _holds_frame(unit, frame, region)
+        unit._.content = tuple(quoted) if holds and quoted else None
         unit._.insertions = ()
         unit._.stance = "asserts"
 

@@ -273,3 +273,13 @@ def is_reporting_participle(token: Token) -> bool:
     """A participial reporting frame continuing a sentence: "…, adding that …", "…,
     saying …", "…, noting …" (it shares the main verb's subject)."""
     return token.dep_ == "advcl" and token.tag_ == "VBG" and token.lemma_ in REPORTING_VERBS
+
+
+def reporting_ancestor(participle: Token) -> Token:
+    """The verb whose subject a participial frame shares: the nearest reporting verb above it
+    ("said the strike was precise, telling …" shares "said"'s subject, wherever the parser
+    hung the participle), else its head."""
+    for ancestor in participle.ancestors:
+        if ancestor.lemma_ in REPORTING_VERBS and subject_of(ancestor) is not None:
+            return ancestor
+    return participle.head
