@@ -143,7 +143,8 @@ def test_participial_frames_share_the_reporting_verbs_speaker() -> None:
     text = "The army said the strike was precise, telling reporters that no civilians died."
     claim = _one(text, "telling")
     assert claim.speaker == "army"
-    claim = _one("Prices rose after the drought, with officials saying the harvest failed.", "harvest")
+    text = "Prices rose after the drought, with officials saying the harvest failed."
+    claim = _one(text, "harvest")
     assert claim.speaker == "officials"
 
 
