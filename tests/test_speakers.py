@@ -158,3 +158,20 @@ def test_a_colon_after_a_clause_about_someone_introduces_their_quotation() -> No
 def test_a_semicolon_parts_two_claims_and_a_frame_after_it_stays_after_it() -> None:
     claims = split("The rebels fired on the convoy; the army said two soldiers were wounded.")
     assert [c.speaker for c in claims] == [None, "army"]
+
+
+def test_attributed_characterisations_and_convictions_are_opinions() -> None:
+    for text in (
+        "Diplomats say Freedonia is increasingly isolated.",
+        '"We are convinced that the old order is over," the envoy said.',
+        '"The embargo has backfired," the senator said.',
+    ):
+        claim = split(text)[0]
+        assert claim.speaker is not None, text
+        assert claim.kind == "opinion", (text, claim.cues)
+
+
+def test_a_states_stated_position_stays_a_checkable_fact() -> None:
+    claim = split("China has said it is neutral in the Ukraine war.")[0]
+    assert (claim.speaker, claim.kind) == ("China", "fact")
+    assert split("The talks have finished without a deal.")[0].kind == "fact"

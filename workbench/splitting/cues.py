@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from workbench.splitting.lexicon import (
+    BELIEF_ADJECTIVES,
     CHANGE_VERBS,
     COMPARATIVE_TAGS,
     COPULAS_OR_CALL,
     DATE_LABELS,
     EVALUATIVE_ADJECTIVES,
     EVALUATIVE_NOUNS,
+    EVALUATIVE_VERBS,
     EXEMPLAR_NOUNS,
     FRAMING_VERBS,
     HEDGE_WORDS,
@@ -114,6 +116,10 @@ def _evaluative(ctx: SpanContext) -> list[Cue]:
             modifier = dep == "amod" and v.pos[head] in {"NOUN", "PROPN", "PRON"}
             if predicate or modifier or dep == "ROOT":
                 cues.append(Cue("evaluative", f"evaluative: {lemma}"))
+        elif pos == "VERB" and v.lemma[i].lower() in EVALUATIVE_VERBS:
+            cues.append(Cue("evaluative", f"evaluative: {v.lemma[i].lower()}"))
+        elif _participle_predicate(v, i) and v.lower[i] in EVALUATIVE_ADJECTIVES:
+            cues.append(Cue("evaluative", f"evaluative: {v.lower[i]}"))  # "is isolated"
         elif pos == "NOUN":
             lemma = v.lemma[i].lower()
             if lemma not in EVALUATIVE_NOUNS:
@@ -123,6 +129,28 @@ def _evaluative(ctx: SpanContext) -> list[Cue]:
             if predicate or dep == "ROOT":
                 cues.append(Cue("evaluative", f"evaluative: {lemma}"))
     return cues
+
+
+def _participle_predicate(v: DocView, i: int) -> bool:
+    """A past participle the tagger read as a verb where it describes a state: "is
+    isolated", "are convinced" (a form of "be" with it, as auxiliary or as its head)."""
+    if v.tag[i] != "VBN":
+        return False
+    if v.dep[i] == "acomp" or (i > 0 and v.lemma[i - 1] == "be"):
+        return True
+    return i > 1 and v.lemma[i - 2] == "be" and v.pos[i - 1] == "ADV"  # "is increasingly …"
+
+
+def _belief(ctx: SpanContext) -> list[Cue]:
+    """A conviction or doubt as a predicate: "we are convinced that …", "I am sure it will".
+    A rule only: a belief is the believer's opinion whoever holds it."""
+    v = ctx.view
+    return [
+        Cue("belief", f"belief: {v.lower[i]}")
+        for i in ctx.content
+        if v.lower[i] in BELIEF_ADJECTIVES
+        and ((v.pos[i] == "ADJ" and v.dep[i] in {"acomp", "ROOT"}) or _participle_predicate(v, i))
+    ]
 
 
 _LOADED_LABEL_RE = re.compile(
@@ -352,6 +380,7 @@ def cues_of(ctx: SpanContext, *, speaker: str | None = None) -> list[Cue]:
     text = ctx.text
     cues: list[Cue] = []
     cues += _evaluative(ctx)
+    cues += _belief(ctx)
     cues += _characterisation(ctx)
     cues += _adverbs(ctx)
     cues += _hedge(ctx)

@@ -168,6 +168,8 @@ def _phrases(name: str) -> frozenset[tuple[str, ...]]:
 
 EVALUATIVE_ADJECTIVES = _words("evaluative_adjectives")
 EVALUATIVE_NOUNS = _words("evaluative_nouns")
+EVALUATIVE_VERBS = _words("evaluative_verbs")
+BELIEF_ADJECTIVES = _words("belief_adjectives")
 NON_EVALUATIVE_PAIRS = _phrases("non_evaluative_pairs")
 INTENSIFIERS = _words("intensifiers")
 STANCE_ADVERBS = _words("stance_adverbs")
