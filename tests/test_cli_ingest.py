@@ -84,6 +84,20 @@ def test_ingest_from_stdin_and_split_without_storing(tmp_path: Path) -> None:
     assert stored.exit_code == 0 and "2 claims" in stored.output
 
 
+def test_split_explain_accounts_for_every_word() -> None:
+    story = STORY.replace("on Monday.", "on Monday, and the senate must still vote.")
+    result = run("split", "-", "--explain", input=story.encode())
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("not a claim (boilerplate: ")  # the newsletter line
+    assert any(line.startswith("not a claim (connector)") for line in lines)
+    assert any(line.startswith("opinion, Marta Keel (asserts)") for line in lines)
+    explained = json.loads(run("split", "-", "--explain", "--format", "json", input=story).output)
+    assert {s["reason"] for s in explained["non_claims"]} >= {"connector"}
+    assert len(explained["claims"]) == 3
+    assert not [s for s in explained["non_claims"] if s["reason"] == "not covered"]
+
+
 def test_metadata_options_need_a_single_article(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(STORY)
     result = run("ingest", "a.txt", "--sample", "--title", "x")

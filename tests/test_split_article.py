@@ -241,7 +241,7 @@ EXPECTED: list[tuple[str, str, str | None, bool, str]] = [
         "Ms Vell warned that Karsovia may close its own ports to Valdorian trawlers if the navy "
         "returns.",
         "Karsovia may close its own ports to Valdorian trawlers if the navy returns.",
-        "Ms Vell",
+        "Prime Minister Ana Vell",
         False,
         "opinion",
     ),

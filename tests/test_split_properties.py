@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 from workbench.clean import clean, load_rules
+from workbench.coverage import content_words, non_claims
 from workbench.errors import ModelError
 from workbench.splitting import load_nlp, split_text
 from workbench.splitting.tokens import PARAGRAPH_BREAK
@@ -142,3 +144,25 @@ def test_clean_then_split_keeps_every_invariant(nlp: Language, raw: str) -> None
     for dropped in cleaned.dropped:
         if dropped.text.strip():
             assert not any(dropped.text in claim.text for claim in claims)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(raw=article_text())
+def test_every_content_word_is_in_a_claim_or_a_recorded_non_claim(nlp: Language, raw: str) -> None:
+    cleaned = clean(raw, RULES)
+    claims = split_text(cleaned.text, nlp)
+    segments = non_claims(cleaned.text, claims, cleaned.dropped)
+    assert not [s for s in segments if s.reason == "not covered"]
+    # together, claims and non-claims hold every content word of the cleaned text
+    held = [c.text for c in claims] + [s.text for s in segments if s.start is not None]
+    stop = STOP_WORDS
+    assert sorted(content_words(cleaned.text, stop)) == sorted(
+        w for piece in held for w in content_words(piece, stop)
+    )
+    removed = [s for s in segments if s.start is None]
+    assert [s.text for s in removed] == [d.text for d in cleaned.dropped]
+    assert all(s.reason.startswith("boilerplate: ") for s in removed)

@@ -237,7 +237,7 @@ def test_sample_according_to_statement(sample: tuple[str, list[ClaimDraft]]) -> 
 @needs_model
 def test_sample_direct_quote_of_ms_vos(sample: tuple[str, list[ClaimDraft]]) -> None:
     claim = claim_starting(sample[1], '"This agreement is a guarantee')
-    assert claim.speaker == "Ms Vos"
+    assert claim.speaker == "Prime Minister Irena Vos"  # "Ms Vos", named as first mentioned
     assert claim.quote is True
     assert claim.text.endswith("after the signing ceremony.")
 

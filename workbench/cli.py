@@ -140,18 +140,35 @@ def ingest(
     default="jsonl",
     show_default=True,
 )
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also list what is not a claim (boilerplate, connectors …) with the reason.",
+)
 @allow_private_option
-def split(source: str, fmt: str, allow_private: bool) -> None:
+def split(source: str, fmt: str, explain: bool, allow_private: bool) -> None:
     """Split one article into claims and print them; nothing is stored.
+
+    With --explain every word of the article is accounted for: each claim with its kind
+    and speaker, and each stretch that is not a claim with the reason (text, or JSON with
+    --format json).
 
     \b
     Example:
         workbench split article.txt --format table
+        workbench split article.txt --explain
     """
     from workbench.articles import prepare
     from workbench.output import render_claims
 
     (item,) = prepare(_read_documents([source], False, {}, allow_private=allow_private))
+    if explain:
+        from workbench.coverage import non_claims
+        from workbench.output import render_explained
+
+        segments = non_claims(item.article.text, item.claims, item.article.dropped)
+        click.echo(render_explained(item.claims, segments, fmt), nl=False)
+        return
     click.echo(render_claims(item.claims, fmt), nl=False)
 
 

@@ -8,6 +8,7 @@ import json
 import shutil
 from collections.abc import Iterable, Sequence
 
+from workbench.coverage import NonClaim
 from workbench.models import Claim, Verdict
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -97,6 +98,48 @@ def render_claims(claims: Sequence[Claim], fmt: str, width: int | None = None) -
             writer.writerow([csv_safe(row[k]) for k in CSV_COLUMNS])
         return buf.getvalue()
     return render_table(claims, width or shutil.get_terminal_size((120, 24)).columns)
+
+
+def non_claim_to_dict(segment: NonClaim) -> dict:
+    """The JSON shape of a non-claim segment of ``split --explain``."""
+    return {"reason": segment.reason, "start": segment.start, "end": segment.end,
+            "text": segment.text}  # fmt: skip
+
+
+def render_explained(
+    claims: Sequence[Claim], segments: Sequence[NonClaim], fmt: str, width: int | None = None
+) -> str:
+    """``split --explain``: every claim and every non-claim of the article with its reason,
+    in text order (removed boilerplate first, as it is not in the cleaned text)."""
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "claims": [claim_to_dict(c) for c in claims],
+                    "non_claims": [non_claim_to_dict(s) for s in segments],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    rows: list[tuple[int, str, str]] = [
+        (-1, f"not a claim ({s.reason})", s.text) for s in segments if s.start is None
+    ]
+    rows += [
+        (s.start, f"not a claim ({s.reason})", s.text) for s in segments if s.start is not None
+    ]
+    for c in claims:
+        who = f"{c.speaker} ({c.stance})" if c.speaker else "the article"
+        rows.append((c.start, f"{c.kind}, {who}", c.text))
+    rows.sort(key=lambda row: row[0])
+    label = min(max(len(r[1]) for r in rows), 40) if rows else 0
+    out = []
+    for _, what, text in rows:
+        text = " ".join(text.split())
+        out.append(f"{_clip(what, label):<{label}}  {_clip(text, max(width - label - 2, 20))}")
+    return "".join(line + "\n" for line in out)
 
 
 def render_table(claims: Sequence[Claim], width: int) -> str:

@@ -303,17 +303,25 @@ def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None
     return max(options, key=lambda option: option[0])[1]
 
 
+#: Courtesy titles a speaker phrase may put before a surname ("Mr Xi", "Ms Vos").
+TITLES = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir"})
+
+
 def full_name(doc: Doc, speaker: str, source: tuple[int, int] | None) -> str:
-    """A one-word person speaker ("Zinichev") as the article first named that person."""
-    if source is None or source[1] - source[0] != 1:
+    """A person speaker given by surname ("Zinichev", "Mr Xi") as the article first named
+    that person in full ("Emergencies Minister Yevgeny Zinichev", "Xi Jinping")."""
+    if source is None:
         return speaker
-    token = doc[source[0]]
-    if token.pos_ != "PROPN":
+    words = [t for t in doc[source[0] : source[1]] if not t.is_punct]
+    if not words or len(words) > 2 or words[-1].pos_ != "PROPN":
         return speaker
+    if len(words) == 2 and words[0].lower_ not in TITLES:
+        return speaker
+    name = words[-1].lower_
     for ent in doc.ents:
         if ent.start >= source[0]:
             break
-        if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ == token.lower_:
+        if ent.label_ == "PERSON" and len(ent) > 1 and name in {ent[0].lower_, ent[-1].lower_}:
             return person_mention(ent)
     return speaker
 
