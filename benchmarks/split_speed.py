@@ -2,7 +2,8 @@
 
 Times `workbench split`'s work (clean + split, through ``workbench.articles.prepare``) over a
 corpus of articles, and ``nlp.pipe`` of the bare en_core_web_sm pipeline over the same
-paragraphs, and prints words per second for both and the wall-time ratio (target: <= 1.3).
+paragraphs, and prints words per second for both and the wall-time ratio (target: <= 1.6,
+which leaves room for the sentence encoder).
 The corpus is the bundled sample article plus, when ../shared/data is present, NewsSD-ENG
 sentences grouped into articles of 20 paragraphs.
 
@@ -89,7 +90,7 @@ def main() -> None:
     print(f"corpus: {len(texts)} articles, {len(paragraphs)} paragraphs, {words} words")
     print(f"bare en_core_web_sm nlp.pipe  {bare_t:7.2f} s  {words / bare_t:8.0f} words/s")
     print(f"workbench split (clean+split) {split_t:7.2f} s  {words / split_t:8.0f} words/s")
-    print(f"ratio split / bare: {split_t / bare_t:.2f} (target <= 1.3)")
+    print(f"ratio split / bare: {split_t / bare_t:.2f} (target <= 1.6)")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from workbench.splitting.cues import Cue, cues_of, exclusion
 from workbench.splitting.features import (
     ALL_DENSE_NAMES,
     DENSE_NAMES,
+    ENCODER_WIDTH,
     TENSOR_WIDTH,
     SpanFeatures,
     span_features,
@@ -121,7 +122,10 @@ def test_span_features_on_a_hand_built_doc_without_tensor() -> None:
     doc = make_doc(REMARKABLE)
     ctx = SpanContext.make(DocView(doc), 0, len(doc))
     cues = cues_of(ctx)
-    assert [c.text for c in cues] == ["evaluative: remarkable"]
+    assert [c.text for c in cues] == [
+        "evaluative: remarkable",
+        "characterisation: remarkable moment",
+    ]
     found = span_features(ctx, cues)
     assert found.text == "This is a remarkable moment."
     assert found.dense.shape == (len(ALL_DENSE_NAMES),)
@@ -151,8 +155,10 @@ def test_span_features_of_a_parsed_sentence_have_the_mean_token_vector() -> None
     from workbench.sentences import texts_features
 
     (found,) = list(texts_features(["Exports rose 12 per cent in 2025, officials said."]))
-    assert found.dense.shape == (len(DENSE_NAMES) + TENSOR_WIDTH,)
+    assert found.dense.shape == (len(DENSE_NAMES) + TENSOR_WIDTH + ENCODER_WIDTH,)
     assert np.isfinite(found.dense).all()
+    embedding = found.dense[-ENCODER_WIDTH:]
+    assert abs(float(embedding @ embedding) - 1.0) < 1e-6  # the encoder's rows are unit length
     named = dict(zip(DENSE_NAMES, found.dense[: len(DENSE_NAMES)], strict=True))
     assert named["cue:number"] == 1.0 and named["cue:date"] == 1.0
     assert named["cue:reported_speech"] == 1.0
@@ -512,7 +518,7 @@ def test_classify_without_a_model_weighs_the_cues() -> None:
     decision = classify(make_doc(REMARKABLE)[:])
     assert (decision.kind, decision.cues, decision.subjectivity) == (
         "opinion",
-        ("evaluative: remarkable",),
+        ("evaluative: remarkable", "characterisation: remarkable moment"),
         None,
     )
 
@@ -545,7 +551,7 @@ def test_the_components_can_run_on_the_cues_alone() -> None:
     doc = nlp("This is a remarkable moment for both leaders.")
     (unit,) = doc._.claim_spans
     assert unit._.kind == "opinion"
-    assert unit._.kind_cues == ("evaluative: remarkable",)
+    assert unit._.kind_cues == ("evaluative: remarkable", "characterisation: remarkable moment")
     assert unit._.subjectivity is None
     assert unit._.checkworthiness == pytest.approx(0.05)
     assert load_nlp().get_pipe("workbench_kinds").learned is True

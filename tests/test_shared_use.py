@@ -43,7 +43,7 @@ def shared_db(db_path: Path) -> Path:
     return db_path
 
 
-async def until(pilot, condition, seconds: float = 8.0) -> None:
+async def until(pilot, condition, seconds: float = 15.0) -> None:
     for _ in range(int(seconds / 0.05)):
         if condition():
             return
@@ -129,9 +129,14 @@ async def test_the_session_takes_in_a_new_article_from_another_process(
             assert merged.returncode == 0, merged.stderr
 
         await asyncio.to_thread(ingest_elsewhere)
-        await until(pilot, lambda: len(queue.rows) == before + 1)
+        await until(
+            pilot,
+            lambda: (
+                len(queue.rows) == before + 1
+                and "dave added an article" in [n.message for n in app._notifications]
+            ),
+        )
         assert queue.current.id == selected
-        assert "dave added an article" in [n.message for n in app._notifications]
 
 
 def test_stores_on_one_file_share_one_connection_across_threads(shared_db: Path) -> None:

@@ -119,7 +119,7 @@ def test_direct_quote_and_pronoun_speaker_resolved_to_the_previous_person() -> N
 def test_evaluative_adjective_makes_an_opinion() -> None:
     decision = classify(make_doc(REMARKABLE)[:])
     assert decision.kind == "opinion"
-    assert decision.cues == ("evaluative: remarkable",)
+    assert decision.cues == ("evaluative: remarkable", "characterisation: remarkable moment")
 
 
 def test_figures_with_a_date_outweigh_an_evaluative_word() -> None:

@@ -110,26 +110,60 @@ def whole(doc: Doc) -> tuple[int, int]:
     return start, end
 
 
-def doc_features(doc: Doc) -> SpanFeatures:
-    """The features of a whole parsed sentence, as the models were trained on."""
+def doc_features(doc: Doc, encoding: Any = None) -> SpanFeatures:
+    """The features of a whole parsed sentence, as the models were trained on (with its
+    sentence embedding, when given)."""
     from workbench.splitting.cues import cues_of
     from workbench.splitting.features import span_features
     from workbench.splitting.view import DocView, SpanContext
 
     start, end = whole(doc)
     ctx = SpanContext.make(DocView(doc), start, end)
-    return span_features(ctx, cues_of(ctx))
+    return span_features(ctx, cues_of(ctx), encoding)
+
+
+def content_of(doc: Doc) -> str:
+    """The text the sentence encoder reads for a whole sentence (as the splitter reads a
+    claim's content)."""
+    from workbench.splitting.view import DocView
+
+    start, end = whole(doc)
+    return DocView(doc).content_text(list(range(start, end)))
+
+
+def encoded_docs(
+    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 64, encode: bool
+) -> Iterator[tuple[Doc, Any]]:
+    """Parsed sentences with their sentence embeddings (None without ``encode``), in order,
+    embedded a batch at a time."""
+    batch: list[Doc] = []
+
+    def flush() -> Iterator[tuple[Doc, Any]]:
+        if not encode:
+            yield from ((doc, None) for doc in batch)
+            return
+        from workbench.splitting.encoder import shipped_encoder
+
+        rows = shipped_encoder().encode([content_of(doc) for doc in batch])
+        yield from zip(batch, rows, strict=True)
+
+    for doc in parse(texts, nlp, batch_size=batch_size):
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from flush()
+            batch = []
+    yield from flush()
 
 
 def texts_features(
     texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 64
 ) -> Iterator[SpanFeatures]:
-    """:func:`doc_features` of each text, in order."""
-    for doc in parse(texts, nlp, batch_size=batch_size):
-        yield doc_features(doc)
+    """:func:`doc_features` of each text with its sentence embedding, in order."""
+    for doc, encoding in encoded_docs(texts, nlp, batch_size=batch_size, encode=True):
+        yield doc_features(doc, encoding)
 
 
-def classify_doc(doc: Doc) -> SentenceResult:
+def classify_doc(doc: Doc, encoding: Any = None) -> SentenceResult:
     """Classify one parsed sentence (see the module docstring)."""
     from workbench.splitting.attribution import find_attribution
     from workbench.splitting.cues import attribution_label, exclusion
@@ -143,7 +177,7 @@ def classify_doc(doc: Doc) -> SentenceResult:
         return EMPTY
     view = DocView(doc)
     ctx = SpanContext.make(view, start, end)
-    whole_sentence = judge(ctx, model=subjectivity_model())
+    whole_sentence = judge(ctx, model=subjectivity_model(), encoding=encoding)
     found = whole_sentence.features
     subjectivity = subjectivity_model().score(found)
     check = checkworthiness_model().score(found)
@@ -174,8 +208,11 @@ def classify_texts(
     texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 64
 ) -> Iterator[SentenceResult]:
     """Classify each text as one sentence, in order; blank texts give :data:`EMPTY`."""
-    for doc in parse(texts, nlp, batch_size=batch_size):
-        yield classify_doc(doc)
+    from workbench.splitting.models import subjectivity_model
+
+    encode = subjectivity_model().uses_encoder
+    for doc, encoding in encoded_docs(texts, nlp, batch_size=batch_size, encode=encode):
+        yield classify_doc(doc, encoding)
 
 
 def read_texts(source: str, *, text_column: str | None = None) -> Iterator[str]:

@@ -67,13 +67,15 @@ class Cue:
 
 
 def _characterisation(ctx: SpanContext) -> list[Cue]:
-    """An adjective of significance on an event noun ("an important moment"), or something
+    """An adjective of significance or judgement on an event noun ("an important moment", "a
+    remarkable day"), or something
     held up as an example ("serves as a model of …"): a judgement, not a checkable fact."""
     v = ctx.view
     cues = []
     for i in ctx.content:
         lemma = v.lemma[i].lower()
-        if lemma in SIGNIFICANCE_ADJECTIVES and v.dep[i] in {"amod", "compound"}:
+        judging = lemma in SIGNIFICANCE_ADJECTIVES or lemma in EVALUATIVE_ADJECTIVES
+        if judging and v.dep[i] in {"amod", "compound"}:
             noun = v.lemma[v.head[i]].lower()
             if noun in MILESTONE_NOUNS and v.pos[v.head[i]] == "NOUN":
                 cues.append(Cue("characterisation", f"characterisation: {lemma} {noun}"))

@@ -15,6 +15,9 @@ Three groups, all from the span's *content* (the tokens not excluded as the spea
   96 numbers for the small English model) over the content. A Doc without a tensor gets
   NaN here, which a model reads as its training mean (so these features then weigh
   nothing).
+* **sentence embedding** — the content's embedding by the shipped sentence encoder
+  (:mod:`workbench.splitting.encoder`, 384 numbers), computed in batches by the callers
+  for the claims a model decides; NaN when not computed.
 """
 
 from __future__ import annotations
@@ -85,7 +88,9 @@ CUE_NAMES: tuple[str, ...] = tuple(f"cue:{c}" for c in CUE_CATEGORIES)
 #: Names of the dense features, in the order of :attr:`SpanFeatures.dense`.
 DENSE_NAMES: tuple[str, ...] = CUE_NAMES + CHECK_NAMES + MEASURE_NAMES
 TENSOR_NAMES: tuple[str, ...] = tuple(f"tensor:{i}" for i in range(TENSOR_WIDTH))
-ALL_DENSE_NAMES: tuple[str, ...] = DENSE_NAMES + TENSOR_NAMES
+ENCODER_WIDTH = 384  # the sentence encoder's (workbench.splitting.encoder.WIDTH)
+ENCODER_NAMES: tuple[str, ...] = tuple(f"encoder:{i}" for i in range(ENCODER_WIDTH))
+ALL_DENSE_NAMES: tuple[str, ...] = DENSE_NAMES + TENSOR_NAMES + ENCODER_NAMES
 _CUE_INDEX = {c: i for i, c in enumerate(CUE_CATEGORIES)}
 
 
@@ -109,7 +114,7 @@ class SpanFeatures:
     """Everything a model reads about one span."""
 
     text: str  # the content's text, for the word features
-    dense: np.ndarray  # float64, len(ALL_DENSE_NAMES): DENSE_NAMES then TENSOR_NAMES
+    dense: np.ndarray  # float64, len(ALL_DENSE_NAMES): DENSE, TENSOR then ENCODER_NAMES
     _terms: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def terms(self, ngram: int) -> list[str]:
@@ -174,9 +179,12 @@ def _tensor_mean(ctx: SpanContext) -> np.ndarray:
     return np.asarray(tensor[rows].mean(axis=0), dtype=np.float64)
 
 
-def span_features(ctx: SpanContext, cues: Sequence[Cue]) -> SpanFeatures:
+def span_features(
+    ctx: SpanContext, cues: Sequence[Cue], encoding: np.ndarray | None = None
+) -> SpanFeatures:
     """The features of a span context whose cues (:func:`~workbench.splitting.kinds.cues_of`)
-    are already known."""
+    are already known; ``encoding`` is the content's sentence embedding, when computed
+    (NaN otherwise, which a model reads as its training mean)."""
     counts = [0.0] * len(CUE_CATEGORIES)
     seen: set[str] = set()
     for cue in cues:
@@ -194,5 +202,9 @@ def span_features(ctx: SpanContext, cues: Sequence[Cue]) -> SpanFeatures:
         float(check.comparison),
         float(check.question),
     ]
-    dense = np.concatenate([np.array(counts + checks + _measures(ctx)), _tensor_mean(ctx)])
+    if encoding is None:
+        encoding = np.full(ENCODER_WIDTH, np.nan)
+    dense = np.concatenate(
+        [np.array(counts + checks + _measures(ctx)), _tensor_mean(ctx), encoding]
+    )
     return SpanFeatures(ctx.view.content_text(ctx.content), dense)

@@ -219,13 +219,15 @@ def judge(
     labels: list[Cue] | None = None,
     weights: Mapping[str, float] = DEFAULT_WEIGHTS,
     model: LinearModel | None = None,
+    encoding: Any = None,
 ) -> Judgement:
     """Cues, model score and kind of one span context (see :func:`classify`); ``labels``
-    are label cues found by the attribution rules (:func:`attribution_label`)."""
+    are label cues found by the attribution rules (:func:`attribution_label`);
+    ``encoding`` the content's sentence embedding when the model reads one."""
     cues = _with_label(cues_of(ctx, speaker=speaker), labels or [])
     if model is None:
         return Judgement(decide(cues, weights), cues)
-    found = span_features(ctx, cues)
+    found = span_features(ctx, cues, encoding)
     return Judgement(combine(cues, model.score(found), weights), cues, found)
 
 
@@ -263,6 +265,24 @@ def install_extensions() -> None:
 install_extensions()
 
 
+def own_claim_encodings(
+    contexts: list[tuple[str | None, SpanContext]], model: LinearModel | None
+) -> list[Any]:
+    """Sentence embeddings of the writer's own claims (no speaker), the ones the model
+    decides, in one batch; None for the others and when the model reads no embedding."""
+    out: list[Any] = [None] * len(contexts)
+    if model is None or not model.uses_encoder:
+        return out
+    own = [i for i, (speaker, _) in enumerate(contexts) if speaker is None]
+    if own:
+        from workbench.splitting.encoder import shipped_encoder
+
+        texts = [contexts[i][1].view.content_text(contexts[i][1].content) for i in own]
+        for i, row in zip(own, shipped_encoder().encode(texts), strict=True):
+            out[i] = row
+    return out
+
+
 class KindComponent:
     """spaCy component: set kind, cues and the model's subjectivity on every claim unit."""
 
@@ -275,15 +295,26 @@ class KindComponent:
         model = None
         if self.learned:
             model = subjectivity_model()
-        for unit in doc._.claim_spans:
+        units = list(doc._.claim_spans)
+        contexts = []
+        for unit in units:
             speaker, exclude = content_exclusion(unit, view=view)
-            ctx = SpanContext.make(view, unit.start, unit.end, exclude)
+            contexts.append((speaker, SpanContext.make(view, unit.start, unit.end, exclude)))
+        encodings = own_claim_encodings(contexts, model)
+        for unit, (speaker, ctx), encoding in zip(units, contexts, encodings, strict=True):
             labels = None
             if speaker is not None and Span.has_extension("attribution_cue"):
                 labels = attribution_label(unit, unit._.attribution_cue, view=view)
                 if unit._.stance in BELIEF_STANCES:
                     labels = [*labels, Cue("belief", f"belief: {unit._.attribution_cue}")]
-            found = judge(ctx, speaker=speaker, labels=labels, weights=self.weights, model=model)
+            found = judge(
+                ctx,
+                speaker=speaker,
+                labels=labels,
+                weights=self.weights,
+                model=model,
+                encoding=encoding,
+            )
             view.memo[("judgement", unit.start, unit.end)] = (ctx, found)
             decision = found.decision
             unit._.kind = decision.kind

@@ -83,6 +83,11 @@ class LinearModel:
         self._offset = float(self.intercept - self._folded @ self.dense_mean)
         self._shift = _logit(self.threshold)
 
+    @property
+    def uses_encoder(self) -> bool:
+        """True when the model reads the sentence encoder's embedding."""
+        return any(name.startswith("encoder:") for name in self.dense_names)
+
     # ----------------------------------------------------------------------- scoring
 
     def text_vector(self, found: SpanFeatures | str) -> tuple[np.ndarray, np.ndarray]:

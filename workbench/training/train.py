@@ -80,6 +80,7 @@ class Config:
     C: float
     text_weight: float = 1.0  # 0 drops the words
     tensor_weight: float = 1.0  # weight of the token-vector block against the cues'
+    encoder_weight: float = 0.0  # weight of the sentence-embedding block (0 leaves it out)
     ngram: int = 1
     min_df: int = 2
 
@@ -146,9 +147,14 @@ class Fitted:
     def block_weights(self) -> np.ndarray:
         """The weight of each dense column: 1 for cues and measures, the tensor weight for
         the token vectors."""
-        return np.array(
-            [self.config.tensor_weight if n.startswith("tensor:") else 1.0 for n in ALL_DENSE_NAMES]
-        )
+        return np.array([self._block_weight(n) for n in ALL_DENSE_NAMES])
+
+    def _block_weight(self, name: str) -> float:
+        if name.startswith("tensor:"):
+            return self.config.tensor_weight
+        if name.startswith("encoder:"):
+            return self.config.encoder_weight
+        return 1.0
 
     def proba(self, data: Matrix) -> np.ndarray:
         """Probabilities of the positive class."""
@@ -286,11 +292,11 @@ def simplicity(config: Config) -> tuple[Any, ...]:
     """Sort key, simplest first: fewer feature groups, then stronger regularisation (smaller
     C), then smaller block weights."""
     return (
-        config.text_weight > 0,
-        config.tensor_weight > 0,
+        (config.text_weight > 0) + (config.tensor_weight > 0) + (config.encoder_weight > 0),
         config.C,
         config.text_weight,
         config.tensor_weight,
+        config.encoder_weight,
     )
 
 
@@ -334,10 +340,11 @@ def forward_chaining(
 
 
 SUBJECTIVITY_GRID = tuple(
-    Config(C=c, text_weight=w, tensor_weight=t, ngram=1)
-    for w in (0.0, 1.0, 2.0)
-    for t in (0.0, 0.25, 0.5, 1.0)
-    for c in (0.01, 0.03, 0.1, 0.3, 1.0)
+    Config(C=c, text_weight=w, tensor_weight=t, encoder_weight=e, ngram=1)
+    for e in (0.0, 0.5, 1.0, 2.0)
+    for w in (0.0, 1.0)
+    for t in (0.0, 0.5)
+    for c in (0.001, 0.003, 0.01, 0.03, 0.1)
 )
 CHECKWORTHINESS_GRID = tuple(Config(C=c, text_weight=1.0, ngram=2) for c in (0.5, 1.0, 2.0))
 
@@ -364,7 +371,10 @@ def _base_metadata(task: str, source: str) -> dict[str, Any]:
         "workbench": __version__,
         "source": source,
         "spacy_model": "en_core_web_sm 3.8 (doc.tensor of its tok2vec)",
-        "features": "workbench.splitting.features: TF-IDF words, cue counts, measures, mean tensor",
+        "features": (
+            "workbench.splitting.features: TF-IDF words, cue counts, measures, mean tensor, "
+            "sentence embedding (workbench.splitting.encoder: MiniLM-L6 first 3 layers, 8-bit)"
+        ),
         "class_weight": "balanced",
         "seed": SEED,
     }
@@ -388,13 +398,15 @@ def train_subjectivity(
         results.append((score, per_fold, config))
         log(
             f"  words x{config.text_weight:<4} token vectors x{config.tensor_weight:<5} "
+            f"sentence embedding x{config.encoder_weight:<4} "
             f"C={config.C:<5} blocked-CV macro-F1 {score:.4f}"
         )
     best_score, best_folds, best_config = max(results, key=lambda r: r[0])
     score, per_fold, chosen = results[one_standard_error(results)]
     log(
         f"  best {best_score:.4f}; chosen (simplest within one standard error) {score:.4f}: "
-        f"words x{chosen.text_weight}, token vectors x{chosen.tensor_weight}, C={chosen.C}"
+        f"words x{chosen.text_weight}, token vectors x{chosen.tensor_weight}, "
+        f"sentence embedding x{chosen.encoder_weight}, C={chosen.C}"
     )
     model = fit(data, chosen)
     metadata = {
