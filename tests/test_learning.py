@@ -506,6 +506,7 @@ def test_attributed_claims_are_decided_by_the_weighed_cues() -> None:
     assert opinion.kind == "opinion"  # "provocation" outweighs nothing, whatever the model
     assert opinion.cues == (
         "evaluative: provocation",
+        "characterisation: provocation",  # "the deal was a provocation": a judging noun
         "speaker: Karl Brandt",
         "model: objective 0.95",
     )

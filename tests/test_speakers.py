@@ -175,3 +175,13 @@ def test_a_states_stated_position_stays_a_checkable_fact() -> None:
     claim = split("China has said it is neutral in the Ukraine war.")[0]
     assert (claim.speaker, claim.kind) == ("China", "fact")
     assert split("The talks have finished without a deal.")[0].kind == "fact"
+
+
+def test_a_closing_with_clause_is_its_own_claim_worded_as_a_sentence() -> None:
+    text = (
+        "The talks were a turning point for the two governments, with both ministers having "
+        "been branded pariahs by their parliaments."
+    )
+    claims = split(text)
+    assert len(claims) == 2
+    assert claims[1].claim.startswith("Both ministers have been branded pariahs")

@@ -362,6 +362,33 @@ def _participle_cut(verb: Token, unit: Span) -> _Cut | None:
     return _Cut(verb.i - 1, verb.i, borrowed_subject=_subject_bounds(subject))
 
 
+def absolute_verb(token: Token) -> bool:
+    """A participle heading a "with" clause with its own subject: "…, with both leaders
+    having been rendered pariahs" — a claim of its own, worded as a finite clause."""
+    if token.tag_ not in {"VBG", "VBN"}:
+        return False
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "with"]
+    if token.dep_ == "pcomp" and token.head.lower_ == "with":
+        marks = [token.head]  # parsed as "with" + a clause, not as a marker
+    elif token.dep_ != "advcl":
+        return False
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(marks and subjects) and marks[0].i < subjects[0].i < token.i
+
+
+def _absolute_cut(verb: Token, unit: Span) -> _Cut | None:
+    """A cut before a closing absolute "with" clause (see :func:`absolute_verb`)."""
+    if not absolute_verb(verb) or verb.i < verb.head.i:
+        return None
+    mark = next(c for c in verb.children if c.dep_ == "mark" and c.lower_ == "with")
+    doc = verb.doc
+    if mark.i - 1 <= unit.start or doc[mark.i - 1].text != ",":
+        return None
+    if not _only_punct(doc, verb.right_edge.i + 1, unit.end):
+        return None
+    return _Cut(mark.i - 1, mark.i)
+
+
 def _with_cut(prep: Token, unit: Span) -> _Cut | None:
     """A cut before a closing "with" clause that holds a finite clause of its own ("…, with
     the three forming part of what analysts have dubbed …"): the main clause's fact no
@@ -384,7 +411,11 @@ def find_cuts(unit: Span) -> list[_Cut]:
         if token.dep_ == "conj" and token.pos_ in {"VERB", "AUX"}:
             cut = _coordination_cut(token, unit)
         elif token.dep_ == "advcl":
-            cut = _adverbial_cut(token, unit) or _participle_cut(token, unit)
+            cut = (
+                _adverbial_cut(token, unit)
+                or _participle_cut(token, unit)
+                or _absolute_cut(token, unit)
+            )
         elif token.dep_ == "prep":
             cut = _with_cut(token, unit)
         elif token.text == ";" and unit.start < token.i < unit.end - 1:
@@ -454,6 +485,9 @@ def is_clause(unit: Span, piece: Clause) -> bool:
         return False
     verbs = []
     for token in doc[piece.start : piece.end]:
+        if absolute_verb(token) and piece.start <= token.left_edge.i:
+            verbs.append(token)  # "with X having been …": worded as "X has been …"
+            continue
         if not is_finite(token) or _subordinate_in(token, piece, unit):
             continue
         if token.pos_ == "AUX" and not any(c.dep_ in AS_COMPLEMENTS for c in token.children):

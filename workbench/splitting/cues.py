@@ -68,7 +68,8 @@ class Cue:
 
 def _characterisation(ctx: SpanContext) -> list[Cue]:
     """An adjective of significance or judgement on an event noun ("an important moment", "a
-    remarkable day"), or something
+    remarkable day"), a judging noun as what something is ("the deal was a farce", "rendered
+    pariahs"), or something
     held up as an example ("serves as a model of …"): a judgement, not a checkable fact."""
     v = ctx.view
     cues = []
@@ -81,7 +82,15 @@ def _characterisation(ctx: SpanContext) -> list[Cue]:
                 cues.append(Cue("characterisation", f"characterisation: {lemma} {noun}"))
         elif lemma in EXEMPLAR_NOUNS and v.pos[i] == "NOUN" and _held_up(v, i):
             cues.append(Cue("characterisation", f"characterisation: {lemma}"))
+        elif _noun_in(v, i, EVALUATIVE_NOUNS) and v.pos[i] == "NOUN" and _held_up(v, i):
+            cues.append(Cue("characterisation", f"characterisation: {lemma}"))  # "is a farce"
     return cues
+
+
+def _noun_in(v: DocView, i: int, nouns: frozenset[str]) -> bool:
+    """Noun ``i`` is in the list, also when the model left a plural unlemmatised."""
+    lower = v.lower[i]
+    return v.lemma[i].lower() in nouns or (lower.endswith("s") and lower[:-1] in nouns)
 
 
 def _held_up(v: DocView, i: int) -> bool:

@@ -339,11 +339,13 @@ def standalone_wording(
     tokens = _claim_tokens(tokens)
     if not any(t.is_alpha or t.is_digit for t in tokens):
         return span.text
+    tokens, finite = absolute_as_finite(tokens)
     subject, replace, prefix = _subject_wording(
         span, tokens, borrowed, speaker=speaker, quote=quote, source=source
     )
     if speaker and content is not None and not quote and subject is not None:
         replace.update(_speaker_possessives(span, tokens, subject, speaker, source))
+    replace.update(finite)
     added = dict(insertions)
     if stance == "denies" and content is not None and not quote:  # a quote is their own words
         dropped, negated, inserted = negation(tokens)
@@ -354,6 +356,45 @@ def standalone_wording(
     if prefix:
         wording = f"{prefix} {wording}"
     return _capitalised(_with_end_mark(wording.rstrip(), span))
+
+
+def absolute_as_finite(tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
+    """An absolute "with" clause as a sentence: "with both leaders having been rendered
+    pariahs" → "both leaders have been rendered pariahs", "with the three forming part of …"
+    → "the three form part of …". The tokens without "with", and the verb's new form."""
+    if len(tokens) < 3 or tokens[0].lower_ != "with":
+        return tokens, {}
+    rest = tokens[1:]
+    participle = next((t for t in rest[1:8] if t.tag_ == "VBG"), None)
+    if participle is None:
+        return tokens, {}
+    before = [t for t in rest if t.i < participle.i]
+    if not all(t.pos_ in NOUN_PHRASE_POS for t in before):
+        return tokens, {}  # only the subject's words stand before the participle
+    if not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in before):
+        return tokens, {}
+    plural = any(t.tag_ in {"NNS", "NNPS", "CD"} or t.dep_ == "conj" for t in before)
+    return rest, {participle.i: finite_form(participle, plural=plural)}
+
+
+NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON", "CCONJ", "PART"})
+
+
+def finite_form(participle: Token, *, plural: bool) -> str:
+    """The present-tense form of a verb given as a participle ("having" → "have"/"has",
+    "forming" → "form"/"forms")."""
+    lemma = {"having": "have", "being": "be"}.get(participle.lower_, participle.lemma_.lower())
+    if lemma == "be":
+        return "are" if plural else "is"
+    if lemma == "have":
+        return "have" if plural else "has"
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
 
 
 _NEGATIVE_FORMS = {"any": "no", "anyone": "no one", "anybody": "nobody", "anything": "nothing"}
