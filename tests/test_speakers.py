@@ -184,4 +184,4 @@ def test_a_closing_with_clause_is_its_own_claim_worded_as_a_sentence() -> None:
     )
     claims = split(text)
     assert len(claims) == 2
-    assert claims[1].claim.startswith("Both ministers have been branded pariahs")
+    assert claims[1].claim.startswith("Both ministers had been branded pariahs")  # past, as "were"

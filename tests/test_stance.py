@@ -238,9 +238,10 @@ def test_a_closing_with_clause_holding_a_label_is_split_from_the_fact() -> None:
     assert "dubbed" in label.cues
 
 
-def test_a_with_phrase_without_a_clause_of_its_own_stays_whole() -> None:
-    (claim,) = split("Bread prices rose sharply in March, with flour costing twice as much.")
-    assert claim.claim == "Bread prices rose sharply in March, with flour costing twice as much."
+def test_a_with_clause_with_its_own_subject_is_a_claim_in_the_sentences_tense() -> None:
+    main, absolute = split("Bread prices rose sharply in March, with flour costing twice as much.")
+    assert main.claim == "Bread prices rose sharply in March."
+    assert absolute.claim == "Flour was costing twice as much."
 
 
 @pytest.mark.parametrize(

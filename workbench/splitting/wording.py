@@ -361,7 +361,7 @@ def standalone_wording(
 def absolute_as_finite(tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
     """An absolute "with" clause as a sentence: "with both leaders having been rendered
     pariahs" → "both leaders have been rendered pariahs", "with the three forming part of …"
-    → "the three form part of …". The tokens without "with", and the verb's new form."""
+    → "the three are forming part of …". The tokens without "with", and the verb's new form."""
     if len(tokens) < 3 or tokens[0].lower_ != "with":
         return tokens, {}
     rest = tokens[1:]
@@ -374,27 +374,27 @@ def absolute_as_finite(tokens: list[Token]) -> tuple[list[Token], dict[int, str]
     if not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for t in before):
         return tokens, {}
     plural = any(t.tag_ in {"NNS", "NNPS", "CD"} or t.dep_ == "conj" for t in before)
-    return rest, {participle.i: finite_form(participle, plural=plural)}
+    main = tokens[0].head.head if tokens[0].dep_ == "mark" else tokens[0].head
+    past = main.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in main.children
+    )
+    return rest, {participle.i: finite_form(participle, plural=plural, past=past)}
 
 
 NOUN_PHRASE_POS = frozenset({"DET", "NUM", "ADJ", "NOUN", "PROPN", "PRON", "CCONJ", "PART"})
 
 
-def finite_form(participle: Token, *, plural: bool) -> str:
-    """The present-tense form of a verb given as a participle ("having" → "have"/"has",
-    "forming" → "form"/"forms")."""
-    lemma = {"having": "have", "being": "be"}.get(participle.lower_, participle.lemma_.lower())
-    if lemma == "be":
-        return "are" if plural else "is"
-    if lemma == "have":
-        return "have" if plural else "has"
-    if plural:
-        return lemma
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        return lemma + "es"
-    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ies"
-    return lemma + "s"
+def finite_form(participle: Token, *, plural: bool, past: bool = False) -> str:
+    """A participle made finite in the tense of the sentence it hangs on: "having" → "have",
+    "has" or "had"; "being" → "are", "is", "were" or "was"; another "-ing" form keeps its
+    aspect behind the copula ("rising" → "are rising", "were rising")."""
+    lower = participle.lower_
+    if lower == "having":
+        return "had" if past else ("have" if plural else "has")
+    copula = ("were" if plural else "was") if past else ("are" if plural else "is")
+    if lower == "being":
+        return copula
+    return f"{copula} {participle.text}"
 
 
 _NEGATIVE_FORMS = {"any": "no", "anyone": "no one", "anybody": "nobody", "anything": "nothing"}
