@@ -185,3 +185,26 @@ def test_a_closing_with_clause_is_its_own_claim_worded_as_a_sentence() -> None:
     claims = split(text)
     assert len(claims) == 2
     assert claims[1].claim.startswith("Both ministers had been branded pariahs")  # past, as "were"
+
+
+def test_an_appositive_label_between_dashes_is_a_claim_of_its_own() -> None:
+    text = (
+        "Freedonia is hosting the rebel commander and the junta's envoy – the two aggressors "
+        "in the border war – in its capital this week."
+    )
+    host, label = split(text)
+    assert host.claim == (
+        "Freedonia is hosting the rebel commander and the junta's envoy in its capital this week."
+    )
+    assert host.kind == "fact"
+    assert host.start <= label.start and label.end <= host.end  # inside the sentence's claim
+    assert label.claim == (
+        "The rebel commander and the junta's envoy are the two aggressors in the border war."
+    )
+    assert label.kind == "opinion" and "characterisation: aggressor" in label.cues
+
+
+def test_a_role_between_dashes_is_a_checkable_claim() -> None:
+    _, label = split("The minister met Tomas Reyk – the opposition leader – on Tuesday.")
+    assert label.claim == "Tomas Reyk is the opposition leader."
+    assert label.kind == "fact"

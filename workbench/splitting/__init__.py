@@ -58,7 +58,9 @@ def split_text(text: str, nlp: Language | None = None) -> list[ClaimDraft]:
     """Split cleaned article text into claim drafts, in text order.
 
     Offsets index ``text``: ``text[claim.start:claim.end] == claim.text``. Paragraphs are
-    separated by a blank line and no claim crosses one. ``nlp`` defaults to
+    separated by a blank line and no claim crosses one. Claims follow one another, except an
+    appositive label set off by dashes, which is a claim of its own inside the claim of its
+    sentence (right after it). ``nlp`` defaults to
     :func:`load_nlp`; a pipeline without the workbench components gets them added.
     Empty or whitespace-only text gives ``[]`` without loading the model.
     """

@@ -61,6 +61,7 @@ from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
     EDGE_PUNCT,
     ELLIPTICAL_AS_VERBS,
+    LABEL_DASHES,
     OBJECT_CONTENT_VERBS,
     PREDICATE_DEPS,
     REPORTING_VERBS,
@@ -545,6 +546,37 @@ def split_unit(unit: Span) -> list[Clause]:
     return whole
 
 
+@dataclass(frozen=True)
+class Label:
+    """An appositive label set off by dashes inside a clause: its tokens, the tokens of what
+    it labels, and the range (dashes included) the clause's wording leaves out."""
+
+    start: int
+    end: int
+    anchor: tuple[int, int]
+    dropped: tuple[int, int]
+
+
+def appositive_labels(doc: Doc, start: int, end: int) -> list[Label]:
+    """The dash-delimited appositives of ``doc[start:end]`` ("Mr Putin and Kim Jong Un – the
+    two aggressors in the Ukraine war – in Beijing"): a claim of their own about the name
+    they follow ("… are the two aggressors in the Ukraine war")."""
+    labels = []
+    for token in doc[start:end]:
+        if token.dep_ != "appos" or token.head.i >= token.i:
+            continue
+        left, right = token.left_edge.i - 1, token.right_edge.i + 1
+        if left <= start or right >= end:
+            continue
+        if doc[left].text not in LABEL_DASHES or doc[right].text not in LABEL_DASHES:
+            continue
+        anchor_start = token.head.left_edge.i
+        if anchor_start < start or anchor_start >= left:
+            continue
+        labels.append(Label(left + 1, right, (anchor_start, left), (left, right + 1)))
+    return labels
+
+
 # --------------------------------------------------------------------------- component
 
 
@@ -561,8 +593,15 @@ class ClausesComponent:
         for unit in doc._.claim_spans:
             for clause in split_unit(unit):
                 bounds.append((clause.start, clause.end))
+                span = doc[clause.start : clause.end]
                 if clause.borrowed_subject is not None:
-                    doc[clause.start : clause.end]._.borrowed_subject = clause.borrowed_subject
+                    span._.borrowed_subject = clause.borrowed_subject
+                labels = appositive_labels(doc, clause.start, clause.end)
+                if labels:
+                    span._.dropped = tuple(label.dropped for label in labels)
+                for label in labels:  # nested inside the clause, right after it
+                    bounds.append((label.start, label.end))
+                    doc[label.start : label.end]._.label_anchor = label.anchor
         doc._.claim_bounds = bounds
         return doc
 

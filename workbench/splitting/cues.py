@@ -96,6 +96,8 @@ def _noun_in(v: DocView, i: int, nouns: frozenset[str]) -> bool:
 def _held_up(v: DocView, i: int) -> bool:
     """Noun ``i`` is what something is said to be: "is a model", "serves as a model"."""
     head = v.head[i]
+    if v.dep[i] == "appos":
+        return True  # "Kim – the aggressor –": the label says what the name is
     if v.dep[i] in {"attr", "oprd"}:
         return v.lemma[head] in COPULAS_OR_CALL
     return v.dep[i] == "pobj" and v.lower[head] == "as"
@@ -466,15 +468,19 @@ def content_exclusion(
     span: Span, *, view: DocView | None = None
 ) -> tuple[str | None, frozenset[int]]:
     """The speaker of a claim unit and its :func:`exclusion`, from the attribution
-    component's extensions (``span._.speaker``, ``source_range``, ``attribution_cue``)."""
+    component's extensions (``span._.speaker``, ``source_range``, ``attribution_cue``),
+    with the appositive labels the clause stage gave claims of their own (``dropped``)."""
+    labels: frozenset[int] = frozenset()
+    if Span.has_extension("dropped") and span._.dropped:
+        labels = frozenset(i for a, b in span._.dropped for i in range(a, b))
     if not Span.has_extension("speaker"):
-        return None, frozenset()
+        return None, labels
     speaker = span._.speaker
     bounds = span._.source_range if Span.has_extension("source_range") else None
     if speaker is None and not bounds:
-        return None, frozenset()
+        return None, labels
     cue = span._.attribution_cue if Span.has_extension("attribution_cue") else None
-    return speaker, exclusion(span, speaker, bounds, cue, view=view)
+    return speaker, exclusion(span, speaker, bounds, cue, view=view) | labels
 
 
 @dataclass(frozen=True)

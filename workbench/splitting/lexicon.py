@@ -218,6 +218,7 @@ DETERMINERS = _words("determiners")
 
 CONJUNCTION_MARKERS = _words("conjunction_markers")
 COMMA_MARKERS = _phrases("comma_markers")
+LABEL_DASHES = _words("label_dashes")
 CLAUSE_COORDINATORS = _words("clause_coordinators")
 ADVERBIAL_MARKERS = _words("adverbial_markers")
 ELLIPTICAL_AS_VERBS = _words("elliptical_as_verbs")

@@ -38,8 +38,10 @@ def install_extensions() -> None:
     """Install the extensions the stages hand each other (once):
 
     ``doc._.claim_bounds`` (token offsets, plain tuples so the Doc stays serialisable) and
-    ``doc._.claim_spans`` (a getter over them); on each claim span ``borrowed_subject``
-    (clauses), ``content`` and ``insertions`` (attribution) and ``standalone`` (wording).
+    ``doc._.claim_spans`` (a getter over them); on each claim span ``borrowed_subject``,
+    ``dropped`` (token ranges of appositive labels its wording leaves out) and
+    ``label_anchor`` (for a label claim, the token range it labels) from the clauses stage,
+    ``content`` and ``insertions`` (attribution) and ``standalone`` (wording).
     """
     if not Doc.has_extension("claim_bounds"):
         Doc.set_extension("claim_bounds", default=None)
@@ -50,6 +52,8 @@ def install_extensions() -> None:
         ("content", None),
         ("insertions", ()),
         ("standalone", None),
+        ("dropped", ()),
+        ("label_anchor", None),
     ):
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)

@@ -318,6 +318,7 @@ def standalone_wording(
     insertions: Iterable[tuple[int, str]] = (),
     source: tuple[int, int] | None = None,
     stance: str = "asserts",
+    dropped: Iterable[tuple[int, int]] = (),
 ) -> str:
     """The stand-alone wording of one claim span (see the module docstring).
 
@@ -334,7 +335,10 @@ def standalone_wording(
     """
     borrowed = span._.borrowed_subject if Span.has_extension("borrowed_subject") else None
     tokens = _span_tokens(span, content)
-    if content is None and not insertions and borrowed is None and _verbatim(tokens):
+    cut = [range(a, b) for a, b in dropped]
+    if cut:  # appositive labels, claims of their own
+        tokens = [t for t in tokens if not any(t.i in r for r in cut)]
+    elif content is None and not insertions and borrowed is None and _verbatim(tokens):
         return span.text
     tokens = _claim_tokens(tokens)
     if not any(t.is_alpha or t.is_digit for t in tokens):
@@ -579,12 +583,26 @@ def _only_person_is_speaker(span: Span, source: tuple[int, int] | None) -> bool:
     )
 
 
+def label_wording(label: Span, anchor: tuple[int, int]) -> str:
+    """The claim an appositive label makes about what it follows: "Mr Putin and Kim Jong Un
+    are the two aggressors in the Ukraine war"."""
+    doc = label.doc
+    named = doc[anchor[0] : anchor[1]]
+    head = named.root
+    plural = head.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in named)
+    words = " ".join(label.text.split())
+    return _capitalised(f"{named.text.strip()} {'are' if plural else 'is'} {words}.")
+
+
 class WordingComponent:
     """spaCy component: set ``span._.standalone`` on every claim unit."""
 
     def __call__(self, doc: Doc) -> Doc:
         has_speaker = Span.has_extension("speaker")
         for unit in doc._.claim_spans:
+            if unit._.label_anchor is not None:
+                unit._.standalone = label_wording(unit, unit._.label_anchor)
+                continue
             unit._.standalone = standalone_wording(
                 unit,
                 speaker=unit._.speaker if has_speaker else None,
@@ -593,6 +611,7 @@ class WordingComponent:
                 insertions=unit._.insertions,
                 source=unit._.source_range if has_speaker else None,
                 stance=unit._.stance if has_speaker else "asserts",
+                dropped=unit._.dropped,
             )
         return doc
 
