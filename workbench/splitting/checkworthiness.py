@@ -22,6 +22,8 @@ Either way the score is clipped to 0..1 and rounded to 3 decimals. Then one rule
 position a state takes ("China has said it is neutral in the war") and any denial are
 what fact-checkers check first, so such a fact scores at least ``position_floor`` — a
 policy, not learned: CT24's debate sentences hold few attributed positions to learn from.
+A source declining to comment (stance "declines") is damped by ``no_comment_factor``: there
+is no statement to check.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "question_factor": 0.3,
     "short_factor": 0.6,
     "position_floor": 0.85,  # a state's stated position or a denial (a fact) scores at least this
+    "no_comment_factor": 0.3,  # "X declined to comment": nothing was said to check
 }
 
 
@@ -126,9 +129,12 @@ class CheckworthinessComponent:
 
     def _lift_positions(self, doc: Doc) -> None:
         floor = self.weights["position_floor"]
+        silent = self.weights["no_comment_factor"]
         for unit in doc._.claim_spans:
             if is_position(unit):
                 unit._.checkworthiness = max(unit._.checkworthiness, floor)
+            elif Span.has_extension("stance") and unit._.stance == "declines":
+                unit._.checkworthiness = round(unit._.checkworthiness * silent, 3)
 
     def __call__(self, doc: Doc) -> Doc:
         view = doc_view(doc)  # the kind component's, with its judgements in view.memo
