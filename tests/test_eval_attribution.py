@@ -109,3 +109,18 @@ def test_the_command_refuses_a_missing_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "attribution", str(tmp_path / "nope")])
     assert result.exit_code == 1
     assert result.output.startswith("error: ") and "not a folder" in result.output
+
+
+WIKINEWS = Path(__file__).resolve().parents[1] / "data" / "wikinews-attribution" / "dev"
+
+
+@needs_model
+def test_attribution_on_the_wikinews_development_set_stays_where_it_was_measured() -> None:
+    """Floors a little below the README's figures (recall 0.879, speaker precision 0.972)."""
+    from workbench.training.attribution import evaluate_attribution
+
+    scores = evaluate_attribution(WIKINEWS)
+    assert scores.gold == 306
+    assert scores.recall >= 0.85
+    assert scores.speaker_precision >= 0.95
+    assert scores.unattributed_share <= 0.08
