@@ -4,6 +4,8 @@ is the full name the article first gave."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.spacy_support import needs_model
 
 pytestmark = needs_model
@@ -82,22 +84,28 @@ def test_a_pronoun_speaker_is_the_person_named_as_subject_before_it() -> None:
     assert claim.speaker_type == "person"
 
 
-def test_according_to_him_names_the_person_before() -> None:
-    text = (
-        "Rebel spokesman Idris Kamau said the group had fired the rockets. "
-        "According to him, the strike was the largest of the year."
-    )
-    claim = next(c for c in split(text) if "largest" in c.text)
-    assert claim.speaker is not None and "Kamau" in claim.speaker
-
-
-def test_a_surname_speaker_is_given_the_full_name_the_article_first_used() -> None:
-    text = (
-        "Interior Minister Pavel Dorin toured the flooded district on Tuesday. "
-        "Dorin said 300 homes had been destroyed."
-    )
-    claim = next(c for c in split(text) if "300 homes" in c.text)
-    assert claim.speaker is not None and "Pavel Dorin" in claim.speaker
+@pytest.mark.parametrize(
+    ("text", "needle", "name"),
+    [
+        # "according to him": the person named before
+        (
+            "Rebel spokesman Idris Kamau said the group had fired the rockets. "
+            "According to him, the strike was the largest of the year.",
+            "largest",
+            "Kamau",
+        ),
+        # a surname: the full name the article first used
+        (
+            "Interior Minister Pavel Dorin toured the flooded district on Tuesday. "
+            "Dorin said 300 homes had been destroyed.",
+            "300 homes",
+            "Pavel Dorin",
+        ),
+    ],
+)
+def test_a_speaker_is_named_as_the_article_named_them(text: str, needle: str, name: str) -> None:
+    claim = next(c for c in split(text) if needle in c.text)
+    assert claim.speaker is not None and name in claim.speaker
 
 
 # -- the categories of attribution the first version missed, on sentences of our own ------

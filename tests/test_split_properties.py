@@ -122,13 +122,15 @@ def nlp() -> Language:
 
 
 RULES = load_rules()
-
-
-@settings(
+#: Each property runs on 60 generated articles; a split takes long, so no deadline.
+ARTICLES = settings(
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
+
+
+@ARTICLES
 @given(raw=article_text())
 def test_clean_then_split_keeps_every_invariant(nlp: Language, raw: str) -> None:
     cleaned = clean(raw, RULES)
@@ -151,11 +153,7 @@ def test_clean_then_split_keeps_every_invariant(nlp: Language, raw: str) -> None
             assert not any(dropped.text in claim.text for claim in claims)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@ARTICLES
 @given(raw=article_text())
 def test_every_content_word_is_in_a_claim_or_a_recorded_non_claim(nlp: Language, raw: str) -> None:
     cleaned = clean(raw, RULES)
