@@ -216,3 +216,16 @@ def test_a_role_between_dashes_is_a_checkable_claim() -> None:
     _, label = split("The minister met Tomas Reyk – the opposition leader – on Tuesday.")
     assert label.claim == "Tomas Reyk is the opposition leader."
     assert label.kind == "fact"
+
+
+def test_a_label_in_a_relative_clause_leaves_the_fact_and_the_label_both_whole() -> None:
+    text = (
+        "Ruritania is hosting the leaders of Freedonia and Osterlich – two states under "
+        "sanctions – at a summit that commentators have dubbed a “club of outcasts”."
+    )
+    claims = split(text)
+    fact, label = claims[0], claims[-1]
+    assert fact.claim == "Ruritania is hosting the leaders of Freedonia and Osterlich at a summit."
+    assert (fact.kind, fact.speaker) == ("fact", None)
+    assert label.claim == "The summit is a “club of outcasts”."
+    assert (label.kind, label.speaker) == ("opinion", "commentators")

@@ -575,7 +575,7 @@ def _agent_label(verb: Token, span: Span) -> _Match | None:
     if not objects:
         return None
     speaker = speaker_tokens(objects[0])
-    return _Match(speaker, _bounds(agent[0]), verb.lower_, list(span), "label", False)
+    return _Match(speaker, _bounds(agent[0]), verb.lower_, list(span), "label", False, verb=verb)
 
 
 def _labelled_and_label(
@@ -615,12 +615,12 @@ def _subject_label(verb: Token, span: Span) -> _Match | None:
         return None
     speaker = speaker_tokens(subject)
     if free_relative or (predicates and not objects):
-        return _Match(speaker, _bounds(subject), verb.lower_, list(span), "label", False)
+        return _Match(speaker, _bounds(subject), verb.lower_, list(span), "label", False, verb=verb)
     pair = _labelled_and_label(objects, predicates)
     if pair is None:
         return None
     content, copula = _characterisation(*pair, span)
-    return _Match(speaker, _bounds(subject), verb.lower_, content, "label", True, copula)
+    return _Match(speaker, _bounds(subject), verb.lower_, content, "label", True, copula, verb)
 
 
 def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Match | None:
@@ -716,6 +716,7 @@ def find_attribution(
     if regions is None:
         regions = quote_regions(span.doc.text)
     lemmas = {t.lemma_.lower() for t in span}
+    labels = _label_tokens(span)
     for rule in RULES:
         triggers = TRIGGERS.get(rule)
         if triggers is not None and triggers.isdisjoint(lemmas):
@@ -723,6 +724,8 @@ def find_attribution(
         match = rule(span, regions)
         if match is None or not match.speaker:
             continue
+        if match.verb is not None and match.verb.i in labels:
+            continue  # the frame of a label that is a claim of its own (clauses.Label)
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
@@ -740,6 +743,13 @@ def find_attribution(
             stance="declines" if match.rule == "no comment" else stance,
         )
     return Attribution()
+
+
+def _label_tokens(span: Span) -> set[int]:
+    """Token indices of the labels inside ``span`` that are claims of their own."""
+    if not Span.has_extension("dropped"):
+        return set()
+    return {i for a, b in span._.dropped for i in range(a, b)}
 
 
 def stance_of(verb: Token | None) -> str:

@@ -62,8 +62,10 @@ from workbench.splitting.lexicon import (
     EDGE_PUNCT,
     ELLIPTICAL_AS_VERBS,
     LABEL_DASHES,
+    LABELING_VERBS,
     OBJECT_CONTENT_VERBS,
     PREDICATE_DEPS,
+    RELATIVE_WORDS,
     REPORTING_VERBS,
 )
 from workbench.splitting.tokens import (
@@ -565,7 +567,11 @@ def appositive_labels(doc: Doc, start: int, end: int) -> list[Label]:
     for token in doc[start:end]:
         if token.dep_ != "appos" or token.head.i >= token.i:
             continue
-        left, right = token.left_edge.i - 1, token.right_edge.i + 1
+        left, right = token.left_edge.i, token.right_edge.i
+        if doc[left].text not in LABEL_DASHES:
+            left -= 1  # the parser hangs either dash inside or outside the appositive
+        if doc[right].text not in LABEL_DASHES:
+            right += 1
         if left <= start or right >= end:
             continue
         if doc[left].text not in LABEL_DASHES or doc[right].text not in LABEL_DASHES:
@@ -574,6 +580,30 @@ def appositive_labels(doc: Doc, start: int, end: int) -> list[Label]:
         if anchor_start < start or anchor_start >= left:
             continue
         labels.append(Label(left + 1, right, (anchor_start, left), (left, right + 1)))
+    return labels
+
+
+def relative_labels(doc: Doc, start: int, end: int) -> list[Label]:
+    """Labels in a relative clause ("at a summit that commentators have dubbed a 'club of
+    outcasts'"): the commentators' characterisation of the summit is a claim of its own,
+    and the sentence's fact ("… at a summit") keeps its subject and verb."""
+    labels = []
+    for verb in doc[start:end]:
+        if verb.dep_ != "relcl" or verb.lemma_ not in LABELING_VERBS:
+            continue
+        noun = verb.head
+        subject = subject_of(verb)
+        if subject is None or subject.lower_ in RELATIVE_WORDS or noun.i >= verb.i:
+            continue
+        if not any(c.dep_ in {"oprd", "attr"} for c in verb.children):
+            continue
+        left, right = verb.left_edge.i, verb.right_edge.i + 1
+        if right < end and doc[right].text in CLOSING_QUOTES:
+            right += 1  # the label's closing quotation mark, which the parser hangs elsewhere
+        anchor_start = noun.left_edge.i
+        if left <= start or right > end or anchor_start < start:
+            continue
+        labels.append(Label(left, right, (anchor_start, left), (left, right)))
     return labels
 
 
@@ -597,6 +627,8 @@ class ClausesComponent:
                 if clause.borrowed_subject is not None:
                     span._.borrowed_subject = clause.borrowed_subject
                 labels = appositive_labels(doc, clause.start, clause.end)
+                labels += relative_labels(doc, clause.start, clause.end)
+                labels.sort(key=lambda label: label.start)
                 if labels:
                     span._.dropped = tuple(label.dropped for label in labels)
                 for label in labels:  # nested inside the clause, right after it

@@ -183,6 +183,8 @@ def _holds_frame(unit: Span, frame: _Said, region: tuple[int, int]) -> bool:
     was blunt: 'The ceasefire is dead.'")."""
     if frame.source is None or unit.end_char <= region[0] or unit.start_char >= region[1]:
         return False
+    if any(a <= frame.source[0] < b for a, b in unit._.dropped):
+        return False  # the frame of a label inside the unit, a claim of its own
     return unit.start <= frame.source[0] and frame.source[1] <= unit.end
 
 

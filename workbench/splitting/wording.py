@@ -591,7 +591,16 @@ def label_wording(label: Span, anchor: tuple[int, int]) -> str:
     head = named.root
     plural = head.tag_ in {"NNS", "NNPS"} or any(t.dep_ == "conj" for t in named)
     words = " ".join(label.text.split())
-    return _capitalised(f"{named.text.strip()} {'are' if plural else 'is'} {words}.")
+    subject = named.text.strip()
+    verb = next((t for t in label if t.dep_ == "relcl"), None)
+    if verb is not None:  # "a summit that commentators have dubbed a 'club'" → the summit is …
+        phrase = next(c for c in verb.children if c.dep_ in {"oprd", "attr"})
+        end = max(phrase.right_edge.i + 1, label.end if label[-1].is_quote else 0)
+        words = " ".join(doc[phrase.left_edge.i : end].text.split())
+        first = named[0]
+        if first.lower_ in {"a", "an"}:
+            subject = " ".join(["the", *(t.text for t in named[1:])])
+    return _capitalised(f"{subject} {'are' if plural else 'is'} {words}.")
 
 
 class WordingComponent:
