@@ -131,10 +131,10 @@ class CheckworthinessComponent:
         floor = self.weights["position_floor"]
         silent = self.weights["no_comment_factor"]
         for unit in doc._.claim_spans:
-            if is_position(unit):
-                unit._.checkworthiness = max(unit._.checkworthiness, floor)
-            elif Span.has_extension("stance") and unit._.stance == "declines":
+            if Span.has_extension("stance") and unit._.stance == "declines":
                 unit._.checkworthiness = round(unit._.checkworthiness * silent, 3)
+            elif is_position(unit):
+                unit._.checkworthiness = max(unit._.checkworthiness, floor)
 
     def __call__(self, doc: Doc) -> Doc:
         view = doc_view(doc)  # the kind component's, with its judgements in view.memo

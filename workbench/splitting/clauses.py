@@ -576,7 +576,10 @@ def appositive_labels(doc: Doc, start: int, end: int) -> list[Label]:
             continue
         if doc[left].text not in LABEL_DASHES or doc[right].text not in LABEL_DASHES:
             continue
-        anchor_start = token.head.left_edge.i
+        named = token.head
+        while named.dep_ == "conj" and named.head.i < named.i:
+            named = named.head  # "the commander and the envoy – the two …": both are labelled
+        anchor_start = named.left_edge.i
         if anchor_start < start or anchor_start >= left:
             continue
         labels.append(Label(left + 1, right, (anchor_start, left), (left, right + 1)))
