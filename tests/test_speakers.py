@@ -229,3 +229,11 @@ def test_a_label_in_a_relative_clause_leaves_the_fact_and_the_label_both_whole()
     assert (fact.kind, fact.speaker) == ("fact", None)
     assert label.claim == "The summit is a “club of outcasts”."
     assert (label.kind, label.speaker) == ("opinion", "commentators")
+
+
+def test_a_speech_act_with_an_object_keeps_its_verb_in_the_wording() -> None:
+    (claim,) = split(
+        "The government announced new lockdown measures, which it dropped after the protests."
+    )
+    assert claim.speaker == "government"
+    assert claim.claim.startswith("The government announced new lockdown measures")

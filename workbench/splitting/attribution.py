@@ -110,6 +110,7 @@ class _Match:
     may_quote: bool = True
     insertions: tuple[tuple[int, str], ...] = ()
     verb: Token | None = None  # the reporting verb, when the frame has one
+    frame_stays: bool = False  # the content is the verb's object: the wording keeps the verb
 
 
 # --------------------------------------------------------------------------- quotes
@@ -386,6 +387,8 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
         speaker = speaker_tokens(subject, follow_sources=True)  # "a statement from X said"
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = [t for t in _content_of(verb, span, frame) if span.start <= t.i < span.end]
+        clause = any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children)
+        object_only = bool(content) and not clause and not _denied_propositions(verb)
         if not content:  # "…," she said — the parser may not link the quote
             content = [t for t in span if t.i not in frame and in_quotes(t, regions)]
         if not any(t.is_alpha for t in content):
@@ -396,7 +399,15 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> _Matc
             cue = f"{cue} {particles[0].lower_}"
         elif _phrasal(verb):
             cue = f"{cue} {verb.doc[verb.i + 1].lower_}"
-        return _Match(speaker, _bounds(subject), cue, content, "reporting verb", verb=verb)
+        return _Match(
+            speaker,
+            _bounds(subject),
+            cue,
+            content,
+            "reporting verb",
+            verb=verb,
+            frame_stays=object_only,
+        )
     return None
 
 
@@ -731,6 +742,7 @@ def find_attribution(
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         negated = match.verb is not None and _negated(match.verb)
         keep_frame = keep_frame or negated  # "X did not deny that …": the frame is the claim
+        keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
         stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(
             speaker=tokens_text(match.speaker),
