@@ -167,9 +167,14 @@ def _region_of(span: Span, regions: Sequence[tuple[int, int]]) -> tuple[int, int
 
 def _phrase_tokens(head: Token) -> list[Token]:
     dropped: set[int] = set()
+    doc = head.doc
     for child in head.children:
         if child.dep_ in DROPPED_DEPS:
             dropped.update(t.i for t in child.subtree)
+        elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
+            first = child.left_edge.i
+            if doc[first - 1].text == "," or first - 1 in dropped:
+                dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
     tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
         tokens.pop(0)

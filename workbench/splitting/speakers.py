@@ -317,8 +317,8 @@ def full_name(doc: Doc, speaker: str, source: tuple[int, int] | None) -> str:
     words = [t for t in doc[source[0] : source[1]] if not t.is_punct]
     if not words or len(words) > 2 or words[-1].pos_ != "PROPN":
         return speaker
-    if len(words) == 2 and words[0].lower_ not in TITLES:
-        return speaker
+    if len(words) == 2 and words[0].lower_ not in TITLES | ROLE_NOUNS:
+        return speaker  # "Mr Xi", "Director Rebic" name one person; "Saudi Aramco" does not
     name = words[-1].lower_
     for ent in doc.ents:
         if ent.start >= source[0]:
