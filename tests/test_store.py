@@ -22,7 +22,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
-                         "m005_claim_stance"}  # fmt: skip
+                         "m005_claim_stance", "m006_claim_frame"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -168,8 +168,9 @@ def test_older_database_is_migrated_in_place(
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
         m.setattr(migrations, "SCHEMA_VERSION", 1)
-        m.setattr("workbench.store.projections._match_keys", lambda claim, speaker: {})
+        m.setattr("workbench.store.projections._match_keys", lambda claim, speaker, frame=None: {})
         m.setattr("workbench.store.projections._stance", lambda payload: {})
+        m.setattr("workbench.store.projections._frame", lambda payload: {})
         with Store(path) as store:  # as the first version wrote it
             store.add_article(article, claims, "tester", match=False)
             assert store.schema_version() == 1

@@ -69,6 +69,7 @@ def make_claims(article: Article, drafts: Sequence[ClaimDraft]) -> tuple[Claim, 
             entities=d.entities,
             stance=d.stance,
             speaker_type=d.speaker_type,
+            frame=d.frame,
         )
         for d in drafts
     )

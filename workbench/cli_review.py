@@ -212,29 +212,37 @@ def note(claim_id: str, text: str, reviewer: str | None, db_path: str | None) ->
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @db_option
 def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
-    """The stored claims closest to TEXT, best first, with score and verdict.
+    """The stored claims closest to TEXT, best first, with score, verdict and why.
 
-    Numbers and negation must agree for a match: "4,000 tonnes" never matches "40,000".
+    A match needs the same numbers, polarity, speaker and roles: "4,000 tonnes" never
+    matches "40,000", nor "Freedonia shipped grain to Ruritania" the other way round. A
+    claim worded alike that differs is shown as related, with what differs; only a match
+    can lend its verdict.
 
     \b
     Example:
         workbench match "Ruritania shipped 40,000 tonnes of grain to Freedonia"
     """
     from workbench import matching
+    from workbench.splitting import split_text
 
+    drafts = split_text(text)
+    query = drafts[0] if len(drafts) == 1 else None  # one claim: compare its frame too
+    sig = matching.signature(text, None, query.frame if query else None)
     with _store(db_path) as store:
-        best = matching.lookup(store, matching.signature(text), text, limit=limit, floor=50.0)
-        claims = {c.id: c for c in store.claims(ids=[cid for cid, _ in best])} if best else {}
+        best = matching.related(store, sig, text, limit=limit, floor=50.0)
+        claims = {c.id: c for c in store.claims(ids=[cid for cid, _, _ in best])} if best else {}
     rows = [
         {
             "claim_id": cid,
             "score": score,
-            "match": score >= matching.THRESHOLD,
+            "match": score >= matching.THRESHOLD and not differs,
+            "differs": differs,
             "verdict": claims[cid].verdict,
             "claim": claims[cid].claim,
             "speaker": claims[cid].speaker,
         }
-        for cid, score in best
+        for cid, score, differs in best
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -242,9 +250,11 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
     if not rows:
         click.echo("no similar claims", err=True)
     for r in rows:
-        flag = "match" if r["match"] else "     "
+        flag = "match  " if r["match"] else ("related" if r["differs"] else "       ")
         verdict = r["verdict"] or "-"
         click.echo(f"{r['claim_id']}  {r['score']:5.1f} {flag}  {verdict:14s} {r['claim']}")
+        if r["differs"]:
+            click.echo(f"{'':31}differs in: {', '.join(r['differs'])}")
 
 
 @click.command()

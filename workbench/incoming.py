@@ -131,6 +131,22 @@ def _article_ingested(p: dict) -> None:
     )
 
 
+def _frame(frame: object) -> None:
+    """A claim's frame: null, or lists of strings by role and a polarity."""
+    if frame is None:
+        return
+    if not isinstance(frame, dict):
+        raise _Bad("payload 'frame' must be an object or null")
+    for role in ("agents", "others", "dates", "numbers"):
+        values = frame.get(role, [])
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise _Bad(f"payload frame '{role}' must be a list of strings")
+    if frame.get("polarity", "positive") not in ("positive", "negative", "hedged"):
+        raise _Bad("payload frame 'polarity' must be positive, negative or hedged")
+    if not isinstance(frame.get("predicate"), str | None):
+        raise _Bad("payload frame 'predicate' must be a string or null")
+
+
 def _claim_extracted(p: dict) -> None:
     _id(p.get("article_id"), "payload article_id")
     _integer(p, "position")
@@ -145,6 +161,7 @@ def _claim_extracted(p: dict) -> None:
         raise _Bad(f"payload 'speaker_type' must be one of {', '.join(SPEAKER_TYPES)} or null")
     if not isinstance(p.get("quote", False), bool):
         raise _Bad("payload 'quote' must be true or false")
+    _frame(p.get("frame"))
     if _integer(p, "end") < _integer(p, "start"):
         raise _Bad("payload 'end' is before 'start'")
     _list_of(p, "cues", lambda c: isinstance(c, str), "strings")

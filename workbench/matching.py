@@ -1,17 +1,25 @@
-"""Recognise a claim already checked: fuzzy matching that respects numbers, negation, speakers.
+"""Recognise a claim already checked: fuzzy matching that respects numbers, negation, speakers
+and who did what to whom.
 
 Candidates come from the full-text index (FTS5, ranked by bm25) instead of a scan of every
 claim; rapidfuzz scores them in one ``process.cdist`` call. A pair is never a match when
 its numbers differ ("40,000 tonnes" / "4,000 tonnes"), when one side is negated and the
-other is not ("did not ship" / "shipped"), or when both name different speakers.
+other is not ("did not ship" / "shipped"), when both name different speakers, or when their
+frames (:class:`workbench.models.Frame`, read from the parse when the claim was split)
+differ in a role both fill: another actor as agent ("India" / "China"), agent and target
+swapped, another date or weekday, another number, a negation or hedge on one side only.
+Such a pair may be shown as related, with what differs, but never adopts a verdict.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from workbench.models import Frame
 
 if TYPE_CHECKING:
     import numpy as np
@@ -51,6 +59,7 @@ class Signature:
     numbers: frozenset[str]
     negated: bool
     speaker: str | None
+    frame: Frame | None = None
 
     @property
     def numkey(self) -> str:
@@ -58,7 +67,9 @@ class Signature:
         return " ".join(sorted(self.numbers))
 
     @classmethod
-    def stored(cls, text: str, numkey: str, speaker: str | None) -> Signature:
+    def stored(
+        cls, text: str, numkey: str, speaker: str | None, frame: str | None = None
+    ) -> Signature:
         """A signature from the keys kept in the claims table, without recomputing them."""
         words = set(text.split())
         return cls(
@@ -66,6 +77,7 @@ class Signature:
             numbers=frozenset(numkey.split()),
             negated=bool(words & NEGATIONS),
             speaker=normalise_speaker(speaker),
+            frame=Frame.from_dict(json.loads(frame)) if frame else None,
         )
 
 
@@ -85,14 +97,17 @@ def _stem(word: str) -> str:
     return word
 
 
-def signature(text: str, speaker: str | None = None) -> Signature:
-    """The comparable form of a claim's wording and speaker."""
+def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
+    """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
+    are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
     lowered = text.lower().replace("n't", " not").replace("per cent", "percent")
     numbers = {_number(*m.groups()) for m in _NUMBER.finditer(lowered)}
     words = _WORD.findall(_NUMBER.sub(" ", lowered))
     for w in words:
         if w in _NUMBER_WORDS:
             numbers.add(f"{_NUMBER_WORDS[w]:g}")
+    if frame is not None:
+        numbers = set(frame.numbers)
     negated = any(w in NEGATIONS for w in words)
     stems = [w if w in NEGATIONS else _stem(w) for w in words if w not in _NUMBER_WORDS]
     return Signature(
@@ -100,6 +115,7 @@ def signature(text: str, speaker: str | None = None) -> Signature:
         numbers=frozenset(numbers),
         negated=negated,
         speaker=normalise_speaker(speaker),
+        frame=frame,
     )
 
 
@@ -112,9 +128,42 @@ def normalise_speaker(speaker: str | None) -> str | None:
 
 def compatible(a: Signature, b: Signature) -> bool:
     """Whether two claims could be the same claim at all, whatever their wording."""
-    if a.numbers != b.numbers or a.negated != b.negated:
-        return False
-    return not (a.speaker and b.speaker and a.speaker != b.speaker)
+    return not differences(a, b)
+
+
+def differences(a: Signature, b: Signature) -> list[str]:
+    """What keeps two claims from being the same claim: "number", "negation", "speaker",
+    and the frame roles that differ ("agent", "agent and target swapped", "target", "date",
+    "negation or hedge"). Empty when they could be the same claim."""
+    found = []
+    if a.numbers != b.numbers:
+        found.append("number")
+    if a.negated != b.negated:
+        found.append("negation")
+    if a.speaker and b.speaker and a.speaker != b.speaker:
+        found.append("speaker")
+    if a.frame is not None and b.frame is not None:
+        found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
+    return found
+
+
+def frame_differences(a: Frame, b: Frame) -> list[str]:
+    """The roles two frames fill differently (a role one side leaves empty agrees)."""
+    found = []
+    swapped = set(a.agents) & set(b.others) and set(b.agents) & set(a.others)
+    if swapped:
+        found.append("agent and target swapped")
+    elif a.agents and b.agents and set(a.agents) != set(b.agents):
+        found.append("agent")
+    if not swapped and a.others and b.others and set(a.others) != set(b.others):
+        found.append("target")
+    if a.dates and b.dates and set(a.dates) != set(b.dates):
+        found.append("date")
+    if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
+        found.append("number")
+    if a.polarity != b.polarity:
+        found.append("negation or hedge")
+    return found
 
 
 def search_terms(text: str, limit: int = 8) -> list[str]:
@@ -124,8 +173,8 @@ def search_terms(text: str, limit: int = 8) -> list[str]:
     return sorted(unique, key=len, reverse=True)[:limit]
 
 
-def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
-    """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
+def fuzzy_scores(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
+    """The wording similarity (0-100) of every query to every candidate, nothing else."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -135,7 +184,12 @@ def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) ->
     c = [s.text for s in candidates]
     sort = process.cdist(q, c, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
     sets = process.cdist(q, c, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
-    scores = (sort + sets) / 2
+    return (sort + sets) / 2
+
+
+def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
+    """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
+    scores = fuzzy_scores(queries, candidates)
     for i, qs in enumerate(queries):
         for j, cs in enumerate(candidates):
             if scores[i, j] >= THRESHOLD and not compatible(qs, cs):
@@ -163,7 +217,7 @@ def link_article(store: Store, article_id: str, claims: Sequence[Claim]) -> dict
     Returns the payload of an ``article.matched`` event:
     ``{"matches": {claim_id: [[earlier_id, score], ...]}, "duplicates": {claim_id: first_id}}``.
     """
-    sigs = [signature(c.claim, c.speaker) for c in claims]
+    sigs = [signature(c.claim, c.speaker, c.frame) for c in claims]
     duplicates: dict[str, str] = {}
     if len(claims) > 1:
         within = score_many(sigs, sigs)
@@ -182,6 +236,30 @@ def link_article(store: Store, article_id: str, claims: Sequence[Claim]) -> dict
     return {"matches": matches, "duplicates": duplicates}
 
 
+def related(
+    store: Store, sig: Signature, text: str, *, limit: int = 5, floor: float = 50.0
+) -> list[tuple[str, float, list[str]]]:
+    """(claim id, wording score, what differs) of the stored claims worded most like
+    ``text``, best first: the ones with nothing differing are matches, the others only
+    related. Candidates come from the index by words alone (any numbers)."""
+    found = store.worded_like(search_terms(text))
+    candidates = [
+        (cid, Signature.stored(mt or "", nk or "", sp, fr)) for cid, mt, sp, fr, nk in found
+    ]
+    if not candidates:
+        return []
+    row = fuzzy_scores([sig], [s for _, s in candidates])[0]
+    ranked = sorted(
+        (
+            (cid, round(float(row[j]), 1), differences(sig, other))
+            for j, (cid, other) in enumerate(candidates)
+            if row[j] >= floor
+        ),
+        key=lambda r: (bool(r[2]), -r[1]),
+    )
+    return ranked[:limit]
+
+
 def lookup(
     store: Store,
     sig: Signature,
@@ -193,5 +271,7 @@ def lookup(
 ) -> list[tuple[str, float]]:
     """(claim id, score) of stored claims like ``text``, best first, from ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(text), exclude_article=exclude)
-    candidates = [(cid, Signature.stored(mt or "", sig.numkey, sp)) for cid, mt, sp in found]
+    candidates = [
+        (cid, Signature.stored(mt or "", sig.numkey, sp, fr)) for cid, mt, sp, fr in found
+    ]
     return best_matches(sig, candidates, limit, floor)

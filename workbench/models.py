@@ -69,6 +69,41 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What a claim says, by role, for matching: two claims can be the same claim only when
+    no role holds different values on the two sides (see :mod:`workbench.matching`)."""
+
+    agents: tuple[str, ...] = ()  # named actors in the subject, normalised
+    others: tuple[str, ...] = ()  # the other named actors and places
+    dates: tuple[str, ...] = ()  # weekdays, months, years, days
+    numbers: tuple[str, ...] = ()  # quantities, words and ordinals included
+    polarity: str = "positive"  # "negative" (not, never, denied) or "hedged" (hardly …)
+    predicate: str | None = None  # the main verb's lemma (shown, not compared)
+
+    def to_dict(self) -> dict:
+        """The JSON shape stored with the claim."""
+        return {
+            "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
+            "numbers": list(self.numbers), "polarity": self.polarity,
+            "predicate": self.predicate,
+        }  # fmt: skip
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> Frame | None:
+        """The frame stored by :meth:`to_dict`; None for None."""
+        if data is None:
+            return None
+        return cls(
+            agents=tuple(data.get("agents", ())),
+            others=tuple(data.get("others", ())),
+            dates=tuple(data.get("dates", ())),
+            numbers=tuple(data.get("numbers", ())),
+            polarity=str(data.get("polarity", "positive")),
+            predicate=data.get("predicate"),
+        )
+
+
+@dataclass(frozen=True)
 class ClaimDraft:
     """One claim as the splitter proposes it. Offsets index the cleaned article text."""
 
@@ -84,6 +119,7 @@ class ClaimDraft:
     entities: tuple[Entity, ...] = ()
     stance: Stance = "asserts"  # what the speaker does with the content (see STANCES)
     speaker_type: str | None = None  # one of SPEAKER_TYPES when there is a speaker
+    frame: Frame | None = None  # what the claim says by role, for matching
 
 
 @dataclass(frozen=True)
@@ -143,6 +179,7 @@ class Claim:
     entities: tuple[Entity, ...] = ()
     stance: Stance = "asserts"
     speaker_type: str | None = None
+    frame: Frame | None = None
     status: str = "unreviewed"
     verdict: str | None = None
     verdicts: tuple[Verdict, ...] = ()

@@ -35,6 +35,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     speakers,
     units,
 )
+from workbench.splitting.frames import claim_frame
 from workbench.splitting.tokens import span_extension
 from workbench.splitting.wording import standalone_wording
 
@@ -105,7 +106,19 @@ def draft_from_span(span: Span) -> ClaimDraft:
         entities=tuple(Entity(ent.text, ent.label_) for ent in span.ents),
         stance=span_extension(span, "stance") or "asserts",
         speaker_type=span_extension(span, "speaker_type") if speaker is not None else None,
+        frame=claim_frame(span, _content(span), span_extension(span, "stance") or "asserts"),
     )
+
+
+def _content(span: Span) -> set[int] | None:
+    """What the claim asserts: the attributed content, without labels that are claims of
+    their own; None for the whole span."""
+    content = span_extension(span, "content")
+    dropped = span_extension(span, "dropped") or ()
+    if content is None and not dropped:
+        return None
+    kept = set(content) if content is not None else set(range(span.start, span.end))
+    return kept - {i for a, b in dropped for i in range(a, b)}
 
 
 def drafts_from_doc(doc: Doc) -> list[ClaimDraft]:

@@ -19,7 +19,17 @@ import sqlite_utils
 
 from workbench.errors import NotFoundError, StoreError
 from workbench.matching import link_article
-from workbench.models import Article, Claim, ClaimDraft, Dropped, Entity, Event, Source, Verdict
+from workbench.models import (
+    Article,
+    Claim,
+    ClaimDraft,
+    Dropped,
+    Entity,
+    Event,
+    Frame,
+    Source,
+    Verdict,
+)
 from workbench.store import events as ev
 from workbench.store import migrations, projections
 
@@ -444,11 +454,11 @@ class Store:
         terms: Sequence[str],
         limit: int = 1000,
         exclude_article: str | None = None,
-    ) -> list[tuple[str, str, str | None]]:
-        """(id, match_text, speaker) of claims that could match a claim with these numbers
+    ) -> list[tuple[str, str, str | None, str | None]]:
+        """(id, match_text, speaker, frame) of claims that could match a claim with these numbers
         (``numkey``) and words: the whole block of claims with the same numbers when it is
         small, otherwise only those that share two of the query's three rarest words."""
-        base = "SELECT id, match_text, speaker FROM claims WHERE numkey = ?"
+        base = "SELECT id, match_text, speaker, frame FROM claims WHERE numkey = ?"
         params: list = [numkey]
         if exclude_article is not None:
             base += " AND article_id != ?"
@@ -471,6 +481,24 @@ class Store:
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse: no candidates rather than a crash
         return [tuple(r) for r in rows]
+
+    def worded_like(
+        self, terms: Sequence[str], limit: int = 200
+    ) -> list[tuple[str, str, str | None, str | None, str]]:
+        """(id, match_text, speaker, frame, numkey) of claims that share one of the query's
+        three rarest words, whatever their numbers: the related claims ``match`` shows."""
+        rare = self._rarest(terms, 3)
+        if not rare:
+            return []
+        query = " OR ".join(f'"{t}"' for t in rare)
+        sql = (
+            "SELECT id, match_text, speaker, frame, numkey FROM claims WHERE rowid IN "
+            "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) LIMIT ?"
+        )
+        try:
+            return [tuple(r) for r in self.db.conn.execute(sql, [query, limit]).fetchall()]
+        except sqlite3.OperationalError:
+            return []
 
     def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
         """The n terms that the fewest claims contain (terms no claim contains are left out)."""
@@ -912,6 +940,7 @@ def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
         "entities": [[e.text, e.label] for e in claim.entities],
         "stance": claim.stance,
         "speaker_type": claim.speaker_type,
+        "frame": claim.frame.to_dict() if claim.frame is not None else None,
     }
 
 
@@ -997,6 +1026,7 @@ def _claim(row: dict, verdicts: tuple[Verdict, ...], matches: tuple[dict, ...] =
         entities=tuple(Entity(t, label) for t, label in json.loads(row["entities"] or "[]")),
         stance=row.get("stance") or "asserts",
         speaker_type=row.get("speaker_type"),
+        frame=Frame.from_dict(json.loads(row["frame"])) if row.get("frame") else None,
         status=row["status"],
         verdict=row["verdict"],
         verdicts=verdicts,

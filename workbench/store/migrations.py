@@ -163,9 +163,16 @@ def m005_claim_stance(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("speaker_type", str)
 
 
+def m006_claim_frame(db: sqlite_utils.Database) -> None:
+    """What each claim says by role (who, to whom, when, how many, polarity), for matching;
+    claims split before it existed have none and match by their wording alone."""
+    db["claims"].add_column("frame", str)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
+    m006_claim_frame,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

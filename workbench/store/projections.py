@@ -67,7 +67,8 @@ def _claim_extracted(
             "status": "unreviewed",
             "verdict": None,
             **_stance(payload),
-            **_match_keys(payload["claim"], payload.get("speaker")),
+            **_frame(payload),
+            **_match_keys(payload["claim"], payload.get("speaker"), payload.get("frame")),
         },
         ignore=True,
     )
@@ -79,10 +80,16 @@ def _stance(payload: dict) -> dict:
     return {"stance": payload.get("stance", "asserts"), "speaker_type": payload.get("speaker_type")}
 
 
-def _match_keys(claim: str, speaker: str | None) -> dict:
-    from workbench.matching import signature
+def _frame(payload: dict) -> dict:
+    """The frame column (m006); claims split before it existed have none."""
+    return {"frame": _json(payload["frame"]) if payload.get("frame") else None}
 
-    sig = signature(claim, speaker)
+
+def _match_keys(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+    from workbench.matching import signature
+    from workbench.models import Frame
+
+    sig = signature(claim, speaker, Frame.from_dict(frame))
     return {"numkey": sig.numkey, "match_text": sig.text}
 
 
@@ -119,7 +126,9 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     if base is None:
         return  # a review event for a claim this copy does not have yet
     state = derive(base.payload["kind"], base.payload["claim"], events)
-    keys = _match_keys(state.claim, base.payload.get("speaker"))
+    # an edited wording is no longer what the frame was read from
+    frame = base.payload.get("frame") if state.claim == base.payload["claim"] else None
+    keys = _match_keys(state.claim, base.payload.get("speaker"), frame)
     db.conn.execute(
         "UPDATE claims SET kind = ?, claim = ?, verdict = ?, numkey = ?, match_text = ?, "
         "status = CASE WHEN ? = 'unreviewed' AND duplicate_of IS NOT NULL THEN 'duplicate' "

@@ -1,0 +1,128 @@
+"""Matching by frame: a claim worded alike that differs in who, to whom, when, how many or
+with which polarity never lends its verdict; paraphrases in other words and numbers do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.spacy_support import needs_model
+from workbench import actions
+from workbench.cli import cli
+from workbench.matching import THRESHOLD, differences, score_many, signature
+from workbench.rubrics import load_rubric
+from workbench.store import Store
+
+pytestmark = needs_model
+
+
+def framed(text: str):
+    from workbench.splitting import split_text
+
+    (claim,) = split_text(text)
+    return signature(claim.claim, claim.speaker, claim.frame)
+
+
+# (stored claim, a claim worded almost alike that says something else, what differs)
+NEAR_MISSES = [
+    ("Osterlich launched a full-scale invasion of Karsovia in March 2023.",
+     "Karsovia launched a full-scale invasion of Osterlich in March 2023.",
+     "agent and target swapped"),
+    ("Ruritania shipped grain to Freedonia.", "Freedonia shipped grain to Ruritania.",
+     "agent and target swapped"),
+    ("President Halvard arrived in Port Selene on Sunday for the summit.",
+     "President Halvard arrived in Port Selene on Monday for the summit.", "date"),
+    ("Ruritania has provided economic lifelines to Osterlich.",
+     "Karsovia has provided economic lifelines to Osterlich.", "agent"),
+    ("Ruritania is neutral in the border dispute.",
+     "Ruritania is hardly neutral in the border dispute.", "negation or hedge"),
+    ("Ruritania is neutral in the border dispute.",
+     "Karsovia is neutral in the border dispute.", "agent"),
+    ("Grain prices in Freedonia have doubled since March.",
+     "Grain prices in Freedonia have doubled since January.", "date"),
+    ("The convoy reached Lenz in February 2024.", "The convoy reached Lenz in May 2024.", "date"),
+]  # fmt: skip
+
+PARAPHRASES = [
+    ("The parade marks the eightieth anniversary of the end of the war.",
+     "The parade marks the 80th anniversary of the end of the war."),
+    ("Ruritania shipped forty thousand tonnes of grain to Freedonia.",
+     "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
+    ("40,000 tonnes of grain were shipped by Ruritania to Freedonia.",
+     "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
+    ("The invasion of Karsovia began in Feb. 2022.",
+     "The invasion of Karsovia began in February 2022."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("stored", "query", "role"), NEAR_MISSES)
+def test_a_claim_that_differs_in_one_role_is_never_a_match(
+    stored: str, query: str, role: str
+) -> None:
+    a, b = framed(stored), framed(query)
+    assert role in differences(a, b)
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), PARAPHRASES)
+def test_the_same_claim_in_other_words_and_figures_matches(a: str, b: str) -> None:
+    assert differences(framed(a), framed(b)) == []
+    assert score_many([framed(a)], [framed(b)])[0, 0] >= THRESHOLD
+
+
+def test_world_war_two_is_a_name_not_a_quantity() -> None:
+    a = framed("The parade marks the end of World War Two in Lenz.")
+    b = framed("The parade marks the end of the Second World War in Lenz.")
+    assert "number" not in differences(a, b)
+
+
+@pytest.fixture
+def checked_db(tmp_path: Path) -> Path:
+    from workbench.articles import prepare
+    from workbench.models import Document
+
+    db = tmp_path / "frames.db"
+    text = "Ruritania shipped grain to Freedonia on Sunday.\n\nOsterlich closed its border."
+    (item,) = prepare([Document(text=text, source="first.txt", title="first")])
+    with Store(db) as store:
+        store.add_article(item.article, item.claims, "alice")
+        actions.record_verdict(
+            store, item.claims[0].id, "accurate", load_rubric("default"), "alice",
+            [actions.SourceInput("https://port.example.org/log", title="Port log")],
+        )  # fmt: skip
+    return db
+
+
+def test_match_shows_a_swapped_claim_as_related_and_why(checked_db: Path) -> None:
+    out = CliRunner().invoke(
+        cli, ["match", "Freedonia shipped grain to Ruritania on Sunday.", "--db",
+              str(checked_db), "--format", "json"],
+    )  # fmt: skip
+    assert out.exit_code == 0, out.output
+    (row,) = [r for r in json.loads(out.output) if r["verdict"] == "accurate"]
+    assert row["match"] is False
+    assert row["differs"] == ["agent and target swapped"]
+    table = (
+        CliRunner()
+        .invoke(
+            cli,
+            ["match", "Ruritania shipped grain to Freedonia on Monday.", "--db", str(checked_db)],
+        )
+        .output
+    )
+    assert "related" in table and "differs in: date" in table
+
+
+def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> None:
+    from workbench.articles import prepare
+    from workbench.models import Document
+
+    (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
+                                source="second.txt", title="second")])  # fmt: skip
+    with Store(checked_db) as store:
+        result = store.add_article(item.article, item.claims, "bob")
+        assert result.matched == 0
+        assert store.claim(item.claims[0].id).matches == ()
