@@ -126,3 +126,16 @@ def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> N
         result = store.add_article(item.article, item.claims, "bob")
         assert result.matched == 0
         assert store.claim(item.claims[0].id).matches == ()
+
+
+def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path) -> None:
+    from workbench.articles import prepare
+    from workbench.models import Document
+
+    first = "Osterlich closed its border crossings with Karsovia on Monday."
+    second = "On Monday Osterlich shut its border posts with Karsovia."
+    with Store(tmp_path / "p.db") as store:
+        for title, text in (("first", first), ("second", second)):
+            (item,) = prepare([Document(text=text, source=f"{title}.txt", title=title)])
+            result = store.add_article(item.article, item.claims, "alice")
+        assert result.matched == 1  # "shut" and "posts" are rarest, but only the new claim had them

@@ -13,6 +13,7 @@ Such a pair may be shown as related, with what differs, but never adopts a verdi
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -59,7 +60,12 @@ class Signature:
     numbers: frozenset[str]
     negated: bool
     speaker: str | None
-    frame: Frame | None = None
+    frame_json: str | None = None  # as stored; read only when a pair is compared
+
+    @functools.cached_property
+    def frame(self) -> Frame | None:
+        """The claim's frame, if it has one."""
+        return Frame.from_dict(json.loads(self.frame_json)) if self.frame_json else None
 
     @property
     def numkey(self) -> str:
@@ -77,7 +83,7 @@ class Signature:
             numbers=frozenset(numkey.split()),
             negated=bool(words & NEGATIONS),
             speaker=normalise_speaker(speaker),
-            frame=Frame.from_dict(json.loads(frame)) if frame else None,
+            frame_json=frame,
         )
 
 
@@ -115,7 +121,7 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         numbers=frozenset(numbers),
         negated=negated,
         speaker=normalise_speaker(speaker),
-        frame=frame,
+        frame_json=json.dumps(frame.to_dict()) if frame is not None else None,
     )
 
 

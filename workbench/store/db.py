@@ -433,10 +433,12 @@ class Store:
                     "SELECT count(*) FROM claims WHERE article_id = ?", (existing[0],)
                 ).fetchone()[0]
                 return IngestResult(existing[0], False, count)
+            # matched before the new claims are in the index: a word only they use would
+            # otherwise look rarest and find nothing but themselves
+            links = link_article(self, article.id, claims) if match else {}
             self.append("article.ingested", article.id, article_payload(article), actor)
             for position, claim in enumerate(claims):
                 self.append("claim.extracted", claim.id, claim_payload(claim, position), actor)
-            links = link_article(self, article.id, claims) if match else {}
             if links.get("matches") or links.get("duplicates"):
                 self.append("article.matched", article.id, links, actor)
         return IngestResult(
