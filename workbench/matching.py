@@ -203,20 +203,6 @@ def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) ->
     return scores
 
 
-def best_matches(
-    query: Signature, candidates: Sequence[tuple[str, Signature]], limit: int, floor: float
-) -> list[tuple[str, float]]:
-    """(claim id, score) of the best candidates at or above ``floor``, best first."""
-    if not candidates:
-        return []
-    row = score_many([query], [s for _, s in candidates])[0]
-    ranked = sorted(
-        ((candidates[j][0], float(row[j])) for j in range(len(candidates)) if row[j] >= floor),
-        key=lambda pair: -pair[1],
-    )
-    return [(cid, round(score, 1)) for cid, score in ranked[:limit]]
-
-
 def link_article(store: Store, article_id: str, claims: Sequence[Claim]) -> dict:
     """Matches of a new article's claims to earlier claims, and repeats within the article.
 
@@ -277,7 +263,17 @@ def lookup(
 ) -> list[tuple[str, float]]:
     """(claim id, score) of stored claims like ``text``, best first, from ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(text), exclude_article=exclude)
-    candidates = [
-        (cid, Signature.stored(mt or "", sig.numkey, sp, fr)) for cid, mt, sp, fr in found
-    ]
-    return best_matches(sig, candidates, limit, floor)
+    if not found:
+        return []
+    from rapidfuzz import fuzz, process
+
+    texts = [mt or "" for _, mt, _, _ in found]
+    sort = process.cdist([sig.text], texts, scorer=fuzz.token_sort_ratio, workers=-1)[0]
+    sets = process.cdist([sig.text], texts, scorer=fuzz.token_set_ratio, workers=-1)[0]
+    ranked = []
+    for j in ((sort + sets) / 2 >= floor).nonzero()[0]:  # signatures only for close wording
+        cid, mt, sp, fr = found[j]
+        if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr)):
+            ranked.append((cid, round(float(sort[j] + sets[j]) / 2, 1)))
+    ranked.sort(key=lambda pair: -pair[1])
+    return ranked[:limit]
