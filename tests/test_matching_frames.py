@@ -139,3 +139,36 @@ def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path)
             (item,) = prepare([Document(text=text, source=f"{title}.txt", title=title)])
             result = store.add_article(item.article, item.claims, "alice")
         assert result.matched == 1  # "shut" and "posts" are rarest, but only the new claim had them
+
+
+async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_adopts_it(
+    checked_db: Path,
+) -> None:
+    from workbench.articles import prepare
+    from workbench.models import Document
+    from workbench.tui.app import ReviewApp
+    from workbench.tui.widgets.details import ClaimDetails
+
+    (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
+                                source="second.txt", title="second")])  # fmt: skip
+    with Store(checked_db) as store:
+        store.add_article(item.article, item.claims, "bob")
+    swapped = item.claims[0].id
+    app = ReviewApp(checked_db, "carol", load_rubric("default"), offer_sample=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        from tests.test_tui import loaded
+        from workbench.tui.widgets.queue import ClaimQueue
+
+        await loaded(pilot)
+        queue = app.query_one(ClaimQueue)
+        while queue.current is not None and queue.current.id != swapped:
+            await pilot.press("j")
+            await pilot.pause()
+        details = str(app.query_one(ClaimDetails).text)
+        assert "Worded alike, but not the same claim" in details
+        assert "differs in: agent and target swapped" in details
+        assert "its verdict (accurate) is not adopted" in details
+        await pilot.press("m")
+        await pilot.pause()
+    with Store(checked_db) as store:
+        assert store.claim(swapped).verdicts == ()

@@ -252,6 +252,20 @@ def related(
     return ranked[:limit]
 
 
+def related_claims(
+    store: Store, claim: Claim, limit: int = 3
+) -> list[tuple[str, float, list[str]]]:
+    """Earlier claims of other articles worded like ``claim`` (at the match threshold) that
+    are not the same claim, with what differs: shown beside it, never adopted."""
+    sig = signature(claim.claim, claim.speaker, claim.frame)
+    found = related(store, sig, claim.claim, limit=limit + 5, floor=THRESHOLD)
+    others = [(cid, score, differs) for cid, score, differs in found if differs]
+    if not others:
+        return []
+    article_of = {c.id: c.article_id for c in store.claims(ids=[cid for cid, _, _ in others])}
+    return [r for r in others if article_of.get(r[0]) not in (None, claim.article_id)][:limit]
+
+
 def lookup(
     store: Store,
     sig: Signature,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.style import Style
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -24,6 +26,7 @@ def render_details(
     rubric: Rubric,
     sources: list[tuple[str, Source]],
     notes: list[tuple[str, str, str]],
+    related: Sequence[tuple[Claim, float, list[str]]] = (),
 ) -> Text:
     out = Text()
     out.append(f"{STATUS_TEXT.get(claim.status, claim.status)}", Style(bold=True))
@@ -92,6 +95,14 @@ def render_details(
                 out.append("no verdict yet\n", Style(dim=True))
     else:
         out.append("\nMatches to earlier claims: none\n", Style(dim=True))
+    if related:
+        out.append("\nWorded alike, but not the same claim\n", Style(underline=True))
+        for other, score, differs in related:
+            out.append(f"  {other.id}  {score:.0f}  ", Style(dim=True))
+            out.append(f"differs in: {', '.join(differs)}\n", Style(color="red", bold=True))
+            out.append(f"    {other.claim}\n")
+            if other.verdict:
+                out.append(f"    its verdict ({other.verdict}) is not adopted\n", Style(dim=True))
     return out
 
 
