@@ -69,6 +69,7 @@ from workbench.splitting.tokens import (
     is_finite,
     is_paragraph_break,
     is_reporting_participle,
+    label_tokens,
     reporting_ancestor,
     subject_of,
     unit_root,
@@ -732,7 +733,7 @@ def find_attribution(
     if regions is None:
         regions = quote_regions(span.doc.text)
     lemmas = {t.lemma_.lower() for t in span}
-    labels = _label_tokens(span)
+    labels = label_tokens(span)
     for rule in RULES:
         triggers = TRIGGERS.get(rule)
         if triggers is not None and triggers.isdisjoint(lemmas):
@@ -760,13 +761,6 @@ def find_attribution(
             stance="declines" if match.rule == "no comment" else stance,
         )
     return Attribution()
-
-
-def _label_tokens(span: Span) -> set[int]:
-    """Token indices of the labels inside ``span`` that are claims of their own."""
-    if not Span.has_extension("dropped"):
-        return set()
-    return {i for a, b in span._.dropped for i in range(a, b)}
 
 
 def stance_of(verb: Token | None) -> str:

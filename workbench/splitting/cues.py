@@ -43,6 +43,7 @@ from workbench.splitting.lexicon import (
     STANCE_ADVERBS,
     TIME_ANCHORS,
 )
+from workbench.splitting.tokens import label_tokens
 from workbench.splitting.view import DocView, SpanContext, doc_view
 
 #: Opinion cue categories the model reads, then the objectivity ones.
@@ -470,9 +471,7 @@ def content_exclusion(
     """The speaker of a claim unit and its :func:`exclusion`, from the attribution
     component's extensions (``span._.speaker``, ``source_range``, ``attribution_cue``),
     with the appositive labels the clause stage gave claims of their own (``dropped``)."""
-    labels: frozenset[int] = frozenset()
-    if Span.has_extension("dropped") and span._.dropped:
-        labels = frozenset(i for a, b in span._.dropped for i in range(a, b))
+    labels = label_tokens(span)
     if not Span.has_extension("speaker"):
         return None, labels
     speaker = span._.speaker

@@ -36,7 +36,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     units,
 )
 from workbench.splitting.frames import claim_frame
-from workbench.splitting.tokens import span_extension
+from workbench.splitting.tokens import label_tokens, span_extension
 from workbench.splitting.wording import standalone_wording
 
 #: Our components after the model's own, in pipeline order (the paragraph marker goes
@@ -114,11 +114,11 @@ def _content(span: Span) -> set[int] | None:
     """What the claim asserts: the attributed content, without labels that are claims of
     their own; None for the whole span."""
     content = span_extension(span, "content")
-    dropped = span_extension(span, "dropped") or ()
-    if content is None and not dropped:
+    labels = label_tokens(span)
+    if content is None and not labels:
         return None
     kept = set(content) if content is not None else set(range(span.start, span.end))
-    return kept - {i for a, b in dropped for i in range(a, b)}
+    return kept - labels
 
 
 def drafts_from_doc(doc: Doc) -> list[ClaimDraft]:

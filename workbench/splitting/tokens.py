@@ -200,6 +200,13 @@ def skip_discourse_marker(tokens: Sequence[Token]) -> int:
     return 0
 
 
+def label_tokens(span: Span) -> frozenset[int]:
+    """Token indices of the labels inside ``span`` that are claims of their own
+    (``span._.dropped``, set by the clause stage)."""
+    ranges = span_extension(span, "dropped") or ()
+    return frozenset(i for a, b in ranges for i in range(a, b))
+
+
 def span_extension(span: Span, name: str) -> Any:
     """``span._.<name>``, or None when no component installed that extension."""
     return getattr(span._, name) if Span.has_extension(name) else None
