@@ -60,12 +60,15 @@ class Signature:
     numbers: frozenset[str]
     negated: bool
     speaker: str | None
-    frame_json: str | None = None  # as stored; read only when a pair is compared
+    #: the claim's frame, or its stored JSON, read only when a pair is compared
+    frame_source: Frame | str | None = None
 
     @functools.cached_property
     def frame(self) -> Frame | None:
         """The claim's frame, if it has one."""
-        return Frame.from_dict(json.loads(self.frame_json)) if self.frame_json else None
+        if isinstance(self.frame_source, str):
+            return Frame.from_dict(json.loads(self.frame_source))
+        return self.frame_source
 
     @property
     def numkey(self) -> str:
@@ -83,7 +86,7 @@ class Signature:
             numbers=frozenset(numkey.split()),
             negated=bool(words & NEGATIONS),
             speaker=normalise_speaker(speaker),
-            frame_json=frame,
+            frame_source=frame,
         )
 
 
@@ -121,7 +124,7 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         numbers=frozenset(numbers),
         negated=negated,
         speaker=normalise_speaker(speaker),
-        frame_json=json.dumps(frame.to_dict()) if frame is not None else None,
+        frame_source=frame,
     )
 
 
@@ -179,23 +182,26 @@ def search_terms(text: str, limit: int = 8) -> list[str]:
     return sorted(unique, key=len, reverse=True)[:limit]
 
 
-def fuzzy_scores(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
-    """The wording similarity (0-100) of every query to every candidate, nothing else."""
+def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarray:
+    """The wording similarity (0-100) of every query text to every candidate text (the
+    signatures' normalised wording), nothing else."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
     if not queries or not candidates:
         return np.zeros((len(queries), len(candidates)))
-    q = [s.text for s in queries]
-    c = [s.text for s in candidates]
-    sort = process.cdist(q, c, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32)
-    sets = process.cdist(q, c, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32)
+    sort = process.cdist(
+        queries, candidates, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32
+    )
+    sets = process.cdist(
+        queries, candidates, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32
+    )
     return (sort + sets) / 2
 
 
 def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
     """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
-    scores = fuzzy_scores(queries, candidates)
+    scores = fuzzy_scores([s.text for s in queries], [s.text for s in candidates])
     for i, qs in enumerate(queries):
         for j, cs in enumerate(candidates):
             if scores[i, j] >= THRESHOLD and not compatible(qs, cs):
@@ -235,21 +241,19 @@ def related(
     ``text``, best first: the ones with nothing differing are matches, the others only
     related. Candidates come from the index by words alone (any numbers)."""
     found = store.worded_like(search_terms(text))
-    candidates = [
-        (cid, Signature.stored(mt or "", nk or "", sp, fr)) for cid, mt, sp, fr, nk in found
-    ]
-    if not candidates:
-        return []
-    row = fuzzy_scores([sig], [s for _, s in candidates])[0]
-    ranked = sorted(
-        (
-            (cid, round(float(row[j]), 1), differences(sig, other))
-            for j, (cid, other) in enumerate(candidates)
-            if row[j] >= floor
-        ),
-        key=lambda r: (bool(r[2]), -r[1]),
-    )
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _, _ in found])[0] if found else []
+    ranked = []
+    for j in close(row, floor):
+        cid, mt, sp, fr, nk = found[j]
+        other = Signature.stored(mt or "", nk or "", sp, fr)
+        ranked.append((cid, round(float(row[j]), 1), differences(sig, other)))
+    ranked.sort(key=lambda r: (bool(r[2]), -r[1]))
     return ranked[:limit]
+
+
+def close(row: Sequence[float], floor: float) -> list[int]:
+    """Indices of the scores at or above ``floor``: only these candidates get a signature."""
+    return [j for j, score in enumerate(row) if score >= floor]
 
 
 def related_claims(
@@ -277,17 +281,11 @@ def lookup(
 ) -> list[tuple[str, float]]:
     """(claim id, score) of stored claims like ``text``, best first, from ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(text), exclude_article=exclude)
-    if not found:
-        return []
-    from rapidfuzz import fuzz, process
-
-    texts = [mt or "" for _, mt, _, _ in found]
-    sort = process.cdist([sig.text], texts, scorer=fuzz.token_sort_ratio, workers=-1)[0]
-    sets = process.cdist([sig.text], texts, scorer=fuzz.token_set_ratio, workers=-1)[0]
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _ in found])[0] if found else []
     ranked = []
-    for j in ((sort + sets) / 2 >= floor).nonzero()[0]:  # signatures only for close wording
+    for j in close(row, floor):
         cid, mt, sp, fr = found[j]
         if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr)):
-            ranked.append((cid, round(float(sort[j] + sets[j]) / 2, 1)))
+            ranked.append((cid, round(float(row[j]), 1)))
     ranked.sort(key=lambda pair: -pair[1])
     return ranked[:limit]
