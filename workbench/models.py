@@ -74,18 +74,21 @@ class Frame:
     no role holds different values on the two sides (see :mod:`workbench.matching`)."""
 
     agents: tuple[str, ...] = ()  # named actors in the subject, normalised
-    others: tuple[str, ...] = ()  # the other named actors and places
+    others: tuple[str, ...] = ()  # the other named actors, and names of laws, events …
     dates: tuple[str, ...] = ()  # weekdays, months, years, days
     numbers: tuple[str, ...] = ()  # quantities, words and ordinals included
     polarity: str = "positive"  # "negative" (not, never, denied) or "hedged" (hardly …)
     predicate: str | None = None  # the main verb's lemma (shown, not compared)
+    places: tuple[str, ...] = ()  # where: named places after "in", "at", "near", "to" …
+    patients: tuple[str, ...] = ()  # who undergoes it: the object, a passive's subject
 
     def to_dict(self) -> dict:
         """The JSON shape stored with the claim."""
         return {
             "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
             "numbers": list(self.numbers), "polarity": self.polarity,
-            "predicate": self.predicate,
+            "predicate": self.predicate, "places": list(self.places),
+            "patients": list(self.patients),
         }  # fmt: skip
 
     @classmethod
@@ -100,6 +103,8 @@ class Frame:
             numbers=tuple(data.get("numbers", ())),
             polarity=str(data.get("polarity", "positive")),
             predicate=data.get("predicate"),
+            places=tuple(data.get("places", ())),
+            patients=tuple(data.get("patients", ())),
         )
 
 

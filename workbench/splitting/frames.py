@@ -5,17 +5,24 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
 "Ukraine launched an invasion of Russia" whatever their fuzzy score (see
 :mod:`workbench.matching`):
 
-* ``agents`` — the named actors (people, organisations, states, nationalities, places) in
-  the subject of the content's main clause, or in its "by" phrase when it is passive;
-  ``others`` — the named actors and places
-  elsewhere in it. Names are compared lower-cased, by their last word ("Mr Putin" =
-  "Vladimir Putin").
-* ``dates`` — weekdays, months (abbreviations folded: "Feb." = "February"), years and day
-  numbers of the DATE entities.
+* ``agents`` — the named actors (people, organisations, states, nationalities, places)
+  who act: the subject of the content's main clause, or the "by" phrase when its action is
+  passive ("is set to be replaced by X"); a bare capitalised subject the recogniser missed
+  ("Trump flew") counts too; ``patients`` — those who undergo it: the direct object, or the
+  subject of a passive;
+  ``places`` — named places after a preposition of place ("in Pakistan", "near Tehran");
+  ``others`` — the named actors elsewhere in it, and names of laws, events and works
+  ("Article 5 of the NATO treaty"). Names are kept lower-cased, without "the" and a
+  possessive "'s"; :mod:`workbench.matching` compares them ("Mr Putin" = "Vladimir Putin").
+* ``dates`` — weekdays, months (abbreviations folded: "Feb." = "February"), years, day
+  numbers and relative words ("yesterday", "last week", "third quarter" as 3 and
+  "quarter") of the DATE entities.
 * ``numbers`` — the values of quantities, written in figures or words, ordinals included
   ("eightieth" = 80, "forty thousand" = 40000, "1.2 million"); a number inside a name
-  ("World War Two") is not a quantity.
-* ``polarity`` — "negative" for a negation or a denial, "hedged" for "hardly", "barely" …
+  ("World War Two", "Marine One") is not a quantity, nor is the pronoun "one" ("one of
+  the members").
+* ``polarity`` — "negative" for a negation, a denial or a refusal ("refused to send"),
+  "hedged" for "hardly", "barely" …
 * ``predicate`` — the main verb's lemma, shown beside a match, not compared.
 """
 
@@ -32,6 +39,7 @@ from workbench.splitting.tokens import clause_head
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -44,8 +52,12 @@ def _pairs(name: str) -> dict[str, str]:
 NUMBER_WORDS = {w: float(v) for w, v in _pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in _pairs("number_scales").items()}
 DATE_WORDS = _pairs("date_words")
+RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
 NEGATIVES = LEXICON["negative_polarity"].words
+NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
+PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
 
 
@@ -85,8 +97,17 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     return values
 
 
-def _name(ent: Span) -> str:
-    return ent[-1].lower_ if ent.label_ == "PERSON" else ent.text.lower().removeprefix("the ")
+def _name(span: Span | Token) -> str:
+    words = [t for t in (span if isinstance(span, Span) else [span]) if t.tag_ != "POS"]
+    text = " ".join(t.lower_ for t in words)
+    return text.removeprefix("the ")
+
+
+def _is_place(ent: Span) -> bool:
+    head = ent.root.head
+    return (
+        ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
+    )
 
 
 def _date_words(ent: Span) -> list[str]:
@@ -97,16 +118,44 @@ def _date_words(ent: Span) -> list[str]:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
             out.append(word)
+        elif word in NUMBER_WORDS and word not in {"a", "an"}:
+            out.append(f"{NUMBER_WORDS[word]:g}")  # "the third quarter"
+        elif word in RELATIVE_DATES:
+            out.append(word)
     return out
 
 
 def _numeric(token: Token) -> bool:
-    return token.like_num or (token.lower_ in NUMBER_WORDS and token.lower_ not in {"a", "an"})
+    word = token.lower_
+    if word in {"a", "an"}:
+        return False
+    if word == "one" and token.dep_ != "nummod":
+        return False  # "one of the members"
+    if _in_name(token):
+        return False
+    return token.like_num or word in NUMBER_WORDS
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised number word inside a sentence is part of a name ("Marine One")."""
+    return token.is_title and token.lower_ in NUMBER_WORDS and token.i > token.sent.start
+
+
+def _bare_subject(token: Token, acting: set[int]) -> bool:
+    """A capitalised subject without a determiner that the recogniser missed ("Trump flew")."""
+    return (
+        token.i in acting
+        and token.dep_ in ACTING_DEPS
+        and token.is_title
+        and token.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ in {"det", "poss"} for c in token.children)
+    )
 
 
 def _polarity(tokens: list[Token], stance: str) -> str:
     words = {t.lower_ for t in tokens}
-    if stance == "denies" or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
+    refused = any(t.lemma_.lower() in NEGATIVE_PREDICATES and t.pos_ == "VERB" for t in tokens)
+    if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
         return "negative"
     if words & HEDGES:
         return "hedged"
@@ -120,28 +169,37 @@ def claim_frame(span: Span, content: Iterable[int] | None = None, stance: str = 
     indices = set(content) if content is not None else set(range(span.start, span.end))
     tokens = [doc[i] for i in sorted(indices) if span.start <= i < span.end]
     head = clause_head(tokens)
-    subject: set[int] = set()  # who acts: the active subject, or a passive's "by" phrase
-    if head is not None:
-        for child in head.children:
-            if child.dep_ in ACTING_DEPS:  # "by Ruritania" acts in "were shipped by Ruritania"
-                subject.update(t.i for t in child.subtree)
+    agent_at, patient_at = _roles(head)
     agents: list[str] = []
+    patients: list[str] = []
     others: list[str] = []
+    places: list[str] = []
     dates: list[str] = []
     numbers: list[str] = []
     for ent in span.ents:
         if not any(t.i in indices for t in ent):
             continue
         if ent.label_ in ACTOR_LABELS:
-            (agents if ent.root.i in subject else others).append(_name(ent))
+            _role(
+                ent.root.i,
+                agent_at,
+                patient_at,
+                agents,
+                patients,
+                places if _is_place(ent) else others,
+            ).append(_name(ent))
+        elif ent.label_ in NAME_LABELS:
+            others.append(_name(ent))
         elif ent.label_ in {"DATE", "TIME"}:
             dates.extend(_date_words(ent))
         elif ent.label_ in QUANTITY_LABELS:
-            numbers.extend(number_values(ent))
+            numbers.extend(number_values(t for t in ent if not _in_name(t)))
     inside_entity = {t.i for ent in span.ents for t in ent}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
-        if token.pos_ == "PROPN" and token.i not in inside_entity and token.dep_ != "compound":
-            (agents if token.i in subject else others).append(token.lower_)
+        if token.i in inside_entity or token.dep_ == "compound":
+            continue
+        if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
+            _role(token.i, agent_at, patient_at, agents, patients, others).append(_name(token))
     named = {t.i for ent in span.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
     counted = {t.i for ent in span.ents if ent.label_ in QUANTITY_LABELS for t in ent}
     loose = [t for t in tokens if t.i not in named | counted and _numeric(t)]
@@ -153,4 +211,36 @@ def claim_frame(span: Span, content: Iterable[int] | None = None, stance: str = 
         numbers=tuple(sorted(set(numbers))),
         polarity=_polarity(tokens, stance),
         predicate=head.lemma_.lower() if head is not None else None,
+        places=tuple(sorted(set(places))),
+        patients=tuple(sorted(set(patients))),
     )
+
+
+def _role(i: int, agent_at: set[int], patient_at: set[int], agents: list, patients: list,
+          rest: list) -> list:  # fmt: skip
+    return agents if i in agent_at else patients if i in patient_at else rest
+
+
+def _roles(head: Token | None) -> tuple[set[int], set[int]]:
+    """The token indices of who acts and who undergoes the action of a clause. The action is
+    the innermost verb of a chain ("is set to be replaced", "agreed to add"): in the passive,
+    the subject undergoes it and the "by" phrase acts; in the active, the subject acts on
+    the direct object."""
+    if head is None:
+        return set(), set()
+    inner = head
+    while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
+        inner = verb
+    subject = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    by = [c for v in {head, inner} for c in v.children if c.dep_ == "agent"]
+    passive = any(c.dep_ == "auxpass" for c in inner.children) or (
+        inner is head and any(c.dep_ in {"nsubjpass", "csubjpass"} for c in subject)
+    )
+    objects = [c for c in inner.children if c.dep_ in OBJECT_DEPS]
+    acting = by if passive else [*subject, *by]
+    undergoing = subject if passive else objects
+    return _indices(acting), _indices(undergoing)
+
+
+def _indices(phrases: Iterable[Token]) -> set[int]:
+    return {t.i for phrase in phrases for t in phrase.subtree}
