@@ -34,7 +34,7 @@ NEAR_MISSES = [
     ("Ruritania shipped grain to Freedonia.", "Freedonia shipped grain to Ruritania.",
      "agent and target swapped"),
     ("President Halvard arrived in Port Selene on Sunday for the summit.",
-     "President Halvard arrived in Port Selene on Monday for the summit.", "date"),
+     "President Halvard arrived in Port Selene on Monday for the summit.", "weekday"),
     ("Ruritania has provided economic lifelines to Osterlich.",
      "Karsovia has provided economic lifelines to Osterlich.", "agent"),
     ("Ruritania is neutral in the border dispute.",
@@ -113,7 +113,7 @@ def test_match_shows_a_swapped_claim_as_related_and_why(checked_db: Path) -> Non
         )
         .output
     )
-    assert "related" in table and "differs in: date" in table
+    assert "related" in table and "differs in: weekday" in table
 
 
 def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> None:

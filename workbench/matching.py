@@ -16,8 +16,10 @@ from __future__ import annotations
 import functools
 import json
 import re
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from workbench.models import Frame
@@ -50,6 +52,90 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_NAME_WORD = re.compile(r"[\w.-]+")
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The word lists of ``workbench/data/matching.toml``: other names of one actor, titles
+    before a person's name, and wordings that say the same thing."""
+
+    names: dict[str, str]
+    titles: frozenset[str]
+    synonyms: dict[str, str]  # single words
+    phrases: re.Pattern | None  # several words, longest first
+    phrase_forms: dict[str, str]
+    name_pattern: re.Pattern  # the names, case-insensitive, longest first
+
+
+def _forms(entries: list[str]) -> dict[str, str]:
+    pairs = (entry.split(" = ", 1) for entry in entries)
+    return {" ".join(k.split()): " ".join(v.split()) for k, v in pairs}
+
+
+def _whole(phrase: str) -> str:
+    """A pattern for a phrase that matches whole words only ("%" may follow a digit)."""
+    left = r"(?<!\w)" if phrase[0].isalnum() else ""
+    right = r"(?!\w)" if phrase[-1].isalnum() else ""
+    return left + re.escape(phrase) + right
+
+
+@functools.cache
+def vocabulary() -> Vocabulary:
+    """The shipped matching vocabulary, read once."""
+    data = tomllib.loads(files("workbench.data").joinpath("matching.toml").read_text("utf-8"))
+    synonyms = _forms(data["synonyms"]["forms"])
+    phrases = {k: v for k, v in synonyms.items() if not re.fullmatch(r"[a-z0-9]+", k)}
+    pattern = None
+    if phrases:
+        pattern = re.compile("|".join(_whole(k) for k in sorted(phrases, key=len, reverse=True)))
+    names = _forms(data["names"]["forms"])
+    return Vocabulary(
+        names=names,
+        name_pattern=re.compile(
+            "|".join(_whole(k) for k in sorted(names, key=len, reverse=True)), re.IGNORECASE
+        ),
+        titles=frozenset(data["titles"]["words"]),
+        synonyms={k: v for k, v in synonyms.items() if k not in phrases},
+        phrases=pattern,
+        phrase_forms=phrases,
+    )
+
+
+def actor_words(name: str) -> tuple[str, ...]:
+    """The words that identify an actor, in the form they are compared in: "the U.S." and
+    "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
+    "Article 5" is {"article", "5"}, "World War Two" {"world", "war", "2"}."""
+    vocab = vocabulary()
+    text = name.lower().replace("’", "'").removesuffix("'s").removeprefix("the ").strip()
+    text = vocab.names.get(text, text)
+    words = []
+    for word in _NAME_WORD.findall(text):
+        word = vocab.names.get(word, word)
+        if word in _NUMBER_WORDS:
+            word = f"{_NUMBER_WORDS[word]:g}"
+        words.extend(word.split())
+    kept = [w for w in words if w not in vocab.titles and w not in {"the", "of", "and"}]
+    return tuple(kept or words)
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two names can be one actor: the same words in any order ("World War Two",
+    "the Second World War"), or one is the end of the other ("Putin", "Vladimir Putin"),
+    never two different first names ("Hamza bin Laden", "Osama bin Laden") nor a country
+    and a company named after it ("Iran", "Iran Air")."""
+    x, y = actor_words(a), actor_words(b)
+    if not x or not y:
+        return False
+    if set(x) == set(y):
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return long[-len(short) :] == short
 
 
 @dataclass(frozen=True)
@@ -109,7 +195,7 @@ def _stem(word: str) -> str:
 def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
-    lowered = text.lower().replace("n't", " not").replace("per cent", "percent")
+    lowered = _same_wording(_same_names(text).lower().replace("n't", " not"))
     numbers = {_number(*m.groups()) for m in _NUMBER.finditer(lowered)}
     words = _WORD.findall(_NUMBER.sub(" ", lowered))
     for w in words:
@@ -118,6 +204,8 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
     if frame is not None:
         numbers = set(frame.numbers)
     negated = any(w in NEGATIONS for w in words)
+    synonyms = vocabulary().synonyms
+    words = [w for word in words for w in synonyms.get(word, word).split()]
     stems = [w if w in NEGATIONS else _stem(w) for w in words if w not in _NUMBER_WORDS]
     return Signature(
         text=" ".join(stems + sorted(numbers)),
@@ -126,6 +214,26 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         speaker=normalise_speaker(speaker),
         frame_source=frame,
     )
+
+
+def _same_names(text: str) -> str:
+    """Capitalised names of the vocabulary in their one form ("Britain" → "united kingdom";
+    the pronoun "us" stays)."""
+    vocab = vocabulary()
+
+    def one_form(match: re.Match) -> str:
+        found = match.group(0)
+        return vocab.names[found.lower()] if found[:1].isupper() else found
+
+    return vocab.name_pattern.sub(one_form, text)
+
+
+def _same_wording(lowered: str) -> str:
+    """Phrases of the vocabulary in their one form ("took place" → "happen")."""
+    vocab = vocabulary()
+    if vocab.phrases is None:
+        return lowered
+    return vocab.phrases.sub(lambda m: f" {vocab.phrase_forms[m.group(0)]} ", lowered)
 
 
 def normalise_speaker(speaker: str | None) -> str | None:
@@ -142,37 +250,107 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "negation", "speaker",
-    and the frame roles that differ ("agent", "agent and target swapped", "target", "date",
-    "negation or hedge"). Empty when they could be the same claim."""
+    and the frame roles that differ ("agent", "agent and target swapped", "target",
+    "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
+    claim."""
     found = []
     if a.numbers != b.numbers:
         found.append("number")
     if a.negated != b.negated:
         found.append("negation")
-    if a.speaker and b.speaker and a.speaker != b.speaker:
+    if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
         found.append("speaker")
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
     return found
 
 
+def _unmatched(names: Sequence[str], others: Sequence[str]) -> list[str]:
+    return [n for n in names if not any(same_actor(n, o) for o in others)]
+
+
+def _named(frame: Frame) -> list[str]:
+    return [*frame.agents, *frame.patients, *frame.others, *frame.places]
+
+
 def frame_differences(a: Frame, b: Frame) -> list[str]:
-    """The roles two frames fill differently (a role one side leaves empty agrees)."""
+    """The roles two frames fill differently. A name in one frame that has no counterpart
+    in the other is a difference only when the other frame names someone (or somewhere)
+    instead: "Germany and France banned it" and "Germany banned it" are not told apart, "India
+    provided" and "China provided" are."""
     found = []
-    swapped = set(a.agents) & set(b.others) and set(b.agents) & set(a.others)
-    if swapped:
+    if _swapped(a, b):
         found.append("agent and target swapped")
-    elif a.agents and b.agents and set(a.agents) != set(b.agents):
-        found.append("agent")
-    if not swapped and a.others and b.others and set(a.others) != set(b.others):
-        found.append("target")
-    if a.dates and b.dates and set(a.dates) != set(b.dates):
-        found.append("date")
+    else:
+        only_a = _unmatched(_named(a), _named(b))
+        only_b = _unmatched(_named(b), _named(a))
+        if only_a and only_b:
+            found.append(_role(a, b, only_a, only_b))
+    found.extend(_date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
         found.append("number")
     if a.polarity != b.polarity:
         found.append("negation or hedge")
     return found
+
+
+def _swapped(a: Frame, b: Frame) -> bool:
+    """Whether each frame has someone who acts (or undergoes the action) that the other
+    names in another role: "Ruritania shipped grain to Freedonia" and "Freedonia shipped
+    grain to Ruritania"; "Rosselló is to be replaced by Garced" and "Garced is to be
+    replaced by Rosselló"."""
+
+    def moved(x: Frame, y: Frame) -> bool:
+        for mine, theirs in ((x.agents, y.agents), (x.patients, y.patients)):
+            for name in mine:
+                elsewhere = [n for n in _named(y) if n not in theirs]
+                if _unmatched([name], theirs) and not _unmatched([name], elsewhere):
+                    return True
+        return False
+
+    return moved(a, b) and moved(b, a)
+
+
+def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:
+    """Which role the names that replace each other hold: "agent", "place" or "target"
+    ("number" when they differ only in a number: "Article 4" / "Article 5")."""
+    if any(n in a.agents for n in only_a) or any(n in b.agents for n in only_b):
+        return "agent"
+    if any(n in a.patients for n in only_a) or any(n in b.patients for n in only_b):
+        return "target"
+    if any(n in a.places for n in only_a) and any(n in b.places for n in only_b):
+        return "place"
+    for x in only_a:
+        for y in only_b:
+            words_x, words_y = set(actor_words(x)), set(actor_words(y))
+            rest = words_x ^ words_y
+            if rest and all(w[:1].isdigit() for w in rest) and words_x & words_y:
+                return "number"
+    return "target"
+
+
+def _date_part(word: str) -> str:
+    if word in WEEKDAYS:
+        return "weekday"
+    if word in MONTHS:
+        return "month"
+    if word.isdigit():
+        return "year" if len(word) == 4 else "day"
+    return "relative"
+
+
+def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """ "weekday" or "date" when a part of a date that both claims give differs ("Monday" /
+    "Sunday", "2016" / "2015", "yesterday" / "last week"); a part only one gives agrees."""
+    parts_a: dict[str, set[str]] = {}
+    parts_b: dict[str, set[str]] = {}
+    for words, parts in ((a, parts_a), (b, parts_b)):
+        for word in words:
+            parts.setdefault(_date_part(word), set()).add(word)
+    differing = [p for p in parts_a.keys() & parts_b.keys() if parts_a[p] != parts_b[p]]
+    if not differing:
+        return []
+    return ["weekday"] if differing == ["weekday"] else ["date"]
 
 
 def search_terms(text: str, limit: int = 8) -> list[str]:
@@ -190,11 +368,13 @@ def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarra
 
     if not queries or not candidates:
         return np.zeros((len(queries), len(candidates)))
+    # threads pay off only on large matrices (a whole article against its candidates)
+    workers = -1 if len(queries) * len(candidates) > 20_000 else 1
     sort = process.cdist(
-        queries, candidates, scorer=fuzz.token_sort_ratio, workers=-1, dtype=np.float32
+        queries, candidates, scorer=fuzz.token_sort_ratio, workers=workers, dtype=np.float32
     )
     sets = process.cdist(
-        queries, candidates, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.float32
+        queries, candidates, scorer=fuzz.token_set_ratio, workers=workers, dtype=np.float32
     )
     return (sort + sets) / 2
 
@@ -281,10 +461,13 @@ def lookup(
 ) -> list[tuple[str, float]]:
     """(claim id, score) of stored claims like ``text``, best first, from ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(text), exclude_article=exclude)
-    row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _ in found])[0] if found else []
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt in found])[0] if found else []
+    near = close(row, floor)
+    details = store.match_details([found[j][0] for j in near]) if near else {}
     ranked = []
-    for j in close(row, floor):
-        cid, mt, sp, fr = found[j]
+    for j in near:
+        cid, mt = found[j]
+        sp, fr = details[cid]
         if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr)):
             ranked.append((cid, round(float(row[j]), 1)))
     ranked.sort(key=lambda pair: -pair[1])
