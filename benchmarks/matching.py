@@ -1,6 +1,11 @@
-"""Claim matching at scale: lookups against 100,000 stored claims, and ingesting 1,000 more.
+"""Claim matching: how often it is right, and how fast it is at 100,000 stored claims.
 
-Builds a database of varied synthetic claims, then measures in the same run:
+Quality: the labelled claim pairs of ``data/matching-pairs`` (``dev.txt`` unless ``--pairs``
+names another file) go through what ingest does (split, store, look up); it prints
+precision, recall and the errors of each class of pair. Targets: precision >= 0.98 at
+recall >= 0.85, and no match in any near-miss class.
+
+Speed: builds a database of varied synthetic claims, then measures in the same run:
 - a single lookup (full-text candidates + rapidfuzz ``process.cdist``), median over many
   queries, next to brute-force ``rapidfuzz.process.extract`` over every stored claim;
 - the time ingest spends matching 1,000 new claims (10 articles of 100), next to the
@@ -9,7 +14,8 @@ Builds a database of varied synthetic claims, then measures in the same run:
   grows, with its ratio to the 1,000-claim figure (the cost per claim should stay flat).
 Targets: lookup median <= 5 ms at 100,000 claims; matching 1,000 new claims <= 5 s.
 
-    python benchmarks/matching.py [--claims 100000] [--queries 200]
+    python benchmarks/matching.py [--claims 100000] [--queries 200] [--pairs FILE]
+                                  [--only quality|speed]
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from workbench import matching
 from workbench.articles import make_article, make_claims
 from workbench.models import ClaimDraft, Cleaned, Document
 from workbench.store import Store
+
+PAIRS = Path(__file__).resolve().parent.parent / "data" / "matching-pairs" / "dev.txt"
 
 PLACES = [
     "Ruritania",
@@ -103,20 +111,37 @@ def median_lookup(store: Store, rng: random.Random, stored: list[str], n: int) -
     return statistics.median(spent) * 1000
 
 
+def quality(pairs: Path) -> None:
+    """Precision, recall and errors per class on a labelled pairs file."""
+    from workbench.training.matching_pairs import evaluate_pairs, read_pairs, render
+
+    print(render(evaluate_pairs(read_pairs(pairs)), str(pairs)), end="")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--only", choices=["quality", "speed"])
     args = parser.parse_args()
+    if args.only != "speed":
+        quality(args.pairs)
+    if args.only != "quality":
+        speed(args.claims, args.queries)
+
+
+def speed(claims: int, n_queries: int) -> None:
+    """Lookup and linking times as the database grows."""
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "matching.db"
         t0 = time.perf_counter()
         stored: list[str] = []
-        checkpoints = sorted({n for n in (1_000, 10_000) if n < args.claims} | {args.claims})
+        checkpoints = sorted({n for n in (1_000, 10_000) if n < claims} | {claims})
         growth: list[tuple[int, float]] = []
         with Store(db) as store:
-            for a in range(args.claims // 100):
+            for a in range(claims // 100):
                 sentences = [sentence(rng) for _ in range(100)]
                 stored += [s for s, _ in sentences]
                 art, claims = article(a, sentences)
@@ -128,8 +153,8 @@ def main() -> None:
             for size, ms in growth:
                 print(f"lookup at {size:>7,} claims: {ms:6.2f} ms   ({ms / base:.1f}x the first)")
 
-            queries = [sentence(rng)[0] for _ in range(args.queries // 2)]
-            queries += [rng.choice(stored) for _ in range(args.queries - len(queries))]
+            queries = [sentence(rng)[0] for _ in range(n_queries // 2)]
+            queries += [rng.choice(stored) for _ in range(n_queries - len(queries))]
             ours, brute = [], []
             for q in queries:
                 t = time.perf_counter()

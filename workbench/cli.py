@@ -451,7 +451,9 @@ def classify(source: str, text_column: str | None, fmt: str) -> None:
 
 
 @cli.command("eval")
-@click.argument("task", type=click.Choice(["subjectivity", "checkworthiness", "attribution"]))
+@click.argument(
+    "task", type=click.Choice(["subjectivity", "checkworthiness", "attribution", "matching"])
+)
 @click.argument("source", metavar="FILE|DIR")
 @click.option("--text-column", metavar="COL", help="Column of the sentences (default: auto).")
 @click.option("--label-column", metavar="COL", help="Column of the labels (default: auto).")
@@ -469,13 +471,25 @@ def eval_command(
     DIR holds NAME.txt with NAME.ann (brat standoff: Source, Cue and Content spans tied by
     an event line; see docs/annotation.md): it prints attribution recall, speaker
     precision and the share of claims inside someone's words given as the article's own.
+    For matching, FILE holds claim pairs (see docs/matching.md): it prints precision,
+    recall and the errors of each class of pair.
 
     \b
     Example:
         workbench eval subjectivity ../shared/data/newssd-eng/test.csv
         workbench eval checkworthiness CT24_checkworthy_english_dev-test.tsv
         workbench eval attribution my-annotated-articles/
+        workbench eval matching data/matching-pairs/dev.txt
     """
+    if task == "matching":
+        from workbench.training import matching_pairs
+
+        pair_scores = matching_pairs.evaluate_pairs(matching_pairs.read_pairs(source))
+        if fmt == "json":
+            click.echo(json.dumps(pair_scores.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(matching_pairs.render(pair_scores, source), nl=False)
+        return
     if task == "attribution":
         from workbench.training.attribution import evaluate_attribution, render
 
