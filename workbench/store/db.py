@@ -456,11 +456,11 @@ class Store:
         terms: Sequence[str],
         limit: int = 1000,
         exclude_article: str | None = None,
-    ) -> list[tuple[str, str, str | None, str | None]]:
-        """(id, match_text, speaker, frame) of claims that could match a claim with these numbers
+    ) -> list[tuple[str, str]]:
+        """(id, match_text) of claims that could match a claim with these numbers
         (``numkey``) and words: the whole block of claims with the same numbers when it is
         small, otherwise only those that share two of the query's three rarest words."""
-        base = "SELECT id, match_text, speaker, frame FROM claims WHERE numkey = ?"
+        base = "SELECT id, match_text FROM claims WHERE numkey = ?"
         params: list = [numkey]
         if exclude_article is not None:
             base += " AND article_id != ?"
@@ -483,6 +483,15 @@ class Store:
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse: no candidates rather than a crash
         return [tuple(r) for r in rows]
+
+    @_serialized
+    def match_details(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """{id: (speaker, frame)} of the given claims: what a close candidate is compared by."""
+        marks = ", ".join("?" for _ in ids)
+        rows = self.db.conn.execute(
+            f"SELECT id, speaker, frame FROM claims WHERE id IN ({marks})", list(ids)
+        )
+        return {cid: (speaker, frame) for cid, speaker, frame in rows}
 
     def worded_like(
         self, terms: Sequence[str], limit: int = 200
