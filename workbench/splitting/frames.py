@@ -29,7 +29,7 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -162,14 +162,21 @@ def _polarity(tokens: list[Token], stance: str) -> str:
     return "positive"
 
 
-def claim_frame(span: Span, content: Iterable[int] | None = None, stance: str = "asserts") -> Frame:
+def claim_frame(
+    span: Span,
+    content: Iterable[int] | None = None,
+    stance: str = "asserts",
+    *,
+    subject_names: Sequence[str] = (),
+) -> Frame:
     """The frame of a claim span (its ``content`` tokens when the speaker's words are only a
-    part of it)."""
+    part of it). ``subject_names`` are the names the wording gives a subject the span leaves
+    to a pronoun or an earlier clause ("it has provided" → "China has provided")."""
     doc = span.doc
     indices = set(content) if content is not None else set(range(span.start, span.end))
     tokens = [doc[i] for i in sorted(indices) if span.start <= i < span.end]
     head = clause_head(tokens)
-    agent_at, patient_at = _roles(head)
+    agent_at, patient_at, subject_acts = _roles(head)
     agents: list[str] = []
     patients: list[str] = []
     others: list[str] = []
@@ -200,6 +207,8 @@ def claim_frame(span: Span, content: Iterable[int] | None = None, stance: str = 
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             _role(token.i, agent_at, patient_at, agents, patients, others).append(_name(token))
+    for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
+        (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in span.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
     counted = {t.i for ent in span.ents if ent.label_ in QUANTITY_LABELS for t in ent}
     loose = [t for t in tokens if t.i not in named | counted and _numeric(t)]
@@ -221,13 +230,13 @@ def _role(i: int, agent_at: set[int], patient_at: set[int], agents: list, patien
     return agents if i in agent_at else patients if i in patient_at else rest
 
 
-def _roles(head: Token | None) -> tuple[set[int], set[int]]:
-    """The token indices of who acts and who undergoes the action of a clause. The action is
-    the innermost verb of a chain ("is set to be replaced", "agreed to add"): in the passive,
-    the subject undergoes it and the "by" phrase acts; in the active, the subject acts on
-    the direct object."""
+def _roles(head: Token | None) -> tuple[set[int], set[int], bool]:
+    """The token indices of who acts and who undergoes the action of a clause, and whether
+    its subject acts. The action is the innermost verb of a chain ("is set to be replaced",
+    "agreed to add"): in the passive, the subject undergoes it and the "by" phrase acts; in
+    the active, the subject acts on the direct object."""
     if head is None:
-        return set(), set()
+        return set(), set(), True
     inner = head
     while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
         inner = verb
@@ -239,7 +248,7 @@ def _roles(head: Token | None) -> tuple[set[int], set[int]]:
     objects = [c for c in inner.children if c.dep_ in OBJECT_DEPS]
     acting = by if passive else [*subject, *by]
     undergoing = subject if passive else objects
-    return _indices(acting), _indices(undergoing)
+    return _indices(acting), _indices(undergoing), not passive
 
 
 def _indices(phrases: Iterable[Token]) -> set[int]:

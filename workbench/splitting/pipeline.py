@@ -106,7 +106,12 @@ def draft_from_span(span: Span) -> ClaimDraft:
         entities=tuple(Entity(ent.text, ent.label_) for ent in span.ents),
         stance=span_extension(span, "stance") or "asserts",
         speaker_type=span_extension(span, "speaker_type") if speaker is not None else None,
-        frame=claim_frame(span, _content(span), span_extension(span, "stance") or "asserts"),
+        frame=claim_frame(
+            span,
+            _content(span),
+            span_extension(span, "stance") or "asserts",
+            subject_names=span_extension(span, "subject_names") or (),
+        ),
     )
 
 

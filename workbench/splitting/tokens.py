@@ -41,7 +41,8 @@ def install_extensions() -> None:
     ``doc._.claim_spans`` (a getter over them); on each claim span ``borrowed_subject``,
     ``dropped`` (token ranges of appositive labels its wording leaves out) and
     ``label_anchor`` (for a label claim, the token range it labels) from the clauses stage,
-    ``content`` and ``insertions`` (attribution) and ``standalone`` (wording).
+    ``content`` and ``insertions`` (attribution), ``standalone`` and ``subject_names``
+    (wording: the names a resolved pronoun or borrowed subject stands for).
     """
     if not Doc.has_extension("claim_bounds"):
         Doc.set_extension("claim_bounds", default=None)
@@ -52,6 +53,7 @@ def install_extensions() -> None:
         ("content", None),
         ("insertions", ()),
         ("standalone", None),
+        ("subject_names", ()),
         ("dropped", ()),
         ("label_anchor", None),
     ):

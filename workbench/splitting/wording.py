@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -309,7 +311,21 @@ def _verbatim(tokens: Sequence[Token]) -> bool:
     return not any(t.lower_ in REPLACEABLE and t.dep_ in SUBJECT_DEPS for t in tokens)
 
 
-def standalone_wording(
+@dataclass(frozen=True)
+class Wording:
+    """A claim's stand-alone wording, and the names it gives a subject the span leaves to a
+    pronoun or to an earlier clause ("it has provided" → "China has provided": ("China",))."""
+
+    text: str
+    subject_names: tuple[str, ...] = ()
+
+
+def standalone_wording(span: Span, **options: Any) -> str:
+    """The stand-alone wording of one claim span: :func:`claim_wording`'s text."""
+    return claim_wording(span, **options).text
+
+
+def claim_wording(
     span: Span,
     *,
     speaker: str | None = None,
@@ -319,7 +335,7 @@ def standalone_wording(
     source: tuple[int, int] | None = None,
     stance: str = "asserts",
     dropped: Iterable[tuple[int, int]] = (),
-) -> str:
+) -> Wording:
     """The stand-alone wording of one claim span (see the module docstring).
 
     ``content`` holds the doc token indices of what the speaker is reported to assert (the
@@ -339,10 +355,10 @@ def standalone_wording(
     if cut:  # appositive labels, claims of their own
         tokens = [t for t in tokens if not any(t.i in r for r in cut)]
     elif content is None and not insertions and borrowed is None and _verbatim(tokens):
-        return span.text
+        return Wording(span.text)
     tokens = _claim_tokens(tokens)
     if not any(t.is_alpha or t.is_digit for t in tokens):
-        return span.text
+        return Wording(span.text)
     tokens, finite = absolute_as_finite(tokens)
     subject, replace, prefix = _subject_wording(
         span, tokens, borrowed, speaker=speaker, quote=quote, source=source
@@ -359,7 +375,21 @@ def standalone_wording(
     wording = _join(tokens, replace, added)
     if prefix:
         wording = f"{prefix} {wording}"
-    return _capitalised(_with_end_mark(wording.rstrip(), span))
+    names: tuple[str, ...] = ()
+    if subject is not None and subject.i in replace and subject.pos_ == "PRON":
+        names = (replace[subject.i],)
+    elif prefix and borrowed is not None:
+        names = _names_in(span.doc[borrowed[0] : borrowed[1]])
+    return Wording(_capitalised(_with_end_mark(wording.rstrip(), span)), names)
+
+
+def _names_in(phrase: Span) -> tuple[str, ...]:
+    """The named entities of a borrowed subject ("Long-time allies China and Russia")."""
+    names = [ent.text for ent in phrase.ents]
+    if not names and len(phrase) == 1 and phrase[0].pos_ == "PRON":
+        found = resolve_pronoun(phrase[0], phrase)
+        names = [found] if found else []
+    return tuple(names)
 
 
 def absolute_as_finite(tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
@@ -612,7 +642,7 @@ class WordingComponent:
             if unit._.label_anchor is not None:
                 unit._.standalone = label_wording(unit, unit._.label_anchor)
                 continue
-            unit._.standalone = standalone_wording(
+            wording = claim_wording(
                 unit,
                 speaker=unit._.speaker if has_speaker else None,
                 quote=bool(unit._.quote) if has_speaker else False,
@@ -622,6 +652,8 @@ class WordingComponent:
                 stance=unit._.stance if has_speaker else "asserts",
                 dropped=unit._.dropped,
             )
+            unit._.standalone = wording.text
+            unit._.subject_names = wording.subject_names
         return doc
 
 
