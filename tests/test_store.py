@@ -22,7 +22,8 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
-                         "m005_claim_stance", "m006_claim_frame"}  # fmt: skip
+                         "m005_claim_stance", "m006_claim_frame",
+                         "m007_match_text_index"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -184,3 +185,27 @@ def test_older_database_is_migrated_in_place(
             r[0] for r in store.db.conn.execute("SELECT numkey FROM claims ORDER BY position")
         ]
         assert numkeys == ["40000", "", ""]  # matching keys filled in for the old claims
+
+
+def test_claims_stored_before_the_wording_index_are_found_through_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench import matching
+    from workbench.store import migrations
+
+    path = tmp_path / "m006.db"
+    article, claims = hand_made()
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
+        m.setattr(migrations, "SCHEMA_VERSION", 6)
+        with Store(path) as store:
+            store.add_article(article, claims, "tester", match=False)
+            assert "claims_match_fts" not in store.db.table_names()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        opinion = claims[2].claim
+        found = matching.lookup(store, matching.signature(opinion))
+        assert [cid for cid, _ in found] == [claims[2].id]
+        store.rebuild()  # clearing and refilling the claims keeps the index in step
+        found = matching.lookup(store, matching.signature(opinion))
+        assert [cid for cid, _ in found] == [claims[2].id]

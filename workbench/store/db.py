@@ -174,6 +174,8 @@ class _Shared:
         self.lock = threading.RLock()
         self.users = 0
         self.warnings = warnings
+        #: how many claims hold each normalised word, and the claim count when it was read
+        self.term_docs: dict[str, tuple[int, int]] = {}
 
 
 _OPEN: dict[str, _Shared] = {}
@@ -456,28 +458,29 @@ class Store:
         terms: Sequence[str],
         limit: int = 1000,
         exclude_article: str | None = None,
+        block: int = 1000,
     ) -> list[tuple[str, str]]:
         """(id, match_text) of claims that could match a claim with these numbers
-        (``numkey``) and words: the whole block of claims with the same numbers when it is
-        small, otherwise only those that share two of the query's three rarest words."""
+        (``numkey``) and normalised words (``terms``): the whole block of claims with the same
+        numbers when it holds at most ``block`` claims, otherwise (or without numbers) those of
+        the block that share two of the query's three rarest words, best BM25 rank first."""
         base = "SELECT id, match_text FROM claims WHERE numkey = ?"
         params: list = [numkey]
         if exclude_article is not None:
             base += " AND article_id != ?"
             params.append(exclude_article)
         if numkey:
-            rows = self.db.conn.execute(base + " LIMIT ?", [*params, limit + 1]).fetchall()
-            if len(rows) <= limit:
+            rows = self.db.conn.execute(base + " LIMIT ?", [*params, block + 1]).fetchall()
+            if len(rows) <= block:
                 return [tuple(r) for r in rows]
-        rare = self._rarest(terms, 3)
-        if not rare:
+        query = self._two_of_three(terms)
+        if query is None:
             return []
-        if len(rare) < 3:
-            query = " AND ".join(f'"{t}"' for t in rare)
-        else:
-            a, b, c = (f'"{t}"' for t in rare)
-            query = f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
-        sql = base + " AND rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)"
+        if numkey:  # the numbers narrow the index search itself
+            query = " AND ".join(f'"{n}"' for n in numkey.split()) + f" AND ({query})"
+        sql = base + (
+            " AND rowid IN (SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?)"
+        )
         try:
             rows = self.db.conn.execute(sql + " LIMIT ?", [*params, query, limit]).fetchall()
         except sqlite3.OperationalError:
@@ -496,33 +499,52 @@ class Store:
     def worded_like(
         self, terms: Sequence[str], limit: int = 200
     ) -> list[tuple[str, str, str | None, str | None, str]]:
-        """(id, match_text, speaker, frame, numkey) of claims that share one of the query's
-        three rarest words, whatever their numbers: the related claims ``match`` shows."""
-        rare = self._rarest(terms, 3)
-        if not rare:
+        """(id, match_text, speaker, frame, numkey) of claims that share two of the query's
+        three rarest normalised words, whatever their numbers: the related claims ``match``
+        and the review session show."""
+        query = self._two_of_three(terms)
+        if query is None:
             return []
-        query = " OR ".join(f'"{t}"' for t in rare)
         sql = (
             "SELECT id, match_text, speaker, frame, numkey FROM claims WHERE rowid IN "
-            "(SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?) LIMIT ?"
+            "(SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?) LIMIT ?"
         )
         try:
             return [tuple(r) for r in self.db.conn.execute(sql, [query, limit]).fetchall()]
         except sqlite3.OperationalError:
             return []
 
+    def _two_of_three(self, terms: Sequence[str]) -> str | None:
+        """An FTS5 query for claims holding two of the three rarest ``terms`` (all of them
+        when fewer are known); None when the index knows none of them."""
+        rare = self._rarest(terms, 3)
+        if len(rare) < 3:
+            return " AND ".join(f'"{t}"' for t in rare) or None
+        a, b, c = (f'"{t}"' for t in rare)
+        return f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
+
     def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
-        """The n terms that the fewest claims contain (terms no claim contains are left out)."""
+        """The n terms that the fewest claims contain (terms no claim contains are left out).
+
+        Counting a word's claims reads its whole posting list, so counts are kept per process
+        and read again once the claims have doubled; a stale count only changes which words
+        are looked up, never what matches."""
         if not terms:
             return []
-        marks = ", ".join("?" for _ in terms)
-        df = dict(
-            self.db.conn.execute(
-                f"SELECT term, doc FROM claims_fts_vocab WHERE term IN ({marks})", list(terms)
+        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
+        cache = self._shared.term_docs
+        if len(cache) > 500_000:
+            cache.clear()
+        stale = [t for t in terms if t not in cache or claims > 2 * cache[t][1]]
+        if stale:
+            marks = ", ".join("?" for _ in stale)
+            found = self.db.conn.execute(
+                f"SELECT term, doc FROM claims_match_fts_vocab WHERE term IN ({marks})", stale
             ).fetchall()
-        )
-        present = [t for t in terms if t in df]
-        return sorted(present, key=lambda t: df[t])[:n]
+            for term, docs in found:
+                cache[term] = (docs, max(claims, 1))
+        present = [t for t in terms if t in cache]
+        return sorted(present, key=lambda t: cache[t][0])[:n]
 
     @_serialized
     def matches_of(self, claim_ids: Sequence[str]) -> dict[str, list[dict]]:

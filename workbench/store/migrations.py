@@ -169,10 +169,36 @@ def m006_claim_frame(db: sqlite_utils.Database) -> None:
     db["claims"].add_column("frame", str)
 
 
+def m007_match_text_index(db: sqlite_utils.Database) -> None:
+    """A full-text index over each claim's normalised wording (``match_text``: one form per
+    synonym and name, stems, numbers), so that matching finds a paraphrase by the words it
+    shares after normalisation and narrows a large block of claims with the same numbers by
+    its rarest words. Kept current by triggers; the rows it indexes are the claims table's."""
+    statements = [
+        "CREATE VIRTUAL TABLE claims_match_fts USING fts5("
+        "match_text, content='claims', content_rowid='rowid')",
+        "INSERT INTO claims_match_fts(claims_match_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE claims_match_fts_vocab USING fts5vocab(claims_match_fts, 'row')",
+        "CREATE TRIGGER claims_match_ai AFTER INSERT ON claims BEGIN "
+        "INSERT INTO claims_match_fts (rowid, match_text) VALUES (new.rowid, new.match_text); "
+        "END",
+        "CREATE TRIGGER claims_match_ad AFTER DELETE ON claims BEGIN "
+        "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text) "
+        "VALUES ('delete', old.rowid, old.match_text); END",
+        "CREATE TRIGGER claims_match_au AFTER UPDATE OF match_text ON claims BEGIN "
+        "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text) "
+        "VALUES ('delete', old.rowid, old.match_text); "
+        "INSERT INTO claims_match_fts (rowid, match_text) VALUES (new.rowid, new.match_text); "
+        "END",
+    ]
+    for statement in statements:  # one by one: executescript would commit the migration
+        db.execute(statement)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
-    m006_claim_frame,
+    m006_claim_frame, m007_match_text_index,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
