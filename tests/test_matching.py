@@ -174,3 +174,36 @@ def test_matches_travel_with_an_export_import(matched_db: Path, tmp_path: Path) 
         for c in store.claims():
             if c.id in claims:
                 assert claims[c.id].status == c.status
+
+
+async def test_the_review_session_shows_the_earlier_claim_it_matches(matched_db: Path) -> None:
+    from tests.test_tui import loaded
+    from workbench.tui.app import ReviewApp
+    from workbench.tui.widgets.details import ClaimDetails
+    from workbench.tui.widgets.queue import ClaimQueue
+
+    with Store(matched_db) as store:
+        paraphrase = next(c for c in store.claims() if c.text.startswith("40,000 tonnes"))
+    app = ReviewApp(matched_db, "carol", load_rubric("default"), offer_sample=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        queue = app.query_one(ClaimQueue)
+        while queue.current is not None and queue.current.id != paraphrase.id:
+            await pilot.press("j")
+            await pilot.pause()
+        details = str(app.query_one(ClaimDetails).text)
+    earlier = details.split("Matches earlier claims", 1)[1]
+    assert "Ruritania has shipped 40,000 tonnes of grain to Freedonia." in earlier
+    assert "in “first”" in earlier  # the earlier claim's article
+    assert "verdict: False" in earlier
+    assert "source: Port log" in earlier
+    assert "m adopts this verdict and its sources" in earlier
+
+
+def test_match_says_why_a_claim_matches_or_not(matched_db: Path) -> None:
+    table = CliRunner().invoke(
+        cli, ["match", "Ruritania shipped 40,000 tonnes of grain to Freedonia", "--db",
+              str(matched_db)],
+    ).output  # fmt: skip
+    assert " match " in table.splitlines()[0]
+    assert "agrees on: numbers 40000" in table

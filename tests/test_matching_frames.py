@@ -167,6 +167,7 @@ async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_ado
         details = str(app.query_one(ClaimDetails).text)
         assert "Worded alike, but not the same claim" in details
         assert "differs in: agent and target swapped" in details
+        assert "in “first”" in details and "source: Port log" in details
         assert "its verdict (accurate) is not adopted" in details
         await pilot.press("m")
         await pilot.pause()

@@ -227,22 +227,25 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
     from workbench.splitting import split_text
 
     drafts = split_text(text)
-    query = drafts[0] if len(drafts) == 1 else None  # one claim: compare its frame too
+    # the frame of the claim that says most: a query cut in two keeps its main clause's roles
+    query = max(drafts, key=lambda d: len(d.text), default=None)
     sig = matching.signature(text, None, query.frame if query else None)
     with _store(db_path) as store:
-        best = matching.related(store, sig, text, limit=limit, floor=50.0)
-        claims = {c.id: c for c in store.claims(ids=[cid for cid, _, _ in best])} if best else {}
+        best = matching.related(store, sig, limit=limit, floor=50.0)
+        ids = [c.claim_id for c in best]
+        claims = {c.id: c for c in store.claims(ids=ids)} if best else {}
     rows = [
         {
-            "claim_id": cid,
-            "score": score,
-            "match": score >= matching.THRESHOLD and not differs,
-            "differs": differs,
-            "verdict": claims[cid].verdict,
-            "claim": claims[cid].claim,
-            "speaker": claims[cid].speaker,
+            "claim_id": c.claim_id,
+            "score": c.score,
+            "match": c.is_match,
+            "differs": list(c.differs),
+            "agrees": list(c.agrees),
+            "verdict": claims[c.claim_id].verdict,
+            "claim": claims[c.claim_id].claim,
+            "speaker": claims[c.claim_id].speaker,
         }
-        for cid, score, differs in best
+        for c in best
     ]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -255,6 +258,10 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
         click.echo(f"{r['claim_id']}  {r['score']:5.1f} {flag}  {verdict:14s} {r['claim']}")
         if r["differs"]:
             click.echo(f"{'':31}differs in: {', '.join(r['differs'])}")
+        elif not r["match"]:
+            click.echo(f"{'':31}worded too differently (match from {matching.THRESHOLD:.0f})")
+        if r["agrees"]:
+            click.echo(f"{'':31}agrees on: {'; '.join(r['agrees'])}")
 
 
 @click.command()

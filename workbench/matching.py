@@ -27,7 +27,7 @@ from workbench.models import Frame
 if TYPE_CHECKING:
     import numpy as np
 
-    from workbench.models import Claim
+    from workbench.models import Claim, Source
     from workbench.store import Store
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -353,9 +353,12 @@ def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
     return ["weekday"] if differing == ["weekday"] else ["date"]
 
 
-def search_terms(text: str, limit: int = 8) -> list[str]:
-    """The words worth looking up in the full-text index, longest (rarest-looking) first."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2]
+def search_terms(sig: Signature, limit: int = 12) -> list[str]:
+    """The normalised words of a claim worth looking up in the index of normalised wordings
+    (no numbers, no stop words), longest (rarest-looking) first."""
+    words = [
+        w for w in sig.text.split() if w not in STOPWORDS and len(w) > 2 and not w[0].isdigit()
+    ]
     unique = list(dict.fromkeys(words))
     return sorted(unique, key=len, reverse=True)[:limit]
 
@@ -408,27 +411,68 @@ def link_article(store: Store, article_id: str, claims: Sequence[Claim]) -> dict
     for claim, sig in zip(claims, sigs, strict=True):
         if claim.id in duplicates:
             continue
-        best = lookup(store, sig, claim.claim, limit=5, floor=THRESHOLD, exclude=article_id)
+        best = lookup(store, sig, limit=5, floor=THRESHOLD, exclude=article_id)
         if best:
             matches[claim.id] = [[cid, score] for cid, score in best]
     return {"matches": matches, "duplicates": duplicates}
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A stored claim worded like a query: how alike, and what agrees or differs."""
+
+    claim_id: str
+    score: float  # wording similarity, 0-100
+    differs: tuple[str, ...]  # what keeps it from being the same claim
+    agrees: tuple[str, ...]  # the roles both fill alike ("agent moscow", "date february")
+
+    @property
+    def is_match(self) -> bool:
+        """The same claim: worded alike and nothing differs. Only a match lends a verdict."""
+        return self.score >= THRESHOLD and not self.differs
+
+
 def related(
-    store: Store, sig: Signature, text: str, *, limit: int = 5, floor: float = 50.0
-) -> list[tuple[str, float, list[str]]]:
-    """(claim id, wording score, what differs) of the stored claims worded most like
-    ``text``, best first: the ones with nothing differing are matches, the others only
-    related. Candidates come from the index by words alone (any numbers)."""
-    found = store.worded_like(search_terms(text))
+    store: Store, sig: Signature, *, limit: int = 5, floor: float = 50.0
+) -> list[Candidate]:
+    """The stored claims worded most like the claim of ``sig``, best first: matches, then
+    claims that are only related. Candidates come from the index by words alone (any
+    numbers)."""
+    found = store.worded_like(search_terms(sig))
     row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _, _ in found])[0] if found else []
     ranked = []
     for j in close(row, floor):
         cid, mt, sp, fr, nk = found[j]
         other = Signature.stored(mt or "", nk or "", sp, fr)
-        ranked.append((cid, round(float(row[j]), 1), differences(sig, other)))
-    ranked.sort(key=lambda r: (bool(r[2]), -r[1]))
+        score = round(float(row[j]), 1)
+        ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
+    ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
     return ranked[:limit]
+
+
+def agreements(a: Signature, b: Signature) -> tuple[str, ...]:
+    """What two claims say alike, role by role: why they match, or what they share."""
+    out = []
+    if a.numbers and a.numbers == b.numbers:
+        out.append("numbers " + ", ".join(sorted(a.numbers)))
+    if a.speaker and b.speaker and same_actor(a.speaker, b.speaker):
+        out.append(f"speaker {b.speaker}")
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return tuple(out)
+    for role, x, y in (
+        ("agent", fa.agents, fb.agents),
+        ("target", fa.patients, fb.patients),
+        ("place", fa.places, fb.places),
+    ):
+        shared = [n for n in y if not _unmatched([n], x)]
+        if shared:
+            out.append(f"{role} " + ", ".join(shared))
+    if fa.dates and set(fa.dates) == set(fb.dates):
+        out.append("date " + " ".join(fb.dates))
+    if fa.polarity == fb.polarity and fa.polarity != "positive":
+        out.append(f"polarity {fa.polarity}")
+    return tuple(out)
 
 
 def close(row: Sequence[float], floor: float) -> list[int]:
@@ -436,31 +480,57 @@ def close(row: Sequence[float], floor: float) -> list[int]:
     return [j for j, score in enumerate(row) if score >= floor]
 
 
-def related_claims(
-    store: Store, claim: Claim, limit: int = 3
-) -> list[tuple[str, float, list[str]]]:
+def related_claims(store: Store, claim: Claim, limit: int = 3) -> list[Candidate]:
     """Earlier claims of other articles worded like ``claim`` (at the match threshold) that
     are not the same claim, with what differs: shown beside it, never adopted."""
     sig = signature(claim.claim, claim.speaker, claim.frame)
-    found = related(store, sig, claim.claim, limit=limit + 5, floor=THRESHOLD)
-    others = [(cid, score, differs) for cid, score, differs in found if differs]
+    others = [c for c in related(store, sig, limit=limit + 5, floor=THRESHOLD) if c.differs]
     if not others:
         return []
-    article_of = {c.id: c.article_id for c in store.claims(ids=[cid for cid, _, _ in others])}
-    return [r for r in others if article_of.get(r[0]) not in (None, claim.article_id)][:limit]
+    article_of = {c.id: c.article_id for c in store.claims(ids=[c.claim_id for c in others])}
+    return [c for c in others if article_of.get(c.claim_id) not in (None, claim.article_id)][:limit]
+
+
+@dataclass(frozen=True)
+class EarlierClaim:
+    """An earlier claim shown beside one under review: a match, whose verdict ``m`` adopts,
+    or a related claim that differs (``differs``) and lends nothing."""
+
+    claim: Claim
+    article_title: str
+    sources: tuple[Source, ...]
+    score: float
+    differs: tuple[str, ...] = ()
+
+
+def earlier_claims(store: Store, claim: Claim) -> tuple[list[EarlierClaim], list[EarlierClaim]]:
+    """The earlier claims to show beside ``claim``: its stored matches, and the claims of
+    other articles worded alike that are not the same claim, each with its article's title,
+    verdict and sources."""
+
+    def shown(claim_id: str, score: float, differs: tuple[str, ...] = ()) -> EarlierClaim:
+        other = store.claim(claim_id)
+        article = store.article(other.article_id)
+        sources = tuple(s for _, s in store.claim_sources(claim_id))
+        title = article.title or article.source
+        return EarlierClaim(other, title, sources, score, differs)
+
+    matches = [shown(m["claim_id"], m["score"]) for m in claim.matches]
+    related_ = [shown(c.claim_id, c.score, c.differs) for c in related_claims(store, claim)]
+    return matches, related_
 
 
 def lookup(
     store: Store,
     sig: Signature,
-    text: str,
     *,
     limit: int = 5,
     floor: float = THRESHOLD,
     exclude: str | None = None,
 ) -> list[tuple[str, float]]:
-    """(claim id, score) of stored claims like ``text``, best first, from ``floor`` up."""
-    found = store.match_candidates(sig.numkey, search_terms(text), exclude_article=exclude)
+    """(claim id, score) of stored claims that are the claim of ``sig``, best first, from
+    ``floor`` up."""
+    found = store.match_candidates(sig.numkey, search_terms(sig), exclude_article=exclude)
     row = fuzzy_scores([sig.text], [mt or "" for _, mt in found])[0] if found else []
     near = close(row, floor)
     details = store.match_details([found[j][0] for j in near]) if near else {}

@@ -146,11 +146,13 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
             matched, best, differs = False, None, ()
             for draft in drafts:
                 sig = matching.signature(draft.claim, draft.speaker, draft.frame)
-                found = matching.lookup(store, sig, draft.claim, limit=5)
+                found = matching.lookup(store, sig, limit=5)
                 matched = matched or any(cid in ids[pair.stored] for cid, _ in found)
-                for cid, score, why in matching.related(store, sig, draft.claim, floor=0.0):
-                    if cid in ids[pair.stored] and (best is None or score > best):
-                        best, differs = score, tuple(why)
+                for found_ in matching.related(store, sig, floor=0.0):
+                    if found_.claim_id in ids[pair.stored] and (
+                        best is None or found_.score > best
+                    ):
+                        best, differs = found_.score, found_.differs
             scores.outcomes.append(Outcome(pair, matched, best, differs))
     return scores
 

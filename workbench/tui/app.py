@@ -16,7 +16,7 @@ from textual.widgets import Footer, Static
 from workbench import actions
 from workbench.errors import WorkbenchError
 from workbench.history import others_did
-from workbench.matching import related_claims
+from workbench.matching import earlier_claims
 from workbench.models import Event, Rubric
 from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
 from workbench.rubrics import builtin_names, load_rubric
@@ -288,16 +288,14 @@ class ReviewApp(App[None]):
         if article is None:
             article = self._articles[claim.article_id] = self.store.article(claim.article_id)
         context.show(article, claim)
-        related = [
-            (self.store.claim(cid), score, differs)
-            for cid, score, differs in related_claims(self.store, claim)
-        ]
+        matches, related = earlier_claims(self.store, claim)
         details.show(
             render_details(
                 claim,
                 self.rubric,
                 self.store.claim_sources(claim.id),
                 self.store.claim_notes(claim.id),
+                matches,
                 related,
             )
         )

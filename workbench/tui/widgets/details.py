@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.matching import EarlierClaim
 from workbench.models import STANCE_VERBS, Claim, Rubric, Source
 
 STATUS_TEXT = {
@@ -26,8 +27,12 @@ def render_details(
     rubric: Rubric,
     sources: list[tuple[str, Source]],
     notes: list[tuple[str, str, str]],
-    related: Sequence[tuple[Claim, float, list[str]]] = (),
+    matches: Sequence[EarlierClaim] = (),
+    related: Sequence[EarlierClaim] = (),
 ) -> Text:
+    """The panel's text: the claim's state and cues, verdicts, sources and notes, then the
+    earlier claims it matches (whose verdict ``m`` adopts) and those worded alike that are not
+    the same claim, each with its text, article, verdict and sources."""
     out = Text()
     out.append(f"{STATUS_TEXT.get(claim.status, claim.status)}", Style(bold=True))
     if claim.verdict:
@@ -80,30 +85,47 @@ def render_details(
             out.append(text + "\n")
     if claim.duplicate_of:
         out.append(f"\nRepeats claim {claim.duplicate_of} of the same article\n", Style(dim=True))
-    if claim.matches:
+    if matches:
         out.append("\nMatches earlier claims\n", Style(underline=True))
-        for m in claim.matches:
-            out.append(f"  {m['claim_id']}  match {m['score']:.0f}  ")
-            if m["verdict"]:
-                option = rubric.verdict(m["verdict"])
-                out.append(
-                    option.label if option else m["verdict"],
-                    Style(color=option.colour if option else None, bold=True),
-                )
-                out.append("  (m adopts it)\n", Style(dim=True))
-            else:
-                out.append("no verdict yet\n", Style(dim=True))
+        for earlier in matches:
+            _earlier(out, earlier, rubric)
+            if earlier.claim.verdict:
+                out.append("    m adopts this verdict and its sources\n", Style(dim=True))
     else:
         out.append("\nMatches to earlier claims: none\n", Style(dim=True))
     if related:
         out.append("\nWorded alike, but not the same claim\n", Style(underline=True))
-        for other, score, differs in related:
-            out.append(f"  {other.id}  {score:.0f}  ", Style(dim=True))
-            out.append(f"differs in: {', '.join(differs)}\n", Style(color="red", bold=True))
-            out.append(f"    {other.claim}\n")
-            if other.verdict:
-                out.append(f"    its verdict ({other.verdict}) is not adopted\n", Style(dim=True))
+        for earlier in related:
+            _earlier(out, earlier, rubric)
+            out.append(
+                f"    differs in: {', '.join(earlier.differs)}\n", Style(color="red", bold=True)
+            )
+            if earlier.claim.verdict:
+                out.append(
+                    f"    its verdict ({earlier.claim.verdict}) is not adopted\n", Style(dim=True)
+                )
     return out
+
+
+def _earlier(out: Text, earlier: EarlierClaim, rubric: Rubric) -> None:
+    """One earlier claim: its wording, article, verdict and sources."""
+    other = earlier.claim
+    out.append(f"  {other.claim}\n")
+    out.append(f"    in “{earlier.article_title}”", Style(dim=True))
+    out.append(f"  [{other.id}, wording {earlier.score:.0f}]\n", Style(dim=True))
+    out.append("    verdict: ", Style(dim=True))
+    if other.verdict:
+        option = rubric.verdict(other.verdict)
+        out.append(
+            option.label if option else other.verdict,
+            Style(color=option.colour if option else None, bold=True),
+        )
+        out.append("\n")
+    else:
+        out.append("none yet\n", Style(dim=True))
+    for source in earlier.sources:
+        out.append(f"    source: {source.title or source.url}", Style(color="blue"))
+        out.append(f"  {source.url}\n" if source.title else "\n", Style(dim=True))
 
 
 class ClaimDetails(VerticalScroll):
