@@ -112,7 +112,7 @@ def actor_words(name: str) -> tuple[str, ...]:
     "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
     "Article 5" is {"article", "5"}, "World War Two" {"world", "war", "2"}."""
     vocab = vocabulary()
-    text = name.lower().replace("’", "'").removesuffix("'s").removeprefix("the ").strip()
+    text = re.sub(r"'s\b", "", name.lower().replace("’", "'")).removeprefix("the ").strip()
     text = vocab.names.get(text, text)
     words = []
     for word in _NAME_WORD.findall(text):
@@ -294,21 +294,37 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
     return found
 
 
+_ROLES = ("agents", "patients", "places", "others")
+_CORE = frozenset({"agents", "patients"})
+
+
+def _role_of(frame: Frame, name: str) -> str | None:
+    """The role a name holds in a frame (the first of agent, patient, place, other)."""
+    for role in _ROLES:
+        if not _unmatched([name], getattr(frame, role)):
+            return role
+    return None
+
+
 def _swapped(a: Frame, b: Frame) -> bool:
-    """Whether each frame has someone who acts (or undergoes the action) that the other
-    names in another role: "Ruritania shipped grain to Freedonia" and "Freedonia shipped
-    grain to Ruritania"; "Rosselló is to be replaced by Garced" and "Garced is to be
-    replaced by Rosselló"."""
-
-    def moved(x: Frame, y: Frame) -> bool:
-        for mine, theirs in ((x.agents, y.agents), (x.patients, y.patients)):
-            for name in mine:
-                elsewhere = [n for n in _named(y) if n not in theirs]
-                if _unmatched([name], theirs) and not _unmatched([name], elsewhere):
-                    return True
-        return False
-
-    return moved(a, b) and moved(b, a)
+    """Whether two actors exchange roles: "Ruritania shipped grain to Freedonia" and
+    "Freedonia shipped grain to Ruritania"; "Rosselló is to be replaced by Garced" and
+    "Garced is to be replaced by Rosselló". Also when an actor moves into the role of one
+    the other frame replaces ("Moscow invaded Ukraine" / "Ukraine invaded Russia"). A name
+    that changes role alone, with the phrase it heads ("UNESCO is based in Paris" / "UNESCO
+    has its headquarters in Paris"), is a change of voice, not a swap."""
+    for x in _named(a):
+        r1, r2 = _role_of(a, x), _role_of(b, x)
+        if r1 is None or r2 is None or r1 == r2 or not {r1, r2} & _CORE:
+            continue
+        for y in _named(a):
+            if not same_actor(x, y) and _role_of(a, y) == r2 and _role_of(b, y) == r1:
+                return True
+        replaced_a = _unmatched(getattr(a, r2), _named(b))
+        replaced_b = _unmatched(getattr(b, r1), _named(a))
+        if replaced_a and replaced_b:
+            return True
+    return False
 
 
 def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:

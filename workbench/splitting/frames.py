@@ -240,7 +240,9 @@ def _roles(head: Token | None) -> tuple[set[int], set[int], bool]:
     inner = head
     while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
         inner = verb
-    subject = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+    # a subject the parser hangs on an auxiliary ("Germany has been encouraging") is the head's
+    verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+    subject = [c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS]
     by = [c for v in {head, inner} for c in v.children if c.dep_ == "agent"]
     passive = any(c.dep_ == "auxpass" for c in inner.children) or (
         inner is head and any(c.dep_ in {"nsubjpass", "csubjpass"} for c in subject)
