@@ -44,6 +44,15 @@ NEAR_MISSES = [
     ("Grain prices in Freedonia have doubled since March.",
      "Grain prices in Freedonia have doubled since January.", "date"),
     ("The convoy reached Lenz in February 2024.", "The convoy reached Lenz in May 2024.", "date"),
+    ("The blast hit the Lenz depot at 3:00 A.M. local time.",
+     "The blast hit the Lenz depot at 5:00 A.M. local time.", "date"),
+    ("Thousands of farmers blocked the road to Lenz.",
+     "Hundreds of farmers blocked the road to Lenz.", "number"),
+    ("Striking dockers jeered at Minister Halvard.",
+     "Minister Halvard jeered at striking dockers.", "agent and target swapped"),
+    ("Karsovia is to be governed by Osterlich, the treaty says.",
+     "Osterlich is to be governed by Karsovia, the treaty says.", "agent and target swapped"),
+    ("Halvard Brandt was detained in Lenz.", "Irena Brandt was detained in Lenz.", "target"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -55,6 +64,13 @@ PARAPHRASES = [
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
     ("The invasion of Karsovia began in Feb. 2022.",
      "The invasion of Karsovia began in February 2022."),
+    ("The Osterlich Institute is based in Lenz.",
+     "The Osterlich Institute has its headquarters in Lenz."),
+    ("The northern unions booed Minister Halvard.",
+     "Minister Halvard was booed by the northern unions."),
+    ("Mirosław Kowalczyk chaired the commission.", "Miroslaw Kowalczyk chaired the commission."),
+    ("The governor of Lenz has promised a payout to each family.",
+     "Lenz's governor has promised a payout to each family."),
 ]  # fmt: skip
 
 

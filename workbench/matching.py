@@ -17,6 +17,7 @@ import functools
 import json
 import re
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
@@ -39,7 +40,7 @@ NEGATIONS = frozenset(
 _STOP = """a an the of to in on at for from by with and or but as is are was were be been being
 has have had it its this that these those which who whom whose what when where while will
 would could should may might can said says say told also than then there their they them he
-she his her him we our us you your i me my mr mrs ms dr"""
+she his her him we our us you your i me my mr mrs ms dr s"""
 STOPWORDS = frozenset(_STOP.split())
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -112,7 +113,8 @@ def actor_words(name: str) -> tuple[str, ...]:
     "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
     "Article 5" is {"article", "5"}, "World War Two" {"world", "war", "2"}."""
     vocab = vocabulary()
-    text = re.sub(r"'s\b", "", name.lower().replace("’", "'")).removeprefix("the ").strip()
+    text = _unaccented(name.lower().replace("’", "'"))
+    text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
     text = vocab.names.get(text, text)
     words = []
     for word in _NAME_WORD.findall(text):
@@ -122,6 +124,12 @@ def actor_words(name: str) -> tuple[str, ...]:
         words.extend(word.split())
     kept = [w for w in words if w not in vocab.titles and w not in {"the", "of", "and"}]
     return tuple(kept or words)
+
+
+def _unaccented(text: str) -> str:
+    """Letters without their accents ("Kaczyński" = "Kaczynski"): names travel both ways."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
 
 
 def same_actor(a: str, b: str) -> bool:
@@ -298,6 +306,16 @@ _ROLES = ("agents", "patients", "places", "others")
 _CORE = frozenset({"agents", "patients"})
 
 
+def _noun_roles(frame: Frame) -> dict[str, str]:
+    """{lemma: role} of a frame's unnamed participants (the first role when several)."""
+    roles: dict[str, str] = {}
+    for entry in frame.nouns:
+        role, _, lemma = entry.partition(":")
+        if _ROLES.index(role) < _ROLES.index(roles.get(lemma, "others")) or lemma not in roles:
+            roles[lemma] = role
+    return roles
+
+
 def _role_of(frame: Frame, name: str) -> str | None:
     """The role a name holds in a frame (the first of agent, patient, place, other)."""
     for role in _ROLES:
@@ -313,6 +331,15 @@ def _swapped(a: Frame, b: Frame) -> bool:
     the other frame replaces ("Moscow invaded Ukraine" / "Ukraine invaded Russia"). A name
     that changes role alone, with the phrase it heads ("UNESCO is based in Paris" / "UNESCO
     has its headquarters in Paris"), is a change of voice, not a swap."""
+    roles_a, roles_b = _noun_roles(a), _noun_roles(b)
+    for x, r1 in roles_a.items():  # unnamed participants exchanging roles with anyone
+        r2 = roles_b.get(x) or _role_of(b, x)
+        if r2 is None or r1 == r2 or not {r1, r2} & _CORE:
+            continue
+        others = [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
+        others += [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
+        if any(ra == r2 and rb == r1 for _, ra, rb in others):
+            return True
     for x in _named(a):
         r1, r2 = _role_of(a, x), _role_of(b, x)
         if r1 is None or r2 is None or r1 == r2 or not {r1, r2} & _CORE:
@@ -346,6 +373,8 @@ def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:
 
 
 def _date_part(word: str) -> str:
+    if ":" in word:
+        return "time"
     if word in WEEKDAYS:
         return "weekday"
     if word in MONTHS:

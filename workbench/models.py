@@ -81,6 +81,8 @@ class Frame:
     predicate: str | None = None  # the main verb's lemma (shown, not compared)
     places: tuple[str, ...] = ()  # where: named places after "in", "at", "near", "to" …
     patients: tuple[str, ...] = ()  # who undergoes it: the object, a passive's subject
+    #: unnamed participants as "role:lemma" ("agents:lawmaker"), for telling a swap
+    nouns: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The JSON shape stored with the claim."""
@@ -88,7 +90,7 @@ class Frame:
             "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
             "numbers": list(self.numbers), "polarity": self.polarity,
             "predicate": self.predicate, "places": list(self.places),
-            "patients": list(self.patients),
+            "patients": list(self.patients), "nouns": list(self.nouns),
         }  # fmt: skip
 
     @classmethod
@@ -105,6 +107,7 @@ class Frame:
             predicate=data.get("predicate"),
             places=tuple(data.get("places", ())),
             patients=tuple(data.get("patients", ())),
+            nouns=tuple(data.get("nouns", ())),
         )
 
 

@@ -23,7 +23,9 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
   the members").
 * ``polarity`` — "negative" for a negation, a denial or a refusal ("refused to send"),
   "hedged" for "hardly", "barely" …
-* ``predicate`` — the main verb's lemma, shown beside a match, not compared.
+* ``predicate`` — the main verb's lemma, shown beside a match, not compared;
+* ``nouns`` — unnamed participants by role ("agents:lawmaker"), compared only to tell
+  a swap ("lawmakers shouted at Lam" / "Lam shouted at lawmakers").
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from workbench.splitting.tokens import clause_head
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -51,6 +54,8 @@ def _pairs(name: str) -> dict[str, str]:
 
 NUMBER_WORDS = {w: float(v) for w, v in _pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in _pairs("number_scales").items()}
+VAGUE = _pairs("vague_quantities")
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 DATE_WORDS = _pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
@@ -75,6 +80,9 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     current: float | None = None
     for token in tokens:
         word = token.lower_
+        if word in VAGUE and current is None:  # "thousands of people": an order of magnitude
+            values.append(VAGUE[word])
+            continue
         value = _figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
             value = NUMBER_WORDS[word]
@@ -114,7 +122,10 @@ def _date_words(ent: Span) -> list[str]:
     out = []
     for token in ent:
         word = token.lower_.rstrip(".")
-        if word in DATE_WORDS:
+        clock = _CLOCK.match(word) if ent.label_ == "TIME" else None
+        if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
+            out.append(f"{int(clock.group(1))}:{clock.group(2) or '00'}")
+        elif word in DATE_WORDS:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
             out.append(word)
@@ -207,11 +218,21 @@ def claim_frame(
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             _role(token.i, agent_at, patient_at, agents, patients, others).append(_name(token))
+    nouns = [
+        f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}"
+        for t in tokens
+        if t.pos_ == "NOUN" and t.dep_ in NOUN_ROLE_DEPS
+    ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in span.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
     counted = {t.i for ent in span.ents if ent.label_ in QUANTITY_LABELS for t in ent}
-    loose = [t for t in tokens if t.i not in named | counted and _numeric(t)]
+    for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
+        clock = _CLOCK.match(token.text) if ":" in token.text else None
+        if clock is not None and token.i not in named:
+            dates.append(f"{int(clock.group(1))}:{clock.group(2)}")
+            named.add(token.i)
+    loose = [t for t in tokens if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)]
     numbers.extend(number_values(loose))
     return Frame(
         agents=tuple(sorted(set(agents))),
@@ -222,7 +243,12 @@ def claim_frame(
         predicate=head.lemma_.lower() if head is not None else None,
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
+        nouns=tuple(sorted(set(nouns))),
     )
+
+
+def _role_name(i: int, agent_at: set[int], patient_at: set[int]) -> str:
+    return "agents" if i in agent_at else "patients" if i in patient_at else "others"
 
 
 def _role(i: int, agent_at: set[int], patient_at: set[int], agents: list, patients: list,
