@@ -525,11 +525,14 @@ def close(row: Sequence[float], floor: float) -> list[int]:
     return [j for j, score in enumerate(row) if score >= floor]
 
 
+RELATED = 75.0  # from this wording score a claim that differs is shown as related
+
+
 def related_claims(store: Store, claim: Claim, limit: int = 3) -> list[Candidate]:
-    """Earlier claims of other articles worded like ``claim`` (at the match threshold) that
+    """Earlier claims of other articles worded like ``claim`` (from :data:`RELATED`) that
     are not the same claim, with what differs: shown beside it, never adopted."""
     sig = signature(claim.claim, claim.speaker, claim.frame)
-    others = [c for c in related(store, sig, limit=limit + 5, floor=THRESHOLD) if c.differs]
+    others = [c for c in related(store, sig, limit=limit + 5, floor=RELATED) if c.differs]
     if not others:
         return []
     article_of = {c.id: c.article_id for c in store.claims(ids=[c.claim_id for c in others])}
