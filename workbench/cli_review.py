@@ -215,9 +215,9 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
     """The stored claims closest to TEXT, best first, with score, verdict and why.
 
     A match needs the same numbers, polarity, speaker and roles: "4,000 tonnes" never
-    matches "40,000", nor "Freedonia shipped grain to Ruritania" the other way round. A
-    claim worded alike that differs is shown as related, with what differs; only a match
-    can lend its verdict.
+    matches "40,000", nor "Freedonia shipped grain to Ruritania" the other way round. Each
+    candidate says what agrees (agent, target, place, date, numbers) and, when it is only
+    related, what differs; only a match can lend its verdict (docs/matching.md).
 
     \b
     Example:
