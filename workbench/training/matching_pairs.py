@@ -14,8 +14,10 @@ match. See ``docs/matching.md`` for the guideline the pairs were written by.
 
 The pairs go through what ingest does: every stored claim is split and stored as its own
 article in a fresh database; every query is split and looked up with
-:func:`workbench.matching.lookup`. A pair is predicted a match when the lookup returns a
-claim of its stored sentence.
+:func:`workbench.matching.lookup`. The splitter may cut a sentence into several claims, and
+a near miss changes only one of them ("cases did not rise after the president eased the
+measures" still holds "the president eased the measures"), so a pair is predicted a match
+when *every* claim of the query is matched to a claim of its stored sentence.
 """
 
 from __future__ import annotations
@@ -143,11 +145,11 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
             store.add_article(item.article, item.claims, "eval", match=False)
             ids[sentence] = {c.id for c in item.claims}
         for pair, drafts in zip(pairs, split_texts(p.query for p in pairs), strict=True):
-            matched, best, differs = False, None, ()
+            matched, best, differs = bool(drafts), None, ()
             for draft in drafts:
                 sig = matching.signature(draft.claim, draft.speaker, draft.frame)
                 found = matching.lookup(store, sig, limit=5)
-                matched = matched or any(cid in ids[pair.stored] for cid, _ in found)
+                matched = matched and any(cid in ids[pair.stored] for cid, _ in found)
                 for found_ in matching.related(store, sig, floor=0.0):
                     if found_.claim_id in ids[pair.stored] and (
                         best is None or found_.score > best
