@@ -189,3 +189,24 @@ async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_ado
         await pilot.pause()
     with Store(checked_db) as store:
         assert store.claim(swapped).verdicts == ()
+
+
+def test_eval_matching_scores_a_pairs_file_and_refuses_a_malformed_one(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.txt"
+    pairs.write_text(
+        "# p1\n= Ruritania shipped grain to Freedonia on Sunday.\n"
+        "paraphrase: On Sunday Ruritania shipped grain to Freedonia.\n"
+        "swap: Freedonia shipped grain to Ruritania on Sunday.\n"
+        "weekday: Ruritania shipped grain to Freedonia on Monday.\n",
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(cli, ["eval", "matching", str(pairs), "--format", "json"])
+    assert out.exit_code == 0, out.output
+    figures = json.loads(out.output)
+    assert (figures["pairs"], figures["precision"], figures["recall"]) == (3, 1.0, 1.0)
+    assert figures["errors"]["swap"] == {"errors": 0, "pairs": 1}
+    pairs.write_text("= A claim.\nsynonym: Another claim.\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "matching", str(pairs)])
+    assert out.exit_code != 0
+    assert "pairs.txt:2: expected '= claim' or 'CLASS: query'" in out.output
+    assert "Traceback" not in out.output
