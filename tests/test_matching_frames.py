@@ -53,6 +53,12 @@ NEAR_MISSES = [
     ("Karsovia is to be governed by Osterlich, the treaty says.",
      "Osterlich is to be governed by Karsovia, the treaty says.", "agent and target swapped"),
     ("Halvard Brandt was detained in Lenz.", "Irena Brandt was detained in Lenz.", "target"),
+    ("Russian troops entered the border town yesterday.",
+     "Government troops entered the border town yesterday.", "agent"),
+    ("Many refugees crossed the river at Lenz.", "Few refugees crossed the river at Lenz.",
+     "negation or hedge"),
+    ("The ministry rejected the offer from Lenz.", "The ministry accepted the offer from Lenz.",
+     "negation or hedge"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -71,6 +77,11 @@ PARAPHRASES = [
     ("Mirosław Kowalczyk chaired the commission.", "Miroslaw Kowalczyk chaired the commission."),
     ("The governor of Lenz has promised a payout to each family.",
      "Lenz's governor has promised a payout to each family."),
+    ("The Karsovian Army, one of the parties, signed the truce.",
+     "One of the parties, the Karsovian Army, signed the truce."),
+    ("Around one million people live in the Lenz valley.",
+     "About 1 million people live in the Lenz valley."),
+    ("A few refugees crossed the river at Lenz.", "A few refugees crossed the river at Lenz."),
 ]  # fmt: skip
 
 

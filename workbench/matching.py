@@ -294,6 +294,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
         only_b = _unmatched(_named(b), _named(a))
         if only_a and only_b:
             found.append(_role(a, b, only_a, only_b))
+        elif role := _other_kind(a, b):
+            found.append(role)
     found.extend(_date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
         found.append("number")
@@ -306,11 +308,34 @@ _ROLES = ("agents", "patients", "places", "others")
 _CORE = frozenset({"agents", "patients"})
 
 
+def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
+    """{(role, noun): words that say which ones} of a frame's unnamed participants."""
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for entry in frame.nouns:
+        role, _, rest = entry.partition(":")
+        noun, _, modifiers = rest.partition(":")
+        synonyms = vocabulary().synonyms
+        words = {synonyms.get(w, w) for m in modifiers.split("|") if m for w in actor_words(m)}
+        kinds.setdefault((role, noun), set()).update(words)
+    return kinds
+
+
+def _other_kind(a: Frame, b: Frame) -> str | None:
+    """The role in which both frames name the same kind of participant but say different
+    ones: "FSB officers" / "police officers", "Turkish forces" / "government forces"."""
+    kinds_a, kinds_b = _kinds(a), _kinds(b)
+    for key in kinds_a.keys() & kinds_b.keys():
+        if kinds_a[key] and kinds_b[key] and not kinds_a[key] & kinds_b[key]:
+            return {"agents": "agent", "patients": "target"}.get(key[0], "target")
+    return None
+
+
 def _noun_roles(frame: Frame) -> dict[str, str]:
     """{lemma: role} of a frame's unnamed participants (the first role when several)."""
     roles: dict[str, str] = {}
     for entry in frame.nouns:
-        role, _, lemma = entry.partition(":")
+        role, _, rest = entry.partition(":")
+        lemma = rest.partition(":")[0]
         if _ROLES.index(role) < _ROLES.index(roles.get(lemma, "others")) or lemma not in roles:
             roles[lemma] = role
     return roles
@@ -336,8 +361,8 @@ def _swapped(a: Frame, b: Frame) -> bool:
         r2 = roles_b.get(x) or _role_of(b, x)
         if r2 is None or r1 == r2 or not {r1, r2} & _CORE:
             continue
-        others = [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
-        others += [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
+        # with a name: two unnamed nouns trade roles whenever a clause is turned around
+        others = [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
         if any(ra == r2 and rb == r1 for _, ra, rb in others):
             return True
     for x in _named(a):

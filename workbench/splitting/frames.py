@@ -43,6 +43,8 @@ from workbench.splitting.tokens import clause_head
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj"})
+#: Where "one" stands for a noun instead of counting one ("one of the members").
+PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
@@ -61,6 +63,7 @@ RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
+SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
@@ -140,11 +143,19 @@ def _numeric(token: Token) -> bool:
     word = token.lower_
     if word in {"a", "an"}:
         return False
-    if word == "one" and token.dep_ != "nummod":
+    if not _counts(token):
         return False  # "one of the members"
     if _in_name(token):
         return False
     return token.like_num or word in NUMBER_WORDS
+
+
+def _counts(token: Token) -> bool:
+    """False for the pronoun "one" ("one of these groups"), which counts nothing."""
+    if token.lower_ != "one":
+        return True
+    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return after != "of" and token.dep_ not in PRONOUN_DEPS
 
 
 def _in_name(token: Token) -> bool:
@@ -168,9 +179,15 @@ def _polarity(tokens: list[Token], stance: str) -> str:
     refused = any(t.lemma_.lower() in NEGATIVE_PREDICATES and t.pos_ == "VERB" for t in tokens)
     if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
         return "negative"
-    if words & HEDGES:
+    if words & HEDGES or any(_scant(t) for t in tokens):
         return "hedged"
     return "positive"
+
+
+def _scant(token: Token) -> bool:
+    """A quantifier that says almost none ("few transactions"), not "a few"."""
+    before = token.nbor(-1).lower_ if token.i > token.doc[:].start else ""
+    return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"}
 
 
 def claim_frame(
@@ -211,7 +228,7 @@ def claim_frame(
         elif ent.label_ in {"DATE", "TIME"}:
             dates.extend(_date_words(ent))
         elif ent.label_ in QUANTITY_LABELS:
-            numbers.extend(number_values(t for t in ent if not _in_name(t)))
+            numbers.extend(number_values(t for t in ent if not _in_name(t) and _counts(t)))
     inside_entity = {t.i for ent in span.ents for t in ent}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in inside_entity or token.dep_ == "compound":
@@ -219,7 +236,7 @@ def claim_frame(
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             _role(token.i, agent_at, patient_at, agents, patients, others).append(_name(token))
     nouns = [
-        f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}"
+        f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}{_modifiers(t)}"
         for t in tokens
         if t.pos_ == "NOUN" and t.dep_ in NOUN_ROLE_DEPS
     ]
@@ -245,6 +262,19 @@ def claim_frame(
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
     )
+
+
+def _modifiers(noun: Token) -> str:
+    """The words that say which ones a noun means — a noun before it ("police" officers) or
+    a name ("Turkish" forces) — as ":word|word"; empty when there are none. Adjectives that
+    describe ("armed", "special") or count ("many", "few") do not say which ones."""
+    words = [
+        c.text.lower()
+        for c in noun.children
+        if (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+        or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
+    ]
+    return ":" + "|".join(words) if words else ""
 
 
 def _role_name(i: int, agent_at: set[int], patient_at: set[int]) -> str:
