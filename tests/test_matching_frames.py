@@ -59,6 +59,8 @@ NEAR_MISSES = [
      "negation or hedge"),
     ("The ministry rejected the offer from Lenz.", "The ministry accepted the offer from Lenz.",
      "negation or hedge"),
+    ("Guards fired rubber bullets at the strikers.",
+     "The strikers fired rubber bullets at guards.", "agent and target swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -82,6 +84,10 @@ PARAPHRASES = [
     ("Around one million people live in the Lenz valley.",
      "About 1 million people live in the Lenz valley."),
     ("A few refugees crossed the river at Lenz.", "A few refugees crossed the river at Lenz."),
+    ("Osterlich is the only member of the league that has not paid its dues.",
+     "The only member of the league that has not paid its dues is Osterlich."),
+    ("Citing rising costs, the council has imposed limits on parking.",
+     "The council has cited rising costs to impose limits on parking."),
 ]  # fmt: skip
 
 

@@ -330,6 +330,17 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     return None
 
 
+def _action(frame: Frame) -> str | None:
+    """The frame's verb in its one form ("fired" and "fire" alike)."""
+    if frame.predicate is None:
+        return None
+    return vocabulary().synonyms.get(frame.predicate, frame.predicate)
+
+
+def _copular(frame: Frame) -> bool:
+    return frame.predicate == "be"
+
+
 def _noun_roles(frame: Frame) -> dict[str, str]:
     """{lemma: role} of a frame's unnamed participants (the first role when several)."""
     roles: dict[str, str] = {}
@@ -356,13 +367,19 @@ def _swapped(a: Frame, b: Frame) -> bool:
     the other frame replaces ("Moscow invaded Ukraine" / "Ukraine invaded Russia"). A name
     that changes role alone, with the phrase it heads ("UNESCO is based in Paris" / "UNESCO
     has its headquarters in Paris"), is a change of voice, not a swap."""
+    if _copular(a) or _copular(b):
+        return False  # "the only state that has not signed is Eritrea": X is Y, Y is X
     roles_a, roles_b = _noun_roles(a), _noun_roles(b)
-    for x, r1 in roles_a.items():  # unnamed participants exchanging roles with anyone
+    same_action = _action(a) is not None and _action(a) == _action(b)
+    for x, r1 in roles_a.items():  # unnamed participants exchanging roles
         r2 = roles_b.get(x) or _role_of(b, x)
         if r2 is None or r1 == r2 or not {r1, r2} & _CORE:
             continue
-        # with a name: two unnamed nouns trade roles whenever a clause is turned around
+        # with a name always; with another unnamed noun only under the same verb: a clause
+        # turned around ("citing concerns, they imposed bans") trades nouns without a swap
         others = [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
+        if same_action:
+            others += [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
         if any(ra == r2 and rb == r1 for _, ra, rb in others):
             return True
     for x in _named(a):

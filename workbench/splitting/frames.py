@@ -23,7 +23,8 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
   the members").
 * ``polarity`` — "negative" for a negation, a denial or a refusal ("refused to send"),
   "hedged" for "hardly", "barely" …
-* ``predicate`` — the main verb's lemma, shown beside a match, not compared;
+* ``predicate`` — the lemma of the verb of the action (the end of a chain: "is set to be
+  replaced" → "replace"); "be" marks a copular claim, which has no swap;
 * ``nouns`` — unnamed participants by role ("agents:lawmaker"), compared only to tell
   a swap ("lawmakers shouted at Lam" / "Lam shouted at lawmakers").
 """
@@ -204,7 +205,7 @@ def claim_frame(
     indices = set(content) if content is not None else set(range(span.start, span.end))
     tokens = [doc[i] for i in sorted(indices) if span.start <= i < span.end]
     head = clause_head(tokens)
-    agent_at, patient_at, subject_acts = _roles(head)
+    agent_at, patient_at, subject_acts, action = _roles(head)
     agents: list[str] = []
     patients: list[str] = []
     others: list[str] = []
@@ -257,7 +258,7 @@ def claim_frame(
         dates=tuple(sorted(set(dates))),
         numbers=tuple(sorted(set(numbers))),
         polarity=_polarity(tokens, stance),
-        predicate=head.lemma_.lower() if head is not None else None,
+        predicate=action.lemma_.lower() if action is not None else None,
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
@@ -286,13 +287,13 @@ def _role(i: int, agent_at: set[int], patient_at: set[int], agents: list, patien
     return agents if i in agent_at else patients if i in patient_at else rest
 
 
-def _roles(head: Token | None) -> tuple[set[int], set[int], bool]:
-    """The token indices of who acts and who undergoes the action of a clause, and whether
-    its subject acts. The action is the innermost verb of a chain ("is set to be replaced",
-    "agreed to add"): in the passive, the subject undergoes it and the "by" phrase acts; in
-    the active, the subject acts on the direct object."""
+def _roles(head: Token | None) -> tuple[set[int], set[int], bool, Token | None]:
+    """The token indices of who acts and who undergoes the action of a clause, whether its
+    subject acts, and the verb of the action: the innermost verb of a chain ("is set to be
+    replaced", "agreed to add"). In the passive, the subject undergoes it and the "by"
+    phrase acts; in the active, the subject acts on the direct object."""
     if head is None:
-        return set(), set(), True
+        return set(), set(), True, None
     inner = head
     while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
         inner = verb
@@ -306,7 +307,7 @@ def _roles(head: Token | None) -> tuple[set[int], set[int], bool]:
     objects = [c for c in inner.children if c.dep_ in OBJECT_DEPS]
     acting = by if passive else [*subject, *by]
     undergoing = subject if passive else objects
-    return _indices(acting), _indices(undergoing), not passive
+    return _indices(acting), _indices(undergoing), not passive, inner
 
 
 def _indices(phrases: Iterable[Token]) -> set[int]:
