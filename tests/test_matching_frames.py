@@ -61,6 +61,8 @@ NEAR_MISSES = [
      "negation or hedge"),
     ("Guards fired rubber bullets at the strikers.",
      "The strikers fired rubber bullets at guards.", "agent and target swapped"),
+    ("On Sunday, the minister announced that the border would reopen.",
+     "On Monday, the minister announced that the border would reopen.", "weekday"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -213,6 +213,9 @@ def claim_frame(
     dates: list[str] = []
     numbers: list[str] = []
     for ent in span.ents:
+        if ent.label_ in {"DATE", "TIME"}:  # when it was said dates the claim too
+            dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
+            continue
         if not any(t.i in indices for t in ent):
             continue
         if ent.label_ in ACTOR_LABELS:
