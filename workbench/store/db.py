@@ -458,7 +458,7 @@ class Store:
         terms: Sequence[str],
         limit: int = 1000,
         exclude_article: str | None = None,
-        block: int = 1000,
+        block: int = 100,
     ) -> list[tuple[str, str]]:
         """(id, match_text) of claims that could match a claim with these numbers
         (``numkey``) and normalised words (``terms``): the whole block of claims with the same
