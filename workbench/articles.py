@@ -45,7 +45,7 @@ def make_article(document: Document, cleaned: Cleaned) -> Article:
         source=document.source,
         title=document.title,
         outlet=document.outlet,
-        url=document.url,
+        url=_web_address(document.url),
         published=document.published,
         dropped=cleaned.dropped,
     )
@@ -87,3 +87,11 @@ def prepare(documents: Sequence[Document]) -> list[Prepared]:
         Prepared(article, make_claims(article, found))
         for article, found in zip(articles, drafts, strict=True)
     ]
+
+
+def _web_address(url: str | None) -> str | None:
+    """An article's address only when it is http(s): front matter and HTML metadata are
+    the article's own, and "javascript:…" must never reach a report as a link."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None

@@ -103,6 +103,10 @@ def ingest(
     from workbench.articles import prepare
     from workbench.identity import current_reviewer
 
+    if url is not None:
+        from workbench.sources import check_url
+
+        check_url(url)  # --url must be an http(s) address
     overrides = {"title": title, "url": url, "outlet": outlet, "published": published}
     documents = _read_documents(sources, sample, overrides, allow_private=allow_private)
     prepared = prepare(documents)
@@ -111,9 +115,14 @@ def ingest(
         for item in prepared:
             result = store.add_article(item.article, item.claims, actor)
             if not result.created:
+                change = (
+                    f"{result.restored} missing claims added back"
+                    if result.restored
+                    else "nothing changed"
+                )
                 click.echo(
                     f"article {result.article_id}: already stored ({result.claims} claims), "
-                    "nothing changed"
+                    + change
                 )
                 continue
             kinds = {k: sum(c.kind == k for c in item.claims) for k in ("fact", "opinion")}

@@ -123,6 +123,7 @@ class IngestResult:
     claims: int
     matched: int = 0  # claims that match an earlier claim
     duplicates: int = 0  # claims repeated within the article
+    restored: int = 0  # claims of an already stored article that were missing, added back
 
 
 @dataclass(frozen=True)
@@ -421,7 +422,8 @@ class Store:
     def add_article(
         self, article: Article, claims: Sequence[Claim], actor: str, *, match: bool = True
     ) -> IngestResult:
-        """Store an article and its claims as events in one transaction; no-op if already stored.
+        """Store an article and its claims as events in one transaction. An article already
+        stored gets back only the claims it is missing (a partial import of a report).
 
         With ``match`` (the default) its claims are linked to earlier claims and to repeats
         within the article (an ``article.matched`` event); bulk loads may skip that.
@@ -431,10 +433,19 @@ class Store:
                 "SELECT id FROM articles WHERE content_hash = ?", (article.content_hash,)
             ).fetchone()
             if existing:
-                count = self.db.conn.execute(
-                    "SELECT count(*) FROM claims WHERE article_id = ?", (existing[0],)
-                ).fetchone()[0]
-                return IngestResult(existing[0], False, count)
+                have = {
+                    r[0]
+                    for r in self.db.conn.execute(
+                        "SELECT id FROM claims WHERE article_id = ?", (existing[0],)
+                    )
+                }
+                missing = 0
+                for position, claim in enumerate(claims):
+                    if existing[0] == article.id and claim.id not in have:
+                        payload = claim_payload(claim, position)
+                        self.append("claim.extracted", claim.id, payload, actor)
+                        missing += 1
+                return IngestResult(existing[0], False, len(have) + missing, restored=missing)
             # matched before the new claims are in the index: a word only they use would
             # otherwise look rarest and find nothing but themselves
             links = link_article(self, article.id, claims) if match else {}
@@ -755,7 +766,8 @@ class Store:
         noun = table.rstrip("s")
         wanted = prefix.strip().lower()
         if not wanted or not _HEX.match(wanted):
-            raise NotFoundError(f"'{prefix}' is not a {noun} id (ids are hexadecimal)")
+            article_ = "an" if noun[:1] in "aeiou" else "a"
+            raise NotFoundError(f"'{prefix}' is not {article_} {noun} id (ids are hexadecimal)")
         rows = self.db.conn.execute(
             f"SELECT id FROM [{table}] WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
             (wanted, wanted + "g"),
