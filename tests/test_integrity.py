@@ -196,12 +196,38 @@ def test_import_refuses_a_bad_event_by_name_and_writes_nothing(
     assert not fresh.exists() or run("stats", "--db", str(fresh)).output.count("events 0")
 
 
-def test_an_altered_copy_of_a_known_event_is_a_conflict_not_skipped(
+def test_an_edited_report_is_refused_by_its_hashes_before_anything_is_written(
     reviewed_db: Path, tmp_path: Path
 ) -> None:
     data = report_of(reviewed_db)
     verdict_event(data)["payload"]["rating"] = "accurate"
     verdict_event(data)["actor"] = "mallory"
+    before = head_of(reviewed_db)
+    for target in (reviewed_db, tmp_path / "fresh.db"):
+        result = import_report(data, tmp_path, target)
+        assert result.exit_code == 1
+        line = result.output.strip()
+        assert "\n" not in line and line.startswith("error: event ")
+        assert "does not match its hash: the file was altered after it was exported" in line
+    assert head_of(reviewed_db) == before
+    assert (
+        not (tmp_path / "fresh.db").exists()
+        or "events 0" in run("stats", "--db", str(tmp_path / "fresh.db")).output
+    )
+
+
+def test_an_altered_copy_of_a_known_event_is_a_conflict_not_skipped(
+    reviewed_db: Path, tmp_path: Path
+) -> None:
+    from workbench.store.events import canonical_json, event_hash
+
+    data = report_of(reviewed_db)
+    event = verdict_event(data)
+    event["payload"]["rating"] = "accurate"
+    event["actor"] = "mallory"
+    fields = [event[k] for k in ("id", "at", "actor", "action", "subject")]
+    # a forger who recomputes the hash still meets the copy already in this database
+    event["hash"] = event_hash(event["prev_hash"], *fields, canonical_json(event["payload"]))
     before = head_of(reviewed_db)
     result = import_report(data, tmp_path, reviewed_db)
     assert result.exit_code == 1

@@ -29,6 +29,31 @@ class _Bad(Exception):
     """What is wrong with one field; turned into an IncomingEventError naming the event."""
 
 
+def check_hashes(events: Sequence[object]) -> None:
+    """Recompute the hash of every exported event from its fields and the hash before it;
+    IncomingEventError for the first that does not match (the file was edited after export,
+    or the event carries no hash)."""
+    from workbench.store.events import canonical_json, event_hash
+
+    for index, raw in enumerate(events):
+        name = f"event {index + 1}"
+        if not isinstance(raw, dict):
+            continue  # check_incoming names it
+        if isinstance(raw.get("id"), str):
+            name += f" ({raw['id'][:16]})"
+        prev, stored = raw.get("prev_hash"), raw.get("hash")
+        if not (isinstance(prev, str) and isinstance(stored, str) and _HASH.match(stored)):
+            raise IncomingEventError(f"{name}: no event hash to verify it by; nothing was imported")
+        fields = [raw.get(k) for k in ("id", "at", "actor", "action", "subject")]
+        if not all(isinstance(f, str) for f in fields):
+            continue  # check_incoming names it
+        if event_hash(prev, *fields, canonical_json(raw.get("payload"))) != stored:
+            raise IncomingEventError(
+                f"{name}: does not match its hash: the file was altered after it was exported; "
+                "nothing was imported"
+            )
+
+
 def check_incoming(events: Sequence[object]) -> list[dict]:
     """The events, each reduced to its six fields, or IncomingEventError for the first bad one."""
     checked = []

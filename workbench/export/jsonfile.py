@@ -1,6 +1,6 @@
 """The JSON report: complete, versioned, and readable back by ``workbench import``.
 
-Shape (version 1)::
+Shape (version 2)::
 
     {
       "format": "workbench-report", "version": 1, "generated_at": "...Z",
@@ -13,11 +13,15 @@ Shape (version 1)::
                                + "sources": [{"url", "title", "publisher", "excerpt",
                                                "accessed_at", "added_by"}],
                                  "notes": [{"author", "text", "at"}], "context": "..."]}],
-      "events": [{"id", "at", "actor", "action", "subject", "payload"}]
+      "events": [{"id", "at", "actor", "action", "subject", "payload", "prev_hash", "hash"}]
     }
 
-``events`` are the audit-trail events behind the report, oldest first; importing them into
-another database (union by event id) reproduces the same articles, claims and verdicts.
+``articles`` hold every claim of each article the report includes, reviewed or not, so an
+import restores the whole article. ``events`` are the audit-trail events behind the report,
+oldest first, each with the hash it has in the exporting database and the hash before it;
+`workbench import` recomputes every hash and refuses a file whose events were edited.
+Importing them into another database (union by event id) reproduces the same articles,
+claims and verdicts. Version 1 files carried no hashes.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from workbench.output import claim_to_dict
 from workbench.rubrics import rubric_to_dict
 
 FORMAT = "workbench-report"
-VERSION = 1
+VERSION = 2
 
 
 def report_to_dict(report: Report) -> dict:
@@ -89,6 +93,8 @@ def report_to_dict(report: Report) -> dict:
                 "action": ev.action,
                 "subject": ev.subject,
                 "payload": ev.payload,
+                "prev_hash": ev.prev_hash,
+                "hash": ev.hash,
             }
             for ev in report.events
         ],
