@@ -87,6 +87,8 @@ def test_golden_files(
         data = json.loads(out)
         for i, e in enumerate(data["events"]):
             e["id"] = f"event-{i}"
+            assert len(e["hash"]) == len(e["prev_hash"]) == 64  # they cover random ids
+            e["hash"], e["prev_hash"] = f"hash-{i}", f"prev-hash-{i}"
         assert len(data["head"]["hash"]) == 64  # hashes cover random ids
         data["head"]["hash"] = "head-hash"
         for a in data["articles"]:
@@ -149,7 +151,7 @@ def test_claimreview_fields(report_db: Path) -> None:
     text = export(report_db, "claimreview")
     assert "<" not in text and ">" not in text  # safe inside <script type="application/ld+json">
     reviews = json.loads(text)
-    assert len(reviews) == 3
+    assert len(reviews) == 2  # the rated opinion gets none unless asked
     first = reviews[0]
     assert set(first) >= REQUIRED
     assert first["@context"] == "https://schema.org" and first["@type"] == "ClaimReview"
@@ -170,8 +172,28 @@ def test_claimreview_fields(report_db: Path) -> None:
     assert item["@type"] == "Claim" and item["datePublished"] == "2026-03-13"
     assert item["author"] == {"@type": "Organization", "name": "Test Ledger"}
     assert item["appearance"] == {"@type": "CreativeWork", "url": "https://ledger.example/grain"}
-    unrated = reviews[2]["reviewRating"]  # "not checkable" has no place on the scale
+    with_opinions = json.loads(export(report_db, "claimreview", "--include-opinions"))
+    unrated = with_opinions[2]["reviewRating"]  # "not checkable" has no place on the scale
     assert unrated["alternateName"] == "Not checkable: opinion" and "ratingValue" not in unrated
+
+
+def test_claimreview_needs_a_publisher_unless_a_draft(
+    report_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(tmp_path / "none.toml"))
+    plain = ["export", "--format", "claimreview", "--db", str(report_db)]
+    refused = CliRunner().invoke(cli, plain)
+    assert refused.exit_code == 1 and "ClaimReview needs its publisher" in refused.output
+    draft = CliRunner().invoke(cli, [*plain, "--draft"])
+    assert draft.exit_code == 0 and json.loads(draft.output)[0]["author"]["name"] == "workbench"
+
+
+def test_claimreview_types_the_author_by_speaker_type() -> None:
+    from workbench.export.jsonld import AUTHOR_TYPES
+
+    assert AUTHOR_TYPES["person"] == "Person"
+    assert AUTHOR_TYPES["state"] == "GovernmentOrganization"
+    assert AUTHOR_TYPES["group"] == "Organization" != AUTHOR_TYPES["person"]
 
 
 def test_filters(report_db: Path) -> None:
@@ -222,12 +244,13 @@ def test_export_to_file_then_import_round_trip(report_db: Path, tmp_path: Path) 
     [
         ("not json", "is not a JSON report"),
         ('{"format": "something-else"}', "is not a workbench JSON report"),
-        ('{"format": "workbench-report", "version": 99, "events": []}', "reads up to 1"),
-        ('{"format": "workbench-report", "version": 1, "events": [{"id": "x"}]}',
+        ('{"format": "workbench-report", "version": 99, "events": []}', "reads up to 2"),
+        ('{"format": "workbench-report", "version": 1, "events": []}', "carry no hashes"),
+        ('{"format": "workbench-report", "version": 2, "events": [{"id": "x"}]}',
          "event 1 (x): 'id' is not an id"),
-        ('{"format": "workbench-report", "version": 1, "events": [{"id": "0a0b0c0d0e", '
+        ('{"format": "workbench-report", "version": 2, "events": [{"id": "0a0b0c0d0e", '
          '"subject": "0a0b0c0d0e"}]}', "event 1 (0a0b0c0d0e): 'at' is not an ISO-8601 UTC time"),
-        ('{"format": "workbench-report", "version": 1, "events": [{"id": "0a0b0c0d0e", '
+        ('{"format": "workbench-report", "version": 2, "events": [{"id": "0a0b0c0d0e", '
          '"at": "2026-03-14T09:00:00Z", "actor": "a", "action": "claim.teleported", '
          '"subject": "0a0b0c0d0e", "payload": {}}]}',
          "action 'claim.teleported' is unknown to this version"),
@@ -277,3 +300,164 @@ def test_publisher_from_config_file(
     config.write_text("[publisher]\ncolour = 3\n")
     result = CliRunner().invoke(cli, ["export", "--format", "claimreview", "--db", str(report_db)])
     assert result.exit_code == 1 and "publisher.colour is not a known text field" in result.output
+
+
+@pytest.fixture
+def mixed_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An agreed verdict, a conflict between two reviewers, an unreviewed fact, a note."""
+    monkeypatch.setattr("workbench.store.events.now_iso", lambda: FIXED)
+    text = (
+        "Ruritania shipped 40,000 tonnes of grain in March.\n\n"
+        "Freedonia closed its border on Monday.\n\n"
+        "Osterlich raised its tariffs by a third."
+    )
+    article, claims = hand_made(text=text, title="Mixed")
+    rubric = load_rubric("default")
+    source = [actions.SourceInput("https://port.example.org/log", title="Port log")]
+    with Store(tmp_path / "mixed.db") as store:
+        store.add_article(article, claims, "tester")
+        agreed, disputed, _ = (c.id for c in claims)
+        actions.record_verdict(store, agreed, "false", rubric, "alice", source)
+        actions.record_verdict(store, disputed, "false", rubric, "alice", source,
+                               note="- not a list item")  # fmt: skip
+        actions.record_verdict(store, disputed, "accurate", rubric, "bob", source)
+        actions.add_note(store, disputed, "+ checked the border log", "bob")
+    return tmp_path / "mixed.db"
+
+
+def test_summaries_count_only_agreed_verdicts(mixed_db: Path) -> None:
+    markdown = export(mixed_db, "markdown")
+    assert "**Agreed verdicts:** 1 False\n" in markdown
+    waiting = markdown.split("### Awaiting agreement", 1)[1]
+    assert "Freedonia closed its border on Monday." in waiting and "*in conflict*" in waiting
+    assert "Reviewer: alice — False" in waiting and "Reviewer: bob — Accurate" in waiting
+    assert "Note by alice: \\- not a list item" in waiting  # a note never becomes a list
+    assert "Note by bob (2026-03-14): \\+ checked the border log" in waiting
+    assert "added by alice" in waiting and "added by bob" in waiting
+    final = export(mixed_db, "markdown", "--final-only")
+    assert "Awaiting agreement" not in final and "Freedonia" not in final
+    html = export(mixed_db, "html")
+    assert html.count('class="pill"') == 1 and "1 × False" in html
+    card = html.split("Freedonia closed its border", 1)[0].rsplit("<article", 1)[1]
+    assert "--verdict:#9aa0a6" in card  # grey until reviewers agree
+
+
+def test_pill_text_meets_contrast_on_every_rubric_colour() -> None:
+    from workbench.export.html import text_colour
+
+    def luminance(hex_colour: str) -> float:
+        rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    for verdict in load_rubric("default").verdicts:
+        fg = "#ffffff" if text_colour(verdict.colour) == "#fff" else "#000000"
+        a, b = sorted((luminance(verdict.colour), luminance(fg)), reverse=True)
+        assert (a + 0.05) / (b + 0.05) >= 4.5, verdict.id
+
+
+def test_a_filtered_json_report_holds_nothing_it_filtered_out(
+    mixed_db: Path, tmp_path: Path
+) -> None:
+    data = json.loads(export(mixed_db, "json", "--reviewer", "alice"))
+    review_actions = {"verdict.recorded", "note.added", "verdict.approved", "source.added"}
+    review = [e for e in data["events"] if e["action"] in review_actions]
+    assert review and {e["actor"] for e in review} == {"alice"}
+    claims = [c for a in data["articles"] for c in a["claims"]]
+    assert len(claims) == 3  # every claim of the article, reviewed or not
+    assert all(v["reviewer"] == "alice" for c in claims for v in c["verdicts"])
+    assert all(n["author"] == "alice" for c in claims for n in c["notes"])
+    out = tmp_path / "alice.json"
+    out.write_text(json.dumps(data), encoding="utf-8")
+    fresh = tmp_path / "fresh.db"
+    assert CliRunner().invoke(cli, ["import", str(out), "--db", str(fresh)]).exit_code == 0
+    with Store(fresh) as store:
+        assert {v.reviewer for c in store.claims() for v in c.verdicts} == {"alice"}
+        assert not any(c.status == "conflict" for c in store.claims())
+
+
+def test_a_round_trip_keeps_every_claim_and_the_same_report(mixed_db: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["export", "--format", "json", "-o", str(first),
+                               "--db", str(mixed_db)]).exit_code == 0  # fmt: skip
+    copy = tmp_path / "copy.db"
+    assert runner.invoke(cli, ["import", str(first), "--db", str(copy)]).exit_code == 0
+    with Store(copy) as a, Store(mixed_db) as b:
+        assert len(a.claims()) == len(b.claims()) == 3
+    assert runner.invoke(cli, ["verify", "--db", str(copy)]).exit_code == 0
+
+    def comparable(db: Path) -> dict:
+        data = json.loads(export(db, "json"))
+        for key in ("generated_at", "head", "events"):
+            data.pop(key)
+        return data
+
+    assert comparable(copy) == comparable(mixed_db)
+
+
+def test_re_ingesting_an_article_adds_back_the_claims_it_is_missing(tmp_path: Path) -> None:
+    text = "Ruritania shipped grain in March.\n\nFreedonia closed its border on Monday."
+    article, claims = hand_made(text=text, title="Partial")
+    with Store(tmp_path / "p.db") as store:
+        store.add_article(article, claims[:1], "tester")
+        result = store.add_article(article, claims, "tester")
+        assert (result.created, result.restored, result.claims) == (False, 1, 2)
+        assert len(store.claims()) == 2
+        assert store.add_article(article, claims, "tester").restored == 0
+
+
+def test_since_compares_times_and_refuses_what_is_not_a_date(report_db: Path) -> None:
+    def reviewers(since: str) -> list[str]:
+        data = json.loads(export(report_db, "json", "--since", since))
+        return [v["reviewer"] for a in data["articles"] for c in a["claims"] for v in c["verdicts"]]
+
+    assert reviewers("2026-03-14T09:00:00Z") == ["alice", "bob", "alice"]  # FIXED is .000000Z
+    assert reviewers("2026-03-14T09:00:01Z") == []
+    for bad in ("2026-13-45", "yesterday"):
+        result = CliRunner().invoke(
+            cli, ["export", "--format", "json", "--since", bad, "--db", str(report_db)]
+        )
+        assert result.exit_code == 2 and "use a date such as 2026-03-01" in result.output
+
+
+def test_an_article_address_that_is_not_http_never_becomes_a_link(tmp_path: Path) -> None:
+    from workbench.articles import make_article
+    from workbench.models import Cleaned, Document
+
+    doc = Document(text="Ruritania shipped grain.", source="a.md", url="javascript:alert(1)")
+    assert make_article(doc, Cleaned(doc.text)).url is None
+    result = CliRunner().invoke(
+        cli, ["ingest", "-", "--url", "javascript:alert(1)", "--db", str(tmp_path / "x.db")],
+        input="Ruritania shipped grain.",
+    )  # fmt: skip
+    assert result.exit_code != 0 and "must be an http(s) URL" in result.output
+
+
+def test_csv_gives_each_source_title_publisher_and_excerpt(report_db: Path) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(export(report_db, "csv"))))
+    first = rows[0]
+    assert first["sources"] == "https://port.example.org/manifest?id=7&x=(1)"
+    assert first["source_titles"] == "Manifest <i>7</i>"
+    assert "Port =Authority" in first["source_publishers"]
+    assert "4,000 tonnes" in first["source_excerpts"]
+
+
+def test_another_org_does_not_inherit_the_configured_publisher_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.config import load_publisher
+
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[publisher]\nname = "Ledger"\nurl = "https://ledger.example"\n'
+        'base_url = "https://ledger.example/fc/"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WORKBENCH_CONFIG", str(config))
+    assert load_publisher().url == "https://ledger.example"
+    other = load_publisher(name="Other Desk")
+    assert other.name == "Other Desk" and other.url is None and other.configured

@@ -27,6 +27,10 @@ class ImportFileError(WorkbenchError):
 @click.option("--final-only", is_flag=True, help="Only claims with an agreed verdict.")
 @click.option("--org", help="Publisher name for ClaimReview (default: config file).")
 @click.option("--base-url", help="Base of each fact-check's URL (default: config file).")
+@click.option(
+    "--draft", is_flag=True, help="ClaimReview without a configured publisher (not to publish)."
+)
+@click.option("--include-opinions", is_flag=True, help="ClaimReview for rated opinions too.")
 @db_option
 def export(
     fmt: str,
@@ -37,6 +41,8 @@ def export(
     final_only: bool,
     org: str | None,
     base_url: str | None,
+    draft: bool,
+    include_opinions: bool,
     db_path: str | None,
 ) -> None:
     """Write a verdict report.
@@ -46,17 +52,25 @@ def export(
         workbench export --format html -o report.html
         workbench export --format claimreview --final-only --base-url https://ledger.example/fc/
     """
-    import re
-
     from workbench.config import load_publisher
     from workbench.export import build_report, render
+    from workbench.export.report import ReportError, parse_since
     from workbench.sources import check_url
 
-    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?", since):
-        raise click.BadParameter("use a date such as 2026-03-01", param_hint="--since")
+    if since:
+        try:
+            parse_since(since)
+        except ReportError as err:
+            raise click.BadParameter(str(err).split(": ", 1)[1], param_hint="--since") from None
     if base_url:
         check_url(base_url)
     publisher = load_publisher(name=org, base_url=base_url)
+    if fmt == "claimreview" and not publisher.configured and not draft:
+        raise ImportFileError(
+            "ClaimReview needs its publisher: set name and base_url under [publisher] in the "
+            "config file, or pass --org and --base-url (--draft writes a preview with "
+            "placeholders)"
+        )
     with open_store(db_path) as store:
         article_id = store.resolve_id(article, "articles") if article else None
         report = build_report(
@@ -66,6 +80,7 @@ def export(
             since=since,
             final_only=final_only,
             publisher=publisher,
+            include_opinions=include_opinions,
         )
     text = render(report, fmt)
     if output:
@@ -77,19 +92,30 @@ def export(
         except OSError as err:
             tmp.unlink(missing_ok=True)
             raise ImportFileError(f"cannot write {output}: {err.strerror}") from None
-        count = sum(len(a.claims) for a in report.articles)
-        click.echo(f"wrote {output}: {count} claims from {len(report.articles)} articles")
+        if fmt == "claimreview":
+            held = f"{len(json.loads(text))} ClaimReviews"
+        else:
+            reviewed = sum(c.reviewed for a in report.articles for c in a.claims)
+            held = f"{reviewed} reviewed claims"
+        click.echo(f"wrote {output}: {held} from {len(report.articles)} articles")
     else:
         click.echo(text, nl=False)
 
 
 @click.command("import")
 @click.argument("path", type=click.Path(dir_okay=False))
+@click.option(
+    "--unverified",
+    is_flag=True,
+    help="Accept a version 1 report, whose events carry no hashes to verify them by.",
+)
 @db_option
-def import_(path: str, db_path: str | None) -> None:
+def import_(path: str, unverified: bool, db_path: str | None) -> None:
     """Read a JSON report (from `workbench export --format json`) into this database.
 
-    Events already present are skipped, so importing twice changes nothing.
+    Every event's hash is recomputed first: a file edited after export is refused and
+    nothing is written. Events already present are skipped, so importing twice changes
+    nothing.
 
     \b
     Example:
@@ -112,9 +138,16 @@ def import_(path: str, db_path: str | None) -> None:
     events = data.get("events")
     if not isinstance(events, list):
         raise ImportFileError(f"{path} has no events to import")
-    from workbench.incoming import check_incoming
+    from workbench.incoming import check_hashes, check_incoming
 
-    checked = check_incoming(events)
+    if data["version"] < 2 and not unverified:
+        raise ImportFileError(
+            f"{path} is a version 1 report: its events carry no hashes, so edits cannot be "
+            "detected; import it with --unverified only if you trust where it came from"
+        )
+    checked = check_incoming(events)  # what is malformed, by name, before what was edited
+    if data["version"] >= 2:
+        check_hashes(events)
     with open_store(db_path, create=True) as store:
         result = store.import_events(checked)
         head = store.head()

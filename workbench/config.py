@@ -43,8 +43,13 @@ def load_publisher(
             if key not in ("name", "url", "base_url") or not isinstance(value, str):
                 raise ConfigError(f"{path}: publisher.{key} is not a known text field")
     default = Publisher()
+    chosen_name = name or table.get("name")
+    # the config's url belongs to the config's publisher, not to another --org
+    same_org = name is None or name == table.get("name")
+    chosen_base = base_url or table.get("base_url")
     return Publisher(
-        name=name or table.get("name") or default.name,
-        url=url or table.get("url") or default.url,
-        base_url=base_url or table.get("base_url") or default.base_url,
+        name=chosen_name or default.name,
+        url=url or (table.get("url") if same_org else None) or default.url,
+        base_url=chosen_base or default.base_url,
+        configured=bool(chosen_name and chosen_base),
     )

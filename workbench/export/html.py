@@ -6,10 +6,10 @@ store accepted, escaped as attribute values.
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from html import escape
 
-from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
 from workbench.models import STANCE_VERBS
 
 CSS = """
@@ -86,12 +86,22 @@ def render_html(report: Report) -> str:
 
 
 def _colour(report: Report, c: ReportClaim) -> str:
-    if not c.verdicts:
-        return "#9aa0a6"
-    v = c.verdicts[-1]
-    rubric = report.rubric_for(v)
-    option = rubric.verdict(v.rating) if rubric else None
-    return option.colour if option else "#5f6368"
+    """A claim card's colour: its agreed verdict's, grey while reviewers have not agreed."""
+    agreed = report.agreed(c)
+    return report.colour(agreed) if agreed else "#9aa0a6"
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (WCAG contrast ratio)."""
+    match = re.fullmatch(r"#?([0-9a-fA-F]{6})", background.strip())
+    if match is None:
+        return "#fff"
+    channels = [int(match.group(1)[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    on_white = 1.05 / (luminance + 0.05)
+    on_black = (luminance + 0.05) / 0.05
+    return "#fff" if on_white >= on_black else "#000"
 
 
 def _article(report: Report, item: ReportArticle) -> str:
@@ -99,29 +109,40 @@ def _article(report: Report, item: ReportArticle) -> str:
     parts = [f"<section><h2>{e(a.title or a.source)}</h2>"]
     meta = [e(x) for x in (a.outlet, a.published) if x]
     if a.url:
-        meta.append(f'<a href="{e(a.url)}">{e(a.url)}</a>' if _http(a.url) else e(a.url))
+        url = web_url(a.url)
+        meta.append(f'<a href="{e(url)}">{e(url)}</a>' if url else e(a.url))
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    counts = Counter(
-        (report.label(c.verdicts[-1]), _colour(report, c)) for c in item.claims if c.verdicts
-    )
+    counts = report.summary(item)
     if counts:
         pills = "".join(
-            f'<span class="pill" style="background:{e(colour)}">{n} × {e(label)}</span>'
-            for (label, colour), n in counts.most_common()
+            f'<span class="pill" style="background:{e(colour)};color:{text_colour(colour)}">'
+            f"{n} × {e(label)}</span>"
+            for label, colour, n in counts
         )
         parts.append(f'<div class="summary">{pills}</div>')
-    facts = [c for c in item.facts if c.reviewed]
+    facts = [c for c in item.facts if c.settled and c.reviewed]
     if facts:
         parts.append("<h3>Claims checked</h3>")
         parts.extend(_claim(report, c) for c in facts)
-    if item.opinions:
+    waiting = [c for c in item.facts if c.unsettled]
+    if waiting:
+        parts.append(
+            "<h3>Awaiting agreement</h3><p>Reviewers have not agreed on these yet; they are "
+            "not counted above.</p>"
+        )
+        parts.extend(_claim(report, c) for c in waiting)
+    opinions = report.shown_opinions(item)
+    if opinions:
         parts.append('<h3>Opinions and characterisations</h3><ul class="opinions">')
-        for c in item.opinions:
+        for c in opinions:
             who = e(c.claim.speaker) if c.claim.speaker else "the article"
             if c.claim.stance != "asserts":
                 who += f", {e(c.claim.stance)}"
-            verdict = f" — <em>{e(report.label(c.verdicts[-1]))}</em>" if c.verdicts else ""
+            agreed = report.agreed(c)
+            verdict = f" — <em>{e(report.label(agreed))}</em>" if agreed else ""
+            if c.unsettled:
+                verdict = f" — <em>{e(c.unsettled)}</em>"
             parts.append(f'<li>{e(c.claim.claim)} <span class="who">({who})</span>{verdict}</li>')
         parts.append("</ul>")
     parts.append("</section>")
@@ -130,7 +151,8 @@ def _article(report: Report, item: ReportArticle) -> str:
 
 def _claim(report: Report, c: ReportClaim) -> str:
     claim = c.claim
-    agreed = report.label(c.verdicts[-1]) if claim.verdict else claim.status.replace("_", " ")
+    settled = report.agreed(c)
+    agreed = report.label(settled) if settled else (c.unsettled or "")
     who = e(claim.speaker) if claim.speaker else "the article"
     quote = " (direct quote)" if claim.quote else ""
     reviewers = "; ".join(
@@ -138,12 +160,21 @@ def _claim(report: Report, c: ReportClaim) -> str:
         + (f", approved by {e(', '.join(v.approved_by))}" if v.approved_by else "")
         for v in c.verdicts
     )
-    notes = "".join(f'<p class="note">{e(v.note)}</p>' for v in c.verdicts if v.note)
+    notes = "".join(
+        f'<p class="note"><span class="who">note by {e(v.reviewer)}:</span> {e(v.note)}</p>'
+        for v in c.verdicts
+        if v.note
+    ) + "".join(
+        f'<p class="note"><span class="who">note by {e(author)} ({e(at[:10])}):</span> '
+        f"{e(text)}</p>"
+        for author, text, at in c.notes
+    )
     sources = ""
     if c.sources:
         items = []
-        for _, s in c.sources:
-            link = f'<a href="{e(s.url)}">{e(s.title or s.url)}</a>' if _http(s.url) else e(s.url)
+        for added_by, s in c.sources:
+            url = web_url(s.url)
+            link = f'<a href="{e(url)}">{e(s.title or s.url)}</a>' if url else e(s.url)
             bits = [link]
             if s.publisher:
                 bits.append(e(s.publisher))
@@ -151,6 +182,7 @@ def _claim(report: Report, c: ReportClaim) -> str:
                 bits.append(f'<span class="excerpt">“{e(s.excerpt)}”</span>')
             if s.accessed_at:
                 bits.append(f"accessed {e(s.accessed_at[:10])}")
+            bits.append(f'<span class="who">added by {e(added_by)}</span>')
             items.append("<li>" + " — ".join(bits) + "</li>")
         sources = '<ul class="sources">' + "".join(items) + "</ul>"
     start = c.paragraph.find(claim.text)
@@ -172,7 +204,3 @@ def _claim(report: Report, c: ReportClaim) -> str:
         f'<p class="reviewers">{reviewers}</p>{notes}{sources}'
         f"<blockquote>{context}</blockquote></article>"
     )
-
-
-def _http(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))

@@ -10,12 +10,26 @@ from __future__ import annotations
 
 import json
 
-from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
+
+#: schema.org type of a claim's author, by the splitter's speaker type ("China" speaks as a
+#: state, "the national statistics office" as an organisation).
+AUTHOR_TYPES = {
+    "person": "Person",
+    "organisation": "Organization",
+    "state": "GovernmentOrganization",
+    "group": "Organization",
+    "document": "Organization",
+}
 
 
 def claimreview(report: Report, item: ReportArticle, c: ReportClaim) -> dict | None:
+    """The ClaimReview of one claim with an agreed verdict; None for a claim without one,
+    and for an opinion unless the report includes opinions."""
     claim = c.claim
-    if not claim.verdict:
+    if not claim.verdict or not c.settled:
+        return None
+    if claim.kind == "opinion" and not report.include_opinions:
         return None
     agreeing = [v for v in c.verdicts if v.rating == claim.verdict]
     if not agreeing:
@@ -37,21 +51,17 @@ def claimreview(report: Report, item: ReportArticle, c: ReportClaim) -> dict | N
     if explanation:
         rating["ratingExplanation"] = explanation
     article = item.article
-    claim_author = claim.speaker or article.outlet or "Unknown"
-    item_reviewed: dict = {
-        "@type": "Claim",
-        "author": {
-            "@type": "Organization" if not claim.speaker else "Person",
-            "name": claim_author,
-        },
-    }
-    if claim.speaker is None and article.outlet:
-        item_reviewed["author"]["@type"] = "Organization"
+    item_reviewed: dict = {"@type": "Claim"}
+    if claim.speaker:
+        kind = AUTHOR_TYPES.get(claim.speaker_type or "", "Organization")
+        item_reviewed["author"] = {"@type": kind, "name": claim.speaker}
+    elif article.outlet:
+        item_reviewed["author"] = {"@type": "Organization", "name": article.outlet}
     if article.published:
         item_reviewed["datePublished"] = article.published
-    if article.url:
-        item_reviewed["appearance"] = {"@type": "CreativeWork", "url": article.url}
-        item_reviewed["firstAppearance"] = {"@type": "CreativeWork", "url": article.url}
+    if url := web_url(article.url):
+        item_reviewed["appearance"] = {"@type": "CreativeWork", "url": url}
+        item_reviewed["firstAppearance"] = {"@type": "CreativeWork", "url": url}
     publisher = report.publisher
     author: dict = {"@type": "Organization", "name": publisher.name}
     if publisher.url:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from urllib.parse import quote
 
-from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
 from workbench.models import STANCE_VERBS
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
+_LIST_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")
 
 
 def md(text: str | None) -> str:
-    """Text that Markdown shows literally: specials escaped, line breaks folded."""
-    return _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    """Text that Markdown shows literally: specials escaped, line breaks folded, and a
+    start that would open a list or a heading rule ("- ", "+ ", "1. ") escaped too."""
+    folded = _SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    return _LIST_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], folded)
 
 
 def md_url(url: str) -> str:
@@ -44,26 +46,38 @@ def _article(report: Report, item: ReportArticle) -> list[str]:
     a = item.article
     lines = [f"## {md(a.title or a.source)}", ""]
     meta = " · ".join(md(x) for x in (a.outlet, a.published) if x)
-    if a.url:
-        meta += (" · " if meta else "") + f"<{md_url(a.url)}>"
+    if url := web_url(a.url):
+        meta += (" · " if meta else "") + f"<{md_url(url)}>"
+    elif a.url:
+        meta += (" · " if meta else "") + md(a.url)
     if meta:
         lines += [meta, ""]
-    counts = Counter(report.label(c.verdicts[-1]) for c in item.claims if c.verdicts)
+    counts = report.summary(item)
     if counts:
-        summary = ", ".join(f"{n} {md(label)}" for label, n in counts.most_common())
-        lines += [f"**Verdicts:** {summary}", ""]
-    facts = [c for c in item.facts if c.reviewed]
+        summary = ", ".join(f"{n} {md(label)}" for label, _, n in counts)
+        lines += [f"**Agreed verdicts:** {summary}", ""]
+    facts = [c for c in item.facts if c.settled and c.reviewed]
     if facts:
         lines += ["### Claims checked", ""]
         for number, c in enumerate(facts, start=1):
             lines += _claim(report, c, number)
-    if item.opinions:
+    waiting = [c for c in item.facts if c.unsettled]
+    if waiting:
+        lines += ["### Awaiting agreement", ""]
+        lines += ["Reviewers have not agreed on these yet; they are not counted above.", ""]
+        for number, c in enumerate(waiting, start=len(facts) + 1):
+            lines += _claim(report, c, number)
+    opinions = report.shown_opinions(item)
+    if opinions:
         lines += ["### Opinions and characterisations", ""]
-        for c in item.opinions:
+        for c in opinions:
             who = md(c.claim.speaker) if c.claim.speaker else "the article"
             if c.claim.stance != "asserts":
                 who += f", {md(c.claim.stance)}"
-            verdict = f" — {md(report.label(c.verdicts[-1]))}" if c.verdicts else ""
+            agreed = report.agreed(c)
+            verdict = f" — {md(report.label(agreed))}" if agreed else ""
+            if c.unsettled:
+                verdict = f" — *{md(c.unsettled)}*"
             lines.append(f"- {md(c.claim.claim)} ({who}){verdict}")
         lines.append("")
     return lines
@@ -72,8 +86,8 @@ def _article(report: Report, item: ReportArticle) -> list[str]:
 def _claim(report: Report, c: ReportClaim, number: int) -> list[str]:
     claim = c.claim
     lines = [f"#### {number}. {md(claim.claim)}", ""]
-    agreed = report.label(c.verdicts[-1]) if claim.verdict else None
-    status = f"**{md(agreed)}**" if agreed else f"*{md(claim.status.replace('_', ' '))}*"
+    agreed = report.agreed(c)
+    status = f"**{md(report.label(agreed))}**" if agreed else f"*{md(c.unsettled or '')}*"
     lines.append(f"Verdict: {status}  ")
     who = md(claim.speaker) if claim.speaker else "the article"
     role = STANCE_VERBS.get(claim.stance, claim.stance).capitalize()
@@ -86,19 +100,23 @@ def _claim(report: Report, c: ReportClaim, number: int) -> list[str]:
     lines.append("")
     for v in c.verdicts:
         if v.note:
-            lines += [f"{md(v.note)}", ""]
+            lines += [f"Note by {md(v.reviewer)}: {md(v.note)}", ""]
+    for author, text, at in c.notes:
+        lines += [f"Note by {md(author)} ({at[:10]}): {md(text)}", ""]
     if c.sources:
         lines.append("Sources:")
         lines.append("")
-        for _, s in c.sources:
+        for added_by, s in c.sources:
             title = md(s.title or s.url)
-            parts = [f"[{title}]({md_url(s.url)})"]
+            url = web_url(s.url)
+            parts = [f"[{title}]({md_url(url)})" if url else md(s.url)]
             if s.publisher:
                 parts.append(md(s.publisher))
             if s.excerpt:
                 parts.append(f"“{md(s.excerpt)}”")
             if s.accessed_at:
                 parts.append(f"accessed {s.accessed_at[:10]}")
+            parts.append(f"added by {md(added_by)}")
             lines.append("- " + " — ".join(parts))
         lines.append("")
     lines += [f"> {md(c.paragraph)}", ""]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from workbench.errors import WorkbenchError
 from workbench.models import Article, Claim, Rubric, Source, Verdict
@@ -20,6 +22,28 @@ class Publisher:
     name: str = "workbench"
     url: str | None = None
     base_url: str = "https://example.org/fact-checks/"
+    configured: bool = False  # a name and base URL were given, not these placeholders
+
+
+class ReportError(WorkbenchError):
+    """A report cannot be made as asked (a filter that is not a date, …)."""
+
+
+def parse_since(text: str) -> datetime:
+    """The moment ``--since`` names: a date (midnight UTC) or an ISO time ("…Z" or with an
+    offset). Compared as times, so "12:45:45Z" keeps a verdict given at 12:45:45.978Z."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ReportError(
+            f"--since {text!r} is not a date: use a date such as 2026-03-01 or a time "
+            "such as 2026-03-01T12:00:00Z"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _moment(at: str) -> datetime:
+    return parse_since(at)
 
 
 @dataclass(frozen=True)
@@ -33,6 +57,27 @@ class ReportClaim:
     @property
     def reviewed(self) -> bool:
         return bool(self.verdicts)
+
+    @property
+    def settled(self) -> bool:
+        """Reviewers agree on a verdict: the only claims summaries and colours count."""
+        return self.claim.verdict is not None and self.claim.status == "reviewed"
+
+    @property
+    def unsettled(self) -> str | None:
+        """Why a reviewed claim has no agreed verdict yet ("awaiting approval", "in
+        conflict", "needs sources"), or None."""
+        if not self.verdicts or self.settled:
+            return None
+        return UNSETTLED.get(self.claim.status, self.claim.status.replace("_", " "))
+
+
+UNSETTLED = {
+    "needs_approval": "awaiting approval",
+    "conflict": "in conflict",
+    "needs_sources": "needs more sources",
+    "unreviewed": "not yet agreed",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +102,8 @@ class Report:
     publisher: Publisher = field(default_factory=Publisher)
     events: tuple = ()  # the audit-trail events behind the report (JSON export, import)
     head: Head | None = None  # the database's newest event when the report was made
+    filtered: bool = False  # made with --reviewer, --since or --final-only
+    include_opinions: bool = False  # ClaimReview for opinions too (--include-opinions)
 
     def rubric_for(self, verdict: Verdict) -> Rubric | None:
         return self.rubrics.get(verdict.rubric)
@@ -65,6 +112,39 @@ class Report:
         rubric = self.rubric_for(verdict)
         option = rubric.verdict(verdict.rating) if rubric else None
         return option.label if option else verdict.rating
+
+    def colour(self, verdict: Verdict) -> str:
+        rubric = self.rubric_for(verdict)
+        option = rubric.verdict(verdict.rating) if rubric else None
+        return option.colour if option else "#5f6368"
+
+    def agreed(self, c: ReportClaim) -> Verdict | None:
+        """The verdict reviewers agree on (its newest copy), None while a claim is unsettled."""
+        if not c.settled:
+            return None
+        return next((v for v in reversed(c.verdicts) if v.rating == c.claim.verdict), None)
+
+    def summary(self, item: ReportArticle) -> list[tuple[str, str, int]]:
+        """(label, colour, count) of the agreed verdicts of an article, commonest first;
+        claims still awaiting approval or in conflict are not counted."""
+        counts: Counter[tuple[str, str]] = Counter()
+        for c in item.claims:
+            verdict = self.agreed(c)
+            if verdict is not None:
+                counts[(self.label(verdict), self.colour(verdict))] += 1
+        return [(label, colour, n) for (label, colour), n in counts.most_common()]
+
+    def shown_opinions(self, item: ReportArticle) -> tuple[ReportClaim, ...]:
+        """The opinions a report lists: all of them, or only reviewed ones when filtered."""
+        return tuple(c for c in item.opinions if c.reviewed or not self.filtered)
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a reader can follow, else None
+    ("javascript:…" and other schemes never become links)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 def paragraph_of(text: str, start: int, end: int) -> str:
@@ -82,49 +162,67 @@ def build_report(
     final_only: bool = False,
     publisher: Publisher | None = None,
     generated_at: str | None = None,
+    include_opinions: bool = False,
 ) -> Report:
-    """Collect the reviewed claims (and the opinions) of each article, filtered as asked."""
+    """Every claim of each article that has a verdict the filters keep, and the events
+    behind them. The filters apply to everything: verdicts, sources, notes and events (a
+    report "--reviewer alice" holds nothing another reviewer did). With ``final_only`` only
+    agreed verdicts count."""
+    from workbench.review import REVIEW_ACTIONS
     from workbench.rubrics import load_rubric
+    from workbench.store.projections import CLAIM_REVIEW_ACTIONS
+
+    after = parse_since(since) if since else None
+
+    def kept(actor: str, at: str) -> bool:
+        return (reviewer is None or actor == reviewer) and (after is None or _moment(at) >= after)
 
     articles = [store.article(article_id)] if article_id else store.articles()
     out: list[ReportArticle] = []
     rubric_names: set[str] = set()
-    subjects: list[str] = []
+    subjects: set[str] = set()
+    dropped_claims: set[str] = set()  # review events of these stay out (final_only)
     for article in articles:
         claims = []
         for claim in store.claims(article_id=article.id):
-            verdicts = tuple(
-                v
-                for v in claim.verdicts
-                if (reviewer is None or v.reviewer == reviewer)
-                and (since is None or v.at[: len(since)] >= since)
-            )
-            if final_only and (claim.verdict is None or not verdicts):
-                continue
-            if not verdicts and claim.kind == "fact":
-                continue  # unreviewed facts are not part of a verdict report
-            if not verdicts and (reviewer or since or final_only):
-                continue
-            rubric_names.update(v.rubric for v in verdicts)
+            verdicts = tuple(v for v in claim.verdicts if kept(v.reviewer, v.at))
+            if final_only and (claim.verdict is None or claim.status != "reviewed"):
+                verdicts = ()
+                dropped_claims.add(claim.id)
+            sources = tuple(
+                (by, s) for by, s in store.claim_sources(claim.id)
+                if reviewer is None or by == reviewer
+            ) if verdicts else ()  # fmt: skip
+            notes = tuple(n for n in store.claim_notes(claim.id) if kept(n[0], n[2]))
             claims.append(
                 ReportClaim(
                     claim=claim,
                     verdicts=verdicts,
-                    sources=tuple(store.claim_sources(claim.id)),
-                    notes=tuple(store.claim_notes(claim.id)),
+                    sources=sources,
+                    notes=notes if verdicts or not (reviewer or since or final_only) else (),
                     paragraph=paragraph_of(article.text, claim.start, claim.end),
                 )
             )
-        if any(c.verdicts for c in claims):
-            subjects.append(article.id)
-            subjects.extend(c.claim.id for c in claims)
-            out.append(ReportArticle(article, tuple(claims)))
+        if not any(c.verdicts for c in claims):
+            continue
+        rubric_names.update(v.rubric for c in claims for v in c.verdicts)
+        subjects.add(article.id)
+        subjects.update(c.claim.id for c in claims)
+        out.append(ReportArticle(article, tuple(claims)))
     rubrics = {}
     for name in sorted(n for n in rubric_names if n):
         with suppress(WorkbenchError):  # a rubric that is gone: labels fall back to rating ids
             rubrics[name] = load_rubric(name)
-    wanted = set(subjects)
-    events = tuple(e for e in store.events() if e.subject in wanted)
+    review_actions = set(REVIEW_ACTIONS) | CLAIM_REVIEW_ACTIONS
+    events = tuple(
+        e
+        for e in store.events()
+        if e.subject in subjects
+        and (
+            e.action not in review_actions
+            or (kept(e.actor, e.at) and e.subject not in dropped_claims)
+        )
+    )
     return Report(
         generated_at=generated_at or now_iso(),
         articles=tuple(out),
@@ -132,6 +230,8 @@ def build_report(
         publisher=publisher or Publisher(),
         events=events,
         head=store.head(),
+        filtered=bool(reviewer or since or final_only),
+        include_opinions=include_opinions,
     )
 
 
