@@ -12,8 +12,6 @@ from workbench.models import Article, Claim, Rubric, Source, Verdict
 from workbench.store import Store
 from workbench.store.events import Head, now_iso
 
-FORMATS = ("markdown", "html", "json", "csv", "claimreview")
-
 
 @dataclass(frozen=True)
 class Publisher:
@@ -184,16 +182,18 @@ def build_report(
     dropped_claims: set[str] = set()  # review events of these stay out (final_only)
     for article in articles:
         claims = []
-        for claim in store.claims(article_id=article.id):
+        stored = store.claims(article_id=article.id)
+        all_sources, all_notes = store.sources_and_notes([c.id for c in stored])
+        for claim in stored:
             verdicts = tuple(v for v in claim.verdicts if kept(v.reviewer, v.at))
             if final_only and (claim.verdict is None or claim.status != "reviewed"):
                 verdicts = ()
                 dropped_claims.add(claim.id)
             sources = tuple(
-                (by, s) for by, s in store.claim_sources(claim.id)
+                (by, s) for by, s in all_sources.get(claim.id, ())
                 if reviewer is None or by == reviewer
             ) if verdicts else ()  # fmt: skip
-            notes = tuple(n for n in store.claim_notes(claim.id) if kept(n[0], n[2]))
+            notes = tuple(n for n in all_notes.get(claim.id, ()) if kept(n[0], n[2]))
             claims.append(
                 ReportClaim(
                     claim=claim,
@@ -233,28 +233,3 @@ def build_report(
         filtered=bool(reviewer or since or final_only),
         include_opinions=include_opinions,
     )
-
-
-def render(report: Report, fmt: str) -> str:
-    """The report in one of FORMATS."""
-    if fmt == "markdown":
-        from workbench.export.markdown import render_markdown
-
-        return render_markdown(report)
-    if fmt == "html":
-        from workbench.export.html import render_html
-
-        return render_html(report)
-    if fmt == "json":
-        from workbench.export.jsonfile import render_json
-
-        return render_json(report)
-    if fmt == "csv":
-        from workbench.export.csvfile import render_csv
-
-        return render_csv(report)
-    if fmt == "claimreview":
-        from workbench.export.jsonld import render_claimreview
-
-        return render_claimreview(report)
-    raise ValueError(f"unknown format {fmt}")

@@ -841,19 +841,40 @@ class Store:
         return found[0]
 
     def _verdicts(self, claim_ids: set[str]) -> dict[str, tuple[Verdict, ...]]:
+        """The current verdicts of these claims, with their sources: read for these claims
+        only, so that a caller going article by article does not read every verdict each
+        time (a whole-database read only when most claims are asked for)."""
         q = self.db.conn.execute
         if q("SELECT count(*) FROM verdicts").fetchone()[0] == 0:
             return {}
+        ids = sorted(claim_ids)
+        if len(ids) > 20_000:
+            chunks: list[list[str] | None] = [None]  # one scan of the whole table
+        else:
+            chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
+        source_rows: list[tuple] = []
+        verdict_rows: list[tuple] = []
+        for chunk in chunks:
+            where, params = "", []
+            if chunk is not None:
+                where = f" WHERE claim_id IN ({', '.join('?' for _ in chunk)})"
+                params = chunk
+            source_rows += q(
+                "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at "
+                f"FROM sources{where} ORDER BY rowid",
+                params,
+            ).fetchall()
+            verdict_rows += q(
+                "SELECT id, claim_id, reviewer, rating, rubric, note, at, approved_by "
+                f"FROM verdicts{where}{' AND' if where else ' WHERE'} current = 1 ORDER BY at",
+                params,
+            ).fetchall()
         sources: dict[tuple[str, str], list[Source]] = {}
-        for claim_id, added_by, *fields in q(
-            "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at FROM sources "
-            "ORDER BY rowid"
-        ):
+        for claim_id, added_by, *fields in source_rows:
             sources.setdefault((claim_id, added_by), []).append(Source(*fields))
         out: dict[str, list[Verdict]] = {}
-        for vid, claim_id, reviewer, rating, rubric, note, at, approved in q(
-            "SELECT id, claim_id, reviewer, rating, rubric, note, at, approved_by FROM verdicts "
-            "WHERE current = 1 ORDER BY at"
+        for vid, claim_id, reviewer, rating, rubric, note, at, approved in sorted(
+            verdict_rows, key=lambda r: r[6]
         ):
             if claim_id in claim_ids:
                 out.setdefault(claim_id, []).append(
@@ -911,6 +932,32 @@ class Store:
         return [(added_by, Source(*fields)) for added_by, *fields in rows]
 
     @_serialized
+    def sources_and_notes(
+        self, claim_ids: Sequence[str]
+    ) -> tuple[dict[str, list[tuple[str, Source]]], dict[str, list[tuple[str, str, str]]]]:
+        """Sources (added_by, Source) and notes (author, text, at) of many claims at once,
+        oldest first: two queries per 500 claims instead of two per claim."""
+        sources: dict[str, list[tuple[str, Source]]] = {}
+        notes: dict[str, list[tuple[str, str, str]]] = {}
+        ids = list(claim_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for claim_id, added_by, *fields in self.db.conn.execute(
+                "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at "
+                f"FROM sources WHERE claim_id IN ({marks}) ORDER BY rowid",
+                chunk,
+            ):
+                sources.setdefault(claim_id, []).append((added_by, Source(*fields)))
+            for claim_id, author, text, at in self.db.conn.execute(
+                f"SELECT claim_id, author, text, at FROM notes WHERE claim_id IN ({marks}) "
+                "ORDER BY at",
+                chunk,
+            ):
+                notes.setdefault(claim_id, []).append((author, text, at))
+        return sources, notes
+
+    @_serialized
     def claim_notes(self, claim_id: str) -> list[tuple[str, str, str]]:
         """Every current note on a claim as (author, text, at), oldest first."""
         rows = self.db.conn.execute(
@@ -949,6 +996,12 @@ class Store:
             "claims_by_kind": grouped("SELECT kind, count(*) FROM claims GROUP BY kind"),
             "claims_by_status": grouped("SELECT status, count(*) FROM claims GROUP BY status"),
             "verdicts": q("SELECT count(*) FROM verdicts WHERE current = 1").fetchone()[0],
+            "agreed_verdicts": dict(
+                q(
+                    "SELECT verdict, count(*) AS n FROM claims WHERE status = 'reviewed' "
+                    "AND verdict IS NOT NULL GROUP BY verdict ORDER BY n DESC, verdict"
+                ).fetchall()
+            ),
             "sources": q("SELECT count(*) FROM sources").fetchone()[0],
             "boilerplate_dropped": dropped,
             "events": q("SELECT count(*) FROM events").fetchone()[0],
