@@ -338,7 +338,7 @@ def test_summaries_count_only_agreed_verdicts(mixed_db: Path) -> None:
     assert "Awaiting agreement" not in final and "Freedonia" not in final
     html = export(mixed_db, "html")
     assert html.count('class="pill"') == 1 and "1 × False" in html
-    card = html.split("Freedonia closed its border", 1)[0].rsplit("<article", 1)[1]
+    (card,) = [a for a in html.split('<article class="claim"')[1:] if "Freedonia closed" in a]
     assert "--verdict:#9aa0a6" in card  # grey until reviewers agree
 
 
@@ -461,3 +461,24 @@ def test_another_org_does_not_inherit_the_configured_publisher_url(
     assert load_publisher().url == "https://ledger.example"
     other = load_publisher(name="Other Desk")
     assert other.name == "Other Desk" and other.url is None and other.configured
+
+
+def test_the_html_report_draws_agreed_verdicts_and_a_strip_per_article(mixed_db: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    html = export(mixed_db, "html")
+    svgs = re.findall(r"<svg .*?</svg>", html, flags=re.S)
+    chart, strip = (ET.fromstring(svg) for svg in svgs)  # both parse as XML
+    bars = [r for r in chart.iter("rect") if r.get("class") == "bar"]
+    assert len(bars) == 1 and bars[0].find("title").text == "1 × False"
+    cells = list(strip.iter("rect"))
+    assert len(cells) == 3  # one per claim of the article
+    assert [c.get("fill") for c in cells] == ["#c62828", "#9aa0a6", "#e8eaed"]
+    assert "http" not in "".join(svgs)  # nothing to load
+
+
+def test_stats_chart_draws_the_agreed_verdicts(mixed_db: Path) -> None:
+    out = CliRunner().invoke(cli, ["stats", "--chart", "--db", str(mixed_db)]).output
+    assert "Agreed verdicts" in out
+    (bar,) = [line for line in out.splitlines() if "█" in line]
+    assert bar.strip().startswith("false") and bar.strip().endswith(" 1")

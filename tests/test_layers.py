@@ -72,13 +72,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-#: Cycles that remain outside the splitter: the store and matching call each other, and the
-#: report builder and its renderers import each other ("House layout" removes both).
+#: The cycle that remains outside the splitter: the store and matching call each other
+#: ("House layout" removes it).
 KNOWN_CYCLES = [
     ["workbench.matching", "workbench.store", "workbench.store.db", "workbench.store.migrations",
      "workbench.store.projections"],
-    ["workbench.export.csvfile", "workbench.export.html", "workbench.export.jsonfile",
-     "workbench.export.jsonld", "workbench.export.markdown", "workbench.export.report"],
 ]  # fmt: skip
 
 

@@ -295,8 +295,9 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--chart", is_flag=True, help="Also draw the agreed verdicts as bars.")
 @db_option
-def stats(fmt: str, db_path: str | None) -> None:
+def stats(fmt: str, chart: bool, db_path: str | None) -> None:
     """Counts of articles, claims by kind and status, verdicts and events."""
     from workbench.output import render_key_values
 
@@ -305,6 +306,14 @@ def stats(fmt: str, db_path: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
+    if chart:
+        from workbench.export.chart import text_bars
+
+        bars = text_bars(list(figures["agreed_verdicts"].items()))
+        click.echo("Agreed verdicts" + ("" if bars else ": none yet"))
+        for line in bars:
+            click.echo("  " + line)
+        click.echo()
 
     def flat(value: object) -> str:
         if isinstance(value, dict):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from workbench.export.chart import bar_chart_svg, report_counts, strip_svg
 from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
 from workbench.models import STANCE_VERBS
 
@@ -63,6 +64,11 @@ def render_html(report: Report) -> str:
         f'<p class="generated">Generated {e(report.generated_at[:16].replace("T", " "))} UTC'
         f" by {e(report.publisher.name)}</p>",
     ]
+    chart = bar_chart_svg(report_counts(report))
+    if chart:
+        body.append(
+            f'<figure class="verdicts">{chart}<figcaption>Agreed verdicts</figcaption></figure>'
+        )
     for item in report.articles:
         body.append(_article(report, item))
     if not report.articles:
@@ -113,6 +119,9 @@ def _article(report: Report, item: ReportArticle) -> str:
         meta.append(f'<a href="{e(url)}">{e(url)}</a>' if url else e(a.url))
     if meta:
         parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    strip = strip_svg(report, item)
+    if strip:
+        parts.append(f'<div class="strip">{strip}</div>')
     counts = report.summary(item)
     if counts:
         pills = "".join(
