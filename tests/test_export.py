@@ -103,8 +103,15 @@ def test_golden_files(
 
 
 def test_html_is_inert_and_self_contained(report_db: Path) -> None:
-    html = export(report_db, "html")
-    assert "<script" not in html.lower() and "onerror=" not in html.replace("onerror=&quot;", "")
+    full = export(report_db, "html")
+    # the one script element is ClaimReview data, which the CSP never runs and the
+    # article text inside cannot close
+    (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', full, re.S)
+    assert "<" not in data and json.loads(data)[0]["@type"] == "ClaimReview"
+    html = full.replace(data, "")
+    assert html.lower().count("<script") == 1 and "onerror=" not in html.replace(
+        "onerror=&quot;", ""
+    )
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=&quot;alert(3)&quot;&gt;" in html
     assert "javascript:" not in html.replace("](javascript:alert(2))", "").replace(
         "[click](javascript:alert(1))", ""
@@ -482,3 +489,56 @@ def test_stats_chart_draws_the_agreed_verdicts(mixed_db: Path) -> None:
     assert "Agreed verdicts" in out
     (bar,) = [line for line in out.splitlines() if "█" in line]
     assert bar.strip().startswith("false") and bar.strip().endswith(" 1")
+
+
+def test_site_has_a_page_per_fact_check_at_the_url_its_claimreview_names(
+    report_db: Path, tmp_path: Path
+) -> None:
+    from workbench.export.jsonld import problems
+
+    folder = tmp_path / "site"
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "site", "-o", str(folder), "--db", str(report_db),
+              "--org", "Ledger Fact Check", "--base-url", "https://ledger.example/fc/"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in folder.glob("*.html") if p.name != "index.html")
+    assert len(pages) == 2  # the two agreed facts; the rated opinion has none
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    for name in pages:
+        text = (folder / name).read_text(encoding="utf-8")
+        assert "<script>" not in text and "default-src 'none'" in text
+        (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+        (review,) = json.loads(data)
+        assert review["url"] == f"https://ledger.example/fc/{name}"
+        assert problems(review) == []
+        assert f'href="{name}"' in index
+    assert not list(folder.glob(".*.partial"))
+
+
+def test_every_claimreview_has_what_google_requires(report_db: Path) -> None:
+    from workbench.export.jsonld import problems
+
+    reviews = json.loads(export(report_db, "claimreview", "--include-opinions"))
+    assert reviews and all(problems(r) == [] for r in reviews)
+    assert problems({"reviewRating": {"ratingValue": 1}}) == [
+        "missing claimReviewed", "missing url", "missing author",
+        "reviewRating without alternateName", "ratingValue without bestRating and worstRating",
+        "author without a name", "url is not an http(s) page",
+    ]  # fmt: skip
+
+
+def test_claim_reviewed_is_shortened_only_by_dropping_a_trailing_aside() -> None:
+    from workbench.export.jsonld import short_claim
+
+    long = (
+        "Osterlich launched a full-scale offensive against Karsovia in May 2024, "
+        "prompting a wave of sanctions from its neighbours."
+    )
+    assert (
+        short_claim(long)
+        == "Osterlich launched a full-scale offensive against Karsovia in May 2024."
+    )
+    during = "Grain prices in the northern provinces of Ruritania doubled, during the long war."
+    assert short_claim(during) == during  # "during …" says when: it stays
+    assert short_claim("Lenz closed its port.") == "Lenz closed its port."

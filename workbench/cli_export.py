@@ -18,9 +18,11 @@ class ImportFileError(WorkbenchError):
 @click.command()
 @click.option(
     "--format", "fmt", required=True,
-    type=click.Choice(["markdown", "html", "json", "csv", "claimreview"]),
+    type=click.Choice(["markdown", "html", "json", "csv", "claimreview", "site"]),
 )  # fmt: skip
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(), help="File (default: stdout); a folder for site."
+)
 @click.option("--article", metavar="ID", help="Only this article (prefix).")
 @click.option("--reviewer", help="Only verdicts by this reviewer.")
 @click.option("--since", metavar="DATE", help="Only verdicts given on or after DATE (2026-03-01).")
@@ -47,9 +49,13 @@ def export(
 ) -> None:
     """Write a verdict report.
 
+    `site` writes a folder to publish at the publisher's base URL: index.html and one page
+    per fact-check, each embedding its ClaimReview JSON-LD (the page its `url` names).
+
     \b
     Examples:
         workbench export --format html -o report.html
+        workbench export --format site -o fact-checks/
         workbench export --format claimreview --final-only --base-url https://ledger.example/fc/
     """
     from workbench.config import load_publisher
@@ -65,7 +71,9 @@ def export(
     if base_url:
         check_url(base_url)
     publisher = load_publisher(name=org, base_url=base_url)
-    if fmt == "claimreview" and not publisher.configured and not draft:
+    if fmt == "site" and not output:
+        raise click.BadParameter("site needs a folder: -o DIR", param_hint="--format")
+    if fmt in ("claimreview", "site") and not publisher.configured and not draft:
         raise ImportFileError(
             "ClaimReview needs its publisher: set name and base_url under [publisher] in the "
             "config file, or pass --org and --base-url (--draft writes a preview with "
@@ -82,6 +90,12 @@ def export(
             publisher=publisher,
             include_opinions=include_opinions,
         )
+    if fmt == "site":
+        from workbench.export.site import write_site
+
+        names = write_site(report, Path(output))
+        click.echo(f"wrote {output}: index.html and {len(names) - 1} fact-check pages")
+        return
     text = render(report, fmt)
     if output:
         target = Path(output)

@@ -10,6 +10,7 @@ import re
 from html import escape
 
 from workbench.export.chart import bar_chart_svg, report_counts, strip_svg
+from workbench.export.jsonld import claimreviews, script_safe
 from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
 from workbench.models import STANCE_VERBS
 
@@ -58,7 +59,9 @@ def e(text: object) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, *, pages: dict[str, str] | None = None) -> str:
+    """The whole report as one page. ``pages`` maps claim ids to their fact-check pages
+    (``export --format site``): each claim's heading then links to its page."""
     body = [
         "<h1>Fact-check report</h1>",
         f'<p class="generated">Generated {e(report.generated_at[:16].replace("T", " "))} UTC'
@@ -70,7 +73,7 @@ def render_html(report: Report) -> str:
             f'<figure class="verdicts">{chart}<figcaption>Agreed verdicts</figcaption></figure>'
         )
     for item in report.articles:
-        body.append(_article(report, item))
+        body.append(_article(report, item, pages or {}))
     if not report.articles:
         body.append("<p>No reviewed claims match.</p>")
     if report.rubrics:
@@ -79,14 +82,24 @@ def render_html(report: Report) -> str:
             for r in report.rubrics.values()
         )
         body.append(f"<footer><h3>Methodology</h3>{notes}</footer>")
+    reviews = claimreviews(report) if report.publisher.configured else []
+    return page("Fact-check report", "\n".join(body), reviews)
+
+
+def page(title: str, body: str, reviews: list[dict]) -> str:
+    """A complete page: inline CSS, no scripts, its ClaimReviews as JSON-LD (data, not code:
+    the Content-Security-Policy still forbids every script)."""
+    data = (
+        f'<script type="application/ld+json">{script_safe(reviews)}</script>\n' if reviews else ""
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
-        "<title>Fact-check report</title>\n"
-        f"<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(body)
+        f"<title>{e(title)}</title>\n"
+        f"<style>{CSS}</style>\n{data}</head>\n<body>\n<main>\n"
+        + body
         + "\n</main>\n</body>\n</html>\n"
     )
 
@@ -110,7 +123,7 @@ def text_colour(background: str) -> str:
     return "#fff" if on_white >= on_black else "#000"
 
 
-def _article(report: Report, item: ReportArticle) -> str:
+def _article(report: Report, item: ReportArticle, pages: dict[str, str]) -> str:
     a = item.article
     parts = [f"<section><h2>{e(a.title or a.source)}</h2>"]
     meta = [e(x) for x in (a.outlet, a.published) if x]
@@ -133,14 +146,14 @@ def _article(report: Report, item: ReportArticle) -> str:
     facts = [c for c in item.facts if c.settled and c.reviewed]
     if facts:
         parts.append("<h3>Claims checked</h3>")
-        parts.extend(_claim(report, c) for c in facts)
+        parts.extend(claim_card(report, c, pages.get(c.claim.id)) for c in facts)
     waiting = [c for c in item.facts if c.unsettled]
     if waiting:
         parts.append(
             "<h3>Awaiting agreement</h3><p>Reviewers have not agreed on these yet; they are "
             "not counted above.</p>"
         )
-        parts.extend(_claim(report, c) for c in waiting)
+        parts.extend(claim_card(report, c) for c in waiting)
     opinions = report.shown_opinions(item)
     if opinions:
         parts.append('<h3>Opinions and characterisations</h3><ul class="opinions">')
@@ -158,7 +171,9 @@ def _article(report: Report, item: ReportArticle) -> str:
     return "\n".join(parts)
 
 
-def _claim(report: Report, c: ReportClaim) -> str:
+def claim_card(report: Report, c: ReportClaim, href: str | None = None) -> str:
+    """One claim: its wording (a link to its fact-check page when it has one), verdict,
+    reviewers, notes, sources and the article paragraph it comes from."""
     claim = c.claim
     settled = report.agreed(c)
     agreed = report.label(settled) if settled else (c.unsettled or "")
@@ -206,8 +221,12 @@ def _claim(report: Report, c: ReportClaim) -> str:
     colour = e(_colour(report, c))
     return (
         f'<article class="claim" id="claim-{e(claim.id)}" style="--verdict:{colour}">'
-        f"<h4>{e(claim.claim)}</h4>"
-        f'<p><span class="rating">{e(agreed)}</span> · '
+        + (
+            f'<h4><a href="{e(href)}">{e(claim.claim)}</a></h4>'
+            if href
+            else f"<h4>{e(claim.claim)}</h4>"
+        )
+        + f'<p><span class="rating">{e(agreed)}</span> · '
         f'<span class="who">{e(STANCE_VERBS.get(claim.stance, claim.stance))} by {who}{quote}'
         "</span></p>"
         f'<p class="reviewers">{reviewers}</p>{notes}{sources}'

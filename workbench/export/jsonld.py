@@ -9,8 +9,40 @@ search features read: claimReviewed, datePublished, url, author, reviewRating
 from __future__ import annotations
 
 import json
+import re
 
 from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
+
+#: Google suggests a claimReviewed under 75 characters.
+SHORT = 75
+#: Where a trailing phrase can go without changing what is claimed: ", inviting …",
+#: ", which …", ", including …" (a consequence, an aside or an example, not the claim).
+#: Words ending in "-ing" that are not participles, or that set when or what the claim is
+#: about ("during the war", "following the vote"): a phrase they open stays.
+_KEEP = "|".join(
+    [
+        "during",
+        "following",
+        "pending",
+        "according",
+        "regarding",
+        "concerning",
+        "notwithstanding",
+        "morning",
+        "evening",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "thing",
+        "king",
+        "spring",
+        "string",
+        "ceiling",
+        "building",
+    ]
+)
+_TRAILING = re.compile(rf",\s+(?:which|who|including|(?!(?:{_KEEP})\b)[a-z]+ing)\b[^,]*\.?$")
 
 #: schema.org type of a claim's author, by the splitter's speaker type ("China" speaks as a
 #: state, "the national statistics office" as an organisation).
@@ -21,6 +53,30 @@ AUTHOR_TYPES = {
     "group": "Organization",
     "document": "Organization",
 }
+
+
+def short_claim(text: str, limit: int = SHORT) -> str:
+    """The claim as reviewed, shortened honestly when it is long: trailing asides after a
+    comma are dropped one at a time while it is over ``limit``; the words that make the
+    claim are never cut, so a claim that cannot be shortened that way stays whole."""
+    short = text.strip()
+    while len(short) > limit:
+        cut = _TRAILING.sub("", short.rstrip(".")).rstrip(" ,")
+        if cut == short.rstrip(".") or len(cut.split()) < 4:
+            break
+        short = cut + "."
+    return short
+
+
+def slug(c: ReportClaim) -> str:
+    """The file name of a claim's fact-check page: its first words and its id."""
+    words = re.findall(r"[a-z0-9]+", c.claim.claim.lower())[:8]
+    return "-".join([*words, c.claim.id[:8]])
+
+
+def page_url(report: Report, c: ReportClaim) -> str:
+    """Where the fact-check page of a claim lives (``export --format site`` writes it)."""
+    return f"{report.publisher.base_url.rstrip('/')}/{slug(c)}.html"
 
 
 def claimreview(report: Report, item: ReportArticle, c: ReportClaim) -> dict | None:
@@ -69,22 +125,51 @@ def claimreview(report: Report, item: ReportArticle, c: ReportClaim) -> dict | N
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "claimReviewed": claim.claim,
+        "claimReviewed": short_claim(claim.claim),
         "datePublished": latest.at[:10],
-        "url": f"{publisher.base_url.rstrip('/')}/{claim.id}",
+        "url": page_url(report, c),
         "author": author,
         "reviewRating": rating,
         "itemReviewed": item_reviewed,
     }
 
 
-def render_claimreview(report: Report) -> str:
-    reviews = [
+def claimreviews(report: Report) -> list[dict]:
+    """Every ClaimReview of the report, in article order."""
+    return [
         r
         for item in report.articles
         for c in item.claims
         if (r := claimreview(report, item, c)) is not None
     ]
-    text = json.dumps(reviews, ensure_ascii=False, indent=2)
-    # Pages embed JSON-LD in <script> tags: article text must not be able to close the tag.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def script_safe(value: object) -> str:
+    """JSON that cannot close the ``<script>`` tag it is embedded in."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def render_claimreview(report: Report) -> str:
+    return script_safe(claimreviews(report)) + "\n"
+
+
+def problems(review: dict) -> list[str]:
+    """What a ClaimReview lacks of the properties Google's fact-check guidelines require:
+    claimReviewed, url, reviewRating with alternateName (and bestRating and worstRating with a
+    ratingValue), and an author with a name; empty when it has them all."""
+    found = []
+    for key in ("claimReviewed", "url", "reviewRating", "author"):
+        if not review.get(key):
+            found.append(f"missing {key}")
+    rating = review.get("reviewRating") or {}
+    if not rating.get("alternateName"):
+        found.append("reviewRating without alternateName")
+    if "ratingValue" in rating and not {"bestRating", "worstRating"} <= set(rating):
+        found.append("ratingValue without bestRating and worstRating")
+    if not (review.get("author") or {}).get("name"):
+        found.append("author without a name")
+    url = review.get("url") or ""
+    if not url.startswith(("http://", "https://")):
+        found.append("url is not an http(s) page")
+    return found
