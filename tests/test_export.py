@@ -542,3 +542,26 @@ def test_claim_reviewed_is_shortened_only_by_dropping_a_trailing_aside() -> None
     during = "Grain prices in the northern provinces of Ruritania doubled, during the long war."
     assert short_claim(during) == during  # "during …" says when: it stays
     assert short_claim("Lenz closed its port.") == "Lenz closed its port."
+
+
+def test_the_written_message_counts_what_the_file_holds(report_db: Path, tmp_path: Path) -> None:
+    def wrote(fmt: str) -> str:
+        out = tmp_path / f"r.{fmt}"
+        return CliRunner().invoke(
+            cli, ["export", "--format", fmt, "-o", str(out), "--db", str(report_db),
+                  "--org", "Ledger", "--base-url", "https://ledger.example/fc/"],
+        ).output  # fmt: skip
+
+    assert "2 ClaimReviews from 1 articles" in wrote("claimreview")
+    assert "3 reviewed claims from 1 articles" in wrote("json")
+
+
+def test_an_unknown_article_prefix_is_named_in_plain_english(report_db: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "json", "--article", "ffff", "--db", str(report_db)]
+    )
+    assert result.exit_code != 0 and "no article with id ffff" in result.output
+    wrong = CliRunner().invoke(
+        cli, ["export", "--format", "json", "--article", "xyz!", "--db", str(report_db)]
+    )
+    assert "'xyz!' is not an article id" in wrong.output
