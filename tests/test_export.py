@@ -421,6 +421,8 @@ def test_since_compares_times_and_refuses_what_is_not_a_date(report_db: Path) ->
 
     assert reviewers("2026-03-14T09:00:00Z") == ["alice", "bob", "alice"]  # FIXED is .000000Z
     assert reviewers("2026-03-14T09:00:01Z") == []
+    later = json.loads(export(report_db, "json", "--since", "2026-03-14T09:00:01Z"))
+    assert not any(e["action"].startswith("verdict.") for e in later["events"])
     for bad in ("2026-13-45", "yesterday"):
         result = CliRunner().invoke(
             cli, ["export", "--format", "json", "--since", bad, "--db", str(report_db)]
