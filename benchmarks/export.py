@@ -13,27 +13,17 @@ export keeps the 100,000/1,000 ratio near 100 (target <= 120).
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from synthetic import build
+from timing import timed
 
 from workbench import actions
 from workbench.rubrics import load_rubric
 from workbench.store import Store
-
-
-def timed(cmd: list[str], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
 
 
 def reviewed_db(path: Path, claims: int) -> None:

@@ -159,23 +159,35 @@ def test_locked_database_gives_clear_error(db_path: Path, monkeypatch: pytest.Mo
         blocker.close()
 
 
+def old_database(
+    path: Path, monkeypatch: pytest.MonkeyPatch, version: int, *patches: tuple[str, object]
+):
+    """A database written by the version with the first ``version`` migrations (``patches``
+    make the projections write what that version wrote); returns the stored claims."""
+    from workbench.store import migrations
+
+    article, claims = hand_made()
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
+        m.setattr(migrations, "SCHEMA_VERSION", version)
+        for target, value in patches:
+            m.setattr(target, value)
+        with Store(path) as store:
+            store.add_article(article, claims, "tester", match=False)
+            assert store.schema_version() == version
+    return claims
+
+
 def test_older_database_is_migrated_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.store import migrations
-
     path = tmp_path / "old.db"
-    article, claims = hand_made()
-    with monkeypatch.context() as m:
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
-        m.setattr(migrations, "SCHEMA_VERSION", 1)
-        m.setattr("workbench.store.projections._match_keys", lambda claim, speaker, frame=None: {})
-        m.setattr("workbench.store.projections._stance", lambda payload: {})
-        m.setattr("workbench.store.projections._frame", lambda payload: {})
-        with Store(path) as store:  # as the first version wrote it
-            store.add_article(article, claims, "tester", match=False)
-            assert store.schema_version() == 1
-            assert "notes" not in store.db.table_names()
+    old_database(
+        path, monkeypatch, 1,
+        ("workbench.store.projections._match_keys", lambda claim, speaker, frame=None: {}),
+        ("workbench.store.projections._stance", lambda payload: {}),
+        ("workbench.store.projections._frame", lambda payload: {}),
+    )  # fmt: skip
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert "notes" in store.db.table_names()
@@ -191,16 +203,9 @@ def test_claims_stored_before_the_wording_index_are_found_through_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from workbench import matching
-    from workbench.store import migrations
 
     path = tmp_path / "m006.db"
-    article, claims = hand_made()
-    with monkeypatch.context() as m:
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:6])
-        m.setattr(migrations, "SCHEMA_VERSION", 6)
-        with Store(path) as store:
-            store.add_article(article, claims, "tester", match=False)
-            assert "claims_match_fts" not in store.db.table_names()
+    claims = old_database(path, monkeypatch, 6)
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         opinion = claims[2].claim
