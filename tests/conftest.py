@@ -64,3 +64,23 @@ def db_path(tmp_path: Path) -> Path:
     with Store(path) as store:
         store.add_article(article, claims, "tester")
     return path
+
+
+REVIEW_TIME = "2026-03-14T09:00:00.000000Z"
+REVIEW_TEXT = (
+    "Ruritania shipped 40,000 tonnes of grain to Freedonia in March.\n\n"
+    "The minister said the shipment was a gesture of goodwill.\n\n"
+    "This is a remarkable moment for the region.\n\n"
+    "Freedonia's parliament approved the pact by 212 votes to 40 on Tuesday."
+)
+
+
+@pytest.fixture
+def review_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A database of one four-claim article, for the review session's tests."""
+    monkeypatch.setattr("workbench.store.events.now_iso", lambda: REVIEW_TIME)
+    path = tmp_path / "review.db"
+    article, claims = hand_made(text=REVIEW_TEXT)
+    with Store(path) as store:
+        store.add_article(article, claims, "tester")
+    return path

@@ -7,34 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import hand_made
+from tests.conftest import REVIEW_TEXT as TEXT  # noqa: F401
 from workbench import actions
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
 from workbench.tui.widgets.queue import ClaimQueue
 
-FIXED_TIME = "2026-03-14T09:00:00.000000Z"
-TEXT = (
-    "Ruritania shipped 40,000 tonnes of grain to Freedonia in March.\n\n"
-    "The minister said the shipment was a gesture of goodwill.\n\n"
-    "This is a remarkable moment for the region.\n\n"
-    "Freedonia's parliament approved the pact by 212 votes to 40 on Tuesday."
-)
 URL = "https://trade.example.org/agreements/2026-wheat"
 
 
-@pytest.fixture
-def review_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("workbench.store.events.now_iso", lambda: FIXED_TIME)
-    path = tmp_path / "review.db"
-    article, claims = hand_made(text=TEXT)
-    with Store(path) as store:
-        store.add_article(article, claims, "tester")
-    return path
-
-
 def make_app(db: Path, reviewer: str = "carol", **kwargs: object) -> ReviewApp:
+    """The session as `workbench review` opens it, but staying on a claim after a verdict
+    (most tests look at the claim they rated; the auto-advance tests turn it on)."""
+    kwargs.setdefault("auto_advance", False)
     return ReviewApp(db, reviewer, load_rubric("default"), offer_sample=False, **kwargs)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_tui import URL, loaded, make_app, review_db  # noqa: F401  (fixture)
+from tests.test_tui import URL, loaded, make_app
 from workbench import actions
 from workbench.rubrics import load_rubric
 from workbench.store import Store
@@ -16,15 +16,15 @@ async def _wait(pilot) -> None:
     await loaded(pilot)
 
 
-def test_main_screen(review_db: Path, snap_compare) -> None:  # noqa: F811
+def test_main_screen(review_db: Path, snap_compare) -> None:
     assert snap_compare(make_app(review_db), press=["j"], terminal_size=(140, 40), run_before=_wait)
 
 
-def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:  # noqa: F811
+def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:
     assert snap_compare(make_app(review_db), terminal_size=(80, 24), run_before=_wait)
 
 
-def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811
+def test_source_dialog(review_db: Path, snap_compare) -> None:
     assert snap_compare(
         make_app(review_db),
         press=["s", *"https://stats.example.org/wheat", "tab", *"Wheat imports"],
@@ -33,14 +33,14 @@ def test_source_dialog(review_db: Path, snap_compare) -> None:  # noqa: F811
     )
 
 
-def test_help_screen(review_db: Path, snap_compare) -> None:  # noqa: F811
+def test_help_screen(review_db: Path, snap_compare) -> None:
     assert snap_compare(
         make_app(review_db), press=["question_mark"], terminal_size=(140, 40), run_before=_wait
     )
 
 
 def test_claim_in_conflict(
-    review_db: Path,  # noqa: F811
+    review_db: Path,
     snap_compare,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

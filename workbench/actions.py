@@ -60,6 +60,11 @@ class SourceInput:
         return out
 
 
+class NeedsSources(ActionError):
+    """A verdict that its rubric wants backed by more sources than the reviewer gave; each
+    interface says how to add one."""
+
+
 def record_verdict(
     store: Store,
     claim_id: str,
@@ -86,9 +91,9 @@ def record_verdict(
         have = {s.url for by, s in store.claim_sources(claim_id) if by == reviewer}
         total = len(have | {s["url"] for s in given})
         if total < option.sources_required:
-            raise ActionError(
+            raise NeedsSources(
                 f"'{option.label}' needs {option.sources_required} source(s) in rubric "
-                f"'{rubric.name}'; this claim has {total} from {reviewer} (add --source URL)"
+                f"'{rubric.name}'; this claim has {total} from {reviewer}"
             )
         payload = {
             "rating": option.id,

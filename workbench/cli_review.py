@@ -141,7 +141,10 @@ def verdict(
     who = _who(reviewer)
     with _store(db_path) as store:
         full = store.resolve_id(claim_id)
-        actions.record_verdict(store, full, rating, chosen, who, given, note)
+        try:
+            actions.record_verdict(store, full, rating, chosen, who, given, note)
+        except actions.NeedsSources as err:
+            raise actions.ActionError(f"{err} (add --source URL)") from None
         claim = store.claim(full)
     click.echo(f"{full}: {who} rated '{chosen.verdict(rating).label}'; status {claim.status}")
 
@@ -326,13 +329,26 @@ def source_add(
 @click.command()
 @click.option("--rubric", envvar="WORKBENCH_RUBRIC", default=None, help=RUBRIC_HELP)
 @click.option("--article", metavar="ID", help="Only the claims of this article (prefix).")
+@click.option(
+    "--advance/--no-advance",
+    envvar="WORKBENCH_AUTO_ADVANCE",
+    default=True,
+    show_default=True,
+    help="After a verdict, go on to the next claim without your verdict.",
+)
 @_opts
 def review(
-    rubric: str | None, article: str | None, reviewer: str | None, db_path: str | None
+    rubric: str | None,
+    article: str | None,
+    advance: bool,
+    reviewer: str | None,
+    db_path: str | None,
 ) -> None:
     """Open the keyboard-driven review session (press ? inside for every key).
 
-    On a new or empty database it offers the bundled sample article.
+    On a new or empty database it offers the bundled sample article. After a verdict the
+    session moves on to the next claim without your verdict (--no-advance, or
+    WORKBENCH_AUTO_ADVANCE=0, keeps it in place); space jumps there at any time.
 
     \b
     Example:
@@ -349,7 +365,9 @@ def review(
         article_id = store.resolve_id(article, "articles") if article else None
     from workbench.tui.app import ReviewApp
 
-    ReviewApp(path, _who(reviewer), chosen, article_id=article_id, keymap=keymap).run()
+    ReviewApp(
+        path, _who(reviewer), chosen, article_id=article_id, keymap=keymap, auto_advance=advance
+    ).run()
 
 
 def register(group: click.Group) -> None:

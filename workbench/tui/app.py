@@ -67,6 +67,23 @@ class WorkbenchCommands(Provider):
                 yield Hit(score, matcher.highlight(label), callback, help=help_text)
 
 
+#: How an undone action reads in the session ("Undid your verdict").
+UNDONE = {
+    "verdict.recorded": "verdict",
+    "verdict.approved": "approval",
+    "verdict.resolved": "resolution",
+    "claim.reclassified": "fact/opinion change",
+    "claim.edited": "wording edit",
+    "note.added": "note",
+    "source.added": "source",
+}
+
+
+def _short(text: str, limit: int = 70) -> str:
+    """A claim's wording cut for a toast, quoted."""
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
 class ReviewApp(App[None]):
     """A keyboard-driven review session over one database."""
 
@@ -87,8 +104,10 @@ class ReviewApp(App[None]):
         article_id: str | None = None,
         keymap: dict[str, str] | None = None,
         offer_sample: bool = True,
+        auto_advance: bool = True,
     ) -> None:
         super().__init__()
+        self.auto_advance = auto_advance  # after a verdict, go on to the next unreviewed claim
         self.db_path = Path(db_path)
         self.reviewer = reviewer
         self.rubric = rubric
@@ -317,7 +336,8 @@ class ReviewApp(App[None]):
         try:
             result = action(*args)
         except WorkbenchError as err:
-            self.notify(str(err), severity="error", timeout=6)
+            hint = " — press s to add one" if isinstance(err, actions.NeedsSources) else ""
+            self.notify(f"{err}{hint}", severity="error", timeout=6)
             return None
         if isinstance(result, Event):
             self._own_events.add(result.id)
@@ -355,7 +375,42 @@ class ReviewApp(App[None]):
         else:
             self.session_reviewed.add(row.id)
             self.refresh_claim(row.id)
-            self.notify(f"{option.label}", title="Verdict saved", timeout=2)
+            self.after_verdict(row.id, option.label)
+
+    def after_verdict(self, claim_id: str, label: str, title: str = "Verdict saved") -> None:
+        """Say what the verdict did (a disagreement is a warning) and, with auto-advance,
+        go on to the next claim without your verdict."""
+        assert self.store is not None
+        claim = self.store.claim(claim_id)
+        if claim.status == "conflict":
+            others = ", ".join(
+                f"{v.reviewer}: {v.rating}" for v in claim.verdicts if v.reviewer != self.reviewer
+            )
+            self.notify(
+                f"{label} — reviewers now disagree ({others}); f shows conflicts",
+                title="Verdict saved, in conflict",
+                severity="warning",
+                timeout=6,
+            )
+        else:
+            self.notify(label, title=title, timeout=2)
+        if self.auto_advance:
+            self.action_next_unreviewed()
+
+    def action_next_unreviewed(self) -> None:
+        """Go to the next claim in the queue that has no verdict of yours (wrapping round)."""
+        queue = self.query_one(ClaimQueue)
+        rows = queue.rows
+        if not rows:
+            return
+        start = queue.cursor
+        for step in range(1, len(rows) + 1):
+            index = (start + step) % len(rows)
+            row = rows[index]
+            if row.id not in self.session_reviewed and row.status == "unreviewed":
+                queue.goto(index)
+                return
+        self.notify("Every claim in this view has a verdict", timeout=3)
 
     def action_source(self) -> None:
         row = self.current
@@ -383,6 +438,7 @@ class ReviewApp(App[None]):
                 actions.add_note, self.store, row.id, text, self.reviewer
             ):
                 self.refresh_claim(row.id)
+                self.notify(_short(row.claim), title="Note added", timeout=2)
 
         self.push_screen(NoteDialog(), saved)
 
@@ -393,6 +449,7 @@ class ReviewApp(App[None]):
         kind = "opinion" if row.kind == "fact" else "fact"
         if self.run_action_safely(actions.reclassify, self.store, row.id, kind, self.reviewer):
             self.refresh_claim(row.id)
+            self.notify(_short(row.claim), title=f"Now {'an' if kind == 'opinion' else 'a'} {kind}")
 
     def action_edit(self) -> None:
         row = self.current
@@ -404,16 +461,20 @@ class ReviewApp(App[None]):
                 actions.edit, self.store, row.id, text, self.reviewer
             ):
                 self.refresh_claim(row.id)
+                self.notify(_short(text), title="Wording edited", timeout=2)
 
         self.push_screen(LineDialog("Edit the claim's wording", row.claim), saved)
 
     def action_approve(self) -> None:
         row = self.current
         if row is not None:
-            self.run_action_safely(
+            event = self.run_action_safely(
                 actions.approve, self.store, row.id, self.reviewer, self.seen_version
             )
             self.refresh_claim(row.id)
+            if event is not None:
+                whose = event.payload.get("reviewer", "the")
+                self.notify(_short(row.claim), title=f"Approved {whose}'s verdict", timeout=3)
 
     def action_adopt(self) -> None:
         row = self.current
@@ -425,16 +486,26 @@ class ReviewApp(App[None]):
         self.refresh_claim(row.id)
         if event is not None:
             self.session_reviewed.add(row.id)
-            self.notify(event.payload["label"], title="Verdict adopted", timeout=2)
+            self.after_verdict(row.id, event.payload["label"], "Verdict adopted")
 
     def action_undo(self) -> None:
         event = self.run_action_safely(actions.undo, self.store, self.reviewer)
-        if event is None:
+        if event is None or self.store is None:
             return
         if event.payload["action"] == "verdict.recorded":
             self.session_reviewed.discard(event.subject)
         self.refresh_claim(event.subject)
-        self.notify(f"Undid {event.payload['action']}", timeout=2)
+        what = UNDONE.get(event.payload["action"], "action")
+        claim = self.store.claim(event.subject)
+        queue = self.query_one(ClaimQueue)
+        index = next((i for i, r in enumerate(queue.rows) if r.id == event.subject), None)
+        where = ""
+        if index is None:
+            where = " (not in this view)"
+        elif index != queue.cursor:
+            queue.goto(index)
+            where = " (moved there)"
+        self.notify(f"{_short(claim.claim)}{where}", title=f"Undid your {what}", timeout=4)
 
     def action_search(self) -> None:
         def done(text: str | None) -> None:

@@ -29,6 +29,7 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     Key("next", "j,down", "move(1)", "Next claim"),
+    Key("next_unreviewed", "space", "next_unreviewed", "Next claim without your verdict"),
     Key("previous", "k,up", "move(-1)", "Previous claim"),
     Key("first", "g,home", "first", "First claim"),
     Key("last", "G,end", "last", "Last claim"),

@@ -1,0 +1,120 @@
+"""The review session's flow and feedback: moving on after a verdict, the next claim without
+a verdict, toasts that say what happened, disagreements flagged, undo that names its claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_tui import claim_of, loaded, make_app, messages, queue
+from workbench import actions
+from workbench.rubrics import load_rubric
+from workbench.store import Store
+
+
+def titles(app) -> list[str]:
+    return [n.title for n in app._notifications]
+
+
+async def go_to(pilot, claim_id: str) -> None:
+    rows = queue(pilot.app).rows
+    queue(pilot.app).goto(next(i for i, r in enumerate(rows) if r.id == claim_id))
+    await pilot.pause()
+
+
+async def test_a_verdict_moves_on_to_the_next_claim_without_one(review_db: Path) -> None:
+    app = make_app(review_db, auto_advance=True)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        rated = queue(app).current.id
+        await pilot.press("5")  # Unsupported: needs no source
+        await pilot.pause()
+        assert claim_of(review_db, rated).verdict == "unsupported"
+        assert queue(app).cursor == 1 and queue(app).current.id != rated
+        assert "Verdict saved" in titles(app)
+
+
+async def test_space_skips_claims_that_have_a_verdict(review_db: Path) -> None:
+    with Store(review_db) as store:
+        second = store.queue_rows(ordered=True)[1].id
+        actions.record_verdict(store, second, "unsupported", load_rubric("default"), "carol")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        rows = queue(app).rows
+        rated = next(i for i, r in enumerate(rows) if r.id == second)
+        without = [i for i in range(len(rows)) if i != rated]
+        visited = []
+        for _ in range(len(without)):
+            await pilot.press("space")
+            visited.append(queue(app).cursor)
+        assert rated not in visited and sorted(visited) == without
+
+
+async def test_note_flip_edit_and_approve_each_say_what_happened(review_db: Path) -> None:
+    rubric = load_rubric("default")
+    with Store(review_db) as store:
+        cid = store.queue_rows(ordered=True)[0].id
+        actions.record_verdict(store, cid, "unsupported", rubric, "alice")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, cid)
+        await pilot.press("n", *"Ask the port", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("e")
+        app.screen.query_one("#line").value = "Ruritania sent grain."
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("o")  # back to a fact, so alice's verdict can be approved
+        await pilot.press("a")
+        await pilot.pause()
+        shown = titles(app)
+        assert "Note added" in shown and "Wording edited" in shown
+        assert any(t.startswith("Now an opinion") for t in shown)
+        assert "Approved alice's verdict" in shown
+
+
+async def test_a_different_verdict_on_an_agreed_claim_warns_of_the_conflict(
+    review_db: Path,
+) -> None:
+    with Store(review_db) as store:
+        cid = store.queue_rows(ordered=True)[0].id
+        actions.record_verdict(store, cid, "unsupported", load_rubric("default"), "alice")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, cid)
+        await pilot.press("6")  # Not checkable, against alice's Unsupported
+        await pilot.pause()
+        assert claim_of(review_db, cid).status == "conflict"
+        (warning,) = [n for n in app._notifications if n.severity == "warning"]
+        assert warning.title == "Verdict saved, in conflict"
+        assert "alice: unsupported" in warning.message
+
+
+async def test_a_missing_source_says_how_to_add_one_here(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        (refusal,) = [m for m in messages(app) if "needs 1 source" in m]
+        assert refusal.endswith("press s to add one") and "--source" not in refusal
+
+
+async def test_undo_names_the_claim_and_goes_back_to_it(review_db: Path) -> None:
+    app = make_app(review_db, auto_advance=True)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        rated = queue(app).current
+        await pilot.press("5")
+        await pilot.pause()
+        assert queue(app).current.id != rated.id  # moved on
+        await pilot.press("u")
+        await pilot.pause()
+        assert queue(app).current.id == rated.id
+        (undone,) = [n for n in app._notifications if n.title == "Undid your verdict"]
+        assert rated.claim[:30] in undone.message and "(moved there)" in undone.message
+        assert claim_of(review_db, rated.id).verdicts == ()
