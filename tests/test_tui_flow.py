@@ -118,3 +118,29 @@ async def test_undo_names_the_claim_and_goes_back_to_it(review_db: Path) -> None
         (undone,) = [n for n in app._notifications if n.title == "Undid your verdict"]
         assert rated.claim[:30] in undone.message and "(moved there)" in undone.message
         assert claim_of(review_db, rated.id).verdicts == ()
+
+
+async def test_one_resize_is_enough_to_lay_out_for_the_new_size(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        assert not app.has_class("narrow")
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.has_class("narrow")
+        heading = str(app.query_one("#queue-heading").render())
+        assert heading.startswith("K CW   VERDICT") and "CLAIM" in heading
+
+
+async def test_the_queue_has_headings_and_the_help_explains_them(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        heading = str(app.query_one("#queue-heading").render())
+        assert all(word in heading for word in ("K", "CW", "VERDICT", "SPEAKER", "CLAIM"))
+        await pilot.press("question_mark")
+        await pilot.pause()
+        from workbench.tui.screens.info import LEGEND
+
+        assert {column for column, _ in LEGEND} >= {"K", "CW", "VERDICT", "SPEAKER"}
+        assert app.screen.__class__.__name__ == "HelpScreen"

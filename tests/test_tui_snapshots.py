@@ -24,6 +24,10 @@ def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:
     assert snap_compare(make_app(review_db), terminal_size=(80, 24), run_before=_wait)
 
 
+def test_main_screen_large_terminal(review_db: Path, snap_compare) -> None:
+    assert snap_compare(make_app(review_db), terminal_size=(160, 45), run_before=_wait)
+
+
 def test_source_dialog(review_db: Path, snap_compare) -> None:
     assert snap_compare(
         make_app(review_db),

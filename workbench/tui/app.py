@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
@@ -134,6 +134,7 @@ class ReviewApp(App[None]):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Static(id="queue-title")
+                yield Static(id="queue-heading")
                 yield ClaimQueue(self.rubric, id="queue")
             with Vertical(id="right"):
                 yield ArticleContext(id="context")
@@ -165,11 +166,16 @@ class ReviewApp(App[None]):
         if store is not None:
             store.close()  # waits for a worker that is using it
 
-    def on_resize(self) -> None:
-        self.update_layout()
+    def on_resize(self, event: events.Resize) -> None:
+        self.update_layout(event.size.width)  # self.size may still be the old size here
 
-    def update_layout(self) -> None:
-        self.set_class(self.size.width < 110, "narrow")
+    def update_layout(self, width: int | None = None) -> None:
+        self.set_class((width or self.size.width) < 110, "narrow")
+
+    def on_claim_queue_resized(self, message: ClaimQueue.Resized) -> None:
+        """Column headings for the queue's width now (it changes with the layout)."""
+        queue = self.query_one(ClaimQueue)
+        self.query_one("#queue-heading", Static).update(queue.heading(message.width))
 
     # -- loading (in workers, so keys never wait on the disk) -------------------------------
 

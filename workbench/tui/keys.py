@@ -39,9 +39,10 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("source", "s", "source", "Add a source (URL, title, excerpt)", "Source"),
     Key("note", "n", "note", "Add a note (multi-line)", "Note"),
-    Key("flip", "o", "flip", "Flip fact / opinion", "Flip"),
-    Key("edit", "e", "edit", "Edit the claim's wording", "Edit"),
-    Key("approve", "a", "approve", "Approve another reviewer's verdict", "Approve"),
+    # flip, edit, approve and history are in ? only: the footer keeps room for ? and q at 80
+    Key("flip", "o", "flip", "Flip fact / opinion"),
+    Key("edit", "e", "edit", "Edit the claim's wording"),
+    Key("approve", "a", "approve", "Approve another reviewer's verdict"),
     Key("undo", "u", "undo", "Undo your last action", "Undo"),
     Key("adopt", "m", "adopt", "Adopt the verdict of the matching earlier claim", "Adopt"),
     Key("search", "slash", "search", "Search claims", "Search"),
@@ -52,7 +53,7 @@ KEYS: tuple[Key, ...] = (
         "Next filter: unreviewed, all, mine, conflicts, needs approval",
         "Filter",
     ),
-    Key("history", "h", "history", "History of the claim", "History"),
+    Key("history", "h", "history", "History of the claim"),
     Key("help", "question_mark", "help", "All keys", "Keys"),
     Key("quit", "q", "quit", "Quit (everything is already saved)", "Quit"),
 )

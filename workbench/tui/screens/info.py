@@ -62,4 +62,17 @@ class HelpScreen(InfoScreen):
         for keys, description in rubric_rows:
             table.add_row(keys, description)
         table.add_row("ctrl+p", "Command palette: switch rubric, jump to an article, filters")
+        table.add_row("", "")
+        for column, meaning in LEGEND:
+            table.add_row(Text(column, style="bold cyan"), meaning)
         super().__init__("Keys", table)
+
+
+#: What the queue's columns and marks mean (shown under the keys).
+LEGEND = (
+    ("K", "kind: F a checkable fact, O an opinion or characterisation"),
+    ("CW", "check-worthiness, 0–1: how much the claim is worth checking (queue order)"),
+    ("VERDICT", "the agreed verdict; · none yet; CONFLICT reviewers disagree; needs "
+                "approval / needs sources: a verdict waits for a second reviewer or sources"),
+    ("SPEAKER", "who asserts it (empty: the article itself)"),
+)  # fmt: skip

@@ -41,6 +41,13 @@ class ClaimQueue(ScrollView, can_focus=True):
             self.row = row
             super().__init__()
 
+    class Resized(Message):
+        """The queue's width changed: column headings follow it."""
+
+        def __init__(self, width: int) -> None:
+            self.width = width
+            super().__init__()
+
     def __init__(self, rubric: Rubric, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: list[QueueRow] = []
@@ -92,6 +99,7 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows))
+        self.post_message(self.Resized(self.size.width))
 
     def on_click(self, event) -> None:
         self.goto(self.scroll_offset.y + event.y)
@@ -111,17 +119,36 @@ class ClaimQueue(ScrollView, can_focus=True):
             text.stylize(Style(reverse=True, bold=self.has_focus))
         return Strip(text.render(self.app.console), width).crop_extend(0, width, self.rich_style)
 
+    def columns(self, width: int) -> tuple[int, int]:
+        """Widths of the status and speaker columns at a queue ``width`` (speaker 0: hidden)."""
+        longest = max((len(v.label) for v in self.rubric.verdicts), default=10)
+        status = min(max(longest, 14), 16) if width >= 100 else 12
+        speaker = 14 if width >= 80 else 0
+        return status, speaker
+
+    def heading(self, width: int) -> str:
+        """The column headings above the rows."""
+        status, speaker = self.columns(width)
+        head = f"{'K':<2}{'CW':<5}{'VERDICT':<{status}} "
+        if speaker:
+            head += f"{'SPEAKER':<{speaker}} "
+        return (head + "CLAIM")[:width]
+
     def row_text(self, row: QueueRow, width: int) -> Text:
-        """One row: kind, check-worthiness, speaker, status or verdict, claim."""
+        """One row: kind, check-worthiness, status or verdict, speaker, claim."""
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append("F " if row.kind == "fact" else "O ", KIND_STYLE.get(row.kind))
         text.append(f"{row.checkworthiness:.2f} ", Style(dim=True))
         status, style = self.status_of(row)
-        room = 14 if width >= 100 else 10
-        text.append(f"{status[:room]:<{room}} ", style)
-        speaker = (row.speaker or "")[:14]
-        if width >= 100:
-            text.append(f"{speaker:<14} ", Style(italic=True))
+        room, speaker_room = self.columns(width)
+        if len(status) > room:
+            status = status[: room - 1] + "…"
+        text.append(f"{status:<{room}} ", style)
+        if speaker_room:
+            speaker = row.speaker or ""
+            if len(speaker) > speaker_room:
+                speaker = speaker[: speaker_room - 1] + "…"
+            text.append(f"{speaker:<{speaker_room}} ", Style(italic=True))
         text.append(" ".join(row.claim.split()))
         text.truncate(width, overflow="ellipsis", pad=True)
         return text
