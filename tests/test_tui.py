@@ -137,9 +137,10 @@ async def test_note_flip_edit_undo(review_db: Path) -> None:
         flipped = "opinion" if kind == "fact" else "fact"
         assert claim_of(review_db, cid).kind == flipped == queue(app).current.kind
         await pilot.press("e")
-        assert app.screen.query_one("#line").value == claim_of(review_db, cid).claim
-        app.screen.query_one("#line").value = "Ruritania sent 40,000 t of grain."
-        await pilot.press("enter")
+        area = app.screen.query_one("#note")
+        assert area.text == claim_of(review_db, cid).claim  # the whole wording, wrapped
+        area.text = "Ruritania sent\n40,000 t of grain."
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert claim_of(review_db, cid).claim == "Ruritania sent 40,000 t of grain."
         await pilot.press("u")

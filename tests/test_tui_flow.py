@@ -64,8 +64,8 @@ async def test_note_flip_edit_and_approve_each_say_what_happened(review_db: Path
         await pilot.press("o")
         await pilot.pause()
         await pilot.press("e")
-        app.screen.query_one("#line").value = "Ruritania sent grain."
-        await pilot.press("enter")
+        app.screen.query_one("#note").text = "Ruritania sent grain."
+        await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("o")  # back to a fact, so alice's verdict can be approved
         await pilot.press("a")
@@ -144,3 +144,42 @@ async def test_the_queue_has_headings_and_the_help_explains_them(review_db: Path
 
         assert {column for column, _ in LEGEND} >= {"K", "CW", "VERDICT", "SPEAKER"}
         assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def test_the_note_dialog_shows_the_claim_it_annotates(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        claim = queue(app).current.claim
+        await pilot.press("n")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#note-claim").render())
+        assert claim[:40] in shown
+
+
+def test_the_model_cue_reads_in_plain_words() -> None:
+    from workbench.tui.widgets.details import plain_cue
+
+    assert plain_cue("model: objective 0.97") == "reads as a fact (model, 0.97)"
+    assert plain_cue("model: subjective 0.61") == "reads as an opinion (model, 0.61)"
+    assert plain_cue("evaluative: remarkable") == "evaluative: remarkable"
+
+
+async def test_the_context_scrolls_to_a_claim_deep_in_its_paragraph(tmp_path: Path) -> None:
+    from tests.conftest import hand_made
+
+    long_before = " ".join(["The talks went on through the night."] * 30)
+    text = long_before + "\n\n" + "Ruritania shipped 40,000 tonnes of grain to Freedonia."
+    article, claims = hand_made(text=text + "\n\nThis is a remarkable moment.")
+    with Store(tmp_path / "deep.db") as store:
+        store.add_article(article, claims, "tester")
+    app = make_app(tmp_path / "deep.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        target = next(i for i, r in enumerate(queue(app).rows) if r.claim.startswith("Ruritania"))
+        queue(app).goto(target)
+        await pilot.pause()
+        await pilot.pause()
+        from workbench.tui.widgets.context import ArticleContext
+
+        assert app.query_one(ArticleContext).scroll_y > 0  # not left at the title

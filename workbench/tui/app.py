@@ -446,7 +446,7 @@ class ReviewApp(App[None]):
                 self.refresh_claim(row.id)
                 self.notify(_short(row.claim), title="Note added", timeout=2)
 
-        self.push_screen(NoteDialog(), saved)
+        self.push_screen(NoteDialog(row.claim), saved)
 
     def action_flip(self) -> None:
         row = self.current
@@ -463,13 +463,17 @@ class ReviewApp(App[None]):
             return
 
         def saved(text: str | None) -> None:
-            if text is not None and self.run_action_safely(
+            if text is not None:
+                text = " ".join(text.split())  # the wording is one line, however it was typed
+            if text and self.run_action_safely(
                 actions.edit, self.store, row.id, text, self.reviewer
             ):
                 self.refresh_claim(row.id)
                 self.notify(_short(text), title="Wording edited", timeout=2)
 
-        self.push_screen(LineDialog("Edit the claim's wording", row.claim), saved)
+        self.push_screen(
+            NoteDialog(row.text, title="Edit the claim's wording", value=row.claim), saved
+        )
 
     def action_approve(self) -> None:
         row = self.current

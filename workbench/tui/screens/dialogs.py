@@ -51,21 +51,32 @@ class SourceDialog(ModalScreen[SourceInput | None]):
 
 
 class NoteDialog(ModalScreen[str | None]):
-    """A multi-line note; Ctrl+S saves, Esc cancels."""
+    """Multi-line text about a claim, shown above it (a note, or the claim's new wording);
+    Ctrl+S saves, Esc cancels."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", priority=True),
     ]
 
+    def __init__(self, claim: str = "", *, title: str = "Add a note", value: str = "") -> None:
+        super().__init__()
+        self.claim = claim
+        self.title_text = title
+        self.value = value
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="note-dialog"):
-            yield Label("Add a note", classes="dialog-title")
-            yield TextArea(id="note")
+            yield Label(self.title_text, classes="dialog-title")
+            if self.claim:
+                yield Static(f"“{self.claim}”", id="note-claim", classes="dialog-hint")
+            yield TextArea(self.value, id="note", soft_wrap=True)
             yield Static("Ctrl+S saves · Esc cancels", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#note", TextArea).focus()
+        area = self.query_one("#note", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
         text = self.query_one("#note", TextArea).text.strip()

@@ -33,7 +33,8 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def render_context(article: Article, claim: Claim) -> Text:
-    """Title line, then the paragraph before (dim), the claim's paragraph, and the one after."""
+    """Title line, then the paragraph before (dim), the claim's paragraph, and the one after.
+    ``Text.spans`` keeps where the claim is (the CLAIM_STYLE span): the panel scrolls to it."""
     text = article.text
     p_start, p_end = paragraph_bounds(text, claim.start, claim.end)
     out = Text()
@@ -70,5 +71,18 @@ class ArticleContext(VerticalScroll):
         if article is None or claim is None:
             body.update("")
             return
-        body.update(render_context(article, claim))
+        text = render_context(article, claim)
+        body.update(text)
         self.scroll_home(animate=False)
+        self.call_after_refresh(self._scroll_to_claim, text)
+
+    def _scroll_to_claim(self, text: Text) -> None:
+        """Bring the claim's first line near the top (one line of the paragraph before it
+        still shows), so the claim is in view however small the panel is."""
+        start = next((s.start for s in text.spans if s.style == CLAIM_STYLE), None)
+        width = max(10, self.scrollable_content_region.width)
+        if start is None:
+            return
+        before = text[:start]
+        lines = len(before.wrap(self.app.console, width)) if before.plain else 0
+        self.scroll_to(y=max(0, lines - 2), animate=False)

@@ -22,6 +22,21 @@ STATUS_TEXT = {
 }
 
 
+#: How the learned model's cue reads to a checker ("model: objective 0.97").
+MODEL_READINGS = {"objective": "fact", "subjective": "opinion"}
+
+
+def plain_cue(cue: str) -> str:
+    """A cue in words a checker reads: "model: objective 0.97" → "reads as a fact (model,
+    0.97)"; every other cue as it is."""
+    if cue.startswith("model: "):
+        reading, _, score = cue.removeprefix("model: ").partition(" ")
+        if reading in MODEL_READINGS:
+            kind = MODEL_READINGS[reading]
+            return f"reads as {'an' if kind == 'opinion' else 'a'} {kind} (model, {score})"
+    return cue
+
+
 def render_details(
     claim: Claim,
     rubric: Rubric,
@@ -53,7 +68,9 @@ def render_details(
         Style(dim=True),
     )
     if claim.cues:
-        out.append("cues: " + ", ".join(claim.cues) + "\n", Style(color="yellow"))
+        out.append(
+            "cues: " + ", ".join(plain_cue(c) for c in claim.cues) + "\n", Style(color="yellow")
+        )
     if claim.verdicts:
         out.append("\nVerdicts\n", Style(underline=True))
         for v in claim.verdicts:
