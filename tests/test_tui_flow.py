@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_tui import claim_of, loaded, make_app, messages, queue
 from workbench import actions
 from workbench.rubrics import load_rubric
@@ -183,3 +185,58 @@ async def test_the_context_scrolls_to_a_claim_deep_in_its_paragraph(tmp_path: Pa
         from workbench.tui.widgets.context import ArticleContext
 
         assert app.query_one(ArticleContext).scroll_y > 0  # not left at the title
+
+
+async def test_a_conflict_is_settled_in_the_session(review_db: Path) -> None:
+    rubric = load_rubric("default")
+    source = [actions.SourceInput("https://port.example.org/log", title="Port log")]
+    with Store(review_db) as store:
+        cid = store.queue_rows(ordered=True)[0].id
+        actions.record_verdict(store, cid, "false", rubric, "alice", source, "Port says 4,000")
+        actions.record_verdict(store, cid, "accurate", rubric, "bob", source)
+    app = make_app(review_db, reviewer="carol")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, cid)
+        await pilot.press("r")
+        await pilot.pause()
+        body = str(app.screen.query_one("#conflict-body").render())
+        assert "alice: False" in body and "bob: Accurate" in body
+        assert "Port says 4,000" in body and "source: Port log" in body
+        await pilot.press("4")  # keep alice's False
+        await pilot.pause()
+        claim = claim_of(review_db, cid)
+        assert claim.status == "reviewed" and claim.verdict == "false"
+        assert "Conflict settled" in titles(app)
+        await pilot.press("u")  # undoable like any other action
+        await pilot.pause()
+        assert claim_of(review_db, cid).status == "conflict"
+
+
+async def test_r_on_a_claim_without_a_conflict_says_so(review_db: Path) -> None:
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert any("not in conflict" in m for m in messages(app))
+
+
+async def test_browser_search_and_copy(review_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_SEARCH_URL", "https://search.example.org/?q={query}")
+    with Store(review_db) as store:
+        cid = store.queue_rows(ordered=True)[0].id
+        actions.add_source(store, cid, actions.SourceInput("https://port.example.org/log"), "carol")
+    app = make_app(review_db)
+    opened, copied = [], []
+    monkeypatch.setattr(app, "open_url", lambda url, **kw: opened.append(url))
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await go_to(pilot, cid)
+        row = queue(app).current
+        await pilot.press("b", "w", "c")
+        await pilot.pause()
+    assert opened[0] == "https://port.example.org/log"  # no article address: the source
+    assert opened[1].startswith("https://search.example.org/?q=") and "+" in opened[1]
+    assert copied == [f"{row.claim} [{row.id}]"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote_plus
 
 from rich.text import Text
 from textual import events, work
@@ -23,6 +25,7 @@ from workbench.rubrics import builtin_names, load_rubric
 from workbench.store import Store
 from workbench.store.projections import CLAIM_REVIEW_ACTIONS
 from workbench.tui.keys import KEYS
+from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.dialogs import ConfirmDialog, LineDialog, NoteDialog, SourceDialog
 from workbench.tui.screens.info import HelpScreen, HistoryScreen, InfoScreen
 from workbench.tui.widgets.context import ArticleContext
@@ -77,6 +80,19 @@ UNDONE = {
     "note.added": "note",
     "source.added": "source",
 }
+
+
+#: Where `w` searches the web; {query} becomes the claim, URL-encoded.
+DEFAULT_SEARCH_URL = "https://duckduckgo.com/?q={query}"
+
+
+def search_url(claim: str) -> str:
+    """The web-search address for a claim: $WORKBENCH_SEARCH_URL (with {query}) or
+    DuckDuckGo."""
+    template = os.environ.get("WORKBENCH_SEARCH_URL") or DEFAULT_SEARCH_URL
+    if "{query}" not in template:
+        template += "{query}"
+    return template.replace("{query}", quote_plus(claim))
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -516,6 +532,59 @@ class ReviewApp(App[None]):
             queue.goto(index)
             where = " (moved there)"
         self.notify(f"{_short(claim.claim)}{where}", title=f"Undid your {what}", timeout=4)
+
+    def action_resolve(self) -> None:
+        row = self.current
+        if row is None or self.store is None:
+            return
+        claim = self.store.claim(row.id)
+        if claim.status != "conflict":
+            self.notify("This claim is not in conflict: there is nothing to settle", timeout=3)
+            return
+
+        def settled(rating: str | None) -> None:
+            if rating is None:
+                return
+            event = self.run_action_safely(
+                actions.resolve, self.store, row.id, rating, self.rubric, self.reviewer
+            )
+            self.refresh_claim(row.id)
+            if event is not None:
+                self.notify(event.payload["label"], title="Conflict settled", timeout=3)
+
+        self.push_screen(
+            ConflictScreen(claim, self.rubric, self.store.claim_sources(row.id)), settled
+        )
+
+    def action_open_article(self) -> None:
+        """Open the article's address, or else the claim's first source, in the browser."""
+        row = self.current
+        if row is None or self.store is None:
+            return
+        article = self._articles.get(row.article_id) or self.store.article(row.article_id)
+        urls = [article.url] + [s.url for _, s in self.store.claim_sources(row.id)]
+        url = next((u for u in urls if u and u.lower().startswith(("http://", "https://"))), None)
+        if url is None:
+            self.notify("The article has no web address and the claim no source", timeout=3)
+            return
+        self.open_url(url)
+        self.notify(url, title="Opened in the browser", timeout=3)
+
+    def action_web_search(self) -> None:
+        """Open a web search for the claim's wording ($WORKBENCH_SEARCH_URL, {query})."""
+        row = self.current
+        if row is None:
+            return
+        url = search_url(row.claim)
+        self.open_url(url)
+        self.notify(url, title="Searching the web", timeout=3)
+
+    def action_copy_claim(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        self.copy_to_clipboard(f"{row.claim} [{row.id}]")
+        self.notify(_short(row.claim), title="Copied", timeout=2)
 
     def action_search(self) -> None:
         def done(text: str | None) -> None:

@@ -54,6 +54,12 @@ KEYS: tuple[Key, ...] = (
         "Filter",
     ),
     Key("history", "h", "history", "History of the claim"),
+    Key(
+        "resolve", "r", "resolve", "Settle a conflict: keep one reviewer's verdict or give another"
+    ),
+    Key("browser", "b", "open_article", "Open the article (or the first source) in the browser"),
+    Key("web_search", "w", "web_search", "Search the web for the claim ($WORKBENCH_SEARCH_URL)"),
+    Key("copy", "c", "copy_claim", "Copy the claim's wording and id to the clipboard"),
     Key("help", "question_mark", "help", "All keys", "Keys"),
     Key("quit", "q", "quit", "Quit (everything is already saved)", "Quit"),
 )
