@@ -240,3 +240,60 @@ async def test_browser_search_and_copy(review_db: Path, monkeypatch: pytest.Monk
     assert opened[0] == "https://port.example.org/log"  # no article address: the source
     assert opened[1].startswith("https://search.example.org/?q=") and "+" in opened[1]
     assert copied == [f"{row.claim} [{row.id}]"]
+
+
+async def test_x_rates_every_unrated_opinion_at_once_and_u_undoes_them_all(
+    tmp_path: Path,
+) -> None:
+    from workbench.articles import make_article, make_claims
+    from workbench.models import ClaimDraft, Cleaned, Document
+
+    text = "A remarkable pact.\n\nA shameful deal.\n\nRuritania shipped grain."
+    article = make_article(Document(text=text, source="ops.txt"), Cleaned(text))
+    drafts, start = [], 0
+    for para in text.split("\n\n"):
+        start = text.index(para, start)
+        kind = "fact" if para.startswith("Ruritania") else "opinion"
+        drafts.append(ClaimDraft(para, para, start, start + len(para), kind))
+    with Store(tmp_path / "ops.db") as store:
+        store.add_article(article, make_claims(article, drafts), "tester")
+    app = make_app(tmp_path / "ops.db")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        with Store(tmp_path / "ops.db") as store:
+            rated = {c.claim: c.verdict for c in store.claims()}
+        assert rated == {"A remarkable pact.": "not-checkable",
+                         "A shameful deal.": "not-checkable",
+                         "Ruritania shipped grain.": None}  # fmt: skip
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Undid your verdicts" in titles(app)
+        with Store(tmp_path / "ops.db") as store:
+            assert all(c.verdict is None for c in store.claims())
+            assert store.verify() is None
+
+
+def test_adopting_matches_in_bulk_is_one_batch_that_undo_cancels_whole(tmp_path: Path) -> None:
+    from tests.test_matching import FIRST, article_with
+
+    rubric = load_rubric("default")
+    with Store(tmp_path / "bulk.db") as store:
+        a1, c1 = article_with(FIRST, "first")
+        store.add_article(a1, c1, "alice")
+        actions.record_verdict(store, c1[0].id, "false", rubric, "alice",
+                               [actions.SourceInput("https://port.example.org/log")])  # fmt: skip
+        same = "Ruritania has shipped 40,000 tonnes of grain to Freedonia."
+        a2, c2 = article_with(same + "\n\nOsterlich closed its border.", "second")
+        store.add_article(a2, c2, "bob")
+        a3, c3 = article_with("Ruritania has shipped 40,000 tonnes of grain to Freedonia.", "third")
+        store.add_article(a3, c3, "bob")
+        events = actions.adopt_matches(store, [c.id for c in (*c2, *c3)], "carol")
+        assert len(events) == 2 and len({e.payload["batch"] for e in events}) == 1
+        assert {store.claim(e.subject).verdict for e in events} == {"false"}
+        undone = actions.undo(store, "carol")
+        assert undone.payload["batch_size"] == 2
+        assert all(store.claim(e.subject).verdicts == () for e in events)

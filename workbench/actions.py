@@ -8,11 +8,12 @@ The CLI and the TUI both call these; neither writes events any other way.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.errors import WorkbenchError
-from workbench.models import KINDS, Event, Rubric
+from workbench.models import KINDS, Event, Rubric, RubricVerdict
 from workbench.sources import check_url
 from workbench.store import Store
 
@@ -86,29 +87,80 @@ def record_verdict(
         raise ActionError(f"'{rating}' is not a rating in rubric '{rubric.name}' ({choices})")
     given = [s.payload() for s in sources]  # refuses non-http(s) URLs before anything is written
     with store.transaction():
-        store.claim(claim_id)
-        _check_fresh(store, claim_id, seen, reviewer)
-        have = {s.url for by, s in store.claim_sources(claim_id) if by == reviewer}
-        total = len(have | {s["url"] for s in given})
-        if total < option.sources_required:
-            raise NeedsSources(
-                f"'{option.label}' needs {option.sources_required} source(s) in rubric "
-                f"'{rubric.name}'; this claim has {total} from {reviewer}"
-            )
-        payload = {
-            "rating": option.id,
-            "label": option.label,
-            "rubric": rubric.name,
-            "rules": {
-                "sources_required": option.sources_required,
-                "min_independent_sources": rubric.rules.min_independent_sources,
-                "require_approval": rubric.rules.require_approval,
-            },
-            "sources": given,
-        }
-        if note and note.strip():
-            payload["note"] = note.strip()
-        return store.append("verdict.recorded", claim_id, payload, reviewer)
+        return _verdict(store, claim_id, option, rubric, reviewer, given, note, seen)
+
+
+def _verdict(
+    store: Store,
+    claim_id: str,
+    option: RubricVerdict,
+    rubric: Rubric,
+    reviewer: str,
+    given: list[dict],
+    note: str | None,
+    seen: int | None,
+    batch: str | None = None,
+) -> Event:
+    """Append a verdict event inside the caller's transaction (see record_verdict)."""
+    store.claim(claim_id)
+    _check_fresh(store, claim_id, seen, reviewer)
+    have = {s.url for by, s in store.claim_sources(claim_id) if by == reviewer}
+    total = len(have | {s["url"] for s in given})
+    if total < option.sources_required:
+        raise NeedsSources(
+            f"'{option.label}' needs {option.sources_required} source(s) in rubric "
+            f"'{rubric.name}'; this claim has {total} from {reviewer}"
+        )
+    payload = {
+        "rating": option.id,
+        "label": option.label,
+        "rubric": rubric.name,
+        "rules": {
+            "sources_required": option.sources_required,
+            "min_independent_sources": rubric.rules.min_independent_sources,
+            "require_approval": rubric.rules.require_approval,
+        },
+        "sources": given,
+    }
+    if note and note.strip():
+        payload["note"] = note.strip()
+    if batch:
+        payload["batch"] = batch  # one of several verdicts given at once: undone together
+    return store.append("verdict.recorded", claim_id, payload, reviewer)
+
+
+def record_verdicts(
+    store: Store, claim_ids: Sequence[str], rating: str, rubric: Rubric, reviewer: str
+) -> list[Event]:
+    """The same verdict on many claims at once (no sources), in one transaction: one event
+    per claim, all marked as one batch, which ``undo`` cancels together. A claim the
+    rubric's source rule refuses refuses the whole batch."""
+    option = rubric.verdict(rating)
+    if option is None:
+        raise ActionError(f"'{rating}' is not a rating in rubric '{rubric.name}'")
+    batch = uuid.uuid4().hex
+    with store.transaction():
+        return [
+            _verdict(store, cid, option, rubric, reviewer, [], None, None, batch)
+            for cid in claim_ids
+        ]
+
+
+def adopt_matches(store: Store, claim_ids: Sequence[str], reviewer: str) -> list[Event]:
+    """``adopt_match`` for many claims at once, in one transaction and one undoable batch;
+    claims without a matched verdict are skipped."""
+    batch = uuid.uuid4().hex
+    events = []
+    with store.transaction():
+        for cid in claim_ids:
+            plan = _adoption(store, cid)
+            if plan is None:
+                continue
+            rating, rubric, sources, note = plan
+            option = rubric.verdict(rating)
+            given = [s.payload() for s in sources]
+            events.append(_verdict(store, cid, option, rubric, reviewer, given, note, None, batch))
+    return events
 
 
 def approve(store: Store, claim_id: str, reviewer: str, seen: int | None = None) -> Event:
@@ -156,12 +208,22 @@ def resolve(store: Store, claim_id: str, rating: str, rubric: Rubric, reviewer: 
 
 def adopt_match(store: Store, claim_id: str, reviewer: str, seen: int | None = None) -> Event:
     """Give a claim the agreed verdict of the best earlier claim it matches, sources and all."""
+    plan = _adoption(store, claim_id)
+    if plan is None:
+        raise ActionError(f"claim {claim_id} matches no earlier claim with an agreed verdict")
+    rating, rubric, sources, note = plan
+    return record_verdict(store, claim_id, rating, rubric, reviewer, sources, note, seen=seen)
+
+
+def _adoption(store: Store, claim_id: str) -> tuple[str, Rubric, list[SourceInput], str] | None:
+    """What adopting a claim's best match would record: the earlier claim's agreed rating,
+    rubric, sources and a note saying where it came from; None without such a match."""
     from workbench.rubrics import load_rubric
 
     claim = store.claim(claim_id)
     match = next((m for m in claim.matches if m["verdict"]), None)
     if match is None:
-        raise ActionError(f"claim {claim_id} matches no earlier claim with an agreed verdict")
+        return None
     earlier = store.claim(match["claim_id"])
     agreed = next((v for v in earlier.verdicts if v.rating == earlier.verdict), None)
     rubric = load_rubric(agreed.rubric if agreed and agreed.rubric else None)
@@ -170,9 +232,7 @@ def adopt_match(store: Store, claim_id: str, reviewer: str, seen: int | None = N
         for _, s in store.claim_sources(earlier.id)
     ]
     note = f"Adopted from earlier claim {earlier.id} (match {match['score']:.0f})."
-    return record_verdict(
-        store, claim_id, earlier.verdict, rubric, reviewer, sources, note, seen=seen
-    )
+    return earlier.verdict, rubric, sources, note
 
 
 def reclassify(store: Store, claim_id: str, kind: str, reviewer: str) -> Event:
@@ -219,10 +279,20 @@ def add_note(store: Store, claim_id: str, text: str, reviewer: str) -> Event:
 
 
 def undo(store: Store, reviewer: str) -> Event:
-    """Cancel ``reviewer``'s newest review action with a compensating event."""
+    """Cancel ``reviewer``'s newest review action with a compensating event; a batch (many
+    verdicts given at once) is cancelled whole, one event per claim. Returns the last
+    compensating event; its payload's ``batch_size`` says how many were cancelled."""
     with store.transaction():
         target = store.last_undoable(reviewer)
         if target is None:
             raise ActionError(f"{reviewer} has nothing to undo")
-        payload = {"event_id": target.id, "action": target.action}
-        return store.append("action.undone", target.subject, payload, reviewer)
+        batch = target.payload.get("batch")
+        targets = store.batch_events(reviewer, batch) if batch else [target]
+        event = None
+        for t in targets:
+            payload = {"event_id": t.id, "action": t.action}
+            if batch:
+                payload["batch_size"] = len(targets)
+            event = store.append("action.undone", t.subject, payload, reviewer)
+        assert event is not None
+        return event

@@ -980,6 +980,18 @@ class Store:
         return event_from_row(rows) if rows else None
 
     @_serialized
+    def batch_events(self, actor: str, batch: str) -> list[Event]:
+        """The actor's events of one batch that have not been undone, oldest first."""
+        rows = self.db.conn.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE actor = ? "
+            "AND json_extract(payload, '$.batch') = ? "
+            "AND id NOT IN (SELECT json_extract(payload, '$.event_id') FROM events "
+            "WHERE action = 'action.undone') ORDER BY seq",
+            (actor, batch),
+        )
+        return [event_from_row(r) for r in rows]
+
+    @_serialized
     def stats(self) -> dict:
         """Counts for ``workbench stats``."""
         q = self.db.conn.execute

@@ -95,6 +95,15 @@ def search_url(claim: str) -> str:
     return template.replace("{query}", quote_plus(claim))
 
 
+def opinion_verdict(rubric: Rubric):
+    """The rubric's verdict for claims that are opinions ("not checkable"), if it has one."""
+    for option in rubric.verdicts:
+        words = f"{option.id} {option.label}".lower()
+        if "opinion" in words or "not-checkable" in words or "not checkable" in words:
+            return option
+    return None
+
+
 def _short(text: str, limit: int = 70) -> str:
     """A claim's wording cut for a toast, quoted."""
     return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
@@ -522,6 +531,11 @@ class ReviewApp(App[None]):
             self.session_reviewed.discard(event.subject)
         self.refresh_claim(event.subject)
         what = UNDONE.get(event.payload["action"], "action")
+        if event.payload.get("batch_size"):
+            count = event.payload["batch_size"]
+            self.load_queue()  # many claims changed at once
+            self.notify(f"{count} claims", title=f"Undid your {what}s", timeout=4)
+            return
         claim = self.store.claim(event.subject)
         queue = self.query_one(ClaimQueue)
         index = next((i for i, r in enumerate(queue.rows) if r.id == event.subject), None)
@@ -532,6 +546,64 @@ class ReviewApp(App[None]):
             queue.goto(index)
             where = " (moved there)"
         self.notify(f"{_short(claim.claim)}{where}", title=f"Undid your {what}", timeout=4)
+
+    def unrated(self) -> list[QueueRow]:
+        """The claims in this view with no verdict yet."""
+        return [
+            r
+            for r in self.query_one(ClaimQueue).rows
+            if r.status == "unreviewed" and r.id not in self.session_reviewed
+        ]
+
+    def action_bulk_opinions(self) -> None:
+        option = opinion_verdict(self.rubric)
+        if option is None:
+            self.notify(f"rubric '{self.rubric.name}' has no verdict for opinions", timeout=4)
+            return
+        rows = [r for r in self.unrated() if r.kind == "opinion"]
+        self.bulk(
+            rows,
+            f"Rate {len(rows)} unrated opinions in this view “{option.label}”?",
+            lambda ids: actions.record_verdicts(
+                self.store, ids, option.id, self.rubric, self.reviewer
+            ),
+        )
+
+    def action_bulk_adopt(self) -> None:
+        rows = [r for r in self.unrated() if r.id in self.matched_ids()]
+        self.bulk(
+            rows,
+            f"Adopt the earlier verdict for {len(rows)} unrated claims in this view that match "
+            "a checked claim?",
+            lambda ids: actions.adopt_matches(self.store, ids, self.reviewer),
+        )
+
+    def matched_ids(self) -> set[str]:
+        assert self.store is not None
+        ids = [r.id for r in self.unrated()]
+        return {cid for cid, found in self.store.matches_of(ids).items() if any(
+            m.get("verdict") for m in found
+        )}  # fmt: skip
+
+    def bulk(self, rows: list[QueueRow], question: str, act) -> None:
+        """Ask, then act on every row in one transaction and one undoable batch."""
+        if not rows:
+            self.notify("No claim in this view to do that to", timeout=3)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            events = self.run_action_safely(act, [r.id for r in rows])
+            if events:
+                for event in events:
+                    self.session_reviewed.add(event.subject)
+                    self.refresh_claim(event.subject)
+                self.notify(
+                    f"{len(events)} claims · u undoes them all", title="Verdicts saved", timeout=4
+                )
+
+        self.push_screen(ConfirmDialog(question), answered)
 
     def action_resolve(self) -> None:
         row = self.current

@@ -60,6 +60,18 @@ KEYS: tuple[Key, ...] = (
     Key("browser", "b", "open_article", "Open the article (or the first source) in the browser"),
     Key("web_search", "w", "web_search", "Search the web for the claim ($WORKBENCH_SEARCH_URL)"),
     Key("copy", "c", "copy_claim", "Copy the claim's wording and id to the clipboard"),
+    Key(
+        "bulk_opinions",
+        "x",
+        "bulk_opinions",
+        "Rate every unrated opinion in this view as not checkable (one undo)",
+    ),
+    Key(
+        "bulk_adopt",
+        "M",
+        "bulk_adopt",
+        "Adopt the matched verdict for every unrated claim in this view (one undo)",
+    ),
     Key("help", "question_mark", "help", "All keys", "Keys"),
     Key("quit", "q", "quit", "Quit (everything is already saved)", "Quit"),
 )
