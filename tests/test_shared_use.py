@@ -101,7 +101,7 @@ async def test_the_session_shows_another_reviewers_verdict_live(shared_db: Path)
         assert queue.current.id == viewing  # the selection stays where the reviewer left it
         details = str(app.query_one(ClaimDetails).text)
         assert "bob" in details and "False" in details
-        assert "reviewed 1/3" in str(app.query_one("#progress").render())
+        assert "1/3 reviewed" in str(app.query_one("#progress").render())
 
         done = await in_background("note", other, "see the port log", "--db", str(shared_db),
                                    reviewer="carol")  # fmt: skip

@@ -81,7 +81,8 @@ async def test_verdict_keys_and_source_rule(review_db: Path) -> None:
         claim = claim_of(review_db, first)
         assert claim.verdict == "unsupported" and claim.verdicts[0].reviewer == "carol"
         assert queue(app).current.verdict == "unsupported"
-        assert "reviewed 1/4 · this session 1" in str(app.query_one("#progress").render())
+        header = str(app.query_one("#progress").render())
+        assert "1/4 reviewed · article 1/4 · session 1 · today 1" in header
         await pilot.press("9")
         assert any("no verdict on key 9" in m for m in messages(app))
 
@@ -231,7 +232,7 @@ async def test_command_palette_switches_filter_and_rubric(review_db: Path) -> No
         assert app.filter_name == "conflicts"
         app.switch_rubric("pinocchio")
         assert app.rubric.name == "pinocchio"
-        assert "rubric pinocchio" in str(app.query_one("#progress").render())
+        assert "· pinocchio ·" in str(app.query_one("#progress").render())
 
 
 async def test_command_palette_exports_a_report(review_db: Path) -> None:

@@ -297,3 +297,19 @@ def test_adopting_matches_in_bulk_is_one_batch_that_undo_cancels_whole(tmp_path:
         undone = actions.undo(store, "carol")
         assert undone.payload["batch_size"] == 2
         assert all(store.claim(e.subject).verdicts == () for e in events)
+
+
+async def test_v_shows_the_whole_article_with_the_claim_marked(review_db: Path) -> None:
+    from tests.conftest import REVIEW_TEXT
+
+    app = make_app(review_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        claim = queue(app).current.text
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "InfoScreen"
+        body = app.screen.body
+        assert body.plain.endswith(REVIEW_TEXT.split("\n\n")[-1])  # all of it, to the end
+        marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
+        assert marked == [claim]

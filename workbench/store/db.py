@@ -980,6 +980,14 @@ class Store:
         return event_from_row(rows) if rows else None
 
     @_serialized
+    def verdicts_since(self, actor: str, since: str) -> int:
+        """How many claims ``actor`` has a current verdict on, given at or after ``since``."""
+        return self.db.conn.execute(
+            "SELECT count(*) FROM verdicts WHERE reviewer = ? AND current = 1 AND at >= ?",
+            (actor, since),
+        ).fetchone()[0]
+
+    @_serialized
     def batch_events(self, actor: str, batch: str) -> list[Event]:
         """The actor's events of one batch that have not been undone, oldest first."""
         rows = self.db.conn.execute(

@@ -23,6 +23,7 @@ from workbench.models import Event, Rubric
 from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
 from workbench.rubrics import builtin_names, load_rubric
 from workbench.store import Store
+from workbench.store.events import now_iso
 from workbench.store.projections import CLAIM_REVIEW_ACTIONS
 from workbench.tui.keys import KEYS
 from workbench.tui.screens.conflict import ConflictScreen
@@ -142,6 +143,7 @@ class ReviewApp(App[None]):
         self.search_text = ""
         self.all_rows: list[QueueRow] = []
         self.session_reviewed: set[str] = set()
+        self.today_before = 0  # your verdicts given today before this session
         self.loaded = False
         self._keymap = keymap or {}
         self.store: Store | None = None  # the session's one connection, shared with workers
@@ -240,13 +242,22 @@ class ReviewApp(App[None]):
             head = store.head()
             rows = store.queue_rows(article_id=self.article_id, ordered=True)
             titles = store.article_titles()
-        self.call_from_thread(self.queue_loaded, rows, titles, version, head.seq if head else 0)
+            today = store.verdicts_since(self.reviewer, now_iso()[:10])
+        self.call_from_thread(
+            self.queue_loaded, rows, titles, version, head.seq if head else 0, today
+        )
 
     def queue_loaded(
-        self, rows: list[QueueRow], titles: list[tuple[str, str]], version: int, seq: int
+        self,
+        rows: list[QueueRow],
+        titles: list[tuple[str, str]],
+        version: int,
+        seq: int,
+        today: int = 0,
     ) -> None:
         self.all_rows = rows
         self._titles = titles
+        self.today_before = today - len(self.session_reviewed)  # given today, earlier sessions
         self._data_version, self.last_seq = version, seq
         self.loaded = True
         self.apply_filter()
@@ -313,17 +324,27 @@ class ReviewApp(App[None]):
         self.update_header()
 
     def update_header(self) -> None:
+        """Progress: over all claims, over the current claim's article, and your day."""
         total = len(self.all_rows)
         reviewed = sum(r.status != "unreviewed" for r in self.all_rows)
+        row = self.query_one(ClaimQueue).current
+        article = ""
+        if row is not None:
+            mine = [r for r in self.all_rows if r.article_id == row.article_id]
+            done = sum(r.status != "unreviewed" for r in mine)
+            article = f" · article {done}/{len(mine)}"
+        today = max(0, self.today_before) + len(self.session_reviewed)
         self.query_one("#progress", Static).update(
-            f" workbench · {self.db_path.name} · rubric {self.rubric.name} · {self.reviewer}"
-            f"   reviewed {reviewed}/{total} · this session {len(self.session_reviewed)}"
+            f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
+            f"   {reviewed}/{total} reviewed{article} · session "
+            f"{len(self.session_reviewed)} · today {today}"
         )
 
     # -- selection --------------------------------------------------------------------------
 
     def on_claim_queue_highlighted(self, message: ClaimQueue.Highlighted) -> None:
         self.show_claim(message.row)
+        self.update_header()
 
     def show_claim(self, row: QueueRow | None) -> None:
         context = self.query_one(ArticleContext)
@@ -679,6 +700,21 @@ class ReviewApp(App[None]):
         row = self.current
         if row is not None and self.store is not None:
             self.push_screen(HistoryScreen(row.id, list(self.store.events(row.id))))
+
+    def action_view_article(self) -> None:
+        """The whole article in a scrollable screen, this claim highlighted."""
+        row = self.current
+        if row is None or self.store is None:
+            return
+        article = self._articles.get(row.article_id) or self.store.article(row.article_id)
+        claim = self.store.claim(row.id)
+        body = Text()
+        if article.title:
+            body.append(article.title + "\n\n", "bold")
+        body.append(article.text[: claim.start])
+        body.append(article.text[claim.start : claim.end], "bold reverse")
+        body.append(article.text[claim.end :])
+        self.push_screen(InfoScreen(article.title or article.source, body))
 
     def action_help(self) -> None:
         rows = []

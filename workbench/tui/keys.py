@@ -54,6 +54,7 @@ KEYS: tuple[Key, ...] = (
         "Filter",
     ),
     Key("history", "h", "history", "History of the claim"),
+    Key("article", "v", "view_article", "The whole article, the claim highlighted"),
     Key(
         "resolve", "r", "resolve", "Settle a conflict: keep one reviewer's verdict or give another"
     ),
