@@ -313,3 +313,19 @@ async def test_v_shows_the_whole_article_with_the_claim_marked(review_db: Path) 
         assert body.plain.endswith(REVIEW_TEXT.split("\n\n")[-1])  # all of it, to the end
         marked = [body.plain[s.start : s.end] for s in body.spans if "reverse" in str(s.style)]
         assert marked == [claim]
+
+
+async def test_S_shows_the_figures_with_agreed_verdicts_as_bars(review_db: Path) -> None:
+    with Store(review_db) as store:
+        cid = store.queue_rows(ordered=True)[0].id
+        actions.record_verdict(store, cid, "unsupported", load_rubric("default"), "alice")
+    app = make_app(review_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("S")
+        await pilot.pause()
+        text = app.screen.body.plain
+        assert "1 articles · 4 claims" in text
+        (bar,) = [line for line in text.splitlines() if "█" in line]
+        assert bar.strip().startswith("Unsupported") and bar.strip().endswith(" 1")
+        assert "alice: 1" in text

@@ -758,6 +758,30 @@ class ReviewApp(App[None]):
             return
         self.call_from_thread(self.notify, str(target), title="Report written")
 
+    def action_stats(self) -> None:
+        """The database in figures: claims by kind and state, the agreed verdicts as bars,
+        everyone's actions, and your day."""
+        from workbench.export.chart import text_bars
+
+        assert self.store is not None
+        figures = self.store.stats()
+        body = Text()
+        body.append(f"{figures['articles']} articles · {figures['claims']} claims\n", "bold")
+        for title, key in (("kind", "claims_by_kind"), ("state", "claims_by_status")):
+            counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in figures[key].items())
+            body.append(f"by {title}: {counts or '-'}\n")
+        body.append("\nAgreed verdicts\n", "underline")
+        labels = {v.id: v.label for v in self.rubric.verdicts}
+        agreed = [(labels.get(k, k), n) for k, n in figures["agreed_verdicts"].items()]
+        for line in text_bars(agreed, width=30) or ["none yet"]:
+            body.append(f"  {line}\n")
+        body.append("\nEvents by person\n", "underline")
+        for actor, n in sorted(figures["actors"].items(), key=lambda kv: -kv[1]):
+            body.append(f"  {actor}: {n}\n")
+        today = max(0, self.today_before) + len(self.session_reviewed)
+        body.append(f"\nYou: {len(self.session_reviewed)} this session, {today} today\n", "bold")
+        self.push_screen(InfoScreen("Figures", body))
+
     def show_agreement(self) -> None:
         from workbench.agreement import agreement_text, measure, scale_of
 

@@ -55,6 +55,7 @@ KEYS: tuple[Key, ...] = (
     ),
     Key("history", "h", "history", "History of the claim"),
     Key("article", "v", "view_article", "The whole article, the claim highlighted"),
+    Key("stats", "S", "stats", "Figures: claims by state, agreed verdicts as bars, reviewers"),
     Key(
         "resolve", "r", "resolve", "Settle a conflict: keep one reviewer's verdict or give another"
     ),
