@@ -329,3 +329,14 @@ async def test_S_shows_the_figures_with_agreed_verdicts_as_bars(review_db: Path)
         (bar,) = [line for line in text.splitlines() if "█" in line]
         assert bar.strip().startswith("Unsupported") and bar.strip().endswith(" 1")
         assert "alice: 1" in text
+
+
+def test_an_approval_by_a_colleague_says_whose_verdict_it_approved() -> None:
+    from workbench.history import others_did
+    from workbench.models import Event
+
+    approval = Event("e1", 1, "2026-12-02T10:00:00Z", "bob", "verdict.approved", "c1",
+                     {"reviewer": "alice", "rating": "false"}, "", "")  # fmt: skip
+    assert others_did([approval], "c1") == (
+        "bob approved alice's verdict (false) on the claim you are viewing"
+    )

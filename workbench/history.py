@@ -56,6 +56,8 @@ def _done(action: str, payload: dict, here: bool) -> str:
         verb = verb.replace(" a claim", "")
     if action in ("verdict.recorded", "verdict.resolved"):
         verb += f" ({payload.get('label', payload.get('rating'))})"
+    if action == "verdict.approved" and payload.get("reviewer"):
+        verb = f"approved {payload['reviewer']}'s verdict ({payload.get('rating')})"
     return verb
 
 
