@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workbench.models import Article, Claim, ClaimDraft, Cleaned, Document
+from workbench.sources import web_url
 
 ID_LENGTH = 12
 _SPACE = re.compile(r"\s+")
@@ -45,7 +46,8 @@ def make_article(document: Document, cleaned: Cleaned) -> Article:
         source=document.source,
         title=document.title,
         outlet=document.outlet,
-        url=_web_address(document.url),
+        # front matter and HTML metadata are the article's own: only an http(s) address stays
+        url=web_url(document.url),
         published=document.published,
         dropped=cleaned.dropped,
     )
@@ -87,11 +89,3 @@ def prepare(documents: Sequence[Document]) -> list[Prepared]:
         Prepared(article, make_claims(article, found))
         for article, found in zip(articles, drafts, strict=True)
     ]
-
-
-def _web_address(url: str | None) -> str | None:
-    """An article's address only when it is http(s): front matter and HTML metadata are
-    the article's own, and "javascript:…" must never reach a report as a link."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None

@@ -14,6 +14,14 @@ class SourceError(WorkbenchError):
     """A source is not acceptable evidence (e.g. not an http(s) URL)."""
 
 
+def web_url(url: str | None) -> str | None:
+    """``url``, stripped, when it is an http(s) address a reader can follow, else None
+    ("javascript:…" and other schemes never become links)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def check_url(url: str) -> str:
     """The URL, stripped, if it is an absolute http(s) URL with a host; else SourceError."""
     cleaned = url.strip()

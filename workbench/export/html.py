@@ -11,8 +11,9 @@ from html import escape
 
 from workbench.export.chart import bar_chart_svg, report_counts, strip_svg
 from workbench.export.jsonld import claimreviews, script_safe
-from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
+from workbench.export.report import Report, ReportArticle, ReportClaim
 from workbench.models import STANCE_VERBS
+from workbench.sources import web_url
 
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5f6368; --rule: #dadce0; --paper: #ffffff; }

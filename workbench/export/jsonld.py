@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 
-from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
+from workbench.export.report import Report, ReportArticle, ReportClaim
+from workbench.sources import web_url
 
 #: Google suggests a claimReviewed under 75 characters.
 SHORT = 75

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from workbench.export.report import Report, ReportArticle, ReportClaim, web_url
+from workbench.export.report import Report, ReportArticle, ReportClaim
 from workbench.models import STANCE_VERBS
+from workbench.sources import web_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 _LIST_START = re.compile(r"^([-+=]|\d+[.)])(?=\s|$)")

@@ -137,14 +137,6 @@ class Report:
         return tuple(c for c in item.opinions if c.reviewed or not self.filtered)
 
 
-def web_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address a reader can follow, else None
-    ("javascript:…" and other schemes never become links)."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
 def paragraph_of(text: str, start: int, end: int) -> str:
     before = text.rfind("\n\n", 0, start)
     after = text.find("\n\n", end)

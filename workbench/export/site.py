@@ -11,7 +11,8 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.export.html import claim_card, e, page, render_html
 from workbench.export.jsonld import claimreview, slug
-from workbench.export.report import Report, web_url
+from workbench.export.report import Report
+from workbench.sources import web_url
 
 
 class SiteError(WorkbenchError):

@@ -22,6 +22,7 @@ from workbench.matching import earlier_claims
 from workbench.models import Event, Rubric
 from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
 from workbench.rubrics import builtin_names, load_rubric
+from workbench.sources import web_url
 from workbench.store import Store
 from workbench.store.events import now_iso
 from workbench.store.projections import CLAIM_REVIEW_ACTIONS
@@ -656,7 +657,7 @@ class ReviewApp(App[None]):
             return
         article = self._articles.get(row.article_id) or self.store.article(row.article_id)
         urls = [article.url] + [s.url for _, s in self.store.claim_sources(row.id)]
-        url = next((u for u in urls if u and u.lower().startswith(("http://", "https://"))), None)
+        url = next((web for u in urls if (web := web_url(u))), None)
         if url is None:
             self.notify("The article has no web address and the claim no source", timeout=3)
             return
