@@ -324,6 +324,18 @@ class ReviewApp(App[None]):
         )
         self.update_header()
 
+    def article(self, article_id: str):
+        """An article, read once per session (``_articles`` is cleared when others add one)."""
+        assert self.store is not None
+        if article_id not in self._articles:
+            self._articles[article_id] = self.store.article(article_id)
+        return self._articles[article_id]
+
+    @property
+    def today(self) -> int:
+        """Your verdicts today: those before this session and those in it."""
+        return max(0, self.today_before) + len(self.session_reviewed)
+
     def update_header(self) -> None:
         """Progress: over all claims, over the current claim's article, and your day."""
         total = len(self.all_rows)
@@ -334,11 +346,10 @@ class ReviewApp(App[None]):
             mine = [r for r in self.all_rows if r.article_id == row.article_id]
             done = sum(r.status != "unreviewed" for r in mine)
             article = f" · article {done}/{len(mine)}"
-        today = max(0, self.today_before) + len(self.session_reviewed)
         self.query_one("#progress", Static).update(
             f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
             f"   {reviewed}/{total} reviewed{article} · session "
-            f"{len(self.session_reviewed)} · today {today}"
+            f"{len(self.session_reviewed)} · today {self.today}"
         )
 
     # -- selection --------------------------------------------------------------------------
@@ -356,9 +367,7 @@ class ReviewApp(App[None]):
             return
         claim = self.store.claim(row.id)
         self.seen_version = self.store.claim_version(row.id)
-        article = self._articles.get(claim.article_id)
-        if article is None:
-            article = self._articles[claim.article_id] = self.store.article(claim.article_id)
+        article = self.article(claim.article_id)
         context.show(article, claim)
         matches, related = earlier_claims(self.store, claim)
         details.show(
@@ -592,7 +601,8 @@ class ReviewApp(App[None]):
         )
 
     def action_bulk_adopt(self) -> None:
-        rows = [r for r in self.unrated() if r.id in self.matched_ids()]
+        matched = self.matched_ids()  # one read, not one per row
+        rows = [r for r in self.unrated() if r.id in matched]
         self.bulk(
             rows,
             f"Adopt the earlier verdict for {len(rows)} unrated claims in this view that match "
@@ -655,7 +665,7 @@ class ReviewApp(App[None]):
         row = self.current
         if row is None or self.store is None:
             return
-        article = self._articles.get(row.article_id) or self.store.article(row.article_id)
+        article = self.article(row.article_id)
         urls = [article.url] + [s.url for _, s in self.store.claim_sources(row.id)]
         url = next((web for u in urls if (web := web_url(u))), None)
         if url is None:
@@ -707,7 +717,7 @@ class ReviewApp(App[None]):
         row = self.current
         if row is None or self.store is None:
             return
-        article = self._articles.get(row.article_id) or self.store.article(row.article_id)
+        article = self.article(row.article_id)
         claim = self.store.claim(row.id)
         body = Text()
         if article.title:
@@ -779,8 +789,9 @@ class ReviewApp(App[None]):
         body.append("\nEvents by person\n", "underline")
         for actor, n in sorted(figures["actors"].items(), key=lambda kv: -kv[1]):
             body.append(f"  {actor}: {n}\n")
-        today = max(0, self.today_before) + len(self.session_reviewed)
-        body.append(f"\nYou: {len(self.session_reviewed)} this session, {today} today\n", "bold")
+        body.append(
+            f"\nYou: {len(self.session_reviewed)} this session, {self.today} today\n", "bold"
+        )
         self.push_screen(InfoScreen("Figures", body))
 
     def show_agreement(self) -> None:
