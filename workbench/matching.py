@@ -108,6 +108,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@functools.lru_cache(maxsize=65_536)  # names recur: every pair of frames compares them
 def actor_words(name: str) -> tuple[str, ...]:
     """The words that identify an actor, in the form they are compared in: "the U.S." and
     "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
@@ -308,13 +309,21 @@ _ROLES = ("agents", "patients", "places", "others")
 _CORE = frozenset({"agents", "patients"})
 
 
-def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
-    """{(role, noun): words that say which ones} of a frame's unnamed participants."""
-    kinds: dict[tuple[str, str], set[str]] = {}
+def _nouns(frame: Frame) -> list[tuple[str, str, str]]:
+    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
+    out = []
     for entry in frame.nouns:
         role, _, rest = entry.partition(":")
-        noun, _, modifiers = rest.partition(":")
-        synonyms = vocabulary().synonyms
+        lemma, _, modifiers = rest.partition(":")
+        out.append((role, lemma, modifiers))
+    return out
+
+
+def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
+    """{(role, noun): words that say which ones} of a frame's unnamed participants."""
+    synonyms = vocabulary().synonyms
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for role, noun, modifiers in _nouns(frame):
         words = {synonyms.get(w, w) for m in modifiers.split("|") if m for w in actor_words(m)}
         kinds.setdefault((role, noun), set()).update(words)
     return kinds
@@ -344,10 +353,8 @@ def _copular(frame: Frame) -> bool:
 def _noun_roles(frame: Frame) -> dict[str, str]:
     """{lemma: role} of a frame's unnamed participants (the first role when several)."""
     roles: dict[str, str] = {}
-    for entry in frame.nouns:
-        role, _, rest = entry.partition(":")
-        lemma = rest.partition(":")[0]
-        if _ROLES.index(role) < _ROLES.index(roles.get(lemma, "others")) or lemma not in roles:
+    for role, lemma, _ in _nouns(frame):
+        if lemma not in roles or _ROLES.index(role) < _ROLES.index(roles[lemma]):
             roles[lemma] = role
     return roles
 
@@ -570,15 +577,21 @@ def close(row: Sequence[float], floor: float) -> list[int]:
 RELATED = 75.0  # from this wording score a claim that differs is shown as related
 
 
-def related_claims(store: Store, claim: Claim, limit: int = 3) -> list[Candidate]:
+def related_claims(store: Store, claim: Claim, limit: int = 3) -> list[tuple[Candidate, Claim]]:
     """Earlier claims of other articles worded like ``claim`` (from :data:`RELATED`) that
-    are not the same claim, with what differs: shown beside it, never adopted."""
+    are not the same claim, with what differs, each with the earlier claim as stored: shown
+    beside it, never adopted."""
     sig = signature(claim.claim, claim.speaker, claim.frame)
     others = [c for c in related(store, sig, limit=limit + 5, floor=RELATED) if c.differs]
     if not others:
         return []
-    article_of = {c.id: c.article_id for c in store.claims(ids=[c.claim_id for c in others])}
-    return [c for c in others if article_of.get(c.claim_id) not in (None, claim.article_id)][:limit]
+    stored = {c.id: c for c in store.claims(ids=[c.claim_id for c in others])}
+    found = [
+        (c, stored[c.claim_id])
+        for c in others
+        if c.claim_id in stored and stored[c.claim_id].article_id != claim.article_id
+    ]
+    return found[:limit]
 
 
 @dataclass(frozen=True)
@@ -598,15 +611,14 @@ def earlier_claims(store: Store, claim: Claim) -> tuple[list[EarlierClaim], list
     other articles worded alike that are not the same claim, each with its article's title,
     verdict and sources."""
 
-    def shown(claim_id: str, score: float, differs: tuple[str, ...] = ()) -> EarlierClaim:
-        other = store.claim(claim_id)
+    def shown(other: Claim, score: float, differs: tuple[str, ...] = ()) -> EarlierClaim:
         article = store.article(other.article_id)
-        sources = tuple(s for _, s in store.claim_sources(claim_id))
+        sources = tuple(s for _, s in store.claim_sources(other.id))
         title = article.title or article.source
         return EarlierClaim(other, title, sources, score, differs)
 
-    matches = [shown(m["claim_id"], m["score"]) for m in claim.matches]
-    related_ = [shown(c.claim_id, c.score, c.differs) for c in related_claims(store, claim)]
+    matches = [shown(store.claim(m["claim_id"]), m["score"]) for m in claim.matches]
+    related_ = [shown(other, c.score, c.differs) for c, other in related_claims(store, claim)]
     return matches, related_
 
 
