@@ -126,9 +126,9 @@ def _date_words(ent: Span) -> list[str]:
     out = []
     for token in ent:
         word = token.lower_.rstrip(".")
-        clock = _CLOCK.match(word) if ent.label_ == "TIME" else None
+        clock = _clock(word) if ent.label_ == "TIME" else None
         if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
-            out.append(f"{int(clock.group(1))}:{clock.group(2) or '00'}")
+            out.append(clock)
         elif word in DATE_WORDS:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
@@ -138,6 +138,12 @@ def _date_words(ent: Span) -> list[str]:
         elif word in RELATIVE_DATES:
             out.append(word)
     return out
+
+
+def _clock(text: str) -> str | None:
+    """A time of day in one form ("4:00", "5" → "5:00"), or None."""
+    match = _CLOCK.match(text)
+    return f"{int(match.group(1))}:{match.group(2) or '00'}" if match else None
 
 
 def _numeric(token: Token) -> bool:
@@ -187,7 +193,7 @@ def _polarity(tokens: list[Token], stance: str) -> str:
 
 def _scant(token: Token) -> bool:
     """A quantifier that says almost none ("few transactions"), not "a few"."""
-    before = token.nbor(-1).lower_ if token.i > token.doc[:].start else ""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
     return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"}
 
 
@@ -212,6 +218,12 @@ def claim_frame(
     places: list[str] = []
     dates: list[str] = []
     numbers: list[str] = []
+
+    def role_list(i: int, rest: list[str]) -> list[str]:
+        """Where a name at token ``i`` goes: who acts, who undergoes it, or ``rest``."""
+        core = {"agents": agents, "patients": patients}
+        return core.get(_role_name(i, agent_at, patient_at), rest)
+
     for ent in span.ents:
         if ent.label_ in {"DATE", "TIME"}:  # when it was said dates the claim too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
@@ -219,18 +231,9 @@ def claim_frame(
         if not any(t.i in indices for t in ent):
             continue
         if ent.label_ in ACTOR_LABELS:
-            _role(
-                ent.root.i,
-                agent_at,
-                patient_at,
-                agents,
-                patients,
-                places if _is_place(ent) else others,
-            ).append(_name(ent))
+            role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif ent.label_ in {"DATE", "TIME"}:
-            dates.extend(_date_words(ent))
         elif ent.label_ in QUANTITY_LABELS:
             numbers.extend(number_values(t for t in ent if not _in_name(t) and _counts(t)))
     inside_entity = {t.i for ent in span.ents for t in ent}
@@ -238,7 +241,7 @@ def claim_frame(
         if token.i in inside_entity or token.dep_ == "compound":
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
-            _role(token.i, agent_at, patient_at, agents, patients, others).append(_name(token))
+            role_list(token.i, others).append(_name(token))
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}{_modifiers(t)}"
         for t in tokens
@@ -249,9 +252,9 @@ def claim_frame(
     named = {t.i for ent in span.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
     counted = {t.i for ent in span.ents if ent.label_ in QUANTITY_LABELS for t in ent}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
-        clock = _CLOCK.match(token.text) if ":" in token.text else None
+        clock = _clock(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:
-            dates.append(f"{int(clock.group(1))}:{clock.group(2)}")
+            dates.append(clock)
             named.add(token.i)
     loose = [t for t in tokens if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)]
     numbers.extend(number_values(loose))
@@ -283,11 +286,6 @@ def _modifiers(noun: Token) -> str:
 
 def _role_name(i: int, agent_at: set[int], patient_at: set[int]) -> str:
     return "agents" if i in agent_at else "patients" if i in patient_at else "others"
-
-
-def _role(i: int, agent_at: set[int], patient_at: set[int], agents: list, patients: list,
-          rest: list) -> list:  # fmt: skip
-    return agents if i in agent_at else patients if i in patient_at else rest
 
 
 def _roles(head: Token | None) -> tuple[set[int], set[int], bool, Token | None]:
