@@ -440,8 +440,9 @@ class Store:
                     )
                 }
                 missing = 0
+                same = existing[0] == article.id  # claim ids derive from the article's
                 for position, claim in enumerate(claims):
-                    if existing[0] == article.id and claim.id not in have:
+                    if same and claim.id not in have:
                         payload = claim_payload(claim, position)
                         self.append("claim.extracted", claim.id, payload, actor)
                         missing += 1
@@ -844,37 +845,23 @@ class Store:
         """The current verdicts of these claims, with their sources: read for these claims
         only, so that a caller going article by article does not read every verdict each
         time (a whole-database read only when most claims are asked for)."""
-        q = self.db.conn.execute
-        if q("SELECT count(*) FROM verdicts").fetchone()[0] == 0:
+        if self.db.conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 0:
             return {}
         ids = sorted(claim_ids)
-        if len(ids) > 20_000:
-            chunks: list[list[str] | None] = [None]  # one scan of the whole table
-        else:
-            chunks = [ids[i : i + 500] for i in range(0, len(ids), 500)]
-        source_rows: list[tuple] = []
-        verdict_rows: list[tuple] = []
-        for chunk in chunks:
-            where, params = "", []
-            if chunk is not None:
-                where = f" WHERE claim_id IN ({', '.join('?' for _ in chunk)})"
-                params = chunk
-            source_rows += q(
-                "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at "
-                f"FROM sources{where} ORDER BY rowid",
-                params,
-            ).fetchall()
-            verdict_rows += q(
-                "SELECT id, claim_id, reviewer, rating, rubric, note, at, approved_by "
-                f"FROM verdicts{where}{' AND' if where else ' WHERE'} current = 1 ORDER BY at",
-                params,
-            ).fetchall()
         sources: dict[tuple[str, str], list[Source]] = {}
-        for claim_id, added_by, *fields in source_rows:
-            sources.setdefault((claim_id, added_by), []).append(Source(*fields))
+        for claim_id, given in self._sources_of(ids).items():
+            for added_by, source in given:
+                sources.setdefault((claim_id, added_by), []).append(source)
+        verdict_rows = self._claim_rows(
+            "SELECT id, claim_id, reviewer, rating, rubric, note, at, approved_by, rowid "
+            "FROM verdicts",
+            ids,
+            where="current = 1",
+        )
         out: dict[str, list[Verdict]] = {}
-        for vid, claim_id, reviewer, rating, rubric, note, at, approved in sorted(
-            verdict_rows, key=lambda r: r[6]
+        # by time across the chunks, as written when two share a time
+        for vid, claim_id, reviewer, rating, rubric, note, at, approved, _ in sorted(
+            verdict_rows, key=lambda r: (r[6], r[8])
         ):
             if claim_id in claim_ids:
                 out.setdefault(claim_id, []).append(
@@ -936,26 +923,47 @@ class Store:
         self, claim_ids: Sequence[str]
     ) -> tuple[dict[str, list[tuple[str, Source]]], dict[str, list[tuple[str, str, str]]]]:
         """Sources (added_by, Source) and notes (author, text, at) of many claims at once,
-        oldest first: two queries per 500 claims instead of two per claim."""
-        sources: dict[str, list[tuple[str, Source]]] = {}
-        notes: dict[str, list[tuple[str, str, str]]] = {}
+        oldest first: a few queries instead of two per claim."""
         ids = list(claim_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for claim_id, added_by, *fields in self.db.conn.execute(
-                "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at "
-                f"FROM sources WHERE claim_id IN ({marks}) ORDER BY rowid",
-                chunk,
-            ):
-                sources.setdefault(claim_id, []).append((added_by, Source(*fields)))
-            for claim_id, author, text, at in self.db.conn.execute(
-                f"SELECT claim_id, author, text, at FROM notes WHERE claim_id IN ({marks}) "
-                "ORDER BY at",
-                chunk,
-            ):
+        notes: dict[str, list[tuple[str, str, str]]] = {}
+        wanted = set(ids)
+        rows = self._claim_rows("SELECT claim_id, author, text, at, rowid FROM notes", ids)
+        for claim_id, author, text, at, _ in sorted(rows, key=lambda r: (r[3], r[4])):
+            if claim_id in wanted:
                 notes.setdefault(claim_id, []).append((author, text, at))
-        return sources, notes
+        return self._sources_of(ids), notes
+
+    def _sources_of(self, ids: Sequence[str]) -> dict[str, list[tuple[str, Source]]]:
+        """{claim id: [(added_by, Source)]} of these claims, in the order they were added."""
+        wanted = set(ids)
+        rows = self._claim_rows(
+            "SELECT claim_id, added_by, url, title, publisher, excerpt, accessed_at, rowid "
+            "FROM sources",
+            ids,
+        )
+        found: dict[str, list[tuple[str, Source]]] = {}
+        for claim_id, added_by, *fields, _ in sorted(rows, key=lambda r: r[-1]):
+            if claim_id in wanted:
+                found.setdefault(claim_id, []).append((added_by, Source(*fields)))
+        return found
+
+    def _claim_rows(self, select: str, ids: Sequence[str], where: str = "") -> list[tuple]:
+        """The rows of ``select`` (``SELECT … FROM table`` with a claim_id column) for these
+        claims, 500 ids a query; one scan of the whole table when more than 20,000 are asked
+        for (callers keep the ids they want). ``where`` adds a condition."""
+        chunks: list[list[str] | None]
+        if len(ids) > 20_000:
+            chunks = [None]
+        else:
+            chunks = [list(ids[i : i + 500]) for i in range(0, len(ids), 500)]
+        rows: list[tuple] = []
+        for chunk in chunks:
+            conditions = [where] if where else []
+            if chunk is not None:
+                conditions.append(f"claim_id IN ({', '.join('?' for _ in chunk)})")
+            sql = select + (" WHERE " + " AND ".join(conditions) if conditions else "")
+            rows += self.db.conn.execute(sql, chunk or []).fetchall()
+        return rows
 
     @_serialized
     def claim_notes(self, claim_id: str) -> list[tuple[str, str, str]]:
