@@ -144,11 +144,11 @@ def _article(report: Report, item: ReportArticle, pages: dict[str, str]) -> str:
             for label, colour, n in counts
         )
         parts.append(f'<div class="summary">{pills}</div>')
-    facts = [c for c in item.facts if c.settled and c.reviewed]
+    facts = item.checked
     if facts:
         parts.append("<h3>Claims checked</h3>")
         parts.extend(claim_card(report, c, pages.get(c.claim.id)) for c in facts)
-    waiting = [c for c in item.facts if c.unsettled]
+    waiting = item.awaiting
     if waiting:
         parts.append(
             "<h3>Awaiting agreement</h3><p>Reviewers have not agreed on these yet; they are "

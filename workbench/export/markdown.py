@@ -57,12 +57,12 @@ def _article(report: Report, item: ReportArticle) -> list[str]:
     if counts:
         summary = ", ".join(f"{n} {md(label)}" for label, _, n in counts)
         lines += [f"**Agreed verdicts:** {summary}", ""]
-    facts = [c for c in item.facts if c.settled and c.reviewed]
+    facts = item.checked
     if facts:
         lines += ["### Claims checked", ""]
         for number, c in enumerate(facts, start=1):
             lines += _claim(report, c, number)
-    waiting = [c for c in item.facts if c.unsettled]
+    waiting = item.awaiting
     if waiting:
         lines += ["### Awaiting agreement", ""]
         lines += ["Reviewers have not agreed on these yet; they are not counted above.", ""]

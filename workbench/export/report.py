@@ -91,6 +91,16 @@ class ReportArticle:
     def opinions(self) -> tuple[ReportClaim, ...]:
         return tuple(c for c in self.claims if c.claim.kind == "opinion")
 
+    @property
+    def checked(self) -> tuple[ReportClaim, ...]:
+        """The facts with a verdict this report keeps that reviewers agree on."""
+        return tuple(c for c in self.facts if c.settled and c.reviewed)
+
+    @property
+    def awaiting(self) -> tuple[ReportClaim, ...]:
+        """The facts with a verdict this report keeps that reviewers have not agreed on."""
+        return tuple(c for c in self.facts if c.unsettled)
+
 
 @dataclass(frozen=True)
 class Report:
