@@ -84,14 +84,10 @@ def claimreview(report: Report, item: ReportArticle, c: ReportClaim) -> dict | N
     """The ClaimReview of one claim with an agreed verdict; None for a claim without one,
     and for an opinion unless the report includes opinions."""
     claim = c.claim
-    if not claim.verdict or not c.settled:
-        return None
-    if claim.kind == "opinion" and not report.include_opinions:
+    latest = report.agreed(c)  # None unless reviewers agree
+    if latest is None or (claim.kind == "opinion" and not report.include_opinions):
         return None
     agreeing = [v for v in c.verdicts if v.rating == claim.verdict]
-    if not agreeing:
-        return None
-    latest = max(agreeing, key=lambda v: v.at)
     rubric = report.rubric_for(latest)
     option = rubric.verdict(latest.rating) if rubric else None
     rating: dict = {
