@@ -793,6 +793,11 @@ class Store:
         return [_article(dict(zip(cols, row, strict=True))) for row in rows]
 
     @_serialized
+    def has_claims(self) -> bool:
+        """Whether any claim is stored (without reading them)."""
+        return self.db.conn.execute("SELECT 1 FROM claims LIMIT 1").fetchone() is not None
+
+    @_serialized
     def article_titles(self) -> list[tuple[str, str]]:
         """(id, title or source) of every article, in ingest order, without their texts."""
         rows = self.db.conn.execute(
