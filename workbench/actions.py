@@ -278,14 +278,20 @@ def add_note(store: Store, claim_id: str, text: str, reviewer: str) -> Event:
         return store.append("note.added", claim_id, {"text": text.strip()}, reviewer)
 
 
-def undo(store: Store, reviewer: str) -> Event:
+def undo(store: Store, reviewer: str, expected: str | None = None) -> Event:
     """Cancel ``reviewer``'s newest review action with a compensating event; a batch (many
     verdicts given at once) is cancelled whole, one event per claim. Returns the last
-    compensating event; its payload's ``batch_size`` says how many were cancelled."""
+    compensating event; its payload's ``batch_size`` says how many were cancelled.
+
+    ``expected`` is the id of the event the reviewer agreed to undo (``Store.last_undoable``
+    when they were asked); if their newest action is another one by now, nothing is undone.
+    """
     with store.transaction():
         target = store.last_undoable(reviewer)
         if target is None:
             raise ActionError(f"{reviewer} has nothing to undo")
+        if expected is not None and target.id != expected:
+            raise ActionError("your newest action changed meanwhile: nothing undone")
         batch = target.payload.get("batch")
         targets = store.batch_events(reviewer, batch) if batch else [target]
         event = None
