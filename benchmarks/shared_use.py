@@ -59,7 +59,7 @@ async def drive_session(db: Path, name: str, seconds: float, out: Path) -> None:
     from workbench.rubrics import load_rubric
     from workbench.tui.app import ReviewApp
 
-    app = ReviewApp(db, name, load_rubric("default"), offer_sample=False)
+    app = ReviewApp(db, name, load_rubric("default"), offer_sample=False, filter_name="all")
     attempted, acknowledged = 0, []
     async with app.run_test(size=(120, 40)) as pilot:
         while not app.loaded:

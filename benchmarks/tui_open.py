@@ -2,7 +2,8 @@
 
 Starts the real command in a tmux pane (140×40) and watches the screen: **first paint** is
 when the header line appears, **full queue** when the queue's title shows every claim
-("Claims — filter: all (N)"). Prints both next to `python -c pass` started the same way in
+("Claims — filter: unreviewed (N)": the default view, and every synthetic claim is
+unrated). Prints both next to `python -c pass` started the same way in
 the same run (the floor), and the ratio to the smallest size. Needs tmux.
 
     python benchmarks/tui_open.py [--sizes 1000 10000 100000] [--repeat 3]
@@ -72,7 +73,8 @@ def main() -> None:
             print(f"built {size:,} claims in {time.perf_counter() - t0:.1f} s")
             command = f"WORKBENCH_REVIEWER=bench {workbench} review --db {db}"
             runs = [
-                watch(command, f"{db.name} · ", f"filter: all ({size})") for _ in range(args.repeat)
+                watch(command, f"{db.name} · ", f"filter: unreviewed ({size})")
+                for _ in range(args.repeat)
             ]
             paint = statistics.median(r[0] for r in runs)
             full = statistics.median(r[1] for r in runs)

@@ -184,7 +184,9 @@ async def test_the_review_session_shows_the_earlier_claim_it_matches(matched_db:
 
     with Store(matched_db) as store:
         paraphrase = next(c for c in store.claims() if c.text.startswith("40,000 tonnes"))
-    app = ReviewApp(matched_db, "carol", load_rubric("default"), offer_sample=False)
+    app = ReviewApp(
+        matched_db, "carol", load_rubric("default"), offer_sample=False, filter_name="all"
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         queue = app.query_one(ClaimQueue)

@@ -189,7 +189,9 @@ async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_ado
     with Store(checked_db) as store:
         store.add_article(item.article, item.claims, "bob")
     swapped = item.claims[0].id
-    app = ReviewApp(checked_db, "carol", load_rubric("default"), offer_sample=False)
+    app = ReviewApp(
+        checked_db, "carol", load_rubric("default"), offer_sample=False, filter_name="all"
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         from tests.test_tui import loaded
         from workbench.tui.widgets.queue import ClaimQueue

@@ -59,7 +59,9 @@ def notes_in_history(db: Path, claim_id: str) -> list[str]:
 
 async def test_a_colleagues_acknowledged_notes_survive_a_review_session(shared_db: Path) -> None:
     """The reported loss: notes from another terminal while a session is open and writing."""
-    app = ReviewApp(shared_db, "alice", load_rubric("default"), offer_sample=False)
+    app = ReviewApp(
+        shared_db, "alice", load_rubric("default"), offer_sample=False, filter_name="all"
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         cid = app.query_one(ClaimQueue).current.id
@@ -77,7 +79,9 @@ async def test_a_colleagues_acknowledged_notes_survive_a_review_session(shared_d
 
 
 async def test_the_session_shows_another_reviewers_verdict_live(shared_db: Path) -> None:
-    app = ReviewApp(shared_db, "alice", load_rubric("default"), offer_sample=False)
+    app = ReviewApp(
+        shared_db, "alice", load_rubric("default"), offer_sample=False, filter_name="all"
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         queue = app.query_one(ClaimQueue)
@@ -113,7 +117,9 @@ async def test_the_session_shows_another_reviewers_verdict_live(shared_db: Path)
 async def test_the_session_takes_in_a_new_article_from_another_process(
     shared_db: Path, tmp_path: Path
 ) -> None:
-    app = ReviewApp(shared_db, "alice", load_rubric("default"), offer_sample=False)
+    app = ReviewApp(
+        shared_db, "alice", load_rubric("default"), offer_sample=False, filter_name="all"
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         queue = app.query_one(ClaimQueue)

@@ -19,8 +19,10 @@ URL = "https://trade.example.org/agreements/2026-wheat"
 
 def make_app(db: Path, reviewer: str = "carol", **kwargs: object) -> ReviewApp:
     """The session as `workbench review` opens it, but staying on a claim after a verdict
-    (most tests look at the claim they rated; the auto-advance tests turn it on)."""
+    and showing every claim (most tests look at the claim they rated; the flow tests use the
+    defaults: move on, and show only claims nobody has rated)."""
     kwargs.setdefault("auto_advance", False)
+    kwargs.setdefault("filter_name", "all")
     return ReviewApp(db, reviewer, load_rubric("default"), offer_sample=False, **kwargs)
 
 
@@ -28,9 +30,15 @@ async def loaded(pilot) -> None:
     for _ in range(100):
         await pilot.pause(0.02)
         if pilot.app.loaded:
-            await pilot.pause()
+            await settled(pilot)
             return
     raise AssertionError("queue never loaded")
+
+
+async def settled(pilot) -> None:
+    """Wait until the workers (queue, details) have drawn what they read."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 def claim_of(db: Path, claim_id: str):
@@ -160,7 +168,7 @@ async def test_approve_another_reviewers_verdict(review_db: Path) -> None:
     with Store(review_db) as store:
         cid = store.queue_rows()[0].id
         actions.record_verdict(store, cid, "half-true", rubric, "alice", [actions.SourceInput(URL)])
-    app = ReviewApp(review_db, "carol", rubric, offer_sample=False)
+    app = ReviewApp(review_db, "carol", rubric, offer_sample=False, filter_name="all")
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         while queue(app).current.id != cid:

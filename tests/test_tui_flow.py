@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from tests.test_tui import claim_of, loaded, make_app, messages, queue
 from workbench import actions
@@ -270,6 +271,9 @@ async def test_x_rates_every_unrated_opinion_at_once_and_u_undoes_them_all(
                          "A shameful deal.": "not-checkable",
                          "Ruritania shipped grain.": None}  # fmt: skip
         await pilot.press("u")
+        await pilot.pause()
+        assert "Undo your verdicts on 2 claims" in str(app.screen.query_one(Static).render())
+        await pilot.press("y")
         await pilot.pause()
         assert "Undid your verdicts" in titles(app)
         with Store(tmp_path / "ops.db") as store:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_tui import URL, loaded, make_app
+from tests.test_tui import URL, loaded, make_app, settled
 from workbench import actions
 from workbench.rubrics import load_rubric
 from workbench.store import Store
@@ -16,16 +16,32 @@ async def _wait(pilot) -> None:
     await loaded(pilot)
 
 
+def _keys(*keys: str):
+    """Press ``keys`` once the queue is in, then wait for the panels they fill."""
+
+    async def run(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press(*keys)
+        await settled(pilot)
+
+    return run
+
+
+def as_opened(db: Path):
+    """The session exactly as `workbench review` opens it (unrated claims, auto-advance)."""
+    return make_app(db, filter_name="unreviewed", auto_advance=True)
+
+
 def test_main_screen(review_db: Path, snap_compare) -> None:
-    assert snap_compare(make_app(review_db), press=["j"], terminal_size=(140, 40), run_before=_wait)
+    assert snap_compare(as_opened(review_db), terminal_size=(140, 40), run_before=_keys("j"))
 
 
 def test_main_screen_small_terminal(review_db: Path, snap_compare) -> None:
-    assert snap_compare(make_app(review_db), terminal_size=(80, 24), run_before=_wait)
+    assert snap_compare(as_opened(review_db), terminal_size=(80, 24), run_before=_wait)
 
 
 def test_main_screen_large_terminal(review_db: Path, snap_compare) -> None:
-    assert snap_compare(make_app(review_db), terminal_size=(160, 45), run_before=_wait)
+    assert snap_compare(as_opened(review_db), terminal_size=(160, 45), run_before=_wait)
 
 
 def test_source_dialog(review_db: Path, snap_compare) -> None:
@@ -55,6 +71,4 @@ def test_claim_in_conflict(
         source = [actions.SourceInput(URL, title="Wheat agreement")]
         actions.record_verdict(store, cid, "false", rubric, "alice", source, "Port records differ")
         actions.record_verdict(store, cid, "accurate", rubric, "bob", source)
-    assert snap_compare(
-        make_app(review_db), press=["f", "f"], terminal_size=(140, 40), run_before=_wait
-    )
+    assert snap_compare(make_app(review_db), terminal_size=(140, 40), run_before=_keys("f", "f"))

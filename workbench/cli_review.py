@@ -12,6 +12,7 @@ from collections.abc import Callable
 import click
 
 from workbench.cli_support import allow_private_option, db_option, open_store, who
+from workbench.queue import DEFAULT_FILTER, FILTERS
 
 REVIEWER_HELP = "Who acts (default: $WORKBENCH_REVIEWER, then git user.name, then login)."
 RUBRIC_HELP = "Rubric name or .toml path (default: $WORKBENCH_RUBRIC, then 'default')."
@@ -336,17 +337,28 @@ def source_add(
     show_default=True,
     help="After a verdict, go on to the next claim without your verdict.",
 )
+@click.option(
+    "--filter",
+    "filter_name",
+    envvar="WORKBENCH_FILTER",
+    type=click.Choice(FILTERS),
+    default=DEFAULT_FILTER,
+    show_default=True,
+    help="The claims the queue opens on (f changes it in the session).",
+)
 @_opts
 def review(
     rubric: str | None,
     article: str | None,
     advance: bool,
+    filter_name: str,
     reviewer: str | None,
     db_path: str | None,
 ) -> None:
     """Open the keyboard-driven review session (press ? inside for every key).
 
-    On a new or empty database it offers the bundled sample article. After a verdict the
+    On a new or empty database it offers the bundled sample article. The queue opens on the
+    claims nobody has rated yet (--filter all shows every claim). After a verdict the
     session moves on to the next claim without your verdict (--no-advance, or
     WORKBENCH_AUTO_ADVANCE=0, keeps it in place); space jumps there at any time.
 
@@ -366,7 +378,13 @@ def review(
     from workbench.tui.app import ReviewApp
 
     ReviewApp(
-        path, _who(reviewer), chosen, article_id=article_id, keymap=keymap, auto_advance=advance
+        path,
+        _who(reviewer),
+        chosen,
+        article_id=article_id,
+        keymap=keymap,
+        auto_advance=advance,
+        filter_name=filter_name,
     ).run()
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 FILTERS: tuple[str, ...] = ("unreviewed", "all", "mine", "conflicts", "needs approval")
-DEFAULT_FILTER = "all"
+DEFAULT_FILTER = "unreviewed"  # the to-do list: claims nobody has rated yet
 
 
 class QueueRow(NamedTuple):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote_plus
 
 from rich.text import Text
@@ -13,13 +16,14 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from workbench import actions
 from workbench.errors import WorkbenchError
 from workbench.history import others_did
-from workbench.matching import earlier_claims
-from workbench.models import Event, Rubric
+from workbench.matching import EarlierClaim, earlier_claims
+from workbench.models import Article, Claim, Event, Rubric, Source
 from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
 from workbench.rubrics import builtin_names, load_rubric
 from workbench.sources import web_url
@@ -35,7 +39,9 @@ from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.tui.widgets.queue import ClaimQueue
 
 POLL_SECONDS = 1.0  # how often the session looks for others' commits
+SLOW_DETAILS = 0.15  # seconds before the details panel says it is still reading
 FULL_RELOAD_AT = 500  # more changed claims than this: reload the queue instead of row by row
+W = TypeVar("W", bound=Widget)
 
 EXPORT_FORMATS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv",
                   "claimreview": "jsonld"}  # fmt: skip
@@ -70,6 +76,19 @@ class WorkbenchCommands(Provider):
             score = matcher.match(label)
             if score > 0:
                 yield Hit(score, matcher.highlight(label), callback, help=help_text)
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What the context and details panels show of one claim, read together in a worker."""
+
+    claim: Claim
+    version: int  # the claim's newest event when read: the stale-view check compares with it
+    article: Article
+    sources: list[tuple[str, Source]]
+    notes: list[tuple[str, str, str]]
+    matches: list[EarlierClaim]
+    related: list[EarlierClaim]
 
 
 #: How an undone action reads in the session ("Undid your verdict").
@@ -132,6 +151,7 @@ class ReviewApp(App[None]):
         keymap: dict[str, str] | None = None,
         offer_sample: bool = True,
         auto_advance: bool = True,
+        filter_name: str = DEFAULT_FILTER,
     ) -> None:
         super().__init__()
         self.auto_advance = auto_advance  # after a verdict, go on to the next unreviewed claim
@@ -140,18 +160,22 @@ class ReviewApp(App[None]):
         self.rubric = rubric
         self.article_id = article_id
         self.offer_sample = offer_sample
-        self.filter_name = DEFAULT_FILTER
+        self.filter_name = filter_name
         self.search_text = ""
         self.all_rows: list[QueueRow] = []
+        self._progress: dict[str, tuple[int, int]] = {}  # article id: (with a verdict, claims)
+        self._reviewed = 0  # claims with a verdict, of all_rows
+        self._widgets: dict[type[Widget], Widget] = {}  # the main screen's panels, by type
         self.session_reviewed: set[str] = set()
         self.today_before = 0  # your verdicts given today before this session
         self.loaded = False
         self._keymap = keymap or {}
         self.store: Store | None = None  # the session's one connection, shared with workers
-        self.seen_version = 0  # version of the claim on screen, for the stale-view check
+        self.seen: tuple[str, int] = ("", 0)  # claim on screen and its version when read
         self.last_seq = 0  # the newest event this session has taken into account
         self._data_version: int | None = None  # changes when another process commits
         self._own_events: set[str] = set()  # events this session wrote (no toast for those)
+        self._newest_own: str | None = None  # what u undoes without asking: you just did it
         self._titles: list[tuple[str, str]] = []
         self._articles: dict = {}  # id -> Article, filled as claims are shown
 
@@ -174,9 +198,9 @@ class ReviewApp(App[None]):
             self.set_keymap(self._keymap)
         self.store = Store(self.db_path)
         self.update_layout()
-        self.query_one(ClaimQueue).focus()
+        self.main(ClaimQueue).focus()
         self.update_header()
-        if self.offer_sample and not self.store.queue_rows():
+        if self.offer_sample and not self.store.has_claims():
             self.push_screen(
                 ConfirmDialog(
                     "This database has no claims yet.\n\n"
@@ -202,7 +226,7 @@ class ReviewApp(App[None]):
 
     def on_claim_queue_resized(self, message: ClaimQueue.Resized) -> None:
         """Column headings for the queue's width now (it changes with the layout)."""
-        queue = self.query_one(ClaimQueue)
+        queue = self.main(ClaimQueue)
         self.query_one("#queue-heading", Static).update(queue.heading(message.width))
 
     # -- loading (in workers, so keys never wait on the disk) -------------------------------
@@ -304,7 +328,7 @@ class ReviewApp(App[None]):
             fresh = {r.id: r for r in rows if self.article_id in (None, r.article_id)}
             self.all_rows = [fresh.get(r.id, r) for r in self.all_rows]
         current = self.current
-        self.apply_filter()
+        self.apply_filter(stay=True)
         changed = {e.subject for e in events}
         if self.current is not None and (self.current is not current or self.current.id in changed):
             self.show_claim(self.current)
@@ -313,11 +337,14 @@ class ReviewApp(App[None]):
         if told:
             self.notify(told, title="Changed by others", timeout=6)
 
-    def apply_filter(self, keep: str | None = None) -> None:
-        queue = self.query_one(ClaimQueue)
+    def apply_filter(self, keep: str | None = None, stay: bool = False) -> None:
+        """Show the rows of the filter and search, the cursor kept on ``keep`` (or the current
+        claim); if that has left the view, ``stay`` keeps the cursor's place, else the top."""
+        self.count_progress()
+        queue = self.main(ClaimQueue)
         current = keep or (queue.current.id if queue.current else None)
         shown = select(self.all_rows, self.filter_name, self.reviewer, self.search_text)
-        queue.set_rows(shown, keep=current)
+        queue.set_rows(shown, keep=current, stay=stay)
         search = f" · search “{self.search_text}”" if self.search_text else ""
         self.query_one("#queue-title", Static).update(
             f" Claims — filter: {self.filter_name}{search} ({len(shown)})"
@@ -336,16 +363,24 @@ class ReviewApp(App[None]):
         """Your verdicts today: those before this session and those in it."""
         return max(0, self.today_before) + len(self.session_reviewed)
 
+    def count_progress(self) -> None:
+        """Tally the claims with a verdict, per article, when rows change (the header is
+        redrawn on every move, and must not walk 100,000 rows each time)."""
+        tally: dict[str, tuple[int, int]] = {}
+        for r in self.all_rows:
+            done, n = tally.get(r.article_id, (0, 0))
+            tally[r.article_id] = (done + (r.status != "unreviewed"), n + 1)
+        self._progress = tally
+        self._reviewed = sum(r.status != "unreviewed" for r in self.all_rows)
+
     def update_header(self) -> None:
         """Progress: over all claims, over the current claim's article, and your day."""
-        total = len(self.all_rows)
-        reviewed = sum(r.status != "unreviewed" for r in self.all_rows)
-        row = self.query_one(ClaimQueue).current
+        total, reviewed = len(self.all_rows), self._reviewed
+        row = self.main(ClaimQueue).current
         article = ""
-        if row is not None:
-            mine = [r for r in self.all_rows if r.article_id == row.article_id]
-            done = sum(r.status != "unreviewed" for r in mine)
-            article = f" · article {done}/{len(mine)}"
+        if row is not None and row.article_id in self._progress:
+            done, n = self._progress[row.article_id]
+            article = f" · article {done}/{n}"
         self.query_one("#progress", Static).update(
             f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
             f"   {reviewed}/{total} reviewed{article} · session "
@@ -359,39 +394,90 @@ class ReviewApp(App[None]):
         self.update_header()
 
     def show_claim(self, row: QueueRow | None) -> None:
-        context = self.query_one(ArticleContext)
-        details = self.query_one(ClaimDetails)
+        """Show a claim's context and details; they are read in a worker, so moving through
+        the queue never waits on the disk."""
         if row is None or self.store is None:
-            context.show(None, None)
-            details.show("")
+            self.main(ArticleContext).show(None, None)
+            self.main(ClaimDetails).show("")
             return
-        claim = self.store.claim(row.id)
-        self.seen_version = self.store.claim_version(row.id)
-        article = self.article(claim.article_id)
-        context.show(article, claim)
-        matches, related = earlier_claims(self.store, claim)
-        details.show(
+        self.load_details(row.id)
+        self.set_timer(SLOW_DETAILS, partial(self.still_loading, row))
+
+    @work(thread=True, exclusive=True, group="details")
+    def load_details(self, claim_id: str) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            with store.snapshot():
+                claim = store.claim(claim_id)
+                version = store.claim_version(claim_id)
+                article = self._articles.get(claim.article_id) or store.article(claim.article_id)
+                matches, related = earlier_claims(store, claim)
+                sources, notes = store.claim_sources(claim_id), store.claim_notes(claim_id)
+        except WorkbenchError as err:
+            self.call_from_thread(self.notify, str(err), severity="error")
+            return
+        view = ClaimView(claim, version, article, sources, notes, matches, related)
+        self.call_from_thread(self.details_loaded, view)
+
+    def details_loaded(self, view: ClaimView) -> None:
+        """Draw what the worker read, unless the cursor has moved on meanwhile."""
+        if self.current is None or self.current.id != view.claim.id:
+            return
+        self._articles[view.article.id] = view.article
+        self.seen = (view.claim.id, view.version)
+        self.main(ArticleContext).show(view.article, view.claim)
+        self.main(ClaimDetails).show(
             render_details(
-                claim,
-                self.rubric,
-                self.store.claim_sources(claim.id),
-                self.store.claim_notes(claim.id),
-                matches,
-                related,
+                view.claim, self.rubric, view.sources, view.notes, view.matches, view.related
             )
         )
 
-    def refresh_claim(self, claim_id: str) -> None:
-        """Re-read one claim after an action and update its row, header and panels."""
+    def still_loading(self, row: QueueRow) -> None:
+        """On a slow disk, say so rather than leave the previous claim's details up."""
+        if self.current is row and self.seen[0] != row.id:
+            self.main(ClaimDetails).show(Text(f"{row.claim}\n\nReading its details…"))
+
+    def seen_version(self, claim_id: str) -> int:
+        """The claim's version as the reviewer saw it, for the stale-view check: that of the
+        details on screen, or else that of the queue row (the newest event taken in)."""
+        shown_id, version = self.seen
+        return version if shown_id == claim_id else self.last_seq
+
+    def refresh_claim(self, *claim_ids: str) -> None:
+        """Re-read claims after an action and update their rows, header and panels. A claim
+        that no longer belongs in this view (rated, under "unreviewed") leaves it, and the
+        cursor stays where it was: on the next claim."""
         assert self.store is not None
-        (row,) = self.store.queue_rows(claim_id=claim_id)
-        self.all_rows = [row if r.id == claim_id else r for r in self.all_rows]
-        self.query_one(ClaimQueue).replace_row(row)
-        self.update_header()
+        fresh = {r.id: r for c in claim_ids for r in self.store.queue_rows(claim_id=c)}
+        moved = False
+        for i, old in enumerate(self.all_rows):
+            new = fresh.get(old.id)
+            if new is not None:
+                moved = moved or self.in_view(old) != self.in_view(new)
+                self.all_rows[i] = new
+        if moved:
+            self.apply_filter(stay=True)
+        else:
+            queue = self.main(ClaimQueue)
+            for row in fresh.values():
+                queue.replace_row(row)
+            self.count_progress()
+            self.update_header()
+
+    def in_view(self, row: QueueRow) -> bool:
+        return bool(select([row], self.filter_name, self.reviewer, self.search_text))
+
+    def main(self, kind: type[W]) -> W:
+        """The main screen's widget of ``kind``, also while a dialog is open over it."""
+        if kind not in self._widgets:  # kept: a timer may fire while the app shuts down
+            self._widgets[kind] = self.screen_stack[0].query_one(kind)
+        return self._widgets[kind]  # type: ignore[return-value]
 
     @property
     def current(self) -> QueueRow | None:
-        return self.query_one(ClaimQueue).current
+        return self.main(ClaimQueue).current
 
     def run_action_safely(self, action, *args) -> object | None:
         """Run a core action; a refusal becomes a visible message, never a crash."""
@@ -401,20 +487,22 @@ class ReviewApp(App[None]):
             hint = " — press s to add one" if isinstance(err, actions.NeedsSources) else ""
             self.notify(f"{err}{hint}", severity="error", timeout=6)
             return None
-        if isinstance(result, Event):
-            self._own_events.add(result.id)
+        written = [result] if isinstance(result, Event) else result
+        if isinstance(written, list) and written and isinstance(written[-1], Event):
+            self._own_events.update(e.id for e in written)
+            self._newest_own = written[-1].id
         return result
 
     # -- actions ----------------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
-        self.query_one(ClaimQueue).move(delta)
+        self.main(ClaimQueue).move(delta)
 
     def action_first(self) -> None:
-        self.query_one(ClaimQueue).goto(0)
+        self.main(ClaimQueue).goto(0)
 
     def action_last(self) -> None:
-        queue = self.query_one(ClaimQueue)
+        queue = self.main(ClaimQueue)
         queue.goto(len(queue.rows) - 1)
 
     def action_verdict(self, key: int) -> None:
@@ -425,7 +513,7 @@ class ReviewApp(App[None]):
                 self.notify(f"rubric '{self.rubric.name}' has no verdict on key {key}")
             return
         event = self.run_action_safely(
-            partial(actions.record_verdict, seen=self.seen_version),
+            partial(actions.record_verdict, seen=self.seen_version(row.id)),
             self.store,
             row.id,
             option.id,
@@ -457,19 +545,25 @@ class ReviewApp(App[None]):
         else:
             self.notify(label, title=title, timeout=2)
         if self.auto_advance:
+            current = self.current
+            if current is not None and current.id != claim_id and self.needs_you(current):
+                return  # the rated claim left this view: the cursor is on the next one already
             self.action_next_unreviewed()
+
+    def needs_you(self, row: QueueRow) -> bool:
+        """No verdict yet, from you in this session or anyone before."""
+        return row.status == "unreviewed" and row.id not in self.session_reviewed
 
     def action_next_unreviewed(self) -> None:
         """Go to the next claim in the queue that has no verdict of yours (wrapping round)."""
-        queue = self.query_one(ClaimQueue)
+        queue = self.main(ClaimQueue)
         rows = queue.rows
         if not rows:
             return
         start = queue.cursor
         for step in range(1, len(rows) + 1):
             index = (start + step) % len(rows)
-            row = rows[index]
-            if row.id not in self.session_reviewed and row.status == "unreviewed":
+            if self.needs_you(rows[index]):
                 queue.goto(index)
                 return
         self.notify("Every claim in this view has a verdict", timeout=3)
@@ -535,7 +629,7 @@ class ReviewApp(App[None]):
         row = self.current
         if row is not None:
             event = self.run_action_safely(
-                actions.approve, self.store, row.id, self.reviewer, self.seen_version
+                actions.approve, self.store, row.id, self.reviewer, self.seen_version(row.id)
             )
             self.refresh_claim(row.id)
             if event is not None:
@@ -547,7 +641,10 @@ class ReviewApp(App[None]):
         if row is None:
             return
         event = self.run_action_safely(
-            partial(actions.adopt_match, seen=self.seen_version), self.store, row.id, self.reviewer
+            partial(actions.adopt_match, seen=self.seen_version(row.id)),
+            self.store,
+            row.id,
+            self.reviewer,
         )
         self.refresh_claim(row.id)
         if event is not None:
@@ -555,21 +652,62 @@ class ReviewApp(App[None]):
             self.after_verdict(row.id, event.payload["label"], "Verdict adopted")
 
     def action_undo(self) -> None:
-        event = self.run_action_safely(actions.undo, self.store, self.reviewer)
+        """Undo your newest action; ask first when it is a bulk action over many claims, or
+        when its claim is off screen and it was not the last thing done in this session."""
+        store = self.store
+        if store is None:
+            return
+        target = store.last_undoable(self.reviewer)
+        if target is None:
+            self.notify(f"{self.reviewer} has nothing to undo", timeout=3)
+            return
+        what = self.undone_name(target)
+        batch = target.payload.get("batch")
+        if batch:
+            subjects = [e.subject for e in store.batch_events(self.reviewer, batch)]
+            question = f"Undo your {what}s on {len(subjects)} claims, given at once?"
+            self.push_screen(
+                ConfirmDialog(question),
+                lambda yes: self.undo(target.id, subjects) if yes else None,
+            )
+            return
+        queue = self.main(ClaimQueue)
+        index = queue.index_of(target.subject)
+        if target.id == self._newest_own or (index is not None and queue.visible(index)):
+            self.undo(target.id)
+            return
+        where = "not on screen" if index is not None else "not in this view"
+        claim = store.claim(target.subject)
+        question = f"Undo your {what} on {_short(claim.claim)}?\n\nThat claim is {where}."
+        self.push_screen(ConfirmDialog(question), lambda yes: self.undo(target.id) if yes else None)
+
+    def undone_name(self, event: Event) -> str:
+        """How an action reads when undone: "verdict “Accurate”", "note"."""
+        what = UNDONE.get(event.action, "action")
+        if event.action == "verdict.recorded" and not event.payload.get("batch"):
+            option = self.rubric.verdict(event.payload.get("rating", ""))
+            what += f" “{option.label if option else event.payload.get('rating')}”"
+        return what
+
+    def undo(self, expected: str, batch: Sequence[str] = ()) -> None:
+        """Undo the action ``expected`` (if it is still your newest), then go to its claim;
+        ``batch`` holds the claims of a bulk action undone with it."""
+        event = self.run_action_safely(actions.undo, self.store, self.reviewer, expected)
         if event is None or self.store is None:
             return
         if event.payload["action"] == "verdict.recorded":
             self.session_reviewed.discard(event.subject)
-        self.refresh_claim(event.subject)
         what = UNDONE.get(event.payload["action"], "action")
         if event.payload.get("batch_size"):
             count = event.payload["batch_size"]
+            self.session_reviewed.difference_update(batch)
             self.load_queue()  # many claims changed at once
             self.notify(f"{count} claims", title=f"Undid your {what}s", timeout=4)
             return
+        self.refresh_claim(event.subject)
         claim = self.store.claim(event.subject)
-        queue = self.query_one(ClaimQueue)
-        index = next((i for i, r in enumerate(queue.rows) if r.id == event.subject), None)
+        queue = self.main(ClaimQueue)
+        index = queue.index_of(event.subject)
         where = ""
         if index is None:
             where = " (not in this view)"
@@ -580,11 +718,7 @@ class ReviewApp(App[None]):
 
     def unrated(self) -> list[QueueRow]:
         """The claims in this view with no verdict yet."""
-        return [
-            r
-            for r in self.query_one(ClaimQueue).rows
-            if r.status == "unreviewed" and r.id not in self.session_reviewed
-        ]
+        return [r for r in self.main(ClaimQueue).rows if self.needs_you(r)]
 
     def action_bulk_opinions(self) -> None:
         option = opinion_verdict(self.rubric)
@@ -628,9 +762,8 @@ class ReviewApp(App[None]):
                 return
             events = self.run_action_safely(act, [r.id for r in rows])
             if events:
-                for event in events:
-                    self.session_reviewed.add(event.subject)
-                    self.refresh_claim(event.subject)
+                self.session_reviewed.update(e.subject for e in events)
+                self.refresh_claim(*(e.subject for e in events))
                 self.notify(
                     f"{len(events)} claims · u undoes them all", title="Verdicts saved", timeout=4
                 )
@@ -744,7 +877,7 @@ class ReviewApp(App[None]):
 
     def switch_rubric(self, name: str) -> None:
         self.rubric = load_rubric(name)
-        queue = self.query_one(ClaimQueue)
+        queue = self.main(ClaimQueue)
         queue.rubric = self.rubric
         queue.refresh()
         self.update_header()

@@ -55,12 +55,15 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     # -- data -------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[QueueRow], keep: str | None = None) -> None:
-        """Show ``rows``; keep the cursor on the claim ``keep`` if it is still there."""
+    def set_rows(
+        self, rows: Sequence[QueueRow], keep: str | None = None, stay: bool = False
+    ) -> None:
+        """Show ``rows``; keep the cursor on the claim ``keep`` if it is still there, or else
+        (with ``stay``) at the same place, which is then the claim after it."""
+        index = self.cursor if stay else 0
         self.rows = list(rows)
-        index = 0
         if keep is not None:
-            index = next((i for i, r in enumerate(self.rows) if r.id == keep), 0)
+            index = next((i for i, r in enumerate(self.rows) if r.id == keep), index)
         self.virtual_size = Size(self.size.width, len(self.rows))
         self.cursor = min(index, max(0, len(self.rows) - 1))
         self.refresh()
@@ -76,6 +79,15 @@ class ClaimQueue(ScrollView, can_focus=True):
 
     def refresh_line(self, index: int) -> None:
         self.refresh(Region(0, index - self.scroll_offset.y, self.size.width, 1))
+
+    def index_of(self, claim_id: str) -> int | None:
+        """Where a claim is in the queue, or None when this view does not show it."""
+        return next((i for i, r in enumerate(self.rows) if r.id == claim_id), None)
+
+    def visible(self, index: int) -> bool:
+        """Whether row ``index`` is within the rows on screen now."""
+        top = self.scroll_offset.y
+        return top <= index < top + self.size.height
 
     @property
     def current(self) -> QueueRow | None:
