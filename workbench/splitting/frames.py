@@ -37,6 +37,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Span, Token
 
 from workbench.models import Frame
+from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
 from workbench.splitting.tokens import clause_head
 
@@ -224,7 +225,8 @@ def claim_frame(
         core = {"agents": agents, "patients": patients}
         return core.get(_role_name(i, agent_at, patient_at), rest)
 
-    for ent in span.ents:
+    ents = ents_of(span)
+    for ent in ents:
         if ent.label_ in {"DATE", "TIME"}:  # when it was said dates the claim too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             continue
@@ -236,7 +238,7 @@ def claim_frame(
             others.append(_name(ent))
         elif ent.label_ in QUANTITY_LABELS:
             numbers.extend(number_values(t for t in ent if not _in_name(t) and _counts(t)))
-    inside_entity = {t.i for ent in span.ents for t in ent}
+    inside_entity = {t.i for ent in ents for t in ent}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in inside_entity or token.dep_ == "compound":
             continue
@@ -249,8 +251,8 @@ def claim_frame(
     ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
-    named = {t.i for ent in span.ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
-    counted = {t.i for ent in span.ents if ent.label_ in QUANTITY_LABELS for t in ent}
+    named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
+    counted = {t.i for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
         clock = _clock(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:

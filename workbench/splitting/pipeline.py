@@ -35,6 +35,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     speakers,
     units,
 )
+from workbench.splitting.entities import ents_of, release_entities
 from workbench.splitting.frames import claim_frame
 from workbench.splitting.tokens import label_tokens, span_extension
 from workbench.splitting.wording import standalone_wording
@@ -103,7 +104,7 @@ def draft_from_span(span: Span) -> ClaimDraft:
         quote=quote,
         cues=tuple(cues),
         checkworthiness=float(span_extension(span, "checkworthiness") or 0.0),
-        entities=tuple(Entity(ent.text, ent.label_) for ent in span.ents),
+        entities=tuple(Entity(ent.text, ent.label_) for ent in ents_of(span)),
         stance=span_extension(span, "stance") or "asserts",
         speaker_type=span_extension(span, "speaker_type") if speaker is not None else None,
         frame=claim_frame(
@@ -128,4 +129,6 @@ def _content(span: Span) -> set[int] | None:
 
 def drafts_from_doc(doc: Doc) -> list[ClaimDraft]:
     """Turn the claim units of a processed Doc into ``ClaimDraft`` values, in text order."""
-    return [draft_from_span(span) for span in doc._.claim_spans]
+    drafts = [draft_from_span(span) for span in doc._.claim_spans]
+    release_entities(doc)
+    return drafts

@@ -28,6 +28,7 @@ from workbench.splitting.attribution import (
     speaker_type,
     tokens_text,
 )
+from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.tokens import person_mention
 
@@ -257,10 +258,8 @@ def _takes_over(item: _Said, region: tuple[int, int]) -> bool:
 
 def _named_person(token: Token) -> str | None:
     """The full mention of a person named by ``token`` (a PERSON entity's token)."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ == "PERSON":
-            return person_mention(ent)
-    return None
+    ent = entity_index(token.doc).covering(token.i)
+    return person_mention(ent) if ent is not None and ent.label_ == "PERSON" else None
 
 
 def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
@@ -268,9 +267,7 @@ def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
     before token ``before``, within :data:`LOOK_BACK` characters: (token index, name)."""
     limit = doc[before].idx - LOOK_BACK
     found: list[tuple[int, str]] = []
-    for ent in doc.ents:
-        if ent.end > before or ent.start_char < limit:
-            continue
+    for ent in entity_index(doc).ending_by(before, limit):
         root = ent.root
         if root.dep_ not in SUBJECT_DEPS and not (
             root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
@@ -319,13 +316,8 @@ def full_name(doc: Doc, speaker: str, source: tuple[int, int] | None) -> str:
         return speaker
     if len(words) == 2 and words[0].lower_ not in TITLES | ROLE_NOUNS:
         return speaker  # "Mr Xi", "Director Rebic" name one person; "Saudi Aramco" does not
-    name = words[-1].lower_
-    for ent in doc.ents:
-        if ent.start >= source[0]:
-            break
-        if ent.label_ == "PERSON" and len(ent) > 1 and name in {ent[0].lower_, ent[-1].lower_}:
-            return person_mention(ent)
-    return speaker
+    first = entity_index(doc).first_persons.get(words[-1].lower_)
+    return person_mention(first) if first is not None and first.start < source[0] else speaker
 
 
 # --------------------------------------------------------------------------- component

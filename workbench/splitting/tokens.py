@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     COMMA_MARKERS,
@@ -137,7 +138,7 @@ def recent_person(doc: Doc, position: int, *, window: int = 3) -> str | None:
     ambiguous even when "Irena Vos" was missed.
     """
     for unit in reversed(units_before(doc, position, last=window)):
-        persons = [ent for ent in unit.ents if ent.label_ == "PERSON"]
+        persons = [ent for ent in ents_of(unit) if ent.label_ == "PERSON"]
         unlabelled = {
             t.lower_
             for t in unit
@@ -174,7 +175,7 @@ def _named_subject(unit: Span) -> Span | None:
     for child in root.children:
         if child.dep_ not in NOMINAL_SUBJECT_DEPS:
             continue
-        for ent in unit.ents:
+        for ent in ents_of(unit):
             if ent.start <= child.i < ent.end and ent.label_ in NAME_LABELS:
                 conjuncts = [c for c in child.conjuncts if c.i > child.i]
                 if conjuncts:

@@ -34,6 +34,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
+from workbench.splitting.entities import release_entities
 from workbench.splitting.patterns import matches
 
 _DIGIT = re.compile(r"\d").search
@@ -173,8 +174,10 @@ def doc_view(doc: Doc, *, fresh: bool = False) -> DocView:
 
 
 def release_view(doc: Doc) -> None:
-    """Drop the view kept on ``doc`` (the last component that reads it calls this)."""
+    """Drop the view and entity index kept on ``doc`` (the last component that reads them
+    calls this)."""
     doc._.view = None
+    release_entities(doc)
 
 
 @dataclass

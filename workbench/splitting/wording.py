@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     CLOSING_QUOTES,
@@ -77,7 +78,7 @@ def _resolve_person(
     person of the preceding sentences."""
     persons = {
         ent.root.lower_: ent
-        for ent in doc[sent_start : pronoun.i].ents
+        for ent in ents_of(doc[sent_start : pronoun.i])
         if ent.label_ == "PERSON" and ent.end <= pronoun.i
     }
     if len(persons) == 1:
@@ -385,7 +386,7 @@ def claim_wording(
 
 def _names_in(phrase: Span) -> tuple[str, ...]:
     """The named entities of a borrowed subject ("Long-time allies China and Russia")."""
-    names = [ent.text for ent in phrase.ents]
+    names = [ent.text for ent in ents_of(phrase)]
     if not names and len(phrase) == 1 and phrase[0].pos_ == "PRON":
         found = resolve_pronoun(phrase[0], phrase)
         names = [found] if found else []
@@ -569,7 +570,7 @@ def _only_body_before_is_speaker(span: Span, source: tuple[int, int] | None, pos
     before = doc[_sentence_start(span) : position]
     return not any(
         ent.label_ in NAMED_NON_PERSON and not (source[0] <= ent.start and ent.end <= source[1])
-        for ent in before.ents
+        for ent in ents_of(before)
     )
 
 
@@ -609,7 +610,7 @@ def _only_person_is_speaker(span: Span, source: tuple[int, int] | None) -> bool:
     sent_end = doc[span.end - 1].sent.end if doc.has_annotation("SENT_START") else len(doc)
     return not any(
         ent.label_ == "PERSON" and not (source[0] <= ent.start and ent.end <= source[1])
-        for ent in doc[sent_start:sent_end].ents
+        for ent in ents_of(doc[sent_start:sent_end])
     )
 
 
@@ -623,8 +624,10 @@ def label_wording(label: Span, anchor: tuple[int, int]) -> str:
     words = " ".join(label.text.split())
     subject = named.text.strip()
     verb = next((t for t in label if t.dep_ == "relcl"), None)
+    phrase = None
     if verb is not None:  # "a summit that commentators have dubbed a 'club'" → the summit is …
-        phrase = next(c for c in verb.children if c.dep_ in {"oprd", "attr"})
+        phrase = next((c for c in verb.children if c.dep_ in {"oprd", "attr"}), None)
+    if phrase is not None:  # (a relative clause without a naming phrase keeps the label whole)
         end = max(phrase.right_edge.i + 1, label.end if label[-1].is_quote else 0)
         words = " ".join(doc[phrase.left_edge.i : end].text.split())
         first = named[0]
