@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
 
 from workbench.errors import ModelError
 from workbench.models import ClaimDraft
+from workbench.splitting.chunks import Chunk, chunks
 from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
 
 __all__ = ["load_nlp", "split_text", "split_texts"]
@@ -66,13 +68,45 @@ def split_text(text: str, nlp: Language | None = None) -> list[ClaimDraft]:
     """
     if not text.strip():
         return []
-    return drafts_from_doc(_ready(nlp)(text))
+    return next(split_texts([text], nlp))
 
 
 def split_texts(
-    texts: Iterable[str], nlp: Language | None = None, *, batch_size: int = 32
+    texts: Iterable[str],
+    nlp: Language | None = None,
+    *,
+    batch_size: int = 2,
+    n_process: int = 1,
 ) -> Iterator[list[ClaimDraft]]:
-    """:func:`split_text` for many texts, using ``nlp.pipe``; yields one list per text."""
+    """:func:`split_text` for many texts, through ``nlp.pipe`` (``n_process`` worker
+    processes); yields one list per text, in order, as soon as that text is split. A long
+    text is parsed in chunks (:mod:`~workbench.splitting.chunks`), so time and memory grow
+    with its length, not its square."""
     model = _ready(nlp)
-    for doc in model.pipe(texts, batch_size=batch_size):
-        yield drafts_from_doc(doc)
+    pending: dict[int, list[ClaimDraft]] = {}
+    empty: set[int] = set()
+
+    def pieces() -> Iterator[tuple[str, tuple[int, Chunk, bool]]]:
+        for number, text in enumerate(texts):
+            if not text.strip():
+                empty.add(number)
+                yield "", (number, Chunk(0, 0, 0), True)
+                continue
+            parts = list(chunks(text))
+            for i, part in enumerate(parts):
+                yield text[part.start : part.end], (number, part, i == len(parts) - 1)
+
+    docs = model.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (number, part, last) in docs:
+        found = pending.setdefault(number, [])
+        if number not in empty:
+            found.extend(_shifted(drafts_from_doc(doc), part))
+        if last:
+            yield pending.pop(number)
+
+
+def _shifted(drafts: list[ClaimDraft], part: Chunk) -> Iterator[ClaimDraft]:
+    """A chunk's new drafts with offsets into the whole text."""
+    for draft in drafts:
+        if part.start + draft.start >= part.keep_from:
+            yield replace(draft, start=draft.start + part.start, end=draft.end + part.start)
