@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hand_made
-from tests.test_tui import loaded
+from tests.test_tui import loaded, settled
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
@@ -103,6 +103,7 @@ async def test_the_session_shows_another_reviewers_verdict_live(shared_db: Path)
             ),
         )
         assert queue.current.id == viewing  # the selection stays where the reviewer left it
+        await settled(pilot)  # the details are read in a worker
         details = str(app.query_one(ClaimDetails).text)
         assert "bob" in details and "False" in details
         assert "1/3 reviewed" in str(app.query_one("#progress").render())

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled
 
 from tests.conftest import REVIEW_TEXT as TEXT  # noqa: F401
 from workbench import actions
@@ -37,7 +38,12 @@ async def loaded(pilot) -> None:
 
 async def settled(pilot) -> None:
     """Wait until the workers (queue, details) have drawn what they read."""
-    await pilot.app.workers.wait_for_complete()
+    for _ in range(10):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            break
+        except WorkerCancelled:  # a newer read replaced it (the cursor moved on)
+            continue
     await pilot.pause()
 
 
