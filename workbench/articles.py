@@ -7,8 +7,10 @@ independently get the same article and claim ids, which keeps their copies merge
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from workbench.models import Article, Claim, ClaimDraft, Cleaned, Document
@@ -79,13 +81,36 @@ def make_claims(article: Article, drafts: Sequence[ClaimDraft]) -> tuple[Claim, 
 
 def prepare(documents: Sequence[Document]) -> list[Prepared]:
     """Clean and split documents. Loads the NLP model, so only commands that split call it."""
+    return list(prepare_each(documents))
+
+
+def prepare_each(documents: Iterable[Document], *, n_process: int = 1) -> Iterator[Prepared]:
+    """Clean and split documents, yielding each article as soon as it is split (in order),
+    so a caller can store it before the next is read: memory stays flat over a folder of
+    thousands. ``n_process`` splits in that many processes (``nlp.pipe``)."""
     from workbench.clean import clean, load_rules
     from workbench.splitting import split_texts
 
     rules = load_rules()
-    articles = [make_article(doc, clean(doc.text, rules)) for doc in documents]
-    drafts = split_texts(a.text for a in articles)
-    return [
-        Prepared(article, make_claims(article, found))
-        for article, found in zip(articles, drafts, strict=True)
-    ]
+    waiting: deque[Article] = deque()
+
+    def texts() -> Iterator[str]:
+        for doc in documents:
+            article = make_article(doc, clean(doc.text, rules))
+            waiting.append(article)
+            yield article.text
+
+    for drafts in split_texts(texts(), n_process=n_process):
+        article = waiting.popleft()
+        yield Prepared(article, make_claims(article, drafts))
+
+
+PARALLEL_FROM = 200  # articles; fewer are split in this process (workers take time to start)
+
+
+def default_jobs(articles: int) -> int:
+    """Processes for splitting: the cores not busy now, once there are enough articles."""
+    if articles <= PARALLEL_FROM:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, (cores or 1) - round(os.getloadavg()[0]))

@@ -16,6 +16,7 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -47,6 +48,16 @@ _CONTROL_SHARE = 0.02
 # --------------------------------------------------------------------------- entry point
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What a set of sources held: the articles read, a one-line error for each source that
+    could not be read, and the files in folders that are not articles."""
+
+    documents: tuple[Document, ...]
+    errors: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # e.g. report.pdf in a folder of articles
+
+
 def read_sources(
     specs: Sequence[str],
     *,
@@ -57,19 +68,49 @@ def read_sources(
     """Read every source in ``specs`` and return one Document per article, in order.
 
     A spec is ``-`` (stdin), an ``http://`` or ``https://`` URL, a file, or a folder
-    (walked recursively for .txt/.md/.html files). Raises InputError for anything that
-    cannot be read or is not an article.
+    (walked recursively for .txt/.md/.html files). Raises InputError for the first source
+    that cannot be read or is not an article (:func:`read_all` reports every one).
     """
+    reading = read_all(specs, stdin=stdin, timeout=timeout, allow_private=allow_private)
+    if reading.errors:
+        raise InputError(reading.errors[0])
+    return list(reading.documents)
+
+
+def read_all(
+    specs: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    allow_private: bool = False,
+) -> Reading:
+    """Read every source in ``specs``, going on past the ones that fail, so a folder with
+    three bad files says so once, naming all three."""
     documents: list[Document] = []
+    errors: list[str] = []
+    skipped: list[str] = []
     for spec in specs:
-        if spec == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            documents.append(read_stream(stream, "-"))
-        elif _is_url(spec):
-            documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
-        else:
-            documents.extend(read_path(spec))
-    return documents
+        try:
+            if spec == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                documents.append(read_stream(stream, "-"))
+            elif _is_url(spec):
+                documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
+            elif os.path.isdir(spec):
+                files, others = _walk_folder(Path(spec), spec)
+                skipped += others
+                if not files:
+                    raise InputError(f"no .txt, .md or .html files in folder {spec}")
+                for f in files:
+                    try:
+                        documents.append(_read_file(f, os.fspath(f)))
+                    except InputError as err:
+                        errors.append(str(err))
+            else:
+                documents.extend(read_path(spec))
+        except InputError as err:
+            errors.append(str(err))
+    return Reading(tuple(documents), tuple(errors), tuple(skipped))
 
 
 def _is_url(spec: str) -> bool:
@@ -135,7 +176,7 @@ def read_path(path: str | os.PathLike[str]) -> list[Document]:
     except OSError as exc:
         raise InputError(f"cannot read {name}: {_reason(exc)}") from None
     if stat.S_ISDIR(st.st_mode):
-        files = _walk_folder(p, name)
+        files, _ = _walk_folder(p, name)
         if not files:
             raise InputError(f"no .txt, .md or .html files in folder {name}")
         return [_read_file(f, os.fspath(f)) for f in files]
@@ -147,8 +188,10 @@ def read_path(path: str | os.PathLike[str]) -> list[Document]:
     return [_read_file(p, name)]
 
 
-def _walk_folder(root: Path, name: str) -> list[Path]:
+def _walk_folder(root: Path, name: str) -> tuple[list[Path], list[str]]:
+    """The article files under ``root`` in order, and the other (not hidden) files."""
     found: list[Path] = []
+    others: list[str] = []
 
     def on_error(exc: OSError) -> None:
         raise InputError(f"cannot read folder {exc.filename or name}: {_reason(exc)}")
@@ -160,7 +203,9 @@ def _walk_folder(root: Path, name: str) -> list[Path]:
                 continue
             if Path(filename).suffix.lower() in SUFFIXES:
                 found.append(Path(dirpath) / filename)
-    return sorted(found, key=lambda f: f.relative_to(root).parts)
+            else:
+                others.append(os.fspath(Path(dirpath) / filename))
+    return sorted(found, key=lambda f: f.relative_to(root).parts), sorted(others)
 
 
 def _read_file(path: Path, name: str) -> Document:
