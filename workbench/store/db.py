@@ -398,9 +398,36 @@ class Store:
         """Append one event and apply it to the projections. Call inside ``transaction()``."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("Store.append needs an open transaction")
-        event = self._chain(ev.new_event_id(), ev.now_iso(), actor, action, subject, payload)
-        projections.apply(self.db, action, subject, payload, event.at, actor)
-        return event
+        return self.append_many([(action, subject, payload)], actor)[0]
+
+    def append_many(self, items: Sequence[tuple[str, str, dict]], actor: str) -> list[Event]:
+        """Append events (action, subject, payload) in order and apply them: the hash chain
+        computed in one pass, one ``executemany`` for the events and one per run of claims
+        for the projections. Call inside ``transaction()``."""
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("Store.append_many needs an open transaction")
+        last = self.db.conn.execute(
+            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
+        ).fetchone()
+        seq, prev_hash = (last[0], last[1]) if last else (0, ev.GENESIS)
+        at = ev.now_iso()  # one transaction, one moment
+        rows, events = [], []
+        for action, subject, payload in items:
+            seq += 1
+            event_id, text = ev.new_event_id(), ev.canonical_json(payload)
+            digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
+            rows.append((seq, event_id, at, actor, action, subject, text, prev_hash, digest))
+            events.append(
+                Event(event_id, seq, at, actor, action, subject, payload, prev_hash, digest)
+            )
+            prev_hash = digest
+        self.db.conn.executemany(
+            "INSERT INTO events (seq, id, at, actor, action, subject, payload, prev_hash, hash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        projections.apply_many(self.db, events)
+        return events
 
     def _chain(
         self, event_id: str, at: str, actor: str, action: str, subject: str, payload: dict
@@ -450,11 +477,14 @@ class Store:
             # matched before the new claims are in the index: a word only they use would
             # otherwise look rarest and find nothing but themselves
             links = link_article(self, article.id, claims) if match else {}
-            self.append("article.ingested", article.id, article_payload(article), actor)
-            for position, claim in enumerate(claims):
-                self.append("claim.extracted", claim.id, claim_payload(claim, position), actor)
+            items = [("article.ingested", article.id, article_payload(article))]
+            items += [
+                ("claim.extracted", claim.id, claim_payload(claim, position))
+                for position, claim in enumerate(claims)
+            ]
             if links.get("matches") or links.get("duplicates"):
-                self.append("article.matched", article.id, links, actor)
+                items.append(("article.matched", article.id, links))
+            self.append_many(items, actor)
         return IngestResult(
             article.id,
             True,

@@ -7,9 +7,13 @@ start (``Store.rebuild``) reproduces the tables exactly.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import sqlite_utils
+
+if TYPE_CHECKING:
+    from workbench.models import Event
 
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
@@ -49,29 +53,42 @@ def _article_ingested(
 def _claim_extracted(
     db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
 ) -> None:
-    db["claims"].insert(
-        {
-            "id": subject,
-            "article_id": payload["article_id"],
-            "position": payload["position"],
-            "text": payload["text"],
-            "claim": payload["claim"],
-            "kind": payload["kind"],
-            "speaker": payload.get("speaker"),
-            "quote": int(bool(payload.get("quote"))),
-            "start": payload["start"],
-            "end": payload["end"],
-            "cues": _json(payload.get("cues", [])),
-            "checkworthiness": payload.get("checkworthiness", 0.0),
-            "entities": _json(payload.get("entities", [])),
-            "status": "unreviewed",
-            "verdict": None,
-            **_stance(payload),
-            **_frame(payload),
-            **_match_keys(payload["claim"], payload.get("speaker"), payload.get("frame")),
-        },
-        ignore=True,
+    _insert_claims(db, [claim_row(subject, payload)])
+
+
+def _insert_claims(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Insert claim rows (all with the same columns) in one statement; a claim already
+    there stays as it is."""
+    columns = list(rows[0])
+    db.conn.executemany(
+        f"INSERT OR IGNORE INTO claims ({', '.join(f'[{c}]' for c in columns)}) "
+        f"VALUES ({', '.join('?' for _ in columns)})",
+        [tuple(row[c] for c in columns) for row in rows],
     )
+
+
+def claim_row(subject: str, payload: dict) -> dict:
+    """The claims table's row for a ``claim.extracted`` event."""
+    return {
+        "id": subject,
+        "article_id": payload["article_id"],
+        "position": payload["position"],
+        "text": payload["text"],
+        "claim": payload["claim"],
+        "kind": payload["kind"],
+        "speaker": payload.get("speaker"),
+        "quote": int(bool(payload.get("quote"))),
+        "start": payload["start"],
+        "end": payload["end"],
+        "cues": _json(payload.get("cues", [])),
+        "checkworthiness": payload.get("checkworthiness", 0.0),
+        "entities": _json(payload.get("entities", [])),
+        "status": "unreviewed",
+        "verdict": None,
+        **_stance(payload),
+        **_frame(payload),
+        **_match_keys(payload["claim"], payload.get("speaker"), payload.get("frame")),
+    }
 
 
 def _stance(payload: dict) -> dict:
@@ -200,6 +217,23 @@ HANDLERS: dict[str, Handler] = {
 }
 
 KNOWN_ACTIONS = frozenset(HANDLERS)
+
+
+def apply_many(db: sqlite_utils.Database, events: Sequence[Event]) -> None:
+    """Update the projections for events in order; a run of extracted claims is inserted
+    in one statement."""
+    i = 0
+    while i < len(events):
+        e = events[i]
+        if e.action != "claim.extracted":
+            apply(db, e.action, e.subject, e.payload, e.at, e.actor)
+            i += 1
+            continue
+        j = i
+        while j < len(events) and events[j].action == "claim.extracted":
+            j += 1
+        _insert_claims(db, [claim_row(x.subject, x.payload) for x in events[i:j]])
+        i = j
 
 
 def apply(

@@ -1,0 +1,79 @@
+"""Events per second through the Store API, against raw ``executemany`` in the same run.
+
+Stores synthetic articles of 100 claims with ``Store.add_article`` (what `workbench ingest`
+does after splitting), without matching and with it, and as the physical floor inserts
+the same number of rows of the same size into a bare table with one ``executemany`` per
+article, in a database with the same settings. Prints events/s and the ratio of floor
+speed to each (targets: >= 20,000 events/s without matching, ratio <= 6).
+
+    python benchmarks/store_write.py [--articles 100 1000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import PER_ARTICLE, article_and_claims
+
+from workbench.store import Store
+
+
+def floor(path: Path, batches: list[list[tuple]]) -> float:
+    """Seconds to insert every batch with one executemany and one commit per batch."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, id TEXT, payload TEXT, hash TEXT)")
+    t0 = time.perf_counter()
+    for rows in batches:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany("INSERT INTO events (id, payload, hash) VALUES (?, ?, ?)", rows)
+        conn.execute("COMMIT")
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return seconds
+
+
+def through_store(path: Path, items: list, match: bool) -> float:
+    with Store(path) as store:
+        t0 = time.perf_counter()
+        for article, claims in items:
+            store.add_article(article, claims, "bench", match=match)
+        return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-match", action="store_true", help="skip the run with matching")
+    args = parser.parse_args()
+    for n in args.articles:
+        items = [article_and_claims(a) for a in range(n)]
+        events = n * (PER_ARTICLE + 1)
+        batches = [
+            [(c.id, c.text * 3, "0" * 64) for c in claims] + [(a.id, a.text, "0" * 64)]
+            for a, claims in items
+        ]
+        runs: dict[str, list[float]] = {"floor": [], "store": [], "store+match": []}
+        for r in range(args.repeat):
+            with tempfile.TemporaryDirectory() as tmp:
+                runs["floor"].append(floor(Path(tmp) / "raw.db", batches))
+                runs["store"].append(through_store(Path(tmp) / "s.db", items, match=False))
+                if not args.no_match and r == 0:
+                    runs["store+match"].append(through_store(Path(tmp) / "m.db", items, True))
+        base = statistics.median(runs["floor"])
+        print(f"{n:,} articles, {events:,} events:")
+        for name, times in runs.items():
+            if times:
+                t = statistics.median(times)
+                print(f"  {name:<12} {events / t:>9,.0f} events/s  ratio to floor {t / base:5.2f}")
+
+
+if __name__ == "__main__":
+    main()
