@@ -21,15 +21,38 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from workbench.models import Frame
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from workbench.models import Claim, Source
-    from workbench.store import Store
+    from workbench.models import Article, Claim, Source
+
+
+class ClaimIndex(Protocol):
+    """What matching reads of the stored claims (the Store provides it). Declared here so
+    that matching never imports the store, which calls matching to link new claims."""
+
+    def match_candidates(
+        self, numkey: str, terms: Sequence[str], limit: int = ..., exclude_article: str | None = ...
+    ) -> list[tuple[str, str]]: ...
+
+    def match_details(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]: ...
+
+    def worded_like(
+        self, terms: Sequence[str], limit: int = ...
+    ) -> list[tuple[str, str, str | None, str | None, str]]: ...
+
+    def claims(self, *, ids: Sequence[str] | None = ...) -> list[Claim]: ...
+
+    def claim(self, claim_id: str) -> Claim: ...
+
+    def article(self, article_id: str) -> Article: ...
+
+    def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]: ...
+
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
 DUPLICATE = 90.0  # within one article: the same claim repeated (headline and body)
@@ -507,7 +530,7 @@ def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) ->
     return scores
 
 
-def link_article(store: Store, article_id: str, claims: Sequence[Claim]) -> dict:
+def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) -> dict:
     """Matches of a new article's claims to earlier claims, and repeats within the article.
 
     Returns the payload of an ``article.matched`` event:
@@ -548,7 +571,7 @@ class Candidate:
 
 
 def related(
-    store: Store, sig: Signature, *, limit: int = 5, floor: float = 50.0
+    store: ClaimIndex, sig: Signature, *, limit: int = 5, floor: float = 50.0
 ) -> list[Candidate]:
     """The stored claims worded most like the claim of ``sig``, best first: matches, then
     claims that are only related. Candidates come from the index by words alone (any
@@ -598,7 +621,9 @@ def close(row: Sequence[float], floor: float) -> list[int]:
 RELATED = 75.0  # from this wording score a claim that differs is shown as related
 
 
-def related_claims(store: Store, claim: Claim, limit: int = 3) -> list[tuple[Candidate, Claim]]:
+def related_claims(
+    store: ClaimIndex, claim: Claim, limit: int = 3
+) -> list[tuple[Candidate, Claim]]:
     """Earlier claims of other articles worded like ``claim`` (from :data:`RELATED`) that
     are not the same claim, with what differs, each with the earlier claim as stored: shown
     beside it, never adopted."""
@@ -627,7 +652,9 @@ class EarlierClaim:
     differs: tuple[str, ...] = ()
 
 
-def earlier_claims(store: Store, claim: Claim) -> tuple[list[EarlierClaim], list[EarlierClaim]]:
+def earlier_claims(
+    store: ClaimIndex, claim: Claim
+) -> tuple[list[EarlierClaim], list[EarlierClaim]]:
     """The earlier claims to show beside ``claim``: its stored matches, and the claims of
     other articles worded alike that are not the same claim, each with its article's title,
     verdict and sources."""
@@ -644,7 +671,7 @@ def earlier_claims(store: Store, claim: Claim) -> tuple[list[EarlierClaim], list
 
 
 def lookup(
-    store: Store,
+    store: ClaimIndex,
     sig: Signature,
     *,
     limit: int = 5,

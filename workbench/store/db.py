@@ -680,7 +680,7 @@ class Store:
             self.db.conn.execute(f"DELETE FROM [{table}]")
         count = 0
         for row in self.db.conn.execute(f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY seq"):
-            event = event_from_row(row)
+            event = ev.event_from_row(row)
             projections.apply(
                 self.db, event.action, event.subject, event.payload, event.at, event.actor
             )
@@ -707,7 +707,7 @@ class Store:
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE subject = ? AND seq > ? ORDER BY seq",
             (claim_id, version),
         )
-        return [event_from_row(r) for r in rows]
+        return [ev.event_from_row(r) for r in rows]
 
     @_serialized
     def data_version(self) -> int:
@@ -720,7 +720,7 @@ class Store:
         rows = self.db.conn.execute(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE seq > ? ORDER BY seq", (seq,)
         )
-        return [event_from_row(r) for r in rows]
+        return [ev.event_from_row(r) for r in rows]
 
     @_serialized
     def event_count(self) -> int:
@@ -736,7 +736,7 @@ class Store:
         with self._shared.lock:
             rows = self.db.conn.execute(sql + " ORDER BY seq", params).fetchall()
         for row in rows:
-            yield event_from_row(row)
+            yield ev.event_from_row(row)
 
     @_serialized
     def event_rows(self) -> list[tuple]:
@@ -781,7 +781,7 @@ class Store:
                 f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
             )
             for row in rows:
-                e = event_from_row(row)
+                e = ev.event_from_row(row)
                 projections.apply(scratch, e.action, e.subject, e.payload, e.at, e.actor)
             for table in reversed(migrations.PROJECTION_TABLES):
                 found = _table_difference(table, self.db, scratch)
@@ -1020,7 +1020,7 @@ class Store:
             "WHERE action = 'action.undone') ORDER BY seq DESC LIMIT 1",
             (actor, *REVIEW_ACTIONS),
         ).fetchone()
-        return event_from_row(rows) if rows else None
+        return ev.event_from_row(rows) if rows else None
 
     @_serialized
     def verdicts_since(self, actor: str, since: str) -> int:
@@ -1040,7 +1040,7 @@ class Store:
             "WHERE action = 'action.undone') ORDER BY seq",
             (actor, batch),
         )
-        return [event_from_row(r) for r in rows]
+        return [ev.event_from_row(r) for r in rows]
 
     @_serialized
     def stats(self) -> dict:
@@ -1149,11 +1149,6 @@ def _short(value: object) -> str:
 
 def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
     return [c.name for c in db[table].columns]
-
-
-def event_from_row(row: tuple) -> Event:
-    seq, id, at, actor, action, subject, payload, prev_hash, digest = row
-    return Event(id, seq, at, actor, action, subject, json.loads(payload), prev_hash, digest)
 
 
 def _article(row: dict) -> Article:

@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from workbench.models import Event
+
 GENESIS = "0" * 64
 
 
@@ -82,3 +84,10 @@ def check_chain(rows: list[tuple]) -> Problem | None:
             return Problem(seq, id, f"event #{seq} ({id}) has a payload that is not JSON")
         expected_prev = stored
     return None
+
+
+def event_from_row(row: tuple) -> Event:
+    """An Event from an events row in column order (seq, id, at, actor, action, subject,
+    payload, prev_hash, hash)."""
+    seq, id, at, actor, action, subject, payload, prev_hash, digest = row
+    return Event(id, seq, at, actor, action, subject, json.loads(payload), prev_hash, digest)

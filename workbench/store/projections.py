@@ -129,7 +129,7 @@ def _article_matched(
 def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     """Recompute a claim's review projection (verdicts, sources, notes, status) from its events."""
     from workbench.review import derive
-    from workbench.store.db import event_from_row
+    from workbench.store.events import event_from_row
 
     events = [
         event_from_row(row)
