@@ -198,7 +198,7 @@ def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None
                 sentences = [sentence(rng) for _ in range(100)]
                 stored += [s for s, _ in sentences]
                 art, made = article(a, sentences)
-                store.add_article(art, made, "bench", match=False)
+                store.add_article(art, made, "bench")
                 if len(stored) in checkpoints:
                     growth.append((len(stored), median_lookup(store, rng, stored, 100)))
             print(f"built {len(stored)} claims in {time.perf_counter() - t0:.1f}s")
@@ -231,7 +231,7 @@ def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None
                 t = time.perf_counter()
                 matching.link_article(store, art.id, made)
                 spent += time.perf_counter() - t
-                store.add_article(art, made, "bench", match=False)
+                store.add_article(art, made, "bench")
             estimate = brute_ms / 1000 * 1000
             print(f"matching 1,000 new claims:   {spent:7.2f} s    (target <= 5 s)")
             print(

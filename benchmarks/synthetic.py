@@ -42,4 +42,4 @@ def build(path: Path, n_claims: int) -> None:
     with Store(path) as store:
         for a in range(max(1, n_claims // PER_ARTICLE)):
             article, claims = article_and_claims(a)
-            store.add_article(article, claims, "bench", match=False)
+            store.add_article(article, claims, "bench")

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from workbench import actions
 from workbench.articles import make_article, make_claims
 from workbench.cli import cli
-from workbench.matching import THRESHOLD, compatible, score_many, signature
+from workbench.matching import THRESHOLD, compatible, link_article, score_many, signature
 from workbench.models import ClaimDraft, Cleaned, Document
 from workbench.rubrics import load_rubric
 from workbench.store import Store
@@ -97,14 +97,14 @@ def matched_db(tmp_path: Path) -> Path:
     rubric = load_rubric("default")
     with Store(db) as store:
         a1, c1 = article_with(FIRST, "first")
-        store.add_article(a1, c1, "alice")
+        store.add_article(a1, c1, "alice", link=link_article)
         actions.record_verdict(
             store, c1[0].id, "false", rubric, "alice",
             [actions.SourceInput("https://port.example.org/log", title="Port log")],
             note="Only 4,000 tonnes left port.",
         )  # fmt: skip
         a2, c2 = article_with(SECOND, "second")
-        result = store.add_article(a2, c2, "bob")
+        result = store.add_article(a2, c2, "bob", link=link_article)
         assert (result.matched, result.duplicates) == (1, 1)
     return db
 

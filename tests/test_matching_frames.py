@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.spacy_support import needs_model
 from workbench import actions
 from workbench.cli import cli
-from workbench.matching import THRESHOLD, differences, score_many, signature
+from workbench.matching import THRESHOLD, differences, link_article, score_many, signature
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 
@@ -123,7 +123,7 @@ def checked_db(tmp_path: Path) -> Path:
     text = "Ruritania shipped grain to Freedonia on Sunday.\n\nOsterlich closed its border."
     (item,) = prepare([Document(text=text, source="first.txt", title="first")])
     with Store(db) as store:
-        store.add_article(item.article, item.claims, "alice")
+        store.add_article(item.article, item.claims, "alice", link=link_article)
         actions.record_verdict(
             store, item.claims[0].id, "accurate", load_rubric("default"), "alice",
             [actions.SourceInput("https://port.example.org/log", title="Port log")],
@@ -158,7 +158,7 @@ def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> N
     (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
                                 source="second.txt", title="second")])  # fmt: skip
     with Store(checked_db) as store:
-        result = store.add_article(item.article, item.claims, "bob")
+        result = store.add_article(item.article, item.claims, "bob", link=link_article)
         assert result.matched == 0
         assert store.claim(item.claims[0].id).matches == ()
 
@@ -172,7 +172,7 @@ def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path)
     with Store(tmp_path / "p.db") as store:
         for title, text in (("first", first), ("second", second)):
             (item,) = prepare([Document(text=text, source=f"{title}.txt", title=title)])
-            result = store.add_article(item.article, item.claims, "alice")
+            result = store.add_article(item.article, item.claims, "alice", link=link_article)
         assert result.matched == 1  # "shut" and "posts" are rarest, but only the new claim had them
 
 
@@ -187,7 +187,7 @@ async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_ado
     (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
                                 source="second.txt", title="second")])  # fmt: skip
     with Store(checked_db) as store:
-        store.add_article(item.article, item.claims, "bob")
+        store.add_article(item.article, item.claims, "bob", link=link_article)
     swapped = item.claims[0].id
     app = ReviewApp(
         checked_db, "carol", load_rubric("default"), offer_sample=False, filter_name="all"

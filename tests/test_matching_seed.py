@@ -14,6 +14,7 @@ from tests.spacy_support import needs_model
 from tests.test_seed_article import SEED
 from workbench import actions
 from workbench.cli import cli
+from workbench.matching import link_article
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 
@@ -40,7 +41,7 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     }
     wording: dict[str, str] = {}
     with Store(db) as store:
-        store.add_article(item.article, item.claims, "alice")
+        store.add_article(item.article, item.claims, "alice", link=link_article)
         for key, phrase in keys.items():
             claim = next(c for c in item.claims if phrase in c.claim)
             wording[key] = claim.claim

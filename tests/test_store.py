@@ -173,7 +173,7 @@ def old_database(
         for target, value in patches:
             m.setattr(target, value)
         with Store(path) as store:
-            store.add_article(article, claims, "tester", match=False)
+            store.add_article(article, claims, "tester")
             assert store.schema_version() == version
     return claims
 

@@ -10,6 +10,7 @@ from textual.worker import WorkerCancelled
 
 from tests.conftest import REVIEW_TEXT as TEXT  # noqa: F401
 from workbench import actions
+from workbench.matching import link_article
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
@@ -271,12 +272,12 @@ async def test_m_adopts_the_verdict_of_a_matching_earlier_claim(tmp_path: Path) 
     db = tmp_path / "m.db"
     with Store(db) as store:
         a1, c1 = article_with(FIRST, "first")
-        store.add_article(a1, c1, "alice")
+        store.add_article(a1, c1, "alice", link=link_article)
         actions.record_verdict(
             store, c1[0].id, "false", load_rubric("default"), "alice", [actions.SourceInput(URL)]
         )
         a2, c2 = article_with(SECOND, "second")
-        store.add_article(a2, c2, "bob")
+        store.add_article(a2, c2, "bob", link=link_article)
     app = make_app(db, article_id=a2.id)
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)

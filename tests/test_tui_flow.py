@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tests.test_tui import claim_of, loaded, make_app, messages, queue
 from workbench import actions
+from workbench.matching import link_article
 from workbench.rubrics import load_rubric
 from workbench.store import Store
 
@@ -287,14 +288,14 @@ def test_adopting_matches_in_bulk_is_one_batch_that_undo_cancels_whole(tmp_path:
     rubric = load_rubric("default")
     with Store(tmp_path / "bulk.db") as store:
         a1, c1 = article_with(FIRST, "first")
-        store.add_article(a1, c1, "alice")
+        store.add_article(a1, c1, "alice", link=link_article)
         actions.record_verdict(store, c1[0].id, "false", rubric, "alice",
                                [actions.SourceInput("https://port.example.org/log")])  # fmt: skip
         same = "Ruritania has shipped 40,000 tonnes of grain to Freedonia."
         a2, c2 = article_with(same + "\n\nOsterlich closed its border.", "second")
-        store.add_article(a2, c2, "bob")
+        store.add_article(a2, c2, "bob", link=link_article)
         a3, c3 = article_with("Ruritania has shipped 40,000 tonnes of grain to Freedonia.", "third")
-        store.add_article(a3, c3, "bob")
+        store.add_article(a3, c3, "bob", link=link_article)
         events = actions.adopt_matches(store, [c.id for c in (*c2, *c3)], "carol")
         assert len(events) == 2 and len({e.payload["batch"] for e in events}) == 1
         assert {store.claim(e.subject).verdict for e in events} == {"false"}

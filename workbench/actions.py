@@ -11,11 +11,16 @@ import hashlib
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.models import KINDS, Event, Rubric, RubricVerdict
 from workbench.sources import check_url
 from workbench.store import Store
+
+if TYPE_CHECKING:
+    from workbench.articles import Prepared
+    from workbench.store.db import IngestResult
 
 
 class ActionError(WorkbenchError):
@@ -302,3 +307,11 @@ def undo(store: Store, reviewer: str, expected: str | None = None) -> Event:
             event = store.append("action.undone", t.subject, payload, reviewer)
         assert event is not None
         return event
+
+
+def ingest_article(store: Store, item: Prepared, actor: str) -> IngestResult:
+    """Store a split article, its claims linked to the earlier claims they match, in one
+    transaction: what `workbench ingest` and the review session's sample do."""
+    from workbench.matching import link_article
+
+    return store.add_article(item.article, item.claims, actor, link=link_article)

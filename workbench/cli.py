@@ -135,6 +135,7 @@ def ingest(
         workbench ingest article.html --outlet "The Meridian Ledger"
         workbench ingest reports/ --jobs 2 --json
     """
+    from workbench.actions import ingest_article
     from workbench.articles import prepare_each  # (loads no model until used)
     from workbench.identity import current_reviewer
     from workbench.progress import Progress
@@ -154,7 +155,7 @@ def ingest(
         split = prepare_each(documents, n_process=jobs or default_jobs(len(documents)))
         try:
             for item in split:
-                result = store.add_article(item.article, item.claims, actor)
+                result = ingest_article(store, item, actor)
                 stored.append(_ingested(item, result))
                 progress.close()
                 say(_ingest_line(item, result))

@@ -18,7 +18,6 @@ from typing import TypeVar
 import sqlite_utils
 
 from workbench.errors import NotFoundError, StoreError
-from workbench.matching import link_article
 from workbench.models import (
     Article,
     Claim,
@@ -43,6 +42,8 @@ NETWORK_FILESYSTEMS = frozenset(
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEX = re.compile(r"^[0-9a-f]+$")
 T = TypeVar("T")
+#: finds the earlier claims new ones match: (store, article id, claims) -> links payload
+Linker = Callable[["Store", str, Sequence[Claim]], dict]
 _EVENT_COLUMNS = "seq, id, at, actor, action, subject, payload, prev_hash, hash"
 
 
@@ -447,13 +448,20 @@ class Store:
 
     @_serialized
     def add_article(
-        self, article: Article, claims: Sequence[Claim], actor: str, *, match: bool = True
+        self,
+        article: Article,
+        claims: Sequence[Claim],
+        actor: str,
+        *,
+        link: Linker | None = None,
     ) -> IngestResult:
         """Store an article and its claims as events in one transaction. An article already
         stored gets back only the claims it is missing (a partial import of a report).
 
-        With ``match`` (the default) its claims are linked to earlier claims and to repeats
-        within the article (an ``article.matched`` event); bulk loads may skip that.
+        ``link`` (``matching.link_article``; the ingest use case passes it) finds what the
+        new claims match among earlier ones and repeats within the article; its answer is
+        stored as an ``article.matched`` event in the same transaction. The Store itself
+        knows nothing of matching.
         """
         with self.transaction():
             existing = self.db.conn.execute(
@@ -476,7 +484,7 @@ class Store:
                 return IngestResult(existing[0], False, len(have) + missing, restored=missing)
             # matched before the new claims are in the index: a word only they use would
             # otherwise look rarest and find nothing but themselves
-            links = link_article(self, article.id, claims) if match else {}
+            links = link(self, article.id, claims) if link is not None else {}
             items = [("article.ingested", article.id, article_payload(article))]
             items += [
                 ("claim.extracted", claim.id, claim_payload(claim, position))

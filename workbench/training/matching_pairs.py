@@ -142,7 +142,7 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
         ids: dict[str, set[str]] = {}
         items = prepare([Document(text=s, source=f"stored-{i}.txt") for i, s in enumerate(stored)])
         for sentence, item in zip(stored, items, strict=True):
-            store.add_article(item.article, item.claims, "eval", match=False)
+            store.add_article(item.article, item.claims, "eval")
             ids[sentence] = {c.id for c in item.claims}
         for pair, drafts in zip(pairs, split_texts(p.query for p in pairs), strict=True):
             matched, best, differs = bool(drafts), None, ()

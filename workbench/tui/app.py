@@ -252,7 +252,7 @@ class ReviewApp(App[None]):
             if store is None:
                 return
             for item in prepared:
-                store.add_article(item.article, item.claims, self.reviewer)
+                actions.ingest_article(store, item, self.reviewer)
         except WorkbenchError as err:
             self.call_from_thread(self.notify, str(err), severity="error")
         self.call_from_thread(self.load_queue)
