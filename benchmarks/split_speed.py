@@ -25,7 +25,7 @@ from pathlib import Path
 import spacy
 
 from workbench.articles import prepare
-from workbench.ingest import markdown_to_text, parse_front_matter
+from workbench.markdown import markdown_to_text, parse_front_matter
 from workbench.models import Document
 from workbench.splitting import load_nlp
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import __version__, ingest
+from workbench import __version__, html_text, ingest
 from workbench.errors import InputError
 from workbench.ingest import decode, html_to_text, read_path, read_sources, read_url
 
@@ -387,7 +387,7 @@ def test_html_to_text_lxml_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
         def extract(*args: object, **kwargs: object) -> None:
             return None
 
-    monkeypatch.setattr(ingest, "_trafilatura", lambda: Nothing)
+    monkeypatch.setattr(html_text, "trafilatura_module", lambda: Nothing)
     html = (
         "<html><body><nav>Home World</nav><p>First <i>para</i>.</p><!-- c -->"
         "<script>x()</script><div>Second<br>Third</div><footer>Legal</footer></body></html>"
