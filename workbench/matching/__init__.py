@@ -1,0 +1,276 @@
+"""Recognise a claim already checked: fuzzy matching that respects numbers, negation, speakers
+and who did what to whom.
+
+Candidates come from the full-text index (FTS5, ranked by bm25) instead of a scan of every
+claim; rapidfuzz scores them in one ``process.cdist`` call. A pair is never a match when
+its numbers differ ("40,000 tonnes" / "4,000 tonnes"), when one side is negated and the
+other is not ("did not ship" / "shipped"), when both name different speakers, or when their
+frames (:class:`workbench.models.Frame`, read from the parse when the claim was split)
+differ in a role both fill: another actor as agent ("India" / "China"), agent and target
+swapped, another date or weekday, another number, a negation or hedge on one side only.
+Such a pair may be shown as related, with what differs, but never adopts a verdict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from workbench.matching.differences import compatible, differences, unmatched_names
+from workbench.matching.signature import (
+    DUPLICATE,
+    STOPWORDS,
+    THRESHOLD,
+    Signature,
+    same_actor,
+    signature,
+)
+
+__all__ = [
+    "THRESHOLD",
+    "Candidate",
+    "ClaimIndex",
+    "EarlierClaim",
+    "Signature",
+    "compatible",
+    "differences",
+    "earlier_claims",
+    "link_article",
+    "lookup",
+    "related",
+    "related_claims",
+    "score_many",
+    "signature",
+]
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from workbench.models import Article, Claim, Source
+
+
+class ClaimIndex(Protocol):
+    """What matching reads of the stored claims (the Store provides it). Declared here so
+    that matching never imports the store, which calls matching to link new claims."""
+
+    def match_candidates(
+        self, numkey: str, terms: Sequence[str], limit: int = ..., exclude_article: str | None = ...
+    ) -> list[tuple[str, str]]: ...
+
+    def match_details(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]: ...
+
+    def worded_like(
+        self, terms: Sequence[str], limit: int = ...
+    ) -> list[tuple[str, str, str | None, str | None, str]]: ...
+
+    def claims(self, *, ids: Sequence[str] | None = ...) -> list[Claim]: ...
+
+    def claim(self, claim_id: str) -> Claim: ...
+
+    def article(self, article_id: str) -> Article: ...
+
+    def claim_sources(self, claim_id: str) -> list[tuple[str, Source]]: ...
+
+
+def search_terms(sig: Signature, limit: int = 12) -> list[str]:
+    """The normalised words of a claim worth looking up in the index of normalised wordings
+    (no numbers, no stop words), longest (rarest-looking) first."""
+    words = [
+        w for w in sig.text.split() if w not in STOPWORDS and len(w) > 2 and not w[0].isdigit()
+    ]
+    unique = list(dict.fromkeys(words))
+    return sorted(unique, key=len, reverse=True)[:limit]
+
+
+def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarray:
+    """The wording similarity (0-100) of every query text to every candidate text (the
+    signatures' normalised wording), nothing else."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not queries or not candidates:
+        return np.zeros((len(queries), len(candidates)))
+    # threads pay off only on large matrices (a whole article against its candidates)
+    workers = -1 if len(queries) * len(candidates) > 20_000 else 1
+    sort = process.cdist(
+        queries, candidates, scorer=fuzz.token_sort_ratio, workers=workers, dtype=np.float32
+    )
+    sets = process.cdist(
+        queries, candidates, scorer=fuzz.token_set_ratio, workers=workers, dtype=np.float32
+    )
+    return (sort + sets) / 2
+
+
+def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
+    """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
+    scores = fuzzy_scores([s.text for s in queries], [s.text for s in candidates])
+    for i, qs in enumerate(queries):
+        for j, cs in enumerate(candidates):
+            if scores[i, j] >= THRESHOLD and not compatible(qs, cs):
+                scores[i, j] = 0.0
+    return scores
+
+
+def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) -> dict:
+    """Matches of a new article's claims to earlier claims, and repeats within the article.
+
+    Returns the payload of an ``article.matched`` event:
+    ``{"matches": {claim_id: [[earlier_id, score], ...]}, "duplicates": {claim_id: first_id}}``.
+    """
+    sigs = [signature(c.claim, c.speaker, c.frame) for c in claims]
+    duplicates: dict[str, str] = {}
+    if len(claims) > 1:
+        within = score_many(sigs, sigs)
+        for j in range(len(claims)):
+            for i in range(j):
+                if within[i, j] >= DUPLICATE and claims[i].id not in duplicates:
+                    duplicates[claims[j].id] = claims[i].id
+                    break
+    matches: dict[str, list[list]] = {}
+    for claim, sig in zip(claims, sigs, strict=True):
+        if claim.id in duplicates:
+            continue
+        best = lookup(store, sig, limit=5, floor=THRESHOLD, exclude=article_id)
+        if best:
+            matches[claim.id] = [[cid, score] for cid, score in best]
+    return {"matches": matches, "duplicates": duplicates}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored claim worded like a query: how alike, and what agrees or differs."""
+
+    claim_id: str
+    score: float  # wording similarity, 0-100
+    differs: tuple[str, ...]  # what keeps it from being the same claim
+    agrees: tuple[str, ...]  # the roles both fill alike ("agent moscow", "date february")
+
+    @property
+    def is_match(self) -> bool:
+        """The same claim: worded alike and nothing differs. Only a match lends a verdict."""
+        return self.score >= THRESHOLD and not self.differs
+
+
+def related(
+    store: ClaimIndex, sig: Signature, *, limit: int = 5, floor: float = 50.0
+) -> list[Candidate]:
+    """The stored claims worded most like the claim of ``sig``, best first: matches, then
+    claims that are only related. Candidates come from the index by words alone (any
+    numbers)."""
+    found = store.worded_like(search_terms(sig))
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _, _ in found])[0] if found else []
+    ranked = []
+    for j in close(row, floor):
+        cid, mt, sp, fr, nk = found[j]
+        other = Signature.stored(mt or "", nk or "", sp, fr)
+        score = round(float(row[j]), 1)
+        ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
+    ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
+    return ranked[:limit]
+
+
+def agreements(a: Signature, b: Signature) -> tuple[str, ...]:
+    """What two claims say alike, role by role: why they match, or what they share."""
+    out = []
+    if a.numbers and a.numbers == b.numbers:
+        out.append("numbers " + ", ".join(sorted(a.numbers)))
+    if a.speaker and b.speaker and same_actor(a.speaker, b.speaker):
+        out.append(f"speaker {b.speaker}")
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return tuple(out)
+    for role, x, y in (
+        ("agent", fa.agents, fb.agents),
+        ("target", fa.patients, fb.patients),
+        ("place", fa.places, fb.places),
+    ):
+        shared = [n for n in y if not unmatched_names([n], x)]
+        if shared:
+            out.append(f"{role} " + ", ".join(shared))
+    if fa.dates and set(fa.dates) == set(fb.dates):
+        out.append("date " + " ".join(fb.dates))
+    if fa.polarity == fb.polarity and fa.polarity != "positive":
+        out.append(f"polarity {fa.polarity}")
+    return tuple(out)
+
+
+def close(row: Sequence[float], floor: float) -> list[int]:
+    """Indices of the scores at or above ``floor``: only these candidates get a signature."""
+    return [j for j, score in enumerate(row) if score >= floor]
+
+
+RELATED = 75.0  # from this wording score a claim that differs is shown as related
+
+
+def related_claims(
+    store: ClaimIndex, claim: Claim, limit: int = 3
+) -> list[tuple[Candidate, Claim]]:
+    """Earlier claims of other articles worded like ``claim`` (from :data:`RELATED`) that
+    are not the same claim, with what differs, each with the earlier claim as stored: shown
+    beside it, never adopted."""
+    sig = signature(claim.claim, claim.speaker, claim.frame)
+    others = [c for c in related(store, sig, limit=limit + 5, floor=RELATED) if c.differs]
+    if not others:
+        return []
+    stored = {c.id: c for c in store.claims(ids=[c.claim_id for c in others])}
+    found = [
+        (c, stored[c.claim_id])
+        for c in others
+        if c.claim_id in stored and stored[c.claim_id].article_id != claim.article_id
+    ]
+    return found[:limit]
+
+
+@dataclass(frozen=True)
+class EarlierClaim:
+    """An earlier claim shown beside one under review: a match, whose verdict ``m`` adopts,
+    or a related claim that differs (``differs``) and lends nothing."""
+
+    claim: Claim
+    article_title: str
+    sources: tuple[Source, ...]
+    score: float
+    differs: tuple[str, ...] = ()
+
+
+def earlier_claims(
+    store: ClaimIndex, claim: Claim
+) -> tuple[list[EarlierClaim], list[EarlierClaim]]:
+    """The earlier claims to show beside ``claim``: its stored matches, and the claims of
+    other articles worded alike that are not the same claim, each with its article's title,
+    verdict and sources."""
+
+    def shown(other: Claim, score: float, differs: tuple[str, ...] = ()) -> EarlierClaim:
+        article = store.article(other.article_id)
+        sources = tuple(s for _, s in store.claim_sources(other.id))
+        title = article.title or article.source
+        return EarlierClaim(other, title, sources, score, differs)
+
+    matches = [shown(store.claim(m["claim_id"]), m["score"]) for m in claim.matches]
+    related_ = [shown(other, c.score, c.differs) for c, other in related_claims(store, claim)]
+    return matches, related_
+
+
+def lookup(
+    store: ClaimIndex,
+    sig: Signature,
+    *,
+    limit: int = 5,
+    floor: float = THRESHOLD,
+    exclude: str | None = None,
+) -> list[tuple[str, float]]:
+    """(claim id, score) of stored claims that are the claim of ``sig``, best first, from
+    ``floor`` up."""
+    found = store.match_candidates(sig.numkey, search_terms(sig), exclude_article=exclude)
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt in found])[0] if found else []
+    near = close(row, floor)
+    details = store.match_details([found[j][0] for j in near]) if near else {}
+    ranked = []
+    for j in near:
+        cid, mt = found[j]
+        sp, fr = details[cid]
+        if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr)):
+            ranked.append((cid, round(float(row[j]), 1)))
+    ranked.sort(key=lambda pair: -pair[1])
+    return ranked[:limit]

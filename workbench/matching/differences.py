@@ -1,0 +1,211 @@
+"""What keeps two claims from being the same claim: numbers, negation, speakers, and the
+frame roles that differ (another agent, agent and target swapped, another date …)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.matching.signature import (
+    MONTHS,
+    WEEKDAYS,
+    Signature,
+    actor_words,
+    same_actor,
+    vocabulary,
+)
+from workbench.models import Frame
+
+
+def compatible(a: Signature, b: Signature) -> bool:
+    """Whether two claims could be the same claim at all, whatever their wording."""
+    return not differences(a, b)
+
+
+def differences(a: Signature, b: Signature) -> list[str]:
+    """What keeps two claims from being the same claim: "number", "negation", "speaker",
+    and the frame roles that differ ("agent", "agent and target swapped", "target",
+    "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
+    claim."""
+    found = []
+    if a.numbers != b.numbers:
+        found.append("number")
+    if a.negated != b.negated:
+        found.append("negation")
+    if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
+        found.append("speaker")
+    if a.frame is not None and b.frame is not None:
+        found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
+    return found
+
+
+def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:
+    return [n for n in names if not any(same_actor(n, o) for o in others)]
+
+
+def _named(frame: Frame) -> list[str]:
+    return [*frame.agents, *frame.patients, *frame.others, *frame.places]
+
+
+def frame_differences(a: Frame, b: Frame) -> list[str]:
+    """The roles two frames fill differently. A name in one frame that has no counterpart
+    in the other is a difference only when the other frame names someone (or somewhere)
+    instead: "Germany and France banned it" and "Germany banned it" are not told apart, "India
+    provided" and "China provided" are."""
+    found = []
+    if _swapped(a, b):
+        found.append("agent and target swapped")
+    else:
+        only_a = unmatched_names(_named(a), _named(b))
+        only_b = unmatched_names(_named(b), _named(a))
+        if only_a and only_b:
+            found.append(_role(a, b, only_a, only_b))
+        elif role := _other_kind(a, b):
+            found.append(role)
+    found.extend(_date_differences(a.dates, b.dates))
+    if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
+        found.append("number")
+    if a.polarity != b.polarity:
+        found.append("negation or hedge")
+    return found
+
+
+_ROLES = ("agents", "patients", "places", "others")
+_CORE = frozenset({"agents", "patients"})
+
+
+def _nouns(frame: Frame) -> list[tuple[str, str, str]]:
+    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
+    out = []
+    for entry in frame.nouns:
+        role, _, rest = entry.partition(":")
+        lemma, _, modifiers = rest.partition(":")
+        out.append((role, lemma, modifiers))
+    return out
+
+
+def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
+    """{(role, noun): words that say which ones} of a frame's unnamed participants."""
+    synonyms = vocabulary().synonyms
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for role, noun, modifiers in _nouns(frame):
+        words = {synonyms.get(w, w) for m in modifiers.split("|") if m for w in actor_words(m)}
+        kinds.setdefault((role, noun), set()).update(words)
+    return kinds
+
+
+def _other_kind(a: Frame, b: Frame) -> str | None:
+    """The role in which both frames name the same kind of participant but say different
+    ones: "FSB officers" / "police officers", "Turkish forces" / "government forces"."""
+    kinds_a, kinds_b = _kinds(a), _kinds(b)
+    for key in kinds_a.keys() & kinds_b.keys():
+        if kinds_a[key] and kinds_b[key] and not kinds_a[key] & kinds_b[key]:
+            return {"agents": "agent", "patients": "target"}.get(key[0], "target")
+    return None
+
+
+def _action(frame: Frame) -> str | None:
+    """The frame's verb in its one form ("fired" and "fire" alike)."""
+    if frame.predicate is None:
+        return None
+    return vocabulary().synonyms.get(frame.predicate, frame.predicate)
+
+
+def _copular(frame: Frame) -> bool:
+    return frame.predicate == "be"
+
+
+def _noun_roles(frame: Frame) -> dict[str, str]:
+    """{lemma: role} of a frame's unnamed participants (the first role when several)."""
+    roles: dict[str, str] = {}
+    for role, lemma, _ in _nouns(frame):
+        if lemma not in roles or _ROLES.index(role) < _ROLES.index(roles[lemma]):
+            roles[lemma] = role
+    return roles
+
+
+def _role_of(frame: Frame, name: str) -> str | None:
+    """The role a name holds in a frame (the first of agent, patient, place, other)."""
+    for role in _ROLES:
+        if not unmatched_names([name], getattr(frame, role)):
+            return role
+    return None
+
+
+def _swapped(a: Frame, b: Frame) -> bool:
+    """Whether two actors exchange roles: "Ruritania shipped grain to Freedonia" and
+    "Freedonia shipped grain to Ruritania"; "Rosselló is to be replaced by Garced" and
+    "Garced is to be replaced by Rosselló". Also when an actor moves into the role of one
+    the other frame replaces ("Moscow invaded Ukraine" / "Ukraine invaded Russia"). A name
+    that changes role alone, with the phrase it heads ("UNESCO is based in Paris" / "UNESCO
+    has its headquarters in Paris"), is a change of voice, not a swap."""
+    if _copular(a) or _copular(b):
+        return False  # "the only state that has not signed is Eritrea": X is Y, Y is X
+    roles_a, roles_b = _noun_roles(a), _noun_roles(b)
+    same_action = _action(a) is not None and _action(a) == _action(b)
+    for x, r1 in roles_a.items():  # unnamed participants exchanging roles
+        r2 = roles_b.get(x) or _role_of(b, x)
+        if r2 is None or r1 == r2 or not {r1, r2} & _CORE:
+            continue
+        # with a name always; with another unnamed noun only under the same verb: a clause
+        # turned around ("citing concerns, they imposed bans") trades nouns without a swap
+        others = [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
+        if same_action:
+            others += [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
+        if any(ra == r2 and rb == r1 for _, ra, rb in others):
+            return True
+    for x in _named(a):
+        r1, r2 = _role_of(a, x), _role_of(b, x)
+        if r1 is None or r2 is None or r1 == r2 or not {r1, r2} & _CORE:
+            continue
+        for y in _named(a):
+            if not same_actor(x, y) and _role_of(a, y) == r2 and _role_of(b, y) == r1:
+                return True
+        replaced_a = unmatched_names(getattr(a, r2), _named(b))
+        replaced_b = unmatched_names(getattr(b, r1), _named(a))
+        if replaced_a and replaced_b:
+            return True
+    return False
+
+
+def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:
+    """Which role the names that replace each other hold: "agent", "place" or "target"
+    ("number" when they differ only in a number: "Article 4" / "Article 5")."""
+    if any(n in a.agents for n in only_a) or any(n in b.agents for n in only_b):
+        return "agent"
+    if any(n in a.patients for n in only_a) or any(n in b.patients for n in only_b):
+        return "target"
+    if any(n in a.places for n in only_a) and any(n in b.places for n in only_b):
+        return "place"
+    for x in only_a:
+        for y in only_b:
+            words_x, words_y = set(actor_words(x)), set(actor_words(y))
+            rest = words_x ^ words_y
+            if rest and all(w[:1].isdigit() for w in rest) and words_x & words_y:
+                return "number"
+    return "target"
+
+
+def _date_part(word: str) -> str:
+    if ":" in word:
+        return "time"
+    if word in WEEKDAYS:
+        return "weekday"
+    if word in MONTHS:
+        return "month"
+    if word.isdigit():
+        return "year" if len(word) == 4 else "day"
+    return "relative"
+
+
+def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """ "weekday" or "date" when a part of a date that both claims give differs ("Monday" /
+    "Sunday", "2016" / "2015", "yesterday" / "last week"); a part only one gives agrees."""
+    parts_a: dict[str, set[str]] = {}
+    parts_b: dict[str, set[str]] = {}
+    for words, parts in ((a, parts_a), (b, parts_b)):
+        for word in words:
+            parts.setdefault(_date_part(word), set()).add(word)
+    differing = [p for p in parts_a.keys() & parts_b.keys() if parts_a[p] != parts_b[p]]
+    if not differing:
+        return []
+    return ["weekday"] if differing == ["weekday"] else ["date"]
