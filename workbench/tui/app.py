@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import quote_plus
 
 from rich.text import Text
 from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -24,16 +20,16 @@ from workbench.errors import WorkbenchError
 from workbench.history import others_did
 from workbench.matching import EarlierClaim, earlier_claims
 from workbench.models import Article, Claim, Event, Rubric, Source
-from workbench.queue import DEFAULT_FILTER, QueueRow, next_filter, select
-from workbench.rubrics import builtin_names, load_rubric
-from workbench.sources import web_url
+from workbench.queue import DEFAULT_FILTER, QueueRow, select
 from workbench.store import Store
 from workbench.store.events import now_iso
 from workbench.store.projections import CLAIM_REVIEW_ACTIONS
+from workbench.tui.edits import ClaimEdits
 from workbench.tui.keys import KEYS
-from workbench.tui.screens.conflict import ConflictScreen
-from workbench.tui.screens.dialogs import ConfirmDialog, LineDialog, NoteDialog, SourceDialog
-from workbench.tui.screens.info import HelpScreen, HistoryScreen, InfoScreen
+from workbench.tui.palette import PaletteCommands, WorkbenchCommands
+from workbench.tui.screens.dialogs import ConfirmDialog
+from workbench.tui.tools import ReadingTools
+from workbench.tui.undo_bulk import UndoAndBulk
 from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.tui.widgets.queue import ClaimQueue
@@ -42,40 +38,6 @@ POLL_SECONDS = 1.0  # how often the session looks for others' commits
 SLOW_DETAILS = 0.15  # seconds before the details panel says it is still reading
 FULL_RELOAD_AT = 500  # more changed claims than this: reload the queue instead of row by row
 W = TypeVar("W", bound=Widget)
-
-EXPORT_FORMATS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv",
-                  "claimreview": "jsonld"}  # fmt: skip
-
-
-class WorkbenchCommands(Provider):
-    """Command palette entries: switch rubric, jump to an article, choose a filter."""
-
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        assert isinstance(app, ReviewApp)
-        matcher = self.matcher(query)
-        entries: list[tuple[str, object, str]] = []
-        for name in builtin_names():
-            entries.append(
-                (f"Switch rubric: {name}", partial(app.switch_rubric, name), "verdict keys")
-            )
-        for article_id, title in app.article_titles():
-            entries.append(
-                (f"Jump to article: {title}", partial(app.jump_to_article, article_id), article_id)
-            )
-        from workbench.queue import FILTERS
-
-        for name in FILTERS:
-            entries.append((f"Filter: {name}", partial(app.set_filter, name), "queue"))
-        entries.append(("Show agreement between reviewers", app.show_agreement, "kappa, alpha"))
-        for fmt in EXPORT_FORMATS:
-            entries.append(
-                (f"Export report: {fmt}", partial(app.export_report, fmt), f"report.{fmt}")
-            )
-        for label, callback, help_text in entries:
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), callback, help=help_text)
 
 
 @dataclass(frozen=True)
@@ -92,45 +54,9 @@ class ClaimView:
 
 
 #: How an undone action reads in the session ("Undid your verdict").
-UNDONE = {
-    "verdict.recorded": "verdict",
-    "verdict.approved": "approval",
-    "verdict.resolved": "resolution",
-    "claim.reclassified": "fact/opinion change",
-    "claim.edited": "wording edit",
-    "note.added": "note",
-    "source.added": "source",
-}
 
 
-#: Where `w` searches the web; {query} becomes the claim, URL-encoded.
-DEFAULT_SEARCH_URL = "https://duckduckgo.com/?q={query}"
-
-
-def search_url(claim: str) -> str:
-    """The web-search address for a claim: $WORKBENCH_SEARCH_URL (with {query}) or
-    DuckDuckGo."""
-    template = os.environ.get("WORKBENCH_SEARCH_URL") or DEFAULT_SEARCH_URL
-    if "{query}" not in template:
-        template += "{query}"
-    return template.replace("{query}", quote_plus(claim))
-
-
-def opinion_verdict(rubric: Rubric):
-    """The rubric's verdict for claims that are opinions ("not checkable"), if it has one."""
-    for option in rubric.verdicts:
-        words = f"{option.id} {option.label}".lower()
-        if "opinion" in words or "not-checkable" in words or "not checkable" in words:
-            return option
-    return None
-
-
-def _short(text: str, limit: int = 70) -> str:
-    """A claim's wording cut for a toast, quoted."""
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
-
-
-class ReviewApp(App[None]):
+class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None]):
     """A keyboard-driven review session over one database."""
 
     CSS_PATH = "app.tcss"
@@ -567,379 +493,3 @@ class ReviewApp(App[None]):
                 queue.goto(index)
                 return
         self.notify("Every claim in this view has a verdict", timeout=3)
-
-    def action_source(self) -> None:
-        row = self.current
-        if row is None:
-            return
-
-        def saved(source: actions.SourceInput | None) -> None:
-            if source is None:
-                return
-            if self.run_action_safely(
-                actions.add_source, self.store, row.id, source, self.reviewer
-            ):
-                self.refresh_claim(row.id)
-                self.notify(source.url, title="Source added", timeout=2)
-
-        self.push_screen(SourceDialog(), saved)
-
-    def action_note(self) -> None:
-        row = self.current
-        if row is None:
-            return
-
-        def saved(text: str | None) -> None:
-            if text and self.run_action_safely(
-                actions.add_note, self.store, row.id, text, self.reviewer
-            ):
-                self.refresh_claim(row.id)
-                self.notify(_short(row.claim), title="Note added", timeout=2)
-
-        self.push_screen(NoteDialog(row.claim), saved)
-
-    def action_flip(self) -> None:
-        row = self.current
-        if row is None:
-            return
-        kind = "opinion" if row.kind == "fact" else "fact"
-        if self.run_action_safely(actions.reclassify, self.store, row.id, kind, self.reviewer):
-            self.refresh_claim(row.id)
-            self.notify(_short(row.claim), title=f"Now {'an' if kind == 'opinion' else 'a'} {kind}")
-
-    def action_edit(self) -> None:
-        row = self.current
-        if row is None:
-            return
-
-        def saved(text: str | None) -> None:
-            if text is not None:
-                text = " ".join(text.split())  # the wording is one line, however it was typed
-            if text and self.run_action_safely(
-                actions.edit, self.store, row.id, text, self.reviewer
-            ):
-                self.refresh_claim(row.id)
-                self.notify(_short(text), title="Wording edited", timeout=2)
-
-        self.push_screen(
-            NoteDialog(row.text, title="Edit the claim's wording", value=row.claim), saved
-        )
-
-    def action_approve(self) -> None:
-        row = self.current
-        if row is not None:
-            event = self.run_action_safely(
-                actions.approve, self.store, row.id, self.reviewer, self.seen_version(row.id)
-            )
-            self.refresh_claim(row.id)
-            if event is not None:
-                whose = event.payload.get("reviewer", "the")
-                self.notify(_short(row.claim), title=f"Approved {whose}'s verdict", timeout=3)
-
-    def action_adopt(self) -> None:
-        row = self.current
-        if row is None:
-            return
-        event = self.run_action_safely(
-            partial(actions.adopt_match, seen=self.seen_version(row.id)),
-            self.store,
-            row.id,
-            self.reviewer,
-        )
-        self.refresh_claim(row.id)
-        if event is not None:
-            self.session_reviewed.add(row.id)
-            self.after_verdict(row.id, event.payload["label"], "Verdict adopted")
-
-    def action_undo(self) -> None:
-        """Undo your newest action; ask first when it is a bulk action over many claims, or
-        when its claim is off screen and it was not the last thing done in this session."""
-        store = self.store
-        if store is None:
-            return
-        target = store.last_undoable(self.reviewer)
-        if target is None:
-            self.notify(f"{self.reviewer} has nothing to undo", timeout=3)
-            return
-        what = self.undone_name(target)
-        batch = target.payload.get("batch")
-        if batch:
-            subjects = [e.subject for e in store.batch_events(self.reviewer, batch)]
-            question = f"Undo your {what}s on {len(subjects)} claims, given at once?"
-            self.push_screen(
-                ConfirmDialog(question),
-                lambda yes: self.undo(target.id, subjects) if yes else None,
-            )
-            return
-        queue = self.main(ClaimQueue)
-        index = queue.index_of(target.subject)
-        if target.id == self._newest_own or (index is not None and queue.visible(index)):
-            self.undo(target.id)
-            return
-        where = "not on screen" if index is not None else "not in this view"
-        claim = store.claim(target.subject)
-        question = f"Undo your {what} on {_short(claim.claim)}?\n\nThat claim is {where}."
-        self.push_screen(ConfirmDialog(question), lambda yes: self.undo(target.id) if yes else None)
-
-    def undone_name(self, event: Event) -> str:
-        """How an action reads when undone: "verdict “Accurate”", "note"."""
-        what = UNDONE.get(event.action, "action")
-        if event.action == "verdict.recorded" and not event.payload.get("batch"):
-            option = self.rubric.verdict(event.payload.get("rating", ""))
-            what += f" “{option.label if option else event.payload.get('rating')}”"
-        return what
-
-    def undo(self, expected: str, batch: Sequence[str] = ()) -> None:
-        """Undo the action ``expected`` (if it is still your newest), then go to its claim;
-        ``batch`` holds the claims of a bulk action undone with it."""
-        event = self.run_action_safely(actions.undo, self.store, self.reviewer, expected)
-        if event is None or self.store is None:
-            return
-        if event.payload["action"] == "verdict.recorded":
-            self.session_reviewed.discard(event.subject)
-        what = UNDONE.get(event.payload["action"], "action")
-        if event.payload.get("batch_size"):
-            count = event.payload["batch_size"]
-            self.session_reviewed.difference_update(batch)
-            self.load_queue()  # many claims changed at once
-            self.notify(f"{count} claims", title=f"Undid your {what}s", timeout=4)
-            return
-        self.refresh_claim(event.subject)
-        claim = self.store.claim(event.subject)
-        queue = self.main(ClaimQueue)
-        index = queue.index_of(event.subject)
-        where = ""
-        if index is None:
-            where = " (not in this view)"
-        elif index != queue.cursor:
-            queue.goto(index)
-            where = " (moved there)"
-        self.notify(f"{_short(claim.claim)}{where}", title=f"Undid your {what}", timeout=4)
-
-    def unrated(self) -> list[QueueRow]:
-        """The claims in this view with no verdict yet."""
-        return [r for r in self.main(ClaimQueue).rows if self.needs_you(r)]
-
-    def action_bulk_opinions(self) -> None:
-        option = opinion_verdict(self.rubric)
-        if option is None:
-            self.notify(f"rubric '{self.rubric.name}' has no verdict for opinions", timeout=4)
-            return
-        rows = [r for r in self.unrated() if r.kind == "opinion"]
-        self.bulk(
-            rows,
-            f"Rate {len(rows)} unrated opinions in this view “{option.label}”?",
-            lambda ids: actions.record_verdicts(
-                self.store, ids, option.id, self.rubric, self.reviewer
-            ),
-        )
-
-    def action_bulk_adopt(self) -> None:
-        matched = self.matched_ids()  # one read, not one per row
-        rows = [r for r in self.unrated() if r.id in matched]
-        self.bulk(
-            rows,
-            f"Adopt the earlier verdict for {len(rows)} unrated claims in this view that match "
-            "a checked claim?",
-            lambda ids: actions.adopt_matches(self.store, ids, self.reviewer),
-        )
-
-    def matched_ids(self) -> set[str]:
-        assert self.store is not None
-        ids = [r.id for r in self.unrated()]
-        return {cid for cid, found in self.store.matches_of(ids).items() if any(
-            m.get("verdict") for m in found
-        )}  # fmt: skip
-
-    def bulk(self, rows: list[QueueRow], question: str, act) -> None:
-        """Ask, then act on every row in one transaction and one undoable batch."""
-        if not rows:
-            self.notify("No claim in this view to do that to", timeout=3)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            events = self.run_action_safely(act, [r.id for r in rows])
-            if events:
-                self.session_reviewed.update(e.subject for e in events)
-                self.refresh_claim(*(e.subject for e in events))
-                self.notify(
-                    f"{len(events)} claims · u undoes them all", title="Verdicts saved", timeout=4
-                )
-
-        self.push_screen(ConfirmDialog(question), answered)
-
-    def action_resolve(self) -> None:
-        row = self.current
-        if row is None or self.store is None:
-            return
-        claim = self.store.claim(row.id)
-        if claim.status != "conflict":
-            self.notify("This claim is not in conflict: there is nothing to settle", timeout=3)
-            return
-
-        def settled(rating: str | None) -> None:
-            if rating is None:
-                return
-            event = self.run_action_safely(
-                actions.resolve, self.store, row.id, rating, self.rubric, self.reviewer
-            )
-            self.refresh_claim(row.id)
-            if event is not None:
-                self.notify(event.payload["label"], title="Conflict settled", timeout=3)
-
-        self.push_screen(
-            ConflictScreen(claim, self.rubric, self.store.claim_sources(row.id)), settled
-        )
-
-    def action_open_article(self) -> None:
-        """Open the article's address, or else the claim's first source, in the browser."""
-        row = self.current
-        if row is None or self.store is None:
-            return
-        article = self.article(row.article_id)
-        urls = [article.url] + [s.url for _, s in self.store.claim_sources(row.id)]
-        url = next((web for u in urls if (web := web_url(u))), None)
-        if url is None:
-            self.notify("The article has no web address and the claim no source", timeout=3)
-            return
-        self.open_url(url)
-        self.notify(url, title="Opened in the browser", timeout=3)
-
-    def action_web_search(self) -> None:
-        """Open a web search for the claim's wording ($WORKBENCH_SEARCH_URL, {query})."""
-        row = self.current
-        if row is None:
-            return
-        url = search_url(row.claim)
-        self.open_url(url)
-        self.notify(url, title="Searching the web", timeout=3)
-
-    def action_copy_claim(self) -> None:
-        row = self.current
-        if row is None:
-            return
-        self.copy_to_clipboard(f"{row.claim} [{row.id}]")
-        self.notify(_short(row.claim), title="Copied", timeout=2)
-
-    def action_search(self) -> None:
-        def done(text: str | None) -> None:
-            if text is not None:
-                self.search_text = text.strip()
-                self.apply_filter()
-
-        self.push_screen(
-            LineDialog("Search claims (empty clears)", self.search_text, "words…"), done
-        )
-
-    def action_cycle_filter(self) -> None:
-        self.set_filter(next_filter(self.filter_name))
-
-    def set_filter(self, name: str) -> None:
-        self.filter_name = name
-        self.apply_filter()
-
-    def action_history(self) -> None:
-        row = self.current
-        if row is not None and self.store is not None:
-            self.push_screen(HistoryScreen(row.id, list(self.store.events(row.id))))
-
-    def action_view_article(self) -> None:
-        """The whole article in a scrollable screen, this claim highlighted."""
-        row = self.current
-        if row is None or self.store is None:
-            return
-        article = self.article(row.article_id)
-        claim = self.store.claim(row.id)
-        body = Text()
-        if article.title:
-            body.append(article.title + "\n\n", "bold")
-        body.append(article.text[: claim.start])
-        body.append(article.text[claim.start : claim.end], "bold reverse")
-        body.append(article.text[claim.end :])
-        self.push_screen(InfoScreen(article.title or article.source, body))
-
-    def action_help(self) -> None:
-        rows = []
-        for k in KEYS:
-            if k.id.startswith("verdict_"):
-                continue
-            keys = self._keymap.get(k.id, k.keys)
-            rows.append((keys.replace("question_mark", "?").replace("slash", "/"), k.description))
-        verdict_rows = [
-            (self._keymap.get(f"verdict_{v.key}", str(v.key)), f"{v.label} — {v.help}")
-            for v in self.rubric.verdicts
-        ]
-        self.push_screen(HelpScreen(rows, verdict_rows))
-
-    # -- palette commands -------------------------------------------------------------------
-
-    def switch_rubric(self, name: str) -> None:
-        self.rubric = load_rubric(name)
-        queue = self.main(ClaimQueue)
-        queue.rubric = self.rubric
-        queue.refresh()
-        self.update_header()
-        self.show_claim(queue.current)
-
-    @work(thread=True, group="export")
-    def export_report(self, fmt: str) -> None:
-        """Write a report of this database next to it, e.g. ``claims-report.html``."""
-        from workbench.config import load_publisher
-        from workbench.export import build_report, render
-
-        target = self.db_path.with_name(f"{self.db_path.stem}-report.{EXPORT_FORMATS[fmt]}")
-        store = self.store
-        if store is None:
-            return
-        try:
-            with store.snapshot():
-                report = build_report(store, publisher=load_publisher())
-            target.write_text(render(report, fmt), encoding="utf-8")
-        except (WorkbenchError, OSError) as err:
-            self.call_from_thread(self.notify, str(err), severity="error")
-            return
-        self.call_from_thread(self.notify, str(target), title="Report written")
-
-    def action_stats(self) -> None:
-        """The database in figures: claims by kind and state, the agreed verdicts as bars,
-        everyone's actions, and your day."""
-        from workbench.export.chart import text_bars
-
-        assert self.store is not None
-        figures = self.store.stats()
-        body = Text()
-        body.append(f"{figures['articles']} articles · {figures['claims']} claims\n", "bold")
-        for title, key in (("kind", "claims_by_kind"), ("state", "claims_by_status")):
-            counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in figures[key].items())
-            body.append(f"by {title}: {counts or '-'}\n")
-        body.append("\nAgreed verdicts\n", "underline")
-        labels = {v.id: v.label for v in self.rubric.verdicts}
-        agreed = [(labels.get(k, k), n) for k, n in figures["agreed_verdicts"].items()]
-        for line in text_bars(agreed, width=30) or ["none yet"]:
-            body.append(f"  {line}\n")
-        body.append("\nEvents by person\n", "underline")
-        for actor, n in sorted(figures["actors"].items(), key=lambda kv: -kv[1]):
-            body.append(f"  {actor}: {n}\n")
-        body.append(
-            f"\nYou: {len(self.session_reviewed)} this session, {self.today} today\n", "bold"
-        )
-        self.push_screen(InfoScreen("Figures", body))
-
-    def show_agreement(self) -> None:
-        from workbench.agreement import agreement_text, measure, scale_of
-
-        assert self.store is not None
-        ratings = {c.id: {v.reviewer: v.rating for v in c.verdicts} for c in self.store.claims()}
-        text = agreement_text(measure(ratings, scale_of(self.rubric)))
-        self.push_screen(InfoScreen("Agreement between reviewers", Text(text)))
-
-    def article_titles(self) -> list[tuple[str, str]]:
-        return self._titles
-
-    def jump_to_article(self, article_id: str) -> None:
-        self.filter_name = "all"
-        self.search_text = ""
-        first = next((r for r in self.all_rows if r.article_id == article_id), None)
-        self.apply_filter(keep=first.id if first else None)
