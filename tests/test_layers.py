@@ -118,10 +118,11 @@ LAYERS: list[set[str]] = [
     {"workbench", "models", "errors", "paths", "identity", "sources", "rubrics", "fetch",
      "progress", "data"},
     {"clean", "splitting", "matching", "review", "queue", "agreement", "history", "coverage",
-     "ingest", "articles"},
+     "ingest", "markdown", "decoding", "html_text", "articles"},
     {"store"},
     {"actions", "incoming", "export", "output", "config", "sentences", "training"},
-    {"cli", "cli_export", "cli_review", "cli_support", "cli_team", "tui", "__main__"},
+    {"cli", "cli_export", "cli_ingest", "cli_learn", "cli_review", "cli_support", "cli_team",
+     "tui", "__main__"},
 ]  # fmt: skip
 
 

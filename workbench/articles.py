@@ -114,4 +114,3 @@ def default_jobs(articles: int) -> int:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return max(1, (cores or 1) - round(os.getloadavg()[0]))
-
