@@ -37,7 +37,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
 ]
 
 #: lines that only say what was built or read
-_CHATTER = re.compile(r"^(built |corpus:|matching on |wrong:|  [a-z]\d+ |-- )")
+_CHATTER = re.compile(r"^(built |corpus:|matching on |wrong:|  [a-z]\d+ )")
 
 
 def machine() -> str:
