@@ -397,25 +397,32 @@ class Store:
     @_serialized
     def append(self, action: str, subject: str, payload: dict, actor: str) -> Event:
         """Append one event and apply it to the projections. Call inside ``transaction()``."""
-        if not self.db.conn.in_transaction:
-            raise RuntimeError("Store.append needs an open transaction")
         return self.append_many([(action, subject, payload)], actor)[0]
 
     def append_many(self, items: Sequence[tuple[str, str, dict]], actor: str) -> list[Event]:
-        """Append events (action, subject, payload) in order and apply them: the hash chain
-        computed in one pass, one ``executemany`` for the events and one per run of claims
-        for the projections. Call inside ``transaction()``."""
+        """Append events (action, subject, payload) in order and apply them to the
+        projections, a run of claims in one statement. Call inside ``transaction()``."""
         if not self.db.conn.in_transaction:
-            raise RuntimeError("Store.append_many needs an open transaction")
+            raise RuntimeError("Store.append needs an open transaction")
+        at = ev.now_iso()  # one transaction, one moment
+        events = self._chain(
+            [(ev.new_event_id(), at, actor, action, subject, payload)
+             for action, subject, payload in items]
+        )  # fmt: skip
+        projections.apply_many(self.db, events)
+        return events
+
+    def _chain(self, entries: Sequence[tuple[str, str, str, str, str, dict]]) -> list[Event]:
+        """Insert events (id, at, actor, action, subject, payload) linked to the newest one
+        and to each other, in one ``executemany``: the only place events are written."""
         last = self.db.conn.execute(
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
         ).fetchone()
         seq, prev_hash = (last[0], last[1]) if last else (0, ev.GENESIS)
-        at = ev.now_iso()  # one transaction, one moment
         rows, events = [], []
-        for action, subject, payload in items:
+        for event_id, at, actor, action, subject, payload in entries:
             seq += 1
-            event_id, text = ev.new_event_id(), ev.canonical_json(payload)
+            text = ev.canonical_json(payload)
             digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
             rows.append((seq, event_id, at, actor, action, subject, text, prev_hash, digest))
             events.append(
@@ -423,28 +430,9 @@ class Store:
             )
             prev_hash = digest
         self.db.conn.executemany(
-            "INSERT INTO events (seq, id, at, actor, action, subject, payload, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
-        projections.apply_many(self.db, events)
         return events
-
-    def _chain(
-        self, event_id: str, at: str, actor: str, action: str, subject: str, payload: dict
-    ) -> Event:
-        """Insert one event linked to the newest one: the only place events are written."""
-        last = self.db.conn.execute("SELECT hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
-        prev_hash = last[0] if last else ev.GENESIS
-        text = ev.canonical_json(payload)
-        digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
-        cursor = self.db.conn.execute(
-            "INSERT INTO events (id, at, actor, action, subject, payload, prev_hash, hash) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (event_id, at, actor, action, subject, text, prev_hash, digest),
-        )
-        seq = cursor.lastrowid or 0
-        return Event(event_id, seq, at, actor, action, subject, payload, prev_hash, digest)
 
     @_serialized
     def add_article(
@@ -635,7 +623,8 @@ class Store:
                     self._same_or_refuse(e, have[e["id"]])
                     continue
                 have[e["id"]] = _content(e)
-                self._chain(e["id"], e["at"], e["actor"], e["action"], e["subject"], e["payload"])
+                self._chain([(e["id"], e["at"], e["actor"], e["action"], e["subject"],
+                              e["payload"])])  # fmt: skip
                 added += 1
                 if rebuild:
                     continue
