@@ -53,9 +53,6 @@ class ClaimView:
     related: list[EarlierClaim]
 
 
-#: How an undone action reads in the session ("Undid your verdict").
-
-
 class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None]):
     """A keyboard-driven review session over one database."""
 
@@ -297,7 +294,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
             done, n = tally.get(r.article_id, (0, 0))
             tally[r.article_id] = (done + (r.status != "unreviewed"), n + 1)
         self._progress = tally
-        self._reviewed = sum(r.status != "unreviewed" for r in self.all_rows)
+        self._reviewed = sum(done for done, _ in tally.values())
 
     def update_header(self) -> None:
         """Progress: over all claims, over the current claim's article, and your day."""

@@ -62,8 +62,9 @@ class ClaimQueue(ScrollView, can_focus=True):
         (with ``stay``) at the same place, which is then the claim after it."""
         index = self.cursor if stay else 0
         self.rows = list(rows)
-        if keep is not None:
-            index = next((i for i, r in enumerate(self.rows) if r.id == keep), index)
+        found = self.index_of(keep) if keep is not None else None
+        if found is not None:
+            index = found
         self.virtual_size = Size(self.size.width, len(self.rows))
         self.cursor = min(index, max(0, len(self.rows) - 1))
         self.refresh()
