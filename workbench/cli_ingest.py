@@ -116,7 +116,7 @@ def ingest(
     overrides = {"title": title, "url": url, "outlet": outlet, "published": published}
     documents = _read_documents(sources, sample, overrides, allow_private=allow_private)
     actor = current_reviewer(reviewer)
-    say = (lambda line: None) if quiet or as_json else click.echo
+    lines = not (quiet or as_json)  # a line per article
     started = time.monotonic()
     stored: list[dict] = []
     with open_store(db_path, create=True) as store:
@@ -124,10 +124,11 @@ def ingest(
         split = prepare_each(documents, n_process=jobs or default_jobs(len(documents)))
         try:
             for item in split:
-                result = ingest_article(store, item, actor)
-                stored.append(_ingested(item, result))
-                progress.close()
-                say(_ingest_line(item, result))
+                entry = _ingested(item, ingest_article(store, item, actor))
+                stored.append(entry)
+                if lines:
+                    progress.close()
+                    click.echo(_ingest_line(entry))
                 progress.advance(len(item.claims))
         except KeyboardInterrupt:
             progress.close()
@@ -176,25 +177,23 @@ def _ingest_summary(stored: list[dict], seconds: float) -> dict:
     }
 
 
-def _ingest_line(item, result) -> str:
-    """What ingest says about one article."""
-    if not result.created:
-        change = (
-            f"{result.restored} missing claims added back" if result.restored else "nothing changed"
-        )
-        return f"article {result.article_id}: already stored ({result.claims} claims), {change}"
-    kinds = {k: sum(c.kind == k for c in item.claims) for k in ("fact", "opinion")}
+def _ingest_line(entry: dict) -> str:
+    """What ingest says about one article (an entry of the JSON summary)."""
+    if not entry["created"]:
+        restored = entry["restored"]
+        change = f"{restored} missing claims added back" if restored else "nothing changed"
+        return f"article {entry['id']}: already stored ({entry['claims']} claims), {change}"
     links = ""
-    if result.matched or result.duplicates:
+    if entry["matched"] or entry["duplicates"]:
         links = (
-            f", {result.matched} match earlier claims, "
-            f"{result.duplicates} repeated within the article"
+            f", {entry['matched']} match earlier claims, "
+            f"{entry['duplicates']} repeated within the article"
         )
     return (
-        f"article {result.article_id}: {result.claims} claims "
-        f"({kinds['fact']} fact, {kinds['opinion']} opinion), "
-        f"{len(item.article.dropped)} boilerplate segments dropped{links}"
-        + (f" — {item.article.title}" if item.article.title else "")
+        f"article {entry['id']}: {entry['claims']} claims "
+        f"({entry['fact']} fact, {entry['opinion']} opinion), "
+        f"{entry['boilerplate_dropped']} boilerplate segments dropped{links}"
+        + (f" — {entry['title']}" if entry["title"] else "")
     )
 
 

@@ -45,3 +45,4 @@ class Progress:
         if self.enabled and self.done:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+            self._drawn = 0.0  # cleared: the next advance draws it again at once
