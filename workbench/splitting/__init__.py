@@ -83,26 +83,20 @@ def split_texts(
     text is parsed in chunks (:mod:`~workbench.splitting.chunks`), so time and memory grow
     with its length, not its square."""
     model = _ready(nlp)
-    pending: dict[int, list[ClaimDraft]] = {}
-    empty: set[int] = set()
 
-    def pieces() -> Iterator[tuple[str, tuple[int, Chunk, bool]]]:
-        for number, text in enumerate(texts):
-            if not text.strip():
-                empty.add(number)
-                yield "", (number, Chunk(0, 0, 0), True)
-                continue
-            parts = list(chunks(text))
+    def pieces() -> Iterator[tuple[str, tuple[Chunk, bool]]]:
+        for text in texts:
+            parts = list(chunks(text)) or [Chunk(0, 0, 0)]  # "" is one empty piece
             for i, part in enumerate(parts):
-                yield text[part.start : part.end], (number, part, i == len(parts) - 1)
+                yield text[part.start : part.end], (part, i == len(parts) - 1)
 
+    found: list[ClaimDraft] = []  # nlp.pipe keeps the order: one text is pending at a time
     docs = model.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (number, part, last) in docs:
-        found = pending.setdefault(number, [])
-        if number not in empty:
-            found.extend(_shifted(drafts_from_doc(doc), part))
+    for doc, (part, last) in docs:
+        found.extend(_shifted(drafts_from_doc(doc), part))
         if last:
-            yield pending.pop(number)
+            yield found
+            found = []
 
 
 def _shifted(drafts: list[ClaimDraft], part: Chunk) -> Iterator[ClaimDraft]:
