@@ -94,15 +94,10 @@ def read_all(
             elif _is_url(spec):
                 documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
             elif os.path.isdir(spec):
-                files, others = _walk_folder(Path(spec), spec)
-                skipped += others
-                if not files:
-                    raise InputError(f"no .txt, .md or .html files in folder {spec}")
-                for f in files:
-                    try:
-                        documents.append(_read_file(f, os.fspath(f)))
-                    except InputError as err:
-                        errors.append(str(err))
+                folder = _read_folder(Path(spec), spec)
+                documents += folder.documents
+                errors += folder.errors
+                skipped += folder.skipped
             else:
                 documents.extend(read_path(spec))
         except InputError as err:
@@ -169,16 +164,31 @@ def read_path(path: str | os.PathLike[str]) -> list[Document]:
     except OSError as exc:
         raise InputError(f"cannot read {name}: {_reason(exc)}") from None
     if stat.S_ISDIR(st.st_mode):
-        files, _ = _walk_folder(p, name)
-        if not files:
-            raise InputError(f"no .txt, .md or .html files in folder {name}")
-        return [_read_file(f, os.fspath(f)) for f in files]
+        folder = _read_folder(p, name)
+        if folder.errors:
+            raise InputError(folder.errors[0])
+        return list(folder.documents)
     suffix = p.suffix.lower()
     if suffix not in SUFFIXES:
         if suffix:
             raise InputError(f"unsupported file type '{suffix}' for {name} ({_EXPECTED})")
         raise InputError(f"unsupported file type (no extension) for {name} ({_EXPECTED})")
     return [_read_file(p, name)]
+
+
+def _read_folder(root: Path, name: str) -> Reading:
+    """Every article file under ``root``, going on past the ones that cannot be read; an
+    unreadable folder, or one without articles, raises InputError."""
+    files, others = _walk_folder(root, name)
+    if not files:
+        raise InputError(f"no .txt, .md or .html files in folder {name}")
+    documents, errors = [], []
+    for f in files:
+        try:
+            documents.append(_read_file(f, os.fspath(f)))
+        except InputError as err:
+            errors.append(str(err))
+    return Reading(tuple(documents), tuple(errors), tuple(others))
 
 
 def _walk_folder(root: Path, name: str) -> tuple[list[Path], list[str]]:
