@@ -16,12 +16,13 @@ if not Doc.has_extension("ent_index"):
 class EntityIndex:
     """The entities of one Doc in text order, searchable by token position."""
 
-    __slots__ = ("doc", "ents", "first_persons", "start_chars", "starts")
+    __slots__ = ("doc", "ends", "ents", "first_persons", "start_chars", "starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.ents: list[Span] = list(doc.ents)
         self.starts = [e.start for e in self.ents]
+        self.ends = [e.end for e in self.ents]  # entities never overlap: ends are in order too
         self.start_chars = [e.start_char for e in self.ents]
         #: the first multi-word PERSON mention ending in (or starting with) a word, by word
         self.first_persons: dict[str, Span] = {}
@@ -30,14 +31,16 @@ class EntityIndex:
                 for word in (ent[0].lower_, ent[-1].lower_):
                     self.first_persons.setdefault(word, ent)
 
+    def span_range(self, start: int, end: int) -> range:
+        """Positions in :attr:`ents` of the entities wholly inside tokens ``start:end``, as
+        ``Span.ents`` finds them."""
+        first = bisect.bisect_left(self.starts, start)
+        return range(first, max(first, bisect.bisect_right(self.ends, end)))
+
     def within(self, start: int, end: int) -> list[Span]:
-        """Entities wholly inside tokens ``start:end``, as ``Span.ents`` finds them."""
-        found = []
-        for ent in self.ents[bisect.bisect_left(self.starts, start) :]:
-            if ent.end > end:
-                break
-            found.append(ent)
-        return found
+        """Entities wholly inside tokens ``start:end``."""
+        found = self.span_range(start, end)
+        return self.ents[found.start : found.stop]
 
     def covering(self, i: int) -> Span | None:
         """The entity that token ``i`` is part of, if any."""

@@ -34,7 +34,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, Span
 
-from workbench.splitting.entities import release_entities
+from workbench.splitting.entities import entity_index, release_entities
 from workbench.splitting.patterns import matches
 
 _DIGIT = re.compile(r"\d").search
@@ -64,8 +64,8 @@ class DocView:
         "digit",
         "doc",
         "doc_text",
-        "ent_starts",
         "ent_type",
+        "entities",
         "ents",
         "head",
         "idx",
@@ -112,8 +112,8 @@ class DocView:
             if dep in {"aux", "auxpass"} and lemma in {"have", "be"}:
                 aux[self.head[i]] = True
         self.aux_have_be = aux
-        self.ents = [(e.start, e.end, e.label_, e.root.i) for e in doc.ents]
-        self.ent_starts = [e[0] for e in self.ents]
+        self.entities = entity_index(doc)  # read once per Doc, shared with the components
+        self.ents = [(e.start, e.end, e.label_, e.root.i) for e in self.entities.ents]
         #: the lexicon's multi-token patterns (``workbench_patterns``) by family
         self.patterns = matches(doc)
         self.to_verb = {start for start, _ in self.patterns.get("TO_VERB", ())}
@@ -134,12 +134,8 @@ class DocView:
 
     def span_ents(self, start: int, end: int) -> list[tuple[int, int, str, int]]:
         """Entities wholly inside ``start:end``, as ``Span.ents`` finds them."""
-        found = []
-        for ent in self.ents[bisect.bisect_left(self.ent_starts, start) :]:
-            if ent[1] > end:
-                break
-            found.append(ent)
-        return found
+        found = self.entities.span_range(start, end)
+        return self.ents[found.start : found.stop]
 
     def content_text(self, indices: list[int]) -> str:
         """The text of the tokens at ``indices`` with their original spacing."""
