@@ -13,23 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from long_article import BARE, sentences
-
-
-def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MB of a command (the largest of it and its children)."""
-    t0 = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed")
-    return time.perf_counter() - t0, usage.ru_maxrss // 1024
+from long_article import BARE, run, sentences
 
 
 def main() -> None:

@@ -73,10 +73,11 @@ def article(size_kb: int, pool: list[str]) -> str:
     return cut[: cut.rfind("\n\n")]
 
 
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (MB) of one command in its own process."""
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one command in its own process (the largest of it
+    and the children it waited for)."""
     t0 = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - t0
     if status != 0:
