@@ -21,9 +21,9 @@ from pathlib import Path
 from synthetic import build
 from timing import timed
 
-from workbench import actions
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 
 def reviewed_db(path: Path, claims: int) -> None:

@@ -30,8 +30,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from workbench import matching
-from workbench.articles import make_article, make_claims
-from workbench.models import ClaimDraft, Cleaned, Document
+from workbench.core.values import ClaimDraft, Cleaned, Document
+from workbench.ingest.articles import make_article, make_claims
 from workbench.store import Store
 
 PAIRS = Path(__file__).resolve().parent.parent / "data" / "matching-pairs" / "dev.txt"
@@ -155,9 +155,9 @@ def median_lookup(store: Store, rng: random.Random, stored: list[str], n: int) -
 
 def quality(pairs: Path) -> None:
     """Precision, recall and errors per class on a labelled pairs file."""
-    from workbench.training.matching_pairs import evaluate_pairs, read_pairs, render
+    from workbench.training.matching_pairs import evaluate_pairs, read_pairs, render_pair_scores
 
-    print(render(evaluate_pairs(read_pairs(pairs)), str(pairs)), end="")
+    print(render_pair_scores(evaluate_pairs(read_pairs(pairs)), str(pairs)), end="")
 
 
 def main() -> None:

@@ -36,8 +36,8 @@ TEXT = "\n\n".join(
 
 def make_database(path: Path) -> list[str]:
     """A database holding one hand-made article (no NLP needed); its claim ids."""
-    from workbench.articles import make_article, make_claims
-    from workbench.models import ClaimDraft, Cleaned, Document
+    from workbench.core.values import ClaimDraft, Cleaned, Document
+    from workbench.ingest.articles import make_article, make_claims
     from workbench.store import Store
 
     article = make_article(Document(text=TEXT, source="stress.txt"), Cleaned(TEXT, ()))
@@ -56,7 +56,7 @@ def make_database(path: Path) -> list[str]:
 
 
 async def drive_session(db: Path, name: str, seconds: float, out: Path) -> None:
-    from workbench.rubrics import load_rubric
+    from workbench.review.rubrics import load_rubric
     from workbench.tui.app import ReviewApp
 
     app = ReviewApp(db, name, load_rubric("default"), offer_sample=False, filter_name="all")

@@ -1,6 +1,6 @@
 """Speed of the claim splitter against the bare English pipeline, in the same run.
 
-Times `workbench split`'s work (clean + split, through ``workbench.articles.prepare``) over a
+Times `workbench split`'s work (clean + split, through ``workbench.ingest.articles.prepare``) over a
 corpus of articles, and ``nlp.pipe`` of the bare en_core_web_sm pipeline over the same
 paragraphs, and prints words per second for both and the wall-time ratio (target: <= 1.6,
 which leaves room for the sentence encoder).
@@ -24,9 +24,9 @@ from pathlib import Path
 
 import spacy
 
-from workbench.articles import prepare
-from workbench.markdown import markdown_to_text, parse_front_matter
-from workbench.models import Document
+from workbench.core.values import Document
+from workbench.ingest.articles import prepare
+from workbench.ingest.markdown import markdown_to_text, parse_front_matter
 from workbench.splitting import load_nlp
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "newssd-eng"

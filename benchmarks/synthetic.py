@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbench.articles import make_article, make_claims
-from workbench.models import Article, Claim, ClaimDraft, Cleaned, Document
+from workbench.core.values import Article, Claim, ClaimDraft, Cleaned, Document
+from workbench.ingest.articles import make_article, make_claims
 from workbench.store import Store
 
 PER_ARTICLE = 100

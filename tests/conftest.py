@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from workbench.articles import make_article, make_claims
-from workbench.models import ClaimDraft, Cleaned, Document, Dropped, Entity
+from workbench.core.values import ClaimDraft, Cleaned, Document, Dropped, Entity
+from workbench.ingest.articles import make_article, make_claims
 from workbench.store import Store
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

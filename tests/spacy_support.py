@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from workbench.errors import ModelError
+from workbench.core.errors import ModelError
 from workbench.splitting import load_nlp
 
 VOCAB = spacy.blank("en").vocab

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.agreement import cohen_kappa, krippendorff_alpha, measure
+from workbench.review.agreement import cohen_kappa, krippendorff_alpha, measure
 
 
 def test_cohen_kappa_by_hand() -> None:

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.clean import Rules, clean, load_rules, split_paragraphs
-from workbench.errors import InputError
-from workbench.ingest import read_sources
-from workbench.models import Dropped
+from workbench.core.errors import InputError
+from workbench.core.values import Dropped
+from workbench.ingest.clean import Rules, clean, load_rules, split_paragraphs
+from workbench.ingest.read import read_sources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEWS = "Ruritania shipped 40,000 tonnes of grain to Freedonia in March."

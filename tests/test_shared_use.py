@@ -14,11 +14,11 @@ import pytest
 
 from tests.conftest import hand_made
 from tests.test_tui import loaded, settled
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
+from workbench.tui.widgets.claim_list import ClaimQueue
 from workbench.tui.widgets.details import ClaimDetails
-from workbench.tui.widgets.queue import ClaimQueue
 
 ROOT = Path(__file__).resolve().parents[1]
 URL = "https://stats.example.org/wheat"
@@ -156,7 +156,7 @@ def test_stores_on_one_file_share_one_connection_across_threads(shared_db: Path)
     errors: list[BaseException] = []
 
     def writer(n: int) -> None:
-        from workbench import actions
+        from workbench.usecases import actions
 
         try:
             with Store(shared_db) as store:

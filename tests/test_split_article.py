@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.spacy_support import needs_model
-from workbench.clean import clean
-from workbench.models import ClaimDraft, Cleaned
+from workbench.core.values import ClaimDraft, Cleaned
+from workbench.ingest.clean import clean
 from workbench.splitting import split_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "split_article.txt"

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from workbench.clean import clean, load_rules
-from workbench.coverage import content_words, non_claims
-from workbench.errors import ModelError
+from workbench.core.errors import ModelError
+from workbench.ingest.clean import clean, load_rules
+from workbench.ingest.coverage import content_words, non_claims
 from workbench.splitting import load_nlp, split_text
 from workbench.splitting.tokens import PARAGRAPH_BREAK
 

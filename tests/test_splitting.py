@@ -9,11 +9,11 @@ import pytest
 import spacy
 
 from tests.spacy_support import REMARKABLE, make_doc, needs_model
-from workbench.errors import ModelError
-from workbench.models import ClaimDraft, Entity
+from workbench.core.errors import ModelError
+from workbench.core.values import ClaimDraft, Entity
 from workbench.splitting import load_nlp, split_text, split_texts
 from workbench.splitting.attribution import attribute_units, find_attribution, quote_regions
-from workbench.splitting.kinds import classify
+from workbench.splitting.kinds import classify_kind
 from workbench.splitting.tokens import sentence_units
 from workbench.splitting.wording import standalone_wording
 
@@ -62,7 +62,7 @@ def test_reporting_verb_speaker_prefers_the_name_in_an_apposition() -> None:
 
 def test_reported_opinion_is_an_opinion_with_the_speaker_in_its_cues() -> None:
     doc = make_doc(BRANDT, BRANDT_ENTS)
-    decision = classify(doc[:], speaker="Karl Brandt", exclude=range(0, 7))
+    decision = classify_kind(doc[:], speaker="Karl Brandt", exclude=range(0, 7))
     assert decision.kind == "opinion"
     assert "evaluative: provocation" in decision.cues
     assert "speaker: Karl Brandt" in decision.cues
@@ -117,7 +117,7 @@ def test_direct_quote_and_pronoun_speaker_resolved_to_the_previous_person() -> N
 
 
 def test_evaluative_adjective_makes_an_opinion() -> None:
-    decision = classify(make_doc(REMARKABLE)[:])
+    decision = classify_kind(make_doc(REMARKABLE)[:])
     assert decision.kind == "opinion"
     assert decision.cues == ("evaluative: remarkable", "characterisation: remarkable moment")
 
@@ -137,7 +137,7 @@ def test_figures_with_a_date_outweigh_an_evaluative_word() -> None:
         ],
         ["O", "O", "O", "O", "B-PERCENT", "I-PERCENT", "O", "B-DATE", "O"],
     )
-    decision = classify(doc[:])
+    decision = classify_kind(doc[:])
     assert decision.kind == "fact"
     assert decision.cues == ("evaluative: remarkable", "number", "date", "past event")
 
@@ -153,7 +153,7 @@ def test_a_great_deal_is_not_an_evaluation() -> None:
             (".", ".", "PUNCT", ".", "punct", 1),
         ]
     )
-    assert classify(doc[:]).kind == "fact"
+    assert classify_kind(doc[:]).kind == "fact"
 
 
 def test_sentence_units_never_cross_a_paragraph_break() -> None:

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.spacy_support import needs_model
-from workbench.cli import cli
-from workbench.models import STANCES
+from workbench.cli.main import cli
+from workbench.core.values import STANCES
 
 pytestmark = needs_model
 
@@ -138,7 +138,7 @@ def test_the_stance_is_stored_and_shown_everywhere(tmp_path: Path) -> None:
 
 
 def test_only_known_stances_are_imported(tmp_path: Path) -> None:
-    from workbench.incoming import IncomingEventError, check_incoming
+    from workbench.usecases.incoming import IncomingEventError, check_incoming
 
     event = {
         "id": "0a0b0c0d0e0f", "at": "2026-03-14T09:00:00Z", "actor": "a",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hand_made
-from workbench.errors import NotFoundError, StoreError
+from workbench.core.errors import NotFoundError, StoreError
 from workbench.store import Store
 from workbench.store.migrations import SCHEMA_VERSION
 

@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from tests.conftest import hand_made
-from workbench import actions
-from workbench.cli import cli
-from workbench.rubrics import load_rubric
+from workbench.cli.main import cli
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 URL = "https://stats.example.org/wheat"
 TEXT = "\n\n".join(

@@ -9,12 +9,12 @@ import pytest
 from textual.worker import WorkerCancelled
 
 from tests.conftest import REVIEW_TEXT as TEXT  # noqa: F401
-from workbench import actions
 from workbench.matching import link_article
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.app import ReviewApp
-from workbench.tui.widgets.queue import ClaimQueue
+from workbench.tui.widgets.claim_list import ClaimQueue
+from workbench.usecases import actions
 
 URL = "https://trade.example.org/agreements/2026-wheat"
 
@@ -343,7 +343,7 @@ def test_key_file_rebinds_and_a_bad_one_is_refused_before_the_ui(
 ) -> None:
     from click.testing import CliRunner
 
-    from workbench.cli import cli
+    from workbench.cli.main import cli
     from workbench.tui.keys import load_keymap
 
     keys = tmp_path / "keys.toml"

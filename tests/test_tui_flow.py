@@ -9,10 +9,10 @@ import pytest
 from textual.widgets import Static
 
 from tests.test_tui import claim_of, loaded, make_app, messages, queue
-from workbench import actions
 from workbench.matching import link_article
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 
 def titles(app) -> list[str]:
@@ -247,8 +247,8 @@ async def test_browser_search_and_copy(review_db: Path, monkeypatch: pytest.Monk
 async def test_x_rates_every_unrated_opinion_at_once_and_u_undoes_them_all(
     tmp_path: Path,
 ) -> None:
-    from workbench.articles import make_article, make_claims
-    from workbench.models import ClaimDraft, Cleaned, Document
+    from workbench.core.values import ClaimDraft, Cleaned, Document
+    from workbench.ingest.articles import make_article, make_claims
 
     text = "A remarkable pact.\n\nA shameful deal.\n\nRuritania shipped grain."
     article = make_article(Document(text=text, source="ops.txt"), Cleaned(text))
@@ -337,8 +337,8 @@ async def test_S_shows_the_figures_with_agreed_verdicts_as_bars(review_db: Path)
 
 
 def test_an_approval_by_a_colleague_says_whose_verdict_it_approved() -> None:
-    from workbench.history import others_did
-    from workbench.models import Event
+    from workbench.core.values import Event
+    from workbench.review.history import others_did
 
     approval = Event("e1", 1, "2026-12-02T10:00:00Z", "bob", "verdict.approved", "c1",
                      {"reviewer": "alice", "rating": "false"}, "", "")  # fmt: skip

@@ -11,13 +11,13 @@ from textual.widgets import Static
 
 from tests.test_tui import claim_of, loaded, make_app, queue, settled
 from tests.test_tui_flow import titles
-from workbench import actions
-from workbench.articles import make_article, make_claims
-from workbench.errors import WorkbenchError
-from workbench.models import ClaimDraft, Cleaned, Document
-from workbench.rubrics import load_rubric
+from workbench.core.errors import WorkbenchError
+from workbench.core.values import ClaimDraft, Cleaned, Document
+from workbench.ingest.articles import make_article, make_claims
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
 from workbench.tui.widgets.details import ClaimDetails
+from workbench.usecases import actions
 
 DEFAULT = load_rubric("default")
 
@@ -158,7 +158,7 @@ async def test_details_are_read_off_the_ui_thread_and_follow_the_cursor(
 def test_review_opens_on_the_filter_asked_for(tmp_path: Path, monkeypatch) -> None:
     from click.testing import CliRunner
 
-    from workbench.cli import cli
+    from workbench.cli.main import cli
     from workbench.tui.app import ReviewApp
 
     opened: list[str] = []

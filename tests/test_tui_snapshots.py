@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_tui import URL, loaded, make_app, settled
-from workbench import actions
-from workbench.rubrics import load_rubric
+from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.usecases import actions
 
 
 async def _wait(pilot) -> None:

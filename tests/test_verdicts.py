@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from workbench.cli import cli
+from workbench.cli.main import cli
 
 SRC = "https://stats.example.org/wheat-2025"
 
@@ -213,7 +213,7 @@ def test_reviewer_defaults_to_git_user_then_login(
     cid = first_id(db_path)
     ok(run(db_path, "note", cid, "from git", reviewer=None))
     assert "  Grace Git  note.added" in ok(run(db_path, "history", cid))
-    from workbench.identity import current_reviewer
+    from workbench.core.identity import current_reviewer
 
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "none"))
     monkeypatch.setattr("getpass.getuser", lambda: "login-name")

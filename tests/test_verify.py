@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from workbench.cli import cli
+from workbench.cli.main import cli
 
 
 def run(*args: str):

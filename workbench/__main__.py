@@ -1,6 +1,6 @@
 """Allow ``python -m workbench``."""
 
-from workbench.cli import main
+from workbench.cli.main import main
 
 if __name__ == "__main__":
     main()

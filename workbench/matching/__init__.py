@@ -5,7 +5,7 @@ Candidates come from the full-text index (FTS5, ranked by bm25) instead of a sca
 claim; rapidfuzz scores them in one ``process.cdist`` call. A pair is never a match when
 its numbers differ ("40,000 tonnes" / "4,000 tonnes"), when one side is negated and the
 other is not ("did not ship" / "shipped"), when both name different speakers, or when their
-frames (:class:`workbench.models.Frame`, read from the parse when the claim was split)
+frames (:class:`workbench.core.values.Frame`, read from the parse when the claim was split)
 differ in a role both fill: another actor as agent ("India" / "China"), agent and target
 swapped, another date or weekday, another number, a negation or hedge on one side only.
 Such a pair may be shown as related, with what differs, but never adopts a verdict.
@@ -47,7 +47,7 @@ __all__ = [
 if TYPE_CHECKING:
     import numpy as np
 
-    from workbench.models import Article, Claim, Source
+    from workbench.core.values import Article, Claim, Source
 
 
 class ClaimIndex(Protocol):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from workbench.core.values import Frame
 from workbench.matching.signature import (
     MONTHS,
     WEEKDAYS,
@@ -13,7 +14,6 @@ from workbench.matching.signature import (
     same_actor,
     vocabulary,
 )
-from workbench.models import Frame
 
 
 def compatible(a: Signature, b: Signature) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
-from workbench.models import Frame
+from workbench.core.values import Frame
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
 DUPLICATE = 90.0  # within one article: the same claim repeated (headline and body)

@@ -17,8 +17,8 @@ from dataclasses import replace
 import spacy
 from spacy.language import Language
 
-from workbench.errors import ModelError
-from workbench.models import ClaimDraft
+from workbench.core.errors import ModelError
+from workbench.core.values import ClaimDraft
 from workbench.splitting.chunks import Chunk, chunks
 from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
 

@@ -97,7 +97,7 @@ class Attribution:
     content: tuple[int, ...] | None = None
     #: words to add after a token for the stand-alone wording: ((index, "is"),).
     insertions: tuple[tuple[int, str], ...] = ()
-    #: what the speaker does with the content (see :data:`workbench.models.STANCES`)
+    #: what the speaker does with the content (see :data:`workbench.core.values.STANCES`)
     stance: str = "asserts"
 
 

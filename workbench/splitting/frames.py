@@ -36,7 +36,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from workbench.models import Frame
+from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
 from workbench.splitting.tokens import clause_head

@@ -17,7 +17,7 @@ Objectivity cues, rendered bare: ``number``, ``date``, ``named entity``, ``past 
 ``scheduled event``, ``quotation`` (quotation marks in the content) and ``reported speech:
 said`` (a reporting verb in the past tense).
 
-How the decision is made (:func:`classify`, :func:`combine`):
+How the decision is made (:func:`classify_kind`, :func:`combine`):
 
 * The shipped subjectivity model (:mod:`workbench.splitting.models`, logistic regression trained on
   NewsSD-ENG) scores every claim's content. It reads the same cues as counts, measures of
@@ -221,7 +221,7 @@ def judge(
     model: LinearModel | None = None,
     encoding: Any = None,
 ) -> Judgement:
-    """Cues, model score and kind of one span context (see :func:`classify`); ``labels``
+    """Cues, model score and kind of one span context (see :func:`classify_kind`); ``labels``
     are label cues found by the attribution rules (:func:`attribution_label`);
     ``encoding`` the content's sentence embedding when the model reads one."""
     cues = _with_label(cues_of(ctx, speaker=speaker), labels or [])
@@ -231,7 +231,7 @@ def judge(
     return Judgement(combine(cues, model.score(found), weights), cues, found)
 
 
-def classify(
+def classify_kind(
     span: Span,
     *,
     speaker: str | None = None,

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
-from workbench.paths import config_dir
+from workbench.core.errors import WorkbenchError
+from workbench.core.paths import config_dir
 
 ENV_VAR = "WORKBENCH_LEXICON"
 _TOKEN = re.compile(r"^\S+$")

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import ModelError
+from workbench.core.errors import ModelError
 from workbench.splitting.features import ALL_DENSE_NAMES, SpanFeatures, terms
 
 FORMAT = "workbench-linear/1"

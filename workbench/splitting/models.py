@@ -32,7 +32,7 @@ MODEL_NAMES = ("subjectivity", "checkworthiness")
 @functools.cache
 def load_model(name: str) -> LinearModel:
     """The shipped model ``name`` (one of :data:`MODEL_NAMES`), read once."""
-    from workbench.errors import ModelError
+    from workbench.core.errors import ModelError
     from workbench.splitting.linear import LinearModel
 
     if name not in MODEL_NAMES:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from workbench.models import ClaimDraft, Entity, Kind
+from workbench.core.values import ClaimDraft, Entity, Kind
 from workbench.splitting import (  # noqa: F401  (importing them registers the factories)
     attribution,
     checkworthiness,

@@ -17,8 +17,8 @@ from typing import TypeVar
 
 import sqlite_utils
 
-from workbench.errors import NotFoundError, StoreError
-from workbench.models import (
+from workbench.core.errors import NotFoundError, StoreError
+from workbench.core.values import (
     Article,
     Claim,
     ClaimDraft,
@@ -914,9 +914,9 @@ class Store:
     def queue_rows(
         self, article_id: str | None = None, claim_id: str | None = None, *, ordered: bool = False
     ) -> list:
-        """Light rows for the review queue (see workbench.queue). With ``ordered``: unreviewed
+        """Light rows for the review queue (review.queue). With ``ordered``: unreviewed
         first, then the most check-worthy, then article order."""
-        from workbench.queue import QueueRow
+        from workbench.review.queue import QueueRow
 
         reviewers: dict[str, tuple[str, ...]] = {}
         for cid, names in self.db.conn.execute(
@@ -1008,7 +1008,7 @@ class Store:
     @_serialized
     def last_undoable(self, actor: str) -> Event | None:
         """The actor's newest review action that has not been undone."""
-        from workbench.review import REVIEW_ACTIONS
+        from workbench.review.state import REVIEW_ACTIONS
 
         marks = ", ".join("?" for _ in REVIEW_ACTIONS)
         rows = self.db.conn.execute(

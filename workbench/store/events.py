@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from workbench.models import Event
+from workbench.core.values import Event
 
 GENESIS = "0" * 64
 

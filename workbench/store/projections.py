@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 if TYPE_CHECKING:
-    from workbench.models import Event
+    from workbench.core.values import Event
 
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
@@ -103,8 +103,8 @@ def _frame(payload: dict) -> dict:
 
 
 def _match_keys(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+    from workbench.core.values import Frame
     from workbench.matching import signature
-    from workbench.models import Frame
 
     sig = signature(claim, speaker, Frame.from_dict(frame))
     return {"numkey": sig.numkey, "match_text": sig.text}
@@ -128,7 +128,7 @@ def _article_matched(
 
 def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     """Recompute a claim's review projection (verdicts, sources, notes, status) from its events."""
-    from workbench.review import derive
+    from workbench.review.state import derive
     from workbench.store.events import event_from_row
 
     events = [

@@ -30,8 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.errors import InputError
-from workbench.models import ClaimDraft
+from workbench.core.errors import InputError
+from workbench.core.values import ClaimDraft
 
 _SPANS = re.compile(r"^(\w+) (\d+ \d+(?:;\d+ \d+)*)$")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -216,7 +216,7 @@ def evaluate_attribution(folder: str | Path) -> AttributionScores:
     return score(articles, drafts)
 
 
-def render(scores: AttributionScores, folder: str) -> str:
+def render_attribution_scores(scores: AttributionScores, folder: str) -> str:
     """The text report of ``workbench eval attribution``."""
     lines = [
         f"attribution on {folder}: {scores.articles} articles, {scores.gold} attributions",

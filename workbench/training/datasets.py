@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import InputError
+from workbench.core.errors import InputError
 
 #: Accepted labels (case-insensitive) and the canonical form of each, per task.
 LABELS: dict[str, dict[str, str]] = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench.sentences import texts_features
+from workbench.training.sentences import texts_features
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from workbench.training.metrics import Report
+    from workbench.training.metrics import LabelScores
 
 
 def evaluate_file(
@@ -20,7 +20,7 @@ def evaluate_file(
     text_column: str | None = None,
     label_column: str | None = None,
     nlp: Language | None = None,
-) -> tuple[Report, dict[str, Any]]:
+) -> tuple[LabelScores, dict[str, Any]]:
     """Score the shipped model for ``task`` on a labelled file.
 
     ``subjectivity`` compares ``subjective`` with OBJ/SUBJ, ``checkworthiness`` compares

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.errors import InputError
+from workbench.core.errors import InputError
 
 SAME = "paraphrase"
 DIFFERENT = ("agent", "patient", "swap", "date", "weekday", "place", "number", "polarity")
@@ -131,8 +131,8 @@ def read_pairs(path: str | Path) -> list[Pair]:
 def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
     """Store every stored claim, look every query up, and compare with the labels."""
     from workbench import matching
-    from workbench.articles import prepare
-    from workbench.models import Document
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
     from workbench.splitting import split_texts
     from workbench.store import Store
 
@@ -159,7 +159,7 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
     return scores
 
 
-def render(scores: PairScores, source: str) -> str:
+def render_pair_scores(scores: PairScores, source: str) -> str:
     """The text report: precision, recall, errors per class, and the pairs it got wrong."""
     lines = [
         f"matching on {source}: {len(scores.outcomes)} pairs",

@@ -19,7 +19,7 @@ class ClassScores:
 
 
 @dataclass(frozen=True)
-class Report:
+class LabelScores:
     """Everything ``workbench eval`` prints."""
 
     labels: tuple[str, ...]
@@ -60,7 +60,7 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0
 
 
-def evaluate(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> Report:
+def evaluate(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> LabelScores:
     """Scores of ``predicted`` against ``gold``; ``labels`` fixes the order of the classes.
 
     A class never predicted has precision 0, a class absent from gold has recall 0, and F1
@@ -82,7 +82,7 @@ def evaluate(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str
         f1 = _ratio(2 * precision * recall, precision + recall)
         classes.append(ClassScores(label, precision, recall, f1, support))
     correct = sum(matrix[i][i] for i in range(len(labels)))
-    return Report(
+    return LabelScores(
         labels=tuple(labels),
         classes=tuple(classes),
         macro_f1=sum(c.f1 for c in classes) / len(classes) if classes else 0.0,
@@ -91,7 +91,7 @@ def evaluate(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str
     )
 
 
-def render(report: Report, *, title: str = "", highlight: str | None = None) -> str:
+def render_scores(report: LabelScores, *, title: str = "", highlight: str | None = None) -> str:
     """A plain-text table of ``report``; ``highlight`` names the class whose F1 leads."""
     lines = [title] if title else []
     if highlight is not None:

@@ -45,7 +45,7 @@ from typing import Any
 
 import numpy as np
 
-from workbench.errors import InputError, ModelError
+from workbench.core.errors import InputError, ModelError
 from workbench.splitting.features import ALL_DENSE_NAMES, SpanFeatures, terms
 from workbench.splitting.linear import LinearModel
 from workbench.training.datasets import CLASSES, Example, ct24, newssd
@@ -106,7 +106,7 @@ class Matrix:
 
 def featurise(examples: Sequence[Example], task: str, *, nlp: Any = None) -> Matrix:
     """Parse the sentences and compute their features (as ``classify`` does)."""
-    from workbench.sentences import texts_features
+    from workbench.training.sentences import texts_features
 
     positive = CLASSES[task][1]
     found: list[SpanFeatures] = list(

@@ -15,12 +15,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from workbench import actions
-from workbench.errors import WorkbenchError
-from workbench.history import others_did
+from workbench.core.errors import WorkbenchError
+from workbench.core.values import Article, Claim, Event, Rubric, Source
 from workbench.matching import EarlierClaim, earlier_claims
-from workbench.models import Article, Claim, Event, Rubric, Source
-from workbench.queue import DEFAULT_FILTER, QueueRow, select
+from workbench.review.history import others_did
+from workbench.review.queue import DEFAULT_FILTER, QueueRow, select
 from workbench.store import Store
 from workbench.store.events import now_iso
 from workbench.store.projections import CLAIM_REVIEW_ACTIONS
@@ -30,9 +29,10 @@ from workbench.tui.palette import PaletteCommands, WorkbenchCommands
 from workbench.tui.screens.dialogs import ConfirmDialog
 from workbench.tui.tools import ReadingTools
 from workbench.tui.undo_bulk import UndoAndBulk
+from workbench.tui.widgets.claim_list import ClaimQueue
 from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
-from workbench.tui.widgets.queue import ClaimQueue
+from workbench.usecases import actions
 
 POLL_SECONDS = 1.0  # how often the session looks for others' commits
 SLOW_DETAILS = 0.15  # seconds before the details panel says it is still reading
@@ -165,8 +165,8 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
     def ingest_sample(self) -> None:
         from importlib.resources import as_file, files
 
-        from workbench.articles import prepare
-        from workbench.ingest import read_sources
+        from workbench.ingest.articles import prepare
+        from workbench.ingest.read import read_sources
 
         try:
             with as_file(files("workbench.data") / "sample_article.md") as path:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from functools import partial
 
-from workbench import actions
 from workbench.tui.screens.dialogs import NoteDialog, SourceDialog
 from workbench.tui.text import short
+from workbench.usecases import actions
 
 
 class ClaimEdits:

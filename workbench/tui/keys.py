@@ -14,8 +14,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import WorkbenchError
-from workbench.paths import config_file
+from workbench.core.errors import WorkbenchError
+from workbench.core.paths import config_file
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual import work
 from textual.command import Hit, Hits, Provider
 
-from workbench.errors import WorkbenchError
-from workbench.rubrics import builtin_names, load_rubric
+from workbench.core.errors import WorkbenchError
+from workbench.review.rubrics import builtin_names, load_rubric
 from workbench.tui.screens.info import InfoScreen
-from workbench.tui.widgets.queue import ClaimQueue
+from workbench.tui.widgets.claim_list import ClaimQueue
 
 EXPORT_FORMATS = {"markdown": "md", "html": "html", "json": "json", "csv": "csv",
                   "claimreview": "jsonld"}  # fmt: skip
@@ -34,7 +34,7 @@ class WorkbenchCommands(Provider):
             entries.append(
                 (f"Jump to article: {title}", partial(app.jump_to_article, article_id), article_id)
             )
-        from workbench.queue import FILTERS
+        from workbench.review.queue import FILTERS
 
         for name in FILTERS:
             entries.append((f"Filter: {name}", partial(app.set_filter, name), "queue"))
@@ -65,8 +65,8 @@ class PaletteCommands:
     @work(thread=True, group="export")
     def export_report(self, fmt: str) -> None:
         """Write a report of this database next to it, e.g. ``claims-report.html``."""
-        from workbench.config import load_publisher
-        from workbench.export import build_report, render
+        from workbench.reports import build_report, render_report
+        from workbench.reports.config import load_publisher
 
         target = self.db_path.with_name(f"{self.db_path.stem}-report.{EXPORT_FORMATS[fmt]}")
         store = self.store
@@ -75,7 +75,7 @@ class PaletteCommands:
         try:
             with store.snapshot():
                 report = build_report(store, publisher=load_publisher())
-            target.write_text(render(report, fmt), encoding="utf-8")
+            target.write_text(render_report(report, fmt), encoding="utf-8")
         except (WorkbenchError, OSError) as err:
             self.call_from_thread(self.notify, str(err), severity="error")
             return
@@ -84,7 +84,7 @@ class PaletteCommands:
     def action_stats(self) -> None:
         """The database in figures: claims by kind and state, the agreed verdicts as bars,
         everyone's actions, and your day."""
-        from workbench.export.chart import text_bars
+        from workbench.reports.chart import text_bars
 
         assert self.store is not None
         figures = self.store.stats()
@@ -107,7 +107,7 @@ class PaletteCommands:
         self.push_screen(InfoScreen("Figures", body))
 
     def show_agreement(self) -> None:
-        from workbench.agreement import agreement_text, measure, scale_of
+        from workbench.review.agreement import agreement_text, measure, scale_of
 
         assert self.store is not None
         ratings = {c.id: {v.reviewer: v.rating for v in c.verdicts} for c in self.store.claims()}

@@ -9,14 +9,14 @@ from urllib.parse import quote_plus
 
 from rich.text import Text
 
-from workbench import actions
-from workbench.queue import next_filter
-from workbench.sources import web_url
+from workbench.review.evidence import web_url
+from workbench.review.queue import next_filter
 from workbench.tui.keys import KEYS
 from workbench.tui.screens.conflict import ConflictScreen
 from workbench.tui.screens.dialogs import LineDialog
 from workbench.tui.screens.info import HelpScreen, HistoryScreen, InfoScreen
 from workbench.tui.text import short
+from workbench.usecases import actions
 
 #: Where `w` searches the web; {query} becomes the claim, URL-encoded.
 DEFAULT_SEARCH_URL = "https://duckduckgo.com/?q={query}"

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench import actions
-from workbench.models import Event, Rubric
-from workbench.queue import QueueRow
+from workbench.core.values import Event, Rubric
+from workbench.review.queue import QueueRow
 from workbench.tui.screens.dialogs import ConfirmDialog
 from workbench.tui.text import short
-from workbench.tui.widgets.queue import ClaimQueue
+from workbench.tui.widgets.claim_list import ClaimQueue
+from workbench.usecases import actions
 
 #: how an undone action is named in messages
 UNDONE = {

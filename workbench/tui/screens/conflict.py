@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from workbench.models import Claim, Rubric, Source
+from workbench.core.values import Claim, Rubric, Source
 
 
 class ConflictScreen(ModalScreen[str | None]):

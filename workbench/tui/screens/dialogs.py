@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from workbench.actions import SourceInput
-from workbench.sources import SourceError, check_url
+from workbench.review.evidence import SourceError, check_url
+from workbench.usecases.actions import SourceInput
 
 
 class SourceDialog(ModalScreen[SourceInput | None]):

@@ -11,8 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from workbench.history import describe
-from workbench.models import Event
+from workbench.core.values import Event
+from workbench.review.history import describe
 
 
 class InfoScreen(ModalScreen[None]):

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workbench.models import Article, Claim
+from workbench.core.values import Article, Claim
 
 CLAIM_STYLE = Style(bold=True, bgcolor="grey23")
 CUE_STYLE = Style(underline=True, color="yellow", bold=True)

@@ -9,8 +9,8 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from workbench.core.values import STANCE_VERBS, Claim, Rubric, Source
 from workbench.matching import EarlierClaim
-from workbench.models import STANCE_VERBS, Claim, Rubric, Source
 
 STATUS_TEXT = {
     "unreviewed": "unreviewed",

@@ -1,0 +1,1 @@
+"""Values, errors, ids and paths every layer may use; imports nothing of workbench."""

@@ -1,0 +1,104 @@
+"""Bytes of an article to text: byte-order marks, a declared charset, UTF-8, then the
+common single-byte encodings; binary data is refused with a one-line error."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import re
+import unicodedata
+
+from workbench.core.errors import InputError
+
+# Share of control characters above which decoded text is treated as binary.
+_CONTROL_SHARE = 0.02
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    match = _META_CHARSET_RE.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
+def decode(data: bytes, source: str, *, charset: str | None = None) -> str:
+    """Decode raw bytes to text with ``\\n`` newlines; raise InputError for binary/empty data.
+
+    Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then the
+    ``charset`` declared by the server or page, if any; then Windows-1252 when the bytes
+    decode cleanly as such.
+    """
+    name = "standard input" if source == "-" else source
+    text: str | None = None
+    boms = (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    for bom, codec in boms:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name} starts with a {codec.upper().removesuffix('-SIG')} byte-order mark "
+                    "but is not valid in that encoding"
+                ) from None
+            break
+    if text is None and charset and _is_wide(charset):
+        with contextlib.suppress(UnicodeDecodeError, LookupError):
+            text = data.decode(charset)
+    if text is None:
+        if b"\x00" in data:
+            raise InputError(f"{name} looks like a binary file, not an article")
+        text = _decode_unmarked(data, charset)
+        if text is None:
+            raise InputError(
+                f"{name} is not valid UTF-8 or Windows-1252 text; save it as UTF-8 and try again"
+            )
+    text = text.lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    if _looks_binary(text):
+        raise InputError(f"{name} looks like a binary file, not an article")
+    if not text.strip():
+        raise InputError(f"{name} is empty")
+    return text
+
+
+def _is_wide(charset: str) -> bool:
+    try:
+        return codecs.lookup(charset).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
+def _decode_unmarked(data: bytes, charset: str | None) -> str | None:
+    candidates = ["utf-8"]
+    if charset:
+        with contextlib.suppress(LookupError):
+            candidates.append(codecs.lookup(charset).name)
+    candidates.append("cp1252")
+    for codec in candidates:
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    sample = text[:65536]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch not in "\n\t\f\v" and unicodedata.category(ch) == "Cc")
+    return controls > 0 and controls / len(sample) > _CONTROL_SHARE
+
+
+def source_name(source: str) -> str:
+    """How a source is named in messages: "-" is standard input."""
+    return "standard input" if source == "-" else source
