@@ -113,7 +113,7 @@ def test_undo_refuses_when_the_newest_action_is_no_longer_the_one_confirmed(
     with Store(db_path) as store:
         first, second = [r.id for r in store.queue_rows(ordered=True)[:2]]
         actions.record_verdict(store, first, "unsupported", DEFAULT, "carol")
-        asked_about = store.last_undoable("carol").id
+        asked_about = actions.last_undoable(store, "carol").id
         actions.record_verdict(store, second, "unsupported", DEFAULT, "carol")  # meanwhile
         with pytest.raises(WorkbenchError, match="changed meanwhile"):
             actions.undo(store, "carol", expected=asked_about)

@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from workbench.core.values import QueueRow
 
 FILTERS: tuple[str, ...] = ("unreviewed", "all", "mine", "conflicts", "needs approval")
 DEFAULT_FILTER = "unreviewed"  # the to-do list: claims nobody has rated yet
-
-
-class QueueRow(NamedTuple):
-    """What the queue shows of one claim.
-
-    A NamedTuple rather than a frozen dataclass: the queue builds 100,000 of these when a
-    large database opens, and tuple construction is several times faster.
-    """
-
-    id: str
-    article_id: str
-    position: int
-    kind: str
-    checkworthiness: float
-    speaker: str | None
-    quote: bool
-    status: str
-    verdict: str | None
-    claim: str
-    text: str
-    reviewers: tuple[str, ...] = ()  # who has a current verdict on it
 
 
 def matches_filter(row: QueueRow, name: str, reviewer: str) -> bool:

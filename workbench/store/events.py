@@ -16,6 +16,9 @@ from datetime import UTC, datetime
 
 from workbench.core.values import Event
 
+#: the columns of the events table, in the order rows are read and written
+EVENT_COLUMNS = "seq, id, at, actor, action, subject, payload, prev_hash, hash"
+
 GENESIS = "0" * 64
 
 

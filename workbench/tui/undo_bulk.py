@@ -43,7 +43,7 @@ class UndoAndBulk:
         store = self.store
         if store is None:
             return
-        target = store.last_undoable(self.reviewer)
+        target = actions.last_undoable(store, self.reviewer)
         if target is None:
             self.notify(f"{self.reviewer} has nothing to undo", timeout=3)
             return

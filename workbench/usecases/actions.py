@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from workbench.core.errors import WorkbenchError
 from workbench.core.values import KINDS, Event, Rubric, RubricVerdict
 from workbench.review.evidence import check_url
+from workbench.review.state import REVIEW_ACTIONS
 from workbench.store import Store
 
 if TYPE_CHECKING:
@@ -283,16 +284,21 @@ def add_note(store: Store, claim_id: str, text: str, reviewer: str) -> Event:
         return store.append("note.added", claim_id, {"text": text.strip()}, reviewer)
 
 
+def last_undoable(store: Store, reviewer: str) -> Event | None:
+    """``reviewer``'s newest review action that has not been undone, if any."""
+    return store.last_undoable(reviewer, REVIEW_ACTIONS)
+
+
 def undo(store: Store, reviewer: str, expected: str | None = None) -> Event:
     """Cancel ``reviewer``'s newest review action with a compensating event; a batch (many
     verdicts given at once) is cancelled whole, one event per claim. Returns the last
     compensating event; its payload's ``batch_size`` says how many were cancelled.
 
-    ``expected`` is the id of the event the reviewer agreed to undo (``Store.last_undoable``
+    ``expected`` is the id of the event the reviewer agreed to undo (:func:`last_undoable`
     when they were asked); if their newest action is another one by now, nothing is undone.
     """
     with store.transaction():
-        target = store.last_undoable(reviewer)
+        target = last_undoable(store, reviewer)
         if target is None:
             raise ActionError(f"{reviewer} has nothing to undo")
         if expected is not None and target.id != expected:
