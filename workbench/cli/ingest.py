@@ -24,16 +24,13 @@ def _read_documents(
     allow_private: bool = False,
 ) -> list:
     from workbench.core.errors import InputError
-    from workbench.ingest.read import read_all, read_sources
+    from workbench.ingest.read import read_all, read_sample
 
     if not sources and not sample:
         raise click.UsageError("give a file, folder, URL or - (stdin), or --sample")
     documents = []
     if sample:
-        from importlib.resources import as_file, files
-
-        with as_file(files("workbench.data") / "sample_article.md") as path:
-            documents.extend(read_sources([str(path)]))
+        documents.extend(read_sample())
     reading = read_all(list(sources), allow_private=allow_private)
     if reading.skipped:
         shown = ", ".join(reading.skipped[:5]) + (" …" if len(reading.skipped) > 5 else "")

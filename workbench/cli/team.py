@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,23 +22,19 @@ class GitError(WorkbenchError):
     """git is missing or the folder is not a git repository."""
 
 
-def _merge_into(store: Store, other: Path) -> tuple[str, list]:
-    """Union of events from ``other`` into ``store``; returns a summary and new conflicts."""
-    from workbench.store.db import read_events_from
-    from workbench.usecases.incoming import check_incoming
+def _merge_into(store: Store, other: Path) -> tuple[str, tuple]:
+    """Merge ``other`` into ``store``; a summary line and the new conflicts."""
+    from workbench.usecases.merge import merge_copy
 
-    events = check_incoming(read_events_from(other))
-    before = {c.id for c in store.claims(status="conflict")}
-    result = store.import_events(events, rebuild=True)  # one transaction
-    conflicts = [c for c in store.claims(status="conflict") if c.id not in before]
+    result = merge_copy(store, other)
     summary = (
         f"merged {other}: {result.added} new events ({result.skipped} already here); "
-        f"head {store.head()} (check later with `workbench verify --expect-head`)"
+        f"head {result.head} (check later with `workbench verify --expect-head`)"
     )
-    return summary, conflicts
+    return summary, result.new_conflicts
 
 
-def _report_conflicts(conflicts: list, err: bool = False) -> None:
+def _report_conflicts(conflicts: Sequence, err: bool = False) -> None:
     for c in conflicts:
         ratings = ", ".join(f"{v.reviewer}: {v.rating}" for v in c.verdicts)
         click.echo(f"conflict {c.id}: {' '.join(c.claim.split())[:70]} — {ratings}", err=err)

@@ -405,3 +405,11 @@ def _clean_meta(value: object) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def read_sample() -> list[Document]:
+    """The bundled sample article, read as any Markdown file is (``--sample``, first run)."""
+    from importlib.resources import as_file, files
+
+    with as_file(files("workbench.data") / "sample_article.md") as path:
+        return read_sources([str(path)])

@@ -163,14 +163,11 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
 
     @work(thread=True, exclusive=True, group="load")
     def ingest_sample(self) -> None:
-        from importlib.resources import as_file, files
-
         from workbench.ingest.articles import prepare
-        from workbench.ingest.read import read_sources
+        from workbench.ingest.read import read_sample
 
         try:
-            with as_file(files("workbench.data") / "sample_article.md") as path:
-                prepared = prepare(read_sources([str(path)]))
+            prepared = prepare(read_sample())
             store = self.store
             if store is None:
                 return
