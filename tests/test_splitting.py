@@ -12,8 +12,9 @@ from tests.spacy_support import REMARKABLE, make_doc, needs_model
 from workbench.core.errors import ModelError
 from workbench.core.values import ClaimDraft, Entity
 from workbench.splitting import load_nlp, split_text, split_texts
-from workbench.splitting.attribution import attribute_units, find_attribution, quote_regions
+from workbench.splitting.attribution import attribute_units, find_attribution
 from workbench.splitting.kinds import classify_kind
+from workbench.splitting.speech import quote_regions
 from workbench.splitting.tokens import sentence_units
 from workbench.splitting.wording import standalone_wording
 

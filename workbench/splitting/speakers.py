@@ -21,15 +21,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.attribution import (
-    frame_subject,
-    quote_regions,
-    speaker_tokens,
-    speaker_type,
-    tokens_text,
-)
+from workbench.splitting.attribution import speaker_type
 from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
+from workbench.splitting.speech import frame_subject, quote_regions, speaker_tokens, tokens_text
 from workbench.splitting.tokens import person_mention
 
 #: Pronouns that can stand for a speaker named before.

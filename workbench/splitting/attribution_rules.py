@@ -1,0 +1,378 @@
+"""The attribution rules, tried in order on one claim span (see :mod:`.attribution`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+from workbench.splitting.lexicon import (
+    DETERMINERS,
+    EVIDENTIAL_FORMS,
+    EVIDENTIAL_VERBS,
+    LABELING_VERBS,
+    REPORTING_VERBS,
+    ROLE_NOUNS,
+    SOURCE_NOUNS,
+    STATE_NOUNS,
+)
+from workbench.splitting.speech import (
+    PHRASAL_PAIRS,
+    Match,
+    can_speak,
+    content_of,
+    denied_propositions,
+    ends_span,
+    frame_subject,
+    governs,
+    in_quotes,
+    phrasal,
+    phrase_bounds,
+    speaker_tokens,
+    verb_subject,
+)
+from workbench.splitting.view import doc_view
+
+
+def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """Reporting verbs: "X said/told/warned (that) …", "…, said X", "X has said it is …"."""
+    for verb in span:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verb.lemma_ not in REPORTING_VERBS and not phrasal(verb):
+            continue
+        if not governs(verb, span):
+            continue
+        subject = frame_subject(verb)
+        if subject is None:
+            continue
+        speaker = speaker_tokens(subject, follow_sources=True)  # "a statement from X said"
+        frame = {t.i for t in subject.subtree} | {verb.i}
+        content = [t for t in content_of(verb, span, frame) if span.start <= t.i < span.end]
+        clause = any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children)
+        object_only = bool(content) and not clause and not denied_propositions(verb)
+        if not content:  # "…," she said — the parser may not link the quote
+            content = [t for t in span if t.i not in frame and in_quotes(t, regions)]
+        if not any(t.is_alpha for t in content):
+            continue
+        cue = verb.lower_
+        particles = [c for c in verb.children if c.dep_ == "prt"]
+        if particles:
+            cue = f"{cue} {particles[0].lower_}"
+        elif phrasal(verb):
+            cue = f"{cue} {verb.doc[verb.i + 1].lower_}"
+        return Match(
+            speaker,
+            phrase_bounds(subject),
+            cue,
+            content,
+            "reporting verb",
+            verb=verb,
+            frame_stays=object_only,
+        )
+    return None
+
+
+SPEAKER_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "PART"})
+
+
+def _strip_determiners(tokens: list[Token]) -> list[Token]:
+    """``tokens`` without leading determiners (the list is changed in place and returned)."""
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens.pop(0)
+    return tokens
+
+
+def _closing_bare_verb(span: Span) -> Token | None:
+    """The reporting verb that closes a span of at least four words, when it has no subject."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if len(words) < 4:
+        return None
+    verb = words[-1]
+    if verb.lemma_ not in REPORTING_VERBS or verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    return verb
+
+
+def _trailing_speaker_bounds(verb: Token, span: Span) -> tuple[int, int] | None:
+    """Offsets ``(comma, end)`` of a comma and the end of the plain noun phrase between it and
+    ``verb`` (skipping the verb's auxiliaries), if the phrase is there."""
+    doc = span.doc
+    k = verb.i - 1
+    while k >= span.start and doc[k].lemma_ in {"have", "be"} and doc[k].pos_ == "AUX":
+        k -= 1
+    end = k + 1
+    while k >= span.start and doc[k].pos_ in SPEAKER_POS and doc[k].text != ",":
+        k -= 1
+    if k <= span.start or doc[k].text != "," or end == k + 1:
+        return None
+    return k, end
+
+
+def trailing_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """ "…, diplomats and shipping executives said." when the verb was left without a subject.
+
+    The parser often reads a plural speaker after a long sentence as a conjunct of the last
+    noun phrase. On the surface: a reporting verb (with its auxiliaries) closes the span, a
+    comma precedes a plain noun phrase before it, and the verb has no subject of its own.
+    """
+    verb = _closing_bare_verb(span)
+    if verb is None:
+        return None
+    bounds = _trailing_speaker_bounds(verb, span)
+    if bounds is None:
+        return None
+    k, end = bounds
+    speaker = _strip_determiners(list(span.doc[k + 1 : end]))
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in speaker) or speaker[-1].pos_ == "CCONJ":
+        return None
+    content = [t for t in span if t.i < k]
+    return Match(speaker, (k + 1, end), verb.lower_, content, "trailing frame", verb=verb)
+
+
+def according_to_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """Sources: "according to X", with a source document resolved to its issuer.
+
+    At the end of the span the phrase covers all of it; elsewhere only the clause it belongs
+    to ("A did X, and according to Z, B did Y" attributes only "B did Y" to Z).
+    """
+    doc = span.doc
+    for start, _ in _patterns_inside(span, "ACCORDING_TO"):
+        token, to = doc[start], doc[start + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        speaker = speaker_tokens(objects[0], follow_sources=True)
+        inner = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        scope: Iterable[Token] = span
+        head = token.head
+        if not ends_span(to, span) and head.i != token.i and span.start <= head.i < span.end:
+            scope = head.subtree if head.pos_ in {"VERB", "AUX"} else span
+        content = [t for t in scope if t.i not in inner and span.start <= t.i < span.end]
+        source = (token.i, max(to.right_edge.i, token.i + 1) + 1)
+        return Match(speaker, source, "according to", content, "according to")
+    return None
+
+
+def _np_start(token: Token, span: Span) -> int:
+    start = token.i
+    while start > span.start and token.doc[start - 1].pos_ in {"DET", "ADJ", "NUM", "NOUN"}:
+        start -= 1
+    return start
+
+
+def _evidential_verb_after(noun: Token, span: Span, *, reach: int = 8) -> int | None:
+    """Index of an evidential verb form closing "NOUN from ISSUER …", if the issuer between
+    them is a plain noun phrase (no punctuation, no verb) of at least one token."""
+    doc = span.doc
+    for k in range(noun.i + 2, min(span.end, noun.i + 2 + reach)):
+        if doc[k].lower_ in EVIDENTIAL_FORMS:
+            return k if k > noun.i + 2 else None
+        if doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def _parsed_evidential(span: Span) -> Match | None:
+    """ "figures from X show …" as parsed: an evidential verb governing the span with a
+    source noun as its subject."""
+    for verb in span:
+        if verb.lemma_ not in EVIDENTIAL_VERBS or verb.pos_ != "VERB" or not governs(verb, span):
+            continue
+        subject = verb_subject(verb)
+        if subject is None or subject.lemma_.lower() not in SOURCE_NOUNS:
+            continue
+        speaker = speaker_tokens(subject, follow_sources=True)
+        frame = {t.i for t in subject.subtree} | {verb.i}
+        content = content_of(verb, span, frame) or [t for t in span if t.i not in frame]
+        return Match(speaker, phrase_bounds(subject), verb.lower_, content, "evidential")
+    return None
+
+
+def _surface_evidential_verb(noun: Token, span: Span) -> int | None:
+    """Index of the evidential verb when ``noun`` opens "SOURCE-NOUN from|by ISSUER VERB"
+    (a ``SOURCE_FROM`` pattern)."""
+    if noun.i + 2 >= span.end:
+        return None
+    return _evidential_verb_after(noun, span)
+
+
+def _patterns_inside(span: Span, family: str) -> list[tuple[int, int]]:
+    """Matches of a pattern family (:mod:`~workbench.splitting.patterns`) inside ``span``."""
+    return doc_view(span.doc).patterns_in(family, span.start, span.end)
+
+
+def _frame_at_edge(start: int, verb_i: int, span: Span) -> bool:
+    """True when a surface frame from ``start`` to the verb at ``verb_i`` opens the span with
+    words after it, or closes the span after a comma."""
+    doc = span.doc
+    after = [t for t in doc[verb_i + 1 : span.end] if not t.is_punct]
+    at_start = start == span.start
+    after_comma = start > span.start and doc[start - 1].text == ","
+    return bool((at_start and after) or (after_comma and not after))
+
+
+def _surface_evidential(span: Span) -> Match | None:
+    """ "figures from X show …", "…, figures from X show" on the surface, when misparsed."""
+    doc = span.doc
+    for start, _ in _patterns_inside(span, "SOURCE_FROM"):  # SOURCE-NOUN from|by ISSUER VERB
+        noun = doc[start]
+        k = _surface_evidential_verb(noun, span)
+        if k is None:
+            continue
+        start = _np_start(noun, span)
+        if not _frame_at_edge(start, k, span):
+            continue
+        issuer = _strip_determiners(list(doc[noun.i + 2 : k]))
+        content = [t for t in span if not start <= t.i <= k]
+        return Match(issuer, (start, k), doc[k].lower_, content, "evidential")
+    return None
+
+
+def evidential_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """Evidence: "figures from X show …", "…, figures from X show", even when misparsed."""
+    match = _parsed_evidential(span)
+    if match is not None:
+        return match
+    return _surface_evidential(span)
+
+
+def _agent_label(verb: Token, span: Span) -> Match | None:
+    """ "… has been branded … by X": the agent X labels, and the whole span is attributed."""
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    if not agent:
+        return None
+    objects = [c for c in agent[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    speaker = speaker_tokens(objects[0])
+    return Match(
+        speaker, phrase_bounds(agent[0]), verb.lower_, list(span), "label", False, verb=verb
+    )
+
+
+def _labelled_and_label(
+    objects: Sequence[Token], predicates: Sequence[Token]
+) -> tuple[Token, Token] | None:
+    """The labelled object and its label in "X called Y a Z", if both are there."""
+    if len(objects) >= 2:  # "branded the scheme a land grab"
+        return objects[0], objects[1]
+    if objects and predicates:
+        return objects[0], predicates[0]
+    return None
+
+
+def _characterisation(
+    labelled: Token, label: Token, span: Span
+) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
+    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are")."""
+    content = [
+        t
+        for t in span
+        if labelled.left_edge.i <= t.i <= labelled.right_edge.i
+        or label.left_edge.i <= t.i <= label.right_edge.i
+    ]
+    plural = labelled.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in labelled.children)
+    copula = ((labelled.right_edge.i, "are" if plural else "is"),)
+    return content, copula
+
+
+def _subject_label(verb: Token, span: Span) -> Match | None:
+    """ "what X have dubbed …" (the whole span) or "X called Y a Z" (the characterisation)."""
+    children = list(verb.children)
+    objects = [c for c in children if c.dep_ == "dobj"]
+    predicates = [c for c in children if c.dep_ == "oprd"]
+    free_relative = any(c.lower_ in {"what", "which"} for c in objects)
+    subject = verb_subject(verb)
+    if subject is None:
+        return None
+    speaker = speaker_tokens(subject)
+    if free_relative or (predicates and not objects):
+        return Match(
+            speaker, phrase_bounds(subject), verb.lower_, list(span), "label", False, verb=verb
+        )
+    pair = _labelled_and_label(objects, predicates)
+    if pair is None:
+        return None
+    content, copula = _characterisation(*pair, span)
+    return Match(speaker, phrase_bounds(subject), verb.lower_, content, "label", True, copula, verb)
+
+
+def labeling_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """Labels: "what X have dubbed …", "… has been branded … by X", "X called Y a Z".
+
+    The first two attribute the whole span (the label is the speaker's, the rest of the
+    sentence frames it); "X called Y a Z" attributes the characterisation "Y is a Z".
+    """
+    for verb in span:
+        if verb.lemma_ not in LABELING_VERBS or verb.pos_ != "VERB":
+            continue
+        match = _agent_label(verb, span)
+        if match is None:
+            match = _subject_label(verb, span)
+        if match is not None:
+            return match
+    return None
+
+
+def absolute_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """A reporting participle in a "with" phrase: "…, with officials saying this is for
+    security reasons" — the noun before the participle speaks."""
+    for verb in span:
+        if verb.tag_ != "VBG" or verb.lemma_ not in REPORTING_VERBS or verb.dep_ != "acl":
+            continue
+        noun = verb.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "with" or not can_speak(noun):
+            continue
+        content = [t for t in content_of(verb, span, set()) if span.start <= t.i < span.end]
+        if not any(t.is_alpha for t in content):
+            continue
+        speaker = speaker_tokens(noun, follow_sources=True)
+        source = (noun.left_edge.i, noun.i + 1)
+        return Match(speaker, source, verb.lower_, content, "reporting participle", verb=verb)
+    return None
+
+
+def _official(subject: Token) -> bool:
+    """A subject naming an office or an organ of state ("a spokesman", "the embassy")."""
+    return subject.lemma_.lower() in ROLE_NOUNS | STATE_NOUNS
+
+
+def no_comment_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | None:
+    """A source saying nothing: "X declined to comment", "X did not respond to requests for
+    comment". The claim is the frame itself, with stance "declines"."""
+    doc = span.doc
+    for start, end in _patterns_inside(span, "NO_COMMENT"):
+        verb = next((t for t in doc[start:end] if t.pos_ in {"VERB", "AUX"}), doc[start])
+        verb = verb if verb.dep_ != "aux" else verb.head
+        subject = verb_subject(verb) or verb_subject(verb.head)
+        if subject is None or not (can_speak(subject) or _official(subject)):
+            continue
+        content = [t for t in span if not subject.left_edge.i <= t.i <= subject.right_edge.i]
+        cue = doc[start:end].text.lower()
+        speaker = speaker_tokens(subject, follow_sources=True)
+        return Match(speaker, phrase_bounds(subject), cue, content, "no comment", verb=verb)
+    return None
+
+
+RULES = (
+    no_comment_rule,
+    reporting_verb_rule,
+    absolute_frame_rule,
+    trailing_frame_rule,
+    according_to_rule,
+    evidential_rule,
+    labeling_rule,
+)
+#: Lower-cased lemmas one of which a span needs for each rule to apply (a cheap pre-check).
+TRIGGERS = {
+    no_comment_rule: frozenset({"comment", "confirm", "say", "elaborate", "call"}),
+    reporting_verb_rule: REPORTING_VERBS | {pair[0] for pair in PHRASAL_PAIRS},
+    absolute_frame_rule: REPORTING_VERBS,
+    trailing_frame_rule: REPORTING_VERBS,
+    according_to_rule: frozenset({"accord", "according"}),
+    evidential_rule: SOURCE_NOUNS,
+    labeling_rule: LABELING_VERBS,
+}

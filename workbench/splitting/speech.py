@@ -1,0 +1,333 @@
+"""Speech frames, the parts the attribution rules read: quote regions, speaker phrases,
+the subject and content of a reporting verb."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from workbench.splitting.lexicon import (
+    DENIAL_VERBS,
+    DETERMINERS,
+    DROPPED_DEPS,
+    ISSUER_PREPOSITIONS,
+    NAME_LABELS,
+    OBJECT_CONTENT_VERBS,
+    PHRASAL_REPORTING_VERBS,
+    PHRASE_PUNCT,
+    PROPOSITION_NOUNS,
+    QUOTE_PAIRS,
+    RELATIVE_WORDS,
+    REPORTING_VERBS,
+    SOFT_REPORTING_VERBS,
+    SOURCE_NOUNS,
+)
+from workbench.splitting.tokens import (
+    PARAGRAPH_BREAK,
+    coordinated_head,
+    is_reporting_participle,
+    reporting_ancestor,
+    unit_root,
+)
+
+#: Share of the attributed words that must lie inside quotation marks for a direct quote; a
+#: paraphrase with a quoted phrase in it ("said the deal was “a provocation”") is not one.
+QUOTE_THRESHOLD = 0.8
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Result of the attribution rules for one span. An empty one means the article asserts it."""
+
+    speaker: str | None = None
+    cue: str | None = None
+    quote: bool = False
+    #: doc token offsets of the phrase naming the source: the whole subject with its
+    #: appositions, or the "according to …" phrase. Its words are not evidence about the content.
+    source_range: tuple[int, int] | None = None
+    rule: str | None = None
+    #: doc token indices inside the span of what is attributed (None: the whole span).
+    content: tuple[int, ...] | None = None
+    #: words to add after a token for the stand-alone wording: ((index, "is"),).
+    insertions: tuple[tuple[int, str], ...] = ()
+    #: what the speaker does with the content (see :data:`workbench.core.values.STANCES`)
+    stance: str = "asserts"
+
+
+@dataclass(frozen=True)
+class Match:
+    speaker: list[Token]  # tokens of the speaker phrase, in order
+    source: tuple[int, int]  # token offsets of the whole source phrase
+    cue: str
+    content: list[Token]  # tokens carrying what is attributed
+    rule: str
+    may_quote: bool = True
+    insertions: tuple[tuple[int, str], ...] = ()
+    verb: Token | None = None  # the reporting verb, when the frame has one
+    frame_stays: bool = False  # the content is the verb's object: the wording keeps the verb
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quotations in ``text``, quotation marks included.
+
+    Straight and curly double quotes, guillemets, and curly single quotes (a ’ between two
+    letters is an apostrophe). A quotation still open at a paragraph break ends there.
+    """
+    regions: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for brk in PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, brk.start()))
+        start = brk.end()
+    bounds.append((start, len(text)))
+    for para_start, para_end in bounds:
+        open_at: int | None = None
+        closer = ""
+        for i in range(para_start, para_end):
+            ch = text[i]
+            if open_at is None:
+                if ch == "‘" and i > para_start and text[i - 1].isalnum():
+                    continue
+                if ch in QUOTE_PAIRS:
+                    open_at, closer = i, QUOTE_PAIRS[ch]
+            elif ch == closer:
+                if closer == "’" and i + 1 < para_end and text[i + 1].isalpha():
+                    continue  # an apostrophe: don’t
+                regions.append((open_at, i + 1))
+                open_at = None
+        if open_at is not None:
+            regions.append((open_at, para_end))
+    return regions
+
+
+def in_quotes(token: Token, regions: Sequence[tuple[int, int]]) -> bool:
+    """True when ``token`` lies strictly inside one of the quotation ``regions``."""
+    return any(start < token.idx and token.idx + len(token) <= end for start, end in regions)
+
+
+def region_of(span: Span, regions: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    words = [t for t in span if t.is_alpha]
+    for start, end in regions:
+        if words and all(start < t.idx < end for t in words):
+            return start, end
+    return None
+
+
+# --------------------------------------------------------------------------- speaker phrase
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    dropped: set[int] = set()
+    doc = head.doc
+    for child in head.children:
+        if child.dep_ in DROPPED_DEPS:
+            dropped.update(t.i for t in child.subtree)
+        elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
+            first = child.left_edge.i
+            if doc[first - 1].text == "," or first - 1 in dropped:
+                dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
+    tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens.pop()
+    return tokens
+
+
+def _is_name(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.pos_ == "PROPN"
+
+
+def _issuer(head: Token) -> Token | None:
+    """For a source document noun ("statement from X", "X's report"), the issuer X."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    return None
+
+
+def speaker_tokens(head: Token, *, follow_sources: bool = False) -> list[Token]:
+    """Tokens of the speaker phrase headed by ``head``.
+
+    The noun phrase without leading determiners, relative clauses and appositions; when the
+    phrase or its apposition is a proper name and the other is not, the name is taken. With
+    ``follow_sources`` a source document resolves to its issuer.
+    """
+    if follow_sources and head.lemma_.lower() in SOURCE_NOUNS:
+        issuer = _issuer(head)
+        if issuer is not None:
+            return speaker_tokens(issuer, follow_sources=True)
+    for child in head.children:
+        if child.dep_ == "appos" and _is_name(child) and not _is_name(head):
+            return _phrase_tokens(child)
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
+            return _phrase_tokens(child)
+    return _phrase_tokens(head)
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    """Text of ``tokens`` joined with their own trailing whitespace, and a space where words
+    were left out between two of them ("immigration, population growth" without commas)."""
+    parts: list[str] = []
+    for k, token in enumerate(tokens):
+        parts.append(token.text)
+        if k + 1 < len(tokens):
+            gap = tokens[k + 1].i != token.i + 1
+            parts.append(" " if gap and not token.whitespace_ else token.whitespace_)
+    return "".join(parts).strip()
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def phrase_bounds(token: Token) -> tuple[int, int]:
+    """Token offsets of ``token``'s subtree without punctuation at either edge."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def verb_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return None if child.lower_ in RELATIVE_WORDS else child
+    for child in verb.children:  # "said X, adding …" parsed with X as the participle's subject
+        if is_reporting_participle(child):
+            hung = [c for c in child.children if c.dep_ == "nsubj" and verb.i < c.i < child.i]
+            if hung:
+                return hung[0]
+    if verb.dep_ == "conj":
+        return verb_subject(coordinated_head(verb))
+    if is_reporting_participle(verb):  # "…, adding that …": the main verb's subject
+        return verb_subject(reporting_ancestor(verb))
+    return None
+
+
+def _comma_before(token: Token) -> bool:
+    first = min(t.i for t in token.subtree)
+    return first > 0 and token.doc[first - 1].text in {",", '"', "”", "’"}
+
+
+def _bare_frame(verb: Token) -> bool:
+    """True when a reporting verb inside a sentence carries no clause of its own: "he said",
+    "said X in a statement" — not "responded with the claim that …"."""
+    return not any(
+        t.i != verb.i and t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        for t in verb.subtree
+    )
+
+
+def ends_span(token: Token, span: Span) -> bool:
+    return all(t.is_punct or t.is_space for t in span.doc[token.right_edge.i + 1 : span.end])
+
+
+def governs(verb: Token, span: Span) -> bool:
+    """True when ``verb`` frames the whole span rather than a subordinate part of it.
+
+    The span's root; a bare parenthetical frame ("The deal, he said, is dead"); a bare frame
+    after a comma that the parser hung below the root or below the root's last conjunct at
+    the end of the span ("A did X, and B did Y, said Z"); a reporting verb coordinated with one
+    of those.
+    """
+    root = unit_root(span)
+    if verb == root:
+        return True
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _bare_frame(verb):
+        if verb.head == root and (verb.dep_ == "parataxis" or verb.i > root.i):
+            return verb.dep_ == "parataxis" or _comma_before(verb)
+        parent = verb.head
+        if parent.dep_ == "conj" and parent.head == root and verb.i > parent.i:
+            return _comma_before(verb) and ends_span(verb, span)
+    if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
+        return governs(verb.head, span)
+    return False
+
+
+def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
+    content: list[Token] = []
+    root = unit_root(span)
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb != root and root.is_ancestor(verb):
+        inner = {t.i for t in verb.subtree}
+        return [t for t in span if t.i not in inner and t.i not in exclude]
+    complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+    if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then
+        complements = [c for c in complements if c.i > verb.i]
+    for child in complements + denied_propositions(verb):
+        content.extend(child.subtree)
+    if not content and (verb.lemma_ in OBJECT_CONTENT_VERBS or phrasal(verb)):
+        content.extend(_object_content(verb))
+    for child in verb.children:
+        if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
+            content.extend(content_of(child, span, exclude))
+    return [t for t in content if t.i not in exclude]
+
+
+#: Dependents after a speech-act verb that carry what it reports: "accused [X] [of Y]",
+#: "called [on X] [to Z]", "announced [a withdrawal]".
+OBJECT_DEPS_OF_SPEECH = frozenset({"dobj", "prep", "oprd", "xcomp", "dative", "attr", "advcl"})
+
+
+def _object_content(verb: Token) -> list[Token]:
+    """The object and its complements after a speech-act verb, in order."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in OBJECT_DEPS_OF_SPEECH:
+            out.extend(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrasal(verb: Token) -> bool:
+    """A verb that reports with its particle or preposition: "called on", "called for"."""
+    return any(
+        (verb.lemma_, child.lower_) in PHRASAL_PAIRS
+        for child in verb.children
+        if child.dep_ in {"prep", "prt"} and child.i == verb.i + 1
+    )
+
+
+PHRASAL_PAIRS = frozenset(tuple(p) for p in PHRASAL_REPORTING_VERBS if len(p) == 2)
+
+
+def denied_propositions(verb: Token) -> list[Token]:
+    """The clauses of "rejected claims that X", "denied reports that X": the X."""
+    if verb.lemma_ not in DENIAL_VERBS:
+        return []
+    return [
+        clause
+        for noun in verb.children
+        if noun.dep_ == "dobj" and noun.lemma_.lower() in PROPOSITION_NOUNS
+        for clause in noun.children
+        if clause.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" for m in clause.children)
+    ]
+
+
+def frame_subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb when it can be a speaker ("the ferocity of the
+    protest reveals that …" has no speaker)."""
+    subject = verb_subject(verb)
+    if subject is None or (verb.lemma_ in SOFT_REPORTING_VERBS and not can_speak(subject)):
+        return None
+    return subject
+
+
+def can_speak(subject: Token) -> bool:
+    """A subject that can assert something: a name, a pronoun, people, or a source document."""
+    return (
+        subject.pos_ in {"PROPN", "PRON"}
+        or bool(subject.ent_type_)
+        or subject.tag_ == "NNS"
+        or subject.lemma_.lower() in SOURCE_NOUNS
+    )
