@@ -48,6 +48,7 @@ from workbench.splitting.lexicon import (
     STANCE_BY_VERB,
     STATE_NOUNS,
 )
+from workbench.splitting.pronouns import resolve_pronoun
 from workbench.splitting.speech import (
     QUOTE_THRESHOLD,
     Attribution,
@@ -67,7 +68,6 @@ from workbench.splitting.tokens import (
     label_tokens,
     subject_of,
 )
-from workbench.splitting.wording import resolve_pronoun
 
 
 def find_attribution(

@@ -33,7 +33,8 @@ from collections.abc import Collection, Mapping
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from workbench.splitting.cues import Features, content_exclusion, cues_of, features_of
+from workbench.splitting.cue_features import Features, features_of
+from workbench.splitting.cues import content_exclusion, cues_of
 from workbench.splitting.features import span_features
 from workbench.splitting.models import checkworthiness_model
 from workbench.splitting.view import DocView, SpanContext, doc_view, release_view

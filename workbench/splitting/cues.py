@@ -9,8 +9,6 @@ from spacy.tokens import Span
 
 from workbench.splitting.lexicon import (
     BELIEF_ADJECTIVES,
-    CHANGE_VERBS,
-    COMPARATIVE_TAGS,
     COPULAS_OR_CALL,
     DATE_LABELS,
     EVALUATIVE_ADJECTIVES,
@@ -36,7 +34,6 @@ from workbench.splitting.lexicon import (
     PREDICTION_VERBS,
     QUOTE_MARKS,
     REPORTING_VERBS,
-    SALIENT_LABELS,
     SCHEDULE_WORDS,
     SIGNIFICANCE_ADJECTIVES,
     SPECULATIVE_MODALS,
@@ -480,48 +477,3 @@ def content_exclusion(
         return None, labels
     cue = span._.attribution_cue if Span.has_extension("attribution_cue") else None
     return speaker, exclusion(span, speaker, bounds, cue, view=view) | labels
-
-
-@dataclass(frozen=True)
-class Features:
-    """What the score is computed from."""
-
-    number: bool
-    date: bool
-    entity_labels: frozenset[str]
-    past_event: bool
-    comparison: bool
-    question: bool
-    words: int
-
-
-def _comparison(ctx: SpanContext) -> bool:
-    v = ctx.view
-    content = set(ctx.content)
-    for start, end in v.patterns_in("COMPARISON", ctx.start, ctx.end):
-        if all(i in content for i in range(start, end)):
-            return True
-    for i in ctx.content:
-        if v.tag[i] in COMPARATIVE_TAGS and v.lower[i] not in {"more", "most", "less"}:
-            return True
-        if v.lemma[i] in CHANGE_VERBS and v.pos[i] == "VERB" and v.dep[i] != "amod":
-            return True
-    return False
-
-
-def features_of(ctx: SpanContext) -> Features:
-    """The scoring features of a span context (see :func:`features`)."""
-    v = ctx.view
-    return Features(
-        number=has_number(ctx),
-        date=has_date(ctx),
-        entity_labels=frozenset(
-            label
-            for _, _, label, root in ctx.ents
-            if label in SALIENT_LABELS and root not in ctx.exclude
-        ),
-        past_event=bool(past_events(ctx)),
-        comparison=_comparison(ctx),
-        question=is_question_text(ctx.text),
-        words=sum(v.is_alpha[ctx.start : ctx.end]),
-    )

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from workbench.splitting.cues import CUE_CATEGORIES, Cue, features_of
+from workbench.splitting.cue_features import features_of
+from workbench.splitting.cues import CUE_CATEGORIES, Cue
 from workbench.splitting.lexicon import (
     COMPARATIVE_TAGS,
     DATE_LABELS,

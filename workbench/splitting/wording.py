@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,303 +13,25 @@ from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     CLOSING_QUOTES,
-    EDGE_PUNCT,
-    ENCLOSING_PAIRS,
     END_MARKS,
     NAMED_NON_PERSON,
-    OBJECT_DEPS,
-    OPENING_QUOTES,
-    REPLACEABLE,
     SUBJECT_DEPS,
 )
+from workbench.splitting.pronouns import names_someone, resolve_pronoun
 from workbench.splitting.tokens import (
     _sentence_start,
     clause_head,
-    person_mention,
-    recent_named_subject,
-    recent_person,
     skip_discourse_marker,
     subject_of,
 )
-
-
-def resolve_pronoun(
-    pronoun: Token,
-    span: Span,
-    *,
-    speaker: str | None = None,
-    quote: bool = False,
-    source: tuple[int, int] | None = None,
-    window: int = 3,
-) -> str | None:
-    """What an obvious subject pronoun stands for, or None when it is not obvious.
-
-    "he"/"she" outside a quotation: the only person named earlier in the sentence; else, in
-    reported speech whose speaker phrase (``source``) is a name, the speaker ("Vucic said he
-    regretted it"); else the most recent person of the preceding sentences
-    (:func:`recent_person`). "it" outside a quotation: the only subject named earlier in the
-    sentence when it names a place or an organisation and that subject has no singular object
-    "it" could mean instead ("The FDA issued guidance, and it was published" keeps "it");
-    else the previous sentence's named subject. "I" opening a quotation: the quoted speaker
-    in square brackets, and only before a past-tense verb or a modal, where the verb form
-    does not change.
-    """
-    word = pronoun.lower_
-    doc = span.doc
-    sent_start = _sentence_start(span)
-    if word in {"he", "she"} and not quote:
-        return _resolve_person(pronoun, doc, sent_start, speaker, source, window)
-    if word == "it" and not quote:
-        return _resolve_it(pronoun, doc, sent_start)
-    if word == "i" and quote and speaker:
-        return _resolve_quoted_i(pronoun, speaker)
-    return None
-
-
-def _resolve_person(
-    pronoun: Token,
-    doc: Doc,
-    sent_start: int,
-    speaker: str | None,
-    source: tuple[int, int] | None,
-    window: int,
-) -> str | None:
-    """For "he"/"she": the sentence's only earlier person, else a named speaker, else a recent
-    person of the preceding sentences."""
-    persons = {
-        ent.root.lower_: ent
-        for ent in ents_of(doc[sent_start : pronoun.i])
-        if ent.label_ == "PERSON" and ent.end <= pronoun.i
-    }
-    if len(persons) == 1:
-        return person_mention(next(iter(persons.values())))
-    if persons:
-        return None
-    if speaker and source is not None and _names_someone(doc[source[0] : source[1]]):
-        return speaker
-    return recent_person(doc, sent_start, window=window)
-
-
-def _resolve_it(pronoun: Token, doc: Doc, sent_start: int) -> str | None:
-    """For "it": the sentence's only earlier named subject, else the previous sentence's named
-    subject when it is a singular name that is not a person."""
-    before = doc[sent_start : pronoun.i]
-    subjects = [t for t in before if t.dep_ in SUBJECT_DEPS and t.pos_ != "PRON"]
-    if subjects:
-        return _only_named_subject(before, subjects)
-    previous = recent_named_subject(doc, sent_start)
-    if previous is not None and previous.label_ != "PERSON" and previous.root.tag_ == "NNP":
-        return previous.text
-    return None
-
-
-def _only_named_subject(before: Span, subjects: Sequence[Token]) -> str | None:
-    """The one name shared by the subjects before "it", unless one is missing or several
-    differ, or an object of theirs could be what "it" means."""
-    names = {_named(t) for t in subjects}
-    if len(names) != 1 or None in names:
-        return None
-    named = {t.i for t in subjects}
-    if _object_of_named(before, named):
-        return None
-    return names.pop()
-
-
-def _object_of_named(before: Span, named: Collection[int]) -> bool:
-    """True when a singular object of a named subject precedes "it" ("The FDA issued
-    guidance, and it …": "it" could be the guidance)."""
-    for t in before:
-        if t.tag_ == "NN" and t.dep_ in OBJECT_DEPS:
-            owner = subject_of(t.head)
-            if owner is not None and owner.i in named:
-                return True
-    return False
-
-
-def _resolve_quoted_i(pronoun: Token, speaker: str) -> str | None:
-    """For "I" in a quotation: the speaker in square brackets, before a past tense or a modal."""
-    verb = pronoun.head
-    aux_tags = {c.tag_ for c in verb.children if c.dep_ in AUX_DEPS}
-    if verb.tag_ == "VBD" or "MD" in aux_tags:
-        return f"[{speaker}]"  # the editorial convention for a change inside a quotation
-    return None
-
-
-def _names_someone(phrase: Span) -> bool:
-    """True when a speaker phrase is a proper name that is not a place or an organisation."""
-    names = [t for t in phrase if t.pos_ == "PROPN"]
-    return bool(names) and all(t.ent_type_ in {"", "PERSON"} for t in names)
-
-
-def _named(subject: Token) -> str | None:
-    """The subject phrase as written, when it is a singular name of a place or organisation."""
-    if subject.tag_ != "NNP" or subject.ent_type_ not in NAMED_NON_PERSON:
-        return None
-    doc = subject.doc
-    return _join(subject_words(doc[subject.left_edge.i : subject.right_edge.i + 1]), {}, {})
-
-
-def subject_words(subject: Span) -> list[Token]:
-    """The words of a subject phrase to copy: without relative clauses and edge punctuation,
-    keeping the comma that closes an apposition ("X's minister, Tomas Reyk,")."""
-    root = subject.root
-    dropped: set[int] = set()
-    for child in root.children:
-        if child.dep_ in {"relcl", "acl"}:
-            dropped.update(t.i for t in child.subtree)
-    words = [t for t in subject if t.i not in dropped and not t.is_space]
-    stripped: list[Token] = []
-    while words and words[-1].text in EDGE_PUNCT:
-        stripped.append(words.pop())
-    commas = [t for t in stripped if t.text == ","]
-    if commas and sum(t.text == "," for t in words) % 2 == 1:
-        words.append(commas[-1])
-    return words
-
-
-def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
-    """Split tokens into runs of neighbours in the Doc."""
-    runs: list[list[Token]] = []
-    for token in tokens:
-        if runs and runs[-1][-1].i + 1 == token.i:
-            runs[-1].append(token)
-        else:
-            runs.append([token])
-    return runs
-
-
-def _close_gaps(tokens: Sequence[Token]) -> list[Token]:
-    """Drop commas and dashes left at either side of a gap where a frame was removed."""
-    runs = _runs(tokens)
-    for k, run in enumerate(runs):
-        if k > 0:
-            while run and run[0].text in EDGE_PUNCT:
-                run.pop(0)
-        if k + 1 < len(runs):
-            while run and run[-1].text in EDGE_PUNCT:
-                run.pop()
-    return [t for run in runs for t in run]
-
-
-def _lstrip(tokens: list[Token], marks: Collection[str]) -> list[Token]:
-    """Drop leading tokens whose text is one of ``marks``."""
-    while tokens and tokens[0].text in marks:
-        tokens = tokens[1:]
-    return tokens
-
-
-def _rstrip(tokens: list[Token], marks: Collection[str]) -> list[Token]:
-    """Drop trailing tokens whose text is one of ``marks``."""
-    while tokens and tokens[-1].text in marks:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _encloses(tokens: Sequence[Token]) -> bool:
-    """True when the first and last tokens are one pair of marks enclosing all the rest."""
-    first, last = tokens[0].text, tokens[-1].text
-    inner = [t.text for t in tokens[1:-1]]
-    return (
-        first in ENCLOSING_PAIRS
-        and last == ENCLOSING_PAIRS[first]
-        and first not in inner
-        and last not in inner
-    )
-
-
-def _unpaired_opening(tokens: Sequence[Token]) -> bool:
-    """True when the first token is an opening quotation mark that is never closed."""
-    first = tokens[0].text
-    return first in OPENING_QUOTES and ENCLOSING_PAIRS.get(first, first) not in [
-        t.text for t in tokens[1:]
-    ]
-
-
-def _unpaired_closing(tokens: Sequence[Token]) -> bool:
-    """True when the last token is a closing quotation mark that was never opened."""
-    last = tokens[-1].text
-    return last in CLOSING_QUOTES and not any(
-        ENCLOSING_PAIRS.get(t.text) == last for t in tokens[:-1] if t.text in ENCLOSING_PAIRS
-    )
-
-
-def _unquote_once(tokens: list[Token]) -> list[Token] | None:
-    """The tokens without one enclosing pair or one unpaired quotation mark at an edge, or
-    None when there is none to drop."""
-    if _encloses(tokens):
-        return tokens[1:-1]  # one quotation, nothing else
-    if _unpaired_opening(tokens):
-        return tokens[1:]
-    if _unpaired_closing(tokens):
-        return tokens[:-1]
-    return None
-
-
-def _drop_unpaired_parens(tokens: list[Token]) -> list[Token]:
-    """Drop a parenthesis at either edge whose partner is missing."""
-    texts = [t.text for t in tokens]
-    if tokens and texts[0] == "(" and ")" not in texts:
-        tokens = tokens[1:]
-    if tokens and texts[-1] == ")" and "(" not in texts:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _strip_quotes(tokens: list[Token]) -> list[Token]:
-    """Drop edge punctuation, enclosing quotation marks and quotation marks left unpaired."""
-    tokens = _lstrip(tokens, EDGE_PUNCT | END_MARKS)
-    tokens = _rstrip(tokens, EDGE_PUNCT)
-    for _ in range(3):
-        if len(tokens) < 2:
-            break
-        unquoted = _unquote_once(tokens)
-        if unquoted is None:
-            break
-        tokens = _lstrip(_rstrip(unquoted, EDGE_PUNCT), EDGE_PUNCT)
-    tokens = _drop_unpaired_parens(tokens)
-    if len(tokens) > 2 and tokens[-1].text in CLOSING_QUOTES and tokens[-2].text in EDGE_PUNCT:
-        tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
-    return tokens
-
-
-def _join(tokens: Sequence[Token], replace: Mapping[int, str], insert: Mapping[int, str]) -> str:
-    parts: list[str] = []
-    for k, token in enumerate(tokens):
-        parts.append(replace.get(token.i, token.text))
-        if token.i in insert:
-            parts.append(" " + insert[token.i])
-        if k + 1 < len(tokens):
-            following = tokens[k + 1]
-            if following.i == token.i + 1:
-                parts.append(token.whitespace_)
-            elif following.text not in EDGE_PUNCT | END_MARKS | CLOSING_QUOTES:
-                parts.append(" ")
-    return "".join(parts).strip()
-
-
-def _end_mark(span: Span) -> str:
-    """The sentence's own end mark: "." unless the span's sentence ends with "?" or "!"."""
-    doc = span.doc
-    end = span.end
-    if doc.has_annotation("SENT_START"):
-        end = doc[span.end - 1].sent.end
-    for token in reversed(doc[span.start : end]):
-        if token.is_space or token.text in CLOSING_QUOTES:
-            continue
-        return token.text if token.text in {"?", "!"} else "."
-    return "."
-
-
-def _verbatim(tokens: Sequence[Token]) -> bool:
-    """True when no wording rule can apply: the span reads as a sentence already."""
-    if len(tokens) < 2 or tokens[-1].text not in END_MARKS:
-        return False
-    first = tokens[0]
-    if not first.is_title and not first.is_digit and not first.is_upper:
-        return False
-    if first.pos_ == "CCONJ" or first.dep_ == "mark" or skip_discourse_marker(tokens[:6]):
-        return False
-    return not any(t.lower_ in REPLACEABLE and t.dep_ in SUBJECT_DEPS for t in tokens)
+from workbench.splitting.wording_tokens import (
+    close_gaps,
+    end_mark,
+    join_tokens,
+    strip_quotes,
+    subject_words,
+    verbatim,
+)
 
 
 @dataclass(frozen=True)
@@ -355,7 +77,7 @@ def claim_wording(
     cut = [range(a, b) for a, b in dropped]
     if cut:  # appositive labels, claims of their own
         tokens = [t for t in tokens if not any(t.i in r for r in cut)]
-    elif content is None and not insertions and borrowed is None and _verbatim(tokens):
+    elif content is None and not insertions and borrowed is None and verbatim(tokens):
         return Wording(span.text)
     tokens = _claim_tokens(tokens)
     if not any(t.is_alpha or t.is_digit for t in tokens):
@@ -373,7 +95,7 @@ def claim_wording(
         tokens = [t for t in tokens if t.i not in dropped]
         replace.update(negated)
         added.update(inserted)
-    wording = _join(tokens, replace, added)
+    wording = join_tokens(tokens, replace, added)
     if prefix:
         wording = f"{prefix} {wording}"
     names: tuple[str, ...] = ()
@@ -491,7 +213,7 @@ def _claim_tokens(tokens: list[Token]) -> list[Token]:
     tokens = tokens[skip_discourse_marker(tokens) :]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
         tokens = tokens[1:]
-    return _strip_quotes(_close_gaps(tokens))
+    return strip_quotes(close_gaps(tokens))
 
 
 def _subject_wording(
@@ -529,7 +251,7 @@ def _borrowed_prefix(
     """The borrowed subject's words to put before the clause, a lone pronoun resolved when
     it can be."""
     words = subject_words(span.doc[borrowed[0] : borrowed[1]])
-    prefix = _join(words, {}, {})
+    prefix = join_tokens(words, {}, {})
     if len(words) == 1 and words[0].pos_ == "PRON":
         found = resolve_pronoun(words[0], span, speaker=speaker, quote=quote, source=source)
         prefix = found or prefix
@@ -579,7 +301,7 @@ def _with_end_mark(wording: str, span: Span) -> str:
     (possibly inside a closing quotation mark)."""
     quoted_end = len(wording) > 1 and wording[-1] in CLOSING_QUOTES and wording[-2] in END_MARKS
     if wording and wording[-1] not in END_MARKS and not quoted_end:
-        wording += _end_mark(span)
+        wording += end_mark(span)
     return wording
 
 
@@ -602,7 +324,7 @@ def _only_person_is_speaker(span: Span, source: tuple[int, int] | None) -> bool:
     phrase = doc[source[0] : source[1]]
     if not (
         any(t.ent_type_ == "PERSON" for t in phrase)
-        or _names_someone(phrase)
+        or names_someone(phrase)
         or (len(phrase) == 1 and phrase[0].lower_ in {"he", "she"})
     ):
         return False
