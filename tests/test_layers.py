@@ -147,3 +147,16 @@ def test_no_module_imports_a_layer_above_its_own() -> None:
 def test_the_layer_rule_catches_an_upward_import() -> None:
     assert layer_of("workbench.store.db") < layer_of("workbench.usecases.actions")
     assert layer_of("workbench.splitting.units") < layer_of("workbench.store")
+
+
+#: A module a newcomer can read in one sitting; past this, split it by what its parts do.
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_is_over_the_line_budget() -> None:
+    long = {
+        str(path.relative_to(PACKAGE.parent)): lines
+        for path in PACKAGE.rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert long == {}

@@ -251,7 +251,7 @@ def test_broken_model_files_are_model_errors(tmp_path: Path) -> None:
 
 @needs_sklearn
 def test_exported_model_predicts_what_scikit_learn_predicts(tmp_path: Path) -> None:
-    from workbench.training.train import Config, Matrix, fit
+    from workbench.training.fitting import Config, Matrix, fit
 
     rng = np.random.default_rng(0)
     texts = [
@@ -441,8 +441,9 @@ def write_tiny_data(root: Path) -> Path:
 @needs_model
 @needs_sklearn
 def test_train_on_a_tiny_data_set_gives_loadable_models(tmp_path: Path) -> None:
+    from workbench.training.fitting import Config
     from workbench.training.sentences import texts_features
-    from workbench.training.train import Config, train_all
+    from workbench.training.train import train_all
 
     data = write_tiny_data(tmp_path / "data")
     log: list[str] = []
@@ -472,7 +473,7 @@ def test_train_on_a_tiny_data_set_gives_loadable_models(tmp_path: Path) -> None:
 
 
 def test_train_without_scikit_learn_says_how_to_install_it(monkeypatch) -> None:
-    from workbench.training.train import require_sklearn
+    from workbench.training.fitting import require_sklearn
 
     monkeypatch.setitem(sys.modules, "sklearn", None)
     with pytest.raises(ModelError, match=r"pip install 'workbench\[train\]'"):
