@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal, NamedTuple
 
 Kind = Literal["fact", "opinion"]
+
+
+class Status(StrEnum):
+    """Where a claim stands in review; one word in the database, the exports and the filters."""
+
+    UNREVIEWED = "unreviewed"
+    NEEDS_SOURCES = "needs_sources"
+    NEEDS_APPROVAL = "needs_approval"
+    CONFLICT = "conflict"
+    REVIEWED = "reviewed"
+    #: repeated earlier in its own article (headline and body); never reviewed on its own
+    DUPLICATE = "duplicate"
+
+
 KINDS: tuple[str, ...] = ("fact", "opinion")
 #: What a speaker does with a claim's content: says it is so, says it is not so (the
 #: wording then carries the negation), asks it, forecasts it, believes, hopes or fears it,
@@ -188,7 +203,7 @@ class Claim:
     stance: Stance = "asserts"
     speaker_type: str | None = None
     frame: Frame | None = None
-    status: str = "unreviewed"
+    status: str = Status.UNREVIEWED
     verdict: str | None = None
     verdicts: tuple[Verdict, ...] = ()
     matches: tuple[dict, ...] = field(default=())  # {claim_id, score, verdict}, best first

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.values import Article, Claim, Rubric, Source, Verdict
+from workbench.core.values import Article, Claim, Rubric, Source, Status, Verdict
 from workbench.store import Store
 from workbench.store.events import Head, now_iso
 
@@ -59,7 +59,7 @@ class ReportClaim:
     @property
     def settled(self) -> bool:
         """Reviewers agree on a verdict: the only claims summaries and colours count."""
-        return self.claim.verdict is not None and self.claim.status == "reviewed"
+        return self.claim.verdict is not None and self.claim.status == Status.REVIEWED
 
     @property
     def unsettled(self) -> str | None:
@@ -71,10 +71,10 @@ class ReportClaim:
 
 
 UNSETTLED = {
-    "needs_approval": "awaiting approval",
-    "conflict": "in conflict",
-    "needs_sources": "needs more sources",
-    "unreviewed": "not yet agreed",
+    Status.NEEDS_APPROVAL: "awaiting approval",
+    Status.CONFLICT: "in conflict",
+    Status.NEEDS_SOURCES: "needs more sources",
+    Status.UNREVIEWED: "not yet agreed",
 }
 
 
@@ -188,7 +188,7 @@ def build_report(
         all_sources, all_notes = store.sources_and_notes([c.id for c in stored])
         for claim in stored:
             verdicts = tuple(v for v in claim.verdicts if kept(v.reviewer, v.at))
-            if final_only and (claim.verdict is None or claim.status != "reviewed"):
+            if final_only and (claim.verdict is None or claim.status != Status.REVIEWED):
                 verdicts = ()
                 dropped_claims.add(claim.id)
             sources = tuple(

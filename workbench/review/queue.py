@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core.values import QueueRow
+from workbench.core.values import QueueRow, Status
 
 FILTERS: tuple[str, ...] = ("unreviewed", "all", "mine", "conflicts", "needs approval")
 DEFAULT_FILTER = "unreviewed"  # the to-do list: claims nobody has rated yet
@@ -13,13 +13,13 @@ DEFAULT_FILTER = "unreviewed"  # the to-do list: claims nobody has rated yet
 def matches_filter(row: QueueRow, name: str, reviewer: str) -> bool:
     """Whether ``row`` belongs under the filter ``name`` (one of FILTERS) for ``reviewer``."""
     if name == "unreviewed":
-        return row.status == "unreviewed"
+        return row.status == Status.UNREVIEWED
     if name == "mine":
         return reviewer in row.reviewers
     if name == "conflicts":
-        return row.status == "conflict"
+        return row.status == Status.CONFLICT
     if name == "needs approval":
-        return row.status == "needs_approval"
+        return row.status == Status.NEEDS_APPROVAL
     return True
 
 

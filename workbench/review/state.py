@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workbench.core.values import Event
+from workbench.core.values import Event, Status
 from workbench.review.evidence import independent_count
 
-UNREVIEWED = "unreviewed"
-REVIEWED = "reviewed"
-NEEDS_SOURCES = "needs_sources"
-NEEDS_APPROVAL = "needs_approval"
-CONFLICT = "conflict"
+UNREVIEWED = Status.UNREVIEWED
+REVIEWED = Status.REVIEWED
+NEEDS_SOURCES = Status.NEEDS_SOURCES
+NEEDS_APPROVAL = Status.NEEDS_APPROVAL
+CONFLICT = Status.CONFLICT
+#: the statuses a claim's own events can give it (DUPLICATE comes from matching)
 STATUSES = (UNREVIEWED, NEEDS_SOURCES, NEEDS_APPROVAL, CONFLICT, REVIEWED)
 
 # Actions about a claim that a reviewer can take (and undo).

@@ -18,6 +18,7 @@ from workbench.core.values import (
     Frame,
     QueueRow,
     Source,
+    Status,
     Verdict,
 )
 from workbench.store import events as ev
@@ -178,7 +179,8 @@ class ClaimReads:
             sql += " WHERE id = ?"
             params = (claim_id,)
         if ordered:
-            sql += " ORDER BY status != 'unreviewed', checkworthiness DESC, article_id, position"
+            sql += " ORDER BY status != ?, checkworthiness DESC, article_id, position"
+            params = (*params, Status.UNREVIEWED.value)
         empty: tuple[str, ...] = ()
         return [QueueRow(*r, reviewers.get(r[0], empty)) for r in self.db.conn.execute(sql, params)]
 

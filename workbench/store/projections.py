@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from workbench.core.values import Status
+
 if TYPE_CHECKING:
     from workbench.core.values import Event
 
@@ -83,7 +85,7 @@ def claim_row(subject: str, payload: dict) -> dict:
         "cues": _json(payload.get("cues", [])),
         "checkworthiness": payload.get("checkworthiness", 0.0),
         "entities": _json(payload.get("entities", [])),
-        "status": "unreviewed",
+        "status": Status.UNREVIEWED.value,
         "verdict": None,
         **_stance(payload),
         **_frame(payload),
@@ -120,9 +122,9 @@ def _article_matched(
         )
     for claim_id, original in payload.get("duplicates", {}).items():
         db.conn.execute(
-            "UPDATE claims SET duplicate_of = ?, status = CASE WHEN status = 'unreviewed' "
-            "THEN 'duplicate' ELSE status END WHERE id = ?",
-            (original, claim_id),
+            "UPDATE claims SET duplicate_of = ?, status = CASE WHEN status = ? "
+            "THEN ? ELSE status END WHERE id = ?",
+            (original, Status.UNREVIEWED.value, Status.DUPLICATE.value, claim_id),
         )
 
 
@@ -148,10 +150,10 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     keys = _match_keys(state.claim, base.payload.get("speaker"), frame)
     db.conn.execute(
         "UPDATE claims SET kind = ?, claim = ?, verdict = ?, numkey = ?, match_text = ?, "
-        "status = CASE WHEN ? = 'unreviewed' AND duplicate_of IS NOT NULL THEN 'duplicate' "
-        "ELSE ? END WHERE id = ?",
+        "status = CASE WHEN ? = ? AND duplicate_of IS NOT NULL THEN ? ELSE ? END WHERE id = ?",
         (state.kind, state.claim, state.verdict, keys["numkey"], keys["match_text"],
-         state.status, state.status, claim_id),
+         str(state.status), Status.UNREVIEWED.value, Status.DUPLICATE.value, str(state.status),
+         claim_id),
     )  # fmt: skip
     for table in ("verdicts", "sources", "notes"):
         db.conn.execute(f"DELETE FROM [{table}] WHERE claim_id = ?", (claim_id,))

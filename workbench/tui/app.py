@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.values import Article, Claim, Event, Rubric, Source
+from workbench.core.values import Article, Claim, Event, Rubric, Source, Status
 from workbench.matching import EarlierClaim, earlier_claims
 from workbench.review.history import others_did
 from workbench.review.queue import DEFAULT_FILTER, QueueRow, select
@@ -289,7 +289,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
         tally: dict[str, tuple[int, int]] = {}
         for r in self.all_rows:
             done, n = tally.get(r.article_id, (0, 0))
-            tally[r.article_id] = (done + (r.status != "unreviewed"), n + 1)
+            tally[r.article_id] = (done + (r.status != Status.UNREVIEWED), n + 1)
         self._progress = tally
         self._reviewed = sum(done for done, _ in tally.values())
 
@@ -452,7 +452,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
         go on to the next claim without your verdict."""
         assert self.store is not None
         claim = self.store.claim(claim_id)
-        if claim.status == "conflict":
+        if claim.status == Status.CONFLICT:
             others = ", ".join(
                 f"{v.reviewer}: {v.rating}" for v in claim.verdicts if v.reviewer != self.reviewer
             )
@@ -472,7 +472,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
 
     def needs_you(self, row: QueueRow) -> bool:
         """No verdict yet, from you in this session or anyone before."""
-        return row.status == "unreviewed" and row.id not in self.session_reviewed
+        return row.status == Status.UNREVIEWED and row.id not in self.session_reviewed
 
     def action_next_unreviewed(self) -> None:
         """Go to the next claim in the queue that has no verdict of yours (wrapping round)."""

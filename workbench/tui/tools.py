@@ -9,6 +9,7 @@ from urllib.parse import quote_plus
 
 from rich.text import Text
 
+from workbench.core.values import Status
 from workbench.review.evidence import web_url
 from workbench.review.queue import next_filter
 from workbench.tui.keys import KEYS
@@ -39,7 +40,7 @@ class ReadingTools:
         if row is None or self.store is None:
             return
         claim = self.store.claim(row.id)
-        if claim.status != "conflict":
+        if claim.status != Status.CONFLICT:
             self.notify("This claim is not in conflict: there is nothing to settle", timeout=3)
             return
 

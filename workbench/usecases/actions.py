@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.values import KINDS, Event, Rubric, RubricVerdict
+from workbench.core.values import KINDS, Event, Rubric, RubricVerdict, Status
 from workbench.review.evidence import check_url
 from workbench.review.state import REVIEW_ACTIONS
 from workbench.store import Store
@@ -200,7 +200,7 @@ def resolve(store: Store, claim_id: str, rating: str, rubric: Rubric, reviewer: 
         raise ActionError(f"'{rating}' is not a rating in rubric '{rubric.name}' ({choices})")
     with store.transaction():
         claim = store.claim(claim_id)
-        if claim.status != "conflict":
+        if claim.status != Status.CONFLICT:
             raise ActionError(f"claim {claim_id} is not in conflict (status {claim.status})")
         payload = {
             "rating": option.id,

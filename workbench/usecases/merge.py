@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import StoreError
-from workbench.core.values import Claim
+from workbench.core.values import Claim, Status
 from workbench.store import Store
 from workbench.store.db import read_events_from
 from workbench.store.events import Head
@@ -36,7 +36,7 @@ def merge_copy(store: Store, other: Path) -> MergeResult:
     if other.resolve() == store.path.resolve():
         raise StoreError("cannot merge a database into itself")
     events = check_incoming(read_events_from(other))
-    before = {c.id for c in store.claims(status="conflict")}
+    before = {c.id for c in store.claims(status=Status.CONFLICT)}
     result = store.import_events(events, rebuild=True)
-    conflicts = tuple(c for c in store.claims(status="conflict") if c.id not in before)
+    conflicts = tuple(c for c in store.claims(status=Status.CONFLICT) if c.id not in before)
     return MergeResult(other, result.added, result.skipped, store.head(), conflicts)

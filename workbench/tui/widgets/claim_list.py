@@ -14,16 +14,16 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.core.values import Rubric
+from workbench.core.values import Rubric, Status
 from workbench.review.queue import QueueRow
 
 KIND_STYLE = {"fact": Style(color="cyan"), "opinion": Style(color="magenta")}
 STATUS_LABEL = {
-    "unreviewed": "·",
-    "needs_sources": "needs sources",
-    "needs_approval": "needs approval",
-    "conflict": "CONFLICT",
-    "duplicate": "repeat",
+    Status.UNREVIEWED: "·",
+    Status.NEEDS_SOURCES: "needs sources",
+    Status.NEEDS_APPROVAL: "needs approval",
+    Status.CONFLICT: "CONFLICT",
+    Status.DUPLICATE: "repeat",
 }
 
 
@@ -172,6 +172,6 @@ class ClaimQueue(ScrollView, can_focus=True):
             label = option.label if option else row.verdict
             colour = option.colour if option else "white"
             return label, Style(color=colour, bold=True)
-        if row.status == "conflict":
-            return STATUS_LABEL["conflict"], Style(color="red", bold=True)
-        return STATUS_LABEL.get(row.status, row.status), Style(dim=row.status == "unreviewed")
+        if row.status == Status.CONFLICT:
+            return STATUS_LABEL[Status.CONFLICT], Style(color="red", bold=True)
+        return STATUS_LABEL.get(row.status, row.status), Style(dim=row.status == Status.UNREVIEWED)

@@ -9,16 +9,16 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from workbench.core.values import STANCE_VERBS, Claim, Rubric, Source
+from workbench.core.values import STANCE_VERBS, Claim, Rubric, Source, Status
 from workbench.matching import EarlierClaim
 
 STATUS_TEXT = {
-    "unreviewed": "unreviewed",
-    "needs_sources": "needs more independent sources",
-    "needs_approval": "waiting for a second reviewer's approval",
-    "conflict": "reviewers disagree",
-    "reviewed": "agreed",
-    "duplicate": "repeated in this article",
+    Status.UNREVIEWED: "unreviewed",
+    Status.NEEDS_SOURCES: "needs more independent sources",
+    Status.NEEDS_APPROVAL: "waiting for a second reviewer's approval",
+    Status.CONFLICT: "reviewers disagree",
+    Status.REVIEWED: "agreed",
+    Status.DUPLICATE: "repeated in this article",
 }
 
 
