@@ -1,10 +1,14 @@
 """Markdown articles to plain text: front matter (title, outlet, url, date) and a body with
 the markup taken out, paragraphs kept. A reader for articles, not a renderer: links keep
-their words, images and code fences their nothing."""
+their words, images and raw HTML nothing. The Markdown itself is parsed by markdown-it-py."""
 
 from __future__ import annotations
 
+import functools
 import re
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _FRONT_KEYS = {
     "title": "title",
@@ -23,6 +27,9 @@ _FRONT_KEYS = {
 
 def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a leading ``---`` front matter block into (fields, body).
+
+    Our own reader, not mdit-py-plugins' front matter: the plugin only finds the block and
+    leaves its YAML to a YAML library we do not otherwise need, for four flat keys.
 
     Only simple ``key: value`` lines are understood; recognised keys are mapped to
     Document field names (title, outlet, url, published). Without a closed block the
@@ -50,116 +57,55 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, "\n".join(lines[end + 1 :])
 
 
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)")
-_SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
-_RULE_RE = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_FENCE_RE = re.compile(r"^ {0,3}(?:```|~~~)")
-_LIST_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_QUOTE_RE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
-_REFDEF_RE = re.compile(r"^ {0,3}\[[^\[\]]{1,500}\]:[ \t]*\S+.*$")
-_IMAGE_RE = re.compile(r"!\[[^\[\]]{0,500}\](?:\([^()]{0,2000}\)|\[[^\[\]]{0,500}\])")
-_LINK_RE = re.compile(
-    r"\[([^\[\]]{1,500})\]\((?:[^()\s]|\([^()\s]{0,200}\)){0,2000}(?:[ \t]+\"[^\"]{0,500}\")?\)"
-)
-_REFLINK_RE = re.compile(r"\[([^\[\]]{1,500})\]\[[^\[\]]{0,500}\]")
-_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
-_EM_STAR_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,300}?)(?<=[^\s*])\*(?![\w*])")
-_EM_UNDER_RE = re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,300}?)(?<=[^\s_])_(?![\w_])")
-_STRIKE_RE = re.compile(r"~~(?=\S)(.{1,300}?)(?<=\S)~~")
-_CODE_RE = re.compile(r"`{1,3}([^`]{1,300})`{1,3}")
-_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+@functools.cache
+def _parser() -> MarkdownIt:
+    # CommonMark with tables and strikethrough; raw HTML is recognised so that it is dropped
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
-def _inline_markdown(line: str) -> str:
-    line = _IMAGE_RE.sub("", line)
-    line = _LINK_RE.sub(r"\1", line)
-    line = _REFLINK_RE.sub(r"\1", line)
-    line = _AUTOLINK_RE.sub(r"\1", line)
-    line = _CODE_RE.sub(r"\1", line)
-    line = _STRONG_RE.sub(r"\2", line)
-    line = _EM_STAR_RE.sub(r"\1", line)
-    line = _EM_UNDER_RE.sub(r"\1", line)
-    line = _STRIKE_RE.sub(r"\1", line)
-    return _ESCAPE_RE.sub(r"\1", line)
-
-
-def _strip_comments(text: str) -> str:
-    """Remove ``<!-- ... -->`` comments (an unclosed one runs to the end)."""
-    parts: list[str] = []
-    pos = 0
-    while (start := text.find("<!--", pos)) >= 0:
-        parts.append(text[pos:start])
-        end = text.find("-->", start + 4)
-        pos = len(text) if end < 0 else end + 3
-    parts.append(text[pos:])
-    return "".join(parts)
+def _inline_text(token: Token) -> str:
+    """The words of an inline token: link and emphasis text kept, images and HTML dropped."""
+    words: list[str] = []
+    for child in token.children or ():
+        if child.type == "image":
+            continue  # its alt text is not the article's
+        if child.type in ("text", "code_inline"):
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return "".join(words)
 
 
 def markdown_to_text(body: str) -> tuple[str, str | None]:
     """Turn Markdown into plain prose; return (text, first level-1 heading or None).
 
-    Paragraph lines are joined with spaces, headings and list items become their own
-    paragraphs, and link/emphasis syntax is reduced to its text. The first ``# Heading``
-    (if it opens the document) is removed from the text and returned separately.
+    Parsed as CommonMark by markdown-it-py. Each paragraph, heading, list item, table row
+    and line of code is a paragraph of the text; link and emphasis syntax is reduced to its
+    words; images, raw HTML and comments are dropped. The first ``# Heading`` (if it opens
+    the document) is removed from the text and returned separately.
     """
-    body = _strip_comments(body)
     paragraphs: list[str] = []
-    current: list[str] = []
     heading: str | None = None
-    seen_content = False
-    in_fence = False
-
-    def flush() -> None:
-        if current:
-            paragraphs.append(" ".join(current))
-            current.clear()
-
-    lines = body.split("\n")
-    for raw in lines:
-        if _FENCE_RE.match(raw):
-            flush()
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            if raw.strip():
-                paragraphs.append(raw.strip())
-            continue
-        line = _QUOTE_RE.sub("", raw)
-        if not line.strip():
-            flush()
-            continue
-        if _REFDEF_RE.match(line):
-            continue
-        if current and _SETEXT_RE.match(line):
-            # the previous lines were a setext heading; the underline goes
-            flush()
-            seen_content = True
-            continue
-        if _RULE_RE.match(line):
-            flush()
-            continue
-        h = _HEADING_RE.match(line)
-        if h:
-            flush()
-            content = _inline_markdown(line[h.end() :].strip().rstrip("#").strip())
-            if content:
-                if not seen_content and heading is None and len(h.group(1)) == 1:
-                    heading = content
-                else:
-                    paragraphs.append(content)
-            seen_content = True
-            continue
-        seen_content = True
-        item = _LIST_RE.match(line)
-        if item and current and item.group(0).strip()[0].isdigit():
-            # only an ordered list starting at 1 may interrupt a paragraph
-            item = None if item.group(0).strip()[:-1] != "1" else item
-        if item:
-            flush()
-            current.append(_inline_markdown(line[item.end() :].strip()))
-            continue
-        current.append(_inline_markdown(line.strip()))
-    flush()
-    text = "\n\n".join(p for p in (re.sub(r"[ \t]+", " ", p).strip() for p in paragraphs) if p)
+    level = 0
+    row: list[str] | None = None
+    for token in _parser().parse(body):
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            paragraphs.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline":
+            text = _inline_text(token).strip()
+            if row is not None:
+                row.append(text)
+            elif level == 1 and heading is None and not paragraphs and text:
+                heading = text
+            elif text:
+                paragraphs.append(text)
+            level = 0
+        elif token.type in ("fence", "code_block"):
+            paragraphs.extend(line.strip() for line in token.content.split("\n") if line.strip())
+    text = "\n\n".join(p for p in (re.sub(r"\s+", " ", p).strip() for p in paragraphs) if p)
     return text, heading
