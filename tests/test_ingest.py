@@ -122,6 +122,28 @@ def test_markdown_front_matter_and_prose(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_is_read_as_commonmark(tmp_path: Path) -> None:
+    md = (
+        "Intro with a [reference link][ref], a [link](https://x.org/a_(b)) and ***nested***"
+        " _words_.\n\n"
+        "<!-- an editor's note\nover two lines -->\n\n"
+        "> Quoted paragraph\n> continues here.\n\n"
+        "1. First item\n   - nested item with `code`\n\n"
+        "| Country | Tonnes |\n| --- | --- |\n| Ruritania | 40,000 |\n\n"
+        '<div class="ad">Subscribe now</div>\n\n'
+        "[ref]: https://example.org/ref\n"
+    )
+    doc = read_one(write(tmp_path / "a.md", md))
+    assert doc.text.split("\n\n") == [
+        "Intro with a reference link, a link and nested words.",
+        "Quoted paragraph continues here.",
+        "First item",
+        "nested item with code",
+        "Country | Tonnes",
+        "Ruritania | 40,000",
+    ]
+
+
 def test_markdown_first_heading_is_title(tmp_path: Path) -> None:
     doc = read_one(write(tmp_path / "a.markdown", f"# Grain for Freedonia\n\n{NEWS}\n"))
     assert doc.title == "Grain for Freedonia"
@@ -622,3 +644,25 @@ def test_existing_path_with_colon_is_a_path(
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "notes:draft.txt", NEWS)
     assert read_sources(["notes:draft.txt"])[0].text == NEWS
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (
+            "Министерство заявило, что переговоры возобновятся в апреле: 40 000 тонн зерна.",
+            "koi8_r",
+        ),
+        (
+            "Министерство заявило, что переговоры возобновятся в апреле: 40 000 тонн зерна.",
+            "cp1251",
+        ),
+        ("Η κυβέρνηση ανακοίνωσε ότι οι συνομιλίες θα συνεχιστούν τον Απρίλιο.", "cp1253"),
+        ("The café in Zürich said the naïve plan – costing €40 – failed.", "cp1252"),
+    ],
+)
+def test_an_undeclared_legacy_encoding_is_recognised(
+    tmp_path: Path, text: str, encoding: str
+) -> None:
+    doc = read_one(write(tmp_path / "a.txt", text.encode(encoding)))
+    assert doc.text == text

@@ -1,5 +1,6 @@
-"""Bytes of an article to text: byte-order marks, a declared charset, UTF-8, then the
-common single-byte encodings; binary data is refused with a one-line error."""
+"""Bytes of an article to text: byte-order marks, UTF-8, a declared charset, then
+charset-normalizer's guess (Cyrillic, Greek, East Asian …) and Windows-1252 last; binary data
+is refused with a one-line error."""
 
 from __future__ import annotations
 
@@ -8,10 +9,19 @@ import contextlib
 import re
 import unicodedata
 
+import charset_normalizer
+
 from workbench.core.errors import InputError
 
 # Share of control characters above which decoded text is treated as binary.
 _CONTROL_SHARE = 0.02
+
+# How much of an undeclared, non-UTF-8 file charset-normalizer reads to guess its encoding.
+_SNIFF_BYTES = 256 * 1024
+# Fewer bytes outside ASCII than this (in the first 4 KB) and no encoding is guessed.
+_GUESS_FROM = 16
+# How much messier than the best guess Windows-1252 may read and still be preferred.
+_LATIN_TOLERANCE = 0.05
 
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -25,8 +35,8 @@ def decode(data: bytes, source: str, *, charset: str | None = None) -> str:
     """Decode raw bytes to text with ``\\n`` newlines; raise InputError for binary/empty data.
 
     Order: a byte-order mark (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then the
-    ``charset`` declared by the server or page, if any; then Windows-1252 when the bytes
-    decode cleanly as such.
+    ``charset`` declared by the server or page, if any; then charset-normalizer's guess;
+    then Windows-1252 when the bytes decode cleanly as such.
     """
     name = "standard input" if source == "-" else source
     text: str | None = None
@@ -80,6 +90,9 @@ def _decode_unmarked(data: bytes, charset: str | None) -> str | None:
     if charset:
         with contextlib.suppress(LookupError):
             candidates.append(codecs.lookup(charset).name)
+    guess = _guess(data[:_SNIFF_BYTES])
+    if guess is not None:
+        candidates.append(guess)
     candidates.append("cp1252")
     for codec in candidates:
         try:
@@ -87,6 +100,21 @@ def _decode_unmarked(data: bytes, charset: str | None) -> str | None:
         except (UnicodeDecodeError, LookupError):
             continue
     return None
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's best encoding for ``data``; Windows-1252 when it reads about as
+    cleanly, since a short Western text is ambiguous between the Latin code pages."""
+    if sum(b > 0x7F for b in data[:4096]) < _GUESS_FROM:
+        return None  # too few letters outside ASCII for any guess to mean something
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + _LATIN_TOLERANCE:
+            return "cp1252"
+    return best.encoding
 
 
 def _looks_binary(text: str) -> bool:
