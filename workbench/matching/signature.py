@@ -195,6 +195,10 @@ def _number(whole: str, fraction: str | None, scale: str | None) -> str:
     return f"{value:g}"
 
 
+# Our own stop words and suffix stemmer rather than spaCy's STOP_WORDS and lemmas or FTS5's
+# porter tokenizer: matching runs in commands that must not load spaCy, the stored match keys
+# (``match_text``) are built from this form, and porter stems names ("Russia" -> "russia" but
+# "Russian" -> "russian", "Ukraine's" -> "ukrain") in ways that join claims a frame would part.
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):

@@ -1,13 +1,18 @@
 """A self-contained HTML report: inline CSS, no scripts, no external requests.
 
 All text is escaped with ``html.escape``; links are only ever the http(s) URLs that the
-store accepted, escaped as attribute values.
+store accepted, escaped as attribute values. The style sheet is ``data/report.css``.
+
+Built by small functions rather than Jinja2 templates: every field goes through one escaping
+helper ``e``, and the page's pieces (cards, strip charts, the site's pages) are reused as
+Python values by ``site.py``; a template engine would not add a check we lack.
 """
 
 from __future__ import annotations
 
 import re
 from html import escape
+from importlib.resources import files
 
 from workbench.core.values import STANCE_VERBS
 from workbench.reports.chart import bar_chart_svg, report_counts, strip_svg
@@ -15,45 +20,8 @@ from workbench.reports.jsonld import claimreviews, script_safe
 from workbench.reports.model import Report, ReportArticle, ReportClaim
 from workbench.review.evidence import web_url
 
-CSS = """
-:root { --ink: #1d1d1f; --muted: #5f6368; --rule: #dadce0; --paper: #ffffff; }
-* { box-sizing: border-box; }
-body { font: 16px/1.55 Georgia, 'Times New Roman', serif; color: var(--ink);
-  background: #f4f4f1; margin: 0; }
-main { max-width: 52rem; margin: 2rem auto; background: var(--paper); padding: 2rem 3rem;
-  box-shadow: 0 1px 3px rgba(0,0,0,.12); }
-h1 { font-size: 1.9rem; margin: 0 0 .2rem; }
-h2 { font-size: 1.45rem; margin: 2.5rem 0 .3rem; border-top: 3px solid var(--ink);
-  padding-top: .8rem; }
-h3 { font: 600 .85rem/1.2 system-ui, sans-serif; text-transform: uppercase;
-  letter-spacing: .06em; color: var(--muted); margin: 2rem 0 .8rem; }
-.meta, .generated { font: .85rem system-ui, sans-serif; color: var(--muted); }
-.summary { display: flex; flex-wrap: wrap; gap: .4rem; margin: 1rem 0; }
-.pill { font: 600 .8rem system-ui, sans-serif; color: #fff; border-radius: 1rem;
-  padding: .15rem .7rem; }
-article.claim { border-left: 6px solid var(--verdict, var(--rule)); padding: .2rem 0 .2rem 1.2rem;
-  margin: 1.6rem 0; break-inside: avoid; }
-.claim h4 { font-size: 1.1rem; margin: 0 0 .4rem; }
-.rating { font: 700 .95rem system-ui, sans-serif; color: var(--verdict, var(--ink)); }
-.who, .reviewers { font: .85rem system-ui, sans-serif; color: var(--muted); }
-.note { margin: .6rem 0; }
-blockquote { margin: .8rem 0; padding: .5rem .9rem; background: #f7f7f5;
-  border-left: 3px solid var(--rule); font-size: .95rem; }
-blockquote mark { background: #fff1b8; padding: 0 .1rem; }
-ul.sources { font: .9rem/1.45 system-ui, sans-serif; padding-left: 1.1rem; }
-ul.sources a { color: #1a55c4; word-break: break-word; }
-.excerpt { font-style: italic; }
-ul.opinions li { margin: .3rem 0; }
-footer { margin-top: 2.5rem; border-top: 1px solid var(--rule); padding-top: 1rem;
-  font-size: .9rem; color: var(--muted); }
-@media print {
-  body { background: #fff; }
-  main { box-shadow: none; margin: 0; max-width: none; padding: 0; }
-  a { color: inherit; }
-  ul.sources a::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); }
-  .pill, article.claim { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
+#: the report's style sheet, inlined into every page (no external requests)
+CSS = "\n" + (files("workbench.data") / "report.css").read_text(encoding="utf-8")
 
 
 def e(text: object) -> str:
