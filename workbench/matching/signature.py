@@ -196,9 +196,8 @@ def _number(whole: str, fraction: str | None, scale: str | None) -> str:
 
 
 # Our own stop words and suffix stemmer rather than spaCy's STOP_WORDS and lemmas or FTS5's
-# porter tokenizer: matching runs in commands that must not load spaCy, the stored match keys
-# (``match_text``) are built from this form, and porter stems names ("Russia" -> "russia" but
-# "Russian" -> "russian", "Ukraine's" -> "ukrain") in ways that join claims a frame would part.
+# porter tokenizer: matching runs in commands that must not load spaCy, and the stored match
+# keys (``match_text``) are built from exactly this form, so changing it re-keys every claim.
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
