@@ -22,16 +22,21 @@ def _read_documents(
     overrides: dict[str, str | None],
     *,
     allow_private: bool = False,
+    shard: str | None = None,
 ) -> list:
     from workbench.core.errors import InputError
     from workbench.ingest.read import read_all, read_sample
+    from workbench.ingest.shards import Shard
 
     if not sources and not sample:
         raise click.UsageError("give a file, folder, URL or - (stdin), or --sample")
+    share = Shard.parse(shard) if shard is not None else None
+    if share is not None and sample:
+        raise click.UsageError("--sample cannot be sharded: ingest it once, without --shard")
     documents = []
     if sample:
         documents.extend(read_sample())
-    reading = read_all(list(sources), allow_private=allow_private)
+    reading = read_all(list(sources), allow_private=allow_private, shard=share)
     if reading.skipped:
         shown = ", ".join(reading.skipped[:5]) + (" …" if len(reading.skipped) > 5 else "")
         click.echo(
@@ -70,6 +75,12 @@ def _read_documents(
     help="Processes that split articles (default: the free cores when there are more than "
     f"{PARALLEL_FROM} articles, else 1).",
 )
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Take only the K-th of N deterministic shares of the inputs (by canonical URL or "
+    "path), to spread one ingest over N machines; fold them with `workbench merge`.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary instead of lines.")
 @allow_private_option
@@ -83,6 +94,7 @@ def ingest(
     published: str | None,
     reviewer: str | None,
     jobs: int | None,
+    shard: str | None,
     quiet: bool,
     as_json: bool,
     allow_private: bool,
@@ -100,6 +112,7 @@ def ingest(
     Example:
         workbench ingest article.html --outlet "The Meridian Ledger"
         workbench ingest reports/ --jobs 2 --json
+        workbench ingest reports/ --shard 2/4 --db part2.db
     """
     from workbench.cli.progress import Progress
     from workbench.core.identity import current_reviewer
@@ -111,7 +124,12 @@ def ingest(
 
         check_url(url)  # --url must be an http(s) address
     overrides = {"title": title, "url": url, "outlet": outlet, "published": published}
-    documents = _read_documents(sources, sample, overrides, allow_private=allow_private)
+    documents = _read_documents(
+        sources, sample, overrides, allow_private=allow_private, shard=shard
+    )
+    if shard is not None and not documents:
+        click.echo(f"shard {shard} holds none of these inputs; nothing to do", err=True)
+        return
     actor = current_reviewer(reviewer)
     lines = not (quiet or as_json)  # a line per article
     started = time.monotonic()

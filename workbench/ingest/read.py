@@ -23,6 +23,7 @@ from workbench.ingest.decoding import declared_charset, decode, source_name
 from workbench.ingest.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch, os_reason
 from workbench.ingest.html_text import XML_DECL_RE, html_to_text, markup_errors, trafilatura_module
 from workbench.ingest.markdown import markdown_to_text, parse_front_matter
+from workbench.ingest.shards import Shard, path_key, url_key
 
 Format = Literal["text", "markdown", "html"]
 
@@ -80,25 +81,36 @@ def read_all(
     stdin: BinaryIO | None = None,
     timeout: float = DEFAULT_TIMEOUT_S,
     allow_private: bool = False,
+    shard: Shard | None = None,
 ) -> Reading:
     """Read every source in ``specs``, going on past the ones that fail, so a folder with
-    three bad files says so once, naming all three."""
+    three bad files says so once, naming all three.
+
+    With ``shard``, only the inputs in that share are read (see :mod:`.shards`); the others
+    are not fetched or opened at all.
+    """
     documents: list[Document] = []
     errors: list[str] = []
     skipped: list[str] = []
+    if shard is not None and "-" in specs:
+        raise InputError("standard input cannot be sharded: give files, folders or URLs")
     for spec in specs:
         try:
             if spec == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
                 documents.append(read_stream(stream, "-"))
             elif _is_url(spec):
+                if shard is not None and not shard.takes(url_key(spec)):
+                    continue
                 documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
             elif os.path.isdir(spec):
-                folder = _read_folder(Path(spec), spec)
+                folder = _read_folder(Path(spec), spec, shard)
                 documents += folder.documents
                 errors += folder.errors
                 skipped += folder.skipped
             else:
+                if shard is not None and not shard.takes(path_key(Path(spec))):
+                    continue
                 documents.extend(read_path(spec))
         except InputError as err:
             errors.append(str(err))
@@ -176,12 +188,14 @@ def read_path(path: str | os.PathLike[str]) -> list[Document]:
     return [_read_file(p, name)]
 
 
-def _read_folder(root: Path, name: str) -> Reading:
-    """Every article file under ``root``, going on past the ones that cannot be read; an
-    unreadable folder, or one without articles, raises InputError."""
+def _read_folder(root: Path, name: str, shard: Shard | None = None) -> Reading:
+    """Every article file under ``root`` (in ``shard``, if given), going on past the ones
+    that cannot be read; an unreadable folder, or one without articles, raises InputError."""
     files, others = _walk_folder(root, name)
     if not files:
         raise InputError(f"no .txt, .md or .html files in folder {name}")
+    if shard is not None:
+        files = [f for f in files if shard.takes(path_key(f, root))]
     documents, errors = [], []
     for f in files:
         try:
