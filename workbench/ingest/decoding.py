@@ -8,8 +8,7 @@ import codecs
 import contextlib
 import re
 import unicodedata
-
-import charset_normalizer
+from collections.abc import Iterator
 
 from workbench.core.errors import InputError
 
@@ -86,15 +85,7 @@ def _is_wide(charset: str) -> bool:
 
 
 def _decode_unmarked(data: bytes, charset: str | None) -> str | None:
-    candidates = ["utf-8"]
-    if charset:
-        with contextlib.suppress(LookupError):
-            candidates.append(codecs.lookup(charset).name)
-    guess = _guess(data[:_SNIFF_BYTES])
-    if guess is not None:
-        candidates.append(guess)
-    candidates.append("cp1252")
-    for codec in candidates:
+    for codec in _candidates(data, charset):
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
@@ -102,11 +93,25 @@ def _decode_unmarked(data: bytes, charset: str | None) -> str | None:
     return None
 
 
+def _candidates(data: bytes, charset: str | None) -> Iterator[str]:
+    """Encodings to try, in order. Lazy: the slow guess is made only when UTF-8 and the
+    declared charset have both failed."""
+    yield "utf-8"
+    if charset:
+        yield charset
+    guess = _guess(data[:_SNIFF_BYTES])
+    if guess is not None:
+        yield guess
+    yield "cp1252"
+
+
 def _guess(data: bytes) -> str | None:
     """charset-normalizer's best encoding for ``data``; Windows-1252 when it reads about as
     cleanly, since a short Western text is ambiguous between the Latin code pages."""
     if sum(b > 0x7F for b in data[:4096]) < _GUESS_FROM:
         return None  # too few letters outside ASCII for any guess to mean something
+    import charset_normalizer  # only for the rare file that needs a guess
+
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         return None
