@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from workbench.cli.main import cli
 from workbench.core.errors import InputError
-from workbench.ingest.shards import Shard, canonical_url, path_key
+from workbench.ingest.shards import Shard, canonical_url, file_key
 
 PLACES = ["Ruritania", "Freedonia", "Osterlich", "Graustark", "Latveria", "Sylvania",
           "Elbonia", "Genovia"]  # fmt: skip
@@ -81,8 +81,8 @@ def test_shares_do_not_depend_on_where_the_folder_is(tmp_path: Path) -> None:
     shard = Shard(2, 3)
     here, there = Path("/data/articles"), Path("/mnt/copy/articles")
     for name in ("desk0/story01.md", "desk1/story07.md", "x.md"):
-        assert shard.takes(path_key(here / name, here)) == shard.takes(
-            path_key(there / name, there)
+        assert shard.takes(file_key(here / name, here)) == shard.takes(
+            file_key(there / name, there)
         )
 
 

@@ -23,7 +23,7 @@ from workbench.ingest.decoding import declared_charset, decode, source_name
 from workbench.ingest.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch, os_reason
 from workbench.ingest.html_text import XML_DECL_RE, html_to_text, markup_errors, trafilatura_module
 from workbench.ingest.markdown import markdown_to_text, parse_front_matter
-from workbench.ingest.shards import Shard, path_key, url_key
+from workbench.ingest.shards import Shard, canonical_url, file_key
 
 Format = Literal["text", "markdown", "html"]
 
@@ -100,7 +100,7 @@ def read_all(
                 stream = stdin if stdin is not None else sys.stdin.buffer
                 documents.append(read_stream(stream, "-"))
             elif _is_url(spec):
-                if shard is not None and not shard.takes(url_key(spec)):
+                if shard is not None and not shard.takes(canonical_url(spec)):
                     continue
                 documents.append(read_url(spec, timeout=timeout, allow_private=allow_private))
             elif os.path.isdir(spec):
@@ -109,7 +109,7 @@ def read_all(
                 errors += folder.errors
                 skipped += folder.skipped
             else:
-                if shard is not None and not shard.takes(path_key(Path(spec))):
+                if shard is not None and not shard.takes(file_key(Path(spec))):
                     continue
                 documents.extend(read_path(spec))
         except InputError as err:
@@ -195,7 +195,7 @@ def _read_folder(root: Path, name: str, shard: Shard | None = None) -> Reading:
     if not files:
         raise InputError(f"no .txt, .md or .html files in folder {name}")
     if shard is not None:
-        files = [f for f in files if shard.takes(path_key(f, root))]
+        files = [f for f in files if shard.takes(file_key(f, root))]
     documents, errors = [], []
     for f in files:
         try:

@@ -56,14 +56,9 @@ def canonical_url(url: str) -> str:
     return urldefrag(normalize_url(url.strip())).url
 
 
-def url_key(url: str) -> str:
-    """The shard key of a URL."""
-    return canonical_url(url)
-
-
-def path_key(path: PurePath, folder: PurePath | None = None) -> str:
-    """The shard key of a file: its path inside ``folder`` when found by walking one,
-    otherwise the path as given, in either case with forward slashes."""
+def file_key(path: PurePath, folder: PurePath | None = None) -> str:
+    """The shard key of a file (a URL's is its :func:`canonical_url`): its path inside
+    ``folder`` when found by walking one, otherwise the path as given, with forward slashes."""
     if folder is not None:
         return path.relative_to(folder).as_posix()
-    return PurePath(path).as_posix()
+    return path.as_posix()
