@@ -56,11 +56,11 @@ class ClaimReads:
         row = self.db.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id}")
-        return _article(dict(zip(_columns(self.db, "articles"), row, strict=True)))
+        return _article(dict(zip(table_columns(self.db, "articles"), row, strict=True)))
 
     @serialized
     def articles(self) -> list[Article]:
-        cols = _columns(self.db, "articles")
+        cols = table_columns(self.db, "articles")
         rows = self.db.conn.execute("SELECT * FROM articles ORDER BY ingested_at, id")
         return [_article(dict(zip(cols, row, strict=True))) for row in rows]
 
@@ -100,7 +100,7 @@ class ClaimReads:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY a.ingested_at, a.id, c.position"
         )
-        cols = _columns(self.db, "claims")
+        cols = table_columns(self.db, "claims")
         rows = [dict(zip(cols, r, strict=True)) for r in self.db.conn.execute(sql, params)]
         verdicts = self._verdicts({r["id"] for r in rows}) if rows else {}
         matches = self._matches_if_any([r["id"] for r in rows])
@@ -311,7 +311,8 @@ class ClaimReads:
         }
 
 
-def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
+def table_columns(db: sqlite_utils.Database, table: str) -> list[str]:
+    """The column names of ``table``, in order."""
     return [c.name for c in db[table].columns]
 
 

@@ -13,6 +13,7 @@ from workbench.core.errors import StoreError
 from workbench.core.values import Event
 from workbench.store import events as ev
 from workbench.store import migrations, projections
+from workbench.store.claim_reads import table_columns
 from workbench.store.connection import Shared, serialized
 
 
@@ -155,7 +156,7 @@ def _table_difference(
 ) -> str | None:
     """The first row of ``table`` that differs between the file and the replay, described."""
     pks = stored[table].pks
-    columns = [c for c in _columns(stored, table) if c not in _CACHE_COLUMNS]
+    columns = [c for c in table_columns(stored, table) if c not in _CACHE_COLUMNS]
     sql = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{table}]"
     ours = {tuple(r[c] for c in pks): r for r in stored.query(sql)}
     theirs = {tuple(r[c] for c in pks): r for r in replayed.query(sql)}
@@ -187,7 +188,3 @@ def _as_json(value: object) -> object:
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
-
-
-def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
-    return [c.name for c in db[table].columns]

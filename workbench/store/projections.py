@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from workbench.core.values import Status
-
-if TYPE_CHECKING:
-    from workbench.core.values import Event
+from workbench.core.values import Event, Frame, Status
 
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
@@ -105,7 +101,6 @@ def _frame(payload: dict) -> dict:
 
 
 def _match_keys(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
-    from workbench.core.values import Frame
     from workbench.matching import signature
 
     sig = signature(claim, speaker, Frame.from_dict(frame))
