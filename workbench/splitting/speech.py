@@ -186,7 +186,7 @@ def tokens_text(tokens: Sequence[Token]) -> str:
     return "".join(parts).strip()
 
 
-# --------------------------------------------------------------------------- rules
+# ----------------------------------------------------------------- a verb's subject and content
 
 
 def phrase_bounds(token: Token) -> tuple[int, int]:
