@@ -42,6 +42,9 @@ class Fetched:
     content_type: str | None  # None when the server sent no Content-Type
     charset: str | None
     data: bytes
+    status: int = 200  # 304: not modified since the validators sent (``data`` is empty)
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 class AddressRefused(InputError):
@@ -127,7 +130,9 @@ def fetch(
 ) -> Fetched:
     """GET ``url`` within ``deadline`` seconds in all; ``too_big(size)`` raises past the cap.
 
-    Network failures, time-outs, refused addresses and HTTP error statuses become InputError.
+    Network failures, time-outs, refused addresses and HTTP error statuses become InputError,
+    except 304 Not Modified (the answer to ``If-None-Match`` / ``If-Modified-Since``
+    headers), returned with ``status`` 304 and no data.
     """
     started = time.monotonic()
     opener = urllib.request.build_opener(
@@ -159,11 +164,16 @@ def fetch(
                 else None,
                 charset=response.headers.get_content_charset(),
                 data=data,
+                etag=response.headers.get("ETag"),
+                last_modified=response.headers.get("Last-Modified"),
             )
     except InputError:
         raise
     except urllib.error.HTTPError as exc:
         exc.close()
+        if exc.code == 304:  # the answer to a conditional GET: what we have is current
+            return Fetched(url, None, None, b"", status=304, etag=exc.headers.get("ETag"),
+                           last_modified=exc.headers.get("Last-Modified"))  # fmt: skip
         raise InputError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
         raise InputError(f"cannot fetch {url}: {net_reason(exc.reason, timeout)}") from None

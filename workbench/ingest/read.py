@@ -140,7 +140,7 @@ def read_stream(stream: BinaryIO, source: str = "-") -> Document:
         data = b""
     if isinstance(data, str):  # a text stream slipped through; accept it
         data = data.encode("utf-8")
-    _check_size(len(data), source)
+    check_size(len(data), source)
     text = decode(data, source)
     return _build(text, source, _sniff_format(text))
 
@@ -230,20 +230,21 @@ def _read_file(path: Path, name: str) -> Document:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             raise InputError(f"cannot read {name}: not a regular file")
-        _check_size(st.st_size, name)
+        check_size(st.st_size, name)
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except InputError:
         raise
     except OSError as exc:
         raise InputError(f"cannot read {name}: {_reason(exc)}") from None
-    _check_size(len(data), name)
+    check_size(len(data), name)
     fmt = SUFFIXES[path.suffix.lower()]
     text = decode(data, name, charset=declared_charset(data) if fmt == "html" else None)
     return _build(text, name, fmt)
 
 
-def _check_size(size: int, source: str) -> None:
+def check_size(size: int, source: str) -> None:
+    """InputError when ``size`` bytes from ``source`` pass the limit for one source."""
     if size > MAX_BYTES:
         mib = 1024 * 1024
         limit = f"{MAX_BYTES / mib:g} MB" if mib <= MAX_BYTES else f"{MAX_BYTES}-byte"
@@ -277,13 +278,7 @@ def read_url(
     time-outs (``timeout`` per operation, ``deadline`` in all) and HTTP error statuses
     become InputError.
     """
-    match = _SCHEME_RE.match(url)
-    scheme = match.group(1).lower() if match else ""
-    if scheme not in ("http", "https"):
-        shown = f"'{scheme}:'" if scheme else "(none)"
-        raise InputError(
-            f"refusing to fetch {url}: URL scheme {shown} is not allowed (only http and https)"
-        )
+    check_web_url(url)
     answer = fetch(
         url,
         headers={
@@ -291,18 +286,30 @@ def read_url(
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
         },
         max_bytes=MAX_BYTES,
-        too_big=lambda size: _check_size(size, url),
+        too_big=lambda size: check_size(size, url),
         timeout=timeout,
         deadline=deadline,
         allow_private=allow_private,
     )
-    _check_size(len(answer.data), url)
+    check_size(len(answer.data), url)
     fmt = _format_for_content_type(answer.content_type, url)
     charset = answer.charset or (declared_charset(answer.data) if fmt != "text" else None)
     text = decode(answer.data, url, charset=charset)
     if fmt is None:
         fmt = _sniff_format(text)
     return _build(text, url, fmt, url=answer.url)
+
+
+def check_web_url(url: str) -> None:
+    """InputError unless ``url`` is an http:// or https:// address (file:, ftp:,
+    javascript: and the rest are refused before anything is fetched)."""
+    match = _SCHEME_RE.match(url)
+    scheme = match.group(1).lower() if match else ""
+    if scheme not in ("http", "https"):
+        shown = f"'{scheme}:'" if scheme else "(none)"
+        raise InputError(
+            f"refusing to fetch {url}: URL scheme {shown} is not allowed (only http and https)"
+        )
 
 
 def _format_for_content_type(content_type: str | None, url: str) -> Format | None:
