@@ -23,7 +23,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
                          "m005_claim_stance", "m006_claim_frame",
-                         "m007_match_text_index"}  # fmt: skip
+                         "m007_match_text_index", "m008_feeds"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -167,6 +167,8 @@ def old_database(
     from workbench.store import migrations
 
     article, claims = hand_made()
+    if version < 8:  # the canonical URL column came with m008
+        patches += (("workbench.store.projections._article_address", lambda payload: {}),)
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
         m.setattr(migrations, "SCHEMA_VERSION", version)
@@ -214,3 +216,27 @@ def test_claims_stored_before_the_wording_index_are_found_through_it(
         store.rebuild()  # clearing and refilling the claims keeps the index in step
         found = matching.lookup(store, matching.signature(opinion))
         assert [cid for cid, _ in found] == [claims[2].id]
+
+
+def test_articles_stored_before_feeds_are_known_by_their_canonical_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from workbench.store import migrations
+
+    path = tmp_path / "m007.db"
+    article, claims = hand_made()
+    article = dataclasses.replace(article, url="HTTPS://News.Example/a?utm_source=x#top")
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:7])
+        m.setattr(migrations, "SCHEMA_VERSION", 7)
+        m.setattr("workbench.store.projections._article_address", lambda payload: {})
+        with Store(path) as store:
+            store.add_article(article, claims, "tester")
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.stored_urls(["https://news.example/a", "https://news.example/b"]) == {
+            "https://news.example/a"
+        }
+        assert store.projection_difference() is None

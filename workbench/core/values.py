@@ -162,6 +162,29 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Feed:
+    """A news feed ``workbench watch`` follows (a projection of its feed events)."""
+
+    id: str
+    url: str
+    name: str | None = None
+    outlet: str | None = None
+    added_at: str = ""
+    added_by: str = ""
+    etag: str | None = None  # validators of the last answer, sent back to ask "changed?"
+    last_modified: str | None = None
+    checked_at: str | None = None  # the last check that changed something (see feed.polled)
+    status: str | None = None  # "ok", "not modified", "failed"
+    error: str | None = None
+    articles: int = 0  # articles stored from it
+
+    @property
+    def label(self) -> str:
+        """What a summary line calls it: its name, else its address."""
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
 class Source:
     url: str
     title: str | None = None

@@ -1,6 +1,7 @@
 """Store: the only place that talks SQL. Opens, migrates, appends events and imports them.
 
-Its reads live in mixins beside it: ``event_reads``, ``claim_reads``, ``match_reads``."""
+Its reads live in mixins beside it: ``event_reads``, ``claim_reads``, ``match_reads``,
+``feed_reads``."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from workbench.store.connection import (
     serialized,
 )
 from workbench.store.event_reads import EventReads, read_event_rows
+from workbench.store.feed_reads import FeedReads
 from workbench.store.match_reads import MatchReads
 from workbench.store.payloads import article_payload, claim_payload
 
@@ -111,7 +113,7 @@ def _content(event: dict) -> tuple:
             ev.canonical_json(event["payload"]))  # fmt: skip
 
 
-class Store(EventReads, ClaimReads, MatchReads):
+class Store(EventReads, ClaimReads, MatchReads, FeedReads):
     """A workbench database file. Use as a context manager, or call ``close()``.
 
     Every Store on the same file in one process shares one connection (see ``Shared``);

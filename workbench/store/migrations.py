@@ -189,10 +189,38 @@ def m007_match_text_index(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m008_feeds(db: sqlite_utils.Database) -> None:
+    """The news feeds ``workbench watch`` follows, with the validators of their last answer
+    (ETag, Last-Modified) for conditional requests; and each article's canonical URL, so an
+    article a feed links to again is known as stored before it is fetched."""
+    db["feeds"].create(
+        {
+            "id": str,
+            "url": str,
+            "name": str,
+            "outlet": str,
+            "added_at": str,
+            "added_by": str,
+            "etag": str,
+            "last_modified": str,
+            "checked_at": str,
+            "status": str,
+            "error": str,
+            "articles": int,
+        },
+        pk="id",
+        not_null={"url", "added_at"},
+        defaults={"articles": 0},
+    )
+    db["articles"].add_column("canonical_url", str)
+    db["articles"].create_index(["canonical_url"])
+    # Existing articles get their canonical URL from the replay that follows (REPLAY_AFTER).
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
-    m006_claim_frame, m007_match_text_index,
+    m006_claim_frame, m007_match_text_index, m008_feeds,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -200,9 +228,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: before one of them ran is replayed through the current projections, in the same
 #: transaction, so its old rows get the columns as new ones do; the migration itself stays
 #: a frozen schema change that never imports live code.
-REPLAY_AFTER: frozenset[str] = frozenset({"m004_matches", "m005_claim_stance", "m006_claim_frame"})
+REPLAY_AFTER: frozenset[str] = frozenset(
+    {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds"}
+)
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
 PROJECTION_TABLES: tuple[str, ...] = (
-    "matches", "notes", "sources", "verdicts", "claims", "articles",
+    "matches", "notes", "sources", "verdicts", "claims", "articles", "feeds",
 )  # fmt: skip

@@ -37,6 +37,7 @@ def _article_ingested(
             "dropped": _json(payload.get("dropped", [])),
             "ingested_at": at,
             "ingested_by": actor,
+            **_article_address(payload),
         },
         ignore=True,
     )
@@ -46,6 +47,58 @@ def _article_ingested(
         "UPDATE articles SET ingested_at = ?, ingested_by = ? WHERE id = ? AND ingested_at > ?",
         (at, actor, subject, at),
     )
+
+
+def _article_address(payload: dict) -> dict:
+    """The canonical URL column (m008): what ``watch`` decides "already stored" by."""
+    url = payload.get("url")
+    if not url:
+        return {"canonical_url": None}
+    from workbench.ingest.shards import canonical_url
+
+    return {"canonical_url": canonical_url(url)}
+
+
+def _feed_added(
+    db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
+) -> None:
+    row = {
+        "id": subject,
+        "url": payload["url"],
+        "name": payload.get("name"),
+        "outlet": payload.get("outlet"),
+        "added_at": at,
+        "added_by": actor,
+        "articles": 0,
+    }
+    db["feeds"].insert(row, ignore=True)
+    # added in two copies of a database: the earlier wins, whichever way they are merged
+    db.conn.execute(
+        "UPDATE feeds SET name = ?, outlet = ?, added_at = ?, added_by = ? "
+        "WHERE id = ? AND added_at > ?",
+        (row["name"], row["outlet"], at, actor, subject, at),
+    )
+
+
+def _feed_removed(
+    db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
+) -> None:
+    db.conn.execute("DELETE FROM feeds WHERE id = ?", (subject,))
+
+
+def _feed_polled(
+    db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
+) -> None:
+    db.conn.execute(
+        "UPDATE feeds SET etag = ?, last_modified = ?, checked_at = ?, status = ?, error = ?, "
+        "articles = articles + ? WHERE id = ?",
+        (payload.get("etag"), payload.get("last_modified"), at, payload["status"],
+         payload.get("error"), len(payload.get("new", ())), subject),
+    )  # fmt: skip
+
+
+def _nothing(db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str) -> None:
+    """Events read from the log itself (``session.opened``): no table to keep."""
 
 
 def _claim_extracted(
@@ -210,6 +263,10 @@ HANDLERS: dict[str, Handler] = {
     "article.ingested": _article_ingested,
     "claim.extracted": _claim_extracted,
     "article.matched": _article_matched,
+    "feed.added": _feed_added,
+    "feed.removed": _feed_removed,
+    "feed.polled": _feed_polled,
+    "session.opened": _nothing,
     **dict.fromkeys(CLAIM_REVIEW_ACTIONS, _claim_review),
 }
 

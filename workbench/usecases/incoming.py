@@ -308,6 +308,41 @@ def _action_undone(p: dict) -> None:
         raise _Bad(f"payload 'action' {p.get('action')!r} is not an action that can be undone")
 
 
+def _feed_added(p: dict) -> None:
+    _url(p.get("url"), "payload url")
+    for key in ("name", "outlet"):
+        _text(p, key, required=False)
+
+
+def _feed_removed(p: dict) -> None:
+    if p.get("url") is not None:
+        _url(p["url"], "payload url")
+
+
+FEED_STATUSES = ("ok", "not modified", "failed")
+
+
+def _feed_polled(p: dict) -> None:
+    if p.get("status") not in FEED_STATUSES:
+        raise _Bad(f"payload 'status' must be one of {', '.join(FEED_STATUSES)}")
+    for key in ("etag", "last_modified", "error"):
+        _text(p, key, required=False)
+    for article_id in _list_of(p, "new", lambda v: isinstance(v, str), "article ids"):
+        _id(article_id, "payload new")
+    if "skipped" in p:
+        _integer(p, "skipped")
+    _list_of(
+        p,
+        "failed",
+        lambda f: isinstance(f, list) and len(f) == 2 and all(isinstance(x, str) for x in f),
+        "[URL, reason] pairs",
+    )
+
+
+def _session_opened(p: dict) -> None:
+    _text(p, "reviewer")
+
+
 _PAYLOADS: dict[str, Callable[[dict], None]] = {
     "article.ingested": _article_ingested,
     "claim.extracted": _claim_extracted,
@@ -320,4 +355,8 @@ _PAYLOADS: dict[str, Callable[[dict], None]] = {
     "source.added": _source_fields,
     "note.added": _note_added,
     "action.undone": _action_undone,
+    "feed.added": _feed_added,
+    "feed.removed": _feed_removed,
+    "feed.polled": _feed_polled,
+    "session.opened": _session_opened,
 }

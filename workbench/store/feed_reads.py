@@ -1,0 +1,84 @@
+"""Reads for monitoring: the feeds followed, articles known by address, review sessions and
+what arrived since a reviewer's last one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import sqlite_utils
+
+from workbench.core.errors import NotFoundError
+from workbench.core.values import Feed
+from workbench.store.connection import serialized
+
+_FEED_COLUMNS = (
+    "id, url, name, outlet, added_at, added_by, etag, last_modified, checked_at, status, "
+    "error, articles"
+)
+
+
+class FeedReads:
+    """The Store's monitoring reads."""
+
+    db: sqlite_utils.Database
+
+    @serialized
+    def feeds(self) -> list[Feed]:
+        """Every feed followed, in the order they were added."""
+        rows = self.db.conn.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY added_at, id")
+        return [Feed(*row) for row in rows]
+
+    @serialized
+    def feed(self, ref: str) -> Feed:
+        """The feed with this id (or unique id prefix) or URL; StoreError otherwise."""
+        rows = self.db.conn.execute(
+            f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ? OR id LIKE ? ESCAPE '\\' "
+            "ORDER BY url = ? DESC LIMIT 2",
+            (ref, _prefix(ref), ref),
+        ).fetchall()
+        if not rows:
+            raise NotFoundError(f"no feed {ref!r} (see `workbench feeds list`)")
+        if len(rows) > 1 and rows[0][1] != ref:
+            raise NotFoundError(f"feed id {ref!r} is ambiguous: give more of it")
+        return Feed(*rows[0])
+
+    @serialized
+    def stored_urls(self, canonical_urls: Iterable[str]) -> set[str]:
+        """Those of ``canonical_urls`` an article already stored has."""
+        urls = list(dict.fromkeys(canonical_urls))
+        found: set[str] = set()
+        for i in range(0, len(urls), 500):
+            chunk = urls[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(
+                r[0]
+                for r in self.db.conn.execute(
+                    f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", chunk
+                )
+            )
+        return found
+
+    @serialized
+    def last_session(self, subject: str, before: int | None = None) -> tuple[int, str] | None:
+        """(event seq, time) of the newest ``session.opened`` event about ``subject`` (a
+        reviewer's key; before event ``before``), or None when there is none."""
+        sql = "SELECT seq, at FROM events WHERE subject = ? AND action = 'session.opened'"
+        params: list = [subject]
+        if before is not None:
+            sql += " AND seq < ?"
+            params.append(before)
+        row = self.db.conn.execute(sql + " ORDER BY seq DESC LIMIT 1", params).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @serialized
+    def claims_since(self, seq: int) -> int:
+        """Claims that came into this database after event ``seq``: split here, or merged in
+        from a colleague's copy (their events are appended after it)."""
+        return self.db.conn.execute(
+            "SELECT count(*) FROM events WHERE seq > ? AND action = 'claim.extracted'", (seq,)
+        ).fetchone()[0]
+
+
+def _prefix(ref: str) -> str:
+    escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
