@@ -10,12 +10,14 @@ import click
 
 from workbench import __version__
 from workbench.cli.export import register as register_export_commands
+from workbench.cli.feeds import register as register_feed_commands
 from workbench.cli.ingest import register as register_ingest_commands
 from workbench.cli.learn import register as register_learn_commands
 from workbench.cli.review import register as register_review_commands
-from workbench.cli.support import db_option, open_store
+from workbench.cli.support import db_option, open_store, who
 from workbench.cli.team import register as register_team_commands
 from workbench.core.errors import WorkbenchError
+from workbench.core.text import counted
 
 if TYPE_CHECKING:
     from workbench.store import Store
@@ -157,13 +159,23 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--chart", is_flag=True, help="Also draw the agreed verdicts as bars.")
+@click.option("--reviewer", help="Whose last review session counts (default: $WORKBENCH_REVIEWER).")
 @db_option
-def stats(fmt: str, chart: bool, db_path: str | None) -> None:
-    """Counts of articles, claims by kind and status, verdicts and events."""
+def stats(fmt: str, chart: bool, reviewer: str | None, db_path: str | None) -> None:
+    """Counts of articles, claims by kind and status, verdicts and events, and the claims
+    that arrived since your last review session."""
     from workbench.cli.output import render_key_values
+    from workbench.usecases.sessions import arrivals
 
     with open_store(db_path) as store:
         figures = store.stats()
+        name = who(reviewer)
+        came = arrivals(store, name)
+        figures["arrived_since_last_session"] = {
+            "reviewer": name,
+            "since": came.since,
+            "claims": came.claims,
+        }
     if fmt == "json":
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -181,9 +193,16 @@ def stats(fmt: str, chart: bool, db_path: str | None) -> None:
             return ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
         return str(value)
 
+    del figures["arrived_since_last_session"]  # a sentence of its own, below
     click.echo(
         render_key_values((k.replace("_", " "), flat(v)) for k, v in figures.items()), nl=False
     )
+    if came.since:
+        when = came.since[:16].replace("T", " ")
+        click.echo(f"\n{counted(came.claims, 'claim')} arrived since {name}'s last review "
+                   f"session ({when} UTC)")  # fmt: skip
+    else:
+        click.echo(f"\n{name} has not opened a review session on this database yet")
 
 
 @cli.command()
@@ -280,6 +299,7 @@ register_review_commands(cli)
 register_learn_commands(cli)
 register_export_commands(cli)
 register_team_commands(cli)
+register_feed_commands(cli)
 
 
 def main() -> None:

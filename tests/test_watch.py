@@ -1,0 +1,301 @@
+"""Monitoring: feeds followed as events, `workbench watch` against feeds served on 127.0.0.1
+(RSS 2.0, Atom, a broken entry, 304s, a feed that never answers), and the claims that
+arrived since a reviewer's last session."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.news_site import Page, Site, article_page, atom, rss, serve
+from workbench.cli.main import cli
+from workbench.store import Store
+from workbench.usecases.sessions import arrivals, open_session
+
+STORIES = {
+    "/world/selene-bay": (
+        "Grain terminal reopens",
+        [
+            "Freedonia reopened the Selene Bay grain terminal on Tuesday after a three-week "
+            "closure, the port authority said.",
+            "The terminal loaded 42,000 tonnes of wheat on its first day back.",
+        ],
+    ),
+    "/world/border-talks": (
+        "Border talks resume",
+        [
+            "Negotiators from Ruritania and Osterlich met in Zenda on Monday for the first "
+            "time since March.",
+            "The foreign minister of Ruritania said the talks were a waste of everyone's time.",
+        ],
+    ),
+    "/economy/rates": (
+        "Central bank holds rates",
+        [
+            "The central bank of Graustark kept its main rate at 4.5 per cent on Thursday.",
+            "Inflation in Graustark fell to 3.1 per cent in October, the statistics office said.",
+        ],
+    ),
+    "/economy/steel": (
+        "Steel exports climb",
+        [
+            "Latveria exported 1.2 million tonnes of steel in the third quarter, customs "
+            "records show.",
+            "Most of the steel went to Sylvania and Elbonia.",
+        ],
+    ),
+    "/world/dam": (
+        "Dam project approved",
+        [
+            "The parliament of Genovia approved a hydroelectric dam on the Pyrus river by "
+            "61 votes to 40.",
+            "Opposition members said the vote was rushed.",
+        ],
+    ),
+}
+
+
+def run(*args: str, code: int = 0):
+    result = CliRunner().invoke(cli, list(args), env={"WORKBENCH_REVIEWER": "alice"})
+    assert result.exit_code == code, result.output
+    return result
+
+
+def site_with(pages: dict[str, Page]) -> Site:
+    site = Site()
+    site.pages.update({path: article_page(*story) for path, story in STORIES.items()})
+    site.pages.update(pages)
+    return site
+
+
+def watch(db: Path, *extra: str, code: int = 0):
+    return run("watch", "--once", "--allow-private", "--delay", "0", "--timeout", "2",
+               "--db", str(db), *extra, code=code)  # fmt: skip
+
+
+def articles(db: Path) -> dict[str, tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT canonical_url, outlet, title, id FROM articles").fetchall()
+    finally:
+        conn.close()
+    return {url: (outlet, title, aid) for url, outlet, title, aid in rows}
+
+
+def test_feeds_are_added_listed_and_removed_as_events(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    out = run("feeds", "add", "https://news.example/world.rss", "--name", "World",
+              "--outlet", "Example News", "--db", db).output  # fmt: skip
+    assert out.startswith("following feed ") and "World" in out
+    fid = out.split()[2].rstrip(":")
+    twice = run("feeds", "add", "https://NEWS.example/world.rss", "--db", db, code=1)
+    assert "followed already" in twice.output and len(twice.output.strip().splitlines()) == 1
+    listed = run("feeds", "list", "--db", db).output
+    assert fid in listed and "World <https://news.example/world.rss>" in listed
+    (row,) = json.loads(run("feeds", "list", "--format", "json", "--db", db).output)
+    assert row["outlet"] == "Example News" and row["added_by"] == "alice"
+    run("verify", "--deep", "--db", db)
+    run("rebuild", "--db", db)
+    assert fid in run("feeds", "list", "--db", db).output
+    assert "no longer following" in run("feeds", "remove", fid[:5], "--db", db).output
+    assert "no feeds followed" in run("feeds", "list", "--db", db).output
+    assert run("feeds", "remove", fid, "--db", db, code=1).output.startswith("error: no feed")
+    with Store(db) as store:
+        actions = [e.action for e in store.events()]
+    assert actions == ["feed.added", "feed.removed"]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "ftp://x.org/f"])
+def test_only_web_feeds_can_be_followed(tmp_path: Path, url: str) -> None:
+    out = run("feeds", "add", url, "--db", str(tmp_path / "c.db"), code=1).output
+    assert out.startswith("error: cannot follow") and "only http and https" in out
+
+
+def test_watch_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
+    Store(tmp_path / "c.db").close()
+    out = run("watch", "--db", str(tmp_path / "c.db"), code=2).output
+    assert "workbench feeds add URL" in out
+
+
+def test_rss_and_atom_feeds_bring_new_articles_once(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/world.rss"] = rss(
+            "World",
+            [("Terminal", f"{b}/world/selene-bay?utm_source=rss"),
+             ("Talks", f"{b}/world/border-talks")],
+            etag='"w1"',
+        )  # fmt: skip
+        site.pages["/economy.atom"] = atom(
+            "Economy", [("Rates", "/economy/rates"), ("Steel", f"{b}/economy/steel#top")],
+            last_modified="Wed, 02 Dec 2026 08:00:00 GMT",
+        )  # fmt: skip
+        run("feeds", "add", f"{b}/world.rss", "--name", "World", "--outlet", "Zenda Post",
+            "--db", str(db))  # fmt: skip
+        run("feeds", "add", f"{b}/economy.atom", "--db", str(db))
+        first = watch(db).output
+        assert "feed World: 2 new (" in first
+        assert f"feed {b}/economy.atom: 2 new (" in first
+        assert "checked 2 feeds" in first and "4 new articles (8 claims)" in first
+        stored = articles(db)
+        assert set(stored) == {f"{b}/world/selene-bay", f"{b}/world/border-talks",
+                               f"{b}/economy/rates", f"{b}/economy/steel"}  # fmt: skip
+        assert stored[f"{b}/world/selene-bay"][:2] == ("Zenda Post", "Grain terminal reopens")
+
+        # unchanged: both feeds answer 304 to the validators they sent last time
+        second = watch(db).output
+        assert "feed World: not modified since the last check" in second
+        assert "economy.atom: not modified" in second
+        assert site.requests("/world.rss")[-1].get("If-None-Match") == '"w1"'
+        assert (
+            site.requests("/economy.atom")[-1].get("If-Modified-Since")
+            == "Wed, 02 Dec 2026 08:00:00 GMT"
+        )
+
+        # changed: one new entry; the stored ones are skipped without being fetched again
+        site.pages["/world.rss"] = rss(
+            "World",
+            [("Dam", f"{b}/world/dam"), ("Terminal", f"{b}/world/selene-bay"),
+             ("Talks", f"{b}/world/border-talks?utm_medium=feed")],
+            etag='"w2"',
+        )  # fmt: skip
+        fetched_before = len(site.requests("/world/selene-bay?utm_source=rss"))
+        third = watch(db).output
+        assert "feed World: 1 new (" in third and "2 already stored" in third
+        assert len(site.requests("/world/selene-bay")) == 0
+        assert len(site.requests("/world/selene-bay?utm_source=rss")) == fetched_before
+    assert len(articles(db)) == 5
+    listed = run("feeds", "list", "--db", str(db)).output
+    assert "       3  " in listed and "       2  " in listed
+    run("verify", "--deep", "--db", str(db))
+
+
+def test_a_broken_entry_is_reported_and_the_rest_is_stored(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/mixed.rss"] = rss(
+            "Mixed",
+            [("Gone", f"{b}/world/gone"), ("No link", None), ("Script", "javascript:alert(1)"),
+             ("Rates", f"{b}/economy/rates")],
+            etag='"m1"',
+        )  # fmt: skip
+        run("feeds", "add", f"{b}/mixed.rss", "--name", "Mixed", "--db", str(db))
+        out = watch(db).output
+        assert (
+            "feed Mixed: 1 new (" in out
+            and "1 failed" in out
+            and "2 entries without an article link" in out
+        )
+        assert f"cannot fetch {b}/world/gone: HTTP 404" in out
+        assert "entry 2 (No link) has no link" in out and "not an http(s) address" in out
+        assert list(articles(db)) == [f"{b}/economy/rates"]
+        # a failure keeps no validators: the next check reads the whole feed again
+        again = watch(db).output
+        assert "If-None-Match" not in site.requests("/mixed.rss")[-1]
+        assert "feed Mixed: 0 new, 1 already stored, 1 failed" in again
+
+
+def test_a_feed_that_never_answers_does_not_stop_the_others(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/slow.rss"] = Page(b"", hang=5)
+        site.pages["/page.html"] = article_page("Not a feed", ["Just a page."])
+        site.pages["/good.rss"] = rss("Good", [("Steel", f"{b}/economy/steel")])
+        for path in ("/slow.rss", "/page.html", "/good.rss"):
+            run("feeds", "add", f"{b}{path}", "--db", str(db))
+        out = watch(db, "--timeout", "0.5", code=1).output
+    assert f"feed {b}/slow.rss: failed: cannot fetch {b}/slow.rss: timed out" in out
+    assert f"feed {b}/page.html: failed: {b}/page.html is not an RSS or Atom feed" in out
+    assert f"feed {b}/good.rss: 1 new (" in out and "2 failed, in" in out
+    assert list(articles(db)) == [f"{b}/economy/steel"]
+    listed = json.loads(run("feeds", "list", "--format", "json", "--db", str(db)).output)
+    (slow,) = [f for f in listed if f["url"].endswith("slow.rss")]
+    assert slow["status"] == "failed" and "timed out" in slow["error"]
+
+
+def test_feeds_on_this_machine_are_refused_unless_allowed(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({"/w.rss": rss("W", [("Dam", "/world/dam")])})
+    with serve(site):
+        run("feeds", "add", f"{site.base}/w.rss", "--db", str(db))
+        out = run("watch", "--once", "--db", str(db), code=1).output
+    assert "private or local address" in out and not articles(db)
+
+
+def test_the_same_text_under_another_address_is_skipped(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/mirror/dam"] = site.pages["/world/dam"]
+        site.pages["/a.rss"] = rss("A", [("Dam", f"{b}/world/dam")])
+        site.pages["/b.rss"] = rss("B", [("Dam again", f"{b}/mirror/dam")])
+        run("feeds", "add", f"{b}/a.rss", "--name", "A", "--db", str(db))
+        run("feeds", "add", f"{b}/b.rss", "--name", "B", "--db", str(db))
+        out = watch(db).output
+    assert "feed A: 1 new (" in out and "feed B: 0 new, 1 already stored" in out
+    assert len(articles(db)) == 1
+
+
+def test_requests_to_one_host_are_spaced_by_the_delay(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/w.rss"] = rss("W", [(t, f"{b}{p}") for p, (t, _) in STORIES.items()][:3])
+        run("feeds", "add", f"{b}/w.rss", "--db", str(db))
+        run("watch", "--once", "--allow-private", "--delay", "0.4", "--db", str(db))
+    times = sorted(t for _, t, _ in site.log)
+    assert len(times) == 4
+    assert all(later - earlier >= 0.39 for earlier, later in itertools.pairwise(times))
+
+
+def test_a_feed_past_its_deadline_leaves_the_rest_for_the_next_check(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        site.pages["/w.rss"] = rss("W", [(t, f"{b}{p}") for p, (t, _) in STORIES.items()])
+        run("feeds", "add", f"{b}/w.rss", "--name", "W", "--db", str(db))
+        out = watch(db, "--delay", "0.6", "--feed-deadline", "1.5").output
+        assert "feed W: 2 new (" in out and "3 failed" in out
+        assert "the feed's 1.5 s deadline passed" in out
+        rest = watch(db).output
+    assert "feed W: 3 new (" in rest and "2 already stored" in rest
+    assert len(articles(db)) == 5
+
+
+def test_claims_arrived_since_the_reviewers_last_session(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    run("ingest", "--sample", "--db", str(db))
+    with Store(db) as store:
+        first = open_session(store, "alice")
+        assert first.since is None and first.claims > 0
+        assert open_session(store, "alice").claims == 0
+        assert arrivals(store, "bob").claims == first.claims  # bob never opened one
+    site = site_with({"/w.rss": rss("W", [("Dam", "/world/dam")])})
+    with serve(site):
+        run("feeds", "add", f"{site.base}/w.rss", "--db", str(db))
+        watch(db)
+    with Store(db) as store:
+        new = arrivals(store, "alice")
+        assert new.since is not None and 0 < new.claims < first.claims
+    stats = json.loads(run("stats", "--format", "json", "--db", str(db)).output)
+    assert stats["arrived_since_last_session"] == {
+        "reviewer": "alice",
+        "since": new.since,
+        "claims": new.claims,
+    }
+    text = run("stats", "--db", str(db)).output
+    assert f"\n{new.claims} claims arrived since alice's last review session (" in text
