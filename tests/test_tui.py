@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from textual.worker import WorkerCancelled
 
 from tests.conftest import REVIEW_TEXT as TEXT  # noqa: F401
+from tests.conftest import hand_made
 from workbench.matching import link_article
 from workbench.review.rubrics import load_rubric
 from workbench.store import Store
@@ -135,7 +139,7 @@ async def test_escape_cancels_source_dialog(review_db: Path) -> None:
         await pilot.press("s", *"https://x.example.org", "escape")
         assert not isinstance(app.screen, type(None)) and app.screen is app.screen_stack[0]
         with Store(review_db) as store:
-            assert store.event_count() == 5
+            assert store.event_count() == 6  # the 5 of the fixture, and the session's note
 
 
 async def test_note_flip_edit_undo(review_db: Path) -> None:
@@ -310,7 +314,7 @@ async def test_every_action_is_saved_at_once_and_q_quits(review_db: Path) -> Non
         await pilot.press("5")
         await pilot.pause()
         with Store(review_db) as other:  # another process would see it while the app runs
-            assert other.event_count() == 6
+            assert other.event_count() == 7  # fixture 5, the session's note, the verdict
         await pilot.press("q")
     assert app.return_code == 0
 
@@ -390,3 +394,36 @@ async def test_palette_shows_agreement(review_db: Path) -> None:
         shown = screen_text(app)
         assert "4 claims rated by 2+ reviewers (alice, bob)" in shown
         assert "alice / bob: 4 claims, agree 100%" in shown
+
+
+async def test_the_header_counts_claims_that_arrived_since_your_last_session(
+    review_db: Path,
+) -> None:
+    def header(app: ReviewApp) -> str:
+        return str(app.query_one("#progress").render())
+
+    first = make_app(review_db)
+    async with first.run_test() as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        assert "since your last session" not in header(first)  # the first session
+    article, claims = hand_made(text="Elbonia closed its border on Friday.", title="Border")
+    with Store(review_db) as store:
+        store.add_article(article, claims, "watch")
+    again = make_app(review_db)
+    async with again.run_test() as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        assert "· 1 new since your last session" in header(again)
+        story = review_db.with_name("consulate.txt")
+        story.write_text("Genovia opened a consulate in Zenda on Friday.\n", encoding="utf-8")
+        ingest = [sys.executable, "-m", "workbench", "ingest", str(story), "--db", str(review_db)]
+        done = await asyncio.to_thread(subprocess.run, ingest, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr  # `watch` in another process, say
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if "· 2 new since" in header(again):
+                break
+        assert "· 2 new since your last session" in header(again)
+    with Store(review_db) as store:
+        assert [e.actor for e in store.events() if e.action == "session.opened"] == ["carol"] * 2

@@ -18,13 +18,12 @@ from textual.widgets import Footer, Static
 from workbench.core.errors import WorkbenchError
 from workbench.core.values import Article, Claim, Event, Rubric, Source, Status
 from workbench.matching import EarlierClaim, earlier_claims
-from workbench.review.history import others_did
 from workbench.review.queue import DEFAULT_FILTER, QueueRow, select
 from workbench.store import Store
 from workbench.store.events import now_iso
-from workbench.store.projections import CLAIM_REVIEW_ACTIONS
 from workbench.tui.edits import ClaimEdits
 from workbench.tui.keys import KEYS
+from workbench.tui.live import POLL_SECONDS, LiveChanges
 from workbench.tui.palette import PaletteCommands, WorkbenchCommands
 from workbench.tui.screens.dialogs import ConfirmDialog
 from workbench.tui.tools import ReadingTools
@@ -34,9 +33,7 @@ from workbench.tui.widgets.context import ArticleContext
 from workbench.tui.widgets.details import ClaimDetails, render_details
 from workbench.usecases import actions
 
-POLL_SECONDS = 1.0  # how often the session looks for others' commits
 SLOW_DETAILS = 0.15  # seconds before the details panel says it is still reading
-FULL_RELOAD_AT = 500  # more changed claims than this: reload the queue instead of row by row
 W = TypeVar("W", bound=Widget)
 
 
@@ -53,7 +50,7 @@ class ClaimView:
     related: list[EarlierClaim]
 
 
-class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None]):
+class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None]):
     """A keyboard-driven review session over one database."""
 
     CSS_PATH = "app.tcss"
@@ -91,6 +88,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
         self._widgets: dict[type[Widget], Widget] = {}  # the main screen's panels, by type
         self.session_reviewed: set[str] = set()
         self.today_before = 0  # your verdicts given today before this session
+        self.arrived: int | None = None  # claims in since your last session (None: first one)
         self.loaded = False
         self._keymap = keymap or {}
         self.store: Store | None = None  # the session's one connection, shared with workers
@@ -134,6 +132,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
             )
         else:
             self.load_queue()
+        self.note_session()
         self.set_interval(POLL_SECONDS, self.poll_changes, name="poll")
 
     def on_unmount(self) -> None:
@@ -207,56 +206,6 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
         self.loaded = True
         self.apply_filter()
 
-    # -- others' work, live ---------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="poll")
-    def poll_changes(self) -> None:
-        """Notice commits by other processes and fetch what they changed (off the UI thread)."""
-        store = self.store
-        if store is None or not self.loaded:
-            return
-        with store.snapshot():
-            version = store.data_version()
-            if version == self._data_version:
-                return
-            events = store.events_after(self.last_seq)
-            articles = {e.subject for e in events if e.action == "article.ingested"}
-            claims = {e.subject for e in events if e.action in CLAIM_REVIEW_ACTIONS}
-            if articles or len(claims) > FULL_RELOAD_AT:
-                rows = store.queue_rows(article_id=self.article_id, ordered=True)
-                titles: list[tuple[str, str]] | None = store.article_titles()
-            else:
-                rows = [r for c in claims for r in store.queue_rows(claim_id=c)]
-                titles = None
-        self.call_from_thread(self.outside_changes, version, events, rows, titles)
-
-    def outside_changes(
-        self,
-        version: int,
-        events: list[Event],
-        rows: list[QueueRow],
-        titles: list[tuple[str, str]] | None,
-    ) -> None:
-        """Take in what other processes wrote: queue, details and header, selection kept."""
-        self._data_version = version
-        if events:
-            self.last_seq = max(self.last_seq, events[-1].seq)
-        if titles is not None:
-            self.all_rows, self._titles = rows, titles
-            self._articles.clear()
-        else:
-            fresh = {r.id: r for r in rows if self.article_id in (None, r.article_id)}
-            self.all_rows = [fresh.get(r.id, r) for r in self.all_rows]
-        current = self.current
-        self.apply_filter(stay=True)
-        changed = {e.subject for e in events}
-        if self.current is not None and (self.current is not current or self.current.id in changed):
-            self.show_claim(self.current)
-        theirs = [e for e in events if e.id not in self._own_events]
-        told = others_did(theirs, self.current.id if self.current else None)
-        if told:
-            self.notify(told, title="Changed by others", timeout=6)
-
     def apply_filter(self, keep: str | None = None, stay: bool = False) -> None:
         """Show the rows of the filter and search, the cursor kept on ``keep`` (or the current
         claim); if that has left the view, ``stay`` keeps the cursor's place, else the top."""
@@ -305,6 +254,7 @@ class ReviewApp(ClaimEdits, UndoAndBulk, ReadingTools, PaletteCommands, App[None
             f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
             f"   {reviewed}/{total} reviewed{article} · session "
             f"{len(self.session_reviewed)} · today {self.today}"
+            + (f" · {self.arrived} new since your last session" if self.arrived else "")
         )
 
     # -- selection --------------------------------------------------------------------------
