@@ -403,7 +403,7 @@ async def test_the_header_counts_claims_that_arrived_since_your_last_session(
         return str(app.query_one("#progress").render())
 
     first = make_app(review_db)
-    async with first.run_test() as pilot:
+    async with first.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         await pilot.pause(0.2)
         assert "since your last session" not in header(first)  # the first session
@@ -411,7 +411,7 @@ async def test_the_header_counts_claims_that_arrived_since_your_last_session(
     with Store(review_db) as store:
         store.add_article(article, claims, "watch")
     again = make_app(review_db)
-    async with again.run_test() as pilot:
+    async with again.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         await pilot.pause(0.2)
         assert "· 1 new since your last session" in header(again)

@@ -198,10 +198,31 @@ def test_a_broken_entry_is_reported_and_the_rest_is_stored(tmp_path: Path) -> No
         assert f"cannot fetch {b}/world/gone: HTTP 404" in out
         assert "entry 2 (No link) has no link" in out and "not an http(s) address" in out
         assert list(articles(db)) == [f"{b}/economy/rates"]
-        # a failure keeps no validators: the next check reads the whole feed again
+        # a 404 will not pass: the validators are kept and the feed answers 304
         again = watch(db).output
-        assert "If-None-Match" not in site.requests("/mixed.rss")[-1]
-        assert "feed Mixed: 0 new, 1 already stored, 1 failed" in again
+        assert site.requests("/mixed.rss")[-1].get("If-None-Match") == '"m1"'
+        assert "feed Mixed: not modified" in again
+
+
+def test_an_article_that_may_come_back_is_retried(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site = site_with({})
+    with serve(site):
+        b = site.base
+        steel = site.pages["/economy/steel"]
+        site.pages["/economy/steel"] = Page(b"busy", status=503)
+        site.pages["/e.rss"] = rss("E", [("Steel", f"{b}/economy/steel"),
+                                         ("Rates", f"{b}/economy/rates")], etag='"e1"')  # fmt: skip
+        run("feeds", "add", f"{b}/e.rss", "--name", "E", "--db", str(db))
+        out = watch(db).output
+        assert "feed E: 1 new (" in out and f"cannot fetch {b}/economy/steel: HTTP 503" in out
+        # a 503 may pass: no validators kept, so the whole feed is read and the page retried
+        site.pages["/economy/steel"] = steel
+        again = watch(db).output
+        assert "If-None-Match" not in site.requests("/e.rss")[-1]
+        assert "feed E: 1 new (" in again and "1 already stored" in again
+        assert "not modified" in watch(db).output
+    assert len(articles(db)) == 2
 
 
 def test_a_feed_that_never_answers_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -299,3 +320,19 @@ def test_claims_arrived_since_the_reviewers_last_session(tmp_path: Path) -> None
     }
     text = run("stats", "--db", str(db)).output
     assert f"\n{new.claims} claims arrived since alice's last review session (" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("15m", 900), ("1h30m", 5400), ("90s", 90), ("2", 120), ("1d", 86400)]
+)
+def test_every_takes_a_duration(text: str, seconds: float) -> None:
+    from workbench.cli.feeds import Duration
+
+    assert Duration().convert(text, None, None) == seconds
+
+
+@pytest.mark.parametrize("text", ["soon", "15x", "0s", "m", "-5m"])
+def test_every_refuses_what_is_not_a_duration(tmp_path: Path, text: str) -> None:
+    Store(tmp_path / "c.db").close()
+    out = run("watch", "--every", text, "--db", str(tmp_path / "c.db"), code=2).output
+    assert "--every" in out and "Traceback" not in out

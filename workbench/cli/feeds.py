@@ -233,7 +233,7 @@ class _Display:
 
 
 def _clock(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, UTC).astimezone().strftime("%H:%M")
+    return datetime.fromtimestamp(epoch, UTC).astimezone().strftime("%H:%M:%S")
 
 
 def register(group: click.Group) -> None:

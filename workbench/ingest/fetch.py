@@ -51,6 +51,23 @@ class AddressRefused(InputError):
     """The URL leads to an address on this machine or a private network."""
 
 
+class NetworkError(InputError):
+    """No complete answer: refused, reset, timed out, host not found. Worth trying later."""
+
+
+class HTTPStatusError(InputError):
+    """The server answered with an error status (``status``)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+    @property
+    def transient(self) -> bool:
+        """A server error or "too many requests": worth trying later; a 404 is not."""
+        return self.status >= 500 or self.status in (408, 429)
+
+
 def is_public_address(address: str) -> bool:
     """True for a globally routable unicast address (not loopback, private, link-local, …)."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
@@ -148,7 +165,7 @@ def fetch(
             size = 0
             while size <= max_bytes:
                 if time.monotonic() - started > deadline:
-                    raise InputError(
+                    raise NetworkError(
                         f"cannot fetch {url}: no complete answer within {deadline:g} s"
                     )
                 chunk = response.read1(_CHUNK)
@@ -174,11 +191,16 @@ def fetch(
         if exc.code == 304:  # the answer to a conditional GET: what we have is current
             return Fetched(url, None, None, b"", status=304, etag=exc.headers.get("ETag"),
                            last_modified=exc.headers.get("Last-Modified"))  # fmt: skip
-        raise InputError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}".rstrip()) from None
+        message = f"cannot fetch {url}: HTTP {exc.code} {exc.reason}".rstrip()
+        raise HTTPStatusError(message, exc.code) from None
     except urllib.error.URLError as exc:
-        raise InputError(f"cannot fetch {url}: {net_reason(exc.reason, timeout)}") from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:
+        if isinstance(exc.reason, ValueError):
+            raise InputError(f"cannot fetch {url}: {net_reason(exc.reason, timeout)}") from None
+        raise NetworkError(f"cannot fetch {url}: {net_reason(exc.reason, timeout)}") from None
+    except ValueError as exc:
         raise InputError(f"cannot fetch {url}: {net_reason(exc, timeout)}") from None
+    except (OSError, http.client.HTTPException) as exc:
+        raise NetworkError(f"cannot fetch {url}: {net_reason(exc, timeout)}") from None
 
 
 def os_reason(err: OSError) -> str:

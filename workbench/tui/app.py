@@ -243,18 +243,22 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         self._reviewed = sum(done for done, _ in tally.values())
 
     def update_header(self) -> None:
-        """Progress: over all claims, over the current claim's article, and your day."""
+        """Progress: over all claims, what arrived since your last session, over the
+        current claim's article, and your day (cut at the right edge on a narrow screen)."""
         total, reviewed = len(self.all_rows), self._reviewed
         row = self.main(ClaimQueue).current
         article = ""
         if row is not None and row.article_id in self._progress:
             done, n = self._progress[row.article_id]
             article = f" · article {done}/{n}"
+        arrived = ""
+        if self.arrived:
+            since = "" if self.has_class("narrow") else " since your last session"
+            arrived = f" · {self.arrived} new{since}"
         self.query_one("#progress", Static).update(
             f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
-            f"   {reviewed}/{total} reviewed{article} · session "
+            f"   {reviewed}/{total} reviewed{arrived}{article} · session "
             f"{len(self.session_reviewed)} · today {self.today}"
-            + (f" · {self.arrived} new since your last session" if self.arrived else "")
         )
 
     # -- selection --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from workbench.core.errors import InputError
 from workbench.core.text import counted
 from workbench.core.values import Document, Feed
 from workbench.ingest.feeds import FeedEntry, fetch_feed
-from workbench.ingest.fetch import DEFAULT_TIMEOUT_S
+from workbench.ingest.fetch import DEFAULT_TIMEOUT_S, HTTPStatusError, NetworkError
 from workbench.ingest.read import read_url
 from workbench.store import Store
 
@@ -52,6 +52,7 @@ class FeedReport:
     claims: int = 0
     skipped: int = 0  # entries already stored (same address, or same text)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article URL, reason)
+    retry: bool = False  # an article failed for a reason that may pass (time-out, 503 …)
     unusable: tuple[str, ...] = ()  # entries that link to no article
     etag: str | None = None
     last_modified: str | None = None
@@ -273,10 +274,12 @@ def _store_articles(
             except _Late:
                 reason = f"not fetched: the feed's {options.feed_deadline:g} s deadline passed"
                 task.report.failed.append((task.entry.link, f"{task.entry.link}: {reason}"))
+                task.report.retry = True
                 finished()
                 continue
             except InputError as err:
                 task.report.failed.append((task.entry.link, str(err)))
+                task.report.retry |= _transient(err)
                 finished()
                 continue
             waiting.append(task)
@@ -298,16 +301,26 @@ def _store_articles(
             raise
 
 
+def _transient(err: InputError) -> bool:
+    """Whether trying again later may succeed: the network, not the page, failed."""
+    if isinstance(err, HTTPStatusError):
+        return err.transient
+    return isinstance(err, NetworkError)
+
+
 def _record_check(store: Store, report: FeedReport, actor: str) -> None:
     """A ``feed.polled`` event when the check changed something: new articles, new
     validators, another status or error. Unchanged checks leave no trace in the log.
 
-    The validators are kept only when every article the feed lists was dealt with: after
-    a failure the next check must fetch the whole feed again rather than hear "304"."""
+    The validators are not kept when an article failed for a reason that may pass (a
+    time-out, a 503, the feed's deadline): the next check must read the whole feed again
+    and retry it, rather than hear "304". A 404 is not worth a full read every time."""
     feed = report.feed
     etag, modified = report.etag, report.last_modified
-    if report.failed or report.status == "failed":
-        etag, modified = (None, None) if report.failed else (feed.etag, feed.last_modified)
+    if report.retry:
+        etag, modified = None, None
+    elif report.status == "failed":
+        etag, modified = feed.etag, feed.last_modified
     changed = (
         report.new
         or report.status != feed.status
