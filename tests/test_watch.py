@@ -336,3 +336,21 @@ def test_every_refuses_what_is_not_a_duration(tmp_path: Path, text: str) -> None
     Store(tmp_path / "c.db").close()
     out = run("watch", "--every", text, "--db", str(tmp_path / "c.db"), code=2).output
     assert "--every" in out and "Traceback" not in out
+
+
+def test_a_hostile_feed_expands_no_entities_and_reads_no_files() -> None:
+    from workbench.ingest.feeds import parse_feed
+
+    levels = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 9))
+    # 10**8 characters if expanded
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e0 "boom">{levels}'
+        '<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        '<rss version="2.0"><channel><title>&e8;</title>'
+        "<item><title>&secret;</title><link>https://news.example/a</link></item>"
+        "</channel></rss>"
+    ).encode()
+    title, entries, _ = parse_feed(bomb, "https://news.example/feed")
+    assert len(title or "") < 100
+    assert [e.url for e in entries] == ["https://news.example/a"]
+    assert "root:" not in (entries[0].title or "")
