@@ -278,8 +278,30 @@ def test_requests_to_one_host_are_spaced_by_the_delay(tmp_path: Path) -> None:
         run("feeds", "add", f"{b}/w.rss", "--db", str(db))
         run("watch", "--once", "--allow-private", "--delay", "0.4", "--db", str(db))
     times = sorted(t for _, t, _ in site.log)
-    assert len(times) == 4
+    assert [p for p, _, _ in site.log].count("/robots.txt") == 1  # read once per site
+    assert len(times) == 5  # the feed, robots.txt, three articles
     assert all(later - earlier >= 0.39 for earlier, later in itertools.pairwise(times))
+
+
+def test_articles_the_sites_robots_txt_disallows_are_not_fetched(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    robots = b"User-agent: *\nDisallow: /economy/\n\nUser-agent: other\nDisallow: /\n"
+    site = site_with({"/robots.txt": Page(robots, "text/plain")})
+    with serve(site):
+        b = site.base
+        site.pages["/w.rss"] = rss(
+            "W", [("Rates", f"{b}/economy/rates"), ("Dam", f"{b}/world/dam")]
+        )
+        run("feeds", "add", f"{b}/w.rss", "--name", "W", "--db", str(db))
+        out = watch(db).output
+        assert "feed W: 1 new (" in out and "1 failed" in out
+        assert f"{b}/economy/rates: the site's robots.txt does not allow fetching it" in out
+        assert not site.requests("/economy/rates")
+        site.pages["/robots.txt"] = Page(b"busy", status=503)
+        site.pages["/w.rss"] = rss("W", [("Steel", f"{b}/economy/steel")])
+        later = watch(db).output  # robots.txt unreachable: nothing fetched, tried again later
+        assert "robots.txt did not answer" in later and not site.requests("/economy/steel")
+    assert list(articles(db)) == [f"{b}/world/dam"]
 
 
 def test_a_feed_past_its_deadline_leaves_the_rest_for_the_next_check(tmp_path: Path) -> None:
@@ -289,11 +311,15 @@ def test_a_feed_past_its_deadline_leaves_the_rest_for_the_next_check(tmp_path: P
         b = site.base
         site.pages["/w.rss"] = rss("W", [(t, f"{b}{p}") for p, (t, _) in STORIES.items()])
         run("feeds", "add", f"{b}/w.rss", "--name", "W", "--db", str(db))
-        out = watch(db, "--delay", "0.6", "--feed-deadline", "1.5").output
-        assert "feed W: 2 new (" in out and "3 failed" in out
-        assert "the feed's 1.5 s deadline passed" in out
+        # robots.txt at 0.6 s, then an article every 0.6 s: the 2 s deadline cuts the list
+        out = watch(db, "--delay", "0.6", "--feed-deadline", "2", "--json").output
+        (first,) = json.loads(out)["feeds"]
+        assert first["new"] and first["failed"]
+        assert len(first["new"]) + len(first["failed"]) == 5
+        assert all("the feed's 2 s deadline passed" in f["reason"] for f in first["failed"])
         rest = watch(db).output
-    assert "feed W: 3 new (" in rest and "2 already stored" in rest
+    assert f"feed W: {len(first['failed'])} new (" in rest
+    assert f"{len(first['new'])} already stored" in rest
     assert len(articles(db)) == 5
 
 

@@ -1,8 +1,9 @@
 """``workbench watch``: check every feed followed, and split and store what is new.
 
 Politeness: each feed is asked with the validators of its last answer (a 304 costs the
-server nothing), requests to one host are spaced by a delay, and each feed has a deadline
-for itself and its articles. Articles are fetched with the limits of ``ingest URL``, a few
+server nothing), requests to one host are spaced by a delay, an article is fetched only
+if its site's robots.txt allows it, and each feed has a deadline for itself and its
+articles. Articles are fetched with the limits of ``ingest URL``, a few
 at a time in threads while the main thread splits; each is stored in its own transaction
 as soon as it is split. What went wrong with one feed or one article is reported on its
 feed's line and never stops the others.
@@ -17,6 +18,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -26,6 +28,7 @@ from workbench.core.values import Document, Feed
 from workbench.ingest.feeds import FeedEntry, fetch_feed
 from workbench.ingest.fetch import DEFAULT_TIMEOUT_S, HTTPStatusError, NetworkError
 from workbench.ingest.read import read_url
+from workbench.ingest.robots import RobotsRules
 from workbench.store import Store
 
 
@@ -208,10 +211,15 @@ def _interleaved(per_feed: Sequence[Sequence[_Task]]) -> list[_Task]:
     return out
 
 
-def _fetch_article(task: _Task, clock: HostClock, options: WatchOptions) -> Document:
-    """The article an entry links to, read as ``ingest URL`` reads it."""
+def _fetch_article(
+    task: _Task, clock: HostClock, robots: RobotsRules, options: WatchOptions
+) -> Document:
+    """The article an entry links to, read as ``ingest URL`` reads it, if the site's
+    robots.txt allows it."""
     if time.monotonic() >= task.deadline:
         raise _Late
+    if not robots.allows(task.entry.link):
+        raise InputError(f"{task.entry.link}: the site's robots.txt does not allow fetching it")
     clock.wait(task.entry.link)
     left = task.deadline - time.monotonic()
     if left <= 0:
@@ -249,6 +257,11 @@ def _store_articles(
 
     waiting: deque[_Task] = deque()  # fetched, handed to the splitter, not stored yet
     done = 0
+    robots = RobotsRules(
+        timeout=options.timeout, allow_private=options.allow_private, wait=clock.wait
+    )
+
+    upcoming = iter(tasks)
 
     def finished(claims: int = 0) -> None:
         nonlocal done
@@ -256,19 +269,14 @@ def _store_articles(
         if progress is not None:
             progress.article_done(done, len(tasks), claims)
 
-    def documents(pool: ThreadPoolExecutor) -> Iterator[Document]:
-        window = max(1, options.fetchers) * 2
-        pending: deque[tuple[_Task, Future[Document]]] = deque()
-        upcoming = iter(tasks)
-        for task in upcoming:
-            pending.append((task, pool.submit(_fetch_article, task, clock, options)))
-            if len(pending) >= window:
-                break
+    def documents(
+        pool: ThreadPoolExecutor, pending: deque[tuple[_Task, Future[Document]]]
+    ) -> Iterator[Document]:
         while pending:
             task, future = pending.popleft()
             nxt = next(upcoming, None)
             if nxt is not None:
-                pending.append((nxt, pool.submit(_fetch_article, nxt, clock, options)))
+                pending.append((nxt, pool.submit(_fetch_article, nxt, clock, robots, options)))
             try:
                 document = future.result()
             except _Late:
@@ -286,8 +294,14 @@ def _store_articles(
             yield document
 
     with ThreadPoolExecutor(max_workers=max(1, options.fetchers)) as pool:
+        # the first fetches start before the model loads: a feed's deadline runs meanwhile
+        window = max(1, options.fetchers) * 2
+        pending = deque(
+            (task, pool.submit(_fetch_article, task, clock, robots, options))
+            for task in islice(upcoming, window)
+        )
         try:
-            for item in prepare_each(documents(pool)):
+            for item in prepare_each(documents(pool, pending)):
                 task = waiting.popleft()
                 result = ingest_article(store, item, actor)
                 if result.created:
