@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 import tempfile
 from contextlib import ExitStack
@@ -24,6 +25,14 @@ from long_article import run, sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.news_site import Site, article_page, rss, serve
+
+
+def count_articles(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def main() -> None:
@@ -56,9 +65,10 @@ def main() -> None:
             floor, floor_mb = run(
                 [workbench, "ingest", str(folder), "--quiet", "--db", str(Path(tmp) / "i.db")], env
             )
-            seconds, mb = run([workbench, "watch", "--once", "--allow-private", "--db", str(db)],
-                              env)  # fmt: skip
-            quiet, _ = run([workbench, "watch", "--once", "--allow-private", "--db", str(db)], env)
+            watch = [workbench, "watch", "--once", "--allow-private", "--json", "--db", str(db)]
+            seconds, mb = run(watch, env)
+            stored = count_articles(db)
+            quiet, _ = run(watch, env)
             print(f"{args.feeds} feeds x {per_feed} articles = {articles} articles:")
             print(
                 f"  floor: workbench ingest FOLDER  {floor:6.1f} s  {articles / floor * 60:5.0f} "
@@ -68,6 +78,7 @@ def main() -> None:
                 f"  workbench watch --once        {seconds:6.1f} s  {articles / seconds * 60:5.0f} "
                 f"articles/min  {mb} MB  ratio {seconds / floor:4.2f}"
             )
+            print(f"  stored by the first check: {stored} of {articles}")
             print(f"  again, every feed unchanged (304)  {quiet:6.1f} s")
 
 

@@ -21,7 +21,8 @@ class Page:
     etag: str | None = None
     last_modified: str | None = None
     status: int = 200
-    hang: float = 0.0  # seconds to wait before answering at all
+    hang: float = 0.0  # seconds to wait before closing the connection without an answer
+    slow: float = 0.0  # seconds to wait before answering
 
 
 @dataclass
@@ -46,6 +47,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             if page.hang:
                 time.sleep(page.hang)
                 return
+            time.sleep(page.slow)
             fresh = (page.etag and self.headers.get("If-None-Match") == page.etag) or (
                 page.last_modified and self.headers.get("If-Modified-Since") == page.last_modified
             )

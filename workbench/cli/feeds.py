@@ -124,7 +124,8 @@ def feeds_remove(feed: str, reviewer: str | None, db_path: str | None) -> None:
     type=click.FloatRange(min=1),
     default=120.0,
     show_default=True,
-    help="Seconds for one feed and all its new articles; the rest waits for the next check.",
+    help="Seconds of fetching for one feed and all its new articles (waiting for the "
+    "splitter does not count); the rest waits for the next check.",
 )
 @click.option("--reviewer", help="Name recorded on the events (default: $WORKBENCH_REVIEWER).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON report per check.")

@@ -2,11 +2,14 @@
 
 Politeness: each feed is asked with the validators of its last answer (a 304 costs the
 server nothing), requests to one host are spaced by a delay, an article is fetched only
-if its site's robots.txt allows it, and each feed has a deadline for itself and its
-articles. Articles are fetched with the limits of ``ingest URL``, a few
-at a time in threads while the main thread splits; each is stored in its own transaction
-as soon as it is split. What went wrong with one feed or one article is reported on its
-feed's line and never stops the others.
+if its site's robots.txt allows it, and each feed has a budget of seconds for fetching
+itself and its articles (time spent waiting for the splitter does not count, so a long
+queue of articles is not cut short, while a server that drips its pages is).
+
+Articles are fetched with the limits of ``ingest URL``, a few at a time in threads while
+the main thread splits; each is stored in its own transaction as soon as it is split.
+What went wrong with one feed or one article is reported on its feed's line and never
+stops the others.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ class WatchOptions:
 
     host_delay: float = 1.0
     timeout: float = DEFAULT_TIMEOUT_S
-    feed_deadline: float = 120.0
+    feed_deadline: float = 120.0  # seconds of fetching for a feed and its articles
     fetchers: int = 4  # articles fetched at once (on different hosts when they can be)
     allow_private: bool = False
 
@@ -56,6 +59,7 @@ class FeedReport:
     skipped: int = 0  # entries already stored (same address, or same text)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article URL, reason)
     retry: bool = False  # an article failed for a reason that may pass (time-out, 503 …)
+    spent: float = 0.0  # seconds spent fetching the feed and its articles (see _Budget)
     unusable: tuple[str, ...] = ()  # entries that link to no article
     etag: str | None = None
     last_modified: str | None = None
@@ -127,14 +131,26 @@ class HostClock:
 
 
 class _Late(Exception):
-    """The feed's deadline passed before this article was fetched."""
+    """The feed's seconds for fetching were used up before this article was fetched."""
 
 
 @dataclass(frozen=True)
 class _Task:
     report: FeedReport
     entry: FeedEntry
-    deadline: float  # monotonic time by which the feed must be done
+
+
+_SPENT = threading.Lock()  # fetcher threads add to their feed's ``spent``
+
+
+def _left(report: FeedReport, options: WatchOptions) -> float:
+    with _SPENT:
+        return options.feed_deadline - report.spent
+
+
+def _spend(report: FeedReport, seconds: float) -> None:
+    with _SPENT:
+        report.spent += seconds
 
 
 def watch_once(
@@ -169,8 +185,8 @@ def _check_feed(
 ) -> list[_Task]:
     """Fetch one feed; the articles it links to that are not stored yet."""
     feed = report.feed
-    started = time.monotonic()
     clock.wait(feed.url)
+    started = time.monotonic()
     try:
         answer = fetch_feed(
             feed.url,
@@ -183,6 +199,8 @@ def _check_feed(
     except InputError as err:
         report.status, report.error = "failed", str(err)
         return []
+    finally:
+        _spend(report, time.monotonic() - started)
     report.etag, report.last_modified = answer.etag, answer.last_modified
     if not answer.modified:
         report.status = "not modified"
@@ -195,7 +213,7 @@ def _check_feed(
             report.skipped += 1
             continue
         seen.add(entry.url)
-        fresh.append(_Task(report, entry, started + options.feed_deadline))
+        fresh.append(_Task(report, entry))
     return fresh
 
 
@@ -216,20 +234,24 @@ def _fetch_article(
 ) -> Document:
     """The article an entry links to, read as ``ingest URL`` reads it, if the site's
     robots.txt allows it."""
-    if time.monotonic() >= task.deadline:
+    if _left(task.report, options) <= 0:
         raise _Late
     if not robots.allows(task.entry.link):
         raise InputError(f"{task.entry.link}: the site's robots.txt does not allow fetching it")
     clock.wait(task.entry.link)
-    left = task.deadline - time.monotonic()
+    left = _left(task.report, options)
     if left <= 0:
         raise _Late
-    document = read_url(
-        task.entry.link,
-        timeout=min(options.timeout, left),
-        deadline=left,
-        allow_private=options.allow_private,
-    )
+    started = time.monotonic()
+    try:
+        document = read_url(
+            task.entry.link,
+            timeout=min(options.timeout, left),
+            deadline=left,
+            allow_private=options.allow_private,
+        )
+    finally:
+        _spend(task.report, time.monotonic() - started)
     feed, entry = task.report.feed, task.entry
     return dataclasses.replace(
         document,
@@ -280,7 +302,9 @@ def _store_articles(
             try:
                 document = future.result()
             except _Late:
-                reason = f"not fetched: the feed's {options.feed_deadline:g} s deadline passed"
+                reason = (
+                    f"not fetched: the feed used up its {options.feed_deadline:g} s of fetching"
+                )
                 task.report.failed.append((task.entry.link, f"{task.entry.link}: {reason}"))
                 task.report.retry = True
                 finished()
@@ -294,7 +318,7 @@ def _store_articles(
             yield document
 
     with ThreadPoolExecutor(max_workers=max(1, options.fetchers)) as pool:
-        # the first fetches start before the model loads: a feed's deadline runs meanwhile
+        # the first fetches start before the model loads, so they are ready when it is
         window = max(1, options.fetchers) * 2
         pending = deque(
             (task, pool.submit(_fetch_article, task, clock, robots, options))
@@ -327,7 +351,7 @@ def _record_check(store: Store, report: FeedReport, actor: str) -> None:
     validators, another status or error. Unchanged checks leave no trace in the log.
 
     The validators are not kept when an article failed for a reason that may pass (a
-    time-out, a 503, the feed's deadline): the next check must read the whole feed again
+    time-out, a 503, the feed's seconds used up): the next check must read the whole feed again
     and retry it, rather than hear "304". A 404 is not worth a full read every time."""
     feed = report.feed
     etag, modified = report.etag, report.last_modified
