@@ -17,12 +17,13 @@ from urllib.parse import urlsplit
 @dataclass
 class Page:
     body: bytes
-    content_type: str = "text/html; charset=utf-8"
+    content_type: str | None = "text/html; charset=utf-8"
     etag: str | None = None
     last_modified: str | None = None
     status: int = 200
     hang: float = 0.0  # seconds to wait before closing the connection without an answer
     slow: float = 0.0  # seconds to wait before answering
+    headers: dict[str, str] = field(default_factory=dict)  # e.g. Location of a redirect
 
 
 @dataclass
@@ -51,7 +52,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             fresh = (page.etag and self.headers.get("If-None-Match") == page.etag) or (
                 page.last_modified and self.headers.get("If-Modified-Since") == page.last_modified
             )
-            extra = {"ETag": page.etag, "Last-Modified": page.last_modified}
+            extra = {"ETag": page.etag, "Last-Modified": page.last_modified, **page.headers}
             if fresh:
                 self._answer(304, None, b"", extra)
                 return

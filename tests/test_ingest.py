@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.news_site import Page, Site, serve
 from workbench import __version__
 from workbench.core.errors import InputError
 from workbench.ingest import html_text
@@ -468,43 +468,22 @@ PAGE = (
     b"<html><head><title>Port opens</title></head><body><nav>Home | World</nav>"
     b"<article><p>Freedonia opened a port at Selene Bay on Thursday.</p></article></body></html>"
 )
-ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
-    "/article": (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE),
-    "/plain": (200, {"Content-Type": "text/plain; charset=windows-1252"}, b"Se\xf1or Vos spoke."),
-    "/image": (200, {"Content-Type": "image/png"}, b"\x89PNG\r\n\x1a\n\x00\x00"),
-    "/big": (200, {"Content-Type": "text/plain"}, b"x" * 200),
-    "/to-file": (302, {"Location": "file:///etc/passwd"}, b""),
-    "/redirect": (302, {"Location": "/article"}, b""),
-}
-
-
-class Handler(BaseHTTPRequestHandler):
-    seen_agents: list[str] = []
-
-    def do_GET(self) -> None:
-        Handler.seen_agents.append(self.headers.get("User-Agent", ""))
-        status, headers, body = ROUTES.get(self.path, (404, {"Content-Type": "text/html"}, b"nope"))
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
+SITE = Site(
+    {
+        "/article": Page(PAGE),
+        "/plain": Page(b"Se\xf1or Vos spoke.", "text/plain; charset=windows-1252"),
+        "/image": Page(b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
+        "/big": Page(b"x" * 200, "text/plain"),
+        "/to-file": Page(b"", None, status=302, headers={"Location": "file:///etc/passwd"}),
+        "/redirect": Page(b"", None, status=302, headers={"Location": "/article"}),
+    }
+)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(SITE) as site:
+        yield site.base
 
 
 def test_url_html(server: str) -> None:
@@ -513,7 +492,7 @@ def test_url_html(server: str) -> None:
     assert doc.source == f"{server}/article" and doc.url == f"{server}/article"
     assert doc.text == "Freedonia opened a port at Selene Bay on Thursday."
     assert doc.title == "Port opens"
-    assert Handler.seen_agents[-1] == f"workbench/{__version__}"
+    assert SITE.requests("/article")[-1]["User-Agent"] == f"workbench/{__version__}"
 
 
 def test_url_plain_text_uses_declared_charset(server: str) -> None:
