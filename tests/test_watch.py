@@ -396,3 +396,26 @@ def test_a_hostile_feed_expands_no_entities_and_reads_no_files() -> None:
     assert len(title or "") < 100
     assert [e.url for e in entries] == ["https://news.example/a"]
     assert "root:" not in (entries[0].title or "")
+
+
+def test_watch_every_outlives_a_locked_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.core.errors import StoreError
+    from workbench.usecases import watch as watching
+
+    db = tmp_path / "c.db"
+    run("feeds", "add", "https://news.example/w.rss", "--db", str(db))
+    calls = []
+
+    def check(*args: object, **kwargs: object) -> list:
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreError(f"{db} is locked by another process (waited 10 s)")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(watching, "watch_once", check)
+    monkeypatch.setattr("workbench.cli.feeds.time.sleep", lambda seconds: None)
+    out = run("watch", "--every", "1m", "--db", str(db), code=130).output
+    assert "is locked by another process (waited 10 s); the next check tries again" in out
+    assert "next check at" in out and "stopped:" in out and len(calls) == 2

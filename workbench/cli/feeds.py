@@ -12,6 +12,7 @@ import click
 
 from workbench.cli.progress import Progress
 from workbench.cli.support import allow_private_option, db_option, open_store, who
+from workbench.core.errors import StoreError
 from workbench.core.text import counted
 
 _DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)", re.IGNORECASE)
@@ -168,9 +169,13 @@ def watch(
             raise click.UsageError("no feeds followed: add one with `workbench feeds add URL`")
         try:
             while True:
-                failed = _check(store, actor, options, as_json)
                 if every is None:
+                    failed = _check(store, actor, options, as_json)
                     break
+                try:
+                    _check(store, actor, options, as_json)
+                except StoreError as err:  # e.g. locked by a long merge: a later check may pass
+                    click.echo(f"error: {err}; the next check tries again", err=True)
                 wake = time.time() + every
                 click.echo(f"next check at {_clock(wake)} (Ctrl-C stops)", err=True)
                 time.sleep(max(0.0, wake - time.time()))
