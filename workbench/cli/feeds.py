@@ -7,6 +7,7 @@ import re
 import sys
 import time
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,10 @@ from workbench.cli.progress import Progress
 from workbench.cli.support import allow_private_option, db_option, open_store, who
 from workbench.core.errors import StoreError
 from workbench.core.text import counted
+
+if TYPE_CHECKING:
+    from workbench.store import Store
+    from workbench.usecases.watch import WatchOptions
 
 _DURATION_RE = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd]?)", re.IGNORECASE)
 _UNIT_S = {"": 60.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -186,7 +191,7 @@ def watch(
         sys.exit(1)
 
 
-def _check(store, actor: str, options, as_json: bool) -> bool:
+def _check(store: Store, actor: str, options: WatchOptions, as_json: bool) -> bool:
     """One check of every feed, with its lines; True when a feed could not be checked."""
     from workbench.usecases.watch import watch_once
 

@@ -29,6 +29,12 @@ class FeedReads:
         return [Feed(*row) for row in rows]
 
     @serialized
+    def has_feed(self, feed_id: str) -> bool:
+        """Whether the feed with exactly this id is followed."""
+        row = self.db.conn.execute("SELECT 1 FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        return row is not None
+
+    @serialized
     def feed(self, ref: str) -> Feed:
         """The feed with this id (or unique id prefix) or URL; StoreError otherwise."""
         rows = self.db.conn.execute(
@@ -59,21 +65,22 @@ class FeedReads:
         return found
 
     @serialized
-    def last_session(self, subject: str, before: int | None = None) -> tuple[int, str] | None:
+    def last_session(self, subject: str) -> tuple[int, str] | None:
         """(event seq, time) of the newest ``session.opened`` event about ``subject`` (a
-        reviewer's key; before event ``before``), or None when there is none."""
-        sql = "SELECT seq, at FROM events WHERE subject = ? AND action = 'session.opened'"
-        params: list = [subject]
-        if before is not None:
-            sql += " AND seq < ?"
-            params.append(before)
-        row = self.db.conn.execute(sql + " ORDER BY seq DESC LIMIT 1", params).fetchone()
+        reviewer's key), or None when there is none."""
+        row = self.db.conn.execute(
+            "SELECT seq, at FROM events WHERE subject = ? AND action = 'session.opened' "
+            "ORDER BY seq DESC LIMIT 1",
+            (subject,),
+        ).fetchone()
         return (row[0], row[1]) if row else None
 
     @serialized
     def claims_since(self, seq: int) -> int:
         """Claims that came into this database after event ``seq``: split here, or merged in
         from a colleague's copy (their events are appended after it)."""
+        if seq <= 0:  # all of them: the claims table counts them without reading the log
+            return self.db.conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         return self.db.conn.execute(
             "SELECT count(*) FROM events WHERE seq > ? AND action = 'claim.extracted'", (seq,)
         ).fetchone()[0]

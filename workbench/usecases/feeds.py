@@ -32,7 +32,7 @@ def add_feed(
         raise FeedError(str(err).replace("refusing to fetch", "cannot follow")) from None
     fid = feed_id(url)
     with store.transaction():
-        if any(f.id == fid for f in store.feeds()):
+        if store.has_feed(fid):
             raise FeedError(f"{url} is followed already (feed {fid})")
         payload = {"url": url, "name": _clean(name), "outlet": _clean(outlet)}
         store.append("feed.added", fid, {k: v for k, v in payload.items() if v}, actor)
@@ -48,4 +48,5 @@ def remove_feed(store: Store, ref: str, actor: str) -> Feed:
 
 
 def _clean(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value else None
+    """The value with runs of white space folded; None when nothing is left."""
+    return (" ".join(value.split()) or None) if value else None

@@ -31,10 +31,10 @@ def open_session(store: Store, reviewer: str) -> Arrivals:
     return before
 
 
-def arrivals(store: Store, reviewer: str, *, before: int | None = None) -> Arrivals:
-    """Claims that came in since ``reviewer`` last opened a review session (before event
-    ``before``); all claims when they never did."""
-    last = store.last_session(reviewer_key(reviewer), before=before)
+def arrivals(store: Store, reviewer: str) -> Arrivals:
+    """Claims that came in since ``reviewer`` last opened a review session; all claims when
+    they never did."""
+    last = store.last_session(reviewer_key(reviewer))
     if last is None:
         return Arrivals(None, store.claims_since(0))
     return Arrivals(last[1], store.claims_since(last[0]))
