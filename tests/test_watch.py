@@ -102,6 +102,8 @@ def test_feeds_are_added_listed_and_removed_as_events(tmp_path: Path) -> None:
     run("verify", "--deep", "--db", db)
     run("rebuild", "--db", db)
     assert fid in run("feeds", "list", "--db", db).output
+    history = run("history", fid[:6], "--db", db).output
+    assert "alice  feed.added  followed https://news.example/world.rss (World)" in history
     assert "no longer following" in run("feeds", "remove", fid[:5], "--db", db).output
     assert "no feeds followed" in run("feeds", "list", "--db", db).output
     assert run("feeds", "remove", fid, "--db", db, code=1).output.startswith("error: no feed")
@@ -174,6 +176,14 @@ def test_rss_and_atom_feeds_bring_new_articles_once(tmp_path: Path) -> None:
     assert len(articles(db)) == 5
     listed = run("feeds", "list", "--db", str(db)).output
     assert "       3  " in listed and "       2  " in listed
+    world = next(line.split()[0] for line in listed.splitlines() if "World" in line)
+    checks = [line for line in run("history", world, "--db", str(db)).output.splitlines()
+              if "feed.polled" in line]  # fmt: skip
+    # the unchanged check in between left no trace
+    assert [c.split("feed.polled  ")[1] for c in checks] == [
+        "checked: 2 new, 0 already stored",
+        "checked: 1 new, 2 already stored",
+    ]
     run("verify", "--deep", "--db", str(db))
 
 

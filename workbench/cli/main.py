@@ -130,7 +130,7 @@ def show(claim_id: str, fmt: str, db_path: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @db_option
 def history(item_id: str, fmt: str, db_path: str | None) -> None:
-    """Every event about a claim (or an article), oldest first, with who did it.
+    """Every event about a claim (or an article, or a feed), oldest first, with who did it.
 
     \b
     Example:
@@ -143,7 +143,10 @@ def history(item_id: str, fmt: str, db_path: str | None) -> None:
         try:
             subject = store.resolve_id(item_id, "claims")
         except NotFoundError:
-            subject = store.resolve_id(item_id, "articles")
+            try:
+                subject = store.resolve_id(item_id, "articles")
+            except NotFoundError:
+                subject = store.resolve_id(item_id, "feeds")
         events = list(store.events(subject))
     if fmt == "json":
         rows = [

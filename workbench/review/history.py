@@ -34,7 +34,29 @@ def describe(action: str, payload: dict) -> str:
         return f"resolved as '{payload.get('label', payload['rating'])}' ({between})"
     if action == "action.undone":
         return f"undid {payload['action']} {payload['event_id']}"
+    if action == "feed.added":
+        return f"followed {payload['url']}" + (
+            f" ({payload['name']})" if payload.get("name") else ""
+        )
+    if action == "feed.removed":
+        return f"stopped following {payload.get('url', 'the feed')}"
+    if action == "feed.polled":
+        return _polled(payload)
+    if action == "session.opened":
+        return "opened a review session"
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+def _polled(payload: dict) -> str:
+    """A feed check: ``ok: 3 new, 12 already stored, 1 failed`` or why it failed."""
+    if payload["status"] == "failed":
+        return f"check failed: {payload.get('error', '')}"
+    if payload["status"] == "not modified":
+        return "checked: not modified"
+    parts = [f"{len(payload.get('new', []))} new", f"{payload.get('skipped', 0)} already stored"]
+    if payload.get("failed"):
+        parts.append(f"{len(payload['failed'])} failed")
+    return "checked: " + ", ".join(parts)
 
 
 _DONE = {

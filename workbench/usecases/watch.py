@@ -348,7 +348,8 @@ def _transient(err: InputError) -> bool:
 
 def _record_check(store: Store, report: FeedReport, actor: str) -> None:
     """A ``feed.polled`` event when the check changed something: new articles, new
-    validators, another status or error. Unchanged checks leave no trace in the log.
+    validators, failing after working or the other way round, another error. Unchanged
+    checks (a 304 among them) leave no trace in the log.
 
     The validators are not kept when an article failed for a reason that may pass (a
     time-out, a 503, the feed's seconds used up): the next check must read the whole feed again
@@ -361,7 +362,7 @@ def _record_check(store: Store, report: FeedReport, actor: str) -> None:
         etag, modified = feed.etag, feed.last_modified
     changed = (
         report.new
-        or report.status != feed.status
+        or (report.status == "failed") != (feed.status == "failed")  # 304 after 200: healthy
         or report.error != feed.error
         or (etag, modified) != (feed.etag, feed.last_modified)
     )
