@@ -227,10 +227,10 @@ class _Display:
     def __init__(self) -> None:
         self.progress: Progress | None = None
 
-    def feeds_checked(self, done: int, total: int) -> None:
+    def feeds_checked(self, done: int, total: int, fresh: int) -> None:
         if self.progress is None:
-            self.progress = Progress(total, "feeds", "entries")
-        self.progress.advance()
+            self.progress = Progress(total, "feeds", "new articles")
+        self.progress.advance(fresh)
 
     def article_done(self, done: int, total: int, claims: int) -> None:
         if self.progress is None or self.progress.unit != "articles":

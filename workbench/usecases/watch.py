@@ -106,7 +106,7 @@ class FeedReport:
 class WatchProgress(Protocol):
     """What a display is told while ``watch_once`` runs."""
 
-    def feeds_checked(self, done: int, total: int) -> None: ...
+    def feeds_checked(self, done: int, total: int, fresh: int) -> None: ...
 
     def article_done(self, done: int, total: int, claims: int) -> None: ...
 
@@ -172,7 +172,7 @@ def watch_once(
         reports.append(report)
         tasks.append(_check_feed(store, report, clock, options, seen))
         if progress is not None:
-            progress.feeds_checked(number, len(feeds))
+            progress.feeds_checked(number, len(feeds), len(tasks[-1]))
     planned = _interleaved(tasks)
     _store_articles(store, actor, planned, clock, options, progress)
     for report in reports:
