@@ -104,11 +104,12 @@ def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarra
 
 def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) -> np.ndarray:
     """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
+    import numpy as np
+
     scores = fuzzy_scores([s.text for s in queries], [s.text for s in candidates])
-    for i, qs in enumerate(queries):
-        for j, cs in enumerate(candidates):
-            if scores[i, j] >= THRESHOLD and not compatible(qs, cs):
-                scores[i, j] = 0.0
+    for i, j in zip(*np.nonzero(scores >= THRESHOLD), strict=True):  # only close pairs
+        if not compatible(queries[i], candidates[j]):
+            scores[i, j] = 0.0
     return scores
 
 
@@ -118,13 +119,16 @@ def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) ->
     Returns the payload of an ``article.matched`` event:
     ``{"matches": {claim_id: [[earlier_id, score], ...]}, "duplicates": {claim_id: first_id}}``.
     """
+    import numpy as np
+
     sigs = [signature(c.claim, c.speaker, c.frame) for c in claims]
     duplicates: dict[str, str] = {}
     if len(claims) > 1:
-        within = score_many(sigs, sigs)
-        for j in range(len(claims)):
-            for i in range(j):
-                if within[i, j] >= DUPLICATE and claims[i].id not in duplicates:
+        within = fuzzy_scores([s.text for s in sigs], [s.text for s in sigs])
+        for j in range(1, len(claims)):
+            # the first earlier claim it repeats: close, not itself a repeat, compatible
+            for i in np.flatnonzero(within[:j, j] >= DUPLICATE):
+                if claims[i].id not in duplicates and compatible(sigs[i], sigs[j]):
                     duplicates[claims[j].id] = claims[i].id
                     break
     matches: dict[str, list[list]] = {}
