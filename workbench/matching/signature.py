@@ -198,6 +198,7 @@ def _number(whole: str, fraction: str | None, scale: str | None) -> str:
 # Our own stop words and suffix stemmer rather than spaCy's STOP_WORDS and lemmas or FTS5's
 # porter tokenizer: matching runs in commands that must not load spaCy, and the stored match
 # keys (``match_text``) are built from exactly this form, so changing it re-keys every claim.
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
@@ -208,6 +209,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=4096)  # ingest reads each claim twice: to link it, to store it
 def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
