@@ -34,7 +34,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("review session start", ["tui_open.py", "--repeat", "2"]),
     ("export", ["export.py", "--repeat", "1"]),
     ("matching", ["matching.py"]),
-    ("watching 20 feeds", ["watch_feeds.py", "--per-feed", "5"]),
+    ("watching 20 feeds", ["watch_feeds.py", "--per-feed", "3"]),
 ]
 
 #: lines that only say what was built or read

@@ -38,7 +38,7 @@ from workbench.store import Store
 @dataclass(frozen=True)
 class WatchOptions:
     """How politely and how long: seconds between two requests to one host, seconds per
-    network operation, seconds for a feed and all its articles."""
+    network operation, seconds of fetching for a feed and all its articles."""
 
     host_delay: float = 1.0
     timeout: float = DEFAULT_TIMEOUT_S
@@ -59,7 +59,7 @@ class FeedReport:
     skipped: int = 0  # entries already stored (same address, or same text)
     failed: list[tuple[str, str]] = field(default_factory=list)  # (article URL, reason)
     retry: bool = False  # an article failed for a reason that may pass (time-out, 503 …)
-    spent: float = 0.0  # seconds spent fetching the feed and its articles (see _Budget)
+    spent: float = 0.0  # seconds spent fetching the feed and its articles (see _spend)
     unusable: tuple[str, ...] = ()  # entries that link to no article
     etag: str | None = None
     last_modified: str | None = None
