@@ -3,7 +3,7 @@ what arrived since a reviewer's last one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import sqlite_utils
 
@@ -21,6 +21,7 @@ class FeedReads:
     """The Store's monitoring reads."""
 
     db: sqlite_utils.Database
+    resolve_id: Callable[[str, str], str]  # from ClaimReads: a unique id prefix, resolved
 
     @serialized
     def feeds(self) -> list[Feed]:
@@ -36,17 +37,16 @@ class FeedReads:
 
     @serialized
     def feed(self, ref: str) -> Feed:
-        """The feed with this id (or unique id prefix) or URL; StoreError otherwise."""
-        rows = self.db.conn.execute(
-            f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ? OR id LIKE ? ESCAPE '\\' "
-            "ORDER BY url = ? DESC LIMIT 2",
-            (ref, _prefix(ref), ref),
-        ).fetchall()
-        if not rows:
-            raise NotFoundError(f"no feed {ref!r} (see `workbench feeds list`)")
-        if len(rows) > 1 and rows[0][1] != ref:
-            raise NotFoundError(f"feed id {ref!r} is ambiguous: give more of it")
-        return Feed(*rows[0])
+        """The feed followed at this URL, or with this id (a unique prefix is enough, as for
+        claims); NotFoundError otherwise."""
+        query = f"SELECT {_FEED_COLUMNS} FROM feeds WHERE "
+        row = self.db.conn.execute(query + "url = ?", (ref.strip(),)).fetchone()
+        if row is None:
+            if "://" in ref:
+                raise NotFoundError(f"no feed at {ref} is followed (see `workbench feeds list`)")
+            feed_id = self.resolve_id(ref, "feeds")
+            row = self.db.conn.execute(query + "id = ?", (feed_id,)).fetchone()
+        return Feed(*row)
 
     @serialized
     def stored_urls(self, canonical_urls: Iterable[str]) -> set[str]:
@@ -84,8 +84,3 @@ class FeedReads:
         return self.db.conn.execute(
             "SELECT count(*) FROM events WHERE seq > ? AND action = 'claim.extracted'", (seq,)
         ).fetchone()[0]
-
-
-def _prefix(ref: str) -> str:
-    escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
