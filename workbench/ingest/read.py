@@ -300,15 +300,16 @@ def read_url(
     return _build(text, url, fmt, url=answer.url)
 
 
-def check_web_url(url: str) -> None:
+def check_web_url(url: str, refusal: str = "refusing to fetch") -> None:
     """InputError unless ``url`` is an http:// or https:// address (file:, ftp:,
-    javascript: and the rest are refused before anything is fetched)."""
+    javascript: and the rest are refused before anything is fetched); the message starts
+    with ``refusal`` and the URL."""
     match = _SCHEME_RE.match(url)
     scheme = match.group(1).lower() if match else ""
     if scheme not in ("http", "https"):
         shown = f"'{scheme}:'" if scheme else "(none)"
         raise InputError(
-            f"refusing to fetch {url}: URL scheme {shown} is not allowed (only http and https)"
+            f"{refusal} {url}: URL scheme {shown} is not allowed (only http and https)"
         )
 
 

@@ -26,10 +26,7 @@ def add_feed(
     """Follow the RSS or Atom feed at ``url`` (an http(s) address); FeedError when it is
     followed already."""
     url = url.strip()
-    try:
-        check_web_url(url)
-    except WorkbenchError as err:
-        raise FeedError(str(err).replace("refusing to fetch", "cannot follow")) from None
+    check_web_url(url, refusal="cannot follow")
     fid = feed_id(url)
     with store.transaction():
         if store.has_feed(fid):
