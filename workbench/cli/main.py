@@ -174,12 +174,9 @@ def stats(fmt: str, chart: bool, reviewer: str | None, db_path: str | None) -> N
         figures = store.stats()
         name = who(reviewer)
         came = arrivals(store, name)
-        figures["arrived_since_last_session"] = {
-            "reviewer": name,
-            "since": came.since,
-            "claims": came.claims,
-        }
     if fmt == "json":
+        arrived = {"reviewer": name, "since": came.since, "claims": came.claims}
+        figures["arrived_since_last_session"] = arrived
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     if chart:
@@ -196,7 +193,6 @@ def stats(fmt: str, chart: bool, reviewer: str | None, db_path: str | None) -> N
             return ", ".join(f"{k} {v}" for k, v in value.items()) or "-"
         return str(value)
 
-    del figures["arrived_since_last_session"]  # a sentence of its own, below
     click.echo(
         render_key_values((k.replace("_", " "), flat(v)) for k, v in figures.items()), nl=False
     )
