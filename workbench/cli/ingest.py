@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import click
 
 from workbench.cli.support import allow_private_option, db_option, open_store
+from workbench.core.text import counted
 from workbench.ingest.articles import PARALLEL_FROM, default_jobs
 
 # -- ingest / split ---------------------------------------------------------------------------
@@ -40,7 +41,7 @@ def _read_documents(
     if reading.skipped:
         shown = ", ".join(reading.skipped[:5]) + (" …" if len(reading.skipped) > 5 else "")
         click.echo(
-            f"skipped {len(reading.skipped)} file{'s' if len(reading.skipped) > 1 else ''} "
+            f"skipped {counted(len(reading.skipped), 'file')} "
             f"that {'are' if len(reading.skipped) > 1 else 'is'} not .txt, .md or .html: {shown}",
             err=True,
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from workbench.core.text import counted
+
 
 def describe(action: str, payload: dict) -> str:
     """One line saying what an event did, e.g. ``rated 'False' (default); source https://…``."""
@@ -94,7 +96,7 @@ def others_did(events: list, viewing: str | None = None) -> str | None:
         e = here[-1]
         line = f"{e.actor} {_done(e.action, e.payload, True)} on the claim you are viewing"
         more = len(told) - 1
-        return line + (f" (and {more} more change{'s' if more > 1 else ''})" if more else "")
+        return line + (f" (and {counted(more, 'more change')})" if more else "")
     if len(told) == 1:
         e = told[0]
         return f"{e.actor} {_done(e.action, e.payload, False)}"
