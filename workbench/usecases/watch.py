@@ -294,6 +294,8 @@ def _store_articles(
     def documents(
         pool: ThreadPoolExecutor, pending: deque[tuple[_Task, Future[Document]]]
     ) -> Iterator[Document]:
+        """Fetched articles in order, one more fetch started for each taken; failures are
+        put on their feed's report and left out."""
         while pending:
             task, future = pending.popleft()
             nxt = next(upcoming, None)
