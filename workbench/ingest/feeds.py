@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 from xml.sax import SAXException
 
 from workbench.core.errors import InputError
-from workbench.ingest.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch
-from workbench.ingest.read import MAX_BYTES, USER_AGENT, check_size, check_web_url
+from workbench.ingest.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S
+from workbench.ingest.read import fetch_web
 from workbench.ingest.shards import canonical_url
 
 FEED_ACCEPT = (
@@ -57,17 +57,15 @@ def fetch_feed(
 ) -> FeedAnswer:
     """Fetch the feed at ``url``, conditionally when validators of an earlier answer are
     given. InputError (one line) when it cannot be fetched or is not a feed."""
-    check_web_url(url)
-    headers = {"User-Agent": USER_AGENT, "Accept": FEED_ACCEPT}
+    validators = {}
     if etag:
-        headers["If-None-Match"] = etag
+        validators["If-None-Match"] = etag
     if last_modified:
-        headers["If-Modified-Since"] = last_modified
-    answer = fetch(
+        validators["If-Modified-Since"] = last_modified
+    answer = fetch_web(
         url,
-        headers=headers,
-        max_bytes=MAX_BYTES,
-        too_big=lambda size: check_size(size, url),
+        FEED_ACCEPT,
+        headers=validators,
         timeout=timeout,
         deadline=deadline,
         allow_private=allow_private,
@@ -76,7 +74,6 @@ def fetch_feed(
         return FeedAnswer(
             False, etag=answer.etag or etag, last_modified=answer.last_modified or last_modified
         )
-    check_size(len(answer.data), url)
     title, entries, unusable = parse_feed(answer.data, answer.url, answer.content_type)
     return FeedAnswer(True, title, entries, unusable, answer.etag, answer.last_modified)
 

@@ -20,7 +20,13 @@ from workbench import __version__
 from workbench.core.errors import InputError
 from workbench.core.values import Document
 from workbench.ingest.decoding import declared_charset, decode, source_name
-from workbench.ingest.fetch import DEFAULT_DEADLINE_S, DEFAULT_TIMEOUT_S, fetch, os_reason
+from workbench.ingest.fetch import (
+    DEFAULT_DEADLINE_S,
+    DEFAULT_TIMEOUT_S,
+    Fetched,
+    fetch,
+    os_reason,
+)
 from workbench.ingest.html_text import XML_DECL_RE, html_to_text, markup_errors, trafilatura_module
 from workbench.ingest.markdown import markdown_to_text, parse_front_matter
 from workbench.ingest.shards import Shard, canonical_url, file_key
@@ -278,26 +284,45 @@ def read_url(
     time-outs (``timeout`` per operation, ``deadline`` in all) and HTTP error statuses
     become InputError.
     """
-    check_web_url(url)
-    answer = fetch(
+    answer = fetch_web(
         url,
-        headers={
-            "User-Agent": USER_AGENT,
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-        },
-        max_bytes=MAX_BYTES,
-        too_big=lambda size: check_size(size, url),
+        "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
         timeout=timeout,
         deadline=deadline,
         allow_private=allow_private,
     )
-    check_size(len(answer.data), url)
     fmt = _format_for_content_type(answer.content_type, url)
     charset = answer.charset or (declared_charset(answer.data) if fmt != "text" else None)
     text = decode(answer.data, url, charset=charset)
     if fmt is None:
         fmt = _sniff_format(text)
     return _build(text, url, fmt, url=answer.url)
+
+
+def fetch_web(
+    url: str,
+    accept: str,
+    *,
+    headers: dict[str, str] | None = None,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    deadline: float = DEFAULT_DEADLINE_S,
+    allow_private: bool = False,
+) -> Fetched:
+    """GET an http(s) ``url`` with the limits of every source: the scheme checked first,
+    our User-Agent, the size cap (a 304 has no body to check). InputError otherwise."""
+    check_web_url(url)
+    answer = fetch(
+        url,
+        headers={"User-Agent": USER_AGENT, "Accept": accept, **(headers or {})},
+        max_bytes=MAX_BYTES,
+        too_big=lambda size: check_size(size, url),
+        timeout=timeout,
+        deadline=deadline,
+        allow_private=allow_private,
+    )
+    if answer.status != 304:
+        check_size(len(answer.data), url)
+    return answer
 
 
 def check_web_url(url: str, refusal: str = "refusing to fetch") -> None:
