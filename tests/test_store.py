@@ -23,7 +23,8 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         names = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
                          "m005_claim_stance", "m006_claim_frame",
-                         "m007_match_text_index", "m008_feeds"}  # fmt: skip
+                         "m007_match_text_index", "m008_feeds",
+                         "m009_index_claims_per_statement"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -169,6 +170,8 @@ def old_database(
     article, claims = hand_made()
     if version < 8:  # the canonical URL column came with m008
         patches += (("workbench.store.projections._article_address", lambda payload: {}),)
+    if version < 9:  # before m009, triggers added each new claim to the full-text indexes
+        patches += (("workbench.store.projections.index_new_claims", lambda db, after: None),)
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
         m.setattr(migrations, "SCHEMA_VERSION", version)
@@ -239,4 +242,83 @@ def test_articles_stored_before_feeds_are_known_by_their_canonical_address(
         assert store.stored_urls(["https://news.example/a", "https://news.example/b"]) == {
             "https://news.example/a"
         }
+        assert store.projection_difference() is None
+
+
+def assert_indexes_agree(store: Store) -> None:
+    """FTS5's own check that both full-text indexes hold exactly the claims' current words
+    (it fails on a claim missing from an index and on one indexed twice)."""
+    for table in ("claims_fts", "claims_match_fts"):
+        store.db.conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+    store.db.conn.commit()  # the check writes nothing, but sqlite3 opened a transaction for it
+
+
+def _found(store: Store, table: str, query: str) -> int:
+    return store.db.conn.execute(
+        f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", (query,)
+    ).fetchone()[0]
+
+
+def test_full_text_indexes_follow_every_kind_of_write(tmp_path: Path) -> None:
+    from workbench.store.db import read_events_from
+    from workbench.usecases.actions import edit
+
+    article, claims = hand_made()
+    other, more = hand_made(
+        "Freedonia sent 300 engineers to Ruritania in May.\n\n"
+        "The envoy said more would follow.\n\nIt was a bold step.",
+        title="Engineers",
+    )
+    path = tmp_path / "fts.db"
+    with Store(path) as store:
+        store.add_article(article, claims[:2], "a")
+        assert store.add_article(article, claims, "a").restored == 1  # the missing claim
+        store.add_article(other, more, "a")
+        assert _found(store, "claims_fts", "engineers") == 1
+        assert _found(store, "claims_fts", "remarkable") == 1
+        edit(store, claims[0].id, "Ruritania shipped 50,000 tonnes of wheat to Freedonia.", "r")
+        assert _found(store, "claims_fts", "wheat") == 1
+        assert _found(store, "claims_match_fts", '"50000"') == 1
+        assert _found(store, "claims_match_fts", '"40000"') == 0
+        assert_indexes_agree(store)
+        store.rebuild()
+        assert_indexes_agree(store)
+        assert _found(store, "claims_fts", "wheat") == 1
+    copy = tmp_path / "copy.db"
+    with Store(copy) as store:
+        store.import_events(read_events_from(path))
+        assert_indexes_agree(store)
+        assert _found(store, "claims_fts", "engineers") == 1
+
+
+def test_database_indexed_by_triggers_keeps_its_indexes_after_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m008.db"
+    old_database(path, monkeypatch, 8)
+    article, claims = hand_made("Freedonia sent 300 engineers to Ruritania in May.")
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        store.add_article(article, claims, "tester")
+        assert_indexes_agree(store)
+        assert _found(store, "claims_fts", "engineers OR remarkable") == 2
+
+
+def test_review_events_merged_before_their_claim_are_applied_when_it_arrives(
+    db_path: Path, tmp_path: Path
+) -> None:
+    from workbench.store.db import read_events_from
+    from workbench.usecases.actions import add_note
+
+    with Store(db_path) as store:
+        claim_id = store.claims()[0].id
+        add_note(store, claim_id, "Port records confirm the tonnage.", "rev")
+    events = read_events_from(db_path)
+    notes = [e for e in events if e["action"] == "note.added"]
+    copy = tmp_path / "copy.db"
+    with Store(copy) as store:
+        assert store.import_events(notes).added == 1  # a copy that got the note first
+        assert store.import_events(events).added == len(events) - 1
+        rows = store.db.conn.execute("SELECT claim_id, text FROM notes").fetchall()
+        assert rows == [(claim_id, "Port records confirm the tonnage.")]
         assert store.projection_difference() is None

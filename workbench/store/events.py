@@ -33,9 +33,13 @@ def new_event_id() -> str:
     return f"{millis:012x}{os.urandom(10).hex()}"
 
 
+# one encoder for every event: json.dumps with options builds a new one per call
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical_json(value: object) -> str:
     """JSON with sorted keys and no insignificant whitespace: the form that is hashed."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def event_hash(

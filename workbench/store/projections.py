@@ -16,9 +16,12 @@ from workbench.core.values import Event, Frame, Status
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _json(value: object) -> str:
     """JSON with sorted keys: the same text whether the event was just written or replayed."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def _article_ingested(
@@ -111,10 +114,28 @@ def _insert_claims(db: sqlite_utils.Database, rows: list[dict]) -> None:
     """Insert claim rows (all with the same columns) in one statement; a claim already
     there stays as it is."""
     columns = list(rows[0])
+    # rows inserted now get rowids above every existing one (claims has no AUTOINCREMENT)
+    before = db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
     db.conn.executemany(
         f"INSERT OR IGNORE INTO claims ({', '.join(f'[{c}]' for c in columns)}) "
         f"VALUES ({', '.join('?' for _ in columns)})",
         [tuple(row[c] for c in columns) for row in rows],
+    )
+    index_new_claims(db, before)
+
+
+def index_new_claims(db: sqlite_utils.Database, after_rowid: int) -> None:
+    """Add the claims above ``after_rowid`` to the full-text indexes (search and matching),
+    one statement each (m009)."""
+    db.conn.execute(
+        "INSERT INTO claims_fts (rowid, claim, text, speaker) "
+        "SELECT rowid, claim, text, speaker FROM claims WHERE rowid > ?",
+        (after_rowid,),
+    )
+    db.conn.execute(
+        "INSERT INTO claims_match_fts (rowid, match_text) "
+        "SELECT rowid, match_text FROM claims WHERE rowid > ?",
+        (after_rowid,),
     )
 
 
