@@ -420,31 +420,45 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         checked = [_checked_event(e, i) for i, e in enumerate(events)]
         with self.transaction():
             have = self._existing(list(dict.fromkeys(e["id"] for e in checked)))
-            touched: list[str] = []
-            added = 0
+            fresh: list[dict] = []
             for e in checked:
                 if e["id"] in have:
                     self._same_or_refuse(e, have[e["id"]])
                     continue
                 have[e["id"]] = _content(e)
-                self._chain([(e["id"], e["at"], e["actor"], e["action"], e["subject"],
-                              e["payload"])])  # fmt: skip
-                added += 1
-                if rebuild:
-                    continue
-                if e["action"] in projections.CLAIM_REVIEW_ACTIONS:
-                    touched.append(e["subject"])  # replayed once per claim, in time order
-                else:
-                    projections.apply(
-                        self.db, e["action"], e["subject"], e["payload"], e["at"], e["actor"]
-                    )
-                    if e["action"] == "claim.extracted":
-                        touched.append(e["subject"])
+                fresh.append(e)
+            added = self._chain(
+                [(e["id"], e["at"], e["actor"], e["action"], e["subject"], e["payload"])
+                 for e in fresh]
+            )  # fmt: skip
             if rebuild:
                 self._replay()
-            for subject in dict.fromkeys(touched):
-                projections.refresh_claim(self.db, subject)
-        return ImportResult(added=added, skipped=len(checked) - added)
+            else:
+                self._apply_imported(added)
+        return ImportResult(added=len(added), skipped=len(checked) - len(added))
+
+    def _apply_imported(self, added: Sequence[Event]) -> None:
+        """Bring the projections up to date with imported events: each review action is
+        replayed once per claim, in time order, after everything else is applied."""
+        projections.apply_many(
+            self.db, [e for e in added if e.action not in projections.CLAIM_REVIEW_ACTIONS]
+        )
+        reviewed = {e.subject for e in added if e.action in projections.CLAIM_REVIEW_ACTIONS}
+        # a claim whose review events arrived before it (from a third copy) is replayed too
+        extracted = [e.subject for e in added if e.action == "claim.extracted"]
+        for i in range(0, len(extracted), 500):
+            chunk = extracted[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            reviewed.update(
+                r[0]
+                for r in self.db.conn.execute(
+                    f"SELECT DISTINCT subject FROM events WHERE subject IN ({marks}) "
+                    "AND action != 'claim.extracted'",
+                    chunk,
+                )
+            )
+        for subject in dict.fromkeys(e.subject for e in added if e.subject in reviewed):
+            projections.refresh_claim(self.db, subject)
 
     @staticmethod
     def _same_or_refuse(incoming: dict, stored: tuple) -> None:
@@ -480,10 +494,8 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         for table in migrations.PROJECTION_TABLES:
             self.db.conn.execute(f"DELETE FROM [{table}]")
         count = 0
-        for row in self.db.conn.execute(f"SELECT {ev.EVENT_COLUMNS} FROM events ORDER BY seq"):
-            event = ev.event_from_row(row)
-            projections.apply(
-                self.db, event.action, event.subject, event.payload, event.at, event.actor
-            )
-            count += 1
+        cursor = self.db.conn.execute(f"SELECT {ev.EVENT_COLUMNS} FROM events ORDER BY seq")
+        while rows := cursor.fetchmany(2000):  # runs of claims go in one statement each
+            projections.apply_many(self.db, [ev.event_from_row(row) for row in rows])
+            count += len(rows)
         return count
