@@ -90,29 +90,6 @@ class ImportResult:
     skipped: int  # already present
 
 
-def _checked_event(raw: object, index: int) -> dict:
-    """An event dict from outside, validated; StoreError naming what is wrong."""
-    if not isinstance(raw, dict):
-        raise StoreError(f"event {index + 1} is not an object")
-    for key in ("id", "at", "actor", "action", "subject"):
-        if not isinstance(raw.get(key), str) or not raw[key]:
-            raise StoreError(f"event {index + 1} has no valid '{key}'")
-    if not isinstance(raw.get("payload"), dict):
-        raise StoreError(f"event {index + 1} ({raw['id']}) has no payload object")
-    if raw["action"] not in projections.KNOWN_ACTIONS:
-        raise StoreError(
-            f"event {raw['id']} has action '{raw['action']}', unknown to this version of "
-            "workbench (written by a newer one?)"
-        )
-    return {k: raw[k] for k in ("id", "at", "actor", "action", "subject", "payload")}
-
-
-def _content(event: dict) -> tuple:
-    """What an event says, in its stored form, for comparing two copies of it."""
-    return (event["at"], event["actor"], event["action"], event["subject"],
-            ev.canonical_json(event["payload"]))  # fmt: skip
-
-
 class Store(EventReads, ClaimReads, MatchReads, FeedReads):
     """A workbench database file. Use as a context manager, or call ``close()``.
 
@@ -417,7 +394,7 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         does an event whose id is already here with different content (one of the two
         copies was altered: it is reported, never silently skipped).
         """
-        checked = [_checked_event(e, i) for i, e in enumerate(events)]
+        checked = [ev.checked_event(e, i, projections.KNOWN_ACTIONS) for i, e in enumerate(events)]
         with self.transaction():
             have = self._existing(list(dict.fromkeys(e["id"] for e in checked)))
             fresh: list[dict] = []
@@ -425,7 +402,7 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
                 if e["id"] in have:
                     self._same_or_refuse(e, have[e["id"]])
                     continue
-                have[e["id"]] = _content(e)
+                have[e["id"]] = ev.stored_content(e)
                 fresh.append(e)
             added = self._chain(
                 [(e["id"], e["at"], e["actor"], e["action"], e["subject"], e["payload"])
@@ -462,10 +439,11 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
 
     @staticmethod
     def _same_or_refuse(incoming: dict, stored: tuple) -> None:
-        if _content(incoming) == stored:
+        if ev.stored_content(incoming) == stored:
             return
         fields = ("at", "actor", "action", "subject", "payload")
-        differ = [f for f, a, b in zip(fields, _content(incoming), stored, strict=True) if a != b]
+        pairs = zip(fields, ev.stored_content(incoming), stored, strict=True)
+        differ = [f for f, a, b in pairs if a != b]
         raise StoreError(
             f"event {incoming['id']} is already here with a different {' and '.join(differ)}: "
             "one of the two copies was altered after it was written; nothing was imported"

@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from workbench.core.errors import StoreError
 from workbench.core.values import Event
 
 #: the columns of the events table, in the order rows are read and written
@@ -98,3 +99,26 @@ def event_from_row(row: tuple) -> Event:
     payload, prev_hash, hash)."""
     seq, id, at, actor, action, subject, payload, prev_hash, digest = row
     return Event(id, seq, at, actor, action, subject, json.loads(payload), prev_hash, digest)
+
+
+def checked_event(raw: object, index: int, known_actions: frozenset[str]) -> dict:
+    """An event dict from outside, validated; StoreError naming what is wrong."""
+    if not isinstance(raw, dict):
+        raise StoreError(f"event {index + 1} is not an object")
+    for key in ("id", "at", "actor", "action", "subject"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise StoreError(f"event {index + 1} has no valid '{key}'")
+    if not isinstance(raw.get("payload"), dict):
+        raise StoreError(f"event {index + 1} ({raw['id']}) has no payload object")
+    if raw["action"] not in known_actions:
+        raise StoreError(
+            f"event {raw['id']} has action '{raw['action']}', unknown to this version of "
+            "workbench (written by a newer one?)"
+        )
+    return {k: raw[k] for k in ("id", "at", "actor", "action", "subject", "payload")}
+
+
+def stored_content(event: dict) -> tuple:
+    """What an event says, in its stored form, for comparing two copies of it."""
+    return (event["at"], event["actor"], event["action"], event["subject"],
+            canonical_json(event["payload"]))  # fmt: skip
