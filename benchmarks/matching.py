@@ -141,16 +141,22 @@ def article(index: int, sentences: list[tuple[str, str | None]]):
     return art, make_claims(art, drafts)
 
 
-def median_lookup(store: Store, rng: random.Random, stored: list[str], n: int) -> float:
-    """Median milliseconds of ``n`` lookups, half new sentences and half stored ones."""
+def median_lookup(
+    store: Store, rng: random.Random, stored: list[str], n: int
+) -> tuple[float, float]:
+    """Median milliseconds of ``n`` lookups, half new sentences and half stored ones, and
+    the median number of candidates they scored (what the data makes them compare)."""
     queries = [sentence(rng)[0] for _ in range(n // 2)]
     queries += [rng.choice(stored) for _ in range(n - len(queries))]
-    spent = []
+    spent, candidates = [], []
     for q in queries:
         t = time.perf_counter()
-        matching.lookup(store, matching.signature(q))
+        sig = matching.signature(q)
+        matching.lookup(store, sig)
         spent.append(time.perf_counter() - t)
-    return statistics.median(spent) * 1000
+        found = store.match_candidates(sig.numkey, matching.search_terms(sig))
+        candidates.append(len(found))
+    return statistics.median(spent) * 1000, statistics.median(candidates)
 
 
 def quality(pairs: Path) -> None:
@@ -191,7 +197,7 @@ def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None
         t0 = time.perf_counter()
         stored: list[str] = []
         checkpoints = sorted({n for n in (1_000, 10_000) if n < claims} | {claims})
-        growth: list[tuple[int, float]] = []
+        growth: list[tuple[int, tuple[float, float]]] = []
         with Store(db) as store:
             for a in range(claims // 100):
                 NAMES.next_article()
@@ -202,9 +208,12 @@ def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None
                 if len(stored) in checkpoints:
                     growth.append((len(stored), median_lookup(store, rng, stored, 100)))
             print(f"built {len(stored)} claims in {time.perf_counter() - t0:.1f}s")
-            base = growth[0][1]
-            for size, ms in growth:
-                print(f"lookup at {size:>7,} claims: {ms:6.2f} ms   ({ms / base:.1f}x the first)")
+            base = growth[0][1][0]
+            for size, (ms, candidates) in growth:
+                print(
+                    f"lookup at {size:>7,} claims: {ms:6.2f} ms   ({ms / base:.1f}x the first; "
+                    f"{candidates:.0f} candidates)"
+                )
 
             queries = [sentence(rng)[0] for _ in range(n_queries // 2)]
             queries += [rng.choice(stored) for _ in range(n_queries - len(queries))]

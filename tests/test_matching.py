@@ -209,3 +209,41 @@ def test_match_says_why_a_claim_matches_or_not(matched_db: Path) -> None:
     ).output  # fmt: skip
     assert " match " in table.splitlines()[0]
     assert "agrees on: numbers 40000" in table
+
+
+def test_a_paraphrase_is_found_among_hundreds_of_claims_with_the_same_numbers(
+    tmp_path: Path,
+) -> None:
+    """More than 100 claims share the numbers, so the candidates come from the words
+    indexed with those numbers, not from the whole block."""
+    import itertools
+
+    from workbench.matching import lookup, search_terms
+
+    syllables = ["ka", "lo", "ven", "tur", "mis", "do", "ral", "shen"]
+    cargo = ["".join(p) for p in itertools.product(syllables, repeat=3)][:150]
+    filler = "\n\n".join(
+        f"The port of {name.title()} handled 40,000 tonnes of {name}ite last year."
+        for name in cargo
+    )
+    with Store(tmp_path / "block.db") as store:
+        store.add_article(*article_with(filler, "ports"), "alice")
+        target_article, target = article_with(FIRST, "first")
+        store.add_article(target_article, target, "alice")
+        numkey = signature(target[0].claim).numkey
+        in_block = store.db.conn.execute(
+            "SELECT count(*) FROM claims WHERE numkey = ?", (numkey,)
+        ).fetchone()[0]
+        assert in_block == 151
+
+        paraphrase = signature("40,000 tonnes of grain were shipped by Ruritania to Freedonia.")
+        assert [cid for cid, _ in lookup(store, paraphrase)] == [target[0].id]
+        other_words = signature("Osterlich paved 40,000 kilometres of mountain road.")
+        assert store.match_candidates(other_words.numkey, search_terms(other_words)) == []
+        other_number = signature("Ruritania has shipped 4,000 tonnes of grain to Freedonia.")
+        assert lookup(store, other_number) == []
+        # a claim like the filler is found among them by its own words
+        one = signature("Last year 40,000 tonnes of kalovenite went through the port of Kaloven.")
+        found = store.match_candidates(one.numkey, search_terms(one))
+        kaloven = next(p for p in filler.split("\n\n") if "Kaloven " in p)
+        assert [text for _, text in found] == [signature(kaloven).text]

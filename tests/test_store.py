@@ -12,6 +12,7 @@ from tests.conftest import hand_made
 from workbench.core.errors import NotFoundError, StoreError
 from workbench.store import Store
 from workbench.store.migrations import SCHEMA_VERSION
+from workbench.store.projections import _match_keys as _current_match_keys
 
 
 def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
@@ -24,7 +25,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
                          "m005_claim_stance", "m006_claim_frame",
                          "m007_match_text_index", "m008_feeds",
-                         "m009_index_claims_per_statement"}  # fmt: skip
+                         "m009_index_claims_per_statement", "m010_numbered_terms"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -160,18 +161,46 @@ def test_locked_database_gives_clear_error(db_path: Path, monkeypatch: pytest.Mo
         blocker.close()
 
 
+def _m009_index(db, after: int) -> None:
+    db.conn.execute(
+        "INSERT INTO claims_fts (rowid, claim, text, speaker) "
+        "SELECT rowid, claim, text, speaker FROM claims WHERE rowid > ?",
+        (after,),
+    )
+    db.conn.execute(
+        "INSERT INTO claims_match_fts (rowid, match_text) "
+        "SELECT rowid, match_text FROM claims WHERE rowid > ?",
+        (after,),
+    )
+
+
+def _keys_before_m010(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+    keys = _current_match_keys(claim, speaker, frame)
+    del keys["numbered_terms"]
+    return keys
+
+
 def old_database(
-    path: Path, monkeypatch: pytest.MonkeyPatch, version: int, *patches: tuple[str, object]
+    path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    version: int,
+    *patches: tuple[str, object],
+    made: tuple | None = None,
 ):
     """A database written by the version with the first ``version`` migrations (``patches``
-    make the projections write what that version wrote); returns the stored claims."""
+    make the projections write what that version wrote), holding ``made`` (an article and
+    its claims; the hand-made one by default); returns the stored claims."""
     from workbench.store import migrations
 
-    article, claims = hand_made()
+    article, claims = made or hand_made()
     if version < 8:  # the canonical URL column came with m008
         patches += (("workbench.store.projections._article_address", lambda payload: {}),)
     if version < 9:  # before m009, triggers added each new claim to the full-text indexes
         patches += (("workbench.store.projections.index_new_claims", lambda db, after: None),)
+    elif version < 10:
+        patches += (("workbench.store.projections.index_new_claims", _m009_index),)
+    if version < 10:  # numbered_terms came with m010 (a test's own patch comes after)
+        patches = (("workbench.store.projections._match_keys", _keys_before_m010), *patches)
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
         m.setattr(migrations, "SCHEMA_VERSION", version)
@@ -226,17 +255,10 @@ def test_articles_stored_before_feeds_are_known_by_their_canonical_address(
 ) -> None:
     import dataclasses
 
-    from workbench.store import migrations
-
     path = tmp_path / "m007.db"
     article, claims = hand_made()
     article = dataclasses.replace(article, url="HTTPS://News.Example/a?utm_source=x#top")
-    with monkeypatch.context() as m:
-        m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:7])
-        m.setattr(migrations, "SCHEMA_VERSION", 7)
-        m.setattr("workbench.store.projections._article_address", lambda payload: {})
-        with Store(path) as store:
-            store.add_article(article, claims, "tester")
+    old_database(path, monkeypatch, 7, made=(article, claims))
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.stored_urls(["https://news.example/a", "https://news.example/b"]) == {
@@ -321,4 +343,25 @@ def test_review_events_merged_before_their_claim_are_applied_when_it_arrives(
         assert store.import_events(events).added == len(events) - 1
         rows = store.db.conn.execute("SELECT claim_id, text FROM notes").fetchall()
         assert rows == [(claim_id, "Port records confirm the tonnage.")]
+        assert store.projection_difference() is None
+
+
+def test_claims_stored_before_numbered_terms_get_them_on_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.matching.signature import number_key
+
+    path = tmp_path / "m009.db"
+    old_database(path, monkeypatch, 9)
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        rows = store.db.conn.execute(
+            "SELECT numkey, numbered_terms FROM claims ORDER BY position"
+        ).fetchall()
+        key = number_key("40000")
+        words = ("ruritania", "ship", "ton", "grain", "freedonia", "march")
+        assert rows[0] == ("40000", " ".join(key + w for w in words))
+        assert [r[1] for r in rows[1:]] == ["", ""]  # no numbers, no numbered words
+        assert_indexes_agree(store)
+        assert _found(store, "claims_match_fts", f'numbered_terms : "{key}grain"') == 1
         assert store.projection_difference() is None

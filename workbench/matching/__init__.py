@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Protocol
 from workbench.matching.differences import compatible, differences, unmatched_names
 from workbench.matching.signature import (
     DUPLICATE,
-    STOPWORDS,
     THRESHOLD,
     Signature,
+    index_terms,
     same_actor,
     signature,
 )
@@ -76,11 +76,7 @@ class ClaimIndex(Protocol):
 def search_terms(sig: Signature, limit: int = 12) -> list[str]:
     """The normalised words of a claim worth looking up in the index of normalised wordings
     (no numbers, no stop words), longest (rarest-looking) first."""
-    words = [
-        w for w in sig.text.split() if w not in STOPWORDS and len(w) > 2 and not w[0].isdigit()
-    ]
-    unique = list(dict.fromkeys(words))
-    return sorted(unique, key=len, reverse=True)[:limit]
+    return sorted(index_terms(sig.text), key=len, reverse=True)[:limit]
 
 
 def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarray:

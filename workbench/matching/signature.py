@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import re
 import tomllib
@@ -187,6 +188,30 @@ class Signature:
             speaker=normalise_speaker(speaker),
             frame_source=frame,
         )
+
+
+def index_terms(text: str) -> list[str]:
+    """The distinct words of a normalised wording (``Signature.text``) that the index is
+    searched by: no numbers, no stop words, none shorter than three letters."""
+    words = [w for w in text.split() if w not in STOPWORDS and len(w) > 2 and not w[0].isdigit()]
+    return list(dict.fromkeys(words))
+
+
+def number_key(numkey: str) -> str:
+    """A short word standing for a set of numbers (``Signature.numkey``): "k" and 8 hex
+    digits, so that a full-text tokenizer keeps it whole."""
+    return "k" + hashlib.blake2s(numkey.encode("utf-8"), digest_size=4).hexdigest()
+
+
+def numbered_terms(numkey: str, text: str) -> str:
+    """Each index word of a numbered claim prefixed by its numbers' key ("k1a2b3c4grain"),
+    space-separated; empty without numbers. Indexed, one such word finds the claims with
+    these numbers and that word in a posting list of their own, however many claims share
+    the numbers or the word."""
+    if not numkey:
+        return ""
+    key = number_key(numkey)
+    return " ".join(key + term for term in index_terms(text))
 
 
 def _number(whole: str, fraction: str | None, scale: str | None) -> str:

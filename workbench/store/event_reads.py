@@ -125,8 +125,8 @@ class EventReads:
         """Replay every event into a scratch database and compare each projection row with
         the stored one; the first difference, described, or None when they agree.
 
-        Matching keys (``numkey``, ``match_text``) are left out: they cache the matcher's
-        reading of a claim, not something an event says.
+        Matching keys (``numkey``, ``match_text``, ``numbered_terms``) are left out: they
+        cache the matcher's reading of a claim, not something an event says.
         """
         scratch = sqlite_utils.Database(memory=True)
         try:
@@ -148,7 +148,7 @@ class EventReads:
             scratch.close()
 
 
-_CACHE_COLUMNS = frozenset({"numkey", "match_text"})
+_CACHE_COLUMNS = frozenset({"numkey", "match_text", "numbered_terms"})
 
 
 def _table_difference(

@@ -7,7 +7,19 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
+from workbench.matching.signature import number_key
 from workbench.store.connection import Shared, serialized
+
+
+def _two_of_three(column: str, rare: Sequence[str]) -> str | None:
+    """An FTS5 query for rows whose ``column`` holds two of the three ``rare`` words (all of
+    them when fewer are given); None without words."""
+    if len(rare) < 3:
+        query = " AND ".join(f'"{t}"' for t in rare)
+    else:
+        a, b, c = (f'"{t}"' for t in rare)
+        query = f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
+    return f"{column} : ({query})" if query else None
 
 
 class MatchReads:
@@ -28,26 +40,34 @@ class MatchReads:
         """(id, match_text) of claims that could match a claim with these numbers
         (``numkey``) and normalised words (``terms``): the whole block of claims with the same
         numbers when it holds at most ``block`` claims, otherwise (or without numbers) those of
-        the block that share two of the query's three rarest words, best BM25 rank first."""
+        the block that share two of the query's three rarest words."""
+        conn = self.db.conn
         base = "SELECT id, match_text FROM claims WHERE numkey = ?"
         params: list = [numkey]
         if exclude_article is not None:
             base += " AND article_id != ?"
             params.append(exclude_article)
         if numkey:
-            rows = self.db.conn.execute(base + " LIMIT ?", [*params, block + 1]).fetchall()
-            if len(rows) <= block:
-                return [tuple(r) for r in rows]
-        query = self._two_of_three(terms)
+            size = conn.execute(  # counted in the numkey index alone
+                "SELECT count(*) FROM (SELECT 1 FROM claims WHERE numkey = ? LIMIT ?)",
+                (numkey, block + 1),
+            ).fetchone()[0]
+            if size <= block:
+                return [tuple(r) for r in conn.execute(base, params)]
+        rare = self._rarest(terms, 3)
+        if numkey:  # the words as indexed with these numbers: short posting lists
+            key = number_key(numkey)
+            query = _two_of_three("numbered_terms", [key + t for t in rare])
+        else:
+            query = _two_of_three("match_text", rare)
         if query is None:
             return []
-        if numkey:  # the numbers narrow the index search itself
-            query = " AND ".join(f'"{n}"' for n in numkey.split()) + f" AND ({query})"
-        sql = base + (
+        # "+numkey": read the few rows the index names, not the whole block of the numbers
+        sql = base.replace("numkey = ?", "+numkey = ?") + (
             " AND rowid IN (SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?)"
         )
         try:
-            rows = self.db.conn.execute(sql + " LIMIT ?", [*params, query, limit]).fetchall()
+            rows = conn.execute(sql + " LIMIT ?", [*params, query, limit]).fetchall()
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse: no candidates rather than a crash
         return [tuple(r) for r in rows]
@@ -67,7 +87,7 @@ class MatchReads:
         """(id, match_text, speaker, frame, numkey) of claims that share two of the query's
         three rarest normalised words, whatever their numbers: the related claims ``match``
         and the review session show."""
-        query = self._two_of_three(terms)
+        query = _two_of_three("match_text", self._rarest(terms, 3))
         if query is None:
             return []
         sql = (
@@ -78,15 +98,6 @@ class MatchReads:
             return [tuple(r) for r in self.db.conn.execute(sql, [query, limit]).fetchall()]
         except sqlite3.OperationalError:
             return []
-
-    def _two_of_three(self, terms: Sequence[str]) -> str | None:
-        """An FTS5 query for claims holding two of the three rarest ``terms`` (all of them
-        when fewer are known); None when the index knows none of them."""
-        rare = self._rarest(terms, 3)
-        if len(rare) < 3:
-            return " AND ".join(f'"{t}"' for t in rare) or None
-        a, b, c = (f'"{t}"' for t in rare)
-        return f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
 
     def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
         """The n terms that the fewest claims contain (terms no claim contains are left out).

@@ -236,10 +236,43 @@ def m009_index_claims_per_statement(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m010_numbered_terms(db: sqlite_utils.Database) -> None:
+    """Each numbered claim's words keyed by its numbers (``numbered_terms``, see
+    ``matching.signature.numbered_terms``), indexed beside its wording: the claims with the
+    same numbers and two of a query's rare words were an intersection of long posting lists
+    that grew with the database; now they are short lists of their own. The index is built
+    again; the column is filled by the replay that follows (REPLAY_AFTER)."""
+    db["claims"].add_column("numbered_terms", str)
+    statements = [
+        "DROP TRIGGER claims_match_ad",
+        "DROP TRIGGER claims_match_au",
+        "DROP TABLE claims_match_fts_vocab",
+        "DROP TABLE claims_match_fts",
+        "CREATE VIRTUAL TABLE claims_match_fts USING fts5("
+        "match_text, numbered_terms, content='claims', content_rowid='rowid')",
+        # merging two segments at a time keeps them few: a lookup probes every segment
+        "INSERT INTO claims_match_fts(claims_match_fts, rank) VALUES ('usermerge', 2)",
+        "INSERT INTO claims_match_fts(claims_match_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE claims_match_fts_vocab USING fts5vocab(claims_match_fts, 'row')",
+        "CREATE TRIGGER claims_match_ad AFTER DELETE ON claims BEGIN "
+        "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text, numbered_terms) "
+        "VALUES ('delete', old.rowid, old.match_text, old.numbered_terms); END",
+        "CREATE TRIGGER claims_match_au AFTER UPDATE OF match_text, numbered_terms ON claims "
+        "BEGIN "
+        "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text, numbered_terms) "
+        "VALUES ('delete', old.rowid, old.match_text, old.numbered_terms); "
+        "INSERT INTO claims_match_fts (rowid, match_text, numbered_terms) "
+        "VALUES (new.rowid, new.match_text, new.numbered_terms); END",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
     m006_claim_frame, m007_match_text_index, m008_feeds, m009_index_claims_per_statement,
+    m010_numbered_terms,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -248,7 +281,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: transaction, so its old rows get the columns as new ones do; the migration itself stays
 #: a frozen schema change that never imports live code.
 REPLAY_AFTER: frozenset[str] = frozenset(
-    {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds"}
+    {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms"}
 )
 
 # Tables the projections own: cleared and refilled by Store.rebuild().

@@ -124,6 +124,10 @@ def _insert_claims(db: sqlite_utils.Database, rows: list[dict]) -> None:
     index_new_claims(db, before)
 
 
+#: pages of the matching index merged with every stored batch of claims (at most)
+MERGE_PAGES = 500
+
+
 def index_new_claims(db: sqlite_utils.Database, after_rowid: int) -> None:
     """Add the claims above ``after_rowid`` to the full-text indexes (search and matching),
     one statement each (m009)."""
@@ -133,9 +137,15 @@ def index_new_claims(db: sqlite_utils.Database, after_rowid: int) -> None:
         (after_rowid,),
     )
     db.conn.execute(
-        "INSERT INTO claims_match_fts (rowid, match_text) "
-        "SELECT rowid, match_text FROM claims WHERE rowid > ?",
+        "INSERT INTO claims_match_fts (rowid, match_text, numbered_terms) "
+        "SELECT rowid, match_text, numbered_terms FROM claims WHERE rowid > ?",
         (after_rowid,),
+    )
+    # A little merging with every batch keeps the matching index in few segments, so a
+    # lookup's cost hardly grows with the database (automerge alone leaves a dozen or more).
+    db.conn.execute(
+        "INSERT INTO claims_match_fts (claims_match_fts, rank) VALUES ('merge', ?)",
+        (MERGE_PAGES,),
     )
 
 
@@ -175,10 +185,11 @@ def _frame(payload: dict) -> dict:
 
 
 def _match_keys(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
-    from workbench.matching import signature
+    from workbench.matching.signature import numbered_terms, signature
 
     sig = signature(claim, speaker, Frame.from_dict(frame))
-    return {"numkey": sig.numkey, "match_text": sig.text}
+    numbered = numbered_terms(sig.numkey, sig.text)
+    return {"numkey": sig.numkey, "match_text": sig.text, "numbered_terms": numbered}
 
 
 def _article_matched(
@@ -219,10 +230,11 @@ def refresh_claim(db: sqlite_utils.Database, claim_id: str) -> None:
     keys = _match_keys(state.claim, base.payload.get("speaker"), frame)
     db.conn.execute(
         "UPDATE claims SET kind = ?, claim = ?, verdict = ?, numkey = ?, match_text = ?, "
+        "numbered_terms = ?, "
         "status = CASE WHEN ? = ? AND duplicate_of IS NOT NULL THEN ? ELSE ? END WHERE id = ?",
         (state.kind, state.claim, state.verdict, keys["numkey"], keys["match_text"],
-         str(state.status), Status.UNREVIEWED.value, Status.DUPLICATE.value, str(state.status),
-         claim_id),
+         keys["numbered_terms"], str(state.status), Status.UNREVIEWED.value,
+         Status.DUPLICATE.value, str(state.status), claim_id),
     )  # fmt: skip
     for table in ("verdicts", "sources", "notes"):
         db.conn.execute(f"DELETE FROM [{table}] WHERE claim_id = ?", (claim_id,))
