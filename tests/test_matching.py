@@ -247,3 +247,18 @@ def test_a_paraphrase_is_found_among_hundreds_of_claims_with_the_same_numbers(
         found = store.match_candidates(one.numkey, search_terms(one))
         kaloven = next(p for p in filler.split("\n\n") if "Kaloven " in p)
         assert [text for _, text in found] == [signature(kaloven).text]
+
+
+def test_lines_of_figures_are_not_repeats_of_each_other_but_a_repeated_line_is() -> None:
+    class NoEarlierClaims:
+        def match_candidates(self, *args: object, **kwargs: object) -> list:
+            return []
+
+    lines = [f"The northern depot received {n} tonnes of seed in April." for n in (40, 45, 50)]
+    lines += [
+        "The northern depot did not receive 40 tonnes of seed in April.",
+        "The northern depot received 45 tonnes of seed in April, officials said.",
+    ]
+    _, claims = article_with("\n\n".join(lines), "depots")
+    found = link_article(NoEarlierClaims(), "depots", claims)
+    assert found["duplicates"] == {claims[4].id: claims[1].id}

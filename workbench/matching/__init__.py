@@ -118,12 +118,21 @@ def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) ->
     import numpy as np
 
     sigs = [signature(c.claim, c.speaker, c.frame) for c in claims]
+    # a repeat has the same numbers and negation (see ``differences``): compare within those
+    groups: dict[tuple[str, bool], list[int]] = {}
+    for position, sig in enumerate(sigs):
+        groups.setdefault((sig.numkey, sig.negated), []).append(position)
     duplicates: dict[str, str] = {}
-    if len(claims) > 1:
-        within = fuzzy_scores([s.text for s in sigs], [s.text for s in sigs])
-        for j in range(1, len(claims)):
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        texts = [sigs[m].text for m in members]
+        within = fuzzy_scores(texts, texts)
+        for b in range(1, len(members)):
+            j = members[b]
             # the first earlier claim it repeats: close, not itself a repeat, compatible
-            for i in np.flatnonzero(within[:j, j] >= DUPLICATE):
+            for a in np.flatnonzero(within[:b, b] >= DUPLICATE):
+                i = members[a]
                 if claims[i].id not in duplicates and compatible(sigs[i], sigs[j]):
                     duplicates[claims[j].id] = claims[i].id
                     break
