@@ -6,12 +6,16 @@ the same number of rows of the same size into a bare table with one ``executeman
 article, in a database with the same settings. Prints events/s and the ratio of floor
 speed to each (targets: >= 20,000 events/s without matching, ratio <= 6).
 
-    python benchmarks/store_write.py [--articles 100 1000] [--repeat 3]
+``--parts`` also stores the articles with parts of the work left out (the matching keys,
+the full-text indexes, both), to show what each costs; no command stores that way.
+
+    python benchmarks/store_write.py [--articles 100 1000] [--repeat 3] [--parts]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sqlite3
 import statistics
 import tempfile
@@ -48,11 +52,27 @@ def through_store(path: Path, items: list, match: bool) -> float:
         return time.perf_counter() - t0
 
 
+def without(parts: str) -> contextlib.AbstractContextManager:
+    """The projections with ``parts`` ("keys", "indexes" or both) left out, for --parts."""
+    from unittest import mock
+
+    from workbench.store import projections
+
+    stack = contextlib.ExitStack()
+    if "keys" in parts:
+        blank = {"numkey": "", "match_text": "", "numbered_terms": ""}
+        stack.enter_context(mock.patch.object(projections, "_match_keys", lambda *a: blank))
+    if "indexes" in parts:
+        stack.enter_context(mock.patch.object(projections, "index_new_claims", lambda *a: None))
+    return stack
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-match", action="store_true", help="skip the run with matching")
+    parser.add_argument("--parts", action="store_true", help="also time the store without parts")
     args = parser.parse_args()
     for n in args.articles:
         items = [article_and_claims(a) for a in range(n)]
@@ -62,18 +82,25 @@ def main() -> None:
             for a, claims in items
         ]
         runs: dict[str, list[float]] = {"floor": [], "store": [], "store+match": []}
+        parts = ["no keys", "no indexes", "no keys, no indexes"] if args.parts else []
+        runs.update({p: [] for p in parts})
         for r in range(args.repeat):
             with tempfile.TemporaryDirectory() as tmp:
                 runs["floor"].append(floor(Path(tmp) / "raw.db", batches))
                 runs["store"].append(through_store(Path(tmp) / "s.db", items, match=False))
                 if not args.no_match and r == 0:
                     runs["store+match"].append(through_store(Path(tmp) / "m.db", items, True))
+                for i, part in enumerate(parts):
+                    with without(part):
+                        runs[part].append(through_store(Path(tmp) / f"p{i}.db", items, False))
         base = statistics.median(runs["floor"])
         print(f"{n:,} articles, {events:,} events:")
         for name, times in runs.items():
             if times:
                 t = statistics.median(times)
-                print(f"  {name:<12} {events / t:>9,.0f} events/s  ratio to floor {t / base:5.2f}")
+                print(f"  {name:<20} {events / t:>9,.0f} events/s  ratio to floor {t / base:5.2f}")
+        if parts:
+            print("  (no keys: without the matching keys; no indexes: without full-text indexing)")
 
 
 if __name__ == "__main__":

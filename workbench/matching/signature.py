@@ -197,6 +197,7 @@ def index_terms(text: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+@functools.lru_cache(maxsize=4096)
 def number_key(numkey: str) -> str:
     """A short word standing for a set of numbers (``Signature.numkey``): "k" and 8 hex
     digits, so that a full-text tokenizer keeps it whole."""
