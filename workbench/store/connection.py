@@ -6,7 +6,7 @@ import functools
 import os
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +18,16 @@ NETWORK_FILESYSTEMS = frozenset(
     {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "glusterfs", "ceph",
      "fuse.rclone", "davfs", "fuse.davfs2", "virtiofs", "vboxsf", "prl_fs", "fuse.s3fs"}
 )  # fmt: skip
+
+
+def rows_in(
+    conn: sqlite3.Connection, sql: str, values: Sequence[object], size: int = 500
+) -> Iterator[tuple]:
+    """The rows of ``sql`` (which holds ``IN ({marks})``) for all ``values``, ``size`` values
+    a query: SQLite limits how many parameters one statement takes."""
+    for i in range(0, len(values), size):
+        chunk = list(values[i : i + size])
+        yield from conn.execute(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
 
 
 def filesystem_type(path: Path) -> str | None:

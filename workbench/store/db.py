@@ -27,6 +27,7 @@ from workbench.store.connection import (
     filesystem_type,
     is_locked,
     path_key,
+    rows_in,
     serialized,
 )
 from workbench.store.event_reads import EventReads, read_event_rows
@@ -423,17 +424,11 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         reviewed = {e.subject for e in added if e.action in projections.CLAIM_REVIEW_ACTIONS}
         # a claim whose review events arrived before it (from a third copy) is replayed too
         extracted = [e.subject for e in added if e.action == "claim.extracted"]
-        for i in range(0, len(extracted), 500):
-            chunk = extracted[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            reviewed.update(
-                r[0]
-                for r in self.db.conn.execute(
-                    f"SELECT DISTINCT subject FROM events WHERE subject IN ({marks}) "
-                    "AND action != 'claim.extracted'",
-                    chunk,
-                )
-            )
+        sql = (
+            "SELECT DISTINCT subject FROM events WHERE subject IN ({marks}) "
+            "AND action != 'claim.extracted'"
+        )
+        reviewed.update(r[0] for r in rows_in(self.db.conn, sql, extracted))
         for subject in dict.fromkeys(e.subject for e in added if e.subject in reviewed):
             projections.refresh_claim(self.db, subject)
 
@@ -451,16 +446,8 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
 
     def _existing(self, ids: list[str]) -> dict[str, tuple]:
         """The stored content of those of ``ids`` that are already here."""
-        found: dict[str, tuple] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for event_id, *content in self.db.conn.execute(
-                f"SELECT id, at, actor, action, subject, payload FROM events WHERE id IN ({marks})",
-                chunk,
-            ):
-                found[event_id] = tuple(content)
-        return found
+        sql = "SELECT id, at, actor, action, subject, payload FROM events WHERE id IN ({marks})"
+        return {row[0]: tuple(row[1:]) for row in rows_in(self.db.conn, sql, ids)}
 
     @serialized
     def rebuild(self) -> int:

@@ -9,7 +9,7 @@ import sqlite_utils
 
 from workbench.core.errors import NotFoundError
 from workbench.core.values import Feed
-from workbench.store.connection import serialized
+from workbench.store.connection import rows_in, serialized
 
 _FEED_COLUMNS = (
     "id, url, name, outlet, added_at, added_by, etag, last_modified, checked_at, status, "
@@ -52,17 +52,8 @@ class FeedReads:
     def stored_urls(self, canonical_urls: Iterable[str]) -> set[str]:
         """Those of ``canonical_urls`` an article already stored has."""
         urls = list(dict.fromkeys(canonical_urls))
-        found: set[str] = set()
-        for i in range(0, len(urls), 500):
-            chunk = urls[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(
-                r[0]
-                for r in self.db.conn.execute(
-                    f"SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})", chunk
-                )
-            )
-        return found
+        sql = "SELECT canonical_url FROM articles WHERE canonical_url IN ({marks})"
+        return {r[0] for r in rows_in(self.db.conn, sql, urls)}
 
     @serialized
     def last_session(self, subject: str) -> tuple[int, str] | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import sqlite_utils
 
 from workbench.matching.signature import number_key
-from workbench.store.connection import Shared, serialized
+from workbench.store.connection import Shared, rows_in, serialized
 
 
 def _two_of_three(column: str, rare: Sequence[str]) -> str | None:
@@ -126,16 +126,13 @@ class MatchReads:
     def matches_of(self, claim_ids: Sequence[str]) -> dict[str, list[dict]]:
         """Stored matches of each claim, best first, with the matched claim's verdict."""
         out: dict[str, list[dict]] = {}
-        for i in range(0, len(claim_ids), 500):
-            chunk = list(claim_ids[i : i + 500])
-            marks = ", ".join("?" for _ in chunk)
-            for claim_id, match_id, score, verdict in self.db.conn.execute(
-                "SELECT m.claim_id, m.match_id, m.score, c.verdict FROM matches m "
-                f"JOIN claims c ON c.id = m.match_id WHERE m.claim_id IN ({marks}) "
-                "ORDER BY m.score DESC",
-                chunk,
-            ):
-                out.setdefault(claim_id, []).append(
-                    {"claim_id": match_id, "score": score, "verdict": verdict}
-                )
+        sql = (
+            "SELECT m.claim_id, m.match_id, m.score, c.verdict FROM matches m "
+            "JOIN claims c ON c.id = m.match_id WHERE m.claim_id IN ({marks}) "
+            "ORDER BY m.score DESC"
+        )
+        for claim_id, match_id, score, verdict in rows_in(self.db.conn, sql, claim_ids):
+            out.setdefault(claim_id, []).append(
+                {"claim_id": match_id, "score": score, "verdict": verdict}
+            )
         return out
