@@ -262,3 +262,25 @@ def test_lines_of_figures_are_not_repeats_of_each_other_but_a_repeated_line_is()
     _, claims = article_with("\n\n".join(lines), "depots")
     found = link_article(NoEarlierClaims(), "depots", claims)
     assert found["duplicates"] == {claims[4].id: claims[1].id}
+
+
+def test_more_candidates_than_can_be_scored_keep_the_best_worded(tmp_path: Path) -> None:
+    """Past the limit the candidates are the ones the index ranks best, not the first
+    stored: the same claim stored last is still among them."""
+    from workbench.matching import search_terms
+
+    crowd = "\n\n".join(
+        f"Freedonia sold barrels of oil to Ruritania before the winter, {word} reported."
+        for word in ("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel")
+    )
+    with Store(tmp_path / "crowd.db") as store:
+        store.add_article(*article_with(crowd, "crowd"), "alice")
+        last_article, last = article_with(
+            "Freedonia sold barrels of oil to Ruritania before the winter.", "last"
+        )
+        store.add_article(last_article, last, "alice")
+        sig = signature(last[0].claim)
+        assert len(store.match_candidates(sig.numkey, search_terms(sig), limit=100)) == 9
+        found = store.match_candidates(sig.numkey, search_terms(sig), limit=3)
+        assert len(found) == 3
+        assert last[0].id in [cid for cid, _ in found]

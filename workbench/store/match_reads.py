@@ -14,12 +14,23 @@ from workbench.store.connection import Shared, rows_in, serialized
 def _two_of_three(column: str, rare: Sequence[str]) -> str | None:
     """An FTS5 query for rows whose ``column`` holds two of the three ``rare`` words (all of
     them when fewer are given); None without words."""
-    if len(rare) < 3:
-        query = " AND ".join(f'"{t}"' for t in rare)
+    return _all_but_one(column, rare[:3])
+
+
+def _all_but_one(column: str, rare: Sequence[str]) -> str | None:
+    """An FTS5 query for rows whose ``column`` holds all but one of the ``rare`` words (two
+    of three, three of four …; all of them when fewer than three); None without words."""
+    words = [f'"{t}"' for t in rare]
+    if len(words) < 3:
+        query = " AND ".join(words)
     else:
-        a, b, c = (f'"{t}"' for t in rare)
-        query = f"({a} AND {b}) OR ({a} AND {c}) OR ({b} AND {c})"
+        groups = [words[:i] + words[i + 1 :] for i in range(len(words))]
+        query = " OR ".join("(" + " AND ".join(g) + ")" for g in groups)
     return f"{column} : ({query})" if query else None
+
+
+#: the most of a claim's rarest words a lookup narrows by when many claims share fewer
+MOST_WORDS = 6
 
 
 class MatchReads:
@@ -40,34 +51,56 @@ class MatchReads:
         """(id, match_text) of claims that could match a claim with these numbers
         (``numkey``) and normalised words (``terms``): the whole block of claims with the same
         numbers when it holds at most ``block`` claims, otherwise (or without numbers) those of
-        the block that share two of the query's three rarest words."""
+        the block that share two of the query's three rarest words. When more than ``limit``
+        do, those that share all but one of its four rarest, five rarest … (up to
+        :data:`MOST_WORDS`), and past that the ``limit`` the index ranks best (BM25): a claim
+        worded like the query is never cut off by the order claims were stored in."""
         conn = self.db.conn
-        base = "SELECT id, match_text FROM claims WHERE numkey = ?"
-        params: list = [numkey]
-        if exclude_article is not None:
-            base += " AND article_id != ?"
-            params.append(exclude_article)
+
+        def where(numkey_column: str) -> str:
+            excluded = " AND c.article_id != ?" if exclude_article is not None else ""
+            return f"{numkey_column} = ?{excluded}"
+
+        params: list = [numkey] + ([exclude_article] if exclude_article is not None else [])
         if numkey:
             size = conn.execute(  # counted in the numkey index alone
                 "SELECT count(*) FROM (SELECT 1 FROM claims WHERE numkey = ? LIMIT ?)",
                 (numkey, block + 1),
             ).fetchone()[0]
             if size <= block:
-                return [tuple(r) for r in conn.execute(base, params)]
-        rare = self._rarest(terms, 3)
+                block_sql = f"SELECT id, match_text FROM claims c WHERE {where('c.numkey')}"
+                return [tuple(r) for r in conn.execute(block_sql, params)]
+        rare = self._rarest(terms, MOST_WORDS)
+        first = 3
         if numkey:  # the words as indexed with these numbers: short posting lists
             key = number_key(numkey)
-            query = _two_of_three("numbered_terms", [key + t for t in rare])
+            column, rare = "numbered_terms", [key + t for t in rare]
         else:
-            query = _two_of_three("match_text", rare)
-        if query is None:
+            column = "match_text"
+            first = self._fewest_words(rare, limit)
+        if not rare:
             return []
-        # "+numkey": read the few rows the index names, not the whole block of the numbers
-        sql = base.replace("numkey = ?", "+numkey = ?") + (
+        # with numbers, read the few rows the index names, not the whole block ("+")
+        numkey_column = "+c.numkey" if numkey else "c.numkey"
+        sql = (
+            f"SELECT id, match_text FROM claims c WHERE {where(numkey_column)}"
             " AND rowid IN (SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?)"
+            " LIMIT ?"
+        )
+        ranked = (
+            "SELECT c.id, c.match_text FROM claims_match_fts f JOIN claims c "
+            f"ON c.rowid = f.rowid WHERE claims_match_fts MATCH ? AND {where('c.numkey')} "
+            "ORDER BY f.rank LIMIT ?"
         )
         try:
-            rows = conn.execute(sql + " LIMIT ?", [*params, query, limit]).fetchall()
+            # two of the three rarest words; when more claims share them than can be scored,
+            # all but one of the four rarest, of the five …, and at last the best ranked
+            for n in range(first, max(len(rare), first) + 1):
+                query = _all_but_one(column, rare[:n])
+                rows = conn.execute(sql, [*params, query, limit + 1]).fetchall()
+                if len(rows) <= limit:
+                    return [tuple(r) for r in rows]
+            rows = conn.execute(ranked, [query, *params, limit]).fetchall()
         except sqlite3.OperationalError:
             return []  # a query FTS5 cannot parse: no candidates rather than a crash
         return [tuple(r) for r in rows]
@@ -98,6 +131,24 @@ class MatchReads:
             return [tuple(r) for r in self.db.conn.execute(sql, [query, limit]).fetchall()]
         except sqlite3.OperationalError:
             return []
+
+    def _fewest_words(self, rare: Sequence[str], limit: int) -> int:
+        """How many of the ``rare`` words (from three) a claim must share all but one of for
+        the claims that do to be about ``limit`` or fewer, estimated from how many claims hold
+        each word as if words were independent (an underestimate costs one more query)."""
+        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 1) FROM claims").fetchone()[0]
+        share = [self._shared.term_docs[t][0] / claims for t in rare]
+        for n in range(3, len(rare) + 1):
+            expected = 0.0
+            for left_out in range(n):
+                product = float(claims)
+                for i in range(n):
+                    if i != left_out:
+                        product *= share[i]
+                expected += product
+            if expected <= limit:
+                return n
+        return max(len(rare), 3)
 
     def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
         """The n terms that the fewest claims contain (terms no claim contains are left out).
