@@ -195,6 +195,8 @@ def main() -> None:
             f"(notes {figures['notes_acknowledged']}, present {figures['notes_present']}), "
             f"lost {len(figures['lost'])}; {figures['events']} events"
         )
+        for message in dict.fromkeys(figures["refused"]):  # a write not acknowledged says why
+            print(f"refused: {message}")
         print(f"verify --deep: {figures['verify_deep']}")
     if figures["lost"] or not figures["verify_ok"]:
         sys.exit(1)
