@@ -1,7 +1,9 @@
 """Events per second through the Store API, against raw ``executemany`` in the same run.
 
 Stores synthetic articles of 100 claims with ``Store.add_article`` (what `workbench ingest`
-does after splitting), without matching and with it, and as the physical floor inserts
+does after splitting), without matching and with it, merges the stored copy into an empty
+database (what `workbench merge` does: all events, then every table rebuilt), and as the
+physical floor inserts
 the same number of rows of the same size into a bare table with one ``executemany`` per
 article, in a database with the same settings. Prints events/s and the ratio of floor
 speed to each (targets: >= 20,000 events/s without matching, ratio <= 6).
@@ -52,6 +54,16 @@ def through_store(path: Path, items: list, match: bool) -> float:
         return time.perf_counter() - t0
 
 
+def through_merge(source: Path, path: Path) -> float:
+    """Seconds `workbench merge SOURCE` takes into an empty database."""
+    from workbench.usecases.merge import merge_copy
+
+    with Store(path) as store:
+        t0 = time.perf_counter()
+        merge_copy(store, source)
+        return time.perf_counter() - t0
+
+
 def without(parts: str) -> contextlib.AbstractContextManager:
     """The projections with ``parts`` ("keys", "indexes" or both) left out, for --parts."""
     from unittest import mock
@@ -81,13 +93,14 @@ def main() -> None:
             [(c.id, c.text * 3, "0" * 64) for c in claims] + [(a.id, a.text, "0" * 64)]
             for a, claims in items
         ]
-        runs: dict[str, list[float]] = {"floor": [], "store": [], "store+match": []}
+        runs: dict[str, list[float]] = {"floor": [], "store": [], "store+match": [], "merge": []}
         parts = ["no keys", "no indexes", "no keys, no indexes"] if args.parts else []
         runs.update({p: [] for p in parts})
         for r in range(args.repeat):
             with tempfile.TemporaryDirectory() as tmp:
                 runs["floor"].append(floor(Path(tmp) / "raw.db", batches))
                 runs["store"].append(through_store(Path(tmp) / "s.db", items, match=False))
+                runs["merge"].append(through_merge(Path(tmp) / "s.db", Path(tmp) / "copy.db"))
                 if not args.no_match and r == 0:
                     runs["store+match"].append(through_store(Path(tmp) / "m.db", items, True))
                 for i, part in enumerate(parts):
