@@ -25,7 +25,8 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
         assert names == {"m001_initial", "m002_review", "m003_claims_fts", "m004_matches",
                          "m005_claim_stance", "m006_claim_frame",
                          "m007_match_text_index", "m008_feeds",
-                         "m009_index_claims_per_statement", "m010_numbered_terms"}  # fmt: skip
+                         "m009_index_claims_per_statement", "m010_numbered_terms",
+                         "m011_unnumbered_terms"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -180,6 +181,13 @@ def _keys_before_m010(claim: str, speaker: str | None, frame: dict | None = None
     return keys
 
 
+def _keys_before_m011(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+    keys = _current_match_keys(claim, speaker, frame)
+    if not keys["numkey"]:
+        keys["numbered_terms"] = ""  # claims without numbers had no keyed words
+    return keys
+
+
 def old_database(
     path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -201,6 +209,8 @@ def old_database(
         patches += (("workbench.store.projections.index_new_claims", _m009_index),)
     if version < 10:  # numbered_terms came with m010 (a test's own patch comes after)
         patches = (("workbench.store.projections._match_keys", _keys_before_m010), *patches)
+    elif version < 11:
+        patches = (("workbench.store.projections._match_keys", _keys_before_m011), *patches)
     with monkeypatch.context() as m:
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:version])
         m.setattr(migrations, "SCHEMA_VERSION", version)
@@ -361,7 +371,30 @@ def test_claims_stored_before_numbered_terms_get_them_on_migration(
         key = number_key("40000")
         words = ("ruritania", "ship", "ton", "grain", "freedonia", "march")
         assert rows[0] == ("40000", " ".join(key + w for w in words))
-        assert [r[1] for r in rows[1:]] == ["", ""]  # no numbers, no numbered words
+        none = number_key("")  # the words of claims without numbers have a key of their own
+        assert all(r[1].split() and r[1].startswith(none) for r in rows[1:])
         assert_indexes_agree(store)
         assert _found(store, "claims_match_fts", f'numbered_terms : "{key}grain"') == 1
+        assert store.projection_difference() is None
+
+
+def test_claims_without_numbers_get_keyed_words_on_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.matching.signature import number_key
+
+    path = tmp_path / "m010.db"
+    old_database(path, monkeypatch, 10)
+    with Store(path) as store:
+        conn = store.db.conn
+        assert (
+            conn.execute("SELECT count(*) FROM claims WHERE numbered_terms = ''").fetchone()[0] == 0
+        )
+        assert_indexes_agree(store)
+        none = number_key("")
+        found = conn.execute(
+            "SELECT count(*) FROM claims_match_fts WHERE claims_match_fts MATCH ?",
+            (f'numbered_terms : "{none}shipment"',),
+        ).fetchone()[0]
+        assert found == 1  # "The minister said the shipment was a gesture of goodwill."
         assert store.projection_difference() is None

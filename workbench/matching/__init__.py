@@ -79,9 +79,12 @@ def search_terms(sig: Signature, limit: int = 12) -> list[str]:
     return sorted(index_terms(sig.text), key=len, reverse=True)[:limit]
 
 
-def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarray:
+def fuzzy_scores(
+    queries: Sequence[str], candidates: Sequence[str], floor: float = 0.0
+) -> np.ndarray:
     """The wording similarity (0-100) of every query text to every candidate text (the
-    signatures' normalised wording), nothing else."""
+    signatures' normalised wording), nothing else: the mean of rapidfuzz's token-sort and
+    token-set ratios. Scores below ``floor`` are only known to be below it."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -92,9 +95,18 @@ def fuzzy_scores(queries: Sequence[str], candidates: Sequence[str]) -> np.ndarra
     sort = process.cdist(
         queries, candidates, scorer=fuzz.token_sort_ratio, workers=workers, dtype=np.float32
     )
-    sets = process.cdist(
-        queries, candidates, scorer=fuzz.token_set_ratio, workers=workers, dtype=np.float32
-    )
+    # the mean reaches the floor only where the sort ratio reaches 2 x floor - 100 (the set
+    # ratio is at most 100): the set ratio, twice the cost, is computed for those alone
+    needed = np.flatnonzero((sort >= 2 * floor - 100).any(axis=0))
+    sets = np.zeros_like(sort)
+    if needed.size:
+        sets[:, needed] = process.cdist(
+            queries,
+            [candidates[j] for j in needed],
+            scorer=fuzz.token_set_ratio,
+            workers=workers,
+            dtype=np.float32,
+        )
     return (sort + sets) / 2
 
 
@@ -102,7 +114,7 @@ def score_many(queries: Sequence[Signature], candidates: Sequence[Signature]) ->
     """A (len(queries) x len(candidates)) score matrix, 0 where claims are incompatible."""
     import numpy as np
 
-    scores = fuzzy_scores([s.text for s in queries], [s.text for s in candidates])
+    scores = fuzzy_scores([s.text for s in queries], [s.text for s in candidates], THRESHOLD)
     for i, j in zip(*np.nonzero(scores >= THRESHOLD), strict=True):  # only close pairs
         if not compatible(queries[i], candidates[j]):
             scores[i, j] = 0.0
@@ -127,7 +139,7 @@ def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) ->
         if len(members) < 2:
             continue
         texts = [sigs[m].text for m in members]
-        within = fuzzy_scores(texts, texts)
+        within = fuzzy_scores(texts, texts, DUPLICATE)
         for b in range(1, len(members)):
             j = members[b]
             # the first earlier claim it repeats: close, not itself a repeat, compatible
@@ -168,7 +180,8 @@ def related(
     claims that are only related. Candidates come from the index by words alone (any
     numbers)."""
     found = store.worded_like(search_terms(sig))
-    row = fuzzy_scores([sig.text], [mt or "" for _, mt, _, _, _ in found])[0] if found else []
+    texts = [mt or "" for _, mt, _, _, _ in found]
+    row = fuzzy_scores([sig.text], texts, floor)[0] if found else []
     ranked = []
     for j in close(row, floor):
         cid, mt, sp, fr, nk = found[j]
@@ -272,7 +285,7 @@ def lookup(
     """(claim id, score) of stored claims that are the claim of ``sig``, best first, from
     ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(sig), exclude_article=exclude)
-    row = fuzzy_scores([sig.text], [mt or "" for _, mt in found])[0] if found else []
+    row = fuzzy_scores([sig.text], [mt or "" for _, mt in found], floor)[0] if found else []
     near = close(row, floor)
     details = store.match_details([found[j][0] for j in near]) if near else {}
     ranked = []

@@ -205,12 +205,10 @@ def number_key(numkey: str) -> str:
 
 
 def numbered_terms(numkey: str, text: str) -> str:
-    """Each index word of a numbered claim prefixed by its numbers' key ("k1a2b3c4grain"),
-    space-separated; empty without numbers. Indexed, one such word finds the claims with
-    these numbers and that word in a posting list of their own, however many claims share
-    the numbers or the word."""
-    if not numkey:
-        return ""
+    """Each index word of a claim prefixed by its numbers' key ("k1a2b3c4grain"),
+    space-separated; claims without numbers share the key of no numbers. Indexed, one such
+    word finds the claims with these numbers (or none) and that word in a posting list of
+    their own, however many claims share the numbers or the word."""
     key = number_key(numkey)
     return " ".join(key + term for term in index_terms(text))
 
@@ -240,8 +238,8 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
     lowered = _same_wording(_same_names(text).lower().replace("n't", " not"))
-    numbers = {_number(*m.groups()) for m in _NUMBER.finditer(lowered)}
-    words = _WORD.findall(_NUMBER.sub(" ", lowered))
+    numbers, rest = _numbers(lowered)
+    words = _WORD.findall(rest)
     for w in words:
         if w in _NUMBER_WORDS:
             numbers.add(f"{_NUMBER_WORDS[w]:g}")
@@ -258,6 +256,21 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         speaker=normalise_speaker(speaker),
         frame_source=frame,
     )
+
+
+def _numbers(lowered: str) -> tuple[set[str], str]:
+    """The numbers written in digits, canonical ("40,000" and "40 thousand" are "40000"),
+    and the text with each replaced by a space, in one pass."""
+    numbers: set[str] = set()
+    rest, end = [], 0
+    for m in _NUMBER.finditer(lowered):
+        numbers.add(_number(*m.groups()))
+        rest.append(lowered[end : m.start()])
+        end = m.end()
+    if not rest:
+        return numbers, lowered
+    rest.append(lowered[end:])
+    return numbers, " ".join(rest)
 
 
 def _same_names(text: str) -> str:

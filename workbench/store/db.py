@@ -38,6 +38,7 @@ from workbench.store.payloads import article_payload, claim_payload
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_S = 10.0
 LOCK_RETRIES = 3
+CACHE_KIB = 32 * 1024
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: finds the earlier claims new ones match: (store, article id, claims) -> links payload
 Linker = Callable[["Store", str, Sequence[Claim]], dict]
@@ -170,6 +171,9 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         conn.execute("PRAGMA foreign_keys = ON")
         # A commit that reports success has reached the disk, even on power loss.
         conn.execute("PRAGMA synchronous = FULL")
+        # 32 MB of page cache (SQLite's default is 2 MB): a match lookup at 100,000 claims
+        # reads some hundred pages of index and rows, which otherwise come from the OS each time
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if version:
             self._check_migrations()
         fs = filesystem_type(self.path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 
@@ -49,56 +50,50 @@ class MatchReads:
         block: int = 100,
     ) -> list[tuple[str, str]]:
         """(id, match_text) of claims that could match a claim with these numbers
-        (``numkey``) and normalised words (``terms``): the whole block of claims with the same
-        numbers when it holds at most ``block`` claims, otherwise (or without numbers) those of
-        the block that share two of the query's three rarest words. When more than ``limit``
-        do, those that share all but one of its four rarest, five rarest … (up to
+        (``numkey``, empty for none) and normalised words (``terms``): the whole block of
+        claims with the same numbers when it holds at most ``block`` claims, otherwise those
+        of the block that share two of the query's three rarest words. When more than
+        ``limit`` do, those that share all but one of its four rarest, five rarest … (up to
         :data:`MOST_WORDS`), and past that the ``limit`` the index ranks best (BM25): a claim
-        worded like the query is never cut off by the order claims were stored in."""
+        worded like the query is never cut off by the order claims were stored in.
+
+        Words are looked up as indexed with the numbers' key (``numbered_terms``): posting
+        lists of the block's claims alone, however many other claims share a word."""
         conn = self.db.conn
-
-        def where(numkey_column: str) -> str:
-            excluded = " AND c.article_id != ?" if exclude_article is not None else ""
-            return f"{numkey_column} = ?{excluded}"
-
+        excluded = " AND c.article_id != ?" if exclude_article is not None else ""
         params: list = [numkey] + ([exclude_article] if exclude_article is not None else [])
-        if numkey:
-            size = conn.execute(  # counted in the numkey index alone
-                "SELECT count(*) FROM (SELECT 1 FROM claims WHERE numkey = ? LIMIT ?)",
-                (numkey, block + 1),
-            ).fetchone()[0]
-            if size <= block:
-                block_sql = f"SELECT id, match_text FROM claims c WHERE {where('c.numkey')}"
-                return [tuple(r) for r in conn.execute(block_sql, params)]
-        rare = self._rarest(terms, MOST_WORDS)
-        first = 3
-        if numkey:  # the words as indexed with these numbers: short posting lists
-            key = number_key(numkey)
-            column, rare = "numbered_terms", [key + t for t in rare]
-        else:
-            column = "match_text"
-            first = self._fewest_words(rare, limit)
+        block = min(block, limit)
+        size = conn.execute(  # counted in the numkey index alone
+            "SELECT count(*) FROM (SELECT 1 FROM claims WHERE numkey = ? LIMIT ?)",
+            (numkey, block + 1),
+        ).fetchone()[0]
+        if size <= block:
+            block_sql = f"SELECT id, match_text FROM claims c WHERE c.numkey = ?{excluded}"
+            return [tuple(r) for r in conn.execute(block_sql, params)]
+        key = number_key(numkey)
+        rare = self._rarest([key + t for t in terms], MOST_WORDS)
         if not rare:
             return []
-        # with numbers, read the few rows the index names, not the whole block ("+")
-        numkey_column = "+c.numkey" if numkey else "c.numkey"
-        sql = (
-            f"SELECT id, match_text FROM claims c WHERE {where(numkey_column)}"
-            " AND rowid IN (SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?)"
-            " LIMIT ?"
+        first = self._fewest_words(rare, limit, self._block_size(numkey))
+        found = "SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ? LIMIT ?"
+        # the rows the index names, read by rowid (keys hash to 32 bits: numkey is checked)
+        rows_sql = (
+            "SELECT id, match_text FROM claims c WHERE rowid IN (SELECT value FROM json_each(?))"
+            f" AND c.numkey = ?{excluded}"
         )
         ranked = (
             "SELECT c.id, c.match_text FROM claims_match_fts f JOIN claims c "
-            f"ON c.rowid = f.rowid WHERE claims_match_fts MATCH ? AND {where('c.numkey')} "
-            "ORDER BY f.rank LIMIT ?"
+            "ON c.rowid = f.rowid WHERE claims_match_fts MATCH ? "
+            f"AND +c.numkey = ?{excluded} ORDER BY f.rank LIMIT ?"
         )
         try:
             # two of the three rarest words; when more claims share them than can be scored,
             # all but one of the four rarest, of the five …, and at last the best ranked
             for n in range(first, max(len(rare), first) + 1):
-                query = _all_but_one(column, rare[:n])
-                rows = conn.execute(sql, [*params, query, limit + 1]).fetchall()
-                if len(rows) <= limit:
+                query = _all_but_one("numbered_terms", rare[:n])
+                rowids = [r[0] for r in conn.execute(found, (query, limit + 1))]
+                if len(rowids) <= limit:
+                    rows = conn.execute(rows_sql, [json.dumps(rowids), *params]).fetchall()
                     return [tuple(r) for r in rows]
             rows = conn.execute(ranked, [query, *params, limit]).fetchall()
         except sqlite3.OperationalError:
@@ -132,16 +127,17 @@ class MatchReads:
         except sqlite3.OperationalError:
             return []
 
-    def _fewest_words(self, rare: Sequence[str], limit: int) -> int:
+    def _fewest_words(self, rare: Sequence[str], limit: int, population: int) -> int:
         """How many of the ``rare`` words (from three) a claim must share all but one of for
-        the claims that do to be about ``limit`` or fewer, estimated from how many claims hold
-        each word as if words were independent (an underestimate costs one more query)."""
-        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 1) FROM claims").fetchone()[0]
-        share = [self._shared.term_docs[t][0] / claims for t in rare]
+        the claims that do to be about ``limit`` or fewer, estimated from how many of the
+        ``population`` claims hold each word as if words were independent (an underestimate
+        costs one more query)."""
+        population = max(population, 1)
+        share = [min(self._shared.term_docs[t][0] / population, 1.0) for t in rare]
         for n in range(3, len(rare) + 1):
             expected = 0.0
             for left_out in range(n):
-                product = float(claims)
+                product = float(population)
                 for i in range(n):
                     if i != left_out:
                         product *= share[i]
@@ -149,6 +145,19 @@ class MatchReads:
             if expected <= limit:
                 return n
         return max(len(rare), 3)
+
+    def _block_size(self, numkey: str) -> int:
+        """How many claims have these numbers (``numkey``), kept per process like the word
+        counts of :meth:`_rarest` and counted again once the claims have doubled."""
+        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
+        cache = self._shared.term_docs
+        key = "\x00" + numkey  # never an indexed word
+        if key not in cache or claims > 2 * cache[key][1]:
+            size = self.db.conn.execute(
+                "SELECT count(*) FROM claims WHERE numkey = ?", (numkey,)
+            ).fetchone()[0]
+            cache[key] = (size, max(claims, 1))
+        return cache[key][0]
 
     def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
         """The n terms that the fewest claims contain (terms no claim contains are left out).

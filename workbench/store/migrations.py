@@ -268,11 +268,19 @@ def m010_numbered_terms(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+def m011_unnumbered_terms(db: sqlite_utils.Database) -> None:
+    """Claims without numbers get their words keyed too (by the key of no numbers, see
+    ``matching.signature.numbered_terms``): a lookup for a claim without numbers read the
+    posting lists of every claim holding its words, numbered or not, and those grew with the
+    database. No schema changes; the column is filled by the replay that follows
+    (REPLAY_AFTER)."""
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
     m006_claim_frame, m007_match_text_index, m008_feeds, m009_index_claims_per_statement,
-    m010_numbered_terms,
+    m010_numbered_terms, m011_unnumbered_terms,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -281,8 +289,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: transaction, so its old rows get the columns as new ones do; the migration itself stays
 #: a frozen schema change that never imports live code.
 REPLAY_AFTER: frozenset[str] = frozenset(
-    {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms"}
-)
+    {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms",
+     "m011_unnumbered_terms"}
+)  # fmt: skip
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
 PROJECTION_TABLES: tuple[str, ...] = (
