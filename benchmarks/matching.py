@@ -169,11 +169,40 @@ def median_lookup(store: Store, rng: random.Random, stored: list[str], n: int) -
     )  # type: ignore[return-value]
 
 
-def quality(pairs: Path) -> None:
-    """Precision, recall and errors per class on a labelled pairs file."""
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+CROWD_FILES = (
+    (SHARED / "ct24-checkworthy" / "CT24_checkworthy_english_train.tsv", "\t", "Text"),
+    (SHARED / "newssd-eng" / "train.csv", ",", "Sentence"),
+)
+
+
+def crowd_sentences(n: int) -> list[str]:
+    """Up to ``n`` distinct sentences of the public training files in ../shared/data
+    (none when they are not there)."""
+    import csv
+
+    found: dict[str, None] = {}
+    for path, delimiter, column in CROWD_FILES:
+        if path.exists():
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh, delimiter=delimiter):
+                    found[" ".join(row[column].split())] = None
+    return [s for s in found if s][:n]
+
+
+def quality(pairs: Path, crowd: int = 0) -> None:
+    """Precision, recall and errors per class on a labelled pairs file; with ``crowd``,
+    again with that many real sentences stored beside the pairs' claims."""
     from workbench.training.matching_pairs import evaluate_pairs, read_pairs, render_pair_scores
 
     print(render_pair_scores(evaluate_pairs(read_pairs(pairs)), str(pairs)), end="")
+    if crowd:
+        others = crowd_sentences(crowd)
+        if not others:
+            print(f"(no crowd: the public training files are not in {SHARED})")
+            return
+        scores = evaluate_pairs(read_pairs(pairs), crowd=others)
+        print(render_pair_scores(scores, str(pairs)), end="")
 
 
 def main() -> None:
@@ -183,6 +212,13 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--only", choices=["quality", "speed"])
     parser.add_argument(
+        "--crowd",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also score the pairs among N real sentences (public training files, ../shared)",
+    )
+    parser.add_argument(
         "--vocabulary",
         choices=["closed", "open", "both"],
         default="both",
@@ -190,7 +226,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if args.only != "speed":
-        quality(args.pairs)
+        quality(args.pairs, args.crowd)
     if args.only != "quality":
         for vocabulary in ("closed", "open") if args.vocabulary == "both" else (args.vocabulary,):
             print(f"-- {vocabulary} vocabulary")

@@ -33,7 +33,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("storing events", ["store_write.py", "--articles", "100", "1000", "--repeat", "2"]),
     ("review session start", ["tui_open.py", "--repeat", "2"]),
     ("export", ["export.py", "--repeat", "1"]),
-    ("matching", ["matching.py"]),
+    ("matching", ["matching.py", "--crowd", "100000"]),
     ("watching 20 feeds", ["watch_feeds.py", "--per-feed", "3"]),
 ]
 

@@ -231,3 +231,32 @@ def test_eval_matching_scores_a_pairs_file_and_refuses_a_malformed_one(tmp_path:
     assert out.exit_code != 0
     assert "pairs.txt:2: expected '= claim' or 'CLASS: query'" in out.output
     assert "Traceback" not in out.output
+
+
+def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> None:
+    """Among a crowd that shares most words with the stored claim (so candidates come from
+    the full-text index, not a small block), the paraphrase is still found and the near
+    misses still refused."""
+    from itertools import product
+
+    from workbench.training.matching_pairs import Pair, evaluate_pairs, render_pair_scores
+
+    stored = "Ruritania shipped grain to Freedonia on Sunday."
+    pairs = [
+        Pair("p1", "paraphrase", stored, "On Sunday Ruritania shipped grain to Freedonia."),
+        Pair("p1", "swap", stored, "Freedonia shipped grain to Ruritania on Sunday."),
+        Pair("p1", "weekday", stored, "Ruritania shipped grain to Freedonia on Monday."),
+    ]
+    places = ["Ruritania", "Freedonia", "Osterlich", "Genovia", "Latveria", "Borduria"]
+    goods = ["grain", "steel", "coal", "timber", "wool", "salt"]
+    days = ["Monday", "Tuesday", "Thursday", "Friday", "Saturday"]
+    crowd = [
+        f"{a} shipped {g} to {b} on {d}."
+        for a, b, g, d in product(places, places, goods, days)
+        if a != b
+    ]
+    assert len(crowd) > 500
+    scores = evaluate_pairs(pairs, crowd=crowd)
+    assert (scores.precision, scores.recall) == (1.0, 1.0)
+    assert [o.matched for o in scores.outcomes] == [True, False, False]
+    assert f"among {len(crowd):,} other claims" in render_pair_scores(scores, "crowd")

@@ -64,6 +64,8 @@ class Outcome:
 @dataclass
 class PairScores:
     outcomes: list[Outcome] = field(default_factory=list)
+    crowd: int = 0  # other claims stored beside the pairs' (``evaluate_pairs``)
+    lookup_ms: list[float] = field(default_factory=list)  # each lookup's time
 
     @property
     def true_matches(self) -> int:
@@ -128,8 +130,14 @@ def read_pairs(path: str | Path) -> list[Pair]:
     return pairs
 
 
-def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
-    """Store every stored claim, look every query up, and compare with the labels."""
+def evaluate_pairs(pairs: Sequence[Pair], crowd: Sequence[str] = ()) -> PairScores:
+    """Store every stored claim, look every query up, and compare with the labels.
+
+    ``crowd``: other sentences stored first, a claim each (not split: only their wording
+    counts), so that the pairs' claims are found among many that share their words, as in
+    an archive, rather than in a database of their own."""
+    import time
+
     from workbench import matching
     from workbench.core.values import Document
     from workbench.ingest.articles import prepare
@@ -137,8 +145,10 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
     from workbench.store import Store
 
     stored = list(dict.fromkeys(p.stored for p in pairs))
-    scores = PairScores()
+    scores = PairScores(crowd=len(crowd))
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "pairs.db") as store:
+        for start in range(0, len(crowd), 100):
+            store.add_article(*_crowd_article(crowd[start : start + 100], start), "eval")
         ids: dict[str, set[str]] = {}
         items = prepare([Document(text=s, source=f"stored-{i}.txt") for i, s in enumerate(stored)])
         for sentence, item in zip(stored, items, strict=True):
@@ -148,7 +158,9 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
             matched, best, differs = bool(drafts), None, ()
             for draft in drafts:
                 sig = matching.signature(draft.claim, draft.speaker, draft.frame)
+                started = time.perf_counter()
                 found = matching.lookup(store, sig, limit=5)
+                scores.lookup_ms.append((time.perf_counter() - started) * 1000)
                 matched = matched and any(cid in ids[pair.stored] for cid, _ in found)
                 for found_ in matching.related(store, sig, floor=0.0):
                     if found_.claim_id in ids[pair.stored] and (
@@ -159,10 +171,26 @@ def evaluate_pairs(pairs: Sequence[Pair]) -> PairScores:
     return scores
 
 
+def _crowd_article(sentences: Sequence[str], start: int) -> tuple:
+    """An article of ``sentences``, a claim each, made without the NLP model."""
+    from workbench.core.values import ClaimDraft, Cleaned, Document
+    from workbench.ingest.articles import make_article, make_claims
+
+    text = "\n\n".join(sentences)
+    article = make_article(Document(text=text, source=f"crowd-{start}.txt"), Cleaned(text))
+    drafts, at = [], 0
+    for sentence in sentences:
+        at = text.index(sentence, at)
+        drafts.append(ClaimDraft(sentence, sentence, at, at + len(sentence), "fact"))
+        at += len(sentence)
+    return article, make_claims(article, drafts)
+
+
 def render_pair_scores(scores: PairScores, source: str) -> str:
     """The text report: precision, recall, errors per class, and the pairs it got wrong."""
+    crowd = f", among {scores.crowd:,} other claims" if scores.crowd else ""
     lines = [
-        f"matching on {source}: {len(scores.outcomes)} pairs",
+        f"matching on {source}: {len(scores.outcomes)} pairs{crowd}",
         f"precision  {scores.precision:.3f}  ({scores.true_matches} of "
         f"{scores.true_matches + scores.false_matches} matches are the same claim)",
         f"recall     {scores.recall:.3f}  ({scores.true_matches} of "
@@ -171,6 +199,9 @@ def render_pair_scores(scores: PairScores, source: str) -> str:
     ]
     for label, (wrong, total) in scores.errors_by_class().items():
         lines.append(f"  {label:<11} {wrong:>3} of {total:>3}")
+    if scores.crowd and scores.lookup_ms:
+        median = sorted(scores.lookup_ms)[len(scores.lookup_ms) // 2]
+        lines.append(f"lookup median {median:.2f} ms, slowest {max(scores.lookup_ms):.2f} ms")
     wrong = [o for o in scores.outcomes if o.matched != o.pair.same]
     if wrong:
         lines.append("wrong:")
