@@ -201,6 +201,7 @@ def quality(pairs: Path, crowd: int = 0) -> None:
         if not others:
             print(f"(no crowd: the public training files are not in {SHARED})")
             return
+        print(f"-- among {len(others):,} real sentences (CT24 and NewsSD-ENG training files)")
         scores = evaluate_pairs(read_pairs(pairs), crowd=others)
         print(render_pair_scores(scores, str(pairs)), end="")
 
