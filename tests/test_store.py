@@ -356,45 +356,27 @@ def test_review_events_merged_before_their_claim_are_applied_when_it_arrives(
         assert store.projection_difference() is None
 
 
-def test_claims_stored_before_numbered_terms_get_them_on_migration(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("version", [9, 10])
+def test_claims_stored_before_keyed_words_get_them_on_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int
 ) -> None:
+    """Before m010 no claim had words keyed by its numbers; before m011 claims without
+    numbers had none. After migrating, every claim has them, indexed."""
     from workbench.matching.signature import number_key
 
-    path = tmp_path / "m009.db"
-    old_database(path, monkeypatch, 9)
+    path = tmp_path / f"m{version:03}.db"
+    old_database(path, monkeypatch, version)
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         rows = store.db.conn.execute(
             "SELECT numkey, numbered_terms FROM claims ORDER BY position"
         ).fetchall()
-        key = number_key("40000")
+        key, none = number_key("40000"), number_key("")  # no numbers have a key of their own
         words = ("ruritania", "ship", "ton", "grain", "freedonia", "march")
         assert rows[0] == ("40000", " ".join(key + w for w in words))
-        none = number_key("")  # the words of claims without numbers have a key of their own
         assert all(r[1].split() and r[1].startswith(none) for r in rows[1:])
         assert_indexes_agree(store)
         assert _found(store, "claims_match_fts", f'numbered_terms : "{key}grain"') == 1
-        assert store.projection_difference() is None
-
-
-def test_claims_without_numbers_get_keyed_words_on_migration(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from workbench.matching.signature import number_key
-
-    path = tmp_path / "m010.db"
-    old_database(path, monkeypatch, 10)
-    with Store(path) as store:
-        conn = store.db.conn
-        assert (
-            conn.execute("SELECT count(*) FROM claims WHERE numbered_terms = ''").fetchone()[0] == 0
-        )
-        assert_indexes_agree(store)
-        none = number_key("")
-        found = conn.execute(
-            "SELECT count(*) FROM claims_match_fts WHERE claims_match_fts MATCH ?",
-            (f'numbered_terms : "{none}shipment"',),
-        ).fetchone()[0]
-        assert found == 1  # "The minister said the shipment was a gesture of goodwill."
+        # "The minister said the shipment was a gesture of goodwill."
+        assert _found(store, "claims_match_fts", f'numbered_terms : "{none}shipment"') == 1
         assert store.projection_difference() is None
