@@ -217,6 +217,19 @@ def m008_feeds(db: sqlite_utils.Database) -> None:
     # Existing articles get their canonical URL from the replay that follows (REPLAY_AFTER).
 
 
+def _reindex_on_update(trigger: str, fts: str, columns: list[str]) -> str:
+    """A trigger that moves a claim's entry in the full-text index ``fts`` when one of its
+    indexed ``columns`` changes."""
+    names = ", ".join(columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    return (
+        f"CREATE TRIGGER {trigger} AFTER UPDATE OF {names} ON claims BEGIN "
+        f"INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.rowid, {old}); "
+        f"INSERT INTO {fts} (rowid, {names}) VALUES (new.rowid, {new}); END"
+    )
+
+
 def m009_index_claims_per_statement(db: sqlite_utils.Database) -> None:
     """New claims enter the two full-text indexes in one statement per stored batch (see
     ``projections.index_new_claims``) instead of a trigger per row, which cost FTS5 three
@@ -226,11 +239,7 @@ def m009_index_claims_per_statement(db: sqlite_utils.Database) -> None:
         "DROP TRIGGER claims_ai",
         "DROP TRIGGER claims_match_ai",
         "DROP TRIGGER claims_au",
-        "CREATE TRIGGER claims_au AFTER UPDATE OF claim, text, speaker ON claims BEGIN "
-        "INSERT INTO claims_fts (claims_fts, rowid, claim, text, speaker) "
-        "VALUES ('delete', old.rowid, old.claim, old.text, old.speaker); "
-        "INSERT INTO claims_fts (rowid, claim, text, speaker) "
-        "VALUES (new.rowid, new.claim, new.text, new.speaker); END",
+        _reindex_on_update("claims_au", "claims_fts", ["claim", "text", "speaker"]),
     ]
     for statement in statements:
         db.execute(statement)
@@ -257,12 +266,7 @@ def m010_numbered_terms(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER claims_match_ad AFTER DELETE ON claims BEGIN "
         "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text, numbered_terms) "
         "VALUES ('delete', old.rowid, old.match_text, old.numbered_terms); END",
-        "CREATE TRIGGER claims_match_au AFTER UPDATE OF match_text, numbered_terms ON claims "
-        "BEGIN "
-        "INSERT INTO claims_match_fts (claims_match_fts, rowid, match_text, numbered_terms) "
-        "VALUES ('delete', old.rowid, old.match_text, old.numbered_terms); "
-        "INSERT INTO claims_match_fts (rowid, match_text, numbered_terms) "
-        "VALUES (new.rowid, new.match_text, new.numbered_terms); END",
+        _reindex_on_update("claims_match_au", "claims_match_fts", ["match_text", "numbered_terms"]),
     ]
     for statement in statements:
         db.execute(statement)
