@@ -284,3 +284,36 @@ def test_more_candidates_than_can_be_scored_keep_the_best_worded(tmp_path: Path)
         found = store.match_candidates(sig.numkey, search_terms(sig), limit=3)
         assert len(found) == 3
         assert last[0].id in [cid for cid, _ in found]
+
+
+def test_words_that_only_occur_together_count_as_one_when_candidates_crowd(
+    tmp_path: Path,
+) -> None:
+    """Hundreds of claims share the phrase "barrels of oil": its two words count as one
+    thing shared, not two rare words, and the same claim stored among them is still found."""
+    from itertools import product
+
+    from workbench.matching import search_terms
+    from workbench.matching.signature import number_key
+
+    places = ["Ruritania", "Freedonia", "Osterlich", "Genovia", "Latveria", "Borduria"]
+    verbs = ["sold", "shipped", "sent", "moved", "pledged"]
+    goods = ["barrels of oil", "tonnes of coal", "bales of wool"]
+    when = ["this week", "last year", "by rail", "before the summit"]
+    crowd = [
+        f"{a} {v} {g} to {b} {w}."
+        for a, b, v, g, w in product(places, places, verbs, goods, when)
+        if a != b
+    ]
+    with Store(tmp_path / "crowd.db") as store:
+        for start in range(0, len(crowd), 100):
+            text = "\n\n".join(crowd[start : start + 100])
+            store.add_article(*article_with(text, f"c{start}"), "a")
+        query = signature("Borduria sold barrels of oil to Freedonia this week.")
+        found = store.match_candidates(query.numkey, search_terms(query), limit=100)
+        assert 0 < len(found) <= 100
+        assert query.text in [text for _, text in found]  # the same claim, stored among them
+        key = number_key("")
+        together = store._shared.together  # what the index was asked
+        assert together[(key + "barrel", key + "oil")][0] is True
+        assert not any(ok for (a, b), (ok, _) in together.items() if "oil" not in a + b)

@@ -71,6 +71,8 @@ class Shared:
         self.warnings = warnings
         #: how many claims hold each normalised word, and the claim count when it was read
         self.term_docs: dict[str, tuple[int, int]] = {}
+        #: whether two such words are held by exactly the same claims, and the claim count
+        self.together: dict[tuple[str, str], tuple[bool, int]] = {}
 
 
 OPEN: dict[str, Shared] = {}

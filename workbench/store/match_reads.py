@@ -71,7 +71,8 @@ class MatchReads:
             block_sql = f"SELECT id, match_text FROM claims c WHERE c.numkey = ?{excluded}"
             return [tuple(r) for r in conn.execute(block_sql, params)]
         key = number_key(numkey)
-        rare = self._rarest([key + t for t in terms], MOST_WORDS)
+        rare = self._rarest([key + t for t in terms], len(terms))
+        rare = self._distinct(rare, limit)[:MOST_WORDS]
         if not rare:
             return []
         first = self._fewest_words(rare, limit, self._block_size(numkey))
@@ -145,6 +146,41 @@ class MatchReads:
             if expected <= limit:
                 return n
         return max(len(rare), 3)
+
+    def _distinct(self, rare: Sequence[str], limit: int) -> list[str]:
+        """``rare`` (rarest first) less each word held by exactly the same claims as a rarer
+        one ("barrels of oil": "barrel" and "oil"), so that sharing two words means sharing
+        two things said, not one phrase. Only when the three rarest are common enough for
+        the claims sharing two of them to outnumber ``limit``; otherwise ``rare`` as given.
+
+        Whether two words go together is asked of the index once and kept like the word
+        counts of :meth:`_rarest`; a stale answer only changes which words are looked up."""
+        counts = self._shared.term_docs
+        if len(rare) < 3 or 2 * counts[rare[0]][0] + counts[rare[1]][0] <= limit:
+            return list(rare)
+        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
+        kept: list[str] = []
+        for word in rare:
+            if not any(
+                counts[k][0] == counts[word][0] and self._together(k, word, claims) for k in kept
+            ):
+                kept.append(word)
+        return kept
+
+    def _together(self, a: str, b: str, claims: int) -> bool:
+        """Whether every claim holding word ``a`` holds ``b`` and the other way round."""
+        cache = self._shared.together
+        if len(cache) > 100_000:
+            cache.clear()
+        known = cache.get((a, b))
+        if known is None or claims > 2 * known[1]:
+            apart = self.db.conn.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM claims_match_fts "
+                "WHERE claims_match_fts MATCH ? LIMIT 1)",
+                (f'numbered_terms : (("{a}" NOT "{b}") OR ("{b}" NOT "{a}"))',),
+            ).fetchone()[0]
+            known = cache[(a, b)] = (apart == 0, max(claims, 1))
+        return known[0]
 
     def _block_size(self, numkey: str) -> int:
         """How many claims have these numbers (``numkey``), kept per process like the word
