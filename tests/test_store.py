@@ -243,6 +243,27 @@ def test_older_database_is_migrated_in_place(
         assert numkeys == ["40000", "", ""]  # matching keys filled in for the old claims
 
 
+def test_upgrading_a_database_says_so_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A colleague on an older version can no longer open an upgraded file: the command
+    that upgrades it says so, and how long the rebuild took; the next one says nothing."""
+    from click.testing import CliRunner
+
+    from workbench.cli.main import cli
+
+    path = tmp_path / "m010.db"
+    old_database(path, monkeypatch, 10)
+    first = CliRunner().invoke(cli, ["stats", "--db", str(path)])
+    assert first.exit_code == 0, first.output
+    assert f"was upgraded from schema 10 to {SCHEMA_VERSION}, rebuilding its tables from 4 " in (
+        first.stderr
+    )
+    assert "older versions of workbench can no longer open it" in first.stderr
+    again = CliRunner().invoke(cli, ["stats", "--db", str(path)])
+    assert again.exit_code == 0 and "upgraded" not in again.stderr
+    new = CliRunner().invoke(cli, ["stats", "--db", str(tmp_path / "new.db")])
+    assert "upgraded" not in new.stderr
+
+
 def test_claims_stored_before_the_wording_index_are_found_through_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

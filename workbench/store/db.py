@@ -204,6 +204,7 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
             )
 
     def _migrate(self, version: int) -> None:
+        started = time.monotonic()
         with self.transaction():
             # Re-read under the write lock: another process may have migrated meanwhile.
             version = self.db.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -216,9 +217,17 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
                 self.db["_migrations"].insert(
                     {"name": migration.__name__, "applied_at": ev.now_iso()}
                 )
+            replayed = None
             if version and {m.__name__ for m in pending} & migrations.REPLAY_AFTER:
-                self._replay()
+                replayed = self._replay()
             self.db.conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
+        if version and pending:  # a file that existed, not a new one
+            rebuilt = f", rebuilding its tables from {replayed:,} events" if replayed else ""
+            self.warnings.append(
+                f"{self.path} was upgraded from schema {version} to "
+                f"{migrations.SCHEMA_VERSION}{rebuilt} ({time.monotonic() - started:.1f} s); "
+                "older versions of workbench can no longer open it"
+            )
 
     def _error(self, err: sqlite3.Error, waited: float | None = None) -> StoreError:
         if isinstance(err, sqlite3.OperationalError) and is_locked(err):
