@@ -427,3 +427,13 @@ async def test_the_header_counts_claims_that_arrived_since_your_last_session(
         assert "· 2 new since your last session" in header(again)
     with Store(review_db) as store:
         assert [e.actor for e in store.events() if e.action == "session.opened"] == ["carol"] * 2
+
+
+async def test_a_database_on_a_network_filesystem_is_warned_about_in_the_session(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("workbench.store.db.filesystem_type", lambda path: "nfs4")
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        assert any("network filesystem (nfs4)" in m for m in messages(app))

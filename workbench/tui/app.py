@@ -118,6 +118,8 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         if self._keymap:
             self.set_keymap(self._keymap)
         self.store = Store(self.db_path)
+        for warning in self.store.warnings:  # a network filesystem: as loud as on the CLI
+            self.notify(warning, title="Warning", severity="warning", timeout=20)
         self.update_layout()
         self.main(ClaimQueue).focus()
         self.update_header()
