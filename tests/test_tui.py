@@ -437,3 +437,23 @@ async def test_a_database_on_a_network_filesystem_is_warned_about_in_the_session
     async with app.run_test(size=(140, 40)) as pilot:
         await loaded(pilot)
         assert any("network filesystem (nfs4)" in m for m in messages(app))
+
+
+async def test_details_read_while_the_session_closes_do_not_crash_it(review_db: Path) -> None:
+    """A worker's read can end while the app is tearing its widgets down (quitting as the
+    details load): drawing it then must not raise."""
+    from workbench.tui.widgets.context import ArticleContext
+    from workbench.tui.widgets.details import ClaimDetails
+
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        with Store(review_db) as store:
+            claim = store.claim(queue(app).current.id)
+            article = store.article(claim.article_id)
+        context, details = app.query_one(ArticleContext), app.query_one(ClaimDetails)
+        await context.query_one("#context-text").remove()
+        await details.query_one("#details-text").remove()
+        context.show(article, claim)
+        details.show("late")
+        await pilot.pause()

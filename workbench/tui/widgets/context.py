@@ -63,11 +63,18 @@ def render_context(article: Article, claim: Claim) -> Text:
 class ArticleContext(VerticalScroll):
     """Scrollable article context."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # held, not queried: a read that ends while the app shuts down finds it gone
+        self._body = Static(id="context-text")
+
     def compose(self):
-        yield Static(id="context-text")
+        yield self._body
 
     def show(self, article: Article | None, claim: Claim | None) -> None:
-        body = self.query_one("#context-text", Static)
+        if not self.is_attached:
+            return
+        body = self._body
         if article is None or claim is None:
             body.update("")
             return

@@ -150,9 +150,14 @@ class ClaimDetails(VerticalScroll):
 
     text: Text | str = ""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # held, not queried: a read that ends while the app shuts down finds it gone
+        self._body = Static(id="details-text")
+
     def compose(self):
-        yield Static(id="details-text")
+        yield self._body
 
     def show(self, text: Text | str) -> None:
         self.text = text
-        self.query_one("#details-text", Static).update(text)
+        self._body.update(text)
