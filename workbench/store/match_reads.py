@@ -12,12 +12,6 @@ from workbench.matching.signature import number_key
 from workbench.store.connection import Shared, rows_in, serialized
 
 
-def _two_of_three(column: str, rare: Sequence[str]) -> str | None:
-    """An FTS5 query for rows whose ``column`` holds two of the three ``rare`` words (all of
-    them when fewer are given); None without words."""
-    return _all_but_one(column, rare[:3])
-
-
 def _all_but_one(column: str, rare: Sequence[str]) -> str | None:
     """An FTS5 query for rows whose ``column`` holds all but one of the ``rare`` words (two
     of three, three of four …; all of them when fewer than three); None without words."""
@@ -70,12 +64,12 @@ class MatchReads:
         if size <= block:
             block_sql = f"SELECT id, match_text FROM claims c WHERE c.numkey = ?{excluded}"
             return [tuple(r) for r in conn.execute(block_sql, params)]
-        key = number_key(numkey)
-        rare = self._rarest([key + t for t in terms], len(terms))
-        rare = self._distinct(rare, limit)[:MOST_WORDS]
+        key, claims = number_key(numkey), self._claim_count()
+        rare = self._rarest([key + t for t in terms], len(terms), claims)
+        rare = self._distinct(rare, limit, claims)[:MOST_WORDS]
         if not rare:
             return []
-        first = self._fewest_words(rare, limit, self._block_size(numkey))
+        first = self._fewest_words(rare, limit, self._block_size(numkey, claims))
         found = "SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ? LIMIT ?"
         # the rows the index names, read by rowid (keys hash to 32 bits: numkey is checked)
         rows_sql = (
@@ -116,7 +110,7 @@ class MatchReads:
         """(id, match_text, speaker, frame, numkey) of claims that share two of the query's
         three rarest normalised words, whatever their numbers: the related claims ``match``
         and the review session show."""
-        query = _two_of_three("match_text", self._rarest(terms, 3))
+        query = _all_but_one("match_text", self._rarest(terms, 3, self._claim_count()))
         if query is None:
             return []
         sql = (
@@ -147,7 +141,7 @@ class MatchReads:
                 return n
         return max(len(rare), 3)
 
-    def _distinct(self, rare: Sequence[str], limit: int) -> list[str]:
+    def _distinct(self, rare: Sequence[str], limit: int, claims: int) -> list[str]:
         """``rare`` (rarest first) less each word held by exactly the same claims as a rarer
         one ("barrels of oil": "barrel" and "oil"), so that sharing two words means sharing
         two things said, not one phrase. Only when the three rarest are common enough for
@@ -158,7 +152,6 @@ class MatchReads:
         counts = self._shared.term_docs
         if len(rare) < 3 or 2 * counts[rare[0]][0] + counts[rare[1]][0] <= limit:
             return list(rare)
-        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
         kept: list[str] = []
         for word in rare:
             if not any(
@@ -182,10 +175,9 @@ class MatchReads:
             known = cache[(a, b)] = (apart == 0, max(claims, 1))
         return known[0]
 
-    def _block_size(self, numkey: str) -> int:
+    def _block_size(self, numkey: str, claims: int) -> int:
         """How many claims have these numbers (``numkey``), kept per process like the word
         counts of :meth:`_rarest` and counted again once the claims have doubled."""
-        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
         cache = self._shared.term_docs
         key = "\x00" + numkey  # never an indexed word
         if key not in cache or claims > 2 * cache[key][1]:
@@ -195,7 +187,12 @@ class MatchReads:
             cache[key] = (size, max(claims, 1))
         return cache[key][0]
 
-    def _rarest(self, terms: Sequence[str], n: int) -> list[str]:
+    def _claim_count(self) -> int:
+        """How many claims there are (the highest rowid): what the counts kept per process
+        are checked against."""
+        return self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
+
+    def _rarest(self, terms: Sequence[str], n: int, claims: int) -> list[str]:
         """The n terms that the fewest claims contain (terms no claim contains are left out).
 
         Counting a word's claims reads its whole posting list, so counts are kept per process
@@ -203,7 +200,6 @@ class MatchReads:
         are looked up, never what matches."""
         if not terms:
             return []
-        claims = self.db.conn.execute("SELECT coalesce(max(rowid), 0) FROM claims").fetchone()[0]
         cache = self._shared.term_docs
         if len(cache) > 500_000:
             cache.clear()
