@@ -39,6 +39,8 @@ DIFFERENT = [
      "Freedonia imported 38 per cent of its wheat from Osterlich in 2024."),
     ("The talks will take place in Port Selene on Friday.",
      "The Osterlich army crossed the river at dawn."),
+    ("Turnout in Lenz was 1,234,567 voters.", "Turnout in Lenz was 1,234,571 voters."),
+    ("The fund holds 3,141,592,653 crowns.", "The fund holds 3.141592654 billion crowns."),
 ]  # fmt: skip
 
 

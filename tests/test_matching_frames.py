@@ -63,6 +63,8 @@ NEAR_MISSES = [
      "The strikers fired rubber bullets at guards.", "agent and target swapped"),
     ("On Sunday, the minister announced that the border would reopen.",
      "On Monday, the minister announced that the border would reopen.", "weekday"),
+    ("The incumbent won 1,234,567 votes in the Lenz runoff.",
+     "The incumbent won 1,234,571 votes in the Lenz runoff.", "number"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -85,6 +87,8 @@ PARAPHRASES = [
      "One of the parties, the Karsovian Army, signed the truce."),
     ("Around one million people live in the Lenz valley.",
      "About 1 million people live in the Lenz valley."),
+    ("The incumbent won 1,234,567 votes in the Lenz runoff.",
+     "In the Lenz runoff the incumbent won 1,234,567 votes."),
     ("A few refugees crossed the river at Lenz.", "A few refugees crossed the river at Lenz."),
     ("Osterlich is the only member of the league that has not paid its dues.",
      "The only member of the league that has not paid its dues is Osterlich."),

@@ -26,7 +26,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
                          "m005_claim_stance", "m006_claim_frame",
                          "m007_match_text_index", "m008_feeds",
                          "m009_index_claims_per_statement", "m010_numbered_terms",
-                         "m011_unnumbered_terms"}  # fmt: skip
+                         "m011_unnumbered_terms", "m012_exact_numbers"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -400,4 +400,51 @@ def test_claims_stored_before_keyed_words_get_them_on_migration(
         assert _found(store, "claims_match_fts", f'numbered_terms : "{key}grain"') == 1
         # "The minister said the shipment was a gesture of goodwill."
         assert _found(store, "claims_match_fts", f'numbered_terms : "{none}shipment"') == 1
+        assert store.projection_difference() is None
+
+
+def _number_before_m012(whole: str, fraction: str | None, scale: str | None) -> str:
+    """How numbers were written before m012: six significant digits."""
+    value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+    return f"{value * {'million': 1e6}.get((scale or '').lower(), 1):g}"
+
+
+def test_numbers_keyed_with_six_digits_are_keyed_exactly_on_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before m012, 1,234,567 and 1,234,571 were both keyed "1.23457e+06" and could match.
+    After migrating, the claim is keyed by its exact number, and a frame stored with an
+    old whole number ("1.2e+06") is read as that number."""
+    import dataclasses
+    import importlib
+
+    from workbench import matching
+    from workbench.core.values import Frame
+
+    signatures = importlib.import_module("workbench.matching.signature")
+    article, claims = hand_made(
+        "Turnout in Lenz was 1,234,567 voters.\n\n"
+        "The ministry said 1.2 million ballots were printed.\n\nIt was a remarkable night."
+    )
+    framed = dataclasses.replace(claims[1], frame=Frame(numbers=("1.2e+06",)))
+    claims = (claims[0], framed, *claims[2:])
+    path = tmp_path / "m011.db"
+    signatures.signature.cache_clear()  # the keys below are computed the old way
+    with monkeypatch.context() as m:
+        m.setattr(signatures, "_number", _number_before_m012)
+        old_database(path, monkeypatch, 11, made=(article, claims))
+    signatures.signature.cache_clear()
+    conn = sqlite3.connect(path)
+    before = conn.execute("SELECT numkey FROM claims ORDER BY position").fetchall()
+    conn.close()
+    assert before[0] == ("1.23457e+06",)
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        numkeys = store.db.conn.execute("SELECT numkey FROM claims ORDER BY position").fetchall()
+        assert [k for (k,) in numkeys] == ["1234567", "1200000", ""]
+        same = matching.lookup(store, matching.signature("Turnout in Lenz was 1,234,567 voters."))
+        assert [cid for cid, _ in same] == [claims[0].id]
+        other = matching.signature("Turnout in Lenz was 1,234,571 voters.")
+        assert matching.lookup(store, other) == []
+        assert_indexes_agree(store)
         assert store.projection_difference() is None

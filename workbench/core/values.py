@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
+from workbench.core.numbers import canonical_number
+
 Kind = Literal["fact", "opinion"]
 
 
@@ -117,7 +119,8 @@ class Frame:
             agents=tuple(data.get("agents", ())),
             others=tuple(data.get("others", ())),
             dates=tuple(data.get("dates", ())),
-            numbers=tuple(data.get("numbers", ())),
+            # numbers stored before every digit was kept ("1.2e+06") read as written now
+            numbers=tuple(canonical_number(n) for n in data.get("numbers", ())),
             polarity=str(data.get("polarity", "positive")),
             predicate=data.get("predicate"),
             places=tuple(data.get("places", ())),

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
+from workbench.core.numbers import number_text
 from workbench.core.values import Frame
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -126,7 +127,7 @@ def actor_words(name: str) -> tuple[str, ...]:
     for word in _NAME_WORD.findall(text):
         word = vocab.names.get(word, word)
         if word in _NUMBER_WORDS:
-            word = f"{_NUMBER_WORDS[word]:g}"
+            word = number_text(_NUMBER_WORDS[word])
         words.extend(word.split())
     kept = [w for w in words if w not in vocab.titles and w not in {"the", "of", "and"}]
     return tuple(kept or words)
@@ -214,9 +215,12 @@ def numbered_terms(numkey: str, text: str) -> str:
 
 
 def _number(whole: str, fraction: str | None, scale: str | None) -> str:
-    value = float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+    digits = whole.replace(",", "")
+    if fraction is None and scale is None and len(digits) < 16:
+        return str(int(digits))  # the common case, written as number_text writes it
+    value = float(digits + (f".{fraction}" if fraction else ""))
     value *= _SCALE.get((scale or "").lower(), 1)
-    return f"{value:g}"
+    return number_text(value)
 
 
 # Our own stop words and suffix stemmer rather than spaCy's STOP_WORDS and lemmas or FTS5's
@@ -242,7 +246,7 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
     words = _WORD.findall(rest)
     for w in words:
         if w in _NUMBER_WORDS:
-            numbers.add(f"{_NUMBER_WORDS[w]:g}")
+            numbers.add(number_text(_NUMBER_WORDS[w]))
     if frame is not None:
         numbers = set(frame.numbers)
     negated = any(w in NEGATIONS for w in words)

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from workbench.core.numbers import number_text
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
@@ -96,17 +97,17 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
                 current += value  # "forty two"
             else:
                 if current is not None:
-                    values.append(f"{current:g}")
+                    values.append(number_text(current))
                 current = value
         elif word in SCALES and current is not None:
             current *= SCALES[word]
         elif word in {"a", "an"} and current is None:
             continue
         elif current is not None and word not in {"-", "and"}:
-            values.append(f"{current:g}")
+            values.append(number_text(current))
             current = None
     if current is not None:
-        values.append(f"{current:g}")
+        values.append(number_text(current))
     return values
 
 
@@ -135,7 +136,7 @@ def _date_words(ent: Span) -> list[str]:
         elif token.is_digit:
             out.append(word)
         elif word in NUMBER_WORDS and word not in {"a", "an"}:
-            out.append(f"{NUMBER_WORDS[word]:g}")  # "the third quarter"
+            out.append(number_text(NUMBER_WORDS[word]))  # "the third quarter"
         elif word in RELATIVE_DATES:
             out.append(word)
     return out

@@ -280,11 +280,17 @@ def m011_unnumbered_terms(db: sqlite_utils.Database) -> None:
     (REPLAY_AFTER)."""
 
 
+def m012_exact_numbers(db: sqlite_utils.Database) -> None:
+    """Numbers are compared with every significant digit (``core.numbers``): claims keyed
+    before this wrote 1,234,567 and 1,234,571 alike ("1.23457e+06") and could match across
+    them. No schema changes; the replay that follows (REPLAY_AFTER) keys every claim again."""
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
     m006_claim_frame, m007_match_text_index, m008_feeds, m009_index_claims_per_statement,
-    m010_numbered_terms, m011_unnumbered_terms,
+    m010_numbered_terms, m011_unnumbered_terms, m012_exact_numbers,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -294,7 +300,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: a frozen schema change that never imports live code.
 REPLAY_AFTER: frozenset[str] = frozenset(
     {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms",
-     "m011_unnumbered_terms"}
+     "m011_unnumbered_terms", "m012_exact_numbers"}
 )  # fmt: skip
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
