@@ -149,13 +149,19 @@ Timings = tuple[tuple[float, float], tuple[float, float]]
 
 
 def median_lookup(store: Store, rng: random.Random, stored: list[str], n: int) -> Timings:
-    """Median milliseconds of ``n`` lookups, half new sentences and half stored ones, and
-    the median number of candidates they scored (what the data makes them compare): for
-    claims with numbers and for claims without, apart."""
+    """:func:`lookups` of ``n`` claims, half new sentences and half stored ones."""
     queries = [sentence(rng)[0] for _ in range(n // 2)]
     queries += [rng.choice(stored) for _ in range(n - len(queries))]
+    return lookups(store, queries)
+
+
+def lookups(store: Store, queries: list[str]) -> Timings:
+    """Median milliseconds of looking up each of ``queries``, and the median number of
+    candidates they scored (what the data makes them compare): for claims with numbers and
+    for claims without, apart."""
     spent: dict[bool, list[float]] = {True: [], False: []}
     candidates: dict[bool, list[int]] = {True: [], False: []}
+    matching.signature.cache_clear()  # a query asked before is timed as if new
     for q in queries:
         t = time.perf_counter()
         sig = matching.signature(q)
@@ -232,6 +238,40 @@ def main() -> None:
         for vocabulary in ("closed", "open") if args.vocabulary == "both" else (args.vocabulary,):
             print(f"-- {vocabulary} vocabulary")
             speed(args.claims, args.queries, open_vocabulary=vocabulary == "open")
+        if args.crowd:
+            speed_on_real_sentences(args.crowd)
+
+
+def speed_on_real_sentences(n: int) -> None:
+    """Lookup times as a database of real sentences grows (the CT24 and NewsSD-ENG training
+    files, up to ``n``): 200 are held out as new claims, the rest stored 100 to an article,
+    and the median lookup is taken at 1,000, 10,000 and all of them."""
+    sentences = crowd_sentences(n)
+    if len(sentences) < 2_000:
+        print(f"(no real sentences: the public training files are not in {SHARED})")
+        return
+    rng = random.Random(5)
+    rng.shuffle(sentences)
+    held, pool = sentences[:200], sentences[200:]
+    pool = pool[: len(pool) // 100 * 100]
+    print(f"-- {len(pool):,} real sentences (CT24 and NewsSD-ENG training files)")
+    growth: list[tuple[int, Timings]] = []
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "real.db") as store:
+        for start in range(0, len(pool), 100):
+            art, made = article(start, [(s, None) for s in pool[start : start + 100]])
+            store.add_article(art, made, "bench")
+            stored = start + 100
+            if stored in (1_000, 10_000, len(pool)):
+                queries = held[:100] + rng.sample(pool[:stored], 100)
+                growth.append((stored, lookups(store, queries)))
+    for label, k in (("numbers", 0), ("no numbers", 1)):
+        base = growth[0][1][k][0]
+        for size, timings in growth:
+            ms, candidates = timings[k]
+            print(
+                f"lookup at {size:>7,} real sentences, {label}: {ms:6.2f} ms   "
+                f"({ms / base:.1f}x the first; {candidates:.0f} candidates)"
+            )
 
 
 def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None:

@@ -319,3 +319,22 @@ def test_words_that_only_occur_together_count_as_one_when_candidates_crowd(
         together = store._shared.together  # what the index was asked
         assert together[(key + "barrel", key + "oil")][0] is True
         assert not any(ok for (a, b), (ok, _) in together.items() if "oil" not in a + b)
+
+
+@pytest.mark.parametrize("n", range(1, 7))
+def test_the_candidate_query_finds_claims_missing_at_most_one_rare_word(n: int) -> None:
+    """Checked by FTS5 itself against every combination of six words."""
+    import itertools
+    import sqlite3
+
+    from workbench.store.match_reads import _all_but_one
+
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot"]
+    rows = [" ".join(c) for r in range(1, 7) for c in itertools.combinations(words, r)]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(words)")
+    conn.executemany("INSERT INTO t (words) VALUES (?)", [(r,) for r in [*rows, "golf"]])
+    query = _all_but_one("words", words[:n])
+    found = {r for (r,) in conn.execute("SELECT words FROM t WHERE t MATCH ?", (query,))}
+    needed = n - 1 if n >= 3 else n  # two of three, three of four …; both of two
+    assert found == {r for r in rows if len(set(r.split()) & set(words[:n])) >= needed}

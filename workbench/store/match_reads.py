@@ -16,12 +16,27 @@ def _all_but_one(column: str, rare: Sequence[str]) -> str | None:
     """An FTS5 query for rows whose ``column`` holds all but one of the ``rare`` words (two
     of three, three of four …; all of them when fewer than three); None without words."""
     words = [f'"{t}"' for t in rare]
-    if len(words) < 3:
-        query = " AND ".join(words)
-    else:
-        groups = [words[:i] + words[i + 1 :] for i in range(len(words))]
-        query = " OR ".join("(" + " AND ".join(g) + ")" for g in groups)
-    return f"{column} : ({query})" if query else None
+    if not words:
+        return None
+    query = " AND ".join(words) if len(words) < 3 else _missing_at_most_one(words)
+    return f"{column} : ({query})"
+
+
+def _missing_at_most_one(words: Sequence[str]) -> str:
+    """All but at most one of ``words`` (two or more): all of one half and all but one of
+    the other, either way round. Each word's posting list is read twice, where the plain
+    "every group of all but one" read it once for each other word (a fifth slower at four
+    words)."""
+    if len(words) == 2:
+        return f"{words[0]} OR {words[1]}"
+    half = len(words) // 2
+    first, second = words[:half], words[half:]
+
+    def whole_and_nearly(whole: Sequence[str], nearly: Sequence[str]) -> str:
+        rest = [f"({_missing_at_most_one(nearly)})"] if len(nearly) > 1 else []
+        return "(" + " AND ".join([*whole, *rest]) + ")"
+
+    return f"{whole_and_nearly(first, second)} OR {whole_and_nearly(second, first)}"
 
 
 #: the most of a claim's rarest words a lookup narrows by when many claims share fewer
