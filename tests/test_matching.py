@@ -43,6 +43,48 @@ DIFFERENT = [
     ("The fund holds 3,141,592,653 crowns.", "The fund holds 3.141592654 billion crowns."),
 ]  # fmt: skip
 
+# (a claim, the same wording with an opposite word, the contrast that tells them apart)
+OPPOSITES = [
+    ("Ruritania's exports rose by 5 per cent in 2024.",
+     "Ruritania's exports fell by 5 per cent in 2024.", "direction"),
+    ("Unemployment in Freedonia increased to 7 per cent last year.",
+     "Unemployment in Freedonia decreased to 7 per cent last year.", "direction"),
+    ("The ruling party won the election in Osterlich in 2021.",
+     "The ruling party lost the election in Osterlich in 2021.", "outcome"),
+    ("The minister supports the ban on fishing near Lenz.",
+     "The minister opposes the ban on fishing near Lenz.", "position"),
+    ("The bill was passed by the senate on Tuesday.",
+     "The bill was blocked by the senate on Tuesday.", "position"),
+    ("Inflation in Karsovia is the highest in the region.",
+     "Inflation in Karsovia is the lowest in the region.", "extent"),
+    ("At least 300 people were killed in the flood.",
+     "At most 300 people were killed in the flood.", "extent"),
+    ("More than 40,000 people attended the rally in Lenz.",
+     "Fewer than 40,000 people attended the rally in Lenz.", "comparison"),
+    ("The majority of Freedonians oppose the war.",
+     "A minority of Freedonians oppose the war.", "share"),
+    ("Ruritania imports most of its gas from Osterlich.",
+     "Ruritania exports most of its gas to Osterlich.", "trade"),
+    ("The vaccine is safe for children, the agency said.",
+     "The vaccine is unsafe for children, the agency said.", "safety"),
+    ("The government spent $5 billion on defence in 2023.",
+     "The government spent €5 billion on defence in 2023.", "currency"),
+    ("Ruritania built 500 kilometres of railway in 2024.",
+     "Ruritania built 500 miles of railway in 2024.", "unit of length"),
+    ("Support for the plan rose 5 per cent in May.",
+     "Support for the plan rose 5 points in May.", "percent or points"),
+    ("Freedonia joined the customs union in 2019.",
+     "Freedonia left the customs union in 2019.", "membership"),
+]  # fmt: skip
+SAME_SIDE = [
+    ("Ruritania's exports increased by 5 per cent in 2024.",
+     "Ruritania's exports were raised by 5 per cent in 2024."),
+    ("The government spent $5 billion on defence in 2023.",
+     "The government spent 5 billion dollars on defence in 2023."),
+    ("Prices rose in Lenz in 2024 while wages fell.",  # both sides: the contrast says nothing
+     "In 2024 prices in Lenz rose while wages fell."),
+]  # fmt: skip
+
 
 def score(a: str, b: str, sa: str | None = None, sb: str | None = None) -> float:
     return float(score_many([signature(a, sa)], [signature(b, sb)])[0, 0])
@@ -51,6 +93,26 @@ def score(a: str, b: str, sa: str | None = None, sb: str | None = None) -> float
 @pytest.mark.parametrize(("a", "b"), PARAPHRASES)
 def test_paraphrases_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b", "contrast"), OPPOSITES)
+def test_a_claim_with_an_opposite_word_is_never_a_match(a: str, b: str, contrast: str) -> None:
+    from workbench.matching import differences
+
+    assert contrast in differences(signature(a), signature(b))
+    assert score(a, b) < THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_SIDE)
+def test_words_on_the_same_side_of_a_contrast_still_match(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+def test_a_word_on_two_sides_of_one_contrast_is_refused() -> None:
+    from workbench.matching.signature import _contrasts
+
+    with pytest.raises(ValueError, match="'rose' is on two sides"):
+        _contrasts(["direction: rose climbed | fell rose"], {})
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
@@ -211,6 +273,11 @@ def test_match_says_why_a_claim_matches_or_not(matched_db: Path) -> None:
     ).output  # fmt: skip
     assert " match " in table.splitlines()[0]
     assert "agrees on: numbers 40000" in table
+    opposite = CliRunner().invoke(
+        cli, ["match", "Osterlich opened its border crossings on Monday.", "--db",
+              str(matched_db)],
+    ).output  # fmt: skip
+    assert " match " not in opposite and "differs in: opening or closing" in opposite
 
 
 def test_a_paraphrase_is_found_among_hundreds_of_claims_with_the_same_numbers(

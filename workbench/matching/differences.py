@@ -23,6 +23,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "negation", "speaker",
+    the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
     "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
     claim."""
@@ -33,9 +34,22 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("negation")
     if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
         found.append("speaker")
+    found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
     return found
+
+
+def contrasts(a: Signature, b: Signature) -> list[str]:
+    """The contrasts of matching.toml in which the two claims take different sides, each
+    taking one ("direction": "exports rose" / "exports fell"; "currency": "$5 billion" /
+    "€5 billion")."""
+    sides_b = b.sides
+    return [
+        label
+        for label, sides in a.sides.items()
+        if len(sides) == 1 and len(sides_b.get(label, ())) == 1 and sides != sides_b[label]
+    ]
 
 
 def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:

@@ -57,6 +57,8 @@ class Vocabulary:
     phrases: re.Pattern | None  # several words, longest first
     phrase_forms: dict[str, str]
     name_pattern: re.Pattern  # the names, case-insensitive, longest first
+    #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
+    contrasts: dict[str, tuple[tuple[str, int], ...]]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -104,14 +106,36 @@ def vocabulary() -> Vocabulary:
     if phrases:
         pattern = re.compile(_any_of(list(phrases)))
     names = _forms(data["names"]["forms"])
+    single = {k: v for k, v in synonyms.items() if k not in phrases}
     return Vocabulary(
         names=names,
         name_pattern=re.compile(_any_of(list(names)), re.IGNORECASE),
         titles=frozenset(data["titles"]["words"]),
-        synonyms={k: v for k, v in synonyms.items() if k not in phrases},
+        synonyms=single,
         phrases=pattern,
         phrase_forms=phrases,
+        contrasts=_contrasts(data["contrasts"]["groups"], single),
     )
+
+
+def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
+    """The ``[contrasts]`` groups as {word in its compared form: ((group, side), …)}; a
+    word on two sides of one group is an error in the list."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for entry in groups:
+        label, _, sides = entry.partition(":")
+        label = " ".join(label.split())
+        for side, words in enumerate(sides.split("|")):
+            for word in words.split():
+                for form in synonyms.get(word, word).split():
+                    places = found.setdefault(form if form in NEGATIONS else _stem(form), [])
+                    if (label, side) not in places:
+                        places.append((label, side))
+    for word, places in found.items():
+        labels = [label for label, _ in places]
+        if len(labels) != len(set(labels)):
+            raise ValueError(f"matching.toml: {word!r} is on two sides of one contrast")
+    return {word: tuple(places) for word, places in found.items()}
 
 
 @functools.lru_cache(maxsize=65_536)  # names recur: every pair of frames compares them
@@ -170,6 +194,17 @@ class Signature:
         if isinstance(self.frame_source, str):
             return Frame.from_dict(json.loads(self.frame_source))
         return self.frame_source
+
+    @functools.cached_property
+    def sides(self) -> dict[str, frozenset[int]]:
+        """{contrast: the sides its words take} of the ``[contrasts]`` in matching.toml
+        ("direction": rise or fall) the claim's wording falls in."""
+        contrasts = vocabulary().contrasts
+        found: dict[str, set[int]] = {}
+        for word in self.text.split():
+            for label, side in contrasts.get(word, ()):
+                found.setdefault(label, set()).add(side)
+        return {label: frozenset(sides) for label, sides in found.items()}
 
     @property
     def numkey(self) -> str:

@@ -9,7 +9,8 @@ A pairs file holds blocks, one per stored claim::
 
 Each query is labelled ``paraphrase`` (the same claim: it must match) or with the one thing
 it changes — ``agent``, ``patient``, ``swap``, ``date``, ``weekday``, ``place``, ``number``,
-``polarity`` — or ``unrelated`` (another sentence of the same article): none of these may
+``polarity``, ``opposite`` (a word of the other side: rose / fell, won / lost) — or
+``unrelated`` (another sentence of the same article): none of these may
 match. See ``docs/matching.md`` for the guideline the pairs were written by.
 
 The pairs go through what ingest does: every stored claim is split and stored as its own
@@ -32,7 +33,9 @@ from pathlib import Path
 from workbench.core.errors import InputError
 
 SAME = "paraphrase"
-DIFFERENT = ("agent", "patient", "swap", "date", "weekday", "place", "number", "polarity")
+DIFFERENT = (
+    "agent", "patient", "swap", "date", "weekday", "place", "number", "polarity", "opposite",
+)  # fmt: skip
 CLASSES = (SAME, *DIFFERENT, "unrelated")
 _QUERY = re.compile(r"^([a-z]+):\s*(.+)$")
 
