@@ -75,6 +75,16 @@ OPPOSITES = [
      "Support for the plan rose 5 points in May.", "percent or points"),
     ("Freedonia joined the customs union in 2019.",
      "Freedonia left the customs union in 2019.", "membership"),
+    ("The pipeline carries 500,000 barrels per day.",
+     "The pipeline carries 500,000 barrels per year.", "period"),
+    ("All schools in Lenz were closed on Monday.",
+     "Some schools in Lenz were closed on Monday.", "scope"),
+    ("Fuel prices have been rising since 2019.",
+     "Fuel prices have been rising until 2019.", "since or until"),
+    ("More than 300 protesters were arrested in Lenz on Friday.",
+     "More than 300 protesters were released in Lenz on Friday.", "custody"),
+    ("The army captured the town of Lenz in March.",
+     "The army lost the town of Lenz in March.", "control"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",
