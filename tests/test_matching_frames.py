@@ -65,6 +65,12 @@ NEAR_MISSES = [
      "On Monday, the minister announced that the border would reopen.", "weekday"),
     ("The incumbent won 1,234,567 votes in the Lenz runoff.",
      "The incumbent won 1,234,571 votes in the Lenz runoff.", "number"),
+    ("The government will build 500 schools in Lenz by 2026.",
+     "The government built 500 schools in Lenz by 2026.", "future or past"),
+    ("Ruritania plans to ship grain to Freedonia in May.",
+     "Ruritania shipped grain to Freedonia in May.", "future or past"),
+    ("The minister said the new bridge would carry 40,000 cars a day.",
+     "The new bridge carried 40,000 cars a day, the minister said.", "future or past"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -89,6 +95,12 @@ PARAPHRASES = [
      "About 1 million people live in the Lenz valley."),
     ("The incumbent won 1,234,567 votes in the Lenz runoff.",
      "In the Lenz runoff the incumbent won 1,234,567 votes."),
+    ("The Lenz council will officially withdraw the parking plan.",
+     "The Lenz council is to officially withdraw the parking plan."),
+    ("The summit will take place in Lenz on Friday.",
+     "The summit is going to take place in Lenz on Friday."),
+    ("The council was already due to meet this weekend.",
+     "The council was already scheduled to meet this weekend."),
     ("A few refugees crossed the river at Lenz.", "A few refugees crossed the river at Lenz."),
     ("Osterlich is the only member of the league that has not paid its dues.",
      "The only member of the league that has not paid its dues is Osterlich."),
@@ -264,3 +276,34 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
     assert (scores.precision, scores.recall) == (1.0, 1.0)
     assert [o.matched for o in scores.outcomes] == [True, False, False]
     assert f"among {len(crowd):,} other claims" in render_pair_scores(scores, "crowd")
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The council will meet in Lenz on Friday.", "future"),
+        ("The council plans to meet in Lenz on Friday.", "future"),
+        ("The council met in Lenz on Friday.", "past"),
+        ("The council has met in Lenz.", "past"),
+        ("The council meets in Lenz on Friday.", None),  # the present may be ahead
+        ("We were able to drive our schools to the top of the league.", "past"),
+        ("What would the council have done in Lenz?", "past"),  # looks back, not ahead
+    ],
+)
+def test_a_frame_says_whether_the_action_is_ahead_or_done(text: str, tense: str | None) -> None:
+    from workbench.splitting import split_text
+
+    assert split_text(text)[0].frame.tense == tense
+
+
+def test_frames_stored_before_tense_was_read_match_either_way() -> None:
+    import dataclasses
+
+    will, did = (
+        framed("The government will build 500 schools in Lenz by 2026."),
+        framed("The government built 500 schools in Lenz by 2026."),
+    )
+    unknown = dataclasses.replace(will.frame, tense=None)
+    old = signature("The government will build 500 schools in Lenz by 2026.", None, unknown)
+    assert "future or past" in differences(will, did)
+    assert "future or past" not in differences(old, did)

@@ -96,6 +96,9 @@ class Frame:
     numbers: tuple[str, ...] = ()  # quantities, words and ordinals included
     polarity: str = "positive"  # "negative" (not, never, denied) or "hedged" (hardly …)
     predicate: str | None = None  # the main verb's lemma (shown, not compared)
+    #: "future" ("will build", "plans to ship"), "past" ("built", "has built"), or None:
+    #: the present, or a claim split before tense was read
+    tense: str | None = None
     places: tuple[str, ...] = ()  # where: named places after "in", "at", "near", "to" …
     patients: tuple[str, ...] = ()  # who undergoes it: the object, a passive's subject
     #: unnamed participants as "role:lemma" ("agents:lawmaker"), for telling a swap
@@ -106,7 +109,7 @@ class Frame:
         return {
             "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
             "numbers": list(self.numbers), "polarity": self.polarity,
-            "predicate": self.predicate, "places": list(self.places),
+            "predicate": self.predicate, "tense": self.tense, "places": list(self.places),
             "patients": list(self.patients), "nouns": list(self.nouns),
         }  # fmt: skip
 
@@ -123,6 +126,7 @@ class Frame:
             numbers=tuple(canonical_number(n) for n in data.get("numbers", ())),
             polarity=str(data.get("polarity", "positive")),
             predicate=data.get("predicate"),
+            tense=data.get("tense"),
             places=tuple(data.get("places", ())),
             patients=tuple(data.get("patients", ())),
             nouns=tuple(data.get("nouns", ())),

@@ -80,6 +80,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
         found.append("number")
     if a.polarity != b.polarity:
         found.append("negation or hedge")
+    if {a.tense, b.tense} == {"future", "past"}:
+        found.append("future or past")
     return found
 
 

@@ -23,6 +23,9 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
   the members").
 * ``polarity`` — "negative" for a negation, a denial or a refusal ("refused to send"),
   "hedged" for "hardly", "barely" …
+* ``tense`` — "future" when the action lies ahead ("will build", "plans to ship", "is set
+  to sign"), "past" when it is done ("built", "has built"): a promise or a forecast is not
+  the deed;
 * ``predicate`` — the lemma of the verb of the action (the end of a chain: "is set to be
   replaced" → "replace"); "be" marks a copular claim, which has no swap;
 * ``nouns`` — unnamed participants by role ("agents:lawmaker"), compared only to tell
@@ -64,6 +67,8 @@ _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 DATE_WORDS = _pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
+FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
+FUTURE_CHAINS = LEXICON["future_chains"].words
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
@@ -193,6 +198,46 @@ def _polarity(tokens: list[Token], stance: str) -> str:
     return "positive"
 
 
+def _tense(head: Token | None, action: Token | None) -> str | None:
+    """ "future" when the action lies ahead of the claim: an auxiliary "will", "would" … on
+    the chain from the clause's verb to the action, or a chain through "plans to", "is set
+    to", "is due to", "is going to" ("is to withdraw"); "past" when the clause's verb is in
+    the past or the perfect ("shipped", "has shipped", "was shipped"); None otherwise (the
+    present says nothing: "the summit opens on Friday" may be ahead)."""
+    if head is None or action is None:
+        return None
+    chain, leading = [head], []
+    while step := _next_in_chain(chain[-1]):
+        leading.append(step[-2] if len(step) > 1 else chain[-1])  # what "to" hangs on
+        chain.extend(step)
+    for verb in chain:
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        # "would have done" looks back, not ahead
+        if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+            return "future"
+    if any(t.lemma_.lower() in FUTURE_CHAINS for t in leading):
+        return "future"
+    first = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+    if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in first):
+        return "past"
+    return None
+
+
+def _next_in_chain(verb: Token) -> list[Token]:
+    """The tokens leading on from ``verb`` to the verb of its action: its open complement
+    ("plans to ship"), or an adjective with one ("is due to meet": "due", "meet"; "were
+    able to drive": "able", "drive", which looks ahead only if the adjective does)."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return [child]
+    for child in verb.children:
+        if child.dep_ == "acomp":
+            onward = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            if onward is not None:
+                return [child, onward]
+    return []
+
+
 def _scant(token: Token) -> bool:
     """A quantifier that says almost none ("few transactions"), not "a few"."""
     before = token.nbor(-1).lower_ if token.i > 0 else ""
@@ -268,6 +313,7 @@ def claim_frame(
         numbers=tuple(sorted(set(numbers))),
         polarity=_polarity(tokens, stance),
         predicate=action.lemma_.lower() if action is not None else None,
+        tense=_tense(head, action),
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
