@@ -413,8 +413,9 @@ def test_numbers_keyed_with_six_digits_are_keyed_exactly_on_migration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Before m012, 1,234,567 and 1,234,571 were both keyed "1.23457e+06" and could match.
-    After migrating, the claim is keyed by its exact number, and a frame stored with an
-    old whole number ("1.2e+06") is read as that number."""
+    After migrating, the claim is keyed by its exact number; a frame stored with an old whole
+    number ("1.2e+06") is read as that number, and one with a rounded number as the number
+    its claim writes."""
     import dataclasses
     import importlib
 
@@ -425,9 +426,11 @@ def test_numbers_keyed_with_six_digits_are_keyed_exactly_on_migration(
     article, claims = hand_made(
         "Turnout in Lenz was 1,234,567 voters.\n\n"
         "The ministry said 1.2 million ballots were printed.\n\nIt was a remarkable night."
+        "\n\nThe fund holds 3,141,592 crowns."
     )
-    framed = dataclasses.replace(claims[1], frame=Frame(numbers=("1.2e+06",)))
-    claims = (claims[0], framed, *claims[2:])
+    whole = dataclasses.replace(claims[1], frame=Frame(numbers=("1.2e+06",)))
+    rounded = dataclasses.replace(claims[3], frame=Frame(numbers=("3.14159e+06",)))
+    claims = (claims[0], whole, claims[2], rounded)
     path = tmp_path / "m011.db"
     signatures.signature.cache_clear()  # the keys below are computed the old way
     with monkeypatch.context() as m:
@@ -441,10 +444,15 @@ def test_numbers_keyed_with_six_digits_are_keyed_exactly_on_migration(
     with Store(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         numkeys = store.db.conn.execute("SELECT numkey FROM claims ORDER BY position").fetchall()
-        assert [k for (k,) in numkeys] == ["1234567", "1200000", ""]
+        # a frame's rounded number is taken back to the number its claim writes
+        assert [k for (k,) in numkeys] == ["1234567", "1200000", "", "3141592"]
         same = matching.lookup(store, matching.signature("Turnout in Lenz was 1,234,567 voters."))
         assert [cid for cid, _ in same] == [claims[0].id]
         other = matching.signature("Turnout in Lenz was 1,234,571 voters.")
         assert matching.lookup(store, other) == []
+        fund = matching.signature(
+            "The fund holds 3,141,592 crowns.", None, Frame(numbers=("3141592",))
+        )
+        assert [cid for cid, _ in matching.lookup(store, fund)] == [claims[3].id]
         assert_indexes_agree(store)
         assert store.projection_difference() is None

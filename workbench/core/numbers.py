@@ -19,7 +19,11 @@ def canonical_number(text: str) -> str:
         value = float(text)
     except ValueError:
         return text
+    return text if is_rounded(text) else number_text(value)
+
+
+def is_rounded(text: str) -> bool:
+    """Whether an earlier version may have rounded this number: six significant digits
+    and an exponent ("1.23457e+06")."""
     mantissa, exponent, _ = text.lower().partition("e")
-    if exponent and len(mantissa.replace(".", "").lstrip("-0")) >= 6:
-        return text
-    return number_text(value)
+    return bool(exponent) and len(mantissa.replace(".", "").lstrip("-0")) >= 6

@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
 import re
 import tomllib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
-from workbench.core.numbers import number_text
+from workbench.core.numbers import is_rounded, number_text
 from workbench.core.values import Frame
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -192,7 +193,8 @@ class Signature:
     def frame(self) -> Frame | None:
         """The claim's frame, if it has one."""
         if isinstance(self.frame_source, str):
-            return Frame.from_dict(json.loads(self.frame_source))
+            stored = Frame.from_dict(json.loads(self.frame_source))
+            return with_written_numbers(stored, self.numbers)
         return self.frame_source
 
     @functools.cached_property
@@ -283,6 +285,7 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         if w in _NUMBER_WORDS:
             numbers.add(number_text(_NUMBER_WORDS[w]))
     if frame is not None:
+        frame = with_written_numbers(frame, numbers)
         numbers = set(frame.numbers)
     negated = any(w in NEGATIONS for w in words)
     synonyms = vocabulary().synonyms
@@ -295,6 +298,25 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         speaker=normalise_speaker(speaker),
         frame_source=frame,
     )
+
+
+def with_written_numbers(frame: Frame | None, written: Iterable[str]) -> Frame | None:
+    """``frame`` with each number an earlier version rounded to six digits ("1.23457e+06")
+    taken back to the number of the claim's wording it stands for ("1234567"); a frame
+    with none as it is."""
+    if frame is None or not any(is_rounded(n) for n in frame.numbers):
+        return frame
+    rounded = {f"{float(w):g}": w for w in written if _is_number(w)}
+    exact = tuple(sorted({rounded.get(n, n) if is_rounded(n) else n for n in frame.numbers}))
+    return dataclasses.replace(frame, numbers=exact)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _numbers(lowered: str) -> tuple[set[str], str]:
