@@ -264,12 +264,17 @@ def speed_on_real_sentences(n: int) -> None:
             if stored in (1_000, 10_000, len(pool)):
                 queries = held[:100] + rng.sample(pool[:stored], 100)
                 growth.append((stored, lookups(store, queries)))
+    print_growth(growth, "real sentences")
+
+
+def print_growth(growth: list[tuple[int, Timings]], unit: str) -> None:
+    """The lookup times at each size, with and without numbers, against the first size."""
     for label, k in (("numbers", 0), ("no numbers", 1)):
         base = growth[0][1][k][0]
         for size, timings in growth:
             ms, candidates = timings[k]
             print(
-                f"lookup at {size:>7,} real sentences, {label}: {ms:6.2f} ms   "
+                f"lookup at {size:>7,} {unit}, {label}: {ms:6.2f} ms   "
                 f"({ms / base:.1f}x the first; {candidates:.0f} candidates)"
             )
 
@@ -295,14 +300,7 @@ def speed(claims: int, n_queries: int, *, open_vocabulary: bool = False) -> None
                 if len(stored) in checkpoints:
                     growth.append((len(stored), median_lookup(store, rng, stored, 100)))
             print(f"built {len(stored)} claims in {time.perf_counter() - t0:.1f}s")
-            for label, k in (("numbers", 0), ("no numbers", 1)):
-                base = growth[0][1][k][0]
-                for size, timings in growth:
-                    ms, candidates = timings[k]
-                    print(
-                        f"lookup at {size:>7,} claims, {label}: {ms:6.2f} ms   "
-                        f"({ms / base:.1f}x the first; {candidates:.0f} candidates)"
-                    )
+            print_growth(growth, "claims")
 
             queries = [sentence(rng)[0] for _ in range(n_queries // 2)]
             queries += [rng.choice(stored) for _ in range(n_queries - len(queries))]
