@@ -99,6 +99,8 @@ class Frame:
     #: "future" ("will build", "plans to ship"), "past" ("built", "has built"), or None:
     #: the present, or a claim split before tense was read
     tense: str | None = None
+    #: ("from" end, "to" end) of a movement the claim gives both ends of, else ()
+    path: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # where: named places after "in", "at", "near", "to" …
     patients: tuple[str, ...] = ()  # who undergoes it: the object, a passive's subject
     #: unnamed participants as "role:lemma" ("agents:lawmaker"), for telling a swap
@@ -109,7 +111,8 @@ class Frame:
         return {
             "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
             "numbers": list(self.numbers), "polarity": self.polarity,
-            "predicate": self.predicate, "tense": self.tense, "places": list(self.places),
+            "predicate": self.predicate, "tense": self.tense, "path": list(self.path),
+            "places": list(self.places),
             "patients": list(self.patients), "nouns": list(self.nouns),
         }  # fmt: skip
 
@@ -127,6 +130,7 @@ class Frame:
             polarity=str(data.get("polarity", "positive")),
             predicate=data.get("predicate"),
             tense=data.get("tense"),
+            path=tuple(data.get("path", ())),
             places=tuple(data.get("places", ())),
             patients=tuple(data.get("patients", ())),
             nouns=tuple(data.get("nouns", ())),

@@ -66,6 +66,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
     instead: "Germany and France banned it" and "Germany banned it" are not told apart, "India
     provided" and "China provided" are."""
     found = []
+    if _reversed(a.path, b.path):
+        found.append("from and to swapped")
     if _swapped(a, b):
         found.append("agent and target swapped")
     else:
@@ -145,6 +147,15 @@ def _role_of(frame: Frame, name: str) -> str | None:
         if not unmatched_names([name], getattr(frame, role)):
             return role
     return None
+
+
+def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two paths (from, to) run between the same two ends the other way round:
+    "from Lenz to Karsova" / "from Karsova to Lenz", "from deficit to surplus" / "from
+    surplus to deficit"."""
+    if len(a) != 2 or len(b) != 2 or same_actor(a[0], a[1]):
+        return False
+    return same_actor(a[0], b[1]) and same_actor(a[1], b[0])
 
 
 def _swapped(a: Frame, b: Frame) -> bool:

@@ -28,6 +28,8 @@ reporting frame), so that matching can tell "Moscow launched an invasion of Ukra
   the deed;
 * ``predicate`` — the lemma of the verb of the action (the end of a chain: "is set to be
   replaced" → "replace"); "be" marks a copular claim, which has no swap;
+* ``path`` — where a movement starts and ends when the claim gives both ("from Lenz to
+  Karsova"): the same path the other way round is another claim;
 * ``nouns`` — unnamed participants by role ("agents:lawmaker"), compared only to tell
   a swap ("lawmakers shouted at Lam" / "Lam shouted at lawmakers").
 """
@@ -67,6 +69,8 @@ _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 DATE_WORDS = _pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
+PATH_SOURCES = LEXICON["path_sources"].words
+PATH_DESTINATIONS = LEXICON["path_destinations"].words
 FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
 FUTURE_CHAINS = LEXICON["future_chains"].words
 NEGATIVES = LEXICON["negative_polarity"].words
@@ -198,6 +202,30 @@ def _polarity(tokens: list[Token], stance: str) -> str:
     return "positive"
 
 
+def _path(tokens: list[Token]) -> tuple[str, ...]:
+    """("from", "to") of a movement the claim gives both ends of ("from Lenz to Karsova",
+    "from deficit to surplus"), each as its phrase's words (lemma last); () without both."""
+    ends: dict[str, str] = {}
+    for token in tokens:
+        if token.dep_ != "pobj":
+            continue
+        preposition = token.head.lower_
+        side = (
+            "from" if preposition in PATH_SOURCES
+            else "to" if preposition in PATH_DESTINATIONS
+            else None
+        )  # fmt: skip
+        if side is not None and side not in ends:
+            ends[side] = _phrase_words(token)
+    return (ends["from"], ends["to"]) if len(ends) == 2 else ()
+
+
+def _phrase_words(noun: Token) -> str:
+    """A noun phrase as compared: its compounds and adjectives, and the noun's lemma."""
+    before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}]
+    return " ".join([*before, noun.lemma_.lower()])
+
+
 def _tense(head: Token | None, action: Token | None) -> str | None:
     """ "future" when the action lies ahead of the claim: an auxiliary "will", "would" … on
     the chain from the clause's verb to the action, or a chain through "plans to", "is set
@@ -314,6 +342,7 @@ def claim_frame(
         polarity=_polarity(tokens, stance),
         predicate=action.lemma_.lower() if action is not None else None,
         tense=_tense(head, action),
+        path=_path(tokens),
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
