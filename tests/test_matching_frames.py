@@ -71,6 +71,10 @@ NEAR_MISSES = [
      "Ruritania shipped grain to Freedonia in May.", "future or past"),
     ("Gas flows from Osterlich to Karsovia stopped in May.",
      "Gas flows from Karsovia to Osterlich stopped in May.", "from and to swapped"),
+    ("The talks began a week after a strike on a refinery in Osterlich that halved "
+     "Osterlich's fuel exports.",
+     "The talks began a week after a strike on a refinery in Karsovia that halved "
+     "Osterlich's fuel exports.", "place"),
     ("The reform took Lenz from deficit to surplus in 2019.",
      "The reform took Lenz from surplus to deficit in 2019.", "from and to swapped"),
     ("The minister said the new bridge would carry 40,000 cars a day.",

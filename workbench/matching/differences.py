@@ -60,6 +60,15 @@ def _named(frame: Frame) -> list[str]:
     return [*frame.agents, *frame.patients, *frame.others, *frame.places]
 
 
+def _other_place(a: Frame, b: Frame) -> bool:
+    """Whether each frame says where it happened and the places differ, though each place
+    is named in another role of the other frame ("an attack in Kuwait cut Saudi output" /
+    "an attack in Saudi Arabia cut Saudi output"). Only places: who acts and who undergoes
+    it trade roles in paraphrases ("the US has sanctioned Mahan" / "Mahan has been the
+    subject of US sanctions"), where it happened hardly ever does."""
+    return bool(unmatched_names(a.places, b.places) and unmatched_names(b.places, a.places))
+
+
 def frame_differences(a: Frame, b: Frame) -> list[str]:
     """The roles two frames fill differently. A name in one frame that has no counterpart
     in the other is a difference only when the other frame names someone (or somewhere)
@@ -75,6 +84,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
         only_b = unmatched_names(_named(b), _named(a))
         if only_a and only_b:
             found.append(_role(a, b, only_a, only_b))
+        elif _other_place(a, b):
+            found.append("place")
         elif role := _other_kind(a, b):
             found.append(role)
     found.extend(_date_differences(a.dates, b.dates))
