@@ -196,6 +196,26 @@ def test_import_refuses_a_bad_event_by_name_and_writes_nothing(
     assert not fresh.exists() or run("stats", "--db", str(fresh)).output.count("events 0")
 
 
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        ({"path": "Lenz"}, "frame 'path' must be a list of strings"),
+        ({"path": ["Lenz"]}, "frame 'path' must be empty or [from, to]"),
+        ({"places": [1]}, "frame 'places' must be a list of strings"),
+        ({"tense": "soon"}, "frame 'tense' must be future, past or null"),
+    ],
+)
+def test_import_refuses_a_claim_with_a_malformed_frame(
+    reviewed_db: Path, tmp_path: Path, frame: dict, message: str
+) -> None:
+    data = report_of(reviewed_db)
+    target = next(e for e in data["events"] if e["action"] == "claim.extracted")
+    target["payload"]["frame"] = frame
+    result = import_report(data, tmp_path, tmp_path / "fresh.db")
+    assert result.exit_code == 1
+    assert message in result.output and "nothing was imported" in result.output
+
+
 def test_an_edited_report_is_refused_by_its_hashes_before_anything_is_written(
     reviewed_db: Path, tmp_path: Path
 ) -> None:

@@ -157,17 +157,21 @@ def _article_ingested(p: dict) -> None:
 
 
 def _frame(frame: object) -> None:
-    """A claim's frame: null, or lists of strings by role and a polarity."""
+    """A claim's frame: null, or lists of strings by role, a polarity and a tense."""
     if frame is None:
         return
     if not isinstance(frame, dict):
         raise _Bad("payload 'frame' must be an object or null")
-    for role in ("agents", "others", "dates", "numbers"):
+    for role in ("agents", "others", "dates", "numbers", "places", "patients", "nouns", "path"):
         values = frame.get(role, [])
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise _Bad(f"payload frame '{role}' must be a list of strings")
+    if len(frame.get("path", [])) not in (0, 2):
+        raise _Bad("payload frame 'path' must be empty or [from, to]")
     if frame.get("polarity", "positive") not in ("positive", "negative", "hedged"):
         raise _Bad("payload frame 'polarity' must be positive, negative or hedged")
+    if frame.get("tense") not in (None, "future", "past"):
+        raise _Bad("payload frame 'tense' must be future, past or null")
     if not isinstance(frame.get("predicate"), str | None):
         raise _Bad("payload frame 'predicate' must be a string or null")
 
