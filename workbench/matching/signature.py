@@ -110,7 +110,11 @@ def vocabulary() -> Vocabulary:
     single = {k: v for k, v in synonyms.items() if k not in phrases}
     return Vocabulary(
         names=names,
-        name_pattern=re.compile(_any_of(list(names)), re.IGNORECASE),
+        # only a capitalised name is one (the pronoun "us" is not "US"): positions that
+        # cannot start one are passed over at once, a third of the time of trying each
+        name_pattern=re.compile(
+            rf"(?=(?-i:[A-Z])|(?-i:[Tt]he [A-Z]))(?:{_any_of(list(names))})", re.IGNORECASE
+        ),
         titles=frozenset(data["titles"]["words"]),
         synonyms=single,
         phrases=pattern,
@@ -335,13 +339,14 @@ def _numbers(lowered: str) -> tuple[set[str], str]:
 
 
 def _same_names(text: str) -> str:
-    """Capitalised names of the vocabulary in their one form ("Britain" → "united kingdom";
-    the pronoun "us" stays)."""
+    """Capitalised names of the vocabulary in their one form ("Britain" → "united kingdom",
+    "the African Union" → "african union"; the pronoun "us" stays)."""
     vocab = vocabulary()
 
     def one_form(match: re.Match) -> str:
         found = match.group(0)
-        return vocab.names[found.lower()] if found[:1].isupper() else found
+        name = found[4:] if found[:4].lower() == "the " else found  # "the African Union"
+        return vocab.names[found.lower()] if name[:1].isupper() else found
 
     return vocab.name_pattern.sub(one_form, text)
 
