@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from workbench.core.values import Claim, ClaimDraft, Dropped
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# letters and digits, as ``gaps`` counts them: an underscore is punctuation ("_A001")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 #: Reasons a segment of the article is not a claim (see the module docstring).
 REASONS = ("boilerplate", "fragment", "connector", "discourse marker", "not covered")
