@@ -226,13 +226,13 @@ def _phrase_words(noun: Token) -> str:
     return " ".join([*before, noun.lemma_.lower()])
 
 
-def _tense(head: Token | None, action: Token | None) -> str | None:
+def _tense(head: Token | None) -> str | None:
     """ "future" when the action lies ahead of the claim: an auxiliary "will", "would" … on
     the chain from the clause's verb to the action, or a chain through "plans to", "is set
     to", "is due to", "is going to" ("is to withdraw"); "past" when the clause's verb is in
     the past or the perfect ("shipped", "has shipped", "was shipped"); None otherwise (the
     present says nothing: "the summit opens on Friday" may be ahead)."""
-    if head is None or action is None:
+    if head is None:
         return None
     chain, leading = [head], []
     while step := _next_in_chain(chain[-1]):
@@ -245,10 +245,14 @@ def _tense(head: Token | None, action: Token | None) -> str | None:
             return "future"
     if any(t.lemma_.lower() in FUTURE_CHAINS for t in leading):
         return "future"
-    first = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
-    if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in first):
+    if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in _verb_group(head)):
         return "past"
     return None
+
+
+def _verb_group(head: Token) -> list[Token]:
+    """A clause's verb with its auxiliaries ("has been encouraging")."""
+    return [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
 
 
 def _next_in_chain(verb: Token) -> list[Token]:
@@ -341,7 +345,7 @@ def claim_frame(
         numbers=tuple(sorted(set(numbers))),
         polarity=_polarity(tokens, stance),
         predicate=action.lemma_.lower() if action is not None else None,
-        tense=_tense(head, action),
+        tense=_tense(head),
         path=_path(tokens),
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
@@ -377,8 +381,7 @@ def _roles(head: Token | None) -> tuple[set[int], set[int], bool, Token | None]:
     while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
         inner = verb
     # a subject the parser hangs on an auxiliary ("Germany has been encouraging") is the head's
-    verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
-    subject = [c for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS]
+    subject = [c for v in _verb_group(head) for c in v.children if c.dep_ in SUBJECT_DEPS]
     by = [c for v in {head, inner} for c in v.children if c.dep_ == "agent"]
     passive = any(c.dep_ == "auxpass" for c in inner.children) or (
         inner is head and any(c.dep_ in {"nsubjpass", "csubjpass"} for c in subject)
