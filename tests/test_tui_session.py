@@ -16,6 +16,7 @@ from workbench.core.values import ClaimDraft, Cleaned, Document
 from workbench.ingest.articles import make_article, make_claims
 from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.tui.widgets.claim_list import ClaimQueue
 from workbench.tui.widgets.details import ClaimDetails
 from workbench.usecases import actions
 
@@ -171,3 +172,19 @@ def test_review_opens_on_the_filter_asked_for(tmp_path: Path, monkeypatch) -> No
     assert opened == ["unreviewed", "all", "mine"]
     wrong = CliRunner().invoke(cli, ["review", "--db", db, "--filter", "everything"])
     assert wrong.exit_code == 2 and "'everything' is not one of" in wrong.output
+
+
+async def test_a_refresh_that_lands_while_the_session_closes_does_not_crash(
+    review_db: Path,
+) -> None:
+    """Another process's article can move the cursor just as the reviewer quits: the
+    queue's last messages reach the app after its screen is gone."""
+    app = make_app(review_db)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        row = queue(app).current
+        await pilot.press("q")
+    # what a late ClaimQueue.Highlighted or reload does once the app has closed
+    app.on_claim_queue_highlighted(ClaimQueue.Highlighted(row))
+    app.apply_filter()
+    assert "reviewed" in str(app.line("progress").render())

@@ -85,7 +85,8 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         self.all_rows: list[QueueRow] = []
         self._progress: dict[str, tuple[int, int]] = {}  # article id: (with a verdict, claims)
         self._reviewed = 0  # claims with a verdict, of all_rows
-        self._widgets: dict[type[Widget], Widget] = {}  # the main screen's panels, by type
+        # the main screen's panels by type and its text lines by id
+        self._widgets: dict[type[Widget] | str, Widget] = {}
         self.session_reviewed: set[str] = set()
         self.today_before = 0  # your verdicts given today before this session
         self.arrived: int | None = None  # claims in since your last session (None: first one)
@@ -151,13 +152,13 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
     def on_claim_queue_resized(self, message: ClaimQueue.Resized) -> None:
         """Column headings for the queue's width now (it changes with the layout)."""
         queue = self.main(ClaimQueue)
-        self.query_one("#queue-heading", Static).update(queue.heading(message.width))
+        self.line("queue-heading").update(queue.heading(message.width))
 
     # -- loading (in workers, so keys never wait on the disk) -------------------------------
 
     def sample_answered(self, yes: bool | None) -> None:
         if yes:
-            self.query_one("#queue-title", Static).update(" Loading the sample article…")
+            self.line("queue-title").update(" Loading the sample article…")
             self.ingest_sample()
         else:
             self.load_queue()
@@ -217,7 +218,7 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         shown = select(self.all_rows, self.filter_name, self.reviewer, self.search_text)
         queue.set_rows(shown, keep=current, stay=stay)
         search = f" · search “{self.search_text}”" if self.search_text else ""
-        self.query_one("#queue-title", Static).update(
+        self.line("queue-title").update(
             f" Claims — filter: {self.filter_name}{search} ({len(shown)})"
         )
         self.update_header()
@@ -257,7 +258,7 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         if self.arrived:
             since = "" if self.has_class("narrow") else " since your last session"
             arrived = f" · {self.arrived} new{since}"
-        self.query_one("#progress", Static).update(
+        self.line("progress").update(
             f" {self.db_path.name} · {self.rubric.name} · {self.reviewer}"
             f"   {reviewed}/{total} reviewed{arrived}{article} · session "
             f"{len(self.session_reviewed)} · today {self.today}"
@@ -350,6 +351,13 @@ class ReviewApp(LiveChanges, ClaimEdits, UndoAndBulk, ReadingTools, PaletteComma
         if kind not in self._widgets:  # kept: a timer may fire while the app shuts down
             self._widgets[kind] = self.screen_stack[0].query_one(kind)
         return self._widgets[kind]  # type: ignore[return-value]
+
+    def line(self, name: str) -> Static:
+        """The main screen's text line ``name`` (progress, queue title or headings), kept as
+        the panels are: a late message from the queue may arrive while the app shuts down."""
+        if name not in self._widgets:
+            self._widgets[name] = self.screen_stack[0].query_one(f"#{name}", Static)
+        return self._widgets[name]  # type: ignore[return-value]
 
     @property
     def current(self) -> QueueRow | None:
