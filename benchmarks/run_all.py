@@ -30,7 +30,7 @@ BENCHMARKS: list[tuple[str, list[str]]] = [
     ("CLI start-up, 10,000 claims", ["cli_start.py", "--repeat", "5"]),
     ("split vs bare spaCy", ["split_speed.py", "--articles", "40", "--repeat", "2"]),
     ("one long article", ["long_article.py", "--sizes", "50", "400", "1000"]),
-    ("storing events", ["store_write.py", "--articles", "100", "1000", "--repeat", "2"]),
+    ("storing events", ["store_write.py", "--articles", "100", "1000", "--repeat", "2", "--keyed"]),
     ("review session start", ["tui_open.py", "--repeat", "2"]),
     ("export", ["export.py", "--repeat", "1"]),
     ("matching", ["matching.py", "--crowd", "100000"]),
