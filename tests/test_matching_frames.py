@@ -79,6 +79,9 @@ NEAR_MISSES = [
      "The reform took Lenz from surplus to deficit in 2019.", "from and to swapped"),
     ("The minister said the new bridge would carry 40,000 cars a day.",
      "The new bridge carried 40,000 cars a day, the minister said.", "future or past"),
+    ("Chinese Foreign Minister Lan Wei said the talks with Osterlich would resume.",
+     "Japanese Foreign Minister Lan Wei said the talks with Osterlich would resume.",
+     "speaker"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -95,6 +98,10 @@ PARAPHRASES = [
     ("The northern unions booed Minister Halvard.",
      "Minister Halvard was booed by the northern unions."),
     ("Mirosław Kowalczyk chaired the commission.", "Miroslaw Kowalczyk chaired the commission."),
+    ("Minister Ayşe Kılıç said the grain corridor would stay open.",
+     "Minister Ayse Kilic said the grain corridor would stay open."),
+    ("Turkish Foreign Minister Kılıç said the grain corridor would stay open.",
+     "Foreign Minister Ayşe Kılıç said the grain corridor would stay open."),
     ("The governor of Lenz has promised a payout to each family.",
      "Lenz's governor has promised a payout to each family."),
     ("The Karsovian Army, one of the parties, signed the truce.",

@@ -26,7 +26,8 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
                          "m005_claim_stance", "m006_claim_frame",
                          "m007_match_text_index", "m008_feeds",
                          "m009_index_claims_per_statement", "m010_numbered_terms",
-                         "m011_unnumbered_terms", "m012_exact_numbers"}  # fmt: skip
+                         "m011_unnumbered_terms", "m012_exact_numbers",
+                         "m013_folded_letters"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -454,5 +455,43 @@ def test_numbers_keyed_with_six_digits_are_keyed_exactly_on_migration(
             "The fund holds 3,141,592 crowns.", None, Frame(numbers=("3141592",))
         )
         assert [cid for cid, _ in matching.lookup(store, fund)] == [claims[3].id]
+        assert_indexes_agree(store)
+        assert store.projection_difference() is None
+
+
+def test_names_keyed_without_their_accents_folded_are_keyed_again_on_migration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before m013 matching read only ASCII letters: "Kılıç" was stored as "k l" and a claim
+    spelling it "Kilic" was not found. After migrating, either spelling finds the claim."""
+    import importlib
+    import re
+
+    from workbench import matching
+
+    signatures = importlib.import_module("workbench.matching.signature")
+    article, claims = hand_made(
+        "Minister Kılıç signed the grain accord in Lenz.\n\nIt was a remarkable night."
+    )
+    path = tmp_path / "m012.db"
+    signatures.signature.cache_clear()
+    with monkeypatch.context() as m:  # the keys below are computed the old way
+        m.setattr(signatures, "fold_letters", lambda text: text)
+        m.setattr(signatures, "_WORD", re.compile(r"[a-z0-9]+"))
+        old_database(path, monkeypatch, 12, made=(article, claims))
+    signatures.signature.cache_clear()
+    conn = sqlite3.connect(path)
+    (before,) = conn.execute("SELECT match_text FROM claims WHERE position = 0").fetchone()
+    conn.close()
+    assert "kilic" not in before.split()
+    with Store(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        (after,) = store.db.conn.execute(
+            "SELECT match_text FROM claims WHERE position = 0"
+        ).fetchone()
+        assert "kilic" in after.split()
+        for spelling in ("Kılıç", "Kilic"):
+            query = matching.signature(f"Minister {spelling} signed the grain accord in Lenz.")
+            assert [cid for cid, _ in matching.lookup(store, query)] == [claims[0].id]
         assert_indexes_agree(store)
         assert store.projection_difference() is None

@@ -38,7 +38,7 @@ _NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion|bn|m)\b)?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script, after fold_letters
 _NAME_WORD = re.compile(r"[\w.-]+")
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset(
@@ -58,6 +58,8 @@ class Vocabulary:
     phrases: re.Pattern | None  # several words, longest first
     phrase_forms: dict[str, str]
     name_pattern: re.Pattern  # the names, case-insensitive, longest first
+    #: the words of each one form a name is compared in ("united states"), longest first
+    affiliations: tuple[tuple[str, ...], ...]
     #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
     contrasts: dict[str, tuple[tuple[str, int], ...]]
 
@@ -115,6 +117,9 @@ def vocabulary() -> Vocabulary:
         name_pattern=re.compile(
             rf"(?=(?-i:[A-Z])|(?-i:[Tt]he [A-Z]))(?:{_any_of(list(names))})", re.IGNORECASE
         ),
+        affiliations=tuple(
+            sorted({tuple(form.split()) for form in names.values()}, key=len, reverse=True)
+        ),
         titles=frozenset(data["titles"]["words"]),
         synonyms=single,
         phrases=pattern,
@@ -148,8 +153,14 @@ def actor_words(name: str) -> tuple[str, ...]:
     """The words that identify an actor, in the form they are compared in: "the U.S." and
     "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
     "Article 5" is {"article", "5"}, "World War Two" {"world", "war", "2"}."""
+    return _without_titles(_name_words(name))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """All the words of a name in their one form, titles included."""
     vocab = vocabulary()
-    text = _unaccented(name.lower().replace("’", "'"))
+    text = fold_letters(name.lower().replace("’", "'"))
     text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
     text = vocab.names.get(text, text)
     words = []
@@ -158,28 +169,66 @@ def actor_words(name: str) -> tuple[str, ...]:
         if word in _NUMBER_WORDS:
             word = number_text(_NUMBER_WORDS[word])
         words.extend(word.split())
-    kept = [w for w in words if w not in vocab.titles and w not in {"the", "of", "and"}]
-    return tuple(kept or words)
+    return tuple(words)
 
 
-def _unaccented(text: str) -> str:
-    """Letters without their accents ("Kaczyński" = "Kaczynski"): names travel both ways."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+def _without_titles(words: tuple[str, ...]) -> tuple[str, ...]:
+    titles = vocabulary().titles
+    kept = tuple(w for w in words if w not in titles and w not in {"the", "of", "and"})
+    return kept or words
+
+
+_FOLDED = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """Latin letters without their accents ("Erdoğan" = "Erdogan", "Kaczyński" = "Kaczynski",
+    "Søren" = "Soren"): names travel both ways. Other scripts stay as written."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept).translate(_FOLDED)
 
 
 def same_actor(a: str, b: str) -> bool:
     """Whether two names can be one actor: the same words in any order ("World War Two",
     "the Second World War"), or one is the end of the other ("Putin", "Vladimir Putin"),
-    never two different first names ("Hamza bin Laden", "Osama bin Laden") nor a country
-    and a company named after it ("Iran", "Iran Air")."""
+    also after the country in front of one or both ("Turkish President Erdoğan", "Recep
+    Tayyip Erdoğan"); never two different first names ("Hamza bin Laden", "Osama bin
+    Laden"), two countries ("US officials", "Chinese officials") nor a country and a company
+    named after it ("Iran", "Iran Air")."""
     x, y = actor_words(a), actor_words(b)
     if not x or not y:
         return False
+    if _same_words(x, y):
+        return True
+    (country_x, rest_x), (country_y, rest_y) = _affiliation(a), _affiliation(b)
+    if not rest_x or not rest_y or (country_x and country_y and country_x != country_y):
+        return False
+    return (country_x or country_y) != () and _same_words(rest_x, rest_y)
+
+
+def _same_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """The same words in any order, or the shorter the end of the longer."""
     if set(x) == set(y):
         return True
     short, long = (x, y) if len(x) < len(y) else (y, x)
     return long[-len(short) :] == short
+
+
+def _affiliation(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the country or bloc before a title the name begins with, the rest without titles):
+    "US President Trump" is (("united", "states"), ("trump",)). A name without one, or
+    where the country is part of the name ("Iran Air"), is ((), its actor words)."""
+    vocab, words = vocabulary(), _name_words(name)
+    for form in vocab.affiliations:
+        n = len(form)
+        if words[:n] == form and len(words) > n + 1 and words[n] in vocab.titles:
+            return form, _without_titles(words[n:])
+    return (), actor_words(name)
 
 
 @dataclass(frozen=True)
@@ -282,7 +331,7 @@ def _stem(word: str) -> str:
 def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
-    lowered = _same_wording(_same_names(text).lower().replace("n't", " not"))
+    lowered = _same_wording(fold_letters(_same_names(text).lower()).replace("n't", " not"))
     numbers, rest = _numbers(lowered)
     words = _WORD.findall(rest)
     for w in words:
@@ -362,5 +411,5 @@ def _same_wording(lowered: str) -> str:
 def normalise_speaker(speaker: str | None) -> str | None:
     if not speaker:
         return None
-    words = [w for w in _WORD.findall(speaker.lower()) if w not in STOPWORDS]
+    words = [w for w in _WORD.findall(fold_letters(speaker.lower())) if w not in STOPWORDS]
     return " ".join(words) or None

@@ -286,11 +286,18 @@ def m012_exact_numbers(db: sqlite_utils.Database) -> None:
     them. No schema changes; the replay that follows (REPLAY_AFTER) keys every claim again."""
 
 
+def m013_folded_letters(db: sqlite_utils.Database) -> None:
+    """Matching reads letters without their accents and words of any script
+    (``matching.signature.fold_letters``): claims keyed before this stored "Erdoğan" as
+    "erdo an" and never met a claim that spells it "Erdogan". No schema changes; the replay
+    that follows (REPLAY_AFTER) keys every claim again."""
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
     m006_claim_frame, m007_match_text_index, m008_feeds, m009_index_claims_per_statement,
-    m010_numbered_terms, m011_unnumbered_terms, m012_exact_numbers,
+    m010_numbered_terms, m011_unnumbered_terms, m012_exact_numbers, m013_folded_letters,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -300,7 +307,7 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: a frozen schema change that never imports live code.
 REPLAY_AFTER: frozenset[str] = frozenset(
     {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms",
-     "m011_unnumbered_terms", "m012_exact_numbers"}
+     "m011_unnumbered_terms", "m012_exact_numbers", "m013_folded_letters"}
 )  # fmt: skip
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
