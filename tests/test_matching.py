@@ -85,6 +85,10 @@ OPPOSITES = [
      "More than 300 protesters were released in Lenz on Friday.", "custody"),
     ("The army captured the town of Lenz in March.",
      "The army lost the town of Lenz in March.", "control"),
+    ("The Lenz rights council praised the ruling on Thursday.",
+     "The Lenz rights council criticised the ruling on Thursday.", "position"),
+    ("The ministry offered a reward of 20,000 crowns for the stolen map.",
+     "The ministry withdrew a reward of 20,000 crowns for the stolen map.", "offer"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",
