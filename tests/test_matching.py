@@ -89,6 +89,13 @@ OPPOSITES = [
      "The Lenz rights council criticised the ruling on Thursday.", "position"),
     ("The ministry offered a reward of 20,000 crowns for the stolen map.",
      "The ministry withdrew a reward of 20,000 crowns for the stolen map.", "offer"),
+    ("The film gathered over eight million views in two days.",
+     "The film gathered under eight million views in two days.", "comparison"),
+    ("Rescue work in Lenz resumed on Wednesday.", "Rescue work in Lenz halted on Wednesday.",
+     "beginning or end"),
+    ("In May, the Lenz bank lowered its growth forecast for 2026 to 1 per cent.",
+     "In May, the Lenz bank raised its growth forecast for 2026 to 1 per cent.",
+     "direction"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

@@ -82,6 +82,10 @@ NEAR_MISSES = [
     ("Chinese Foreign Minister Lan Wei said the talks with Osterlich would resume.",
      "Japanese Foreign Minister Lan Wei said the talks with Osterlich would resume.",
      "speaker"),
+    ("US officials said the strike hit a weapons depot near Lenz.",  # "US" is not "us"
+     "Chinese officials said the strike hit a weapons depot near Lenz.", "speaker"),
+    ("The Foreign Ministry said the strike hit a weapons depot near Lenz.",
+     "The Defence Ministry said the strike hit a weapons depot near Lenz.", "speaker"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -102,6 +106,10 @@ PARAPHRASES = [
      "Minister Ayse Kilic said the grain corridor would stay open."),
     ("Turkish Foreign Minister Kılıç said the grain corridor would stay open.",
      "Foreign Minister Ayşe Kılıç said the grain corridor would stay open."),
+    ("US Secretary of State Dana Whitlow said the strike was likely Karsovia's doing.",
+     "Secretary of State Whitlow said the strike was likely Karsovia's doing."),
+    ("US officials said the strike hit a weapons depot near Lenz.",
+     "American officials said the strike hit a weapons depot near Lenz."),
     ("The governor of Lenz has promised a payout to each family.",
      "Lenz's governor has promised a payout to each family."),
     ("The Karsovian Army, one of the parties, signed the truce.",

@@ -54,12 +54,15 @@ class Vocabulary:
 
     names: dict[str, str]
     titles: frozenset[str]
+    institutions: frozenset[str]  # last words of a body's name, where no word is a title
     synonyms: dict[str, str]  # single words
     phrases: re.Pattern | None  # several words, longest first
     phrase_forms: dict[str, str]
     name_pattern: re.Pattern  # the names, case-insensitive, longest first
     #: the words of each one form a name is compared in ("united states"), longest first
     affiliations: tuple[tuple[str, ...], ...]
+    #: titles of several words ("secretary of state"), each found as its first word
+    title_phrases: re.Pattern
     #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
     contrasts: dict[str, tuple[tuple[str, int], ...]]
 
@@ -121,11 +124,25 @@ def vocabulary() -> Vocabulary:
             sorted({tuple(form.split()) for form in names.values()}, key=len, reverse=True)
         ),
         titles=frozenset(data["titles"]["words"]),
+        institutions=frozenset(data["titles"]["institutions"]),
+        title_phrases=_title_phrases(data["titles"]["phrases"]),
         synonyms=single,
         phrases=pattern,
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
     )
+
+
+def _title_phrases(phrases: list[str]) -> re.Pattern:
+    """One pattern for the titles of several words, "of" and "the" in them optional."""
+
+    def words(phrase: str) -> str:
+        first, *rest = phrase.split()
+        tail = "".join(rf"(?:\s+{w})?" if w in {"of", "the"} else rf"\s+{w}" for w in rest)
+        return re.escape(first) + tail
+
+    longest = sorted(phrases, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words(p) for p in longest)})\b")
 
 
 def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
@@ -162,6 +179,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     vocab = vocabulary()
     text = fold_letters(name.lower().replace("’", "'"))
     text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
+    text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
     text = vocab.names.get(text, text)
     words = []
     for word in _NAME_WORD.findall(text):
@@ -173,8 +191,12 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def _without_titles(words: tuple[str, ...]) -> tuple[str, ...]:
-    titles = vocabulary().titles
-    kept = tuple(w for w in words if w not in titles and w not in {"the", "of", "and"})
+    """A person's name without the titles before it; a body's name ("the Foreign
+    Ministry") keeps every word."""
+    vocab = vocabulary()
+    if words and words[-1] in vocab.institutions:
+        return tuple(w for w in words if w not in {"the", "of", "and"}) or words
+    kept = tuple(w for w in words if w not in vocab.titles and w not in {"the", "of", "and"})
     return kept or words
 
 
@@ -411,5 +433,6 @@ def _same_wording(lowered: str) -> str:
 def normalise_speaker(speaker: str | None) -> str | None:
     if not speaker:
         return None
-    words = [w for w in _WORD.findall(fold_letters(speaker.lower())) if w not in STOPWORDS]
+    named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
+    words = [w for w in _WORD.findall(fold_letters(named)) if w not in STOPWORDS]
     return " ".join(words) or None
