@@ -124,6 +124,43 @@ def test_a_claim_with_an_opposite_word_is_never_a_match(a: str, b: str, contrast
     assert score(a, b) < THRESHOLD
 
 
+BARE = "Osterlich shot down the passenger jet near Lenz."
+HEDGED = [
+    "Osterlich allegedly shot down the passenger jet near Lenz.",
+    "Osterlich reportedly shot down the passenger jet near Lenz.",
+    "Osterlich may have shot down the passenger jet near Lenz.",
+    "Osterlich probably shot down the passenger jet near Lenz.",
+    "Osterlich is suspected of shooting down the passenger jet near Lenz.",
+    "Osterlich tried to shoot down the passenger jet near Lenz.",
+    "Osterlich threatened to shoot down the passenger jet near Lenz.",
+    "Osterlich could shoot down the passenger jet near Lenz.",
+    "Osterlich should shoot down the passenger jet near Lenz.",
+]
+
+
+@pytest.mark.parametrize("hedged", HEDGED)
+def test_a_hedge_on_one_side_only_is_never_a_match(hedged: str) -> None:
+    """An allegation, a possibility, an attempt or a threat is not the deed."""
+    from workbench.matching import differences
+
+    assert "hedge" in differences(signature(BARE), signature(hedged))
+    assert score(BARE, hedged) < THRESHOLD
+
+
+def test_two_claims_hedged_alike_still_match() -> None:
+    assert (
+        score(HEDGED[0], "Near Lenz, Osterlich allegedly shot down the passenger jet.") >= THRESHOLD
+    )
+    # "whether" alone is no hedge: the referendum was held
+    assert (
+        score(
+            "In 2016 Ruritania held a referendum on whether to leave the customs union.",
+            "Ruritania held a referendum in 2016 on leaving the customs union.",
+        )
+        >= THRESHOLD
+    )
+
+
 @pytest.mark.parametrize(("a", "b"), SAME_SIDE)
 def test_words_on_the_same_side_of_a_contrast_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD

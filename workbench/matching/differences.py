@@ -22,7 +22,8 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 
 def differences(a: Signature, b: Signature) -> list[str]:
-    """What keeps two claims from being the same claim: "number", "negation", "speaker",
+    """What keeps two claims from being the same claim: "number", "negation", "hedge",
+    "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
     "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
@@ -32,6 +33,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("number")
     if a.negated != b.negated:
         found.append("negation")
+    if a.hedged != b.hedged:
+        found.append("hedge")
     if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
         found.append("speaker")
     found.extend(contrasts(a, b))

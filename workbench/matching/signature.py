@@ -65,6 +65,8 @@ class Vocabulary:
     title_phrases: re.Pattern
     #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
     contrasts: dict[str, tuple[tuple[str, int], ...]]
+    #: the hedges ("allegedly", "tried to") in their compared form, as whole words
+    hedges: re.Pattern
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -130,6 +132,7 @@ def vocabulary() -> Vocabulary:
         phrases=pattern,
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
+        hedges=_hedges(data["hedges"]["phrases"], single),
     )
 
 
@@ -143,6 +146,18 @@ def _title_phrases(phrases: list[str]) -> re.Pattern:
 
     longest = sorted(phrases, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(words(p) for p in longest)})\b")
+
+
+def _compared_form(phrase: str, synonyms: dict[str, str]) -> str:
+    """A listed word or phrase as the normalised wording writes it (synonyms, stems)."""
+    words = [w for word in phrase.split() for w in synonyms.get(word, word).split()]
+    return " ".join(w if w in NEGATIONS else _stem(w) for w in words)
+
+
+def _hedges(phrases: list[str], synonyms: dict[str, str]) -> re.Pattern:
+    """One pattern for the ``[hedges]`` in their compared form, each as whole words."""
+    forms = sorted({_compared_form(p, synonyms) for p in phrases}, key=len, reverse=True)
+    return re.compile(rf"(?<![^ ])(?:{'|'.join(re.escape(f) for f in forms)})(?![^ ])")
 
 
 def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
@@ -282,6 +297,11 @@ class Signature:
             for label, side in contrasts.get(word, ()):
                 found.setdefault(label, set()).add(side)
         return {label: frozenset(sides) for label, sides in found.items()}
+
+    @functools.cached_property
+    def hedged(self) -> bool:
+        """Whether the wording holds a hedge of matching.toml ("allegedly", "tried to")."""
+        return vocabulary().hedges.search(self.text) is not None
 
     @property
     def numkey(self) -> str:
