@@ -96,6 +96,11 @@ OPPOSITES = [
     ("In May, the Lenz bank lowered its growth forecast for 2026 to 1 per cent.",
      "In May, the Lenz bank raised its growth forecast for 2026 to 1 per cent.",
      "direction"),
+    ("Ruritania's grain exports doubled in 2024.", "Ruritania's grain exports tripled in 2024.",
+     "multiple"),
+    ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
+     "fraction"),
+    ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

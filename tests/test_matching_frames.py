@@ -86,6 +86,8 @@ NEAR_MISSES = [
      "Chinese officials said the strike hit a weapons depot near Lenz.", "speaker"),
     ("The Foreign Ministry said the strike hit a weapons depot near Lenz.",
      "The Defence Ministry said the strike hit a weapons depot near Lenz.", "speaker"),
+    ("Minister Halvard resigned in the 1990s.", "Minister Halvard resigned in the 1980s.",
+     "date"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -66,6 +66,7 @@ NUMBER_WORDS = {w: float(v) for w, v in _pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in _pairs("number_scales").items()}
 VAGUE = _pairs("vague_quantities")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
+_DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
 DATE_WORDS = _pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 HEDGES = LEXICON["hedge_polarity"].words
@@ -144,6 +145,8 @@ def _date_words(ent: Span) -> list[str]:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
             out.append(word)
+        elif _DECADE.match(word.lstrip("'’")):
+            out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
         elif word in NUMBER_WORDS and word not in {"a", "an"}:
             out.append(number_text(NUMBER_WORDS[word]))  # "the third quarter"
         elif word in RELATIVE_DATES:
