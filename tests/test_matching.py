@@ -166,6 +166,21 @@ def test_two_claims_hedged_alike_still_match() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "change",
+    ["Unemployment in Lenz fell by 4 per cent in March.",
+     "Unemployment in Lenz fell 4 per cent in March."],
+)  # fmt: skip
+def test_a_level_reached_is_not_a_change_by_as_much(change: str) -> None:
+    from workbench.matching import differences
+
+    level = "Unemployment in Lenz fell to 4 per cent in March."
+    assert "level or change" in differences(signature(level), signature(change))
+    assert score(level, change) < THRESHOLD
+    assert score(level, "Unemployment in Lenz dropped to 4 per cent in March.") >= THRESHOLD
+    assert score(change, "Unemployment in Lenz fell by 4 per cent in March.") >= THRESHOLD
+
+
 @pytest.mark.parametrize(("a", "b"), SAME_SIDE)
 def test_words_on_the_same_side_of_a_contrast_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD

@@ -23,7 +23,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "negation", "hedge",
-    "speaker",
+    "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
     "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
@@ -35,6 +35,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("negation")
     if a.hedged != b.hedged:
         found.append("hedge")
+    if a.level is not None and b.level is not None and a.level != b.level:
+        found.append("level or change")
     if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
         found.append("speaker")
     found.extend(contrasts(a, b))

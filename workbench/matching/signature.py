@@ -67,6 +67,9 @@ class Vocabulary:
     contrasts: dict[str, tuple[tuple[str, int], ...]]
     #: the hedges ("allegedly", "tried to") in their compared form, as whole words
     hedges: re.Pattern
+    #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
+    level_contrasts: frozenset[str]
+    level_words: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -133,6 +136,8 @@ def vocabulary() -> Vocabulary:
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
         hedges=_hedges(data["hedges"]["phrases"], single),
+        level_contrasts=frozenset(data["levels"]["contrasts"]),
+        level_words=frozenset(data["levels"]["words"]),
     )
 
 
@@ -302,6 +307,19 @@ class Signature:
     def hedged(self) -> bool:
         """Whether the wording holds a hedge of matching.toml ("allegedly", "tried to")."""
         return vocabulary().hedges.search(self.text) is not None
+
+    @functools.cached_property
+    def level(self) -> bool | None:
+        """Whether a change the claim states reaches a level ("fell to 4 per cent": True)
+        or is an amount ("fell by 4 per cent": False); None when it states no change."""
+        vocab = vocabulary()
+        words = self.text.split()
+        found = None
+        for i, word in enumerate(words):
+            if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
+                following = words[i + 1] if i + 1 < len(words) else ""
+                found = found or following in vocab.level_words
+        return found
 
     @property
     def numkey(self) -> str:
