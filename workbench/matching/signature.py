@@ -174,8 +174,8 @@ def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
         label = " ".join(label.split())
         for side, words in enumerate(sides.split("|")):
             for word in words.split():
-                for form in synonyms.get(word, word).split():
-                    places = found.setdefault(form if form in NEGATIONS else _stem(form), [])
+                for form in _compared_form(word, synonyms).split():
+                    places = found.setdefault(form, [])
                     if (label, side) not in places:
                         places.append((label, side))
     for word, places in found.items():
