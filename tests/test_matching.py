@@ -181,6 +181,60 @@ def test_a_level_reached_is_not_a_change_by_as_much(change: str) -> None:
     assert score(change, "Unemployment in Lenz fell by 4 per cent in March.") >= THRESHOLD
 
 
+SWAPPED_NUMBERS = [
+    ("About 52% of voters in Lenz chose to leave and 48% to stay.",
+     "About 52% of voters in Lenz chose to stay and 48% to leave."),
+    ("The Ruritanian army lost 300 tanks and 40 aircraft in 2022.",
+     "The Ruritanian army lost 40 tanks and 300 aircraft in 2022."),
+    ("Turnout in Lenz was 72% in 2016, against 66% in 2015.",
+     "Turnout in Lenz was 66% in 2016, against 72% in 2015."),
+]  # fmt: skip
+REORDERED_NUMBERS = [
+    ("About 52% of voters in Lenz chose to leave and 48% to stay.",
+     "48% of voters in Lenz chose to stay and about 52% to leave."),
+    ("The Ruritanian army lost 300 tanks and 40 aircraft in 2022.",
+     "In 2022 the Ruritanian army lost 40 aircraft and 300 tanks."),
+    ("Turnout in Lenz was 72% in 2016, against 66% in 2015.",
+     "In 2016 turnout in Lenz was 72%, against 66% in 2015."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), SWAPPED_NUMBERS)
+def test_the_same_numbers_given_to_other_things_are_never_a_match(a: str, b: str) -> None:
+    """The numbers agree as a set, but each stands by what the other's did."""
+    from workbench.matching import differences
+
+    assert "numbers swapped" in differences(signature(a), signature(b))
+    assert score(a, b) < THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), REORDERED_NUMBERS)
+def test_numbers_moved_with_what_they_count_still_match(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
+def test_a_stored_claim_is_compared_by_where_its_numbers_stand(tmp_path: Path) -> None:
+    """Through ingest and ``workbench match``, as a user meets it: the swapped claim is not
+    linked to the earlier one and is shown as related, differing in "numbers swapped"."""
+    a, b = SWAPPED_NUMBERS[1]
+    db = str(tmp_path / "n.db")
+    (tmp_path / "first.txt").write_text(a)
+    (tmp_path / "second.txt").write_text(f"{b}\n\n{REORDERED_NUMBERS[1][1]}")
+    runner = CliRunner()
+    for name in ("first.txt", "second.txt"):
+        result = runner.invoke(cli, ["ingest", str(tmp_path / name), "--db", db])
+        assert result.exit_code == 0, result.output
+    out = runner.invoke(cli, ["claims", "--db", db, "--format", "json"])
+    claims = {c["text"]: c for c in json.loads(out.output)}
+    assert claims[b]["matches"] == []
+    (found,) = claims[REORDERED_NUMBERS[1][1]]["matches"]
+    assert found["claim_id"] == claims[a]["id"]
+    out = runner.invoke(cli, ["match", b, "--db", db, "--format", "json"])
+    (row,) = [r for r in json.loads(out.output) if r["claim"] == a]
+    assert row["match"] is False and row["differs"] == ["numbers swapped"]
+    assert not any(agreed.startswith("numbers") for agreed in row["agrees"])
+
+
 @pytest.mark.parametrize(("a", "b"), SAME_SIDE)
 def test_words_on_the_same_side_of_a_contrast_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from workbench.matching.differences import compatible, differences, unmatched_names
+from workbench.matching.differences import (
+    compatible,
+    differences,
+    numbers_swapped,
+    unmatched_names,
+)
 from workbench.matching.signature import (
     DUPLICATE,
     THRESHOLD,
@@ -58,11 +63,13 @@ class ClaimIndex(Protocol):
         self, numkey: str, terms: Sequence[str], limit: int = ..., exclude_article: str | None = ...
     ) -> list[tuple[str, str]]: ...
 
-    def match_details(self, ids: Sequence[str]) -> dict[str, tuple[str | None, str | None]]: ...
+    def match_details(
+        self, ids: Sequence[str]
+    ) -> dict[str, tuple[str | None, str | None, str | None]]: ...
 
     def worded_like(
         self, terms: Sequence[str], limit: int = ...
-    ) -> list[tuple[str, str, str | None, str | None, str]]: ...
+    ) -> list[tuple[str, str, str | None, str | None, str, str]]: ...
 
     def claims(self, *, ids: Sequence[str] | None = ...) -> list[Claim]: ...
 
@@ -180,12 +187,12 @@ def related(
     claims that are only related. Candidates come from the index by words alone (any
     numbers)."""
     found = store.worded_like(search_terms(sig))
-    texts = [mt or "" for _, mt, _, _, _ in found]
+    texts = [mt or "" for _, mt, *_ in found]
     row = fuzzy_scores([sig.text], texts, floor)[0] if found else []
     ranked = []
     for j in close(row, floor):
-        cid, mt, sp, fr, nk = found[j]
-        other = Signature.stored(mt or "", nk or "", sp, fr)
+        cid, mt, sp, fr, nk, wording = found[j]
+        other = Signature.stored(mt or "", nk or "", sp, fr, wording)
         score = round(float(row[j]), 1)
         ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
     ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
@@ -195,7 +202,7 @@ def related(
 def agreements(a: Signature, b: Signature) -> tuple[str, ...]:
     """What two claims say alike, role by role: why they match, or what they share."""
     out = []
-    if a.numbers and a.numbers == b.numbers:
+    if a.numbers and a.numbers == b.numbers and not numbers_swapped(a, b):
         out.append("numbers " + ", ".join(sorted(a.numbers)))
     if a.speaker and b.speaker and same_actor(a.speaker, b.speaker):
         out.append(f"speaker {b.speaker}")
@@ -291,8 +298,8 @@ def lookup(
     ranked = []
     for j in near:
         cid, mt = found[j]
-        sp, fr = details[cid]
-        if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr)):
+        sp, fr, wording = details[cid]
+        if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr, wording)):
             ranked.append((cid, round(float(row[j]), 1)))
     ranked.sort(key=lambda pair: -pair[1])
     return ranked[:limit]

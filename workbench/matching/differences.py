@@ -22,7 +22,8 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 
 def differences(a: Signature, b: Signature) -> list[str]:
-    """What keeps two claims from being the same claim: "number", "negation", "hedge",
+    """What keeps two claims from being the same claim: "number", "numbers swapped",
+    "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -31,6 +32,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found = []
     if a.numbers != b.numbers:
         found.append("number")
+    elif numbers_swapped(a, b):
+        found.append("numbers swapped")
     if a.negated != b.negated:
         found.append("negation")
     if a.hedged != b.hedged:
@@ -43,6 +46,25 @@ def differences(a: Signature, b: Signature) -> list[str]:
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
     return found
+
+
+def numbers_swapped(a: Signature, b: Signature) -> bool:
+    """Whether two claims give the same numbers to different things: a word stands next to
+    number x in one and y in the other while another word goes from y to x ("52% voted to
+    leave and 48% to stay" / "52% voted to stay and 48% to leave"). Only words next to one
+    number on each side count; a word that moved alone is reordering, not a swap."""
+    mine, theirs = a.number_neighbours, b.number_neighbours
+    if mine is None or theirs is None:
+        return False
+    for near_a, near_b in zip(mine, theirs, strict=True):
+        moved = {
+            (next(iter(xs)), next(iter(ys)))
+            for word, xs in near_a.items()
+            if len(xs) == 1 and len(ys := near_b.get(word, ())) == 1 and xs != ys
+        }
+        if any((y, x) in moved for x, y in moved):
+            return True
+    return False
 
 
 def contrasts(a: Signature, b: Signature) -> list[str]:

@@ -10,7 +10,7 @@ import json
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -283,6 +283,8 @@ class Signature:
     speaker: str | None
     #: the claim's frame, or its stored JSON, read only when a pair is compared
     frame_source: Frame | str | None = None
+    #: the claim as written, when known: where its numbers stand among its words
+    wording: str | None = None
 
     @functools.cached_property
     def frame(self) -> Frame | None:
@@ -321,6 +323,30 @@ class Signature:
                 found = found or following in vocab.level_words
         return found
 
+    @functools.cached_property
+    def number_neighbours(self) -> tuple[dict[str, frozenset[str]], ...] | None:
+        """({word: the numbers just before it}, {word: the numbers just after it}) over the
+        claim's index words, for a claim of two numbers or more whose wording is known; what
+        tells "52% voted to leave and 48% to stay" from the same numbers the other way round.
+        A word's neighbours are the nearest numbers of the claim on either side, however far."""
+        if self.wording is None or len(self.numbers) < 2:
+            return None
+        before: dict[str, set[str]] = {}
+        after: dict[str, set[str]] = {}
+        pending: list[str] = []
+        last = None
+        for word, number in _words_and_numbers(self.wording):
+            if number is not None:
+                if number in self.numbers:
+                    for w in pending:
+                        after.setdefault(w, set()).add(number)
+                    pending, last = [], number
+            elif word not in STOPWORDS and len(word) > 2:
+                if last is not None:
+                    before.setdefault(word, set()).add(last)
+                pending.append(word)
+        return tuple({w: frozenset(n) for w, n in side.items()} for side in (before, after))
+
     @property
     def numkey(self) -> str:
         """The numbers as one string: claims can only match when these are equal."""
@@ -328,9 +354,15 @@ class Signature:
 
     @classmethod
     def stored(
-        cls, text: str, numkey: str, speaker: str | None, frame: str | None = None
+        cls,
+        text: str,
+        numkey: str,
+        speaker: str | None,
+        frame: str | None = None,
+        wording: str | None = None,
     ) -> Signature:
-        """A signature from the keys kept in the claims table, without recomputing them."""
+        """A signature from the keys kept in the claims table (and the claim as written,
+        ``wording``), without recomputing them."""
         words = set(text.split())
         return cls(
             text=text,
@@ -338,6 +370,7 @@ class Signature:
             negated=bool(words & NEGATIONS),
             speaker=normalise_speaker(speaker),
             frame_source=frame,
+            wording=wording,
         )
 
 
@@ -391,7 +424,7 @@ def _stem(word: str) -> str:
 def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
-    lowered = _same_wording(fold_letters(_same_names(text).lower()).replace("n't", " not"))
+    lowered = _lowered(text)
     numbers, rest = _numbers(lowered)
     words = _WORD.findall(rest)
     for w in words:
@@ -410,7 +443,30 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         negated=negated,
         speaker=normalise_speaker(speaker),
         frame_source=frame,
+        wording=text,
     )
+
+
+def _lowered(text: str) -> str:
+    """A claim's wording lowercased, names, letters and phrases in their one form."""
+    return _same_wording(fold_letters(_same_names(text).lower()).replace("n't", " not"))
+
+
+def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
+    """The claim's words in order, as the signature's wording has them (synonyms, stems), each
+    as (word, None), and its numbers where they stand as ("", number)."""
+    synonyms, end = vocabulary().synonyms, 0
+    lowered = _lowered(text)
+    for m in [*_NUMBER.finditer(lowered), None]:
+        for word in _WORD.findall(lowered[end : m.start() if m else len(lowered)]):
+            if word in _NUMBER_WORDS:
+                yield "", number_text(_NUMBER_WORDS[word])
+                continue
+            for w in synonyms.get(word, word).split():
+                yield (w if w in NEGATIONS else _stem(w)), None
+        if m is not None:
+            yield "", _number(*m.groups())
+            end = m.end()
 
 
 def with_written_numbers(frame: Frame | None, written: Iterable[str]) -> Frame | None:
