@@ -213,6 +213,36 @@ def test_numbers_moved_with_what_they_count_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
 
 
+REVERSED_COMPARISONS = [
+    ("Ruritania's army is larger than Freedonia's.",
+     "Freedonia's army is larger than Ruritania's."),
+    ("Osterlich chose talks rather than war.", "Osterlich chose war rather than talks."),
+    ("The Lenz region grew faster than the capital in 2024.",
+     "The capital grew faster than the Lenz region in 2024."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), REVERSED_COMPARISONS)
+def test_a_comparison_the_other_way_round_is_never_a_match(a: str, b: str) -> None:
+    from workbench.matching import differences
+
+    assert "comparison reversed" in differences(signature(a), signature(b))
+    assert score(a, b) < THRESHOLD
+
+
+def test_a_comparison_worded_otherwise_still_matches() -> None:
+    assert (
+        score("Ruritania's army is larger than Freedonia's.",
+              "Ruritania has a larger army than Freedonia.")
+        >= THRESHOLD
+    )  # fmt: skip
+    assert (
+        score("More than 40 people died in the floods in Lenz.",
+              "In Lenz, more than 40 people died in the floods.")
+        >= THRESHOLD
+    )  # fmt: skip
+
+
 def test_a_stored_claim_is_compared_by_where_its_numbers_stand(tmp_path: Path) -> None:
     """Through ingest and ``workbench match``, as a user meets it: the swapped claim is not
     linked to the earlier one and is shown as related, differing in "numbers swapped"."""

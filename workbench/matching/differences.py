@@ -23,7 +23,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "negation", "hedge",
+    "comparison reversed", "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -34,6 +34,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("number")
     elif numbers_swapped(a, b):
         found.append("numbers swapped")
+    if comparison_reversed(a, b):
+        found.append("comparison reversed")
     if a.negated != b.negated:
         found.append("negation")
     if a.hedged != b.hedged:
@@ -65,6 +67,15 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
         if any((y, x) in moved for x, y in moved):
             return True
     return False
+
+
+def comparison_reversed(a: Signature, b: Signature) -> bool:
+    """Whether two words trade sides of the comparison word ("than") between the claims:
+    "Germany's army is larger than France's" / "France's army is larger than Germany's"."""
+    mine, theirs = a.compared_sides, b.compared_sides
+    if mine is None or theirs is None:
+        return False
+    return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])
 
 
 def contrasts(a: Signature, b: Signature) -> list[str]:

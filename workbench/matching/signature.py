@@ -70,6 +70,8 @@ class Vocabulary:
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
     level_contrasts: frozenset[str]
     level_words: frozenset[str]
+    #: words that set one thing against another ("than")
+    comparisons: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -138,6 +140,7 @@ def vocabulary() -> Vocabulary:
         hedges=_hedges(data["hedges"]["phrases"], single),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
+        comparisons=frozenset(data["comparisons"]["words"]),
     )
 
 
@@ -322,6 +325,20 @@ class Signature:
                 following = words[i + 1] if i + 1 < len(words) else ""
                 found = found or following in vocab.level_words
         return found
+
+    @functools.cached_property
+    def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(the index words before, after) the first comparison word of matching.toml
+        ("than"), each word on one side only; None for a claim that compares nothing."""
+        words = self.text.split()
+        at = next((i for i, w in enumerate(words) if w in vocabulary().comparisons), None)
+        if at is None:
+            return None
+        before, after = (
+            set(index_terms(" ".join(words[:at]))),
+            set(index_terms(" ".join(words[at + 1 :]))),
+        )
+        return frozenset(before - after), frozenset(after - before)
 
     @functools.cached_property
     def number_neighbours(self) -> tuple[dict[str, frozenset[str]], ...] | None:
