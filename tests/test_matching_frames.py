@@ -88,6 +88,13 @@ NEAR_MISSES = [
      "The Defence Ministry said the strike hit a weapons depot near Lenz.", "speaker"),
     ("Minister Halvard resigned in the 1990s.", "Minister Halvard resigned in the 1980s.",
      "date"),
+    ("Federal courts in Ruritania rely on court fees for funding.",
+     "Provincial courts in Ruritania rely on court fees for funding.", "agent"),
+    ("The Lenz embassy accepted the request for talks.",
+     "The Lenz embassy turned down the request for talks.", "negation or hedge"),
+    ("A source, whom they did not name, said the ban is not part of a plan to punish Lenz.",
+     "A source, whom they did not name, said the ban is part of a plan to punish Lenz.",
+     "negation"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -133,6 +140,12 @@ PARAPHRASES = [
      "The only member of the league that has not paid its dues is Osterlich."),
     ("Citing rising costs, the council has imposed limits on parking.",
      "The council has cited rising costs to impose limits on parking."),
+    ("Federal courts in Ruritania rely on court fees for funding.",
+     "The courts in Ruritania rely on court fees for funding."),
+    ("The Lenz embassy declined the request for talks.",
+     "The Lenz embassy turned down the request for talks."),
+    ("A source, whom they did not name, said the ban is not part of a plan to punish Lenz.",
+     "An unnamed source said the ban is not part of a plan to punish Lenz."),
 ]  # fmt: skip
 
 

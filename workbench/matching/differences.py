@@ -11,6 +11,7 @@ from workbench.matching.signature import (
     WEEKDAYS,
     Signature,
     actor_words,
+    index_terms,
     same_actor,
     vocabulary,
 )
@@ -36,7 +37,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")
-    if a.negated != b.negated:
+    if a.negated != b.negated or negated_elsewhere(a, b):
         found.append("negation")
     if a.hedged != b.hedged:
         found.append("hedge")
@@ -67,6 +68,21 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
         if any((y, x) in moved for x, y in moved):
             return True
     return False
+
+
+def negated_elsewhere(a: Signature, b: Signature) -> bool:
+    """Whether one claim holds more negations than the other, both negate something, and a
+    word the first negates stands in the other without one: "a source, whom they did not
+    name, said the ban is not part of a plan" / "… said the ban is part of a plan". A
+    negated word the other claim does not use ("did not name" / "an unnamed source") is no
+    difference, nor is a negation worded otherwise ("will not raise taxes" / "is not going
+    to raise taxes")."""
+    if not (a.negated and b.negated):
+        return False
+    more, fewer = (a, b) if a.negations > b.negations else (b, a)
+    if more.negations == fewer.negations:
+        return False
+    return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
 
 
 def comparison_reversed(a: Signature, b: Signature) -> bool:

@@ -72,6 +72,8 @@ class Vocabulary:
     level_words: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
+    #: words passed over between a negation and what it negates ("not even", "not going")
+    between_negation: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -141,6 +143,7 @@ def vocabulary() -> Vocabulary:
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         comparisons=frozenset(data["comparisons"]["words"]),
+        between_negation=frozenset(data["negations"]["between"]),
     )
 
 
@@ -325,6 +328,26 @@ class Signature:
                 following = words[i + 1] if i + 1 < len(words) else ""
                 found = found or following in vocab.level_words
         return found
+
+    @functools.cached_property
+    def negations(self) -> int:
+        """How many negation words the claim holds ("not", "no", "never" …)."""
+        return sum(1 for w in self.text.split() if w in NEGATIONS)
+
+    @functools.cached_property
+    def negated_words(self) -> frozenset[str]:
+        """The index words a negation of the claim bears on: the first after each "not",
+        "no", "never" … within three words, passing over ``[negations] between`` ("is not
+        part" → "part", "has not been repatriated" → "repatriat", "is not going to raise"
+        → "raise")."""
+        words = self.text.split()
+        passed = NEGATIONS | vocabulary().between_negation
+        found = set()
+        for i, word in enumerate(words):
+            if word in NEGATIONS:
+                following = (w for w in words[i + 1 : i + 4] if w not in passed)
+                found.update(index_terms(" ".join(following))[:1])
+        return frozenset(found)
 
     @functools.cached_property
     def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -76,6 +76,8 @@ FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
 FUTURE_CHAINS = LEXICON["future_chains"].words
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
+NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
+KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -197,7 +199,18 @@ def _bare_subject(token: Token, acting: set[int]) -> bool:
 
 def _polarity(tokens: list[Token], stance: str) -> str:
     words = {t.lower_ for t in tokens}
-    refused = any(t.lemma_.lower() in NEGATIVE_PREDICATES and t.pos_ == "VERB" for t in tokens)
+    refused = any(
+        t.pos_ == "VERB"
+        and (
+            t.lemma_.lower() in NEGATIVE_PREDICATES
+            or any(
+                (t.lemma_.lower(), c.lower_) in NEGATIVE_PHRASAL_VERBS
+                for c in t.children
+                if c.dep_ == "prt"
+            )
+        )
+        for t in tokens
+    )
     if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
         return "negative"
     if words & HEDGES or any(_scant(t) for t in tokens):
@@ -358,13 +371,15 @@ def claim_frame(
 
 def _modifiers(noun: Token) -> str:
     """The words that say which ones a noun means — a noun before it ("police" officers) or
-    a name ("Turkish" forces) — as ":word|word"; empty when there are none. Adjectives that
-    describe ("armed", "special") or count ("many", "few") do not say which ones."""
+    a name ("Turkish" forces), an adjective of ``kind_adjectives`` ("federal" courts) — as
+    ":word|word"; empty when there are none. Adjectives that describe ("armed", "special")
+    or count ("many", "few") do not say which ones."""
     words = [
         c.text.lower()
         for c in noun.children
         if (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
         or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
+        or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
     ]
     return ":" + "|".join(words) if words else ""
 
