@@ -147,6 +147,8 @@ def _date_words(ent: Span) -> list[str]:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
             out.append(word)
+        elif (figure := _figure(word)) is not None:  # "the 14th year", "June 27th"
+            out.append(number_text(figure))
         elif _DECADE.match(word.lstrip("'’")):
             out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
         elif word in NUMBER_WORDS and word not in {"a", "an"}:
