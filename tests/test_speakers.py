@@ -237,3 +237,21 @@ def test_a_speech_act_with_an_object_keeps_its_verb_in_the_wording() -> None:
     )
     assert claim.speaker == "government"
     assert claim.claim.startswith("The government announced new lockdown measures")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The couple left the country, the embassy revealed on Saturday.", "embassy"),
+        ("The minister confirmed that the Lenz bridge would reopen in May.", "minister"),
+        ("The bridge would reopen in May, the ministry confirmed.", "ministry"),
+    ],
+)
+def test_a_state_organ_or_a_role_speaks_through_a_verb_things_also_take(
+    text: str, speaker: str
+) -> None:
+    """ "reveal", "confirm", "indicate" also take things as subjects ("the protest revealed
+    divisions"); an embassy or a minister is not a thing."""
+    (claim,) = split(text)
+    assert claim.speaker is not None and speaker in claim.speaker.lower()
+    assert split("The protest revealed deep divisions in Lenz.")[0].speaker is None

@@ -82,6 +82,7 @@ SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
+_RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
 
 
 def _figure(text: str) -> float | None:
@@ -100,6 +101,13 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         word = token.lower_
         if word in VAGUE and current is None:  # "thousands of people": an order of magnitude
             values.append(VAGUE[word])
+            continue
+        ends = _RANGE.match(word)
+        if ends and None not in (low := _figure(ends[1]), high := _figure(ends[2])):
+            if current is not None:  # "16–17 percent": both ends, one token
+                values.append(number_text(current))
+            values.extend((number_text(low), number_text(high)))
+            current = None
             continue
         value = _figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:

@@ -21,8 +21,10 @@ from workbench.splitting.lexicon import (
     QUOTE_PAIRS,
     RELATIVE_WORDS,
     REPORTING_VERBS,
+    ROLE_NOUNS,
     SOFT_REPORTING_VERBS,
     SOURCE_NOUNS,
+    STATE_NOUNS,
 )
 from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
@@ -324,10 +326,11 @@ def frame_subject(verb: Token) -> Token | None:
 
 
 def can_speak(subject: Token) -> bool:
-    """A subject that can assert something: a name, a pronoun, people, or a source document."""
+    """A subject that can assert something: a name, a pronoun, people, a source document, a
+    state organ ("the embassy") or a person by role ("the minister")."""
     return (
         subject.pos_ in {"PROPN", "PRON"}
         or bool(subject.ent_type_)
         or subject.tag_ == "NNS"
-        or subject.lemma_.lower() in SOURCE_NOUNS
+        or subject.lemma_.lower() in SOURCE_NOUNS | STATE_NOUNS | ROLE_NOUNS
     )
