@@ -255,6 +255,31 @@ def test_a_comparison_worded_otherwise_still_matches() -> None:
     )  # fmt: skip
 
 
+OWNERS_SWAPPED = [
+    ("Ruritania is Freedonia's biggest donor.", "Freedonia is Ruritania's biggest donor."),
+    ("Osterlich is the largest trading partner of Ruritania.",
+     "Ruritania is the largest trading partner of Osterlich."),
+]  # fmt: skip
+OWNERS_KEPT = [
+    ("Ruritania is Freedonia's biggest donor.", "Freedonia's biggest donor is Ruritania."),
+    ("Osterlich is the largest trading partner of Ruritania.",
+     "Ruritania's largest trading partner is Osterlich."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b"), OWNERS_SWAPPED)
+def test_what_belongs_to_the_other_name_is_never_a_match(a: str, b: str) -> None:
+    from workbench.matching import differences
+
+    assert "possessor swapped" in differences(signature(a), signature(b))
+    assert score(a, b) < THRESHOLD
+
+
+@pytest.mark.parametrize(("a", "b"), OWNERS_KEPT)
+def test_the_same_owner_said_the_other_way_round_still_matches(a: str, b: str) -> None:
+    assert score(a, b) >= THRESHOLD
+
+
 def test_a_stored_claim_is_compared_by_where_its_numbers_stand(tmp_path: Path) -> None:
     """Through ingest and ``workbench match``, as a user meets it: the swapped claim is not
     linked to the earlier one and is shown as related, differing in "numbers swapped"."""

@@ -24,7 +24,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "negation", "hedge",
+    "comparison reversed", "possessor swapped", "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -37,6 +37,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")
+    if possessors_swapped(a, b):
+        found.append("possessor swapped")
     if a.negated != b.negated or negated_elsewhere(a, b):
         found.append("negation")
     if a.hedged != b.hedged:
@@ -83,6 +85,18 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     if more.negations == fewer.negations:
         return False
     return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
+
+
+def possessors_swapped(a: Signature, b: Signature) -> bool:
+    """Whether what belongs to one name in one claim belongs to another in the other, each
+    named in both: "the EU is Ukraine's biggest donor" / "Ukraine is the EU's biggest donor",
+    "Mexico is the largest trading partner of the United States" / the reverse. A claim
+    that says of no one whose it is ("the biggest donor to Ukraine") is not compared."""
+    mine, theirs = a.possessors, b.possessors
+    if mine is None or theirs is None:
+        return False
+    only_a, only_b = mine[0] - theirs[0], theirs[0] - mine[0]
+    return bool(only_a & theirs[1]) and bool(only_b & mine[1])
 
 
 def comparison_reversed(a: Signature, b: Signature) -> bool:

@@ -350,6 +350,20 @@ class Signature:
         return frozenset(found)
 
     @functools.cached_property
+    def possessors(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(the names the claim says something belongs to — "Ukraine's", "of Mexico" —, every
+        name it holds), in their compared form; None when its wording is not known or it
+        names no possessor."""
+        if self.wording is None:
+            return None
+        owners = {_name_key(m[1] or m[2]) for m in _POSSESSOR.finditer(self.wording)}
+        owners.discard("")
+        if not owners:
+            return None
+        names = {_name_key(m[0]) for m in _CAPITALISED.finditer(self.wording)} - {""}
+        return frozenset(owners), frozenset(names | owners)
+
+    @functools.cached_property
     def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
         """(the index words before, after) the first comparison word of matching.toml
         ("than"), each word on one side only; None for a claim that compares nothing."""
@@ -485,6 +499,17 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         frame_source=frame,
         wording=text,
     )
+
+
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*)*"
+#: "Ukraine's donor", "the partner of the United States": whose a thing is
+_POSSESSOR = re.compile(rf"({_NAME})['’]s?(?!\w)|\bof\s+({_NAME})")
+_CAPITALISED = re.compile(_NAME)
+
+
+def _name_key(name: str) -> str:
+    """A name as compared for possession: its one form, lower case, without "the"."""
+    return " ".join(actor_words(name.rstrip(".-")))  # "… of Mexico." ends a sentence
 
 
 def _lowered(text: str) -> str:
