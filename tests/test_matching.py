@@ -110,6 +110,12 @@ OPPOSITES = [
      "The attacks triggered minor fires at the Lenz refinery.", "severity"),
     ("In Lenz, eleven men have been charged with the robbery.",
      "In Lenz, eleven men have been acquitted of the robbery.", "accusation"),
+    ("Ruritania shipped 40,000 tonnes of grain to Freedonia.",
+     "Ruritania shipped 40,000 barrels of grain to Freedonia.", "unit of amount"),
+    ("Osterlich fired missiles at Lenz on Sunday.", "Osterlich fired drones at Lenz on Sunday.",
+     "weapon"),
+    ("The Lenz bill passed the lower house on Tuesday.",
+     "The Lenz bill passed the upper house on Tuesday.", "chamber"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
@@ -325,6 +331,10 @@ def test_speakers_must_agree_when_both_are_named() -> None:
     assert score(claim, claim, "Karl Brandt", "Mr Karl Brandt") >= THRESHOLD
     assert score(claim, claim, "Karl Brandt", None) >= THRESHOLD
     assert not compatible(signature(claim, "analysts"), signature(claim, "the ministry"))
+    # titles without a name are one office each: the end of one is not the other
+    assert score(claim, claim, "the Vice President", "the President") == 0
+    assert score(claim, claim, "deputy minister", "minister") == 0
+    assert score(claim, claim, "the Prime Minister", "Prime Minister") >= THRESHOLD
 
 
 def article_with(text: str, title: str, speakers: dict[int, str] | None = None):

@@ -246,11 +246,15 @@ def same_actor(a: str, b: str) -> bool:
     "the Second World War"), or one is the end of the other ("Putin", "Vladimir Putin"),
     also after the country in front of one or both ("Turkish President Erdoğan", "Recep
     Tayyip Erdoğan"); never two different first names ("Hamza bin Laden", "Osama bin
-    Laden"), two countries ("US officials", "Chinese officials") nor a country and a company
-    named after it ("Iran", "Iran Air")."""
+    Laden"), two countries ("US officials", "Chinese officials"), a country and a company
+    named after it ("Iran", "Iran Air"), nor two titles without a name ("the Vice
+    President", "the President")."""
     x, y = actor_words(a), actor_words(b)
     if not x or not y:
         return False
+    titles = vocabulary().titles
+    if all(w in titles for w in x + y):  # no names: "the Vice President" is not "the President"
+        return set(x) == set(y)
     if _same_words(x, y):
         return True
     (country_x, rest_x), (country_y, rest_y) = _affiliation(a), _affiliation(b)
