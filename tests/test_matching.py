@@ -116,6 +116,8 @@ OPPOSITES = [
      "weapon"),
     ("The Lenz bill passed the lower house on Tuesday.",
      "The Lenz bill passed the upper house on Tuesday.", "chamber"),
+    ("54 nations have signed the Lenz trade agreement.",
+     "54 nations have ratified the Lenz trade agreement.", "treaty stage"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
@@ -168,6 +170,17 @@ def test_a_hedge_on_one_side_only_is_never_a_match(hedged: str) -> None:
 
     assert "hedge" in differences(signature(BARE), signature(hedged))
     assert score(BARE, hedged) < THRESHOLD
+
+
+def test_applying_to_join_is_not_joining() -> None:
+    joined, applied = (
+        "Freedonia joined the Lenz pact in April 2023.",
+        "Freedonia applied to join the Lenz pact in April 2023.",
+    )
+    from workbench.matching import differences
+
+    assert "hedge" in differences(signature(joined), signature(applied))
+    assert score(joined, applied) < THRESHOLD
 
 
 def test_two_claims_hedged_alike_still_match() -> None:
