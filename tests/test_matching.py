@@ -327,7 +327,7 @@ def test_words_on_the_same_side_of_a_contrast_still_match(a: str, b: str) -> Non
 
 
 def test_a_word_on_two_sides_of_one_contrast_is_refused() -> None:
-    from workbench.matching.signature import _contrasts
+    from workbench.matching.vocabulary import _contrasts
 
     with pytest.raises(ValueError, match="'rose' is on two sides"):
         _contrasts(["direction: rose climbed | fell rose"], {})
