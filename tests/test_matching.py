@@ -230,20 +230,6 @@ REORDERED_NUMBERS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("a", "b"), SWAPPED_NUMBERS)
-def test_the_same_numbers_given_to_other_things_are_never_a_match(a: str, b: str) -> None:
-    """The numbers agree as a set, but each stands by what the other's did."""
-    from workbench.matching import differences
-
-    assert "numbers swapped" in differences(signature(a), signature(b))
-    assert score(a, b) < THRESHOLD
-
-
-@pytest.mark.parametrize(("a", "b"), REORDERED_NUMBERS)
-def test_numbers_moved_with_what_they_count_still_match(a: str, b: str) -> None:
-    assert score(a, b) >= THRESHOLD
-
-
 REVERSED_COMPARISONS = [
     ("Ruritania's army is larger than Freedonia's.",
      "Freedonia's army is larger than Ruritania's."),
@@ -251,27 +237,6 @@ REVERSED_COMPARISONS = [
     ("The Lenz region grew faster than the capital in 2024.",
      "The capital grew faster than the Lenz region in 2024."),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("a", "b"), REVERSED_COMPARISONS)
-def test_a_comparison_the_other_way_round_is_never_a_match(a: str, b: str) -> None:
-    from workbench.matching import differences
-
-    assert "comparison reversed" in differences(signature(a), signature(b))
-    assert score(a, b) < THRESHOLD
-
-
-def test_a_comparison_worded_otherwise_still_matches() -> None:
-    assert (
-        score("Ruritania's army is larger than Freedonia's.",
-              "Ruritania has a larger army than Freedonia.")
-        >= THRESHOLD
-    )  # fmt: skip
-    assert (
-        score("More than 40 people died in the floods in Lenz.",
-              "In Lenz, more than 40 people died in the floods.")
-        >= THRESHOLD
-    )  # fmt: skip
 
 
 OWNERS_SWAPPED = [
@@ -286,16 +251,31 @@ OWNERS_KEPT = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("a", "b"), OWNERS_SWAPPED)
-def test_what_belongs_to_the_other_name_is_never_a_match(a: str, b: str) -> None:
+TRADED = (
+    [(a, b, "numbers swapped") for a, b in SWAPPED_NUMBERS]
+    + [(a, b, "comparison reversed") for a, b in REVERSED_COMPARISONS]
+    + [(a, b, "possessor swapped") for a, b in OWNERS_SWAPPED]
+)
+KEPT_IN_PLACE = REORDERED_NUMBERS + OWNERS_KEPT + [
+    ("Ruritania's army is larger than Freedonia's.",
+     "Ruritania has a larger army than Freedonia."),
+    ("More than 40 people died in the floods in Lenz.",
+     "In Lenz, more than 40 people died in the floods."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("a", "b", "traded"), TRADED)
+def test_numbers_or_names_that_trade_places_are_never_a_match(a: str, b: str, traded: str) -> None:
+    """The same numbers for other things, a comparison the other way round, what belongs
+    to the other name: every word agrees, the claim does not."""
     from workbench.matching import differences
 
-    assert "possessor swapped" in differences(signature(a), signature(b))
+    assert traded in differences(signature(a), signature(b))
     assert score(a, b) < THRESHOLD
 
 
-@pytest.mark.parametrize(("a", "b"), OWNERS_KEPT)
-def test_the_same_owner_said_the_other_way_round_still_matches(a: str, b: str) -> None:
+@pytest.mark.parametrize(("a", "b"), KEPT_IN_PLACE)
+def test_numbers_and_names_that_keep_their_places_still_match(a: str, b: str) -> None:
     assert score(a, b) >= THRESHOLD
 
 
