@@ -147,7 +147,7 @@ class Signature:
     speaker: str | None
     #: the claim's frame, or its stored JSON, read only when a pair is compared
     frame_source: Frame | str | None = None
-    #: the claim as written, when known: where its numbers stand among its words
+    #: the claim as written, when known: where its numbers and possessors stand
     wording: str | None = None
 
     @functools.cached_property
