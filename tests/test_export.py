@@ -567,3 +567,15 @@ def test_an_unknown_article_prefix_is_named_in_plain_english(report_db: Path) ->
         cli, ["export", "--format", "json", "--article", "xyz!", "--db", str(report_db)]
     )
     assert "'xyz!' is not an article id" in wrong.output
+
+
+def test_a_json_report_gives_each_claim_and_event_a_line_of_its_own(mixed_db: Path) -> None:
+    """Readable and diffable: the structure indented, a claim or an event per line."""
+    text = export(mixed_db, "json")
+    data = json.loads(text)
+    lines = text.splitlines()
+    claims = [c for a in data["articles"] for c in a["claims"]]
+    for item in [*claims, *data["events"]]:
+        assert sum(json.loads(line.strip().rstrip(",")) == item for line in lines
+                   if line.lstrip().startswith("{\"")) == 1  # fmt: skip
+    assert lines[1] == '  "format": "workbench-report",'
