@@ -322,23 +322,20 @@ def _number(whole: str, fraction: str | None, scale: str | None) -> str:
 def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
     """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
     are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
-    lowered = _lowered(text)
-    numbers, rest = _numbers(lowered)
-    words = _WORD.findall(rest)
-    for w in words:
-        if w in _NUMBER_WORDS:
-            numbers.add(number_text(_NUMBER_WORDS[w]))
+    stems: list[str] = []
+    numbers: set[str] = set()
+    for word, number in _words_and_numbers(text):
+        if number is None:
+            stems.append(word)
+        else:
+            numbers.add(number)
     if frame is not None:
         frame = with_written_numbers(frame, numbers)
         numbers = set(frame.numbers)
-    negated = any(w in NEGATIONS for w in words)
-    synonyms = vocabulary().synonyms
-    words = [w for word in words for w in synonyms.get(word, word).split()]
-    stems = [w if w in NEGATIONS else _stem(w) for w in words if w not in _NUMBER_WORDS]
     return Signature(
         text=" ".join(stems + sorted(numbers)),
         numbers=frozenset(numbers),
-        negated=negated,
+        negated=any(w in NEGATIONS for w in stems),
         speaker=normalise_speaker(speaker),
         frame_source=frame,
         wording=text,
@@ -362,8 +359,9 @@ def _lowered(text: str) -> str:
 
 
 def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
-    """The claim's words in order, as the signature's wording has them (synonyms, stems), each
-    as (word, None), and its numbers where they stand as ("", number)."""
+    """The claim's words in order, in their compared form (synonyms, stems), each as (word,
+    None), and its numbers where they stand, canonical ("40,000" and "40 thousand" are "40000"),
+    as ("", number): what its signature and where its numbers stand are read from."""
     synonyms, end = vocabulary().synonyms, 0
     lowered = _lowered(text)
     for m in [*_NUMBER.finditer(lowered), None]:
@@ -395,21 +393,6 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _numbers(lowered: str) -> tuple[set[str], str]:
-    """The numbers written in digits, canonical ("40,000" and "40 thousand" are "40000"),
-    and the text with each replaced by a space, in one pass."""
-    numbers: set[str] = set()
-    rest, end = [], 0
-    for m in _NUMBER.finditer(lowered):
-        numbers.add(_number(*m.groups()))
-        rest.append(lowered[end : m.start()])
-        end = m.end()
-    if not rest:
-        return numbers, lowered
-    rest.append(lowered[end:])
-    return numbers, " ".join(rest)
 
 
 def _same_names(text: str) -> str:
