@@ -293,13 +293,18 @@ def lookup(
     ``floor`` up."""
     found = store.match_candidates(sig.numkey, search_terms(sig), exclude_article=exclude)
     row = fuzzy_scores([sig.text], [mt or "" for _, mt in found], floor)[0] if found else []
-    near = close(row, floor)
-    details = store.match_details([found[j][0] for j in near]) if near else {}
-    ranked = []
-    for j in near:
-        cid, mt = found[j]
-        sp, fr, wording = details[cid]
-        if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr, wording)):
-            ranked.append((cid, round(float(row[j]), 1)))
-    ranked.sort(key=lambda pair: -pair[1])
-    return ranked[:limit]
+    # best first, so that the frames of only as many close claims as it takes are compared:
+    # in a large database a claim said often has many close repeats
+    near = sorted(close(row, floor), key=lambda j: -round(float(row[j]), 1))
+    ranked: list[tuple[str, float]] = []
+    for start in range(0, len(near), 2 * limit):
+        chunk = near[start : start + 2 * limit]
+        details = store.match_details([found[j][0] for j in chunk])
+        for j in chunk:
+            cid, mt = found[j]
+            sp, fr, wording = details[cid]
+            if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr, wording)):
+                ranked.append((cid, round(float(row[j]), 1)))
+                if len(ranked) == limit:
+                    return ranked
+    return ranked
