@@ -69,6 +69,7 @@ _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
 DATE_WORDS = _pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
+RANGE_WORDS = LEXICON["range_words"].words
 HEDGES = LEXICON["hedge_polarity"].words
 PATH_SOURCES = LEXICON["path_sources"].words
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
@@ -164,6 +165,18 @@ def _date_words(ent: Span) -> list[str]:
         elif word in RELATIVE_DATES:
             out.append(word)
     return out
+
+
+def _counts_only(ent: Span) -> bool:
+    """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
+    that cannot be years, and the words of a range between them ("fourteen to 31"): a
+    count, not a time."""
+    numbers = [t for t in ent if t.tag_ == "CD"]
+    return bool(numbers) and all(
+        (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
+        or t.lower_ in RANGE_WORDS
+        for t in ent
+    )
 
 
 def _clock(text: str) -> str | None:
@@ -331,6 +344,10 @@ def claim_frame(
 
     ents = ents_of(span)
     for ent in ents:
+        if ent.label_ == "DATE" and _counts_only(ent):  # "from fourteen to 31": a count
+            if any(t.i in indices for t in ent):
+                numbers.extend(number_values(ent))
+            continue
         if ent.label_ in {"DATE", "TIME"}:  # when it was said dates the claim too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             continue
