@@ -255,3 +255,18 @@ def test_a_state_organ_or_a_role_speaks_through_a_verb_things_also_take(
     (claim,) = split(text)
     assert claim.speaker is not None and speaker in claim.speaker.lower()
     assert split("The protest revealed deep divisions in Lenz.")[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Turkey's statement said the talks would resume in May.", "Turkey"),
+        ("The Turkish statement said the talks would resume in May.", "Turkish"),
+        ("A White House statement said the talks would resume in May.", "White House"),
+        ("A statement from the foreign ministry said the talks would resume in May.",
+         "foreign ministry"),
+    ],
+)  # fmt: skip
+def test_a_statement_is_its_issuers_however_the_issuer_is_named(text: str, speaker: str) -> None:
+    (claim,) = split(text)
+    assert claim.speaker == speaker

@@ -154,6 +154,11 @@ def _issuer(head: Token) -> Token | None:
                     return obj
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
+    for child in head.children:  # "the Turkish statement", "a White House statement"
+        if (child.dep_ == "amod" and child.ent_type_ == "NORP") or (
+            child.dep_ == "compound" and _is_name(child)
+        ):
+            return child
     return None
 
 
