@@ -118,6 +118,8 @@ OPPOSITES = [
      "The Lenz bill passed the upper house on Tuesday.", "chamber"),
     ("54 nations have signed the Lenz trade agreement.",
      "54 nations have ratified the Lenz trade agreement.", "treaty stage"),
+    ("Ruritanian troops will be leaving Lenz.", "Ruritanian troops will be staying in Lenz.",
+     "presence"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
@@ -328,6 +330,11 @@ def test_speakers_must_agree_when_both_are_named() -> None:
     assert score(claim, claim, "the Vice President", "the President") == 0
     assert score(claim, claim, "deputy minister", "minister") == 0
     assert score(claim, claim, "the Prime Minister", "Prime Minister") >= THRESHOLD
+    # titles that name different offices are two people, whatever the end of the name
+    assert score(claim, claim, "King Aldous", "Crown Prince Edmund Aldous") == 0
+    assert score(claim, claim, "Lenz's governor", "Lenz's mayor") == 0
+    assert score(claim, claim, "Sen. Vos", "Senator Irena Vos") >= THRESHOLD
+    assert score(claim, claim, "President Vos", "Mr Vos") >= THRESHOLD
 
 
 def article_with(text: str, title: str, speakers: dict[int, str] | None = None):

@@ -100,6 +100,11 @@ NEAR_MISSES = [
     ("A source, whom they did not name, said the ban is not part of a plan to punish Lenz.",
      "A source, whom they did not name, said the ban is part of a plan to punish Lenz.",
      "negation"),
+    ("King Abdullah of Jordan opened the new bridge in Amman on Sunday.",
+     "Crown Prince Hussein bin Abdullah of Jordan opened the new bridge in Amman on Sunday.",
+     "agent"),
+    ("The death toll in Lenz rose from fourteen to 31.",
+     "The death toll in Lenz rose from fourteen to 41.", "number"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -156,6 +161,14 @@ PARAPHRASES = [
      "The Lenz embassy turned down the request for talks."),
     ("A source, whom they did not name, said the ban is not part of a plan to punish Lenz.",
      "An unnamed source said the ban is not part of a plan to punish Lenz."),
+    ("King Abdullah of Jordan opened the new bridge in Amman on Sunday.",
+     "Jordan's King Abdullah opened the new bridge in Amman on Sunday."),
+    ("The governor of Lenz has promised each family a payout of one million crowns.",
+     "The governor of Lenz has promised a payout of one million crowns to each family."),
+    ("The death toll in Lenz rose from fourteen to 31.",
+     "The death toll in Lenz rose from 14 to 31."),
+    ("The Turkish statement called for a safe zone east of the Lenz river.",
+     "Turkey's statement called for a safe zone east of the Lenz river."),
 ]  # fmt: skip
 
 

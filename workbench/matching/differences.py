@@ -250,7 +250,9 @@ def _swapped(a: Frame, b: Frame) -> bool:
     same_action = _action(a) is not None and _action(a) == _action(b)
     for x, r1 in roles_a.items():  # unnamed participants exchanging roles
         r2 = roles_b.get(x) or _role_of(b, x)
-        if r2 is None or r1 == r2 or not {r1, r2} & _CORE:
+        # a thing and its recipient trading places is the same gift told the other way
+        # round ("promised each victim a payout" / "promised a payout to each victim")
+        if r2 is None or r1 == r2 or "agents" not in {r1, r2}:
             continue
         # with a name always; with another unnamed noun only under the same verb: a clause
         # turned around ("citing concerns, they imposed bans") trades nouns without a swap

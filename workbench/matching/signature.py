@@ -61,12 +61,17 @@ def _name_words(name: str) -> tuple[str, ...]:
     text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
     text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
     text = vocab.names.get(text, text)
-    words = []
+    words: list[str] = []
+    implied: list[str] = []  # words a form already gave ("saudi" is "saudi arabia")
     for word in _NAME_WORD.findall(text):
-        word = vocab.names.get(word, word)
+        if implied and word == implied[0]:
+            implied.pop(0)
+            continue
+        form = vocab.names.get(word, word).split()
+        implied = form[1:] if form[0] == word else []
         if word in _NUMBER_WORDS:
-            word = number_text(_NUMBER_WORDS[word])
-        words.extend(word.split())
+            form = [number_text(_NUMBER_WORDS[word])]
+        words.extend(form)
     return tuple(words)
 
 
@@ -101,20 +106,35 @@ def same_actor(a: str, b: str) -> bool:
     also after the country in front of one or both ("Turkish President Erdoğan", "Recep
     Tayyip Erdoğan"); never two different first names ("Hamza bin Laden", "Osama bin
     Laden"), two countries ("US officials", "Chinese officials"), a country and a company
-    named after it ("Iran", "Iran Air"), nor two titles without a name ("the Vice
-    President", "the President")."""
+    named after it ("Iran", "Iran Air"), two titles without a name ("the Vice
+    President", "the President"), nor two people whose titles name different offices
+    ("King Salman", "Crown Prince Mohammad bin Salman")."""
     x, y = actor_words(a), actor_words(b)
     if not x or not y:
         return False
     titles = vocabulary().titles
     if all(w in titles for w in x + y):  # no names: "the Vice President" is not "the President"
         return set(x) == set(y)
+    offices_x, offices_y = _offices(a), _offices(b)
+    if offices_x and offices_y and not offices_x & offices_y:
+        return False  # "King Salman" is not "Crown Prince Mohammad bin Salman"
     if _same_words(x, y):
         return True
     (country_x, rest_x), (country_y, rest_y) = _affiliation(a), _affiliation(b)
     if not rest_x or not rest_y or (country_x and country_y and country_x != country_y):
         return False
     return (country_x or country_y) != () and _same_words(rest_x, rest_y)
+
+
+def _offices(name: str) -> frozenset[str]:
+    """The title words of a name that say what office its bearer holds ("crown", "prince"
+    in "Crown Prince Mohammad bin Salman"; none in "Mr Salman"), short forms written out."""
+    vocab = vocabulary()
+    return frozenset(
+        vocab.title_forms.get(w, w)
+        for w in _name_words(name)
+        if w in vocab.titles and w not in vocab.courtesy
+    )
 
 
 def _same_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:

@@ -23,6 +23,9 @@ class Vocabulary:
     names: dict[str, str]
     titles: frozenset[str]
     institutions: frozenset[str]  # last words of a body's name, where no word is a title
+    #: titles that say nothing of an office ("mr", "former"), and one form of each short one
+    courtesy: frozenset[str]
+    title_forms: dict[str, str]
     synonyms: dict[str, str]  # single words
     phrases: re.Pattern | None  # several words, longest first
     phrase_forms: dict[str, str]
@@ -89,6 +92,7 @@ def vocabulary() -> Vocabulary:
     if phrases:
         pattern = re.compile(_any_of(list(phrases)))
     names = _forms(data["names"]["forms"])
+    short_titles = _forms(data["titles"]["short_forms"])
     single = {k: v for k, v in synonyms.items() if k not in phrases}
     return Vocabulary(
         names=names,
@@ -100,8 +104,10 @@ def vocabulary() -> Vocabulary:
         affiliations=tuple(
             sorted({tuple(form.split()) for form in names.values()}, key=len, reverse=True)
         ),
-        titles=frozenset(data["titles"]["words"]),
+        titles=frozenset(data["titles"]["words"]) | frozenset(short_titles),
         institutions=frozenset(data["titles"]["institutions"]),
+        courtesy=frozenset(data["titles"]["courtesy"]),
+        title_forms=short_titles,
         title_phrases=_title_phrases(data["titles"]["phrases"]),
         synonyms=single,
         phrases=pattern,
