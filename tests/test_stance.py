@@ -68,13 +68,16 @@ def test_a_quoted_denial_keeps_the_speakers_own_words() -> None:
     [
         "The ministry did not deny that the army shipped rifles to the rebels.",
         "Officials never denied that the convoy had been searched.",
+        "Minister Vos did not say that the army had fired first.",
     ],
 )
 def test_a_frame_that_is_itself_negated_stays_in_the_wording(sentence: str) -> None:
-    """Not denying is neither denying nor asserting: the claim is the frame as written."""
+    """Not denying is neither denying nor asserting, and not saying says nothing: the claim
+    is the frame as written, and the article's own."""
     (claim,) = split(sentence)
     assert claim.stance == "asserts"
     assert claim.claim == sentence
+    assert claim.speaker is None
 
 
 @pytest.mark.parametrize(

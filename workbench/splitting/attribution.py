@@ -98,8 +98,8 @@ def find_attribution(
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
-        negated = match.verb is not None and _negated(match.verb)
-        keep_frame = keep_frame or negated  # "X did not deny that …": the frame is the claim
+        if match.verb is not None and _negated(match.verb) and match.rule != "no comment":
+            return Attribution()  # "X did not say that …": X says nothing; the article does
         keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
         stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(
