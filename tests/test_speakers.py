@@ -195,6 +195,18 @@ def test_a_closing_with_clause_is_its_own_claim_worded_as_a_sentence() -> None:
     assert claims[1].claim.startswith("Both ministers had been branded pariahs")  # past, as "were"
 
 
+def test_a_closing_with_clause_of_a_past_participle_is_worded_as_a_passive() -> None:
+    text = (
+        "Rescue work in Lenz resumed on Tuesday, with more bodies recovered raising the "
+        "death toll from nine to 23."
+    )
+    claims = split(text)
+    assert [c.claim for c in claims] == [
+        "Rescue work in Lenz resumed on Tuesday.",
+        "More bodies were recovered raising the death toll from nine to 23.",
+    ]
+
+
 def test_an_appositive_label_between_dashes_is_a_claim_of_its_own() -> None:
     text = (
         "Freedonia is hosting the rebel commander and the junta's envoy – the two aggressors "

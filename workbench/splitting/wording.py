@@ -118,11 +118,17 @@ def _names_in(phrase: Span) -> tuple[str, ...]:
 def absolute_as_finite(tokens: list[Token]) -> tuple[list[Token], dict[int, str]]:
     """An absolute "with" clause as a sentence: "with both leaders having been rendered
     pariahs" → "both leaders have been rendered pariahs", "with the three forming part of …"
-    → "the three are forming part of …". The tokens without "with", and the verb's new form."""
+    → "the three are forming part of …", "with more bodies recovered" → "more bodies were
+    recovered". The tokens without "with", and the verb's new form."""
     if len(tokens) < 3 or tokens[0].lower_ != "with":
         return tokens, {}
     rest = tokens[1:]
     participle = next((t for t in rest[1:8] if t.tag_ == "VBG"), None)
+    # "with more bodies recovered": a past form heading the clause is a participle, whatever
+    # the tagger says; one that only describes the subject ("90 percent polled") is not
+    head = next((t for t in rest if t.head.i == tokens[0].i and t.dep_ == "pcomp"), None)
+    if head is not None and head.tag_ in {"VBN", "VBD"}:
+        participle = head if participle is None or head.i < participle.i else participle
     if participle is None:
         return tokens, {}
     before = [t for t in rest if t.i < participle.i]
