@@ -287,3 +287,14 @@ def test_its_is_the_named_speakers_when_nothing_else_could_be_meant(
 ) -> None:
     (claim,) = split(sentence)
     assert claim.claim == wording
+
+
+def test_a_negated_verb_phrase_after_but_is_a_claim_of_its_own() -> None:
+    """What was done and what was not are two claims: kept whole, the first would read as
+    negated and match neither its own paraphrase nor the denial's."""
+    claims = split("The convoy reached Lenz on Monday but did not stay.")
+    assert [(c.claim, c.frame.polarity) for c in claims] == [
+        ("The convoy reached Lenz on Monday.", "positive"),
+        ("The convoy did not stay.", "negative"),
+    ]
+    assert len(split("The envoys met and talked.")) == 1  # two bare verbs stay one claim

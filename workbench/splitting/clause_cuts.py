@@ -12,6 +12,7 @@ from workbench.splitting.lexicon import (
     AS_COMPLEMENTS,
     AUX_DEPS,
     CLAUSE_COORDINATORS,
+    CONJUNCT_DEPS,
     EDGE_PUNCT,
     ELLIPTICAL_AS_VERBS,
     PREDICATE_DEPS,
@@ -174,9 +175,10 @@ def _shared_subject(verb: Token, unit: Span) -> Token | None:
 
 def _both_have_predicates(verb: Token, start: int) -> bool:
     """True when the conjunct ``verb`` and the first verb (before the connector at ``start``)
-    each have a complement or modifier of their own ("bought and sold grain" has not)."""
+    each have a complement or modifier of their own ("bought and sold grain" has not); a
+    negation is one ("was proposed in 2016, but was not passed": two things said)."""
     head = verb.head
-    own = [c for c in verb.children if c.dep_ in PREDICATE_DEPS]
+    own = [c for c in verb.children if c.dep_ in CONJUNCT_DEPS]
     before = [c for c in head.children if head.i < c.i < start and c.dep_ in PREDICATE_DEPS]
     return bool(own) and bool(before)
 

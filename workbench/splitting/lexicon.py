@@ -278,6 +278,9 @@ PREDICATE_DEPS = frozenset(
     {"dobj", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "ccomp",
      "advmod", "npadvmod", "prt", "advcl"}
 )  # fmt: skip
+#: What a coordinated verb phrase needs, besides its verb, to say a thing of its own: a
+#: complement, a modifier or a negation ("was proposed in 2016, but was not passed").
+CONJUNCT_DEPS = PREDICATE_DEPS | {"neg"}
 #: What an "as" clause's verb needs to be more than an elliptical comparison.
 AS_COMPLEMENTS = frozenset(
     {"dobj", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "ccomp", "prt"}
