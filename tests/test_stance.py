@@ -298,3 +298,9 @@ def test_a_negated_verb_phrase_after_but_is_a_claim_of_its_own() -> None:
         ("The convoy did not stay.", "negative"),
     ]
     assert len(split("The envoys met and talked.")) == 1  # two bare verbs stay one claim
+    # an auxiliary of its own is enough, either way round; a modal alone is not
+    assert [c.claim for c in split("The convoy reached Lenz on Monday, and was searched.")] == [
+        "The convoy reached Lenz on Monday.",
+        "The convoy was searched.",
+    ]
+    assert len(split("The council listed what it can and should do.")) == 1

@@ -178,7 +178,7 @@ def _both_have_predicates(verb: Token, start: int) -> bool:
     each have a complement or modifier of their own ("bought and sold grain" has not); a
     negation is one ("was proposed in 2016, but was not passed": two things said)."""
     head = verb.head
-    own = [c for c in verb.children if c.dep_ in CONJUNCT_DEPS]
+    own = [c for c in verb.children if c.dep_ in CONJUNCT_DEPS and c.tag_ != "MD"]
     before = [c for c in head.children if head.i < c.i < start and c.dep_ in PREDICATE_DEPS]
     return bool(own) and bool(before)
 

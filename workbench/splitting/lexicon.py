@@ -279,8 +279,10 @@ PREDICATE_DEPS = frozenset(
      "advmod", "npadvmod", "prt", "advcl"}
 )  # fmt: skip
 #: What a coordinated verb phrase needs, besides its verb, to say a thing of its own: a
-#: complement, a modifier or a negation ("was proposed in 2016, but was not passed").
-CONJUNCT_DEPS = PREDICATE_DEPS | {"neg"}
+#: complement, a modifier, a negation or an auxiliary of tense or voice ("was proposed in
+#: 2016, but was not passed", "…, and was passed"; "bought and sold grain" has none; a
+#: modal alone, as in "what we can and should do", is not enough).
+CONJUNCT_DEPS = PREDICATE_DEPS | {"neg", "aux", "auxpass"}
 #: What an "as" clause's verb needs to be more than an elliptical comparison.
 AS_COMPLEMENTS = frozenset(
     {"dobj", "dative", "attr", "acomp", "oprd", "prep", "agent", "xcomp", "ccomp", "prt"}
