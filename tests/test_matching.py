@@ -120,6 +120,12 @@ OPPOSITES = [
      "54 nations have ratified the Lenz trade agreement.", "treaty stage"),
     ("Ruritanian troops will be leaving Lenz.", "Ruritanian troops will be staying in Lenz.",
      "presence"),
+    ("Police said forty prisoners escaped from the Lenz jail on Sunday.",
+     "Police said forty prisoners were captured near the Lenz jail on Sunday.", "escape"),
+    ("The licence of Radio Lenz expired on Monday.",
+     "The licence of Radio Lenz was renewed on Monday.", "validity"),
+    ("The council will withdraw the Lenz parking bill.",
+     "The council will pass the Lenz parking bill.", "position"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
@@ -253,12 +259,27 @@ OWNERS_KEPT = [
 ]  # fmt: skip
 
 
+NAMES_SWAPPED = [
+    ("The treaty would have allowed Ruritania to extradite suspects from Freedonia.",
+     "The treaty would have allowed Freedonia to extradite suspects from Ruritania."),
+    ("The convoy left Lenz for Port Selene on Monday.",
+     "The convoy left Port Selene for Lenz on Monday."),
+]  # fmt: skip
+NAMES_LISTED = [
+    ("Ruritania, Freedonia and Osterlich signed the Lenz accord on Monday.",
+     "Osterlich, Freedonia and Ruritania signed the Lenz accord on Monday."),
+    ("China and Russia signed the Lenz accord on Monday.",
+     "Russia and China signed the Lenz accord on Monday."),
+]  # fmt: skip
+
+
 TRADED = (
     [(a, b, "numbers swapped") for a, b in SWAPPED_NUMBERS]
     + [(a, b, "comparison reversed") for a, b in REVERSED_COMPARISONS]
     + [(a, b, "possessor swapped") for a, b in OWNERS_SWAPPED]
+    + [(a, b, "names swapped") for a, b in NAMES_SWAPPED]
 )
-KEPT_IN_PLACE = REORDERED_NUMBERS + OWNERS_KEPT + [
+KEPT_IN_PLACE = REORDERED_NUMBERS + OWNERS_KEPT + NAMES_LISTED + [
     ("Ruritania's army is larger than Freedonia's.",
      "Ruritania has a larger army than Freedonia."),
     ("More than 40 people died in the floods in Lenz.",
@@ -614,3 +635,14 @@ def test_the_candidate_query_finds_claims_missing_at_most_one_rare_word(n: int) 
     found = {r for (r,) in conn.execute("SELECT words FROM t WHERE t MATCH ?", (query,))}
     needed = n - 1 if n >= 3 else n  # two of three, three of four …; both of two
     assert found == {r for r in rows if len(set(r.split()) & set(words[:n])) >= needed}
+
+
+def test_a_contrast_list_with_a_word_on_two_sides_or_two_groups_of_one_name_is_refused() -> None:
+    """Two groups of one name would pool their sides: 'jailed' and 'escaped' would be one
+    side, and a claim holding both would say nothing in either."""
+    from workbench.matching.vocabulary import _contrasts
+
+    with pytest.raises(ValueError, match="two sides"):
+        _contrasts(["custody: arrested freed | freed"], {})
+    with pytest.raises(ValueError, match="two contrasts are named 'custody'"):
+        _contrasts(["custody: arrested | freed", "custody: escaped | captured"], {})

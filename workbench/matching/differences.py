@@ -24,7 +24,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "possessor swapped", "negation", "hedge",
+    "comparison reversed", "possessor swapped", "names swapped", "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -50,6 +50,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
+    if not any(f.endswith("swapped") for f in found) and names_traded(a, b):
+        found.append("names swapped")  # where the frame does not see who trades places
     return found
 
 
@@ -97,6 +99,27 @@ def possessors_swapped(a: Signature, b: Signature) -> bool:
         return False
     only_a, only_b = mine[0] - theirs[0], theirs[0] - mine[0]
     return bool(only_a & theirs[1]) and bool(only_b & mine[1])
+
+
+def names_traded(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike give the same names other places: the same words
+    around them, the names in another order ("… allowed China to extradite suspects from
+    Hong Kong" / "… allowed Hong Kong to extradite suspects from China"). Names that only
+    change places within a list ("China and Russia signed" / "Russia and China signed")
+    are the same claim."""
+    mine, theirs = a.name_slots, b.name_slots
+    if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
+        return False
+    if sorted(mine[1]) != sorted(theirs[1]):
+        return False
+    joints = vocabulary().list_joints
+    start = 0
+    for end in range(1, len(mine[1]) + 1):  # each list: names joined by "," or "and" …
+        if end == len(mine[1]) or mine[0][end] not in joints:
+            if sorted(mine[1][start:end]) != sorted(theirs[1][start:end]):
+                return True  # a name left its list for another place
+            start = end
+    return False
 
 
 def comparison_reversed(a: Signature, b: Signature) -> bool:

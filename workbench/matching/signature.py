@@ -242,6 +242,20 @@ class Signature:
         return frozenset(owners), frozenset(names | owners)
 
     @functools.cached_property
+    def name_slots(self) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """(the wording's lower-case pieces between its capitalised names, the names in
+        order in their compared form), for a claim of two names or more whose wording is
+        known: what tells "… allowed China to extradite suspects from Hong Kong" from the
+        same words with the names the other way round."""
+        if self.wording is None:
+            return None
+        names = tuple(_name_key(m[0]) for m in _CAPITALISED.finditer(self.wording))
+        if len(set(names) - {""}) < 2:
+            return None
+        pieces = _CAPITALISED.split(self.wording)
+        return tuple(" ".join(p.lower().split()) for p in pieces), names
+
+    @functools.cached_property
     def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
         """(the index words before, after) the first comparison word of matching.toml
         ("than"), each word on one side only; None for a claim that compares nothing."""

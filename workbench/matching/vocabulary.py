@@ -43,6 +43,8 @@ class Vocabulary:
     level_words: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
+    #: what stands between names listed together (",", "and")
+    list_joints: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
     between_negation: frozenset[str]
 
@@ -117,6 +119,7 @@ def vocabulary() -> Vocabulary:
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         comparisons=frozenset(data["comparisons"]["words"]),
+        list_joints=frozenset(data["lists"]["joints"]),
         between_negation=frozenset(data["negations"]["between"]),
     )
 
@@ -147,11 +150,15 @@ def _hedges(phrases: list[str], synonyms: dict[str, str]) -> re.Pattern:
 
 def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
     """The ``[contrasts]`` groups as {word in its compared form: ((group, side), …)}; a
-    word on two sides of one group is an error in the list."""
+    word on two sides of one group, or two groups of one name, is an error in the list."""
     found: dict[str, list[tuple[str, int]]] = {}
+    named: set[str] = set()
     for entry in groups:
         label, _, sides = entry.partition(":")
         label = " ".join(label.split())
+        if label in named:
+            raise ValueError(f"matching.toml: two contrasts are named {label!r}")
+        named.add(label)
         for side, words in enumerate(sides.split("|")):
             for word in words.split():
                 for form in _compared_form(word, synonyms).split():
