@@ -126,6 +126,8 @@ OPPOSITES = [
      "The licence of Radio Lenz was renewed on Monday.", "validity"),
     ("The council will withdraw the Lenz parking bill.",
      "The council will pass the Lenz parking bill.", "position"),
+    ("Ruritanian banks will invest in Osterlich.", "Ruritanian banks will pull out of Osterlich.",
+     "investment"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
@@ -265,11 +267,17 @@ NAMES_SWAPPED = [
     ("The convoy left Lenz for Port Selene on Monday.",
      "The convoy left Port Selene for Lenz on Monday."),
 ]  # fmt: skip
+WORDS_SWAPPED = [
+    ("Two journalists were injured in Lenz after being attacked by protesters.",
+     "Two protesters were injured in Lenz after being attacked by journalists."),
+]  # fmt: skip
 NAMES_LISTED = [
     ("Ruritania, Freedonia and Osterlich signed the Lenz accord on Monday.",
      "Osterlich, Freedonia and Ruritania signed the Lenz accord on Monday."),
     ("China and Russia signed the Lenz accord on Monday.",
      "Russia and China signed the Lenz accord on Monday."),
+    ("Osterlich named both the farmers and the miners as partners.",
+     "Osterlich named both the miners and the farmers as partners."),
 ]  # fmt: skip
 
 
@@ -278,6 +286,7 @@ TRADED = (
     + [(a, b, "comparison reversed") for a, b in REVERSED_COMPARISONS]
     + [(a, b, "possessor swapped") for a, b in OWNERS_SWAPPED]
     + [(a, b, "names swapped") for a, b in NAMES_SWAPPED]
+    + [(a, b, "words swapped") for a, b in WORDS_SWAPPED]
 )
 KEPT_IN_PLACE = REORDERED_NUMBERS + OWNERS_KEPT + NAMES_LISTED + [
     ("Ruritania's army is larger than Freedonia's.",

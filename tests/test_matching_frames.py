@@ -105,6 +105,10 @@ NEAR_MISSES = [
      "agent"),
     ("The death toll in Lenz rose from fourteen to 31.",
      "The death toll in Lenz rose from fourteen to 41.", "number"),
+    ("Mayor Vos was interrupted by angry farmers during the Lenz council meeting.",
+     "Mayor Vos was interrupted by police officers during the Lenz council meeting.", "agent"),
+    ("Striking miners blocked the Lenz bridge on Monday.",
+     "Striking farmers blocked the Lenz bridge on Monday.", "agent"),
 ]  # fmt: skip
 
 PARAPHRASES = [

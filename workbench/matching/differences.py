@@ -24,7 +24,8 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "possessor swapped", "names swapped", "negation", "hedge",
+    "comparison reversed", "possessor swapped", "names swapped", "words swapped",
+    "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -50,8 +51,12 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
-    if not any(f.endswith("swapped") for f in found) and names_traded(a, b):
-        found.append("names swapped")  # where the frame does not see who trades places
+    if not any(f.endswith("swapped") for f in found):  # where the frame does not see it
+        traded = names_traded(a, b)
+        if traded:
+            found.append("names swapped")
+        elif traded is None and words_traded(a, b):
+            found.append("words swapped")
     return found
 
 
@@ -101,17 +106,18 @@ def possessors_swapped(a: Signature, b: Signature) -> bool:
     return bool(only_a & theirs[1]) and bool(only_b & mine[1])
 
 
-def names_traded(a: Signature, b: Signature) -> bool:
+def names_traded(a: Signature, b: Signature) -> bool | None:
     """Whether two claims worded alike give the same names other places: the same words
     around them, the names in another order ("… allowed China to extradite suspects from
     Hong Kong" / "… allowed Hong Kong to extradite suspects from China"). Names that only
     change places within a list ("China and Russia signed" / "Russia and China signed")
-    are the same claim."""
+    are the same claim. None when the names do not only change places (worded otherwise,
+    other names, the same order)."""
     mine, theirs = a.name_slots, b.name_slots
     if mine is None or theirs is None or mine[0] != theirs[0] or mine[1] == theirs[1]:
-        return False
+        return None
     if sorted(mine[1]) != sorted(theirs[1]):
-        return False
+        return None
     joints = vocabulary().list_joints
     start = 0
     for end in range(1, len(mine[1]) + 1):  # each list: names joined by "," or "and" …
@@ -120,6 +126,24 @@ def names_traded(a: Signature, b: Signature) -> bool:
                 return True  # a name left its list for another place
             start = end
     return False
+
+
+def words_traded(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike differ only in two words that trade places across a
+    word of substance (not side by side, nor listed together): "journalists were injured
+    after being attacked by protesters" / "protesters were injured after being attacked by
+    journalists"."""
+    mine, theirs = a.text.split(), b.text.split()
+    if len(mine) != len(theirs):
+        return False
+    moved = [k for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y]
+    if len(moved) != 2:
+        return False
+    i, j = moved
+    if mine[i] != theirs[j] or mine[j] != theirs[i] or j - i < 2:
+        return False
+    # a word of substance between them, or they are a list ("the PKK and the YPG")
+    return bool(index_terms(" ".join(mine[i + 1 : j]))) and len(index_terms(mine[i])) == 1
 
 
 def comparison_reversed(a: Signature, b: Signature) -> bool:
@@ -177,7 +201,7 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
             found.append(_role(a, b, only_a, only_b))
         elif _other_place(a, b):
             found.append("place")
-        elif role := _other_kind(a, b):
+        elif role := _other_kind(a, b) or _other_agent(a, b):
             found.append(role)
     found.extend(_date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
@@ -221,6 +245,19 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
         if kinds_a[key] and kinds_b[key] and not kinds_a[key] & kinds_b[key]:
             return {"agents": "agent", "patients": "target"}.get(key[0], "target")
     return None
+
+
+def _other_agent(a: Frame, b: Frame) -> str | None:
+    """ "agent" when each frame's unnamed actors hold one noun the other frame has nowhere
+    ("interrupted by protesting legislators" / "by police officers"). Only the agent: a
+    target or a thing replaced by another noun is as often a paraphrase ("the deal" / "the
+    agreement") as a different claim."""
+    synonyms = vocabulary().synonyms
+    nouns_a = {(role, synonyms.get(n, n)) for role, n, _ in _nouns(a)}
+    nouns_b = {(role, synonyms.get(n, n)) for role, n, _ in _nouns(b)}
+    only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
+    only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
+    return "agent" if len(only_a) == 1 and len(only_b) == 1 else None
 
 
 def _action(frame: Frame) -> str | None:
