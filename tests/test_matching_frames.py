@@ -374,3 +374,24 @@ def test_frames_stored_before_tense_was_read_match_either_way() -> None:
     old = signature("The government will build 500 schools in Lenz by 2026.", None, unknown)
     assert "future or past" in differences(will, did)
     assert "future or past" not in differences(old, did)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mayor Vos was interrupted by the farmers in Lenz on Monday.",
+         "Mayor Vos was applauded by the farmers in Lenz on Monday."),
+        ("The council does not agree with the Lenz plan.",
+         "The council does not disagree with the Lenz plan."),
+        ("Ruritania bought 40 tanks from Freedonia in May.",
+         "Ruritania got 40 tanks from Freedonia in May."),
+    ],
+)  # fmt: skip
+def test_another_main_verb_in_the_same_words_is_another_claim(a: str, b: str) -> None:
+    """No list holds every pair of verbs that say different things; worded alike but for
+    the verb, the claims differ in "action". One side of a listed contrast is one action."""
+    assert "action" in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+    rose, increased = (framed("Grain prices in Lenz rose after the drought."),
+                       framed("Grain prices in Lenz increased after the drought."))  # fmt: skip
+    assert score_many([increased], [rose])[0, 0] >= THRESHOLD

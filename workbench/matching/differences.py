@@ -24,7 +24,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "possessor swapped", "names swapped", "words swapped",
+    "comparison reversed", "possessor swapped", "names swapped", "words swapped", "action",
     "negation", "hedge",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
@@ -51,6 +51,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
+    if action_replaced(a, b):
+        found.append("action")
     if not any(f.endswith("swapped") for f in found):  # where the frame does not see it
         traded = names_traded(a, b)
         if traded:
@@ -126,6 +128,28 @@ def names_traded(a: Signature, b: Signature) -> bool | None:
                 return True  # a name left its list for another place
             start = end
     return False
+
+
+def action_replaced(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike but for one word differ in their main verb: "Lam was
+    interrupted by legislators" / "Lam was applauded by legislators", "I don't agree with
+    that" / "I don't disagree with that". Another verb in the same words is more often
+    another claim than a paraphrase; a verb said otherwise with other words ("collapsed" /
+    "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
+    if a.frame is None or b.frame is None:
+        return False
+    mine, theirs = a.text.split(), b.text.split()
+    if len(mine) != len(theirs):
+        return False
+    changed = [(x, y) for x, y in zip(mine, theirs, strict=True) if x != y]
+    if len(changed) != 1:
+        return False
+    contrasts = vocabulary().contrasts
+    ((x, y),) = changed
+    if set(contrasts.get(x, ())) & set(contrasts.get(y, ())):
+        return False  # one side of a listed contrast: "rose" / "increased"
+    actions = {_action(a.frame), _action(b.frame)}
+    return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
 
 
 def words_traded(a: Signature, b: Signature) -> bool:
