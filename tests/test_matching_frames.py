@@ -109,6 +109,8 @@ NEAR_MISSES = [
      "Mayor Vos was interrupted by police officers during the Lenz council meeting.", "agent"),
     ("Striking miners blocked the Lenz bridge on Monday.",
      "Striking farmers blocked the Lenz bridge on Monday.", "agent"),
+    ("President Halvard flew to Lenz on Monday.", "President Halvard flew from Lenz on Monday.",
+     "from and to swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -374,6 +376,17 @@ def test_frames_stored_before_tense_was_read_match_either_way() -> None:
     old = signature("The government will build 500 schools in Lenz by 2026.", None, unknown)
     assert "future or past" in differences(will, did)
     assert "future or past" not in differences(old, did)
+
+
+def test_frames_stored_before_one_ended_paths_were_read_match_either_way() -> None:
+    import dataclasses
+
+    to = framed("Halvard flew to Lenz on Monday.")
+    from_ = framed("Halvard flew from Lenz on Monday.")
+    assert to.frame.path == ("", "lenz")
+    old = signature(from_.wording, None, dataclasses.replace(from_.frame, path=()))
+    assert "from and to swapped" in differences(to, from_)
+    assert differences(to, old) == []
 
 
 @pytest.mark.parametrize(

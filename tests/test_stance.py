@@ -307,7 +307,7 @@ def test_a_negated_verb_phrase_after_but_is_a_claim_of_its_own() -> None:
 
 
 def test_a_doubt_is_not_an_assertion() -> None:
-    """"X doubted that Y": X does not say Y is so; the claim is Y, questioned."""
+    """ "X doubted that Y": X does not say Y is so; the claim is Y, questioned."""
     (claim,) = split("The minister doubted that the army had fired first.")
     assert (claim.claim, claim.speaker, claim.stance) == (
         "The army had fired first.",

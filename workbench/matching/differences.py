@@ -313,12 +313,16 @@ def _role_of(frame: Frame, name: str) -> str | None:
 
 
 def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Whether two paths (from, to) run between the same two ends the other way round:
-    "from Lenz to Karsova" / "from Karsova to Lenz", "from deficit to surplus" / "from
-    surplus to deficit"."""
-    if len(a) != 2 or len(b) != 2 or same_actor(a[0], a[1]):
+    """Whether two paths (from, to) run the other way round: an end of one is the other's
+    end at the other side, and no end is at the same side in both ("from Lenz to Karsova" /
+    "from Karsova to Lenz"; "flew to Lenz" / "flew from Lenz"; "from deficit to surplus" /
+    "from surplus to deficit"). An end only one claim gives ("" in the path) is no
+    difference."""
+    if len(a) != 2 or len(b) != 2 or (a[0] and a[1] and same_actor(a[0], a[1])):
         return False
-    return same_actor(a[0], b[1]) and same_actor(a[1], b[0])
+    crossed = any(a[k] and b[1 - k] and same_actor(a[k], b[1 - k]) for k in (0, 1))
+    kept = any(a[k] and b[k] and same_actor(a[k], b[k]) for k in (0, 1))
+    return crossed and not kept
 
 
 def _swapped(a: Frame, b: Frame) -> bool:

@@ -242,8 +242,9 @@ def _polarity(tokens: list[Token], stance: str) -> str:
 
 
 def _path(tokens: list[Token]) -> tuple[str, ...]:
-    """("from", "to") of a movement the claim gives both ends of ("from Lenz to Karsova",
-    "from deficit to surplus"), each as its phrase's words (lemma last); () without both."""
+    """("from", "to") of a movement ("from Lenz to Karsova", "from deficit to surplus"),
+    each end as its phrase's words (lemma last), "" for an end the claim does not give
+    ("flew to Lenz": ("", "lenz")); () without either."""
     ends: dict[str, str] = {}
     for token in tokens:
         if token.dep_ != "pobj":
@@ -256,7 +257,7 @@ def _path(tokens: list[Token]) -> tuple[str, ...]:
         )  # fmt: skip
         if side is not None and side not in ends:
             ends[side] = _phrase_words(token)
-    return (ends["from"], ends["to"]) if len(ends) == 2 else ()
+    return (ends.get("from", ""), ends.get("to", "")) if ends else ()
 
 
 def _phrase_words(noun: Token) -> str:
