@@ -128,6 +128,8 @@ OPPOSITES = [
      "The council will pass the Lenz parking bill.", "position"),
     ("Ruritanian banks will invest in Osterlich.", "Ruritanian banks will pull out of Osterlich.",
      "investment"),
+    ("The Lenz militia is largely made up of farmers.",
+     "The Lenz militia is partly made up of farmers.", "scope"),
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
