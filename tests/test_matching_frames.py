@@ -23,7 +23,7 @@ def framed(text: str):
     from workbench.splitting import split_text
 
     (claim,) = split_text(text)
-    return signature(claim.claim, claim.speaker, claim.frame)
+    return signature(claim.claim, claim.speaker, claim.frame, claim.stance)
 
 
 # (stored claim, a claim worded almost alike that says something else, what differs)
@@ -111,6 +111,8 @@ NEAR_MISSES = [
      "Striking farmers blocked the Lenz bridge on Monday.", "agent"),
     ("President Halvard flew to Lenz on Monday.", "President Halvard flew from Lenz on Monday.",
      "from and to swapped"),
+    ("The Lenz ministry said the convoy had crossed the border.",
+     "The Lenz ministry doubted that the convoy had crossed the border.", "stance"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -176,13 +176,13 @@ def _m009_index(db, after: int) -> None:
     )
 
 
-def _keys_before_m010(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+def _keys_before_m010(claim: str, speaker: str | None, frame: dict | None = None, *_) -> dict:
     keys = _current_match_keys(claim, speaker, frame)
     del keys["numbered_terms"]
     return keys
 
 
-def _keys_before_m011(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+def _keys_before_m011(claim: str, speaker: str | None, frame: dict | None = None, *_) -> dict:
     keys = _current_match_keys(claim, speaker, frame)
     if not keys["numkey"]:
         keys["numbered_terms"] = ""  # claims without numbers had no keyed words
@@ -229,7 +229,7 @@ def test_older_database_is_migrated_in_place(
     path = tmp_path / "old.db"
     old_database(
         path, monkeypatch, 1,
-        ("workbench.store.projections._match_keys", lambda claim, speaker, frame=None: {}),
+        ("workbench.store.projections._match_keys", lambda claim, speaker, frame=None, *_: {}),
         ("workbench.store.projections._stance", lambda payload: {}),
         ("workbench.store.projections._frame", lambda payload: {}),
     )  # fmt: skip

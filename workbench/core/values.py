@@ -37,6 +37,10 @@ STANCES: tuple[str, ...] = (
     "fears",
     "declines",
 )
+#: Stances by which the speaker doubts the content: the same words asked or doubted are
+#: not the claim asserted. (Hopes and fears are left out: "I want to …" is read as a hope
+#: in one sentence and not in the next, so comparing them split the same claim.)
+UNCOMMITTED_STANCES = frozenset({"questions"})
 #: What kind of speaker asserts a claim (None when the article asserts it itself).
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "state", "group", "document")
 #: How a claim's stance reads after its speaker: "denied by the ministry".

@@ -65,11 +65,11 @@ class ClaimIndex(Protocol):
 
     def match_details(
         self, ids: Sequence[str]
-    ) -> dict[str, tuple[str | None, str | None, str | None]]: ...
+    ) -> dict[str, tuple[str | None, str | None, str | None, str | None]]: ...
 
     def worded_like(
         self, terms: Sequence[str], limit: int = ...
-    ) -> list[tuple[str, str, str | None, str | None, str, str]]: ...
+    ) -> list[tuple[str, str, str | None, str | None, str, str, str | None]]: ...
 
     def claims(self, *, ids: Sequence[str] | None = ...) -> list[Claim]: ...
 
@@ -136,7 +136,7 @@ def link_article(store: ClaimIndex, article_id: str, claims: Sequence[Claim]) ->
     """
     import numpy as np
 
-    sigs = [signature(c.claim, c.speaker, c.frame) for c in claims]
+    sigs = [signature(c.claim, c.speaker, c.frame, c.stance) for c in claims]
     # a repeat has the same numbers and negation (see ``differences``): compare within those
     groups: dict[tuple[str, bool], list[int]] = {}
     for position, sig in enumerate(sigs):
@@ -191,8 +191,8 @@ def related(
     row = fuzzy_scores([sig.text], texts, floor)[0] if found else []
     ranked = []
     for j in close(row, floor):
-        cid, mt, sp, fr, nk, wording = found[j]
-        other = Signature.stored(mt or "", nk or "", sp, fr, wording)
+        cid, mt, sp, fr, nk, wording, stance = found[j]
+        other = Signature.stored(mt or "", nk or "", sp, fr, wording, stance)
         score = round(float(row[j]), 1)
         ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
     ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
@@ -238,7 +238,7 @@ def related_claims(
     """Earlier claims of other articles worded like ``claim`` (from :data:`RELATED`) that
     are not the same claim, with what differs, each with the earlier claim as stored: shown
     beside it, never adopted."""
-    sig = signature(claim.claim, claim.speaker, claim.frame)
+    sig = signature(claim.claim, claim.speaker, claim.frame, claim.stance)
     others = [c for c in related(store, sig, limit=limit + 5, floor=RELATED) if c.differs]
     if not others:
         return []
@@ -302,8 +302,8 @@ def lookup(
         details = store.match_details([found[j][0] for j in chunk])
         for j in chunk:
             cid, mt = found[j]
-            sp, fr, wording = details[cid]
-            if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr, wording)):
+            sp, fr, wording, stance = details[cid]
+            if compatible(sig, Signature.stored(mt or "", sig.numkey, sp, fr, wording, stance)):
                 ranked.append((cid, round(float(row[j]), 1)))
                 if len(ranked) == limit:
                     return ranked

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workbench.core.values import Frame
+from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.signature import (
     MONTHS,
     WEEKDAYS,
@@ -25,7 +25,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
     "comparison reversed", "possessor swapped", "names swapped", "words swapped", "action",
-    "negation", "hedge",
+    "negation", "hedge", "stance",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
@@ -48,6 +48,9 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("level or change")
     if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
         found.append("speaker")
+    stances = {a.stance, b.stance}
+    if None not in stances and len(stances) == 2 and stances & UNCOMMITTED_STANCES:
+        found.append("stance")  # "X doubts that Y" / "X said Y"
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)

@@ -169,6 +169,8 @@ class Signature:
     frame_source: Frame | str | None = None
     #: the claim as written, when known: where its numbers and possessors stand
     wording: str | None = None
+    #: what the speaker does with it (``core.values.STANCES``), when known
+    stance: str | None = None
 
     @functools.cached_property
     def frame(self) -> Frame | None:
@@ -306,9 +308,10 @@ class Signature:
         speaker: str | None,
         frame: str | None = None,
         wording: str | None = None,
+        stance: str | None = None,
     ) -> Signature:
         """A signature from the keys kept in the claims table (and the claim as written,
-        ``wording``), without recomputing them."""
+        ``wording``, and its ``stance``), without recomputing them."""
         words = set(text.split())
         return cls(
             text=text,
@@ -317,6 +320,7 @@ class Signature:
             speaker=normalise_speaker(speaker),
             frame_source=frame,
             wording=wording,
+            stance=stance,
         )
 
 
@@ -353,9 +357,12 @@ def _number(whole: str, fraction: str | None, scale: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # ingest reads each claim twice: to link it, to store it
-def signature(text: str, speaker: str | None = None, frame: Frame | None = None) -> Signature:
-    """The comparable form of a claim's wording, speaker and frame. With a frame its numbers
-    are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts nothing)."""
+def signature(
+    text: str, speaker: str | None = None, frame: Frame | None = None, stance: str | None = None
+) -> Signature:
+    """The comparable form of a claim's wording, speaker, frame and stance. With a frame its
+    numbers are the frame's, read from the parse ("eightieth" is 80, "World War Two" counts
+    nothing)."""
     stems: list[str] = []
     numbers: set[str] = set()
     for word, number in _words_and_numbers(text):
@@ -373,6 +380,7 @@ def signature(text: str, speaker: str | None = None, frame: Frame | None = None)
         speaker=normalise_speaker(speaker),
         frame_source=frame,
         wording=text,
+        stance=stance,
     )
 
 

@@ -113,26 +113,28 @@ class MatchReads:
     @serialized
     def match_details(
         self, ids: Sequence[str]
-    ) -> dict[str, tuple[str | None, str | None, str | None]]:
-        """{id: (speaker, frame, claim)} of the given claims: what a close candidate is
-        compared by besides its keys."""
+    ) -> dict[str, tuple[str | None, str | None, str | None, str | None]]:
+        """{id: (speaker, frame, claim, stance)} of the given claims: what a close candidate
+        is compared by besides its keys."""
         marks = ", ".join("?" for _ in ids)
         rows = self.db.conn.execute(
-            f"SELECT id, speaker, frame, claim FROM claims WHERE id IN ({marks})", list(ids)
+            f"SELECT id, speaker, frame, claim, stance FROM claims WHERE id IN ({marks})",
+            list(ids),
         )
-        return {cid: (speaker, frame, claim) for cid, speaker, frame, claim in rows}
+        return {cid: tuple(rest) for cid, *rest in rows}  # type: ignore[misc]
 
     def worded_like(
         self, terms: Sequence[str], limit: int = 200
-    ) -> list[tuple[str, str, str | None, str | None, str, str]]:
-        """(id, match_text, speaker, frame, numkey, claim) of claims that share two of the
-        query's three rarest normalised words, whatever their numbers: the related claims
-        ``match`` and the review session show."""
+    ) -> list[tuple[str, str, str | None, str | None, str, str, str | None]]:
+        """(id, match_text, speaker, frame, numkey, claim, stance) of claims that share two
+        of the query's three rarest normalised words, whatever their numbers: the related
+        claims ``match`` and the review session show."""
         query = _all_but_one("match_text", self._rarest(terms, 3, self._claim_count()))
         if query is None:
             return []
         sql = (
-            "SELECT id, match_text, speaker, frame, numkey, claim FROM claims WHERE rowid IN "
+            "SELECT id, match_text, speaker, frame, numkey, claim, stance FROM claims "
+            "WHERE rowid IN "
             "(SELECT rowid FROM claims_match_fts WHERE claims_match_fts MATCH ?) LIMIT ?"
         )
         try:

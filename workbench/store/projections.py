@@ -169,7 +169,9 @@ def claim_row(subject: str, payload: dict) -> dict:
         "verdict": None,
         **_stance(payload),
         **_frame(payload),
-        **_match_keys(payload["claim"], payload.get("speaker"), payload.get("frame")),
+        **_match_keys(
+            payload["claim"], payload.get("speaker"), payload.get("frame"), payload.get("stance")
+        ),
     }
 
 
@@ -184,10 +186,13 @@ def _frame(payload: dict) -> dict:
     return {"frame": _json(payload["frame"]) if payload.get("frame") else None}
 
 
-def _match_keys(claim: str, speaker: str | None, frame: dict | None = None) -> dict:
+def _match_keys(
+    claim: str, speaker: str | None, frame: dict | None = None, stance: str | None = None
+) -> dict:
     from workbench.matching.signature import numbered_terms, signature
 
-    sig = signature(claim, speaker, Frame.from_dict(frame))
+    # as link_article reads it, so that the signature it computed is reused
+    sig = signature(claim, speaker, Frame.from_dict(frame), stance or "asserts")
     numbered = numbered_terms(sig.numkey, sig.text)
     return {"numkey": sig.numkey, "match_text": sig.text, "numbered_terms": numbered}
 

@@ -160,7 +160,7 @@ def evaluate_pairs(pairs: Sequence[Pair], crowd: Sequence[str] = ()) -> PairScor
         for pair, drafts in zip(pairs, split_texts(p.query for p in pairs), strict=True):
             matched, best, differs = bool(drafts), None, ()
             for draft in drafts:
-                sig = matching.signature(draft.claim, draft.speaker, draft.frame)
+                sig = matching.signature(draft.claim, draft.speaker, draft.frame, draft.stance)
                 started = time.perf_counter()
                 found = matching.lookup(store, sig, limit=5)
                 scores.lookup_ms.append((time.perf_counter() - started) * 1000)
