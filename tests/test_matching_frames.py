@@ -238,16 +238,24 @@ def test_match_shows_a_swapped_claim_as_related_and_why(checked_db: Path) -> Non
     assert "related" in table and "differs in: weekday" in table
 
 
-def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia shipped grain to Ruritania on Sunday.",
+        # the recogniser takes one destination for a place and the other for a name: where
+        # the grain went is still the target ("to Ruritania" / "to Freedonia")
+        "Freedonia shipped grain to Ruritania since the pact was signed, port officials said.",
+    ],
+)
+def test_a_new_article_with_a_swapped_claim_is_not_linked(checked_db: Path, text: str) -> None:
     from workbench.core.values import Document
     from workbench.ingest.articles import prepare
 
-    (item,) = prepare([Document(text="Freedonia shipped grain to Ruritania on Sunday.",
-                                source="second.txt", title="second")])  # fmt: skip
+    (item,) = prepare([Document(text=text, source="second.txt", title="second")])
     with Store(checked_db) as store:
         result = store.add_article(item.article, item.claims, "bob", link=link_article)
         assert result.matched == 0
-        assert store.claim(item.claims[0].id).matches == ()
+        assert all(store.claim(c.id).matches == () for c in item.claims)
 
 
 def test_a_paraphrase_with_a_word_of_its_own_is_linked_at_ingest(tmp_path: Path) -> None:

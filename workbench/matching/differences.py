@@ -308,11 +308,20 @@ def _noun_roles(frame: Frame) -> dict[str, str]:
 
 
 def _role_of(frame: Frame, name: str) -> str | None:
-    """The role a name holds in a frame (the first of agent, patient, place, other)."""
-    for role in _ROLES:
-        if not unmatched_names([name], getattr(frame, role)):
+    """The role a name holds in a frame: the first of agent, patient, where a movement goes
+    ("shipped grain to Ruritania", whether the recogniser took Ruritania for a place or
+    not), place, other."""
+    for role in ("agents", "patients", "destination", "places", "others"):
+        if not unmatched_names([name], _holders(frame, role)):
             return role
     return None
+
+
+def _holders(frame: Frame, role: str) -> Sequence[str]:
+    """The names a frame gives a role; "destination" is the end of its path."""
+    if role == "destination":
+        return frame.path[1:] if len(frame.path) == 2 and frame.path[1] else ()
+    return getattr(frame, role)
 
 
 def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -359,8 +368,8 @@ def _swapped(a: Frame, b: Frame) -> bool:
         for y in _named(a):
             if not same_actor(x, y) and _role_of(a, y) == r2 and _role_of(b, y) == r1:
                 return True
-        replaced_a = unmatched_names(getattr(a, r2), _named(b))
-        replaced_b = unmatched_names(getattr(b, r1), _named(a))
+        replaced_a = unmatched_names(_holders(a, r2), _named(b))
+        replaced_b = unmatched_names(_holders(b, r1), _named(a))
         if replaced_a and replaced_b:
             return True
     return False
