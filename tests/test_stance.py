@@ -306,11 +306,22 @@ def test_a_negated_verb_phrase_after_but_is_a_claim_of_its_own() -> None:
     assert len(split("The council listed what it can and should do.")) == 1
 
 
-def test_a_doubt_is_not_an_assertion() -> None:
-    """ "X doubted that Y": X does not say Y is so; the claim is Y, questioned."""
-    (claim,) = split("The minister doubted that the army had fired first.")
+def test_a_doubt_is_not_an_assertion(tmp_path: Path) -> None:
+    """ "X doubted that Y": X does not say Y is so; the claim is Y, questioned, and the
+    report says so."""
+    text = "The minister doubted that the army had fired first."
+    (claim,) = split(text)
     assert (claim.claim, claim.speaker, claim.stance) == (
         "The army had fired first.",
         "minister",
         "questions",
     )
+    article, db = tmp_path / "doubt.txt", str(tmp_path / "d.db")
+    article.write_text(text)
+    runner, reviewer = CliRunner(), {"WORKBENCH_REVIEWER": "alice"}
+    assert runner.invoke(cli, ["ingest", str(article), "--db", db]).exit_code == 0
+    (stored,) = json.loads(runner.invoke(cli, ["claims", "--format", "json", "--db", db]).output)
+    verdict = runner.invoke(cli, ["verdict", stored["id"], "unsupported", "--db", db], env=reviewer)
+    assert verdict.exit_code == 0, verdict.output
+    report = runner.invoke(cli, ["export", "--format", "markdown", "--db", db]).output
+    assert "Questioned by: minister" in report

@@ -45,7 +45,7 @@ UNCOMMITTED_STANCES = frozenset({"questions"})
 SPEAKER_TYPES: tuple[str, ...] = ("person", "organisation", "state", "group", "document")
 #: How a claim's stance reads after its speaker: "denied by the ministry".
 STANCE_VERBS: dict[str, str] = {
-    "asserts": "asserted", "denies": "denied", "questions": "asked", "predicts": "predicted",
+    "asserts": "asserted", "denies": "denied", "questions": "questioned", "predicts": "predicted",
     "believes": "believed", "hopes": "hoped", "fears": "feared",
     "declines": "left unanswered",
 }  # fmt: skip
