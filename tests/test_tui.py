@@ -330,6 +330,36 @@ async def test_small_terminal_uses_stacked_layout(review_db: Path) -> None:
         assert queue(app).current.verdict == "unsupported"
 
 
+async def test_arrow_and_page_keys_move_the_cursor_when_the_queue_outgrows_the_screen(
+    tmp_path: Path,
+) -> None:
+    """At 80x24 the queue shows a few rows; the arrow keys scrolled the rows and left the
+    cursor (and the claim shown beside it) behind. They move the cursor, and the rows
+    follow it."""
+    text = "\n\n".join(f"Ruritania shipped {n} tonnes of grain to Freedonia." for n in range(30))
+    db = tmp_path / "many.db"
+    with Store(db) as store:
+        store.add_article(*hand_made(text=text), "tester")
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        height = queue(app).size.height
+        assert height < 30
+        await pilot.press(*["down"] * (height + 2))
+        assert queue(app).cursor == height + 2
+        assert queue(app).scroll_offset.y > 0  # the cursor's row is on screen
+        await pilot.press("up")
+        assert queue(app).cursor == height + 1
+        await pilot.press("pagedown")
+        assert queue(app).cursor == height + 1 + height - 1
+        await pilot.press("home")
+        assert queue(app).cursor == 0
+        await pilot.press("end")
+        assert queue(app).cursor == 29
+        await settled(pilot)
+        assert queue(app).current.claim.startswith("Ruritania shipped")
+
+
 async def test_empty_database_offers_the_sample(tmp_path: Path) -> None:
     db = tmp_path / "empty.db"
     Store(db).close()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -27,12 +28,21 @@ STATUS_LABEL = {
 }
 
 
-class ClaimQueue(ScrollView, can_focus=True):
-    """Rows of claims with a cursor. Posts ``ClaimQueue.Highlighted`` when the cursor moves."""
+class ClaimQueue(ScrollView, can_focus=True, inherit_bindings=False):
+    """Rows of claims with a cursor. Posts ``ClaimQueue.Highlighted`` when the cursor moves.
+
+    The scroll view's own keys are not inherited: once the rows outgrow the screen they
+    scrolled the rows and left the cursor behind, where the session's keys ("j,down" …)
+    move the cursor and the rows follow it. Page keys move it by a screenful."""
 
     DEFAULT_CSS = """
     ClaimQueue { background: $surface; }
     """
+
+    BINDINGS = [
+        Binding("pagedown", "page(1)", "Next page", show=False),
+        Binding("pageup", "page(-1)", "Previous page", show=False),
+    ]
 
     cursor: reactive[int] = reactive(0, always_update=True)
 
@@ -99,6 +109,10 @@ class ClaimQueue(ScrollView, can_focus=True):
     def move(self, delta: int) -> None:
         if self.rows:
             self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+
+    def action_page(self, pages: int) -> None:
+        """Move the cursor a screenful down (1) or up (-1)."""
+        self.move(pages * max(1, self.size.height - 1))
 
     def goto(self, index: int) -> None:
         if self.rows:
