@@ -282,3 +282,11 @@ def test_a_state_organ_or_a_role_speaks_through_a_verb_things_also_take(
 def test_a_statement_is_its_issuers_however_the_issuer_is_named(text: str, speaker: str) -> None:
     (claim,) = split(text)
     assert claim.speaker == speaker
+
+
+def test_a_reported_bare_modal_keeps_the_verb_the_parser_hung_on_the_frame() -> None:
+    """ "said he can and may declare …" is parsed as "said [he can]" and "said … and [may
+    declare …]": the claim was "He can.", the emergency lost."""
+    (claim,) = split("The governor said he can and may declare a state of emergency in Lenz.")
+    assert claim.claim == "He can and may declare a state of emergency in Lenz."
+    assert claim.speaker == "governor"

@@ -274,12 +274,30 @@ def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
         complements = [c for c in complements if c.i > verb.i]
     for child in complements + denied_propositions(verb):
         content.extend(child.subtree)
+        if child.tag_ == "MD":
+            content.extend(_rest_of_bare_modal(verb, child))
     if not content and (verb.lemma_ in OBJECT_CONTENT_VERBS or phrasal(verb)):
         content.extend(_object_content(verb))
     for child in verb.children:
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
+
+
+def _rest_of_bare_modal(verb: Token, modal: Token) -> list[Token]:
+    """For a reported clause that is a bare modal ("said he can and may declare an
+    emergency", parsed as "said [he can]" and "said … and [may declare an emergency]"), the
+    verb phrase the parser hung on the reporting verb, with the word that joins them."""
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > modal.i
+            and any(c.tag_ == "MD" for c in conj.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
+        ):
+            joins = [c for c in verb.children if c.dep_ == "cc" and modal.i < c.i < conj.i]
+            return [*joins, *conj.subtree]
+    return []
 
 
 #: Dependents after a speech-act verb that carry what it reports: "accused [X] [of Y]",
