@@ -141,14 +141,11 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
     if a.frame is None or b.frame is None:
         return False
-    mine, theirs = a.text.split(), b.text.split()
-    if len(mine) != len(theirs):
-        return False
-    changed = [(x, y) for x, y in zip(mine, theirs, strict=True) if x != y]
-    if len(changed) != 1:
+    changed = _changed_words(a, b)
+    if changed is None or len(changed) != 1:
         return False
     contrasts = vocabulary().contrasts
-    ((x, y),) = changed
+    ((x, y),) = changed.values()
     if set(contrasts.get(x, ())) & set(contrasts.get(y, ())):
         return False  # one side of a listed contrast: "rose" / "increased"
     actions = {_action(a.frame), _action(b.frame)}
@@ -160,17 +157,24 @@ def words_traded(a: Signature, b: Signature) -> bool:
     word of substance (not side by side, nor listed together): "journalists were injured
     after being attacked by protesters" / "protesters were injured after being attacked by
     journalists"."""
-    mine, theirs = a.text.split(), b.text.split()
-    if len(mine) != len(theirs):
+    changed = _changed_words(a, b)
+    if changed is None or len(changed) != 2:
         return False
-    moved = [k for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y]
-    if len(moved) != 2:
-        return False
-    i, j = moved
-    if mine[i] != theirs[j] or mine[j] != theirs[i] or j - i < 2:
+    (i, (x, y)), (j, (x2, y2)) = changed.items()
+    if (x, y) != (y2, x2) or j - i < 2:
         return False
     # a word of substance between them, or they are a list ("the PKK and the YPG")
-    return bool(index_terms(" ".join(mine[i + 1 : j]))) and len(index_terms(mine[i])) == 1
+    between = " ".join(a.text.split()[i + 1 : j])
+    return bool(index_terms(between)) and len(index_terms(x)) == 1
+
+
+def _changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
+    """{position: (word of a, word of b)} where two normalised wordings of as many words
+    differ; None when their lengths differ."""
+    mine, theirs = a.text.split(), b.text.split()
+    if len(mine) != len(theirs):
+        return None
+    return {k: (x, y) for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y}
 
 
 def comparison_reversed(a: Signature, b: Signature) -> bool:

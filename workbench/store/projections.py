@@ -151,6 +151,7 @@ def index_new_claims(db: sqlite_utils.Database, after_rowid: int) -> None:
 
 def claim_row(subject: str, payload: dict) -> dict:
     """The claims table's row for a ``claim.extracted`` event."""
+    stance = _stance(payload)
     return {
         "id": subject,
         "article_id": payload["article_id"],
@@ -167,10 +168,10 @@ def claim_row(subject: str, payload: dict) -> dict:
         "entities": _json(payload.get("entities", [])),
         "status": Status.UNREVIEWED.value,
         "verdict": None,
-        **_stance(payload),
+        **stance,
         **_frame(payload),
         **_match_keys(
-            payload["claim"], payload.get("speaker"), payload.get("frame"), payload.get("stance")
+            payload["claim"], payload.get("speaker"), payload.get("frame"), stance.get("stance")
         ),
     }
 
@@ -191,8 +192,8 @@ def _match_keys(
 ) -> dict:
     from workbench.matching.signature import numbered_terms, signature
 
-    # as link_article reads it, so that the signature it computed is reused
-    sig = signature(claim, speaker, Frame.from_dict(frame), stance or "asserts")
+    # with the stance, as link_article reads the claim: the signature it computed is reused
+    sig = signature(claim, speaker, Frame.from_dict(frame), stance)
     numbered = numbered_terms(sig.numkey, sig.text)
     return {"numkey": sig.numkey, "match_text": sig.text, "numbered_terms": numbered}
 
