@@ -95,11 +95,11 @@ def find_attribution(
             continue
         if match.verb is not None and match.verb.i in labels:
             continue  # the frame of a label that is a claim of its own (clauses.Label)
+        if match.verb is not None and _negated(match.verb) and match.rule != "no comment":
+            return Attribution()  # "X did not say that …": X says nothing; the article does
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
-        if match.verb is not None and _negated(match.verb) and match.rule != "no comment":
-            return Attribution()  # "X did not say that …": X says nothing; the article does
         keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
         stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(

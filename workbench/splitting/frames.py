@@ -171,8 +171,7 @@ def _counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
     that cannot be years, and the words of a range between them ("fourteen to 31"): a
     count, not a time."""
-    numbers = [t for t in ent if t.tag_ == "CD"]
-    return bool(numbers) and all(
+    return any(t.tag_ == "CD" for t in ent) and all(
         (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
         or t.lower_ in RANGE_WORDS
         for t in ent
@@ -345,11 +344,8 @@ def claim_frame(
 
     ents = ents_of(span)
     for ent in ents:
-        if ent.label_ == "DATE" and _counts_only(ent):  # "from fourteen to 31": a count
-            if any(t.i in indices for t in ent):
-                numbers.extend(number_values(ent))
-            continue
-        if ent.label_ in {"DATE", "TIME"}:  # when it was said dates the claim too
+        counts = ent.label_ == "DATE" and _counts_only(ent)  # "from fourteen to 31"
+        if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             continue
         if not any(t.i in indices for t in ent):
@@ -358,7 +354,7 @@ def claim_frame(
             role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif ent.label_ in QUANTITY_LABELS:
+        elif ent.label_ in QUANTITY_LABELS or counts:
             numbers.extend(number_values(t for t in ent if not _in_name(t) and _counts(t)))
     inside_entity = {t.i for ent in ents for t in ent}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
