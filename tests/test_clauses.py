@@ -382,3 +382,29 @@ def test_a_quotation_split_into_clauses_stays_a_quotation() -> None:
         ("“We closed the strait", "We closed the strait.", "Mr Lind", True),
         ("we will reopen it,” Mr Lind said.", "We will reopen it.", "Mr Lind", True),
     ]
+
+
+# the parser's reading of a sentence it gets wrong: "deprives" taken for a noun in
+# apposition to "loss", and the hyphen of "al-Lenz" taken for an appositive of its own
+HYPHEN_APPOSITIVE = """
+The the DET DT det 1
+loss loss NOUN NN nsubj 1
+not not PART RB preconj 4
+only only ADV RB advmod 2
+deprives deprive NOUN NNS appos 1
+al al PROPN NNP appos 4
+- - PROPN NNP appos 4
+Lenz Lenz PROPN NNP appos 4
+of of ADP IN prep 4
+revenue revenue NOUN NN pobj 8
+. . PUNCT . punct 1
+"""
+
+
+def test_a_hyphen_inside_a_name_is_not_a_label_between_dashes() -> None:
+    """A label is words between two dashes; an appositive that is the hyphen itself made an
+    empty label and the claim "Not only deprives al are ."."""
+    claims = annotate(parse(HYPHEN_APPOSITIVE))  # (the table puts spaces around "-")
+    assert [wording for _, wording, _, _ in claims] == [
+        "The loss not only deprives al - Lenz of revenue."
+    ]

@@ -207,6 +207,8 @@ def appositive_labels(doc: Doc, start: int, end: int) -> list[Label]:
             continue
         if doc[left].text not in LABEL_DASHES or doc[right].text not in LABEL_DASHES:
             continue
+        if not any(t.is_alpha for t in doc[left + 1 : right]):
+            continue  # the hyphen of "al-Qa'ida", parsed as an appositive of its own
         named = token.head
         while named.dep_ == "conj" and named.head.i < named.i:
             named = named.head  # "the commander and the envoy – the two …": both are labelled
