@@ -133,6 +133,8 @@ OPPOSITES = [
     ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
+    ("Osterlich troops entered Lenz on Sunday.", "Osterlich troops withdrew from Lenz on Sunday.",
+     "entry"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",
@@ -345,6 +347,15 @@ def test_a_word_on_two_sides_of_one_contrast_is_refused() -> None:
 
     with pytest.raises(ValueError, match="'rose' is on two sides"):
         _contrasts(["direction: rose climbed | fell rose"], {})
+
+
+def test_a_continent_is_not_the_country_its_adjective_names() -> None:
+    latin = signature("Lenz is the largest Latin American port.")
+    assert "united" not in latin.text
+    assert (
+        score("Lenz is the largest Latin American port.", "Lenz is the largest American port.")
+        < THRESHOLD
+    )
 
 
 @pytest.mark.parametrize(("a", "b"), DIFFERENT)
