@@ -290,3 +290,16 @@ def test_a_reported_bare_modal_keeps_the_verb_the_parser_hung_on_the_frame() -> 
     (claim,) = split("The governor said he can and may declare a state of emergency in Lenz.")
     assert claim.claim == "He can and may declare a state of emergency in Lenz."
     assert claim.speaker == "governor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lenz council has, according to local radio, said the bridge will close.",
+        "According to local radio, the Lenz council has said the bridge will close.",
+    ],
+)
+def test_a_source_between_auxiliary_and_verb_leaves_the_speaker_of_the_verb(text: str) -> None:
+    (claim,) = split(text)
+    assert claim.speaker is not None and "Lenz council" in claim.speaker
+    assert claim.claim == "The bridge will close."

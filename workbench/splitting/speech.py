@@ -216,10 +216,29 @@ def verb_subject(verb: Token) -> Token | None:
             hung = [c for c in child.children if c.dep_ == "nsubj" and verb.i < c.i < child.i]
             if hung:
                 return hung[0]
+    hung = _subject_on_interrupted_auxiliary(verb)
+    if hung is not None:
+        return hung
     if verb.dep_ == "conj":
         return verb_subject(coordinated_head(verb))
     if is_reporting_participle(verb):  # "…, adding that …": the main verb's subject
         return verb_subject(reporting_ancestor(verb))
+    return None
+
+
+def _subject_on_interrupted_auxiliary(verb: Token) -> Token | None:
+    """The subject the parser hangs on the auxiliary when a phrase between commas parts it
+    from its verb ("X has, according to Y, said …"): an auxiliary before the verb that
+    holds nothing but that subject and punctuation."""
+    for child in verb.children:
+        if child.i > verb.i or child.tag_ not in {"VBZ", "VBP", "VBD", "MD"}:
+            continue
+        if child.lemma_ not in {"have", "be", "do"} and child.tag_ != "MD":
+            continue
+        kids = list(child.children)
+        subjects = [c for c in kids if c.dep_ == "nsubj" and c.lower_ not in RELATIVE_WORDS]
+        if len(subjects) == 1 and all(c.dep_ in {"nsubj", "punct"} for c in kids):
+            return subjects[0]
     return None
 
 
