@@ -201,6 +201,18 @@ def test_world_war_two_is_a_name_not_a_quantity() -> None:
     assert "number" not in differences(a, b)
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz strike lasted forty-two days.", "The Lenz strike lasted 42 days."),
+        ("Divers in Lenz worked in sub-zero water for ten hours.",
+         "Divers in Lenz worked in water below freezing for ten hours."),
+    ],
+)  # fmt: skip
+def test_number_words_joined_by_hyphens_are_read_as_one_figure_or_none(a: str, b: str) -> None:
+    assert not {"date", "number"} & set(differences(framed(a), framed(b)))
+
+
 @pytest.fixture
 def checked_db(tmp_path: Path) -> Path:
     from workbench.core.values import Document

@@ -146,9 +146,15 @@ def _is_place(ent: Span) -> bool:
 
 
 def _date_words(ent: Span) -> list[str]:
-    out = []
+    out: list[str] = []
+    run: list[Token] = []  # number words read together: "forty-two days" is 42
     for token in ent:
         word = token.lower_.rstrip(".")
+        if (word in NUMBER_WORDS and word not in {"a", "an"}) or (run and word == "-"):
+            run.append(token)
+            continue
+        out.extend(number_values(run))
+        run = []
         clock = _clock(word) if ent.label_ == "TIME" else None
         if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
             out.append(clock)
@@ -160,11 +166,9 @@ def _date_words(ent: Span) -> list[str]:
             out.append(number_text(figure))
         elif _DECADE.match(word.lstrip("'’")):
             out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
-        elif word in NUMBER_WORDS and word not in {"a", "an"}:
-            out.append(number_text(NUMBER_WORDS[word]))  # "the third quarter"
         elif word in RELATIVE_DATES:
             out.append(word)
-    return out
+    return out + number_values(run)  # "the third quarter"
 
 
 def _counts_only(ent: Span) -> bool:
@@ -190,7 +194,7 @@ def _numeric(token: Token) -> bool:
         return False
     if not _counts(token):
         return False  # "one of the members"
-    if _in_name(token):
+    if _in_name(token) or _word_prefixed(token):
         return False
     return token.like_num or word in NUMBER_WORDS
 
@@ -201,6 +205,17 @@ def _counts(token: Token) -> bool:
         return True
     after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
     return after != "of" and token.dep_ not in PRONOUN_DEPS
+
+
+def _word_prefixed(token: Token) -> bool:
+    """A number word joined by a hyphen to a word that is no number counts nothing
+    ("sub-zero"; "forty-two" and "COVID-19" still count)."""
+    doc, i = token.doc, token.i
+    if not token.is_alpha or i < 2 or doc[i - 1].text != "-":
+        return False
+    before = doc[i - 2]
+    joined = not before.whitespace_ and not doc[i - 1].whitespace_
+    return joined and before.is_alpha and before.lower_ not in NUMBER_WORDS
 
 
 def _in_name(token: Token) -> bool:
@@ -355,7 +370,11 @@ def claim_frame(
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
         elif ent.label_ in QUANTITY_LABELS or counts:
-            numbers.extend(number_values(t for t in ent if not _in_name(t) and _counts(t)))
+            numbers.extend(
+                number_values(
+                    t for t in ent if not (_in_name(t) or _word_prefixed(t)) and _counts(t)
+                )
+            )
     inside_entity = {t.i for ent in ents for t in ent}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in inside_entity or token.dep_ == "compound":
