@@ -28,6 +28,10 @@ def framed(text: str):
 
 # (stored claim, a claim worded almost alike that says something else, what differs)
 NEAR_MISSES = [
+    ("Divers recovered ten survivors from the Lenz river on Monday.",
+     "Divers recovered ten bodies from the Lenz river on Monday.", "target"),
+    ("In Ruritania, theft is punishable with a prison term.",
+     "In Ruritania, theft is punishable with a fine.", "target"),
     ("Osterlich launched a full-scale invasion of Karsovia in March 2023.",
      "Karsovia launched a full-scale invasion of Osterlich in March 2023.",
      "agent and target swapped"),
@@ -193,6 +197,12 @@ def test_a_claim_that_differs_in_one_role_is_never_a_match(
 def test_the_same_claim_in_other_words_and_figures_matches(a: str, b: str) -> None:
     assert differences(framed(a), framed(b)) == []
     assert score_many([framed(a)], [framed(b)])[0, 0] >= THRESHOLD
+
+
+def test_a_participant_named_otherwise_in_a_claim_reworded_elsewhere_too_still_matches() -> None:
+    a = framed("Divers recovered ten survivors from the Lenz river on Monday.")
+    b = framed("On Monday, ten survivors were recovered by divers from the Lenz river.")
+    assert "target" not in differences(a, b)
 
 
 def test_world_war_two_is_a_name_not_a_quantity() -> None:
