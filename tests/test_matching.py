@@ -349,6 +349,16 @@ def test_a_word_on_two_sides_of_one_contrast_is_refused() -> None:
         _contrasts(["direction: rose climbed | fell rose"], {})
 
 
+def test_a_list_of_owners_in_another_order_is_not_a_swap_of_owners() -> None:
+    from workbench.matching import differences
+
+    a = "Ruritania has expanded trade with the ports of Osterlich, Freedonia and Lenz."
+    b = "Ruritania has expanded trade with the ports of Lenz, Osterlich and Freedonia."
+    assert differences(signature(a), signature(b)) == []
+    swapped = "Lenz has expanded trade with the ports of Osterlich, Freedonia and Ruritania."
+    assert "possessor swapped" in differences(signature(a), signature(swapped))
+
+
 def test_a_continent_is_not_the_country_its_adjective_names() -> None:
     latin = signature("Lenz is the largest Latin American port.")
     assert "united" not in latin.text

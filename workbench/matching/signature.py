@@ -236,7 +236,11 @@ class Signature:
         names no possessor."""
         if self.wording is None:
             return None
-        owners = {_name_key(m[1] or m[2]) for m in _POSSESSOR.finditer(self.wording)}
+        owners = {
+            _name_key(name[0])
+            for m in _POSSESSOR.finditer(self.wording)
+            for name in _CAPITALISED.finditer(m[1] or m[2])
+        }
         owners.discard("")
         if not owners:
             return None
@@ -385,8 +389,10 @@ def signature(
 
 
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w.-]*(?:\s+(?:of\s+)?[A-Z][\w.-]*)*"
-#: "Ukraine's donor", "the partner of the United States": whose a thing is
-_POSSESSOR = re.compile(rf"({_NAME})['’]s?(?!\w)|\bof\s+({_NAME})")
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+){_NAME})*"  # "China, India and Oman"
+#: "Ukraine's donor", "the partner of the United States", "the navies of China and India":
+#: whose a thing is
+_POSSESSOR = re.compile(rf"({_NAME})['’]s?(?!\w)|\bof\s+({_NAMES})")
 _CAPITALISED = re.compile(_NAME)
 
 
