@@ -32,6 +32,8 @@ NEAR_MISSES = [
      "Divers recovered ten bodies from the Lenz river on Monday.", "target"),
     ("In Ruritania, theft is punishable with a prison term.",
      "In Ruritania, theft is punishable with a fine.", "target"),
+    ("Osterlich used artillery against the Lenz depot on Sunday.",
+     "Osterlich used drones against the Lenz depot on Sunday.", "target"),
     ("Osterlich launched a full-scale invasion of Karsovia in March 2023.",
      "Karsovia launched a full-scale invasion of Osterlich in March 2023.",
      "agent and target swapped"),

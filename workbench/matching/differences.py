@@ -184,7 +184,8 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
         return None
     words_a, words_b = set(mine[i1:i2]), set(theirs[j1:j2])
     contrasts = vocabulary().contrasts
-    if any(contrasts.get(w) for w in words_a | words_b):
+    groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
+    if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
         return None  # a contrast's own business: "rose" / "increased" are one side
     nouns_a, nouns_b = _noun_roles(a.frame), _noun_roles(b.frame)
     # with the rest worded alike, a noun only one frame holds stands in the replaced words
