@@ -210,9 +210,18 @@ mines mine NOUN NNS dobj 5
 
 
 def test_a_closing_adverbial_clause_with_its_own_subject_is_a_claim() -> None:
-    assert annotate(parse(CONVOY.format(mark="after"))) == [
+    assert annotate(parse(CONVOY.format(mark="although"))) == [
         ("The convoy left", "The convoy left.", None, False),
         ("divers cleared the mines.", "Divers cleared the mines.", None, False),
+    ]
+
+
+@pytest.mark.parametrize("mark", ["after", "before", "since"])
+def test_a_clause_that_says_when_stays_with_its_claim_and_is_one_inside_it(mark: str) -> None:
+    doc = parse(CONVOY.format(mark=mark))
+    assert annotate(doc) == [
+        (doc.text, doc.text, None, False),
+        ("divers cleared the mines", "Divers cleared the mines.", None, False),
     ]
 
 

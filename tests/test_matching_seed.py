@@ -43,7 +43,8 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, s
     with Store(db) as store:
         store.add_article(item.article, item.claims, "alice", link=link_article)
         for key, phrase in keys.items():
-            claim = next(c for c in item.claims if phrase in c.claim)
+            # the atomic claim: a time clause is also nested inside a longer one
+            claim = min((c for c in item.claims if phrase in c.claim), key=lambda c: len(c.claim))
             wording[key] = claim.claim
             actions.record_verdict(
                 store, claim.id, "accurate", load_rubric("default"), "alice",

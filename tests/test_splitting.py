@@ -431,3 +431,24 @@ def test_ranking_an_event_is_a_characterisation(sentence: str, kind: str, cue: s
         if cue
         else not any(c.startswith("characterisation") for c in claim.cues)
     )
+
+
+@needs_model
+def test_a_clause_that_says_when_stays_in_its_claim_and_is_a_claim_inside_it() -> None:
+    text = "Ruritania lost 40,000 jobs in the years before the Lenz pact was signed."
+    claims = split_text(text)
+    assert [c.claim for c in claims] == [text, "The Lenz pact was signed."]
+    outer, inner = claims
+    assert outer.start <= inner.start and inner.end <= outer.end
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor of Lenz resigned after she lost the vote.",  # a pronoun: "she" alone
+        "Ruritania paid the fine before the court could rule.",  # a modal: nothing happened
+    ],
+)
+def test_a_time_clause_of_a_pronoun_or_a_modal_is_no_claim_of_its_own(text: str) -> None:
+    assert [c.claim for c in split_text(text)] == [text]

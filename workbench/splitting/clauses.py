@@ -14,10 +14,15 @@ stays whole. What is split:
   does not share the first one's modal or passive auxiliary ("must be raised and then further
   raised" stays whole). The second claim's wording copies the subject as written, apposition
   included (``span._.borrowed_subject``);
-* adverbial clauses opened by while, although, though, even though, whereas, as, after, before
-  or since, with their own subject and finite verb, when they open the sentence (and a comma
-  closes them) or close it. An "as" clause also needs a complement and a verb that is not a
-  reporting verb ("as he had promised", "as it was before" stay whole).
+* adverbial clauses opened by while, although, though, even though, whereas or as, with
+  their own subject and finite verb, when they open the sentence (and a comma closes them)
+  or close it. An "as" clause also needs a complement and a verb that is not a reporting
+  verb ("as he had promised", "as it was before" stay whole).
+
+A clause that says when (after, before, since; with its own subject and finite verb, in an
+asserted clause) stays in its claim, since "jobs were lost in the years before the pact"
+is not "jobs were lost", and is also a claim of its own nested inside it, as a label
+between dashes is.
 
 Never split: relative clauses, complement clauses (except the coordination inside what a
 reporting verb reports), purpose and conditional clauses, clauses inside a non-reporting verb's
@@ -63,6 +68,7 @@ from workbench.splitting.lexicon import (
     OBJECT_CONTENT_VERBS,
     RELATIVE_WORDS,
     REPORTING_VERBS,
+    TIME_MARKERS,
 )
 from workbench.splitting.tokens import (
     is_finite,
@@ -243,6 +249,32 @@ def relative_labels(doc: Doc, start: int, end: int) -> list[Label]:
     return labels
 
 
+def time_clauses(unit: Span, start: int, end: int) -> list[tuple[int, int]]:
+    """The clauses inside ``doc[start:end]`` that say when its claim holds ("… after navy
+    divers cleared the mines"), without their marker: claims of their own, nested. Not one
+    whose subject is a pronoun ("since he was a young boy") or with a modal ("before
+    lawsuits can be filed")."""
+    doc = unit.doc
+    found = []
+    for verb in doc[start:end]:
+        if verb.dep_ != "advcl" or not start <= verb.head.i < end:
+            continue
+        markers = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in TIME_MARKERS]
+        if not markers or markers[0].i != verb.left_edge.i:
+            continue
+        subject = subject_of(verb)
+        if subject is None or not is_finite(verb) or not is_asserted(verb.head, unit):
+            continue
+        if subject.pos_ == "PRON":
+            continue  # "after he left": says when, and alone would hang on a guessed "he"
+        if any(c.tag_ == "MD" for c in verb.children):
+            continue  # "before lawsuits can be filed" says when, not that they were
+        first, last = _trim(doc, markers[0].i + 1, verb.right_edge.i + 1)
+        if start <= first < last <= end and (first, last) != (start, end):
+            found.append((first, last))
+    return found
+
+
 # --------------------------------------------------------------------------- component
 
 
@@ -267,9 +299,11 @@ class ClausesComponent:
                 labels.sort(key=lambda label: label.start)
                 if labels:
                     span._.dropped = tuple(label.dropped for label in labels)
-                for label in labels:  # nested inside the clause, right after it
-                    bounds.append((label.start, label.end))
+                nested = [(label.start, label.end) for label in labels]
+                nested += time_clauses(unit, clause.start, clause.end)
+                for label in labels:
                     doc[label.start : label.end]._.label_anchor = label.anchor
+                bounds.extend(sorted(set(nested)))  # nested inside the clause, right after it
         doc._.claim_bounds = bounds
         return doc
 

@@ -221,6 +221,7 @@ COMMA_MARKERS = _phrases("comma_markers")
 LABEL_DASHES = _words("label_dashes")
 CLAUSE_COORDINATORS = _words("clause_coordinators")
 ADVERBIAL_MARKERS = _words("adverbial_markers")
+TIME_MARKERS = _words("time_markers")
 ELLIPTICAL_AS_VERBS = _words("elliptical_as_verbs")
 
 COPULAS = _words("copulas")
