@@ -126,6 +126,20 @@ RULE_CASES = [
     ("byline", f"By our diplomatic editor\n\n{NEWS}", NEWS, "By our diplomatic editor"),
     ("byline", f"By Irena Vos and Tomas Reyk in Selene Bay\n\n{NEWS}", NEWS, None),
     (
+        "caption-with-credit",
+        f"{NEWS}\nDockers at the Lenz quay. Image: Irena Vos (flickr).\n{NEWS2}",
+        f"{NEWS}\n\n{NEWS2}",
+        "Dockers at the Lenz quay. Image: Irena Vos (flickr).",
+    ),
+    ("dateline", f"Friday, March 6, 2026\n\n{NEWS}", NEWS, "Friday, March 6, 2026"),
+    ("dateline", f"6 March 2026\n\n{NEWS}", NEWS, None),
+    (
+        "legend-swatch",
+        f"{NEWS}\n██ Held by Osterlich\n██ Held by Ruritania\n{NEWS2}",
+        f"{NEWS}\n\n{NEWS2}",
+        "██ Held by Osterlich",
+    ),
+    (
         "inbox-signup",
         f"{NEWS} Get our weekly digest in your inbox every Friday.",
         NEWS,
@@ -172,6 +186,10 @@ def test_every_bundled_rule_is_tested(rules: Rules) -> None:
         "By then Ruritania had withdrawn its ambassador.",
         "By our count, 40 ships were waiting outside the harbour.",
         "The ministry said it would get the figures to every inbox in the region.",
+        "On Friday, March 6, 2026, the port of Selene Bay reopened.",
+        "The talks were set for 6 March 2026, the ministry said.",
+        "Photo identification will be required at the border from 2026.",
+        "The image: a port closed for a month, its cranes idle.",
     ],
 )
 def test_news_is_kept(rules: Rules, text: str) -> None:
