@@ -303,3 +303,24 @@ def test_a_source_between_auxiliary_and_verb_leaves_the_speaker_of_the_verb(text
     (claim,) = split(text)
     assert claim.speaker is not None and "Lenz council" in claim.speaker
     assert claim.claim == "The bridge will close."
+
+
+def test_a_pronoun_that_declines_is_the_person_asked_in_its_own_sentence() -> None:
+    text = (
+        "Karl Brandt, the port's director, was dismissed on Friday, officials said. "
+        "Reporters asked Mayor Irena Vos about it on Monday, but she declined to comment."
+    )
+    (declined,) = [c for c in split(text) if c.stance == "declines"]
+    assert declined.speaker == "Mayor Irena Vos"
+    assert declined.claim == (
+        "Reporters asked Mayor Irena Vos about it on Monday, but she declined to comment."
+    )
+
+
+def test_the_person_spoken_to_is_not_the_pronoun_that_speaks() -> None:
+    text = (
+        "Mayor Irena Vos visited the port on Monday. "
+        'Speaking to Karl Brandt of Radio Lenz, she said, "The bridge will close."'
+    )
+    (bridge,) = [c for c in split(text) if "bridge" in c.claim]
+    assert bridge.speaker == "Mayor Irena Vos"

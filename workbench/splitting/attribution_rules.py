@@ -350,7 +350,9 @@ def no_comment_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | N
         subject = verb_subject(verb) or verb_subject(verb.head)
         if subject is None or not (can_speak(subject) or _official(subject)):
             continue
-        content = [t for t in span if not subject.left_edge.i <= t.i <= subject.right_edge.i]
+        # the refusal itself is the claim, its subject included: without it "Reporters asked
+        # X, but she declined to comment" would read as the reporters declining
+        content = list(span)
         cue = doc[start:end].text.lower()
         speaker = speaker_tokens(subject, follow_sources=True)
         return Match(speaker, phrase_bounds(subject), cue, content, "no comment", verb=verb)

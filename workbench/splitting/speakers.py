@@ -25,7 +25,7 @@ from workbench.splitting.attribution import speaker_type
 from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.speech import frame_subject, quote_regions, speaker_tokens, tokens_text
-from workbench.splitting.tokens import person_mention
+from workbench.splitting.tokens import coordinated_head, person_mention
 
 #: Pronouns that can stand for a speaker named before.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -275,11 +275,43 @@ def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
     return found
 
 
+def _one_person_before(pronoun: Token) -> str | None:
+    """The person a "he" or "she" stands for when its verb is coordinated with a verb that
+    has that person as its object ("Reporters asked Mayor Vos …, but she declined"), and
+    its sentence names no other person before it (mentions sharing a surname are one)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj":
+        return None
+    first = coordinated_head(verb)
+    sentence = pronoun.sent
+    people = [
+        ent
+        for ent in entity_index(pronoun.doc).ending_by(pronoun.i, sentence[0].idx)
+        if ent.label_ == "PERSON" and ent.start >= sentence.start
+    ]
+    if len({person_mention(ent).split()[-1] for ent in people}) != 1:
+        return None
+    for ent in people:
+        head = ent.root
+        while head.dep_ == "compound":  # "Mayor Irena Vos" with only "Irena" recognised
+            head = head.head
+        if head.dep_ == "dobj" and head.head == first:
+            phrase = pronoun.doc[head.left_edge.i : head.i + 1]
+            named = all(t.pos_ == "PROPN" for t in phrase)
+            return phrase.text if named else person_mention(ent)
+    return None
+
+
 def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None:
-    """Whom a pronoun speaker stands for: the most recent of the named speakers before it and
-    the named people in subject position before it (for "they", organisations and groups)."""
+    """Whom a pronoun speaker stands for: for "he" or "she", the one person its own sentence
+    names before it; else the most recent of the named speakers before it and the named
+    people in subject position before it (for "they", organisations and groups)."""
     doc = pronoun.doc
     groups = pronoun.lower_ in GROUP_PRONOUNS
+    if not groups:
+        here = _one_person_before(pronoun)
+        if here is not None:
+            return here  # "Reporters asked Mayor Vos …, but she declined to comment"
     options = _candidates(doc, pronoun.i, groups)
     for item in said:
         if item.speaker is None or item.source is None or item.source[1] > pronoun.i:
