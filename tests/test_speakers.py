@@ -292,6 +292,12 @@ def test_a_reported_bare_modal_keeps_the_verb_the_parser_hung_on_the_frame() -> 
     assert claim.speaker == "governor"
 
 
+def test_a_reported_bare_modal_after_a_named_speaker_is_one_claim() -> None:
+    (claim,) = split("On Friday, Mayor Vos said he can and may close the Lenz bridge.")
+    assert claim.claim == "Mayor Vos can and may close the Lenz bridge."
+    assert claim.speaker == "Mayor Vos"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -200,9 +200,20 @@ def _placeholder_subject(subject: Token, head: Token) -> bool:
     )
 
 
+def _completes_bare_modal(verb: Token) -> bool:
+    """Whether a conjunct is the verb phrase of a reported bare modal that the parser hung on
+    the reporting verb ("said he can and may close the bridge": "said [he can] and [may
+    close …]"); it belongs to what is reported."""
+    if not any(c.tag_ == "MD" for c in verb.children):
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.tag_ == "MD" and c.i < verb.i for c in verb.head.children)
+
+
 def _coordination_cut(verb: Token, unit: Span) -> Cut | None:
     """A cut before a coordinated clause or verb phrase, or None when it should stay whole."""
-    if not _asserted_conjunct(verb, unit):
+    if not _asserted_conjunct(verb, unit) or _completes_bare_modal(verb):
         return None
     start = _coordination_start(verb, unit)
     if start is None:
