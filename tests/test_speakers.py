@@ -330,3 +330,12 @@ def test_the_person_spoken_to_is_not_the_pronoun_that_speaks() -> None:
     )
     (bridge,) = [c for c in split(text) if "bridge" in c.claim]
     assert bridge.speaker == "Mayor Irena Vos"
+
+
+def test_his_after_another_name_in_the_reported_words_is_not_made_the_speakers() -> None:
+    text = (
+        "Karl Brandt told Radio Lenz Tomas Reyk had worked at the port for years and his "
+        "brother ran the ferry."
+    )
+    brother = [c for c in split(text) if "brother" in c.claim]
+    assert brother and all("Brandt's brother" not in c.claim for c in brother)

@@ -280,11 +280,23 @@ def _speaker_possessives(
     for token in subject.subtree:
         if token.tag_ != "PRP$" or token.i not in inside:
             continue
-        if (token.lower_ in {"his", "her"} and _only_person_is_speaker(span, source)) or (
-            token.lower_ == "its" and _only_body_before_is_speaker(span, source, token.i)
-        ):
+        if (
+            token.lower_ in {"his", "her"}
+            and _only_person_is_speaker(span, source)
+            and not _named_subject_between(span, source, token.i)
+        ) or (token.lower_ == "its" and _only_body_before_is_speaker(span, source, token.i)):
             replace[token.i] = f"{speaker}'s"
     return replace
+
+
+def _named_subject_between(span: Span, source: tuple[int, int] | None, position: int) -> bool:
+    """True when a name is the subject of a clause between the speaker and token
+    ``position``: "Soufan told NPR Hamza bin Laden had appeared … and his father …" may
+    mean either man's father."""
+    if source is None:
+        return False
+    doc = span.doc
+    return any(t.dep_ in SUBJECT_DEPS and t.pos_ == "PROPN" for t in doc[source[1] : position])
 
 
 def _only_body_before_is_speaker(span: Span, source: tuple[int, int] | None, position: int) -> bool:
