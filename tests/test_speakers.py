@@ -339,3 +339,16 @@ def test_his_after_another_name_in_the_reported_words_is_not_made_the_speakers()
     )
     brother = [c for c in split(text) if "brother" in c.claim]
     assert brother and all("Brandt's brother" not in c.claim for c in brother)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ('Irena Vos called the plan "a non-starter".', 'The plan is "a non-starter".'),
+        ('Irena Vos called it "a non-starter".', 'It is "a non-starter".'),
+        ("Irena Vos called the plan a land grab.", "The plan is a land grab."),
+    ],
+)
+def test_a_label_is_the_whole_label_with_its_quotation_marks(text: str, claim: str) -> None:
+    (found,) = split(text)
+    assert (found.claim, found.speaker, found.kind) == (claim, "Irena Vos", "opinion")

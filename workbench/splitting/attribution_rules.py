@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Span, Token
 
 from workbench.splitting.lexicon import (
+    CLOSING_QUOTES,
     DETERMINERS,
     EVIDENTIAL_FORMS,
     EVIDENTIAL_VERBS,
@@ -265,17 +266,20 @@ def _labelled_and_label(
 
 
 def _characterisation(
-    labelled: Token, label: Token, span: Span
+    labelled: Token, label: Token, span: Span, predicates: Sequence[Token] = ()
 ) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
-    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are")."""
-    content = [
-        t
-        for t in span
-        if labelled.left_edge.i <= t.i <= labelled.right_edge.i
-        or label.left_edge.i <= t.i <= label.right_edge.i
-    ]
+    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are").
+    The label runs to the last of the verb's predicates and its closing quotation mark: the
+    parser may cut a hyphenated label ("a non-starter") into pieces hung on Y and the verb."""
+    doc = span.doc
+    kept = [c.right_edge.i for c in labelled.rights if c.dep_ not in {"appos", "punct"}]
+    labelled_end = max([labelled.i, *kept])
+    label_end = max([label.right_edge.i, *(p.right_edge.i for p in predicates)])
+    while label_end + 1 < span.end and doc[label_end + 1].text in CLOSING_QUOTES:
+        label_end += 1
+    content = [t for t in span if labelled.left_edge.i <= t.i <= label_end]
     plural = labelled.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in labelled.children)
-    copula = ((labelled.right_edge.i, "are" if plural else "is"),)
+    copula = ((labelled_end, "are" if plural else "is"),)
     return content, copula
 
 
@@ -296,7 +300,7 @@ def _subject_label(verb: Token, span: Span) -> Match | None:
     pair = _labelled_and_label(objects, predicates)
     if pair is None:
         return None
-    content, copula = _characterisation(*pair, span)
+    content, copula = _characterisation(*pair, span, predicates)
     return Match(speaker, phrase_bounds(subject), verb.lower_, content, "label", True, copula, verb)
 
 
