@@ -135,6 +135,8 @@ OPPOSITES = [
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
     ("Osterlich troops entered Lenz on Sunday.", "Osterlich troops withdrew from Lenz on Sunday.",
      "entry"),
+    ("Police said three gunmen were killed in Lenz on Monday.",
+     "Police said three gunmen were arrested in Lenz on Monday.", "fate"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

@@ -442,3 +442,21 @@ def test_another_main_verb_in_the_same_words_is_another_claim(a: str, b: str) ->
     rose, increased = (framed("Grain prices in Lenz rose after the drought."),
                        framed("Grain prices in Lenz increased after the drought."))  # fmt: skip
     assert score_many([increased], [rose])[0, 0] >= THRESHOLD
+
+
+def test_a_claim_that_holds_another_and_says_more_is_neither_its_match_nor_its_repeat(
+    tmp_path: Path,
+) -> None:
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
+
+    text = "The Lenz port reopened on Monday after navy divers cleared the last mines."
+    (item,) = prepare([Document(text=text, source="port.txt")])
+    outer, inner = item.claims  # the time clause is a claim nested in its sentence's
+    a, b = (signature(c.claim, c.speaker, c.frame, c.stance) for c in (outer, inner))
+    assert "says more" in differences(a, b)
+    with Store(tmp_path / "more.db") as store:
+        assert link_article(store, item.article.id, item.claims) == {
+            "matches": {},
+            "duplicates": {},
+        }

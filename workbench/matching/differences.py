@@ -4,9 +4,15 @@ frame roles that differ (another agent, agent and target swapped, another date â
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
+from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
+from workbench.matching.rewording import (
+    action_replaced,
+    participant_replaced,
+    says_more,
+    words_traded,
+)
 from workbench.matching.signature import (
     MONTHS,
     WEEKDAYS,
@@ -26,6 +32,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
     "comparison reversed", "possessor swapped", "names swapped", "words swapped", "action",
+    "says more",
     "negation", "hedge", "stance",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" â€¦),
@@ -60,6 +67,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     replaced = participant_replaced(a, b)
     if replaced is not None and replaced not in found:
         found.append(replaced)
+    if says_more(a, b):
+        found.append("says more")
     if not any(f.endswith("swapped") for f in found):  # where the frame does not see it
         traded = names_traded(a, b)
         if traded:
@@ -137,92 +146,6 @@ def names_traded(a: Signature, b: Signature) -> bool | None:
     return False
 
 
-def action_replaced(a: Signature, b: Signature) -> bool:
-    """Whether two claims worded alike but for one word differ in their main verb: "Lam was
-    interrupted by legislators" / "Lam was applauded by legislators", "I don't agree with
-    that" / "I don't disagree with that". Another verb in the same words is more often
-    another claim than a paraphrase; a verb said otherwise with other words ("collapsed" /
-    "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
-    if a.frame is None or b.frame is None:
-        return False
-    changed = _changed_words(a, b)
-    if changed is None or len(changed) != 1:
-        return False
-    contrasts = vocabulary().contrasts
-    ((x, y),) = changed.values()
-    if set(contrasts.get(x, ())) & set(contrasts.get(y, ())):
-        return False  # one side of a listed contrast: "rose" / "increased"
-    actions = {_action(a.frame), _action(b.frame)}
-    return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
-
-
-#: the most words a replaced participant may take on either side ("a prison term" / "a fine")
-_REPLACED_WORDS = 3
-
-
-def participant_replaced(a: Signature, b: Signature) -> str | None:
-    """The role ("agent" or "target") of a participant one claim names where the other,
-    worded alike in every other word, names another: "recovered ten survivors" / "ten
-    bodies", "punishable with a prison term" / "with a fine", "ascribed the explosion to
-    terrorism" / "to a gas leak". Only when that is the whole change: a paraphrase seldom
-    swaps one noun and keeps every other word (of 955 real close pairs this finds 12, one
-    of them a paraphrase), and one that rewords more is not judged here. Nouns of the
-    synonym list are the same noun."""
-    if a.frame is None or b.frame is None:
-        return None
-    mine, theirs = a.text.split(), b.text.split()
-    if abs(len(mine) - len(theirs)) >= _REPLACED_WORDS:
-        return None
-    edits = [
-        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]  # fmt: skip
-    if len(edits) != 1 or edits[0][0] != "replace":
-        return None
-    _, i1, i2, j1, j2 = edits[0]
-    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
-        return None
-    words_a, words_b = set(mine[i1:i2]), set(theirs[j1:j2])
-    contrasts = vocabulary().contrasts
-    groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
-    if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
-        return None  # a contrast's own business: "rose" / "increased" are one side
-    nouns_a, nouns_b = _noun_roles(a.frame), _noun_roles(b.frame)
-    # with the rest worded alike, a noun only one frame holds stands in the replaced words
-    synonyms = vocabulary().synonyms
-    gone = {synonyms.get(n, n): r for n, r in nouns_a.items()}
-    new = {synonyms.get(n, n) for n in nouns_b}
-    roles = [r for n, r in gone.items() if n not in new]
-    if not roles or not new - gone.keys():
-        return None
-    return "agent" if "agents" in roles else "target"
-
-
-def words_traded(a: Signature, b: Signature) -> bool:
-    """Whether two claims worded alike differ only in two words that trade places across a
-    word of substance (not side by side, nor listed together): "journalists were injured
-    after being attacked by protesters" / "protesters were injured after being attacked by
-    journalists"."""
-    changed = _changed_words(a, b)
-    if changed is None or len(changed) != 2:
-        return False
-    (i, (x, y)), (j, (x2, y2)) = changed.items()
-    if (x, y) != (y2, x2) or j - i < 2:
-        return False
-    # a word of substance between them, or they are a list ("the PKK and the YPG")
-    between = " ".join(a.text.split()[i + 1 : j])
-    return bool(index_terms(between)) and len(index_terms(x)) == 1
-
-
-def _changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
-    """{position: (word of a, word of b)} where two normalised wordings of as many words
-    differ; None when their lengths differ."""
-    mine, theirs = a.text.split(), b.text.split()
-    if len(mine) != len(theirs):
-        return None
-    return {k: (x, y) for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y}
-
-
 def comparison_reversed(a: Signature, b: Signature) -> bool:
     """Whether two words trade sides of the comparison word ("than") between the claims:
     "Germany's army is larger than France's" / "France's army is larger than Germany's"."""
@@ -290,25 +213,14 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
     return found
 
 
-_ROLES = ("agents", "patients", "places", "others")
 _CORE = frozenset({"agents", "patients"})
-
-
-def _nouns(frame: Frame) -> list[tuple[str, str, str]]:
-    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
-    out = []
-    for entry in frame.nouns:
-        role, _, rest = entry.partition(":")
-        lemma, _, modifiers = rest.partition(":")
-        out.append((role, lemma, modifiers))
-    return out
 
 
 def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
     """{(role, noun): words that say which ones} of a frame's unnamed participants."""
     synonyms = vocabulary().synonyms
     kinds: dict[tuple[str, str], set[str]] = {}
-    for role, noun, modifiers in _nouns(frame):
+    for role, noun, modifiers in frame_nouns(frame):
         words = {synonyms.get(w, w) for m in modifiers.split("|") if m for w in actor_words(m)}
         kinds.setdefault((role, noun), set()).update(words)
     return kinds
@@ -330,31 +242,15 @@ def _other_agent(a: Frame, b: Frame) -> str | None:
     target or a thing replaced by another noun is as often a paraphrase ("the deal" / "the
     agreement") as a different claim, unless it is the only change (``participant_replaced``)."""
     synonyms = vocabulary().synonyms
-    nouns_a = {(role, synonyms.get(n, n)) for role, n, _ in _nouns(a)}
-    nouns_b = {(role, synonyms.get(n, n)) for role, n, _ in _nouns(b)}
+    nouns_a = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a)}
+    nouns_b = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(b)}
     only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
     only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
     return "agent" if len(only_a) == 1 and len(only_b) == 1 else None
 
 
-def _action(frame: Frame) -> str | None:
-    """The frame's verb in its one form ("fired" and "fire" alike)."""
-    if frame.predicate is None:
-        return None
-    return vocabulary().synonyms.get(frame.predicate, frame.predicate)
-
-
 def _copular(frame: Frame) -> bool:
     return frame.predicate == "be"
-
-
-def _noun_roles(frame: Frame) -> dict[str, str]:
-    """{lemma: role} of a frame's unnamed participants (the first role when several)."""
-    roles: dict[str, str] = {}
-    for role, lemma, _ in _nouns(frame):
-        if lemma not in roles or _ROLES.index(role) < _ROLES.index(roles[lemma]):
-            roles[lemma] = role
-    return roles
 
 
 def _role_of(frame: Frame, name: str) -> str | None:
@@ -396,8 +292,8 @@ def _swapped(a: Frame, b: Frame) -> bool:
     has its headquarters in Paris"), is a change of voice, not a swap."""
     if _copular(a) or _copular(b):
         return False  # "the only state that has not signed is Eritrea": X is Y, Y is X
-    roles_a, roles_b = _noun_roles(a), _noun_roles(b)
-    same_action = _action(a) is not None and _action(a) == _action(b)
+    roles_a, roles_b = noun_roles(a), noun_roles(b)
+    same_action = main_action(a) is not None and main_action(a) == main_action(b)
     for x, r1 in roles_a.items():  # unnamed participants exchanging roles
         r2 = roles_b.get(x) or _role_of(b, x)
         # a thing and its recipient trading places is the same gift told the other way

@@ -328,6 +328,14 @@ class Signature:
         )
 
 
+@functools.lru_cache(maxsize=8192)
+def compared_form(word: str) -> str:
+    """One word as a claim's wording is compared (``Signature.text``): its synonym's one
+    form, crudely stemmed ("launched" and "began" are "begin")."""
+    forms = [w for w, number in _words_and_numbers(word) if number is None]
+    return forms[0] if len(forms) == 1 else word
+
+
 def index_terms(text: str) -> list[str]:
     """The distinct words of a normalised wording (``Signature.text``) that the index is
     searched by: no numbers, no stop words, none shorter than three letters."""

@@ -47,6 +47,8 @@ class Vocabulary:
     list_joints: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
     between_negation: frozenset[str]
+    #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
+    frame_verbs: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -121,6 +123,7 @@ def vocabulary() -> Vocabulary:
         comparisons=frozenset(data["comparisons"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         between_negation=frozenset(data["negations"]["between"]),
+        frame_verbs=frozenset(data["frames"]["verbs"]),
     )
 
 

@@ -1,0 +1,35 @@
+"""Reading a claim's frame for comparison: its unnamed participants and its main verb."""
+
+from __future__ import annotations
+
+from workbench.core.values import Frame
+from workbench.matching.signature import vocabulary
+
+#: the roles a participant can hold, the weightiest first
+ROLES = ("agents", "patients", "places", "others")
+
+
+def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
+    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
+    out = []
+    for entry in frame.nouns:
+        role, _, rest = entry.partition(":")
+        lemma, _, modifiers = rest.partition(":")
+        out.append((role, lemma, modifiers))
+    return out
+
+
+def main_action(frame: Frame) -> str | None:
+    """The frame's verb in its one form ("fired" and "fire" alike)."""
+    if frame.predicate is None:
+        return None
+    return vocabulary().synonyms.get(frame.predicate, frame.predicate)
+
+
+def noun_roles(frame: Frame) -> dict[str, str]:
+    """{lemma: role} of a frame's unnamed participants (the first role when several)."""
+    roles: dict[str, str] = {}
+    for role, lemma, _ in frame_nouns(frame):
+        if lemma not in roles or ROLES.index(role) < ROLES.index(roles[lemma]):
+            roles[lemma] = role
+    return roles

@@ -1,0 +1,132 @@
+"""Differences read from two wordings that are alike but for a few words: another main
+verb, a participant named otherwise, two words trading places, or one claim holding the
+other and saying more."""
+
+from __future__ import annotations
+
+from collections import Counter
+from difflib import SequenceMatcher
+
+from workbench.matching.frame_parts import main_action, noun_roles
+from workbench.matching.signature import Signature, compared_form, index_terms, vocabulary
+
+
+def action_replaced(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike but for one word differ in their main verb: "Lam was
+    interrupted by legislators" / "Lam was applauded by legislators", "I don't agree with
+    that" / "I don't disagree with that". Another verb in the same words is more often
+    another claim than a paraphrase; a verb said otherwise with other words ("collapsed" /
+    "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
+    if a.frame is None or b.frame is None:
+        return False
+    changed = _changed_words(a, b)
+    if changed is None or len(changed) != 1:
+        return False
+    contrasts = vocabulary().contrasts
+    ((x, y),) = changed.values()
+    if set(contrasts.get(x, ())) & set(contrasts.get(y, ())):
+        return False  # one side of a listed contrast: "rose" / "increased"
+    actions = {main_action(a.frame), main_action(b.frame)}
+    return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
+
+
+#: the most words a replaced participant may take on either side ("a prison term" / "a fine")
+_REPLACED_WORDS = 3
+
+
+def participant_replaced(a: Signature, b: Signature) -> str | None:
+    """The role ("agent" or "target") of a participant one claim names where the other,
+    worded alike in every other word, names another: "recovered ten survivors" / "ten
+    bodies", "punishable with a prison term" / "with a fine", "ascribed the explosion to
+    terrorism" / "to a gas leak". Only when that is the whole change: a paraphrase seldom
+    swaps one noun and keeps every other word (of 955 real close pairs this finds 12, one
+    of them a paraphrase), and one that rewords more is not judged here. Nouns of the
+    synonym list are the same noun."""
+    if a.frame is None or b.frame is None:
+        return None
+    mine, theirs = a.text.split(), b.text.split()
+    if abs(len(mine) - len(theirs)) >= _REPLACED_WORDS:
+        return None
+    edits = [
+        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]  # fmt: skip
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = edits[0]
+    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
+        return None
+    words_a, words_b = set(mine[i1:i2]), set(theirs[j1:j2])
+    contrasts = vocabulary().contrasts
+    groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
+    if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
+        return None  # a contrast's own business: "rose" / "increased" are one side
+    nouns_a, nouns_b = noun_roles(a.frame), noun_roles(b.frame)
+    # with the rest worded alike, a noun only one frame holds stands in the replaced words
+    synonyms = vocabulary().synonyms
+    gone = {synonyms.get(n, n): r for n, r in nouns_a.items()}
+    new = {synonyms.get(n, n) for n in nouns_b}
+    roles = [r for n, r in gone.items() if n not in new]
+    if not roles or not new - gone.keys():
+        return None
+    return "agent" if "agents" in roles else "target"
+
+
+#: the fewest words a claim must add to another's, around another main verb, to say more
+_MORE_WORDS = 3
+
+
+#: the share of the shorter claim's words the longer one must hold to contain it
+_CONTAINED = 0.9
+
+
+def says_more(a: Signature, b: Signature) -> bool:
+    """Whether one claim holds nearly all of the other's words and says something else with
+    them, its main verb another: "The decision comes after bombings took place in Tunis" /
+    "Bombings took place in Tunis", "Police determined the car came from X and spoke with
+    Y" / "Police spoke with Y". A verdict on the part is not a verdict on the whole, nor the
+    other way round; the wording scores alone would call the part contained a match."""
+    if a.frame is None or b.frame is None:
+        return False
+    actions = {main_action(a.frame), main_action(b.frame)}
+    if len(actions) != 2 or None in actions:
+        return False
+    (short, _), (long, frame) = sorted(
+        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
+    )
+    if len(long) - len(short) < _MORE_WORDS:
+        return False
+    held = Counter(long)
+    shared = sum(min(n, held[w]) for w, n in Counter(short).items())
+    if shared < _CONTAINED * len(short):
+        return False
+    if frame.predicate in vocabulary().frame_verbs:
+        return False  # "I believe that X" / "X": the frame kept, the claim the same
+    # the words it adds carry its own main verb: the rest is the other claim, subordinate
+    added = Counter(long) - Counter(short)
+    return any(compared_form(frame.predicate) == w for w in added)
+
+
+def words_traded(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike differ only in two words that trade places across a
+    word of substance (not side by side, nor listed together): "journalists were injured
+    after being attacked by protesters" / "protesters were injured after being attacked by
+    journalists"."""
+    changed = _changed_words(a, b)
+    if changed is None or len(changed) != 2:
+        return False
+    (i, (x, y)), (j, (x2, y2)) = changed.items()
+    if (x, y) != (y2, x2) or j - i < 2:
+        return False
+    # a word of substance between them, or they are a list ("the PKK and the YPG")
+    between = " ".join(a.text.split()[i + 1 : j])
+    return bool(index_terms(between)) and len(index_terms(x)) == 1
+
+
+def _changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
+    """{position: (word of a, word of b)} where two normalised wordings of as many words
+    differ; None when their lengths differ."""
+    mine, theirs = a.text.split(), b.text.split()
+    if len(mine) != len(theirs):
+        return None
+    return {k: (x, y) for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y}
