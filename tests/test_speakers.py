@@ -352,3 +352,12 @@ def test_his_after_another_name_in_the_reported_words_is_not_made_the_speakers()
 def test_a_label_is_the_whole_label_with_its_quotation_marks(text: str, claim: str) -> None:
     (found,) = split(text)
     assert (found.claim, found.speaker, found.kind) == (claim, "Irena Vos", "opinion")
+
+
+def test_a_thing_that_condemns_is_no_speaker_and_a_source_before_it_is() -> None:
+    text = "According to Irena Vos, the new law has condemned many farmers to debt."
+    (claim,) = split(text)
+    assert claim.speaker == "Irena Vos"
+    assert claim.claim == "The new law has condemned many farmers to debt."
+    (senators,) = split("A number of senators condemned the ruling.")
+    assert senators.speaker is not None and "senators" in senators.speaker

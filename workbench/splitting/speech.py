@@ -24,6 +24,7 @@ from workbench.splitting.lexicon import (
     ROLE_NOUNS,
     SOFT_REPORTING_VERBS,
     SOURCE_NOUNS,
+    SPEECH_ACT_VERBS,
     STATE_NOUNS,
 )
 from workbench.splitting.tokens import (
@@ -360,10 +361,14 @@ def denied_propositions(verb: Token) -> list[Token]:
 
 def frame_subject(verb: Token) -> Token | None:
     """The subject of a reporting verb when it can be a speaker ("the ferocity of the
-    protest reveals that …" has no speaker)."""
+    protest reveals that …" has no speaker, nor "the law has condemned women to …")."""
     subject = verb_subject(verb)
-    if subject is None or (verb.lemma_ in SOFT_REPORTING_VERBS and not can_speak(subject)):
+    if subject is None:
         return None
+    if verb.lemma_ in SOFT_REPORTING_VERBS and not can_speak(subject):
+        return None
+    if verb.lemma_ in SPEECH_ACT_VERBS and not any(can_speak(t) for t in subject.subtree):
+        return None  # "a number of senators condemned" speaks, "the law has condemned" not
     return subject
 
 
