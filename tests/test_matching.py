@@ -137,6 +137,8 @@ OPPOSITES = [
      "entry"),
     ("Police said three gunmen were killed in Lenz on Monday.",
      "Police said three gunmen were arrested in Lenz on Monday.", "fate"),
+    ("Lenz holds 20,000 refugees, down from 35,000 in 2024.",
+     "Lenz holds 20,000 refugees, up from 35,000 in 2024.", "direction"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

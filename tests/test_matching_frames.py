@@ -219,6 +219,8 @@ def test_world_war_two_is_a_name_not_a_quantity() -> None:
         ("The Lenz strike lasted forty-two days.", "The Lenz strike lasted 42 days."),
         ("Divers in Lenz worked in sub-zero water for ten hours.",
          "Divers in Lenz worked in water below freezing for ten hours."),
+        ("Lenz took in over three-and-a-half million refugees.",
+         "Lenz took in over 3.5 million refugees."),
     ],
 )  # fmt: skip
 def test_number_words_joined_by_hyphens_are_read_as_one_figure_or_none(a: str, b: str) -> None:
@@ -460,3 +462,10 @@ def test_a_claim_that_holds_another_and_says_more_is_neither_its_match_nor_its_r
             "matches": {},
             "duplicates": {},
         }
+
+
+def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim() -> None:
+    a = framed("Farmers and dockers in Lenz have been under stress since March.")
+    b = framed("Dockers and farmers in Lenz have been under stress since March.")
+    assert differences(a, b) == []
+    assert score_many([a], [b])[0, 0] >= THRESHOLD

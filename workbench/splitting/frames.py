@@ -44,6 +44,16 @@ from spacy.tokens import Span, Token
 from workbench.core.numbers import number_text
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
+from workbench.splitting.frame_numbers import (
+    NUMBER_WORDS,
+    VAGUE,
+    figure,
+    fraction_end,
+    lexicon_pairs,
+    number_values,
+    with_fraction,
+    word_prefixed,
+)
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
 from workbench.splitting.tokens import clause_head
 
@@ -58,16 +68,9 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINA
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
-def _pairs(name: str) -> dict[str, str]:
-    return {phrase[0]: phrase[1] for phrase in LEXICON[name].phrases}
-
-
-NUMBER_WORDS = {w: float(v) for w, v in _pairs("number_words").items()}
-SCALES = {w: float(v) for w, v in _pairs("number_scales").items()}
-VAGUE = _pairs("vague_quantities")
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
-DATE_WORDS = _pairs("date_words")
+DATE_WORDS = lexicon_pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
 HEDGES = LEXICON["hedge_polarity"].words
@@ -82,54 +85,6 @@ KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
-_RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
-
-
-def _figure(text: str) -> float | None:
-    match = _FIGURE.match(text.lower())
-    if match is None:
-        return None
-    whole, fraction = match.groups()
-    return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
-
-
-def number_values(tokens: Iterable[Token]) -> list[str]:
-    """The values of the numbers among ``tokens`` ("forty thousand" → 40000), as text."""
-    values: list[str] = []
-    current: float | None = None
-    for token in tokens:
-        word = token.lower_
-        if word in VAGUE and current is None:  # "thousands of people": an order of magnitude
-            values.append(VAGUE[word])
-            continue
-        ends = _RANGE.match(word)
-        if ends and None not in (low := _figure(ends[1]), high := _figure(ends[2])):
-            if current is not None:  # "16–17 percent": both ends, one token
-                values.append(number_text(current))
-            values.extend((number_text(low), number_text(high)))
-            current = None
-            continue
-        value = _figure(word) if token.like_num or word[:1].isdigit() else None
-        if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
-            value = NUMBER_WORDS[word]
-        if value is not None:
-            if current is not None and current >= 20 and value < 10:
-                current += value  # "forty two"
-            else:
-                if current is not None:
-                    values.append(number_text(current))
-                current = value
-        elif word in SCALES and current is not None:
-            current *= SCALES[word]
-        elif word in {"a", "an"} and current is None:
-            continue
-        elif current is not None and word not in {"-", "and"}:
-            values.append(number_text(current))
-            current = None
-    if current is not None:
-        values.append(number_text(current))
-    return values
 
 
 def _name(span: Span | Token) -> str:
@@ -162,8 +117,8 @@ def _date_words(ent: Span) -> list[str]:
             out.append(DATE_WORDS[word])
         elif token.is_digit:
             out.append(word)
-        elif (figure := _figure(word)) is not None:  # "the 14th year", "June 27th"
-            out.append(number_text(figure))
+        elif (value := figure(word)) is not None:  # "the 14th year", "June 27th"
+            out.append(number_text(value))
         elif _DECADE.match(word.lstrip("'’")):
             out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
         elif word in RELATIVE_DATES:
@@ -194,7 +149,7 @@ def _numeric(token: Token) -> bool:
         return False
     if not _counts(token):
         return False  # "one of the members"
-    if _in_name(token) or _word_prefixed(token):
+    if _in_name(token) or word_prefixed(token):
         return False
     return token.like_num or word in NUMBER_WORDS
 
@@ -207,29 +162,21 @@ def _counts(token: Token) -> bool:
     return after != "of" and token.dep_ not in PRONOUN_DEPS
 
 
-def _word_prefixed(token: Token) -> bool:
-    """A number word joined by a hyphen to a word that is no number counts nothing
-    ("sub-zero"; "forty-two" and "COVID-19" still count)."""
-    doc, i = token.doc, token.i
-    if not token.is_alpha or i < 2 or doc[i - 1].text != "-":
-        return False
-    before = doc[i - 2]
-    joined = not before.whitespace_ and not doc[i - 1].whitespace_
-    return joined and before.is_alpha and before.lower_ not in NUMBER_WORDS
-
-
 def _in_name(token: Token) -> bool:
     """A capitalised number word inside a sentence is part of a name ("Marine One")."""
     return token.is_title and token.lower_ in NUMBER_WORDS and token.i > token.sent.start
 
 
 def _bare_subject(token: Token, acting: set[int]) -> bool:
-    """A capitalised subject without a determiner that the recogniser missed ("Trump flew")."""
+    """A capitalised subject without a determiner that the recogniser missed ("Trump flew");
+    not a plural common noun, capitalised because it opens the sentence ("Families and
+    friends have been under stress")."""
     return (
         token.i in acting
         and token.dep_ in ACTING_DEPS
         and token.is_title
         and token.pos_ in {"NOUN", "PROPN"}
+        and token.tag_ != "NNS"
         and not any(c.dep_ in {"det", "poss"} for c in token.children)
     )
 
@@ -372,7 +319,9 @@ def claim_frame(
         elif ent.label_ in QUANTITY_LABELS or counts:
             numbers.extend(
                 number_values(
-                    t for t in ent if not (_in_name(t) or _word_prefixed(t)) and _counts(t)
+                    t
+                    for t in with_fraction(ent)
+                    if not (_in_name(t) or word_prefixed(t)) and _counts(t)
                 )
             )
     inside_entity = {t.i for ent in ents for t in ent}
@@ -384,18 +333,24 @@ def claim_frame(
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}{_modifiers(t)}"
         for t in tokens
-        if t.pos_ == "NOUN" and t.dep_ in NOUN_ROLE_DEPS
+        if t.pos_ == "NOUN" and (t.dep_ in NOUN_ROLE_DEPS or _listed_with_role_noun(t))
     ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
-    counted = {t.i for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent}
+    counted = {t.i for ent in ents if ent.label_ in QUANTITY_LABELS for t in with_fraction(ent)}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
         clock = _clock(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:
             dates.append(clock)
             named.add(token.i)
-    loose = [t for t in tokens if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)]
+    loose_at = {
+        k
+        for t in tokens
+        if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)
+        for k in range(t.i, fraction_end(t.doc, t.i + 1))
+    }
+    loose = [t for t in tokens if t.i in loose_at]
     numbers.extend(number_values(loose))
     return Frame(
         agents=tuple(sorted(set(agents))),
@@ -425,6 +380,17 @@ def _modifiers(noun: Token) -> str:
         or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
     ]
     return ":" + "|".join(words) if words else ""
+
+
+def _listed_with_role_noun(token: Token) -> bool:
+    """A noun listed with one that holds a role ("families and friends"): it holds it too,
+    so the order of a list does not change which nouns a frame holds."""
+    head = token.head
+    while token.dep_ == "conj" and head.pos_ == "NOUN" and head.i < token.i:
+        if head.dep_ in NOUN_ROLE_DEPS:
+            return True
+        token, head = head, head.head
+    return False
 
 
 def _role_name(i: int, agent_at: set[int], patient_at: set[int]) -> str:

@@ -1,0 +1,107 @@
+"""Numbers in a claim's words, as a frame reads them: figures and number words ("forty
+thousand" is 40000, "three-and-a-half million" 3500000), ranges in one token, vague
+magnitudes ("thousands of"), and number words that count nothing ("sub-zero")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from workbench.core.numbers import number_text
+from workbench.splitting.lexicon import LEXICON
+
+
+def lexicon_pairs(name: str) -> dict[str, str]:
+    """A lexicon table of "word value" phrases as a dict."""
+    return {phrase[0]: phrase[1] for phrase in LEXICON[name].phrases}
+
+
+NUMBER_WORDS = {w: float(v) for w, v in lexicon_pairs("number_words").items()}
+SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}
+VAGUE = lexicon_pairs("vague_quantities")
+FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
+RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
+
+
+def figure(text: str) -> float | None:
+    match = FIGURE.match(text.lower())
+    if match is None:
+        return None
+    whole, fraction = match.groups()
+    return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+
+
+def number_values(tokens: Iterable[Token]) -> list[str]:
+    """The values of the numbers among ``tokens`` ("forty thousand" → 40000), as text."""
+    values: list[str] = []
+    current: float | None = None
+    tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
+    words = [t.lower_ for t in tokens]
+    for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        if current is not None and k >= 2 and words[k - 2 : k + 1] == ["and", "a", "half"]:
+            current += 0.5  # "three-and-a-half million", "two and a half per cent"
+            continue
+        if current is not None and words[k - 1 : k + 2] == ["and", "a", "half"]:
+            continue
+        if word in VAGUE and current is None:  # "thousands of people": an order of magnitude
+            values.append(VAGUE[word])
+            continue
+        ends = RANGE.match(word)
+        if ends and None not in (low := figure(ends[1]), high := figure(ends[2])):
+            if current is not None:  # "16–17 percent": both ends, one token
+                values.append(number_text(current))
+            values.extend((number_text(low), number_text(high)))
+            current = None
+            continue
+        value = figure(word) if token.like_num or word[:1].isdigit() else None
+        if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
+            value = NUMBER_WORDS[word]
+        if value is not None:
+            if current is not None and current >= 20 and value < 10:
+                current += value  # "forty two"
+            else:
+                if current is not None:
+                    values.append(number_text(current))
+                current = value
+        elif word in SCALES and current is not None:
+            current *= SCALES[word]
+        elif word in {"a", "an"} and current is None:
+            continue
+        elif current is not None and word not in {"-", "and"}:
+            values.append(number_text(current))
+            current = None
+    if current is not None:
+        values.append(number_text(current))
+    return values
+
+
+def with_fraction(ent: Span) -> list[Token]:
+    """A number's tokens with the "and a half" and scale after it that the recogniser left
+    out ("three" of "three-and-a-half million")."""
+    return list(ent.doc[ent.start : fraction_end(ent.doc, ent.end)])
+
+
+def fraction_end(doc: Doc, end: int) -> int:
+    """The end of the "-and-a-half" (and scale) that follows a number ending at ``end``, or
+    ``end`` when none does."""
+    stop = end
+    while stop < len(doc) and doc[stop].lower_ in {"-", "and", "a", "half"}:
+        stop += 1
+    if "half" not in {t.lower_ for t in doc[end:stop]}:
+        return end
+    while stop < len(doc) and doc[stop].lower_ in SCALES:
+        stop += 1
+    return stop
+
+
+def word_prefixed(token: Token) -> bool:
+    """A number word joined by a hyphen to a word that is no number counts nothing
+    ("sub-zero"; "forty-two" and "COVID-19" still count)."""
+    doc, i = token.doc, token.i
+    if not token.is_alpha or token.lower_ in {"a", "an"} or i < 2 or doc[i - 1].text != "-":
+        return False
+    before = doc[i - 2]
+    joined = not before.whitespace_ and not doc[i - 1].whitespace_
+    return joined and before.is_alpha and before.lower_ not in NUMBER_WORDS
