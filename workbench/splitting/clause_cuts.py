@@ -22,6 +22,7 @@ from workbench.splitting.tokens import (
     coordinated_head,
     is_finite,
     is_reporting_participle,
+    modal_conjunct,
     reporting_ancestor,
     skip_discourse_marker,
     subject_of,
@@ -204,9 +205,7 @@ def _completes_bare_modal(verb: Token) -> bool:
     """Whether a conjunct is the verb phrase of a reported bare modal that the parser hung on
     the reporting verb ("said he can and may close the bridge": "said [he can] and [may
     close …]"); it belongs to what is reported."""
-    if not any(c.tag_ == "MD" for c in verb.children):
-        return False
-    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if not modal_conjunct(verb):
         return False
     return any(c.dep_ == "ccomp" and c.tag_ == "MD" and c.i < verb.i for c in verb.head.children)
 

@@ -31,6 +31,7 @@ from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
     coordinated_head,
     is_reporting_participle,
+    modal_conjunct,
     reporting_ancestor,
     unit_root,
 )
@@ -309,12 +310,7 @@ def _rest_of_bare_modal(verb: Token, modal: Token) -> list[Token]:
     emergency", parsed as "said [he can]" and "said … and [may declare an emergency]"), the
     verb phrase the parser hung on the reporting verb, with the word that joins them."""
     for conj in verb.children:
-        if (
-            conj.dep_ == "conj"
-            and conj.i > modal.i
-            and any(c.tag_ == "MD" for c in conj.children)
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
-        ):
+        if conj.dep_ == "conj" and conj.i > modal.i and modal_conjunct(conj):
             joins = [c for c in verb.children if c.dep_ == "cc" and modal.i < c.i < conj.i]
             return [*joins, *conj.subtree]
     return []

@@ -245,6 +245,15 @@ def is_finite(verb: Token) -> bool:
     )
 
 
+def modal_conjunct(verb: Token) -> bool:
+    """A conjunct with a modal of its own and no subject: "may close the bridge" in "said he
+    can and may close the bridge", which the parser hangs on the reporting verb beside the
+    bare modal "he can" it completes."""
+    return any(c.tag_ == "MD" for c in verb.children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children
+    )
+
+
 def coordinated_head(verb: Token) -> Token:
     """The verb a subject-less conjunct shares its subject with: its head, except for a
     reporting verb the parser hung inside another reporting verb's complement ("claimed that
