@@ -96,15 +96,14 @@ def says_more(a: Signature, b: Signature) -> bool:
     )
     if len(long) - len(short) < _MORE_WORDS:
         return False
-    held = Counter(long)
-    shared = sum(min(n, held[w]) for w, n in Counter(short).items())
+    held, short_words = Counter(long), Counter(short)
+    shared = sum(min(n, held[w]) for w, n in short_words.items())
     if shared < _CONTAINED * len(short):
         return False
     if frame.predicate in vocabulary().frame_verbs:
         return False  # "I believe that X" / "X": the frame kept, the claim the same
     # the words it adds carry its own main verb: the rest is the other claim, subordinate
-    added = Counter(long) - Counter(short)
-    return any(compared_form(frame.predicate) == w for w in added)
+    return compared_form(frame.predicate) in held - short_words
 
 
 def words_traded(a: Signature, b: Signature) -> bool:

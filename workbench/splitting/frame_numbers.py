@@ -23,6 +23,8 @@ SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}
 VAGUE = lexicon_pairs("vague_quantities")
 FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
+#: the words after a number that add a half to it ("three-and-a-half million")
+AND_A_HALF = ["and", "a", "half"]
 
 
 def figure(text: str) -> float | None:
@@ -40,10 +42,10 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
-        if current is not None and k >= 2 and words[k - 2 : k + 1] == ["and", "a", "half"]:
+        if current is not None and k >= 2 and words[k - 2 : k + 1] == AND_A_HALF:
             current += 0.5  # "three-and-a-half million", "two and a half per cent"
             continue
-        if current is not None and words[k - 1 : k + 2] == ["and", "a", "half"]:
+        if current is not None and words[k - 1 : k + 2] == AND_A_HALF:
             continue
         if word in VAGUE and current is None:  # "thousands of people": an order of magnitude
             values.append(VAGUE[word])
@@ -69,7 +71,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             current *= SCALES[word]
         elif word in {"a", "an"} and current is None:
             continue
-        elif current is not None and word not in {"-", "and"}:
+        elif current is not None and word != "and":
             values.append(number_text(current))
             current = None
     if current is not None:
@@ -85,9 +87,10 @@ def with_fraction(ent: Span) -> list[Token]:
 
 def fraction_end(doc: Doc, end: int) -> int:
     """The end of the "-and-a-half" (and scale) that follows a number ending at ``end``, or
-    ``end`` when none does."""
+    ``end`` when none does. Only its tail may follow: the recogniser can end an entity
+    inside it ("4 to 4 and a" | "half percent")."""
     stop = end
-    while stop < len(doc) and doc[stop].lower_ in {"-", "and", "a", "half"}:
+    while stop < len(doc) and doc[stop].lower_ in {"-", *AND_A_HALF}:
         stop += 1
     if "half" not in {t.lower_ for t in doc[end:stop]}:
         return end
