@@ -75,6 +75,8 @@ NEAR_MISSES = [
      "The government built 500 schools in Lenz by 2026.", "future or past"),
     ("Ruritania plans to ship grain to Freedonia in May.",
      "Ruritania shipped grain to Freedonia in May.", "future or past"),
+    ("Karsovia pledged to rebuild the bridge at Lenz.",  # a promise is not the deed
+     "Karsovia rebuilt the bridge at Lenz.", "future or past"),
     ("Gas flows from Osterlich to Karsovia stopped in May.",
      "Gas flows from Karsovia to Osterlich stopped in May.", "from and to swapped"),
     ("The talks began a week after a strike on a refinery in Osterlich that halved "
@@ -388,6 +390,9 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
     [
         ("The council will meet in Lenz on Friday.", "future"),
         ("The council plans to meet in Lenz on Friday.", "future"),
+        ("The council agreed to meet in Lenz on Friday.", "future"),  # a commitment
+        ("The council committed to sending inspectors to Lenz.", "future"),
+        ("The aid goes largely to farmers and to fishing towns.", None),  # no "going to"
         ("The council met in Lenz on Friday.", "past"),
         ("The council has met in Lenz.", "past"),
         ("The council meets in Lenz on Friday.", None),  # the present may be ahead

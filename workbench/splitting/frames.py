@@ -77,7 +77,8 @@ HEDGES = LEXICON["hedge_polarity"].words
 PATH_SOURCES = LEXICON["path_sources"].words
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
 FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
-FUTURE_CHAINS = LEXICON["future_chains"].words
+COMMITMENTS = LEXICON["commitments"].words
+FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
 NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
@@ -258,8 +259,9 @@ def _verb_group(head: Token) -> list[Token]:
 
 def _next_in_chain(verb: Token) -> list[Token]:
     """The tokens leading on from ``verb`` to the verb of its action: its open complement
-    ("plans to ship"), or an adjective with one ("is due to meet": "due", "meet"; "were
-    able to drive": "able", "drive", which looks ahead only if the adjective does)."""
+    ("plans to ship"; "committed to sending" after a verb of commitment), or an
+    adjective with one ("is due to meet": "due", "meet"; "were able to drive": "able",
+    "drive", which looks ahead only if the adjective does)."""
     for child in verb.children:
         if child.dep_ == "xcomp":
             return [child]
@@ -268,6 +270,12 @@ def _next_in_chain(verb: Token) -> list[Token]:
             onward = next((c for c in child.children if c.dep_ == "xcomp"), None)
             if onward is not None:
                 return [child, onward]
+    if verb.lemma_.lower() in COMMITMENTS:  # "committed to sending": as "committed to send"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                onward = next((c for c in child.children if c.dep_ == "pcomp"), None)
+                if onward is not None and onward.tag_ == "VBG":
+                    return [onward]
     return []
 
 
