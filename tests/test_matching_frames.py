@@ -77,6 +77,8 @@ NEAR_MISSES = [
      "Ruritania shipped grain to Freedonia in May.", "future or past"),
     ("Karsovia pledged to rebuild the bridge at Lenz.",  # a promise is not the deed
      "Karsovia rebuilt the bridge at Lenz.", "future or past"),
+    ("Counter-protesters blocked the bridge at Lenz.",  # another group, not more precise
+     "Protesters blocked the bridge at Lenz.", "agent"),
     ("Gas flows from Osterlich to Karsovia stopped in May.",
      "Gas flows from Karsovia to Osterlich stopped in May.", "from and to swapped"),
     ("The talks began a week after a strike on a refinery in Osterlich that halved "

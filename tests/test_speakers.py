@@ -361,3 +361,28 @@ def test_a_thing_that_condemns_is_no_speaker_and_a_source_before_it_is() -> None
     assert claim.claim == "The new law has condemned many farmers to debt."
     (senators,) = split("A number of senators condemned the ruling.")
     assert senators.speaker is not None and "senators" in senators.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "claim"),
+    [
+        # the parser makes "organisation" and "KLF" two subjects of "claimed"
+        ("The militant organisation KLF claimed the vote was rigged.",
+         "militant organisation KLF", "The vote was rigged."),
+        # and "counter", "-" and "demonstrators" three subjects of "said"
+        ("Local counter-demonstrators said the march was peaceful.",
+         "Local counter-demonstrators", "The march was peaceful."),
+    ],
+)  # fmt: skip
+def test_a_subject_the_parser_split_in_pieces_is_the_whole_speaker(
+    text: str, speaker: str, claim: str
+) -> None:
+    assert [(c.claim, c.speaker) for c in split(text)] == [(claim, speaker)]
+
+
+def test_a_verb_phrase_sharing_a_subject_the_parser_split_gets_all_of_it() -> None:
+    claims = split("The counter-protesters clashed with police in Lenz and threw bottles.")
+    assert [c.claim for c in claims] == [
+        "The counter-protesters clashed with police in Lenz.",
+        "The counter-protesters threw bottles.",
+    ]

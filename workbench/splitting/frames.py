@@ -83,6 +83,7 @@ NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
 NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
+NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -339,9 +340,11 @@ def claim_frame(
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             role_list(token.i, others).append(_name(token))
     nouns = [
-        f"{_role_name(t.i, agent_at, patient_at)}:{t.lemma_.lower()}{_modifiers(t)}"
+        f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
-        if t.pos_ == "NOUN" and (t.dep_ in NOUN_ROLE_DEPS or _listed_with_role_noun(t))
+        if t.pos_ == "NOUN"
+        and (t.dep_ in NOUN_ROLE_DEPS or _listed_with_role_noun(t))
+        and not _prefix_piece(t)
     ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
@@ -375,6 +378,33 @@ def claim_frame(
     )
 
 
+def _hyphen_prefix(noun: Token) -> Token | None:
+    """The prefix of ``noun_prefixes`` joined to the noun by a hyphen ("counter-protesters"),
+    if any."""
+    if noun.i < 2:
+        return None
+    prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]
+    joined = hyphen.text == "-" and not prefix.whitespace_ and not hyphen.whitespace_
+    return prefix if joined and prefix.lower_ in NOUN_PREFIXES else None
+
+
+def _prefix_piece(token: Token) -> bool:
+    """A hyphen, or a prefix of ``noun_prefixes`` before one, that belongs to the next word
+    ("counter" and "-" of "counter-protesters", whatever the parser made of them)."""
+    if token.text == "-":
+        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    after = token.i + 2 < len(token.doc) and _hyphen_prefix(token.doc[token.i + 2]) == token
+    return bool(after)
+
+
+def _noun_word(noun: Token) -> str:
+    """A participant noun as compared: its lemma, with a prefix that makes it another kind
+    of participant ("counter-protester", "ex-minister")."""
+    prefix = _hyphen_prefix(noun)
+    lemma = noun.lemma_.lower()
+    return f"{prefix.lower_}-{lemma}" if prefix is not None else lemma
+
+
 def _modifiers(noun: Token) -> str:
     """The words that say which ones a noun means — a noun before it ("police" officers) or
     a name ("Turkish" forces), an adjective of ``kind_adjectives`` ("federal" courts) — as
@@ -383,9 +413,12 @@ def _modifiers(noun: Token) -> str:
     words = [
         c.text.lower()
         for c in noun.children
-        if (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
-        or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
-        or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
+        if not _prefix_piece(c)
+        and (
+            (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+            or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
+            or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
+        )
     ]
     return ":" + "|".join(words) if words else ""
 

@@ -3,15 +3,17 @@
 The English model is extended with our own components::
 
     tok2vec → tagger → workbench_paragraphs → parser → attribute_ruler → lemmatizer → ner
-        → workbench_lemmas → workbench_patterns → workbench_claim_units → workbench_clauses
-        → workbench_attribution → workbench_speakers → workbench_wording → workbench_kinds
-        → workbench_checkworthiness
+        → workbench_parse_repairs → workbench_lemmas → workbench_patterns
+        → workbench_claim_units → workbench_clauses → workbench_attribution
+        → workbench_speakers → workbench_wording → workbench_kinds → workbench_checkworthiness
 
 ``workbench_paragraphs`` marks the first token of every paragraph as a sentence start before the
 parser runs, so the parser never builds a sentence (or a dependency tree) across a paragraph
-break. ``workbench_claim_units`` then stores sentence-level claim bounds in
-``doc._.claim_bounds``, ``workbench_clauses`` (:mod:`~workbench.splitting.clauses`) rewrites
-them into atomic clauses, and every later component reads ``doc._.claim_spans``.
+break. ``workbench_parse_repairs`` (:mod:`~workbench.splitting.parse_repairs`) mends a
+subject the parser split in pieces before any rule reads it. ``workbench_claim_units``
+then stores sentence-level claim bounds in ``doc._.claim_bounds``, ``workbench_clauses``
+(:mod:`~workbench.splitting.clauses`) rewrites them into atomic clauses, and every later
+component reads ``doc._.claim_spans``.
 ``workbench_attribution`` sets the speaker and the attributed content of each claim,
 ``workbench_speakers`` (:mod:`~workbench.splitting.speakers`) settles quotations and pronoun
 speakers across sentences, ``workbench_wording`` its stand-alone wording (``span._.standalone``).
@@ -31,6 +33,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
     checkworthiness,
     clauses,
     kinds,
+    parse_repairs,
     patterns,
     speakers,
     units,
@@ -43,6 +46,7 @@ from workbench.splitting.wording import standalone_wording
 #: Our components after the model's own, in pipeline order (the paragraph marker goes
 #: before the parser).
 COMPONENTS: tuple[str, ...] = (
+    "workbench_parse_repairs",
     "workbench_lemmas",
     "workbench_patterns",
     "workbench_claim_units",
