@@ -1,7 +1,9 @@
 """Events per second through the Store API, against raw ``executemany`` in the same run.
 
 Stores synthetic articles of 100 claims with ``Store.add_article`` (what `workbench ingest`
-does after splitting), without matching and with it, merges the stored copy into an empty
+does after splitting: the claims come with their matching keys, read as they were split,
+so the write lock is held only to write; the time to read those keys is printed too),
+without matching and with it, merges the stored copy into an empty
 database (what `workbench merge` does: all events, then every table rebuilt), and as the
 physical floor inserts
 the same number of rows of the same size into a bare table with one ``executemany`` per
@@ -9,7 +11,9 @@ article, in a database with the same settings. Prints events/s and the ratio of 
 speed to each (targets: >= 20,000 events/s without matching, ratio <= 6).
 
 ``--parts`` also stores the articles with parts of the work left out (the matching keys,
-the full-text indexes, both), to show what each costs; no command stores that way.
+the full-text indexes, both), and with the keys read by the store itself (as for claims
+that come without them: a merge, a rebuild), to show what each costs; no command stores
+the first three ways.
 ``--keyed`` also times the floor with one and two indexes on random keys (as claim ids
 and event subjects are): what any per-article commit of such an index costs.
 
@@ -25,10 +29,12 @@ import sqlite3
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from synthetic import PER_ARTICLE, article_and_claims
 
+from workbench.core.values import MatchKeys
 from workbench.matching import link_article
 from workbench.store import Store
 
@@ -76,18 +82,33 @@ def through_merge(source: Path, path: Path) -> float:
 
 
 def without(parts: str) -> contextlib.AbstractContextManager:
-    """The projections with ``parts`` ("keys", "indexes" or both) left out, for --parts."""
+    """The projections with the full-text ``indexes`` left out, for --parts."""
     from unittest import mock
 
     from workbench.store import projections
 
     stack = contextlib.ExitStack()
-    if "keys" in parts:
-        blank = {"numkey": "", "match_text": "", "numbered_terms": ""}
-        stack.enter_context(mock.patch.object(projections, "_match_keys", lambda *a: blank))
     if "indexes" in parts:
         stack.enter_context(mock.patch.object(projections, "index_new_claims", lambda *a: None))
     return stack
+
+
+def blank_keys(items: list) -> list:
+    """The articles with empty matching keys: nothing for the matching index to hold."""
+    blank = MatchKeys("", "", "")
+    return [(a, tuple(replace(c, match_keys=blank) for c in claims)) for a, claims in items]
+
+
+def key_reading(n: int) -> float:
+    """Seconds to read the matching keys of ``n`` articles' claims, as the splitter does."""
+    from workbench.matching.signature import signature, with_match_keys
+
+    plain = [article_and_claims(a, keyed=False)[1] for a in range(n)]
+    signature.cache_clear()
+    t0 = time.perf_counter()
+    for claims in plain:
+        with_match_keys(claims)
+    return time.perf_counter() - t0
 
 
 def main() -> None:
@@ -109,7 +130,10 @@ def main() -> None:
         keyed = ["floor, 1 keyed index", "floor, 2 keyed indexes"] if args.keyed else []
         runs.update({k: [] for k in keyed})
         parts = ["no keys", "no indexes", "no keys, no indexes"] if args.parts else []
+        parts += ["keys read by the store"] if args.parts else []
         runs.update({p: [] for p in parts})
+        plain = [article_and_claims(a, keyed=False) for a in range(n)] if args.parts else []
+        blank = blank_keys(items) if args.parts else []
         for r in range(args.repeat):
             with tempfile.TemporaryDirectory() as tmp:
                 runs["floor"].append(floor(Path(tmp) / "raw.db", batches))
@@ -120,14 +144,21 @@ def main() -> None:
                 if not args.no_match and r == 0:
                     runs["store+match"].append(through_store(Path(tmp) / "m.db", items, True))
                 for i, part in enumerate(parts):
+                    stored = blank if "no keys" in part else plain if "store" in part else items
                     with without(part):
-                        runs[part].append(through_store(Path(tmp) / f"p{i}.db", items, False))
+                        runs[part].append(through_store(Path(tmp) / f"p{i}.db", stored, False))
         base = statistics.median(runs["floor"])
+        reading = key_reading(n)
         print(f"{n:,} articles, {events:,} events:")
         for name, times in runs.items():
             if times:
                 t = statistics.median(times)
-                print(f"  {name:<20} {events / t:>9,.0f} events/s  ratio to floor {t / base:5.2f}")
+                print(f"  {name:<24} {events / t:>9,.0f} events/s  ratio to floor {t / base:5.2f}")
+        claims = n * PER_ARTICLE
+        print(
+            f"  (matching keys read as the claims were split: {reading:.2f} s, "
+            f"{reading / claims * 1e6:.0f} us a claim)"
+        )
         if parts:
             print("  (no keys: without the matching keys; no indexes: without full-text indexing)")
         if keyed:

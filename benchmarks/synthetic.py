@@ -6,13 +6,15 @@ from pathlib import Path
 
 from workbench.core.values import Article, Claim, ClaimDraft, Cleaned, Document
 from workbench.ingest.articles import make_article, make_claims
+from workbench.matching.signature import with_match_keys
 from workbench.store import Store
 
 PER_ARTICLE = 100
 
 
-def article_and_claims(a: int) -> tuple[Article, tuple[Claim, ...]]:
-    """Synthetic article number ``a`` with its 100 claims."""
+def article_and_claims(a: int, *, keyed: bool = True) -> tuple[Article, tuple[Claim, ...]]:
+    """Synthetic article number ``a`` with its 100 claims, with their matching keys read as
+    the splitter reads them (unless not ``keyed``: then the store reads them)."""
     sentences = [
         f"Delegation {a} reported that {i * 7 + a} tonnes of grain left port {i}."
         for i in range(PER_ARTICLE)
@@ -34,7 +36,8 @@ def article_and_claims(a: int) -> tuple[Article, tuple[Claim, ...]]:
                 checkworthiness=(i % 10) / 10,
             )
         )
-    return article, make_claims(article, drafts)
+    claims = make_claims(article, drafts)
+    return article, with_match_keys(claims) if keyed else claims
 
 
 def build(path: Path, n_claims: int) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.spacy_support import needs_model
 from workbench.cli.main import cli
 from workbench.core.values import ClaimDraft, Cleaned, Document
 from workbench.ingest.articles import make_article, make_claims
@@ -682,3 +683,28 @@ def test_a_contrast_list_with_a_word_on_two_sides_or_two_groups_of_one_name_is_r
         _contrasts(["custody: arrested freed | freed"], {})
     with pytest.raises(ValueError, match="two contrasts are named 'custody'"):
         _contrasts(["custody: arrested | freed", "custody: escaped | captured"], {})
+
+
+@needs_model
+def test_keys_read_at_split_time_are_the_ones_a_rebuild_reads(tmp_path: Path) -> None:
+    from workbench.ingest.articles import prepare
+
+    text = (
+        "Ruritania shipped forty thousand tonnes of grain to Freedonia on Monday.\n\n"
+        "Minister Halvard Brandt said the border would reopen in March, and the "
+        "counter-protesters did not leave the bridge."
+    )
+    (item,) = prepare([Document(text=text, source="keys.txt")])
+    assert all(c.match_keys is not None for c in item.claims)
+    columns = "id, numkey, match_text, numbered_terms"
+    with Store(tmp_path / "k.db") as store:
+        store.add_article(item.article, item.claims, "tester")
+        stored = store.db.conn.execute(f"SELECT {columns} FROM claims ORDER BY id").fetchall()
+        assert stored == [
+            (c.id, c.match_keys.numkey, c.match_keys.match_text, c.match_keys.numbered_terms)
+            for c in sorted(item.claims, key=lambda c: c.id)
+        ]
+        store.rebuild()
+        assert store.db.conn.execute(f"SELECT {columns} FROM claims ORDER BY id").fetchall() == (
+            stored
+        )

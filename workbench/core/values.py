@@ -223,6 +223,17 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class MatchKeys:
+    """How the matcher finds a claim (:func:`workbench.matching.signature.match_keys`): its
+    numbers' key, its normalised wording and the index words prefixed by the numbers' key.
+    Read when a claim is split, so that storing it holds the write lock only to write."""
+
+    numkey: str
+    match_text: str
+    numbered_terms: str
+
+
+@dataclass(frozen=True)
 class Claim:
     """A stored claim with its review state."""
 
@@ -246,6 +257,7 @@ class Claim:
     verdicts: tuple[Verdict, ...] = ()
     matches: tuple[dict, ...] = field(default=())  # {claim_id, score, verdict}, best first
     duplicate_of: str | None = None  # the same claim earlier in the same article
+    match_keys: MatchKeys | None = None  # read at split time; None: the store reads them
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,7 @@ def prepare_each(documents: Iterable[Document], *, n_process: int = 1) -> Iterat
     so a caller can store it before the next is read: memory stays flat over a folder of
     thousands. ``n_process`` splits in that many processes (``nlp.pipe``)."""
     from workbench.ingest.clean import clean, load_rules
+    from workbench.matching.signature import with_match_keys
     from workbench.splitting import split_texts
 
     rules = load_rules()
@@ -102,7 +103,8 @@ def prepare_each(documents: Iterable[Document], *, n_process: int = 1) -> Iterat
 
     for drafts in split_texts(texts(), n_process=n_process):
         article = waiting.popleft()
-        yield Prepared(article, make_claims(article, drafts))
+        # the matching keys are read now, so storing the claims holds the lock only to write
+        yield Prepared(article, with_match_keys(make_claims(article, drafts)))
 
 
 PARALLEL_FROM = 200  # articles; fewer are split in this process (workers take time to start)

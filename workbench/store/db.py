@@ -9,13 +9,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.core.errors import StoreError
-from workbench.core.values import Article, Claim, Event
+from workbench.core.values import Article, Claim, Event, MatchKeys
 from workbench.store import events as ev
 from workbench.store import migrations, projections
 from workbench.store.claim_reads import ClaimReads
@@ -307,9 +307,15 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         """Append one event and apply it to the projections. Call inside ``transaction()``."""
         return self.append_many([(action, subject, payload)], actor)[0]
 
-    def append_many(self, items: Sequence[tuple[str, str, dict]], actor: str) -> list[Event]:
+    def append_many(
+        self,
+        items: Sequence[tuple[str, str, dict]],
+        actor: str,
+        keys: Mapping[str, MatchKeys] | None = None,
+    ) -> list[Event]:
         """Append events (action, subject, payload) in order and apply them to the
-        projections, a run of claims in one statement. Call inside ``transaction()``."""
+        projections, a run of claims in one statement; ``keys`` are the matching keys of
+        claims the splitter read already. Call inside ``transaction()``."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("Store.append needs an open transaction")
         at = ev.now_iso()  # one transaction, one moment
@@ -317,7 +323,7 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
             [(ev.new_event_id(), at, actor, action, subject, payload)
              for action, subject, payload in items]
         )  # fmt: skip
-        projections.apply_many(self.db, events)
+        projections.apply_many(self.db, events, keys)
         return events
 
     def _chain(self, entries: Sequence[tuple[str, str, str, str, str, dict]]) -> list[Event]:
@@ -388,7 +394,8 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
             ]
             if links.get("matches") or links.get("duplicates"):
                 items.append(("article.matched", article.id, links))
-            self.append_many(items, actor)
+            keys = {c.id: c.match_keys for c in claims if c.match_keys is not None}
+            self.append_many(items, actor, keys)
         return IngestResult(
             article.id,
             True,

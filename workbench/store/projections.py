@@ -7,11 +7,11 @@ start (``Store.rebuild``) reproduces the tables exactly.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import sqlite_utils
 
-from workbench.core.values import Event, Frame, Status
+from workbench.core.values import Event, Frame, MatchKeys, Status
 
 Handler = Callable[[sqlite_utils.Database, str, dict, str, str], None]
 
@@ -149,9 +149,17 @@ def index_new_claims(db: sqlite_utils.Database, after_rowid: int) -> None:
     )
 
 
-def claim_row(subject: str, payload: dict) -> dict:
-    """The claims table's row for a ``claim.extracted`` event."""
+def claim_row(subject: str, payload: dict, keys: MatchKeys | None = None) -> dict:
+    """The claims table's row for a ``claim.extracted`` event; ``keys`` are its matching
+    keys when the splitter read them already (they are read here otherwise)."""
     stance = _stance(payload)
+    key_columns = (
+        _key_columns(keys)
+        if keys is not None
+        else _match_keys(
+            payload["claim"], payload.get("speaker"), payload.get("frame"), stance.get("stance")
+        )
+    )
     return {
         "id": subject,
         "article_id": payload["article_id"],
@@ -170,9 +178,7 @@ def claim_row(subject: str, payload: dict) -> dict:
         "verdict": None,
         **stance,
         **_frame(payload),
-        **_match_keys(
-            payload["claim"], payload.get("speaker"), payload.get("frame"), stance.get("stance")
-        ),
+        **key_columns,
     }
 
 
@@ -190,12 +196,16 @@ def _frame(payload: dict) -> dict:
 def _match_keys(
     claim: str, speaker: str | None, frame: dict | None = None, stance: str | None = None
 ) -> dict:
-    from workbench.matching.signature import numbered_terms, signature
+    """The matching-key columns of a claim as an event states it."""
+    from workbench.matching.signature import match_keys
 
     # with the stance, as link_article reads the claim: the signature it computed is reused
-    sig = signature(claim, speaker, Frame.from_dict(frame), stance)
-    numbered = numbered_terms(sig.numkey, sig.text)
-    return {"numkey": sig.numkey, "match_text": sig.text, "numbered_terms": numbered}
+    return _key_columns(match_keys(claim, speaker, Frame.from_dict(frame), stance))
+
+
+def _key_columns(keys: MatchKeys) -> dict:
+    return {"numkey": keys.numkey, "match_text": keys.match_text,
+            "numbered_terms": keys.numbered_terms}  # fmt: skip
 
 
 def _article_matched(
@@ -312,9 +322,13 @@ HANDLERS: dict[str, Handler] = {
 KNOWN_ACTIONS = frozenset(HANDLERS)
 
 
-def apply_many(db: sqlite_utils.Database, events: Sequence[Event]) -> None:
+def apply_many(
+    db: sqlite_utils.Database,
+    events: Sequence[Event],
+    keys: Mapping[str, MatchKeys] | None = None,
+) -> None:
     """Update the projections for events in order; a run of extracted claims is inserted
-    in one statement."""
+    in one statement. ``keys`` are the matching keys of claims (by id) read already."""
     i = 0
     while i < len(events):
         e = events[i]
@@ -325,7 +339,9 @@ def apply_many(db: sqlite_utils.Database, events: Sequence[Event]) -> None:
         j = i
         while j < len(events) and events[j].action == "claim.extracted":
             j += 1
-        _insert_claims(db, [claim_row(x.subject, x.payload) for x in events[i:j]])
+        known = keys or {}
+        rows = [claim_row(x.subject, x.payload, known.get(x.subject)) for x in events[i:j]]
+        _insert_claims(db, rows)
         i = j
 
 
