@@ -140,6 +140,8 @@ OPPOSITES = [
      "Police said three gunmen were arrested in Lenz on Monday.", "fate"),
     ("Lenz holds 20,000 refugees, down from 35,000 in 2024.",
      "Lenz holds 20,000 refugees, up from 35,000 in 2024.", "direction"),
+    ("The mayor credited the unions with ending the Lenz strike.",
+     "The mayor blamed the unions for ending the Lenz strike.", "credit"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

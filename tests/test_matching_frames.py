@@ -471,8 +471,17 @@ def test_a_claim_that_holds_another_and_says_more_is_neither_its_match_nor_its_r
         }
 
 
-def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim() -> None:
-    a = framed("Farmers and dockers in Lenz have been under stress since March.")
-    b = framed("Dockers and farmers in Lenz have been under stress since March.")
-    assert differences(a, b) == []
-    assert score_many([a], [b])[0, 0] >= THRESHOLD
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Farmers and dockers in Lenz have been under stress since March.",
+         "Dockers and farmers in Lenz have been under stress since March."),
+        # a name in the middle of the list: the nouns after it are listed too
+        ("Some schools, the Lenz Museum and city courts have closed.",
+         "City courts, the Lenz Museum and some schools have closed."),
+    ],
+)  # fmt: skip
+def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim(a: str, b: str) -> None:
+    first, second = framed(a), framed(b)
+    assert differences(first, second) == []
+    assert score_many([first], [second])[0, 0] >= THRESHOLD

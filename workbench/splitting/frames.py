@@ -424,10 +424,11 @@ def _modifiers(noun: Token) -> str:
 
 
 def _listed_with_role_noun(token: Token) -> bool:
-    """A noun listed with one that holds a role ("families and friends"): it holds it too,
-    so the order of a list does not change which nouns a frame holds."""
+    """A noun listed with one that holds a role ("families and friends", "museums, the
+    National Zoo and courts"): it holds it too, so the order of a list does not change which
+    nouns a frame holds."""
     head = token.head
-    while token.dep_ == "conj" and head.pos_ == "NOUN" and head.i < token.i:
+    while token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and head.i < token.i:
         if head.dep_ in NOUN_ROLE_DEPS:
             return True
         token, head = head, head.head
