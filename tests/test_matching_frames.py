@@ -128,6 +128,9 @@ NEAR_MISSES = [
 PARAPHRASES = [
     ("The parade marks the eightieth anniversary of the end of the war.",
      "The parade marks the 80th anniversary of the end of the war."),
+    # "of" inside a name says nothing of whose: the list in another order is the same
+    ("Ruritania's navy patrols the Gulf of Lenz and the Strait of Kessel.",
+     "Ruritania's navy patrols the Strait of Kessel and the Gulf of Lenz."),
     ("Ruritania shipped forty thousand tonnes of grain to Freedonia.",
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
     ("40,000 tonnes of grain were shipped by Ruritania to Freedonia.",

@@ -239,6 +239,7 @@ class Signature:
         owners = {
             _name_key(name[0])
             for m in _POSSESSOR.finditer(self.wording)
+            if not (m[2] and _NAME_BEFORE_OF.search(self.wording, 0, m.start()))
             for name in _CAPITALISED.finditer(m[1] or m[2])
         }
         owners.discard("")
@@ -419,6 +420,9 @@ _NAMES = rf"{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+){_NAME})*"  # "Chin
 #: whose a thing is
 _POSSESSOR = re.compile(rf"({_NAME})['’]s?(?!\w)|\bof\s+({_NAMES})")
 _CAPITALISED = re.compile(_NAME)
+#: a capitalised word right before "of": the "of" joins a name ("the Gulf of Oman", "the
+#: Bank of England"), it does not say whose
+_NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
 
 
 def _name_key(name: str) -> str:
