@@ -386,3 +386,12 @@ def test_a_verb_phrase_sharing_a_subject_the_parser_split_gets_all_of_it() -> No
         "The counter-protesters clashed with police in Lenz.",
         "The counter-protesters threw bottles.",
     ]
+
+
+def test_she_is_the_person_the_sentence_before_names_not_an_older_subject() -> None:
+    text = (
+        "Jon Brandt was struck by a van in Lenz on Monday. Police later spoke with Irena Vos "
+        "as a suspect. She informed police she had diplomatic immunity."
+    )
+    last = split(text)[-1]
+    assert (last.claim, last.speaker) == ("Irena Vos had diplomatic immunity.", "Irena Vos")

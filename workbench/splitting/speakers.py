@@ -25,7 +25,7 @@ from workbench.splitting.attribution import speaker_type
 from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.speech import frame_subject, quote_regions, speaker_tokens, tokens_text
-from workbench.splitting.tokens import coordinated_head, person_mention
+from workbench.splitting.tokens import coordinated_head, person_mention, recent_person_mention
 
 #: Pronouns that can stand for a speaker named before.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -304,8 +304,9 @@ def _one_person_before(pronoun: Token) -> str | None:
 
 def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None:
     """Whom a pronoun speaker stands for: for "he" or "she", the one person its own sentence
-    names before it; else the most recent of the named speakers before it and the named
-    people in subject position before it (for "they", organisations and groups)."""
+    names before it; else the most recent of the named speakers before it, the named people
+    in subject position before it (for "they", organisations and groups) and, for "he" or
+    "she", the one person the nearest sentence that names anyone names."""
     doc = pronoun.doc
     groups = pronoun.lower_ in GROUP_PRONOUNS
     if not groups:
@@ -324,6 +325,12 @@ def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None
         kind = speaker_type(doc, item.source, item.speaker)
         if (kind == "person") != groups:
             options.append((item.source[0], item.speaker))
+    if not groups:
+        # a person the sentences just before name alone, in any role, is nearer than any
+        # subject further back ("… spoke with Anne Sacoolas. She informed police …")
+        nearest = recent_person_mention(doc, pronoun.sent.start)
+        if nearest is not None and all(nearest[0] > at for at, _ in options):
+            return nearest[1]
     if not options:
         return None
     return max(options, key=lambda option: option[0])[1]

@@ -137,6 +137,13 @@ def recent_person(doc: Doc, position: int, *, window: int = 3) -> str | None:
     unlabelled counts as another possible person, so "Anton Halvard met Irena Vos" is
     ambiguous even when "Irena Vos" was missed.
     """
+    found = recent_person_mention(doc, position, window=window)
+    return found[1] if found is not None else None
+
+
+def recent_person_mention(doc: Doc, position: int, *, window: int = 3) -> tuple[int, str] | None:
+    """:func:`recent_person` with where it is named: (token index of its last mention,
+    name)."""
     for unit in reversed(units_before(doc, position, last=window)):
         persons = [ent for ent in ents_of(unit) if ent.label_ == "PERSON"]
         unlabelled = {
@@ -150,7 +157,7 @@ def recent_person(doc: Doc, position: int, *, window: int = 3) -> str | None:
             continue
         if len({ent[-1].lower_ for ent in persons} | unlabelled) != 1:
             return None
-        return max((person_mention(ent) for ent in persons), key=len)
+        return persons[-1].start, max((person_mention(ent) for ent in persons), key=len)
     return None
 
 
