@@ -101,7 +101,8 @@ def blank_keys(items: list) -> list:
 
 def key_reading(n: int) -> float:
     """Seconds to read the matching keys of ``n`` articles' claims, as the splitter does."""
-    from workbench.matching.signature import signature, with_match_keys
+    from workbench.matching.keys import with_match_keys
+    from workbench.matching.signature import signature
 
     plain = [article_and_claims(a, keyed=False)[1] for a in range(n)]
     signature.cache_clear()

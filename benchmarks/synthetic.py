@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workbench.core.values import Article, Claim, ClaimDraft, Cleaned, Document
 from workbench.ingest.articles import make_article, make_claims
-from workbench.matching.signature import with_match_keys
+from workbench.matching.keys import with_match_keys
 from workbench.store import Store
 
 PER_ARTICLE = 100

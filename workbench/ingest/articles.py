@@ -89,7 +89,7 @@ def prepare_each(documents: Iterable[Document], *, n_process: int = 1) -> Iterat
     so a caller can store it before the next is read: memory stays flat over a folder of
     thousands. ``n_process`` splits in that many processes (``nlp.pipe``)."""
     from workbench.ingest.clean import clean, load_rules
-    from workbench.matching.signature import with_match_keys
+    from workbench.matching.keys import with_match_keys
     from workbench.splitting import split_texts
 
     rules = load_rules()

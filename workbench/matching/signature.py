@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from workbench.core.numbers import is_rounded, number_text
-from workbench.core.values import Claim, Frame, MatchKeys
+from workbench.core.values import Frame
 from workbench.matching.vocabulary import NEGATIONS, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
@@ -358,23 +358,6 @@ def numbered_terms(numkey: str, text: str) -> str:
     their own, however many claims share the numbers or the word."""
     key = number_key(numkey)
     return " ".join(key + term for term in index_terms(text))
-
-
-def match_keys(
-    text: str, speaker: str | None = None, frame: Frame | None = None, stance: str | None = None
-) -> MatchKeys:
-    """The keys the store indexes a claim by (its signature's numbers key and wording, and
-    the index words prefixed by the numbers' key)."""
-    sig = signature(text, speaker, frame, stance)
-    return MatchKeys(sig.numkey, sig.text, numbered_terms(sig.numkey, sig.text))
-
-
-def with_match_keys(claims: Iterable[Claim]) -> tuple[Claim, ...]:
-    """The claims with their matching keys read, as the splitter hands them to the store."""
-    return tuple(
-        dataclasses.replace(c, match_keys=match_keys(c.claim, c.speaker, c.frame, c.stance))
-        for c in claims
-    )
 
 
 def _number(whole: str, fraction: str | None, scale: str | None) -> str:

@@ -197,7 +197,7 @@ def _match_keys(
     claim: str, speaker: str | None, frame: dict | None = None, stance: str | None = None
 ) -> dict:
     """The matching-key columns of a claim as an event states it."""
-    from workbench.matching.signature import match_keys
+    from workbench.matching.keys import match_keys
 
     # with the stance, as link_article reads the claim: the signature it computed is reused
     return _key_columns(match_keys(claim, speaker, Frame.from_dict(frame), stance))
