@@ -395,3 +395,23 @@ def test_she_is_the_person_the_sentence_before_names_not_an_older_subject() -> N
     )
     last = split(text)[-1]
     assert (last.claim, last.speaker) == ("Irena Vos had diplomatic immunity.", "Irena Vos")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody said the bridge at Lenz was safe.",
+        "None of the ministers said the border would reopen.",
+        "No official claimed the vote in Lenz was rigged.",
+        "Not everyone agreed there should be another vote.",
+        "Few analysts believe the ceasefire will hold.",
+    ],
+)
+def test_what_no_one_said_is_nobodys_claim_and_the_sentence_stays_whole(text: str) -> None:
+    assert [(c.claim, c.speaker) for c in split(text)] == [(text, None)]
+
+
+def test_a_few_analysts_still_speak() -> None:
+    (claim,) = split("A few analysts believe the ceasefire will hold.")
+    assert claim.claim == "The ceasefire will hold."
+    assert claim.speaker is not None and "analysts" in claim.speaker

@@ -202,6 +202,8 @@ DENIAL_VERBS = _words("denial_verbs")
 PROPOSITION_NOUNS = _words("proposition_nouns")
 STATE_NOUNS = _words("state_nouns")
 ROLE_NOUNS = _words("role_nouns")
+NO_SPEAKER_SUBJECTS = _words("no_speaker_subjects")
+SUBJECT_NEGATORS = _words("subject_negators")
 QUESTION_VERBS = _words("question_verbs")
 #: The stance a reporting verb gives its content (lemma -> stance); others assert.
 STANCE_BY_VERB: Mapping[str, str] = {

@@ -14,6 +14,7 @@ from workbench.splitting.lexicon import (
     DROPPED_DEPS,
     ISSUER_PREPOSITIONS,
     NAME_LABELS,
+    NO_SPEAKER_SUBJECTS,
     OBJECT_CONTENT_VERBS,
     PHRASAL_REPORTING_VERBS,
     PHRASE_PUNCT,
@@ -26,6 +27,7 @@ from workbench.splitting.lexicon import (
     SOURCE_NOUNS,
     SPEECH_ACT_VERBS,
     STATE_NOUNS,
+    SUBJECT_NEGATORS,
 )
 from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
@@ -359,13 +361,36 @@ def frame_subject(verb: Token) -> Token | None:
     """The subject of a reporting verb when it can be a speaker ("the ferocity of the
     protest reveals that …" has no speaker, nor "the law has condemned women to …")."""
     subject = verb_subject(verb)
-    if subject is None:
+    if subject is None or says_no_one(subject):
         return None
     if verb.lemma_ in SOFT_REPORTING_VERBS and not can_speak(subject):
         return None
     if verb.lemma_ in SPEECH_ACT_VERBS and not any(can_speak(t) for t in subject.subtree):
         return None  # "a number of senators condemned" speaks, "the law has condemned" not
     return subject
+
+
+def says_no_one(subject: Token) -> bool:
+    """A subject that says no one, or not all, said it: "nobody", "none of the ministers",
+    "no minister", "not everyone", "few analysts", "hardly anyone" ("a few analysts" speak)."""
+    if subject.lower_ in NO_SPEAKER_SUBJECTS:
+        return True
+    for word in subject.lefts:
+        if word.lower_ not in SUBJECT_NEGATORS or _in_a_title(word):
+            continue
+        before = subject.doc[word.i - 1].lower_ if word.i > 0 else ""
+        if word.lower_ == "few" and before in {"a", "quite"}:
+            continue
+        return True
+    return False
+
+
+def _in_a_title(word: Token) -> bool:
+    """A word capitalised inside its sentence, part of a name ("the No Child Left Behind
+    Act")."""
+    return (
+        bool(word.ent_type_) or word.pos_ == "PROPN" or (word.is_title and word.i > word.sent.start)
+    )
 
 
 def can_speak(subject: Token) -> bool:
