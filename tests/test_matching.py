@@ -142,6 +142,8 @@ OPPOSITES = [
      "Lenz holds 20,000 refugees, up from 35,000 in 2024.", "direction"),
     ("The mayor credited the unions with ending the Lenz strike.",
      "The mayor blamed the unions for ending the Lenz strike.", "credit"),
+    ("Ruritania asked Freedonia to waive the envoy's immunity in Lenz.",
+     "Ruritania asked Freedonia to uphold the envoy's immunity in Lenz.", "waiver"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",

@@ -131,6 +131,8 @@ PARAPHRASES = [
     # "of" inside a name says nothing of whose: the list in another order is the same
     ("Ruritania's navy patrols the Gulf of Lenz and the Strait of Kessel.",
      "Ruritania's navy patrols the Strait of Kessel and the Gulf of Lenz."),
+    ("Lenz receives direct military assistance from Karsovia.",
+     "Lenz receives direct military help from Karsovia."),
     ("Ruritania shipped forty thousand tonnes of grain to Freedonia.",
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
     ("40,000 tonnes of grain were shipped by Ruritania to Freedonia.",
