@@ -415,3 +415,16 @@ def test_a_few_analysts_still_speak() -> None:
     (claim,) = split("A few analysts believe the ceasefire will hold.")
     assert claim.claim == "The ceasefire will hold."
     assert claim.speaker is not None and "analysts" in claim.speaker
+
+
+def test_a_frame_set_aside_before_a_reporting_participle_frames_both_claims() -> None:
+    # the parser hangs "said" and "warning" on "are": neither frame stays in the wording,
+    # and the warning is the speaker's, not the attacks'
+    text = (
+        "The raids are legal, Colonel Brandt said, warning the council that the strikes "
+        "will continue."
+    )
+    assert [(c.claim, c.speaker) for c in split(text)] == [
+        ("The raids are legal.", "Colonel Brandt"),
+        ("The strikes will continue.", "Colonel Brandt"),
+    ]

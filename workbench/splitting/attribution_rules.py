@@ -29,6 +29,7 @@ from workbench.splitting.speech import (
     in_quotes,
     phrasal,
     phrase_bounds,
+    set_aside,
     speaker_tokens,
     verb_subject,
 )
@@ -51,7 +52,12 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = [t for t in content_of(verb, span, frame) if span.start <= t.i < span.end]
         clause = any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children)
-        object_only = bool(content) and not clause and not denied_propositions(verb)
+        object_only = (
+            bool(content)
+            and not clause
+            and not denied_propositions(verb)
+            and not _bare_aside(verb, span)
+        )
         if not content:  # "…," she said — the parser may not link the quote
             content = [t for t in span if t.i not in frame and in_quotes(t, regions)]
         if not any(t.is_alpha for t in content):
@@ -337,6 +343,17 @@ def absolute_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
         source = (noun.left_edge.i, noun.i + 1)
         return Match(speaker, source, verb.lower_, content, "reporting participle", verb=verb)
     return None
+
+
+def _bare_aside(verb: Token, span: Span) -> bool:
+    """A frame of a subject and its verb alone, set aside after the clause it reports ("The
+    attacks are their right, Saree said, warning …"): it frames the clause, it has no object
+    to report."""
+    if verb.dep_ != "parataxis" or not set_aside(verb, span) or verb.i < verb.head.i:
+        return False
+    subject = verb_subject(verb)
+    inside = {t.i for t in subject.subtree} if subject is not None else set()
+    return all(t.i == verb.i or t.i in inside or t.is_punct for t in verb.subtree)
 
 
 def _official(subject: Token) -> bool:

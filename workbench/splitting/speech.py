@@ -286,10 +286,16 @@ def governs(verb: Token, span: Span) -> bool:
     return False
 
 
+def set_aside(verb: Token, span: Span) -> bool:
+    """A frame the parser hung below the span's root ("The deal, he said, is dead"): what it
+    reports is the rest of the span, not its object."""
+    root = unit_root(span)
+    return verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb != root and root.is_ancestor(verb)
+
+
 def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     content: list[Token] = []
-    root = unit_root(span)
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb != root and root.is_ancestor(verb):
+    if set_aside(verb, span):
         inner = {t.i for t in verb.subtree}
         return [t for t in span if t.i not in inner and t.i not in exclude]
     complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]

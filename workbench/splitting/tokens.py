@@ -308,8 +308,17 @@ def is_reporting_participle(token: Token) -> bool:
 def reporting_ancestor(participle: Token) -> Token:
     """The verb whose subject a participial frame shares: the nearest reporting verb above it
     ("said the strike was precise, telling …" shares "said"'s subject, wherever the parser
-    hung the participle), else its head."""
+    hung the participle), or a reporting frame set aside before it ("the attacks are their
+    right, Saree said, warning …"), else its head."""
     for ancestor in participle.ancestors:
         if ancestor.lemma_ in REPORTING_VERBS and subject_of(ancestor) is not None:
             return ancestor
+    for frame in participle.head.children:  # "X is Y, Saree said, warning …": a frame aside
+        if (
+            frame.dep_ == "parataxis"
+            and frame.i < participle.i
+            and frame.lemma_ in REPORTING_VERBS
+            and subject_of(frame) is not None
+        ):
+            return frame
     return participle.head
