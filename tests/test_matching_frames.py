@@ -490,3 +490,42 @@ def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim(a: st
     first, second = framed(a), framed(b)
     assert differences(first, second) == []
     assert score_many([first], [second])[0, 0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("stored", "query", "alike", "matched"),
+    [
+        # worded apart (score 81.8), the same action, meaning alike: the same claim
+        ("The treaty has been signed by 54 nations.", "54 nations have now signed the treaty.",
+         0.97, True),
+        # … unless the meaning is not alike enough
+        ("The treaty has been signed by 54 nations.", "54 nations have now signed the treaty.",
+         0.90, False),
+        # another main verb ("become" / "join", 81.7): never read a second time
+        ("In 1973 Ruritania became a member of the Lenz Union.",
+         "Ruritania joined the Lenz Union in 1973.", 0.99, False),
+    ],
+)  # fmt: skip
+def test_a_claim_worded_apart_is_matched_only_with_the_same_action_and_meaning_alike(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    stored: str,
+    query: str,
+    alike: float,
+    matched: bool,
+) -> None:
+    from workbench import matching
+    from workbench.core.values import Document
+    from workbench.ingest.articles import prepare
+
+    monkeypatch.setattr(matching, "meaning_alike", lambda q, others: [alike] * len(others))
+    (item,) = prepare([Document(text=stored, source="stored.txt")])
+    with Store(tmp_path / "m.db") as store:
+        store.add_article(item.article, item.claims, "tester")
+        sig = framed(query)
+        score = score_many([sig], [framed(stored)])[0, 0]
+        assert matching.WORDING_FLOOR <= score < THRESHOLD  # only a second reading can match
+        found = [cid for cid, _ in matching.lookup(store, sig)]
+        assert (found == [item.claims[0].id]) is matched
+        (best,) = matching.related(store, sig, limit=1)
+        assert best.is_match is matched

@@ -243,6 +243,7 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
             "claim_id": c.claim_id,
             "score": c.score,
             "match": c.is_match,
+            "alike": c.alike,
             "differs": list(c.differs),
             "agrees": list(c.agrees),
             "verdict": claims[c.claim_id].verdict,
@@ -260,10 +261,15 @@ def match(text: str, limit: int, fmt: str, db_path: str | None) -> None:
         flag = "match  " if r["match"] else ("related" if r["differs"] else "       ")
         verdict = r["verdict"] or "-"
         click.echo(f"{r['claim_id']}  {r['score']:5.1f} {flag}  {verdict:14s} {r['claim']}")
+        alike = "" if r["alike"] is None else f"; the same action, meaning alike {r['alike']:.2f}"
         if r["differs"]:
             click.echo(f"{'':31}differs in: {', '.join(r['differs'])}")
+        elif r["match"] and r["score"] < matching.THRESHOLD:
+            click.echo(f"{'':31}worded apart{alike} (from {matching.MEANING_SAME:.2f})")
         elif not r["match"]:
-            click.echo(f"{'':31}worded too differently (match from {matching.THRESHOLD:.0f})")
+            click.echo(
+                f"{'':31}worded too differently (match from {matching.THRESHOLD:.0f}{alike})"
+            )
         if r["agrees"]:
             click.echo(f"{'':31}agrees on: {'; '.join(r['agrees'])}")
 

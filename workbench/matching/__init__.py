@@ -13,6 +13,7 @@ Such a pair may be shown as related, with what differs, but never adopts a verdi
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -22,6 +23,13 @@ from workbench.matching.differences import (
     differences,
     numbers_swapped,
     unmatched_names,
+)
+from workbench.matching.meaning import (
+    MEANING_SAME,
+    SECOND_READINGS,
+    WORDING_FLOOR,
+    meaning_alike,
+    same_action,
 )
 from workbench.matching.signature import (
     DUPLICATE,
@@ -33,6 +41,7 @@ from workbench.matching.signature import (
 )
 
 __all__ = [
+    "MEANING_SAME",
     "THRESHOLD",
     "Candidate",
     "ClaimIndex",
@@ -173,11 +182,16 @@ class Candidate:
     score: float  # wording similarity, 0-100
     differs: tuple[str, ...]  # what keeps it from being the same claim
     agrees: tuple[str, ...]  # the roles both fill alike ("agent moscow", "date february")
+    #: how alike in meaning, for a claim worded apart with the same action (else None)
+    alike: float | None = None
 
     @property
     def is_match(self) -> bool:
-        """The same claim: worded alike and nothing differs. Only a match lends a verdict."""
-        return self.score >= THRESHOLD and not self.differs
+        """The same claim: worded alike (or apart, with the same action and meaning alike)
+        and nothing differs. Only a match lends a verdict."""
+        if self.differs:
+            return False
+        return self.score >= THRESHOLD or (self.alike or 0.0) >= MEANING_SAME
 
 
 def related(
@@ -190,11 +204,20 @@ def related(
     texts = [mt or "" for _, mt, *_ in found]
     row = fuzzy_scores([sig.text], texts, floor)[0] if found else []
     ranked = []
+    second: list[tuple[int, str]] = []  # worded apart, nothing differs, the same action
     for j in close(row, floor):
         cid, mt, sp, fr, nk, wording, stance = found[j]
         other = Signature.stored(mt or "", nk or "", sp, fr, wording, stance)
         score = round(float(row[j]), 1)
-        ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
+        differs = tuple(differences(sig, other))
+        ranked.append(Candidate(cid, score, differs, agreements(sig, other)))
+        if WORDING_FLOOR <= score < THRESHOLD and not differs and same_action(sig, other):
+            second.append((len(ranked) - 1, wording or ""))
+    second = sorted(second, key=lambda item: -ranked[item[0]].score)[:SECOND_READINGS]
+    if second and sig.wording:
+        alike = meaning_alike(sig.wording, [w for _, w in second])
+        for (k, _), a in zip(second, alike, strict=True):
+            ranked[k] = dataclasses.replace(ranked[k], alike=round(a, 3))
     ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
     return ranked[:limit]
 
@@ -307,4 +330,35 @@ def lookup(
                 ranked.append((cid, round(float(row[j]), 1)))
                 if len(ranked) == limit:
                     return ranked
+    if floor == THRESHOLD and found:
+        ranked += _read_again(store, sig, found, row, limit - len(ranked))
     return ranked
+
+
+def _read_again(
+    store: ClaimIndex,
+    sig: Signature,
+    found: Sequence[tuple[str, str]],
+    row: Sequence[float],
+    limit: int,
+) -> list[tuple[str, float]]:
+    """(claim id, score) of the claims worded apart from ``sig`` (scores from
+    :data:`WORDING_FLOOR` up to the threshold) that are its claim by a second reading: the
+    same action, nothing differing, meaning alike (:mod:`workbench.matching.meaning`)."""
+    band = [j for j, score in enumerate(row) if WORDING_FLOOR <= score < THRESHOLD]
+    band = sorted(band, key=lambda j: -float(row[j]))[: 4 * SECOND_READINGS]
+    if not band or not sig.wording or limit <= 0:
+        return []
+    details = store.match_details([found[j][0] for j in band])
+    readable: list[tuple[str, float, str]] = []
+    for j in band:
+        cid, mt = found[j]
+        sp, fr, wording, stance = details[cid]
+        other = Signature.stored(mt or "", sig.numkey, sp, fr, wording, stance)
+        if same_action(sig, other) and compatible(sig, other):
+            readable.append((cid, round(float(row[j]), 1), wording or ""))
+    readable = readable[:SECOND_READINGS]
+    alike = meaning_alike(sig.wording, [w for _, _, w in readable])
+    pairs = zip(readable, alike, strict=True)
+    same = [(cid, score) for (cid, score, _), a in pairs if a >= MEANING_SAME]
+    return same[:limit]
