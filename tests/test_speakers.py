@@ -428,3 +428,8 @@ def test_a_frame_set_aside_before_a_reporting_participle_frames_both_claims() ->
         ("The raids are legal.", "Colonel Brandt"),
         ("The strikes will continue.", "Colonel Brandt"),
     ]
+
+
+def test_she_after_two_people_in_her_sentence_stays_unresolved_rather_than_guessed() -> None:
+    (claim,) = split("When Irena Vos left the hall at midnight, Anton Halvard was ahead, she said.")
+    assert claim.speaker == "she"  # not "Anton Halvard", the last subject before it

@@ -302,17 +302,33 @@ def _one_person_before(pronoun: Token) -> str | None:
     return None
 
 
+def _people_before_in_sentence(pronoun: Token) -> int:
+    """How many people (by surname) the pronoun's sentence names before it."""
+    sentence = pronoun.sent
+    people = entity_index(pronoun.doc).ending_by(pronoun.i, sentence[0].idx)
+    return len(
+        {
+            person_mention(ent).split()[-1]
+            for ent in people
+            if ent.label_ == "PERSON" and ent.start >= sentence.start
+        }
+    )
+
+
 def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None:
     """Whom a pronoun speaker stands for: for "he" or "she", the one person its own sentence
-    names before it; else the most recent of the named speakers before it, the named people
-    in subject position before it (for "they", organisations and groups) and, for "he" or
-    "she", the one person the nearest sentence that names anyone names."""
+    names before it, and no one when it names several; else the most recent of the named
+    speakers before it, the named people in subject position before it (for "they",
+    organisations and groups) and, for "he" or "she", the one person the nearest sentence
+    that names anyone names."""
     doc = pronoun.doc
     groups = pronoun.lower_ in GROUP_PRONOUNS
     if not groups:
         here = _one_person_before(pronoun)
         if here is not None:
             return here  # "Reporters asked Mayor Vos …, but she declined to comment"
+        if _people_before_in_sentence(pronoun) > 1:
+            return None  # "When Lisa Parry went to bed, Trump was ahead, she said": a guess
     options = _candidates(doc, pronoun.i, groups)
     for item in said:
         if item.speaker is None or item.source is None or item.source[1] > pronoun.i:
