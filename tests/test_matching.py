@@ -144,6 +144,8 @@ OPPOSITES = [
      "The mayor blamed the unions for ending the Lenz strike.", "credit"),
     ("Ruritania asked Freedonia to waive the envoy's immunity in Lenz.",
      "Ruritania asked Freedonia to uphold the envoy's immunity in Lenz.", "waiver"),
+    ("Mayor Vos said she went to bed at midnight and Halvard was ahead in Lenz.",
+     "Mayor Vos said she went to bed at midnight and Halvard was behind in Lenz.", "standing"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",
