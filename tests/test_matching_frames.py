@@ -504,6 +504,9 @@ def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim(a: st
         # another main verb ("become" / "join", 81.7): never read a second time
         ("In 1973 Ruritania became a member of the Lenz Union.",
          "Ruritania joined the Lenz Union in 1973.", 0.99, False),
+        # a copular claim says what it says in its attribute: never read a second time
+        ("That is an important part of leadership in Lenz.",
+         "That is an important part of being a parent in Lenz.", 0.99, False),
     ],
 )  # fmt: skip
 def test_a_claim_worded_apart_is_matched_only_with_the_same_action_and_meaning_alike(

@@ -35,11 +35,12 @@ SECOND_READINGS = 5
 
 
 def same_action(a: Signature, b: Signature) -> bool:
-    """Whether both frames name one main verb (its lemma, synonyms as one)."""
+    """Whether both frames name one main verb (its lemma, synonyms as one). A copular claim
+    ("X is Y") names none: what it says is in its attribute, which the verb does not show."""
     if a.frame is None or b.frame is None:
         return False
     first, second = a.frame.predicate, b.frame.predicate
-    if not first or not second:
+    if not first or not second or "be" in {first, second}:
         return False
     synonyms = vocabulary().synonyms
     return synonyms.get(first, first) == synonyms.get(second, second)
