@@ -415,6 +415,9 @@ def test_a_few_analysts_still_speak() -> None:
     (claim,) = split("A few analysts believe the ceasefire will hold.")
     assert claim.claim == "The ceasefire will hold."
     assert claim.speaker is not None and "analysts" in claim.speaker
+    (claim,) = split("Not only the minister but also the mayor said the bridge was unsafe.")
+    assert claim.claim == "The bridge was unsafe."
+    assert claim.speaker is not None and "minister" in claim.speaker
 
 
 def test_a_frame_set_aside_before_a_reporting_participle_frames_both_claims() -> None:

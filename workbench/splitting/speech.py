@@ -385,8 +385,11 @@ def says_no_one(subject: Token) -> bool:
         if word.lower_ not in SUBJECT_NEGATORS or _in_a_title(word):
             continue
         before = subject.doc[word.i - 1].lower_ if word.i > 0 else ""
+        after = subject.doc[word.i + 1].lower_ if word.i + 1 < len(subject.doc) else ""
         if word.lower_ == "few" and before in {"a", "quite"}:
             continue
+        if word.lower_ == "not" and after == "only":
+            continue  # "not only the minister but also the mayor said …" both speak
         return True
     return False
 
