@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.core.numbers import number_text
 from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.tokens import glued
 
 
 def lexicon_pairs(name: str) -> dict[str, str]:
@@ -106,5 +107,4 @@ def word_prefixed(token: Token) -> bool:
     if not token.is_alpha or token.lower_ in {"a", "an"} or i < 2 or doc[i - 1].text != "-":
         return False
     before = doc[i - 2]
-    joined = not before.whitespace_ and not doc[i - 1].whitespace_
-    return joined and before.is_alpha and before.lower_ not in NUMBER_WORDS
+    return glued(doc[i - 1]) and before.is_alpha and before.lower_ not in NUMBER_WORDS

@@ -55,7 +55,7 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
-from workbench.splitting.tokens import clause_head
+from workbench.splitting.tokens import clause_head, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
@@ -384,7 +384,7 @@ def _hyphen_prefix(noun: Token) -> Token | None:
     if noun.i < 2:
         return None
     prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]
-    joined = hyphen.text == "-" and not prefix.whitespace_ and not hyphen.whitespace_
+    joined = hyphen.text == "-" and glued(hyphen)
     return prefix if joined and prefix.lower_ in NOUN_PREFIXES else None
 
 
@@ -392,7 +392,7 @@ def _prefix_piece(token: Token) -> bool:
     """A hyphen, or a prefix of ``noun_prefixes`` before one, that belongs to the next word
     ("counter" and "-" of "counter-protesters", whatever the parser made of them)."""
     if token.text == "-":
-        return not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+        return glued(token)
     after = token.i + 2 < len(token.doc) and _hyphen_prefix(token.doc[token.i + 2]) == token
     return bool(after)
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from workbench.splitting.tokens import glued
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
 NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
@@ -29,8 +31,7 @@ def _plain_piece(token: Token) -> bool:
     not a comma, a spaced dash, a preposition or a verb, where the parse may well be right
     ("Carole, the thing …", "Most businesses -- 70 percent …")."""
     if token.text in HYPHENS:
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        return before is not None and not before.whitespace_ and not token.whitespace_
+        return glued(token)
     return token.pos_ in NOUN_PHRASE_POS or token.tag_ == "PRP$"  # "your", "its"
 
 

@@ -252,6 +252,12 @@ def is_finite(verb: Token) -> bool:
     )
 
 
+def glued(token: Token) -> bool:
+    """A token written against the words on both sides of it, with no space: the hyphen of
+    "counter-protesters" or "forty-two", not a dash set between spaces."""
+    return token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
 def modal_conjunct(verb: Token) -> bool:
     """A conjunct with a modal of its own and no subject: "may close the bridge" in "said he
     can and may close the bridge", which the parser hangs on the reporting verb beside the
