@@ -275,21 +275,30 @@ def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
     return found
 
 
-def _one_person_before(pronoun: Token) -> str | None:
-    """The person a "he" or "she" stands for when its verb is coordinated with a verb that
-    has that person as its object ("Reporters asked Mayor Vos …, but she declined"), and
-    its sentence names no other person before it (mentions sharing a surname are one)."""
-    verb = pronoun.head
-    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj":
-        return None
-    first = coordinated_head(verb)
+def _people_before(pronoun: Token) -> list[Span]:
+    """The people the pronoun's own sentence names before it."""
     sentence = pronoun.sent
-    people = [
+    return [
         ent
         for ent in entity_index(pronoun.doc).ending_by(pronoun.i, sentence[0].idx)
         if ent.label_ == "PERSON" and ent.start >= sentence.start
     ]
-    if len({person_mention(ent).split()[-1] for ent in people}) != 1:
+
+
+def _surnames(people: Sequence[Span]) -> set[str]:
+    """The surnames of ``people``: mentions sharing one are one person."""
+    return {person_mention(ent).split()[-1] for ent in people}
+
+
+def _one_person_before(pronoun: Token, people: Sequence[Span]) -> str | None:
+    """The person a "he" or "she" stands for when its verb is coordinated with a verb that
+    has that person as its object ("Reporters asked Mayor Vos …, but she declined"), and
+    its sentence names no other person before it (``people``)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "conj":
+        return None
+    first = coordinated_head(verb)
+    if len(_surnames(people)) != 1:
         return None
     for ent in people:
         head = ent.root
@@ -302,19 +311,6 @@ def _one_person_before(pronoun: Token) -> str | None:
     return None
 
 
-def _people_before_in_sentence(pronoun: Token) -> int:
-    """How many people (by surname) the pronoun's sentence names before it."""
-    sentence = pronoun.sent
-    people = entity_index(pronoun.doc).ending_by(pronoun.i, sentence[0].idx)
-    return len(
-        {
-            person_mention(ent).split()[-1]
-            for ent in people
-            if ent.label_ == "PERSON" and ent.start >= sentence.start
-        }
-    )
-
-
 def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None:
     """Whom a pronoun speaker stands for: for "he" or "she", the one person its own sentence
     names before it, and no one when it names several; else the most recent of the named
@@ -324,10 +320,11 @@ def resolve_pronoun_speaker(pronoun: Token, said: Sequence[_Said]) -> str | None
     doc = pronoun.doc
     groups = pronoun.lower_ in GROUP_PRONOUNS
     if not groups:
-        here = _one_person_before(pronoun)
+        people = _people_before(pronoun)
+        here = _one_person_before(pronoun, people)
         if here is not None:
             return here  # "Reporters asked Mayor Vos …, but she declined to comment"
-        if _people_before_in_sentence(pronoun) > 1:
+        if len(_surnames(people)) > 1:
             return None  # "When Lisa Parry went to bed, Trump was ahead, she said": a guess
     options = _candidates(doc, pronoun.i, groups)
     for item in said:
