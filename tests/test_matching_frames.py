@@ -521,7 +521,9 @@ def test_a_claim_worded_apart_is_matched_only_with_the_same_action_and_meaning_a
     from workbench.core.values import Document
     from workbench.ingest.articles import prepare
 
-    monkeypatch.setattr(matching, "meaning_alike", lambda q, others: [alike] * len(others))
+    monkeypatch.setattr(
+        "workbench.matching.meaning.meaning_alike", lambda q, others: [alike] * len(others)
+    )
     (item,) = prepare([Document(text=stored, source="stored.txt")])
     with Store(tmp_path / "m.db") as store:
         store.add_article(item.article, item.claims, "tester")

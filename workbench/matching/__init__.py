@@ -28,8 +28,7 @@ from workbench.matching.meaning import (
     MEANING_SAME,
     SECOND_READINGS,
     WORDING_FLOOR,
-    meaning_alike,
-    same_action,
+    second_readings,
 )
 from workbench.matching.signature import (
     DUPLICATE,
@@ -203,21 +202,16 @@ def related(
     found = store.worded_like(search_terms(sig))
     texts = [mt or "" for _, mt, *_ in found]
     row = fuzzy_scores([sig.text], texts, floor)[0] if found else []
-    ranked = []
-    second: list[tuple[int, str]] = []  # worded apart, nothing differs, the same action
+    ranked, others = [], []
     for j in close(row, floor):
         cid, mt, sp, fr, nk, wording, stance = found[j]
         other = Signature.stored(mt or "", nk or "", sp, fr, wording, stance)
         score = round(float(row[j]), 1)
-        differs = tuple(differences(sig, other))
-        ranked.append(Candidate(cid, score, differs, agreements(sig, other)))
-        if WORDING_FLOOR <= score < THRESHOLD and not differs and same_action(sig, other):
-            second.append((len(ranked) - 1, wording or ""))
-    second = sorted(second, key=lambda item: -ranked[item[0]].score)[:SECOND_READINGS]
-    if second and sig.wording:
-        alike = meaning_alike(sig.wording, [w for _, w in second])
-        for (k, _), a in zip(second, alike, strict=True):
-            ranked[k] = dataclasses.replace(ranked[k], alike=round(a, 3))
+        ranked.append(Candidate(cid, score, tuple(differences(sig, other)), agreements(sig, other)))
+        others.append(other)
+    clear = [k for k, c in enumerate(ranked) if not c.differs]
+    for pos, a in second_readings(sig, [(ranked[k].score, others[k]) for k in clear]).items():
+        ranked[clear[pos]] = dataclasses.replace(ranked[clear[pos]], alike=round(a, 3))
     ranked.sort(key=lambda c: (not c.is_match, bool(c.differs), -c.score))
     return ranked[:limit]
 
@@ -350,15 +344,13 @@ def _read_again(
     if not band or not sig.wording or limit <= 0:
         return []
     details = store.match_details([found[j][0] for j in band])
-    readable: list[tuple[str, float, str]] = []
+    readable: list[tuple[int, Signature]] = []
     for j in band:
         cid, mt = found[j]
         sp, fr, wording, stance = details[cid]
         other = Signature.stored(mt or "", sig.numkey, sp, fr, wording, stance)
-        if same_action(sig, other) and compatible(sig, other):
-            readable.append((cid, round(float(row[j]), 1), wording or ""))
-    readable = readable[:SECOND_READINGS]
-    alike = meaning_alike(sig.wording, [w for _, _, w in readable])
-    pairs = zip(readable, alike, strict=True)
-    same = [(cid, score) for (cid, score, _), a in pairs if a >= MEANING_SAME]
-    return same[:limit]
+        if compatible(sig, other):
+            readable.append((j, other))
+    alike = second_readings(sig, [(float(row[j]), other) for j, other in readable])
+    same = [readable[k][0] for k, a in sorted(alike.items()) if a >= MEANING_SAME]
+    return [(found[j][0], round(float(row[j]), 1)) for j in same][:limit]

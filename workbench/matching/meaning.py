@@ -20,7 +20,7 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from workbench.matching.signature import Signature
+from workbench.matching.signature import THRESHOLD, Signature
 from workbench.matching.vocabulary import vocabulary
 
 if TYPE_CHECKING:
@@ -44,6 +44,23 @@ def same_action(a: Signature, b: Signature) -> bool:
         return False
     synonyms = vocabulary().synonyms
     return synonyms.get(first, first) == synonyms.get(second, second)
+
+
+def second_readings(sig: Signature, others: Sequence[tuple[float, Signature]]) -> dict[int, float]:
+    """How alike in meaning the claim of ``sig`` is to those of ``others`` (wording score,
+    stored signature; none differing in anything) that are read a second time: worded apart
+    (from :data:`WORDING_FLOOR` up to the threshold), the same action, the best
+    :data:`SECOND_READINGS` by score. {index in ``others``: how alike}."""
+    if not sig.wording:
+        return {}
+    chosen = [
+        k
+        for k, (score, other) in enumerate(others)
+        if WORDING_FLOOR <= score < THRESHOLD and same_action(sig, other)
+    ]
+    chosen = sorted(chosen, key=lambda k: -others[k][0])[:SECOND_READINGS]
+    alike = meaning_alike(sig.wording, [others[k][1].wording or "" for k in chosen])
+    return dict(zip(chosen, alike, strict=True))
 
 
 def meaning_alike(query: str, others: Sequence[str]) -> list[float]:
