@@ -224,7 +224,7 @@ class Verdict:
 
 @dataclass(frozen=True)
 class MatchKeys:
-    """How the matcher finds a claim (:func:`workbench.matching.signature.match_keys`): its
+    """How the matcher finds a claim (:func:`workbench.matching.keys.match_keys`): its
     numbers' key, its normalised wording and the index words prefixed by the numbers' key.
     Read when a claim is split, so that storing it holds the write lock only to write."""
 
