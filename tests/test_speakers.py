@@ -436,3 +436,47 @@ def test_a_frame_set_aside_before_a_reporting_participle_frames_both_claims() ->
 def test_she_after_two_people_in_her_sentence_stays_unresolved_rather_than_guessed() -> None:
     (claim,) = split("When Irena Vos left the hall at midnight, Anton Halvard was ahead, she said.")
     assert claim.speaker == "she"  # not "Anton Halvard", the last subject before it
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ("The dam at Lenz held firm overnight, reported Radio Valdor.",
+         "The dam at Lenz held firm overnight.", "Radio Valdor"),
+        ("Two ferries were cancelled, wrote the mayor in a notice on Friday.",
+         "Two ferries were cancelled.", "mayor"),
+        ("Rebels seized the depot at Ostra, reported Valdor News on Monday.",
+         "Rebels seized the depot at Ostra.", "Valdor News"),
+    ],
+)  # fmt: skip
+def test_a_speaker_after_the_verb_that_follows_the_report_is_the_speaker(
+    text: str, claim: str, speaker: str
+) -> None:
+    # the parser reads the speaker of "…, reported X" as the verb's object
+    (found,) = split(text)
+    assert found.claim == claim
+    assert found.speaker is not None and speaker in found.speaker
+
+
+def test_a_report_followed_by_whom_it_was_told_to_has_no_inverted_speaker() -> None:
+    (found,) = split("Two ferries were cancelled, told the mayor.")
+    assert found.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Vos replied saying that the Lenz bridge was safe.",
+        "Mayor Vos responded, arguing that the Lenz bridge was safe.",
+    ],
+)
+def test_a_reporting_participle_that_is_all_its_verb_says_carries_the_report(text: str) -> None:
+    (found,) = split(text)
+    assert found.claim == "The Lenz bridge was safe."
+    assert found.speaker is not None and "Vos" in found.speaker
+
+
+def test_a_report_on_something_keeps_its_own_claim_before_a_participle() -> None:
+    # "reported on the budget" is a claim too: the participle does not replace it
+    found = split("Mayor Vos reported on the Lenz budget, saying that the bridge was safe.")
+    assert any("budget" in c.claim for c in found)

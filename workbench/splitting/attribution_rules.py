@@ -21,6 +21,7 @@ from workbench.splitting.speech import (
     PHRASAL_PAIRS,
     Match,
     can_speak,
+    carries_clause,
     content_of,
     denied_propositions,
     ends_span,
@@ -51,7 +52,7 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
         speaker = speaker_tokens(subject, follow_sources=True)  # "a statement from X said"
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = [t for t in content_of(verb, span, frame) if span.start <= t.i < span.end]
-        clause = any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in verb.children)
+        clause = carries_clause(verb)
         object_only = (
             bool(content)
             and not clause

@@ -12,6 +12,7 @@ from workbench.splitting.lexicon import (
     DENIAL_VERBS,
     DETERMINERS,
     DROPPED_DEPS,
+    INVERTING_VERBS,
     ISSUER_PREPOSITIONS,
     NAME_LABELS,
     NO_SPEAKER_SUBJECTS,
@@ -223,6 +224,9 @@ def verb_subject(verb: Token) -> Token | None:
     hung = _subject_on_interrupted_auxiliary(verb)
     if hung is not None:
         return hung
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     if verb.dep_ == "conj":
         return verb_subject(coordinated_head(verb))
     if is_reporting_participle(verb):  # "…, adding that …": the main verb's subject
@@ -244,6 +248,33 @@ def _subject_on_interrupted_auxiliary(verb: Token) -> Token | None:
         if len(subjects) == 1 and all(c.dep_ in {"nsubj", "punct"} for c in kids):
             return subjects[0]
     return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """The speaker after a reporting verb that follows its content, which the parser takes
+    for the verb's object ("The talks failed, reported NDTV"): a name, a person or an organ
+    that ends the frame, with the content before the verb and a comma between them."""
+    if verb.lemma_ not in INVERTING_VERBS or not _comma_before_word(verb):
+        return None
+    before = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
+    hung = verb.dep_ in {"advcl", "ccomp", "parataxis"} and verb.head.i < verb.i
+    if not (before or hung):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    if not after or after[0].dep_ != "dobj" or not can_speak(after[0]):
+        return None
+    if any(c.dep_ not in INVERSION_TAIL_DEPS for c in after[1:]):
+        return None
+    return after[0]
+
+
+#: what may follow the speaker of an inverted frame: "…, wrote X in a statement on Monday,
+#: citing …"
+INVERSION_TAIL_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def _comma_before_word(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].text == ","
 
 
 def _comma_before(token: Token) -> bool:
@@ -301,7 +332,13 @@ def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
     if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then
         complements = [c for c in complements if c.i > verb.i]
+    if not complements:  # "replied, saying that …"
+        complements = [c for c in verb.children if _participle_for_bare_verb(verb, c)]
     for child in complements + denied_propositions(verb):
+        reported = _reported_by_participle(child)
+        if reported:  # "replied saying that X" reports X
+            content.extend(t for clause in reported for t in clause.subtree)
+            continue
         content.extend(child.subtree)
         if child.tag_ == "MD":
             content.extend(_rest_of_bare_modal(verb, child))
@@ -311,6 +348,33 @@ def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
         if child.dep_ == "conj" and child.lemma_ in REPORTING_VERBS:
             content.extend(content_of(child, span, exclude))
     return [t for t in content if t.i not in exclude]
+
+
+def carries_clause(verb: Token) -> bool:
+    """A frame verb with a clause of its own, or one a participle carries for it ("replied,
+    saying that …"): what it reports is that clause, not its object."""
+    return any(
+        c.dep_ in {"ccomp", "xcomp", "parataxis"}
+        or (_participle_for_bare_verb(verb, c) and _reported_by_participle(c))
+        for c in verb.children
+    )
+
+
+def _participle_for_bare_verb(verb: Token, child: Token) -> bool:
+    """A reporting participle right after a frame verb that says nothing else ("replied,
+    saying …"; not "reported on the pensions, saying …", whose report is a claim too)."""
+    if not is_reporting_participle(child) or child.i < verb.i:
+        return False
+    between = verb.doc[verb.i + 1 : child.i]
+    return all(t.is_punct or t.pos_ == "ADV" for t in between)
+
+
+def _reported_by_participle(child: Token) -> list[Token]:
+    """The clauses a reporting participle carries when it is all a frame verb has: the X of
+    "replied saying that X", "responded, arguing that X"."""
+    if child.tag_ != "VBG" or child.lemma_ not in REPORTING_VERBS:
+        return []
+    return [c for c in child.children if c.dep_ == "ccomp" and c.i > child.i]
 
 
 def _rest_of_bare_modal(verb: Token, modal: Token) -> list[Token]:
