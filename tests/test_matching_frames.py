@@ -216,6 +216,13 @@ def test_a_participant_named_otherwise_in_a_claim_reworded_elsewhere_too_still_m
     assert "target" not in differences(a, b)
 
 
+def test_a_year_before_a_name_is_the_year_after_it_not_a_count() -> None:
+    a = framed("The 1952 Harbour Act gave Lenz control of its port.")
+    b = framed("The Harbour Act of 1952 gave Lenz control of its port.")
+    assert "number" not in differences(a, b)
+    assert "date" in differences(a, framed("The 1962 Harbour Act gave Lenz control of its port."))
+
+
 def test_world_war_two_is_a_name_not_a_quantity() -> None:
     a = framed("The parade marks the end of World War Two in Lenz.")
     b = framed("The parade marks the end of the Second World War in Lenz.")

@@ -139,6 +139,19 @@ def _counts_only(ent: Span) -> bool:
     )
 
 
+def _year_before_one(token: Token) -> bool:
+    """A year the recogniser missed, before a singular noun: "the 1947 Planning Act" (1947
+    of one thing is no count)."""
+    return (
+        token.is_digit
+        and len(token) == 4
+        and 1000 <= int(token.text) <= 2100
+        and token.dep_ in {"nummod", "compound"}
+        and token.head.tag_ in {"NN", "NNP"}
+        and token.head.i > token.i
+    )
+
+
 def _clock(text: str) -> str | None:
     """A time of day in one form ("4:00", "5" → "5:00"), or None."""
     match = _CLOCK.match(text)
@@ -361,7 +374,9 @@ def claim_frame(
         if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)
         for k in range(t.i, fraction_end(t.doc, t.i + 1))
     }
-    loose = [t for t in tokens if t.i in loose_at]
+    years = {k for k in loose_at if _year_before_one(doc[k])}
+    dates.extend(doc[k].text for k in sorted(years))  # "the 1947 Act" = "the Act of 1947"
+    loose = [t for t in tokens if t.i in loose_at - years]
     numbers.extend(number_values(loose))
     return Frame(
         agents=tuple(sorted(set(agents))),
