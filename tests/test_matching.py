@@ -146,6 +146,8 @@ OPPOSITES = [
      "Ruritania asked Freedonia to uphold the envoy's immunity in Lenz.", "waiver"),
     ("Mayor Vos said she went to bed at midnight and Halvard was ahead in Lenz.",
      "Mayor Vos said she went to bed at midnight and Halvard was behind in Lenz.", "standing"),
+    ("The Lenz papers covered the ceasefire in a positive light.",
+     "The Lenz papers covered the ceasefire in a negative light.", "valence"),
 ]  # fmt: skip
 SAME_SIDE = [
     ("Ruritania's exports increased by 5 per cent in 2024.",
