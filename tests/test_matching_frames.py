@@ -223,6 +223,43 @@ def test_a_year_before_a_name_is_the_year_after_it_not_a_count() -> None:
     assert "date" in differences(a, framed("The 1962 Harbour Act gave Lenz control of its port."))
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Radio Lenz ran a largely neutral report on the ceasefire.",
+         "Radio Lenz ran a largely hostile report on the ceasefire."),
+        ("The mayor called the harbour budget a careful plan.",
+         "The mayor called the harbour budget a reckless plan."),
+    ],
+)  # fmt: skip
+def test_a_claim_alike_but_for_what_something_is_like_is_another_claim(a: str, b: str) -> None:
+    # a difference keeps the pair from matching, however alike the wordings score
+    assert "quality" in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD
+
+
+def test_adjectives_of_one_side_or_listed_alike_are_the_same_quality() -> None:
+    a = framed("Ruritania's army is larger than Freedonia's army.")
+    assert "quality" not in differences(
+        a, framed("Ruritania's army is bigger than Freedonia's army.")
+    )
+
+
+def test_frames_stored_before_qualities_were_read_match_either_way() -> None:
+    from dataclasses import replace
+
+    a = framed("Radio Lenz ran a largely neutral report on the ceasefire.")
+    b = framed("Radio Lenz ran a largely hostile report on the ceasefire.")
+    old = signature(b.wording, None, replace(b.frame, qualities=()))
+    assert "quality" not in differences(a, old)
+
+
+def test_the_one_word_two_claims_trade_takes_its_side_whatever_else_they_hold() -> None:
+    a = framed("Ruritania is the region's biggest economy and most populous country.")
+    b = framed("Ruritania is the region's smallest economy and most populous country.")
+    assert "extent" in differences(a, b)
+
+
 def test_world_war_two_is_a_name_not_a_quantity() -> None:
     a = framed("The parade marks the end of World War Two in Lenz.")
     b = framed("The parade marks the end of the Second World War in Lenz.")

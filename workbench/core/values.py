@@ -109,16 +109,23 @@ class Frame:
     patients: tuple[str, ...] = ()  # who undergoes it: the object, a passive's subject
     #: unnamed participants as "role:lemma" ("agents:lawmaker"), for telling a swap
     nouns: tuple[str, ...] = ()
+    #: the adjectives that say what something is like ("positive", "neutral"), lower-case:
+    #: two claims alike but for one of them say different things. () for a claim split
+    #: before they were read.
+    qualities: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The JSON shape stored with the claim."""
-        return {
+        shape = {
             "agents": list(self.agents), "others": list(self.others), "dates": list(self.dates),
             "numbers": list(self.numbers), "polarity": self.polarity,
             "predicate": self.predicate, "tense": self.tense, "path": list(self.path),
             "places": list(self.places),
             "patients": list(self.patients), "nouns": list(self.nouns),
         }  # fmt: skip
+        if self.qualities:  # frames without any keep the shape they always had
+            shape["qualities"] = list(self.qualities)
+        return shape
 
     @classmethod
     def from_dict(cls, data: dict | None) -> Frame | None:
@@ -138,6 +145,7 @@ class Frame:
             places=tuple(data.get("places", ())),
             patients=tuple(data.get("patients", ())),
             nouns=tuple(data.get("nouns", ())),
+            qualities=tuple(data.get("qualities", ())),
         )
 
 

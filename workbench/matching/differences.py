@@ -9,7 +9,9 @@ from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
 from workbench.matching.rewording import (
     action_replaced,
+    changed_words,
     participant_replaced,
+    quality_replaced,
     says_more,
     words_traded,
 )
@@ -32,7 +34,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
     "comparison reversed", "possessor swapped", "names swapped", "words swapped", "action",
-    "says more",
+    "quality", "says more",
     "negation", "hedge", "stance",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
@@ -67,6 +69,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     replaced = participant_replaced(a, b)
     if replaced is not None and replaced not in found:
         found.append(replaced)
+    if quality_replaced(a, b):
+        found.append("quality")
     if says_more(a, b):
         found.append("says more")
     if not any(f.endswith("swapped") for f in found):  # where the frame does not see it
@@ -160,11 +164,26 @@ def contrasts(a: Signature, b: Signature) -> list[str]:
     taking one ("direction": "exports rose" / "exports fell"; "currency": "$5 billion" /
     "€5 billion")."""
     sides_b = b.sides
-    return [
+    found = [
         label
         for label, sides in a.sides.items()
         if len(sides) == 1 and len(sides_b.get(label, ())) == 1 and sides != sides_b[label]
     ]
+    return found + [label for label in replaced_sides(a, b) if label not in found]
+
+
+def replaced_sides(a: Signature, b: Signature) -> list[str]:
+    """The contrasts in which the one word two wordings alike in every other word trade
+    takes another side, whatever else either claim holds: "Africa's biggest economy and most
+    populous country" / "Africa's smallest economy and most populous country" ("most" is
+    on the side of "biggest" too, so the claims as wholes take no side)."""
+    changed = changed_words(a, b)
+    if changed is None or len(changed) != 1:
+        return []
+    ((x, y),) = changed.values()
+    table = vocabulary().contrasts
+    sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
+    return [g for g in sides_x.keys() & sides_y.keys() if sides_x[g] != sides_y[g]]
 
 
 def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:

@@ -19,7 +19,7 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
     if a.frame is None or b.frame is None:
         return False
-    changed = _changed_words(a, b)
+    changed = changed_words(a, b)
     if changed is None or len(changed) != 1:
         return False
     contrasts = vocabulary().contrasts
@@ -28,6 +28,26 @@ def action_replaced(a: Signature, b: Signature) -> bool:
         return False  # one side of a listed contrast: "rose" / "increased"
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
+
+
+def quality_replaced(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike in every other word say a thing is otherwise: the one
+    word they trade is an adjective of each ("used in the positive sense" / "in the negative
+    sense", "a largely neutral article" / "a largely hostile article"). Adjectives listed
+    as synonyms are one word already; two of one side of a contrast ("higher" / "larger")
+    are not told apart."""
+    if a.frame is None or b.frame is None or not a.frame.qualities or not b.frame.qualities:
+        return False  # frames split before qualities were read say nothing here
+    changed = changed_words(a, b)
+    if changed is None or len(changed) != 1:
+        return False
+    ((x, y),) = changed.values()
+    if x not in {compared_form(q) for q in a.frame.qualities}:
+        return False
+    if y not in {compared_form(q) for q in b.frame.qualities}:
+        return False
+    contrasts = vocabulary().contrasts
+    return not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
 
 
 #: the most words a replaced participant may take on either side ("a prison term" / "a fine")
@@ -111,7 +131,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
     word of substance (not side by side, nor listed together): "journalists were injured
     after being attacked by protesters" / "protesters were injured after being attacked by
     journalists"."""
-    changed = _changed_words(a, b)
+    changed = changed_words(a, b)
     if changed is None or len(changed) != 2:
         return False
     (i, (x, y)), (j, (x2, y2)) = changed.items()
@@ -122,7 +142,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
     return bool(index_terms(between)) and len(index_terms(x)) == 1
 
 
-def _changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
+def changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
     """{position: (word of a, word of b)} where two normalised wordings of as many words
     differ; None when their lengths differ."""
     mine, theirs = a.text.split(), b.text.split()

@@ -390,6 +390,19 @@ def claim_frame(
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
+        qualities=tuple(sorted({t.lower_ for t in tokens if _quality(t, inside_entity)})),
+    )
+
+
+def _quality(token: Token, named: set[int]) -> bool:
+    """An adjective that says what something is like ("positive", "neutral", "largest"):
+    not a number or an ordinal, nor part of a name ("Turkish")."""
+    return (
+        token.pos_ == "ADJ"
+        and token.is_alpha
+        and not token.like_num
+        and token.i not in named
+        and token.lower_ not in NUMBER_WORDS
     )
 
 
