@@ -118,12 +118,25 @@ def same_actor(a: str, b: str) -> bool:
     offices_x, offices_y = _offices(a), _offices(b)
     if offices_x and offices_y and not offices_x & offices_y:
         return False  # "King Salman" is not "Crown Prince Mohammad bin Salman"
-    if _same_words(x, y):
+    if _same_words(x, y) or _initials(x, y) or _initials(y, x):
         return True
     (country_x, rest_x), (country_y, rest_y) = _affiliation(a), _affiliation(b)
     if not rest_x or not rest_y or (country_x and country_y and country_x != country_y):
         return False
     return (country_x or country_y) != () and _same_words(rest_x, rest_y)
+
+
+#: words a name's initials pass over ("Food and Drug Administration" is "FDA")
+_UNINITIALED = frozenset({"and", "of", "the", "for", "on", "in", "de", "&"})
+
+
+def _initials(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is one word made of the initials of the words of ``long``: "FDA" /
+    "Food and Drug Administration", "UN" / "United Nations"."""
+    if len(short) != 1 or len(long) < 2 or not 2 <= len(short[0]) <= 6:
+        return False
+    letters = "".join(w[0] for w in long if w not in _UNINITIALED)
+    return short[0].isalpha() and short[0] == letters
 
 
 def _offices(name: str) -> frozenset[str]:
