@@ -197,7 +197,7 @@ def _bare_subject(token: Token, acting: set[int]) -> bool:
 
 
 def _polarity(tokens: list[Token], stance: str) -> str:
-    words = {t.lower_ for t in tokens}
+    words = {t.lower_ for t in tokens if not _with_no(t)}
     refused = any(
         t.pos_ == "VERB"
         and (
@@ -215,6 +215,16 @@ def _polarity(tokens: list[Token], stance: str) -> str:
     if words & HEDGES or any(_scant(t) for t in tokens):
         return "hedged"
     return "positive"
+
+
+def _with_no(token: Token) -> bool:
+    """The "no" of "with no human trials", which says "without", not that the claim denies."""
+    return (
+        token.lower_ == "no"
+        and token.dep_ == "det"
+        and token.head.dep_ == "pobj"
+        and token.head.head.lower_ == "with"
+    )
 
 
 def _path(tokens: list[Token]) -> tuple[str, ...]:
