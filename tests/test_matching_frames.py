@@ -230,12 +230,13 @@ def test_a_year_before_a_name_is_the_year_after_it_not_a_count() -> None:
          "Radio Lenz ran a largely hostile report on the ceasefire."),
         ("The mayor called the harbour budget a careful plan.",
          "The mayor called the harbour budget a reckless plan."),
+        ("There were some angry and bitter letters, mostly in the Lenz papers.",
+         "There were some kind and grateful letters, mostly in the Lenz papers."),
     ],
 )  # fmt: skip
 def test_a_claim_alike_but_for_what_something_is_like_is_another_claim(a: str, b: str) -> None:
-    # a difference keeps the pair from matching, however alike the wordings score
     assert "quality" in differences(framed(a), framed(b))
-    assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
 
 
 def test_adjectives_of_one_side_or_listed_alike_are_the_same_quality() -> None:
@@ -258,6 +259,23 @@ def test_the_one_word_two_claims_trade_takes_its_side_whatever_else_they_hold() 
     a = framed("Ruritania is the region's biggest economy and most populous country.")
     b = framed("Ruritania is the region's smallest economy and most populous country.")
     assert "extent" in differences(a, b)
+
+
+def test_a_body_named_by_its_initials_is_the_same_actor() -> None:
+    a = framed("The Lenz Port Authority approved the new ferry terminal on Monday.")
+    b = framed("The LPA approved the new ferry terminal on Monday.")
+    assert "agent" not in differences(a, b)
+    c = framed("The LPB approved the new ferry terminal on Monday.")
+    assert "agent" in differences(a, c)
+
+
+def test_with_no_says_without_and_denies_nothing() -> None:
+    a = framed("Lenz approved the ferry terminal with no public hearing.")
+    b = framed("Lenz approved the ferry terminal without a public hearing.")
+    assert "negation or hedge" not in differences(a, b)
+    assert "negation or hedge" in differences(
+        a, framed("Lenz did not approve the ferry terminal with no public hearing.")
+    )
 
 
 def test_world_war_two_is_a_name_not_a_quantity() -> None:

@@ -30,28 +30,30 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
 
 
+#: the most words a replaced participant may take on either side ("a prison term" / "a fine")
+_REPLACED_WORDS = 3
+
+
 def quality_replaced(a: Signature, b: Signature) -> bool:
-    """Whether two claims worded alike in every other word say a thing is otherwise: the one
-    word they trade is an adjective of each ("used in the positive sense" / "in the negative
-    sense", "a largely neutral article" / "a largely hostile article"). Adjectives listed
+    """Whether two claims worded alike in every other word say a thing is otherwise: each
+    word they trade (at most three) is an adjective of one ("used in the positive sense" /
+    "in the negative sense", "spiteful and critical comments" / "kind and supportive
+    comments"). Adjectives listed
     as synonyms are one word already; two of one side of a contrast ("higher" / "larger")
     are not told apart."""
     if a.frame is None or b.frame is None or not a.frame.qualities or not b.frame.qualities:
         return False  # frames split before qualities were read say nothing here
     changed = changed_words(a, b)
-    if changed is None or len(changed) != 1:
+    if not changed or len(changed) > _REPLACED_WORDS:
         return False
-    ((x, y),) = changed.values()
-    if x not in {compared_form(q) for q in a.frame.qualities}:
-        return False
-    if y not in {compared_form(q) for q in b.frame.qualities}:
-        return False
+    mine = {compared_form(q) for q in a.frame.qualities}
+    theirs = {compared_form(q) for q in b.frame.qualities}
     contrasts = vocabulary().contrasts
-    return not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
-
-
-#: the most words a replaced participant may take on either side ("a prison term" / "a fine")
-_REPLACED_WORDS = 3
+    # one side an adjective is enough: the parser reads some as nouns ("kind" comments)
+    return all(
+        (x in mine or y in theirs) and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
+        for x, y in changed.values()
+    )
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
