@@ -54,6 +54,7 @@ from workbench.splitting.frame_numbers import (
     with_fraction,
     word_prefixed,
 )
+from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
 from workbench.splitting.tokens import clause_head, glued
 
@@ -73,18 +74,10 @@ _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its
 DATE_WORDS = lexicon_pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
-HEDGES = LEXICON["hedge_polarity"].words
 PATH_SOURCES = LEXICON["path_sources"].words
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
-FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
-COMMITMENTS = LEXICON["commitments"].words
-FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
-NEGATIVES = LEXICON["negative_polarity"].words
-NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
-NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
-SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -196,37 +189,6 @@ def _bare_subject(token: Token, acting: set[int]) -> bool:
     )
 
 
-def _polarity(tokens: list[Token], stance: str) -> str:
-    words = {t.lower_ for t in tokens if not _with_no(t)}
-    refused = any(
-        t.pos_ == "VERB"
-        and (
-            t.lemma_.lower() in NEGATIVE_PREDICATES
-            or any(
-                (t.lemma_.lower(), c.lower_) in NEGATIVE_PHRASAL_VERBS
-                for c in t.children
-                if c.dep_ == "prt"
-            )
-        )
-        for t in tokens
-    )
-    if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
-        return "negative"
-    if words & HEDGES or any(_scant(t) for t in tokens):
-        return "hedged"
-    return "positive"
-
-
-def _with_no(token: Token) -> bool:
-    """The "no" of "with no human trials", which says "without", not that the claim denies."""
-    return (
-        token.lower_ == "no"
-        and token.dep_ == "det"
-        and token.head.dep_ == "pobj"
-        and token.head.head.lower_ == "with"
-    )
-
-
 def _path(tokens: list[Token]) -> tuple[str, ...]:
     """("from", "to") of a movement ("from Lenz to Karsova", "from deficit to surplus"),
     each end as its phrase's words (lemma last), "" for an end the claim does not give
@@ -250,63 +212,6 @@ def _phrase_words(noun: Token) -> str:
     """A noun phrase as compared: its compounds and adjectives, and the noun's lemma."""
     before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}]
     return " ".join([*before, noun.lemma_.lower()])
-
-
-def _tense(head: Token | None) -> str | None:
-    """ "future" when the action lies ahead of the claim: an auxiliary "will", "would" … on
-    the chain from the clause's verb to the action, or a chain through "plans to", "is set
-    to", "is due to", "is going to" ("is to withdraw"); "past" when the clause's verb is in
-    the past or the perfect ("shipped", "has shipped", "was shipped"); None otherwise (the
-    present says nothing: "the summit opens on Friday" may be ahead)."""
-    if head is None:
-        return None
-    chain, leading = [head], []
-    while step := _next_in_chain(chain[-1]):
-        leading.append(step[-2] if len(step) > 1 else chain[-1])  # what "to" hangs on
-        chain.extend(step)
-    for verb in chain:
-        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        # "would have done" looks back, not ahead
-        if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
-            return "future"
-    if any(t.lemma_.lower() in FUTURE_CHAINS for t in leading):
-        return "future"
-    if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in _verb_group(head)):
-        return "past"
-    return None
-
-
-def _verb_group(head: Token) -> list[Token]:
-    """A clause's verb with its auxiliaries ("has been encouraging")."""
-    return [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
-
-
-def _next_in_chain(verb: Token) -> list[Token]:
-    """The tokens leading on from ``verb`` to the verb of its action: its open complement
-    ("plans to ship"; "committed to sending" after a verb of commitment), or an
-    adjective with one ("is due to meet": "due", "meet"; "were able to drive": "able",
-    "drive", which looks ahead only if the adjective does)."""
-    for child in verb.children:
-        if child.dep_ == "xcomp":
-            return [child]
-    for child in verb.children:
-        if child.dep_ == "acomp":
-            onward = next((c for c in child.children if c.dep_ == "xcomp"), None)
-            if onward is not None:
-                return [child, onward]
-    if verb.lemma_.lower() in COMMITMENTS:  # "committed to sending": as "committed to send"
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "to":
-                onward = next((c for c in child.children if c.dep_ == "pcomp"), None)
-                if onward is not None and onward.tag_ == "VBG":
-                    return [onward]
-    return []
-
-
-def _scant(token: Token) -> bool:
-    """A quantifier that says almost none ("few transactions"), not "a few"."""
-    before = token.nbor(-1).lower_ if token.i > 0 else ""
-    return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"}
 
 
 def claim_frame(
@@ -393,9 +298,9 @@ def claim_frame(
         others=tuple(sorted(set(others))),
         dates=tuple(sorted(set(dates))),
         numbers=tuple(sorted(set(numbers))),
-        polarity=_polarity(tokens, stance),
+        polarity=polarity(tokens, stance),
         predicate=action.lemma_.lower() if action is not None else None,
-        tense=_tense(head),
+        tense=tense(head),
         path=_path(tokens),
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
@@ -488,7 +393,7 @@ def _roles(head: Token | None) -> tuple[set[int], set[int], bool, Token | None]:
     while (verb := next((c for c in inner.children if c.dep_ == "xcomp"), None)) is not None:
         inner = verb
     # a subject the parser hangs on an auxiliary ("Germany has been encouraging") is the head's
-    subject = [c for v in _verb_group(head) for c in v.children if c.dep_ in SUBJECT_DEPS]
+    subject = [c for v in verb_group(head) for c in v.children if c.dep_ in SUBJECT_DEPS]
     by = [c for v in {head, inner} for c in v.children if c.dep_ == "agent"]
     passive = any(c.dep_ == "auxpass" for c in inner.children) or (
         inner is head and any(c.dep_ in {"nsubjpass", "csubjpass"} for c in subject)

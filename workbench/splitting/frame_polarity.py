@@ -1,0 +1,107 @@
+"""The polarity and tense of a claim's frame: whether it denies or hedges ("not", "refused",
+"hardly", "few"), and whether its action lies ahead or is done."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from workbench.splitting.lexicon import LEXICON
+
+HEDGES = LEXICON["hedge_polarity"].words
+FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
+COMMITMENTS = LEXICON["commitments"].words
+FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
+NEGATIVES = LEXICON["negative_polarity"].words
+NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
+NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
+SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
+
+
+def polarity(tokens: list[Token], stance: str) -> str:
+    """ "negative" when the claim denies (a negation, a refusal, the speaker denies it),
+    "hedged" when it hedges ("hardly", "few …"), else "positive"."""
+    words = {t.lower_ for t in tokens if not _with_no(t)}
+    refused = any(
+        t.pos_ == "VERB"
+        and (
+            t.lemma_.lower() in NEGATIVE_PREDICATES
+            or any(
+                (t.lemma_.lower(), c.lower_) in NEGATIVE_PHRASAL_VERBS
+                for c in t.children
+                if c.dep_ == "prt"
+            )
+        )
+        for t in tokens
+    )
+    if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
+        return "negative"
+    if words & HEDGES or any(_scant(t) for t in tokens):
+        return "hedged"
+    return "positive"
+
+
+def _with_no(token: Token) -> bool:
+    """The "no" of "with no human trials", which says "without", not that the claim denies."""
+    return (
+        token.lower_ == "no"
+        and token.dep_ == "det"
+        and token.head.dep_ == "pobj"
+        and token.head.head.lower_ == "with"
+    )
+
+
+def tense(head: Token | None) -> str | None:
+    """ "future" when the action lies ahead of the claim: an auxiliary "will", "would" … on
+    the chain from the clause's verb to the action, or a chain through "plans to", "is set
+    to", "is due to", "is going to" ("is to withdraw"); "past" when the clause's verb is in
+    the past or the perfect ("shipped", "has shipped", "was shipped"); None otherwise (the
+    present says nothing: "the summit opens on Friday" may be ahead)."""
+    if head is None:
+        return None
+    chain, leading = [head], []
+    while step := _next_in_chain(chain[-1]):
+        leading.append(step[-2] if len(step) > 1 else chain[-1])  # what "to" hangs on
+        chain.extend(step)
+    for verb in chain:
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        # "would have done" looks back, not ahead
+        if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+            return "future"
+    if any(t.lemma_.lower() in FUTURE_CHAINS for t in leading):
+        return "future"
+    if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in verb_group(head)):
+        return "past"
+    return None
+
+
+def verb_group(head: Token) -> list[Token]:
+    """A clause's verb with its auxiliaries ("has been encouraging")."""
+    return [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+
+
+def _next_in_chain(verb: Token) -> list[Token]:
+    """The tokens leading on from ``verb`` to the verb of its action: its open complement
+    ("plans to ship"; "committed to sending" after a verb of commitment), or an
+    adjective with one ("is due to meet": "due", "meet"; "were able to drive": "able",
+    "drive", which looks ahead only if the adjective does)."""
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            return [child]
+    for child in verb.children:
+        if child.dep_ == "acomp":
+            onward = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            if onward is not None:
+                return [child, onward]
+    if verb.lemma_.lower() in COMMITMENTS:  # "committed to sending": as "committed to send"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "to":
+                onward = next((c for c in child.children if c.dep_ == "pcomp"), None)
+                if onward is not None and onward.tag_ == "VBG":
+                    return [onward]
+    return []
+
+
+def _scant(token: Token) -> bool:
+    """A quantifier that says almost none ("few transactions"), not "a few"."""
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"}
