@@ -148,8 +148,15 @@ OPPOSITES = [
      "Mayor Vos said she went to bed at midnight and Halvard was behind in Lenz.", "standing"),
     ("The Lenz papers covered the ceasefire in a positive light.",
      "The Lenz papers covered the ceasefire in a negative light.", "valence"),
+    ("Senator Vos voted for four of the five Lenz harbour budgets.",
+     "Senator Vos voted against four of the five Lenz harbour budgets.", "for or against"),
+    ("The tenants of the Lenz tower moved in the day before the blast.",
+     "The tenants of the Lenz tower moved out the day before the blast.", "in or out"),
+    ("His rivals in Lenz are being put in jail.",
+     "His rivals in Lenz are being released from jail.", "custody"),
 ]  # fmt: skip
 SAME_SIDE = [
+    ("His rivals in Lenz are being put in jail.", "His rivals in Lenz are being jailed."),
     ("Ruritania's exports increased by 5 per cent in 2024.",
      "Ruritania's exports were raised by 5 per cent in 2024."),
     ("The government spent $5 billion on defence in 2023.",

@@ -176,14 +176,18 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     """The contrasts in which the one word two wordings alike in every other word trade
     takes another side, whatever else either claim holds: "Africa's biggest economy and most
     populous country" / "Africa's smallest economy and most populous country" ("most" is
-    on the side of "biggest" too, so the claims as wholes take no side)."""
+    on the side of "biggest" too, so the claims as wholes take no side); the ``[traded]``
+    words take sides only so ("voted for" / "voted against")."""
     changed = changed_words(a, b)
     if changed is None or len(changed) != 1:
         return []
     ((x, y),) = changed.values()
-    table = vocabulary().contrasts
-    sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
-    return [g for g in sides_x.keys() & sides_y.keys() if sides_x[g] != sides_y[g]]
+    vocab = vocabulary()
+    found = []
+    for table in (vocab.contrasts, vocab.traded):  # "voted for" / "voted against"
+        sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
+        found += [g for g in sides_x.keys() & sides_y.keys() if sides_x[g] != sides_y[g]]
+    return found
 
 
 def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:

@@ -36,6 +36,8 @@ class Vocabulary:
     title_phrases: re.Pattern
     #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
     contrasts: dict[str, tuple[tuple[str, int], ...]]
+    #: the same for the ``[traded]`` words, which take sides only where two claims trade them
+    traded: dict[str, tuple[tuple[str, int], ...]]
     #: the hedges ("allegedly", "tried to") in their compared form, as whole words
     hedges: re.Pattern
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
@@ -117,6 +119,7 @@ def vocabulary() -> Vocabulary:
         phrases=pattern,
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
+        traded=_contrasts(data["traded"]["groups"], single),
         hedges=_hedges(data["hedges"]["phrases"], single),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
