@@ -278,6 +278,58 @@ def test_with_no_says_without_and_denies_nothing() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz Herald ran a report that praised the harbour plan.",
+         "The Lenz Herald ran a report that mocked the harbour plan."),
+        ("Mayor Vos called it the best moment for stopping the Lenz strike.",
+         "Mayor Vos called it the best moment for calling the Lenz strike."),
+    ],
+)  # fmt: skip
+def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: str) -> None:
+    assert "action" in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ruritania has provided economic lifelines to Osterlich.",
+         "Ruritania has given economic lifelines to Osterlich."),
+        ("Mayor Vos was on stage in Lenz on Sunday.",
+         "Mayor Vos appeared on stage in Lenz on Sunday."),
+    ],
+)  # fmt: skip
+def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
+    assert "action" not in differences(framed(a), framed(b))
+
+
+def test_frames_stored_before_verbs_were_read_match_either_way() -> None:
+    from dataclasses import replace
+
+    a = framed("The Lenz Herald ran a report that praised the harbour plan.")
+    b = framed("The Lenz Herald ran a report that mocked the harbour plan.")
+    old = signature(b.wording, None, replace(b.frame, verbs=()))
+    assert "action" not in differences(a, old)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "role"),
+    [
+        ("He did not sign the Lenz harbour order.", "I did not sign the Lenz harbour order.",
+         "agent"),
+        ("The Lenz council backed him in 2024.", "The Lenz council backed her in 2024.",
+         "target"),
+    ],
+)  # fmt: skip
+def test_pronouns_of_other_persons_traded_in_place_are_other_people(
+    a: str, b: str, role: str
+) -> None:
+    assert role in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
 def test_world_war_two_is_a_name_not_a_quantity() -> None:
     a = framed("The parade marks the end of World War Two in Lenz.")
     b = framed("The parade marks the end of the Second World War in Lenz.")

@@ -113,6 +113,9 @@ class Frame:
     #: two claims alike but for one of them say different things. () for a claim split
     #: before they were read.
     qualities: tuple[str, ...] = ()
+    #: the verbs as written, lower-case ("criticised"): two claims alike but for one of
+    #: them say that something else was done. () for a claim split before they were read.
+    verbs: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The JSON shape stored with the claim."""
@@ -125,6 +128,8 @@ class Frame:
         }  # fmt: skip
         if self.qualities:  # frames without any keep the shape they always had
             shape["qualities"] = list(self.qualities)
+        if self.verbs:
+            shape["verbs"] = list(self.verbs)
         return shape
 
     @classmethod
@@ -146,6 +151,7 @@ class Frame:
             patients=tuple(data.get("patients", ())),
             nouns=tuple(data.get("nouns", ())),
             qualities=tuple(data.get("qualities", ())),
+            verbs=tuple(data.get("verbs", ())),
         )
 
 

@@ -11,8 +11,10 @@ from workbench.matching.rewording import (
     action_replaced,
     changed_words,
     participant_replaced,
+    person_traded,
     quality_replaced,
     says_more,
+    verb_traded,
     words_traded,
 )
 from workbench.matching.signature import (
@@ -64,8 +66,11 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
-    if action_replaced(a, b):
+    if action_replaced(a, b) or verb_traded(a, b):
         found.append("action")
+    person = person_traded(a, b)
+    if person is not None and person not in found:
+        found.append(person)
     replaced = participant_replaced(a, b)
     if replaced is not None and replaced not in found:
         found.append(replaced)

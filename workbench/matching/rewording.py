@@ -94,6 +94,51 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     return "agent" if "agents" in roles else "target"
 
 
+def verb_traded(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike in every other word say that something else was done:
+    each word they trade in place (at most three) is a verb of one of them, wherever it
+    stands ("an account that recognised the planning" / "that criticised the planning",
+    "the moment for stopping a no-deal Brexit" / "for securing …"). Verbs listed as
+    synonyms are one word already; light verbs ("was" / "appeared", "had" / "held"), two of
+    one side of a contrast, and words that only change places are not told apart."""
+    if a.frame is None or b.frame is None or not a.frame.verbs or not b.frame.verbs:
+        return False  # frames split before verbs were read say nothing here
+    changed = changed_words(a, b)
+    if not changed or len(changed) > _REPLACED_WORDS:
+        return False
+    mine = {compared_form(v) for v in a.frame.verbs}
+    theirs = {compared_form(v) for v in b.frame.verbs}
+    light = vocabulary().light_verbs
+    olds, news = {x for x, _ in changed.values()}, {y for _, y in changed.values()}
+    contrasts = vocabulary().contrasts
+    return all(
+        (x in mine or y in theirs)
+        and not {x, y} & light
+        and x not in news  # "mostly goes" / "goes largely": a word moved, not replaced
+        and y not in olds
+        and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
+        for x, y in changed.values()
+    )
+
+
+#: pronouns that stand for who undergoes an action, not who acts
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them"})
+
+
+def person_traded(a: Signature, b: Signature) -> str | None:
+    """The role ("agent" or "target") of a personal pronoun two claims worded alike trade,
+    in place, for one of another person: "He did not say that" / "I did not say that",
+    "backed him" / "backed her". Whoever the pronouns stand for, they are not one person."""
+    changed = changed_words(a, b)
+    if not changed or len(changed) > _REPLACED_WORDS:
+        return None
+    persons = vocabulary().persons
+    for x, y in changed.values():
+        if x in persons and y in persons and persons[x] != persons[y]:
+            return "target" if {x, y} & _OBJECT_PRONOUNS else "agent"
+    return None
+
+
 #: the fewest words a claim must add to another's, around another main verb, to say more
 _MORE_WORDS = 3
 

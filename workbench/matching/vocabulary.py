@@ -36,6 +36,10 @@ class Vocabulary:
     title_phrases: re.Pattern
     #: {normalised word: ((group, side), …)}: the sides of the contrasts a word takes
     contrasts: dict[str, tuple[tuple[str, int], ...]]
+    #: {personal pronoun: its group} (``[persons]``): "he" and "him" are one person
+    persons: dict[str, int]
+    #: the ``[light_verbs]`` in their compared form
+    light_verbs: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
     traded: dict[str, tuple[tuple[str, int], ...]]
     #: the hedges ("allegedly", "tried to") in their compared form, as whole words
@@ -120,6 +124,8 @@ def vocabulary() -> Vocabulary:
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
         traded=_contrasts(data["traded"]["groups"], single),
+        persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
+        light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),

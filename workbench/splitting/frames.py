@@ -306,6 +306,7 @@ def claim_frame(
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),
         qualities=tuple(sorted({t.lower_ for t in tokens if _quality(t, inside_entity)})),
+        verbs=tuple(sorted({t.lower_ for t in tokens if t.pos_ == "VERB" and t.is_alpha})),
     )
 
 
