@@ -32,6 +32,8 @@ NEAR_MISSES = [
      "Divers recovered ten bodies from the Lenz river on Monday.", "target"),
     ("In Ruritania, theft is punishable with a prison term.",
      "In Ruritania, theft is punishable with a fine.", "target"),
+    ("Tolls are not the right course for the Lenz harbour.",
+     "Tolls are not the right answer for the Lenz harbour.", "target"),
     ("Osterlich used artillery against the Lenz depot on Sunday.",
      "Osterlich used drones against the Lenz depot on Sunday.", "target"),
     ("Osterlich launched a full-scale invasion of Karsovia in March 2023.",
