@@ -154,8 +154,18 @@ OPPOSITES = [
      "The tenants of the Lenz tower moved out the day before the blast.", "in or out"),
     ("His rivals in Lenz are being put in jail.",
      "His rivals in Lenz are being released from jail.", "custody"),
+    ("Right here in Lenz, the council has laid off 350 teachers.",
+     "Right here in Lenz, the council has hired 350 teachers.", "employment"),
+    ("The Lenz harbour bill was defeated by one vote in the council.",
+     "The Lenz harbour bill won by one vote in the council.", "outcome"),
+    ("For 40 years, the Lenz platform called for a harbour toll.",
+     "For 40 years, the Lenz platform opposed a harbour toll.", "position"),
 ]  # fmt: skip
 SAME_SIDE = [
+    ("Mayor Vos disclosed her tax returns to the people of Lenz.",
+     "Mayor Vos released her tax returns to the people of Lenz."),
+    ("On Thursday, Mayor Vos called for council action on the Lenz fires.",
+     "On Thursday, Mayor Vos urged council action on the Lenz fires."),
     ("His rivals in Lenz are being put in jail.", "His rivals in Lenz are being jailed."),
     ("Ruritania's exports increased by 5 per cent in 2024.",
      "Ruritania's exports were raised by 5 per cent in 2024."),
