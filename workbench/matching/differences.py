@@ -335,6 +335,19 @@ def _swapped(a: Frame, b: Frame) -> bool:
             others += [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
         if any(ra == r2 and rb == r1 for _, ra, rb in others):
             return True
+        # a person named by a pronoun trading places with another participant: who acts and
+        # who does not; the other role each takes (object, recipient) may differ ("He paid a
+        # fine to one of the women" / "One of the women paid him a fine")
+        if same_action and any(
+            (x.startswith("@") or y.startswith("@"))
+            and y in roles_a
+            and ra is not None
+            and rb is not None
+            and _acts(ra) == _acts(r2)
+            and _acts(rb) == _acts(r1)
+            for y, ra, rb in others
+        ):
+            return True
     for x in _named(a):
         r1, r2 = _role_of(a, x), _role_of(b, x)
         if r1 is None or r2 is None or r1 == r2 or not {r1, r2} & _CORE:
@@ -347,6 +360,10 @@ def _swapped(a: Frame, b: Frame) -> bool:
         if replaced_a and replaced_b:
             return True
     return False
+
+
+def _acts(role: str) -> bool:
+    return role == "agents"
 
 
 def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:
