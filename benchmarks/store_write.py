@@ -4,7 +4,7 @@ Stores synthetic articles of 100 claims with ``Store.add_article`` (what `workbe
 does after splitting: the claims come with their matching keys, read as they were split,
 so the write lock is held only to write; the time to read those keys is printed too),
 without matching and with it, merges the stored copy into an empty
-database (what `workbench merge` does: all events, then every table rebuilt), and as the
+database (what `workbench merge` does: all events, each applied to the tables), and as the
 physical floor inserts
 the same number of rows of the same size into a bare table with one ``executemany`` per
 article, in a database with the same settings. Prints events/s and the ratio of floor

@@ -37,6 +37,6 @@ def merge_copy(store: Store, other: Path) -> MergeResult:
         raise StoreError("cannot merge a database into itself")
     events = check_incoming(read_events_from(other))
     before = {c.id for c in store.claims(status=Status.CONFLICT)}
-    result = store.import_events(events, rebuild=True)
+    result = store.import_events(events)
     conflicts = tuple(c for c in store.claims(status=Status.CONFLICT) if c.id not in before)
     return MergeResult(other, result.added, result.skipped, store.head(), conflicts)
