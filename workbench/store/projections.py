@@ -27,22 +27,25 @@ def _json(value: object) -> str:
 def _article_ingested(
     db: sqlite_utils.Database, subject: str, payload: dict, at: str, actor: str
 ) -> None:
-    db["articles"].insert(
-        {
-            "id": subject,
-            "content_hash": payload["content_hash"],
-            "title": payload.get("title"),
-            "outlet": payload.get("outlet"),
-            "url": payload.get("url"),
-            "published": payload.get("published"),
-            "source": payload.get("source"),
-            "text": payload["text"],
-            "dropped": _json(payload.get("dropped", [])),
-            "ingested_at": at,
-            "ingested_by": actor,
-            **_article_address(payload),
-        },
-        ignore=True,
+    row = {
+        "id": subject,
+        "content_hash": payload["content_hash"],
+        "title": payload.get("title"),
+        "outlet": payload.get("outlet"),
+        "url": payload.get("url"),
+        "published": payload.get("published"),
+        "source": payload.get("source"),
+        "text": payload["text"],
+        "dropped": _json(payload.get("dropped", [])),
+        "ingested_at": at,
+        "ingested_by": actor,
+        **_article_address(payload),
+    }
+    # one plain statement: sqlite-utils' insert reads the schema again for every article
+    db.conn.execute(
+        f"INSERT OR IGNORE INTO articles ({', '.join(f'[{c}]' for c in row)}) "
+        f"VALUES ({', '.join('?' for _ in row)})",
+        tuple(row.values()),
     )
     # The same article ingested in two copies of a database: the earlier ingest wins, so
     # merging A into B and B into A give the same row.
