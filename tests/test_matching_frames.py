@@ -336,6 +336,28 @@ def test_pronouns_of_other_persons_traded_in_place_are_other_people(
     assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
 
 
+def test_a_verb_of_refusal_that_refuses_nothing_is_no_negation() -> None:
+    # "declined by a third" fell; "declined to comment" refused
+    a = framed("Enrollment in Lenz schools declined by more than a third in 2024.")
+    b = framed("Enrollment in Lenz schools fell by more than a third in 2024.")
+    assert "negation or hedge" not in differences(a, b)
+    assert framed("The Lenz council declined to comment on Monday.").frame.polarity == "negative"
+
+
+def test_voting_down_is_rejecting_and_not_voting_for() -> None:
+    a = framed("In 2021, dockers in Lenz voted down the harbour agreement.")
+    b = framed("In 2021, dockers in Lenz rejected the harbour agreement.")
+    assert "negation or hedge" not in differences(a, b)
+    c = framed("In 2021, dockers in Lenz voted for the harbour agreement.")
+    assert score_many([c], [a])[0, 0] < THRESHOLD
+
+
+def test_a_share_of_people_who_speak_is_one_speaker_however_the_share_is_written() -> None:
+    a = framed("In a poll, 88 percent of Lenz teachers said the schools were overcrowded.")
+    b = framed("88% of Lenz teachers said in a poll that the schools were overcrowded.")
+    assert "speaker" not in differences(a, b)
+
+
 def test_world_war_two_is_a_name_not_a_quantity() -> None:
     a = framed("The parade marks the end of World War Two in Lenz.")
     b = framed("The parade marks the end of the Second World War in Lenz.")

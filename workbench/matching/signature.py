@@ -53,12 +53,16 @@ def actor_words(name: str) -> tuple[str, ...]:
     return _without_titles(_name_words(name))
 
 
+_PERCENT = re.compile(r"\s*%|\bper cent\b")
+
+
 @functools.lru_cache(maxsize=65_536)
 def _name_words(name: str) -> tuple[str, ...]:
     """All the words of a name in their one form, titles included."""
     vocab = vocabulary()
     text = fold_letters(name.lower().replace("’", "'"))
     text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
+    text = _PERCENT.sub(" percent", text)  # "88% of teachers" = "88 percent of teachers"
     text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
     text = vocab.names.get(text, text)
     words: list[str] = []
@@ -493,5 +497,6 @@ def normalise_speaker(speaker: str | None) -> str | None:
     if not speaker:
         return None
     named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
+    named = _PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
     words = [w for w in _WORD.findall(fold_letters(named)) if w not in STOPWORDS]
     return " ".join(words) or None

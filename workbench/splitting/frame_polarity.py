@@ -24,11 +24,11 @@ def polarity(tokens: list[Token], stance: str) -> str:
     refused = any(
         t.pos_ == "VERB"
         and (
-            t.lemma_.lower() in NEGATIVE_PREDICATES
+            (t.lemma_.lower() in NEGATIVE_PREDICATES and _governs_something(t))
             or any(
                 (t.lemma_.lower(), c.lower_) in NEGATIVE_PHRASAL_VERBS
-                for c in t.children
-                if c.dep_ == "prt"
+                for c in t.children  # the parser may take the particle for a preposition
+                if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == t.i + 1)
             )
         )
         for t in tokens
@@ -38,6 +38,15 @@ def polarity(tokens: list[Token], stance: str) -> str:
     if words & HEDGES or any(_scant(t) for t in tokens):
         return "hedged"
     return "positive"
+
+
+#: what a refusal refuses: "declined to comment", "denied the charge", "denied that …"
+_REFUSED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "nsubjpass", "auxpass"})
+
+
+def _governs_something(verb: Token) -> bool:
+    """A refusal with something refused; "enrollment declined by a third" refuses nothing."""
+    return any(c.dep_ in _REFUSED_DEPS for c in verb.children)
 
 
 def _with_no(token: Token) -> bool:
