@@ -257,8 +257,10 @@ def test_frames_stored_before_qualities_were_read_match_either_way() -> None:
 
     a = framed("Radio Lenz ran a largely neutral report on the ceasefire.")
     b = framed("Radio Lenz ran a largely hostile report on the ceasefire.")
-    old = signature(b.wording, None, replace(b.frame, qualities=()))
-    assert "quality" not in differences(a, old)
+    assert "quality" in differences(a, signature(b.wording, None, replace(b.frame, qualities=())))
+    old_a = signature(a.wording, None, replace(a.frame, qualities=()))
+    old_b = signature(b.wording, None, replace(b.frame, qualities=()))
+    assert "quality" not in differences(old_a, old_b)
 
 
 def test_the_one_word_two_claims_trade_takes_its_side_whatever_else_they_hold() -> None:
@@ -316,8 +318,11 @@ def test_frames_stored_before_verbs_were_read_match_either_way() -> None:
 
     a = framed("The Lenz Herald ran a report that praised the harbour plan.")
     b = framed("The Lenz Herald ran a report that mocked the harbour plan.")
-    old = signature(b.wording, None, replace(b.frame, verbs=()))
-    assert "action" not in differences(a, old)
+    # one side's verbs are enough ("shortens" read as a noun on the other); neither, nothing
+    assert "action" in differences(a, signature(b.wording, None, replace(b.frame, verbs=())))
+    old_a = signature(a.wording, None, replace(a.frame, verbs=()))
+    old_b = signature(b.wording, None, replace(b.frame, verbs=()))
+    assert "action" not in differences(old_a, old_b)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,13 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from workbench.matching.frame_parts import main_action, noun_roles
-from workbench.matching.signature import Signature, compared_form, index_terms, vocabulary
+from workbench.matching.signature import (
+    STOPWORDS,
+    Signature,
+    compared_form,
+    index_terms,
+    vocabulary,
+)
 
 
 def action_replaced(a: Signature, b: Signature) -> bool:
@@ -41,7 +47,7 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     comments"). Adjectives listed
     as synonyms are one word already; two of one side of a contrast ("higher" / "larger")
     are not told apart."""
-    if a.frame is None or b.frame is None or not a.frame.qualities or not b.frame.qualities:
+    if a.frame is None or b.frame is None or not (a.frame.qualities or b.frame.qualities):
         return False  # frames split before qualities were read say nothing here
     changed = changed_words(a, b)
     if not changed or len(changed) > _REPLACED_WORDS:
@@ -49,9 +55,12 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     mine = {compared_form(q) for q in a.frame.qualities}
     theirs = {compared_form(q) for q in b.frame.qualities}
     contrasts = vocabulary().contrasts
-    # one side an adjective is enough: the parser reads some as nouns ("kind" comments)
+    # one side an adjective is enough: the parser reads some as nouns ("kind" comments);
+    # the other must be a word of substance ("federal courts" / "the courts" says less)
     return all(
-        (x in mine or y in theirs) and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
+        (x in mine or y in theirs)
+        and not {x, y} & STOPWORDS
+        and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
         for x, y in changed.values()
     )
 
@@ -101,8 +110,8 @@ def verb_traded(a: Signature, b: Signature) -> bool:
     "the moment for stopping a no-deal Brexit" / "for securing …"). Verbs listed as
     synonyms are one word already; light verbs ("was" / "appeared", "had" / "held"), two of
     one side of a contrast, and words that only change places are not told apart."""
-    if a.frame is None or b.frame is None or not a.frame.verbs or not b.frame.verbs:
-        return False  # frames split before verbs were read say nothing here
+    if a.frame is None or b.frame is None or not (a.frame.verbs or b.frame.verbs):
+        return False  # frames split before verbs were read (or misparsed) say nothing here
     changed = changed_words(a, b)
     if not changed or len(changed) > _REPLACED_WORDS:
         return False
@@ -113,7 +122,7 @@ def verb_traded(a: Signature, b: Signature) -> bool:
     contrasts = vocabulary().contrasts
     return all(
         (x in mine or y in theirs)
-        and not {x, y} & light
+        and not {x, y} & (light | STOPWORDS)
         and x not in news  # "mostly goes" / "goes largely": a word moved, not replaced
         and y not in olds
         and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
