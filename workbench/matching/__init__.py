@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from workbench.matching.actors import same_actor
 from workbench.matching.differences import (
     compatible,
     differences,
@@ -35,7 +36,6 @@ from workbench.matching.signature import (
     THRESHOLD,
     Signature,
     index_terms,
-    same_actor,
     signature,
 )
 

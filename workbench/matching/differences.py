@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
+from workbench.matching.actors import actor_words, same_actor
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
 from workbench.matching.rewording import (
     action_replaced,
@@ -21,9 +22,7 @@ from workbench.matching.signature import (
     MONTHS,
     WEEKDAYS,
     Signature,
-    actor_words,
     index_terms,
-    same_actor,
     vocabulary,
 )
 

@@ -288,7 +288,7 @@ def m012_exact_numbers(db: sqlite_utils.Database) -> None:
 
 def m013_folded_letters(db: sqlite_utils.Database) -> None:
     """Matching reads letters without their accents and words of any script
-    (``matching.signature.fold_letters``): claims keyed before this stored "Erdoğan" as
+    (``matching.actors.fold_letters``): claims keyed before this stored "Erdoğan" as
     "erdo an" and never met a claim that spells it "Erdogan". No schema changes; the replay
     that follows (REPLAY_AFTER) keys every claim again."""
 

@@ -1,0 +1,148 @@
+"""How names are compared: the words that identify an actor, whether two names can be one
+actor ("Putin" / "President Vladimir Putin", "FDA" / "Food and Drug Administration"), and
+letters folded without their accents."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from workbench.core.numbers import number_text
+from workbench.matching.vocabulary import vocabulary
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+_NAME_WORD = re.compile(r"[\w.-]+")
+
+
+@functools.lru_cache(maxsize=65_536)  # names recur: every pair of frames compares them
+def actor_words(name: str) -> tuple[str, ...]:
+    """The words that identify an actor, in the form they are compared in: "the U.S." and
+    "America" are {"united", "states"}; "President Vladimir Putin" is {"vladimir", "putin"};
+    "Article 5" is {"article", "5"}, "World War Two" {"world", "war", "2"}."""
+    return _without_titles(_name_words(name))
+
+
+PERCENT = re.compile(r"\s*%|\bper cent\b")
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[str, ...]:
+    """All the words of a name in their one form, titles included."""
+    vocab = vocabulary()
+    text = fold_letters(name.lower().replace("’", "'"))
+    text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
+    text = PERCENT.sub(" percent", text)  # "88% of teachers" = "88 percent of teachers"
+    text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
+    text = vocab.names.get(text, text)
+    words: list[str] = []
+    implied: list[str] = []  # words a form already gave ("saudi" is "saudi arabia")
+    for word in _NAME_WORD.findall(text):
+        if implied and word == implied[0]:
+            implied.pop(0)
+            continue
+        form = vocab.names.get(word, word).split()
+        implied = form[1:] if form[0] == word else []
+        if word in NUMBER_WORDS:
+            form = [number_text(NUMBER_WORDS[word])]
+        words.extend(form)
+    return tuple(words)
+
+
+def _without_titles(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name without the titles before it; a body's name ("the Foreign
+    Ministry") keeps every word."""
+    vocab = vocabulary()
+    if words and words[-1] in vocab.institutions:
+        return tuple(w for w in words if w not in {"the", "of", "and"}) or words
+    kept = tuple(w for w in words if w not in vocab.titles and w not in {"the", "of", "and"})
+    return kept or words
+
+
+_FOLDED = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+def fold_letters(text: str) -> str:
+    """Latin letters without their accents ("Erdoğan" = "Erdogan", "Kaczyński" = "Kaczynski",
+    "Søren" = "Soren"): names travel both ways. Other scripts stay as written."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept).translate(_FOLDED)
+
+
+def same_actor(a: str, b: str) -> bool:
+    """Whether two names can be one actor: the same words in any order ("World War Two",
+    "the Second World War"), or one is the end of the other ("Putin", "Vladimir Putin"),
+    also after the country in front of one or both ("Turkish President Erdoğan", "Recep
+    Tayyip Erdoğan"); never two different first names ("Hamza bin Laden", "Osama bin
+    Laden"), two countries ("US officials", "Chinese officials"), a country and a company
+    named after it ("Iran", "Iran Air"), two titles without a name ("the Vice
+    President", "the President"), nor two people whose titles name different offices
+    ("King Salman", "Crown Prince Mohammad bin Salman")."""
+    x, y = actor_words(a), actor_words(b)
+    if not x or not y:
+        return False
+    titles = vocabulary().titles
+    if all(w in titles for w in x + y):  # no names: "the Vice President" is not "the President"
+        return set(x) == set(y)
+    offices_x, offices_y = _offices(a), _offices(b)
+    if offices_x and offices_y and not offices_x & offices_y:
+        return False  # "King Salman" is not "Crown Prince Mohammad bin Salman"
+    if _same_words(x, y) or _initials(x, y) or _initials(y, x):
+        return True
+    (country_x, rest_x), (country_y, rest_y) = _affiliation(a), _affiliation(b)
+    if not rest_x or not rest_y or (country_x and country_y and country_x != country_y):
+        return False
+    return (country_x or country_y) != () and _same_words(rest_x, rest_y)
+
+
+#: words a name's initials pass over ("Food and Drug Administration" is "FDA")
+_UNINITIALED = frozenset({"and", "of", "the", "for", "on", "in", "de", "&"})
+
+
+def _initials(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is one word made of the initials of the words of ``long``: "FDA" /
+    "Food and Drug Administration", "UN" / "United Nations"."""
+    if len(short) != 1 or len(long) < 2 or not 2 <= len(short[0]) <= 6:
+        return False
+    letters = "".join(w[0] for w in long if w not in _UNINITIALED)
+    return short[0].isalpha() and short[0] == letters
+
+
+def _offices(name: str) -> frozenset[str]:
+    """The title words of a name that say what office its bearer holds ("crown", "prince"
+    in "Crown Prince Mohammad bin Salman"; none in "Mr Salman"), short forms written out."""
+    vocab = vocabulary()
+    return frozenset(
+        vocab.title_forms.get(w, w)
+        for w in _name_words(name)
+        if w in vocab.titles and w not in vocab.courtesy
+    )
+
+
+def _same_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """The same words in any order, or the shorter the end of the longer."""
+    if set(x) == set(y):
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return long[-len(short) :] == short
+
+
+def _affiliation(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the country or bloc before a title the name begins with, the rest without titles):
+    "US President Trump" is (("united", "states"), ("trump",)). A name without one, or
+    where the country is part of the name ("Iran Air"), is ((), its actor words)."""
+    vocab, words = vocabulary(), _name_words(name)
+    for form in vocab.affiliations:
+        n = len(form)
+        if words[:n] == form and len(words) > n + 1 and words[n] in vocab.titles:
+            return form, _without_titles(words[n:])
+    return (), actor_words(name)
