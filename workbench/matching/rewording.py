@@ -5,6 +5,7 @@ other and saying more."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Set
 from difflib import SequenceMatcher
 
 from workbench.matching.frame_parts import main_action, noun_roles
@@ -44,25 +45,13 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     """Whether two claims worded alike in every other word say a thing is otherwise: each
     word they trade (at most three) is an adjective of one ("used in the positive sense" /
     "in the negative sense", "spiteful and critical comments" / "kind and supportive
-    comments"). Adjectives listed
-    as synonyms are one word already; two of one side of a contrast ("higher" / "larger")
-    are not told apart."""
-    if a.frame is None or b.frame is None or not (a.frame.qualities or b.frame.qualities):
-        return False  # frames split before qualities were read say nothing here
-    changed = changed_words(a, b)
-    if not changed or len(changed) > _REPLACED_WORDS:
+    comments"; the parser reads some adjectives as nouns, so one side is enough). Adjectives
+    listed as synonyms are one word already; two of one side of a contrast ("higher" /
+    "larger") and a trade with a stop word ("federal courts" / "the courts" says less) are
+    not told apart."""
+    if a.frame is None or b.frame is None:
         return False
-    mine = {compared_form(q) for q in a.frame.qualities}
-    theirs = {compared_form(q) for q in b.frame.qualities}
-    contrasts = vocabulary().contrasts
-    # one side an adjective is enough: the parser reads some as nouns ("kind" comments);
-    # the other must be a word of substance ("federal courts" / "the courts" says less)
-    return all(
-        (x in mine or y in theirs)
-        and not {x, y} & STOPWORDS
-        and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
-        for x, y in changed.values()
-    )
+    return _traded_in_place(a, b, a.frame.qualities, b.frame.qualities, STOPWORDS)
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
@@ -109,20 +98,33 @@ def verb_traded(a: Signature, b: Signature) -> bool:
     stands ("an account that recognised the planning" / "that criticised the planning",
     "the moment for stopping a no-deal Brexit" / "for securing …"). Verbs listed as
     synonyms are one word already; light verbs ("was" / "appeared", "had" / "held"), two of
-    one side of a contrast, and words that only change places are not told apart."""
-    if a.frame is None or b.frame is None or not (a.frame.verbs or b.frame.verbs):
-        return False  # frames split before verbs were read (or misparsed) say nothing here
+    one side of a contrast, stop words and words that only change places are not told
+    apart."""
+    if a.frame is None or b.frame is None:
+        return False
+    excluded = vocabulary().light_verbs | STOPWORDS
+    return _traded_in_place(a, b, a.frame.verbs, b.frame.verbs, excluded)
+
+
+def _traded_in_place(
+    a: Signature, b: Signature, mine: Iterable[str], theirs: Iterable[str], excluded: Set[str]
+) -> bool:
+    """Whether every word two wordings alike trade in place (at most three) is one of
+    ``mine`` (as ``a`` writes it) or of ``theirs`` (as ``b`` does), none ``excluded``, none on
+    one side of a contrast with its counterpart, none only moved. Words read from neither
+    frame (a claim split before they were read) tell nothing."""
+    mine = {compared_form(w) for w in mine}
+    theirs = {compared_form(w) for w in theirs}
+    if not mine and not theirs:
+        return False
     changed = changed_words(a, b)
     if not changed or len(changed) > _REPLACED_WORDS:
         return False
-    mine = {compared_form(v) for v in a.frame.verbs}
-    theirs = {compared_form(v) for v in b.frame.verbs}
-    light = vocabulary().light_verbs
     olds, news = {x for x, _ in changed.values()}, {y for _, y in changed.values()}
     contrasts = vocabulary().contrasts
     return all(
         (x in mine or y in theirs)
-        and not {x, y} & (light | STOPWORDS)
+        and not {x, y} & excluded
         and x not in news  # "mostly goes" / "goes largely": a word moved, not replaced
         and y not in olds
         and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
