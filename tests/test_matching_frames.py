@@ -325,6 +325,12 @@ def test_frames_stored_before_verbs_were_read_match_either_way() -> None:
     assert "action" not in differences(old_a, old_b)
 
 
+def test_forms_of_one_person_traded_in_place_are_that_person() -> None:
+    a = framed("We sent the harbour report to Lenz on Monday.")
+    b = framed("Us sent the harbour report to Lenz on Monday.")  # one person, two cases
+    assert not {"agent", "target", "possessor"} & set(differences(a, b))
+
+
 @pytest.mark.parametrize(
     ("a", "b", "role"),
     [
@@ -332,6 +338,8 @@ def test_frames_stored_before_verbs_were_read_match_either_way() -> None:
          "agent"),
         ("The Lenz council backed him in 2024.", "The Lenz council backed her in 2024.",
          "target"),
+        ("Our harbour fleet is second to none in the region.",
+         "Their harbour fleet is second to none in the region.", "possessor"),
     ],
 )  # fmt: skip
 def test_pronouns_of_other_persons_traded_in_place_are_other_people(

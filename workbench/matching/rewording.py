@@ -134,18 +134,24 @@ def _traded_in_place(
 
 #: pronouns that stand for who undergoes an action, not who acts
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them"})
+#: pronouns that say whose a thing is
+_POSSESSIVE_PRONOUNS = frozenset({"my", "our", "your", "his", "their", "mine", "ours", "yours",
+                                  "hers", "theirs"})  # fmt: skip
 
 
 def person_traded(a: Signature, b: Signature) -> str | None:
-    """The role ("agent" or "target") of a personal pronoun two claims worded alike trade,
-    in place, for one of another person: "He did not say that" / "I did not say that",
-    "backed him" / "backed her". Whoever the pronouns stand for, they are not one person."""
+    """The role ("agent", "target" or "possessor") of a personal pronoun two claims worded
+    alike trade, in place, for one of another person: "He did not say that" / "I did not say
+    that", "backed him" / "backed her", "our military" / "their military". Whoever the
+    pronouns stand for, they are not one person."""
     changed = changed_words(a, b)
     if not changed or len(changed) > _REPLACED_WORDS:
         return None
     persons = vocabulary().persons
     for x, y in changed.values():
         if x in persons and y in persons and persons[x] != persons[y]:
+            if {x, y} & _POSSESSIVE_PRONOUNS:
+                return "possessor"  # "our military" / "their military"
             return "target" if {x, y} & _OBJECT_PRONOUNS else "agent"
     return None
 
