@@ -81,8 +81,6 @@ NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSONS = lexicon_pairs("person_pronouns")
-#: where a personal pronoun is a participant, not a possessive ("her car") or a part
-PERSON_DEPS = NOUN_ROLE_DEPS | {"agent", "dative", "iobj"}
 
 
 def _name(span: Span | Token) -> str:
@@ -280,7 +278,8 @@ def claim_frame(
     nouns += [  # "He paid one of the women" / "One of the women paid him"
         f"{_role_name(t.i, agent_at, patient_at)}:@{PERSONS[t.lower_]}"
         for t in tokens
-        if t.pos_ == "PRON" and t.lower_ in PERSONS and t.dep_ in PERSON_DEPS
+        # where a noun would hold a role: not a possessive ("her car")
+        if t.pos_ == "PRON" and t.lower_ in PERSONS and t.dep_ in NOUN_ROLE_DEPS
     ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
