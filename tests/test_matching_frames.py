@@ -689,3 +689,36 @@ def test_a_claim_worded_apart_is_matched_only_with_the_same_action_and_meaning_a
         assert (found == [item.claims[0].id]) is matched
         (best,) = matching.related(store, sig, limit=1)
         assert best.is_match is matched
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "role"),
+    [
+        # "I" stays in the claim as the one who objects: gone only as the one who said it
+        ("I have never said that I oppose the Lenz harbour toll.",
+         "My rival has never said that I oppose the Lenz harbour toll.", "agent"),
+        ("We did not let tainted grain into our country.",
+         "We did not let tainted grain into Karsovia.", "place"),
+    ],
+)  # fmt: skip
+def test_a_person_or_place_named_otherwise_in_the_same_words_is_another_one(
+    a: str, b: str, role: str
+) -> None:
+    assert role in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+def test_one_name_written_two_ways_in_the_same_words_is_one_participant() -> None:
+    a = framed("The United States sent grain to Karsovia in 2024.")
+    b = framed("The US sent grain to Karsovia in 2024.")
+    assert not differences(a, b)
+    assert score_many([b], [a])[0, 0] >= THRESHOLD
+
+
+def test_voting_with_someone_is_not_voting_against_them() -> None:
+    a = framed("Only two of the Lenz councillors voted with us on the harbour toll.")
+    b = framed("Only two of the Lenz councillors voted against us on the harbour toll.")
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+    c = framed("We did not allow tainted grain into Karsovia.")
+    d = framed("We did not let tainted grain into Karsovia.")  # "let" is "allow"
+    assert score_many([d], [c])[0, 0] >= THRESHOLD

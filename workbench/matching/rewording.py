@@ -8,7 +8,9 @@ from collections import Counter
 from collections.abc import Iterable, Set
 from difflib import SequenceMatcher
 
-from workbench.matching.frame_parts import main_action, noun_roles
+from workbench.core.values import Frame
+from workbench.matching.actors import same_actor
+from workbench.matching.frame_parts import frame_nouns, main_action
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
@@ -55,13 +57,14 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
-    """The role ("agent" or "target") of a participant one claim names where the other,
+    """The role ("agent", "target" or "place") of a participant one claim names where the other,
     worded alike in every other word, names another: "recovered ten survivors" / "ten
     bodies", "punishable with a prison term" / "with a fine", "ascribed the explosion to
     terrorism" / "to a gas leak". Only when that is the whole change: a paraphrase seldom
     swaps one noun and keeps every other word (of 955 real close pairs this finds 12, one
     of them a paraphrase), and one that rewords more is not judged here. Nouns of the
-    synonym list are the same noun."""
+    synonym list are the same noun, two forms of a name the same name; a name and a noun
+    are not ("into our country" / "into Canada")."""
     if a.frame is None or b.frame is None:
         return None
     mine, theirs = a.text.split(), b.text.split()
@@ -81,15 +84,40 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
     if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
         return None  # a contrast's own business: "rose" / "increased" are one side
-    nouns_a, nouns_b = noun_roles(a.frame), noun_roles(b.frame)
-    # with the rest worded alike, a noun only one frame holds stands in the replaced words
-    synonyms = vocabulary().synonyms
-    gone = {synonyms.get(n, n): r for n, r in nouns_a.items()}
-    new = {synonyms.get(n, n) for n in nouns_b}
-    roles = [r for n, r in gone.items() if n not in new]
-    if not roles or not new - gone.keys():
+    # with the rest worded alike, a participant only one frame holds stands in the replaced
+    # words; one both hold counts when it is in them and has lost its role there ("I have
+    # never said that I object" / "My opponent has never said that I object": "I" is gone
+    # as the agent). A name counts as a participant too: "into our country" / "into Canada".
+    held_a, held_b = _participants(a.frame), _participants(b.frame)
+    in_a, in_b = {w for w, _ in held_a}, {w for w, _ in held_b}
+    gone = {p for p in held_a - held_b if p[0] not in in_b or _among(p[0], mine[i1:i2])}
+    added = {p for p in held_b - held_a if p[0] not in in_a or _among(p[0], theirs[j1:j2])}
+    # one name written two ways ("the US" / "the United States") is one participant
+    same = {(x, y) for x in gone for y in added if x[1] == y[1] and same_actor(x[0], y[0])}
+    gone -= {x for x, _ in same}
+    added -= {y for _, y in same}
+    if not gone or not added:
         return None
-    return "agent" if "agents" in roles else "target"
+    roles = {r for _, r in gone | added}
+    if "agents" in roles:
+        return "agent"
+    return "place" if "places" in roles else "target"
+
+
+def _among(participant: str, words: list[str]) -> bool:
+    """Whether a participant ("@i", "deficit", "north korea") is written among ``words``."""
+    forms = {compared_form(w) for w in words}
+    return any(compared_form(w) in forms for w in participant.removeprefix("@").split())
+
+
+def _participants(frame: Frame) -> set[tuple[str, str]]:
+    """(word, role) of a frame's participants, named and unnamed; nouns of the synonym list
+    in their one form."""
+    synonyms = vocabulary().synonyms
+    held = {(synonyms.get(n, n), r) for r, n, _ in frame_nouns(frame)}
+    for role in ("agents", "patients", "places"):
+        held.update((name, role) for name in getattr(frame, role))
+    return held
 
 
 def verb_traded(a: Signature, b: Signature) -> bool:
