@@ -722,3 +722,23 @@ def test_voting_with_someone_is_not_voting_against_them() -> None:
     c = framed("We did not allow tainted grain into Karsovia.")
     d = framed("We did not let tainted grain into Karsovia.")  # "let" is "allow"
     assert score_many([d], [c])[0, 0] >= THRESHOLD
+
+
+def test_whose_a_thing_is_named_otherwise_is_another_claim() -> None:
+    a = framed("During the Lenz strike, some dockers' savings ran out.")
+    b = framed("During the Lenz strike, some pilots' savings ran out.")
+    assert "agent" in differences(a, b)
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+def test_claiming_to_do_something_is_not_doing_it() -> None:
+    a = framed("Harbour Meals was one of the firms that claimed to be feeding 2,000 dockers.")
+    b = framed("Harbour Meals was one of the firms that fed 2,000 dockers.")
+    assert "hedge" in differences(a, b)
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+def test_growth_and_a_decline_are_opposite_directions() -> None:
+    a = framed("Figures from the Lenz harbour point to modest growth in grain exports.")
+    b = framed("Figures from the Lenz harbour point to a modest decline in grain exports.")
+    assert "direction" in differences(a, b)

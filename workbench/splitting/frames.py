@@ -62,6 +62,8 @@ from workbench.splitting.tokens import clause_head, glued
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
+#: an unnamed participant's possessor is one too ("some students' mental health")
+NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
 #: Where "one" stands for a noun instead of counting one ("one of the members").
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -272,7 +274,7 @@ def claim_frame(
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
         if t.pos_ == "NOUN"
-        and (t.dep_ in NOUN_ROLE_DEPS or _listed_with_role_noun(t))
+        and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t))
         and not _prefix_piece(t)
     ]
     nouns += [  # "He paid one of the women" / "One of the women paid him"
