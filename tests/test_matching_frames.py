@@ -742,3 +742,31 @@ def test_growth_and_a_decline_are_opposite_directions() -> None:
     a = framed("Figures from the Lenz harbour point to modest growth in grain exports.")
     b = framed("Figures from the Lenz harbour point to a modest decline in grain exports.")
     assert "direction" in differences(a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("The Lenz council wanted to cut the harbour budget by eight or nine billion dollars.",
+         ("8000000000", "9000000000")),
+        ("Between 5 and 6 million tonnes of grain left Lenz in 2024.", ("5000000", "6000000")),
+        ("No more than a thousand dockers work in Lenz now.", ("1000",)),
+        ("Lenz has 3 harbours and 4 million residents.", ("3", "4000000")),
+        ("Grain prices in Lenz rose 2 to 3 percent in 2024.", ("2", "3")),
+    ],
+)  # fmt: skip
+def test_a_range_shares_its_scale_and_a_bare_scale_counts_one(
+    text: str, numbers: tuple[str, ...]
+) -> None:
+    assert framed(text).frame.numbers == numbers
+
+
+def test_a_range_written_with_its_scale_twice_or_once_is_the_same_number() -> None:
+    a = framed(
+        "The Lenz council wanted to cut the harbour budget by eight or nine billion dollars."
+    )
+    b = framed("The Lenz council wanted to cut the harbour budget by $8 billion or $9 billion.")
+    assert "number" not in differences(a, b)
+    c = framed("There are no more than a handful of dockers in Lenz now.")
+    d = framed("There are no more than a thousand dockers in Lenz now.")
+    assert "number" in differences(c, d)

@@ -22,6 +22,9 @@ def lexicon_pairs(name: str) -> dict[str, str]:
 NUMBER_WORDS = {w: float(v) for w, v in lexicon_pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}
 VAGUE = lexicon_pairs("vague_quantities")
+#: words between the two ends of a range, which share the scale after the second end
+#: ("eight or nine billion", "between 5 and 6 million")
+RANGE_WORDS = LEXICON["range_words"].words
 FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
 #: the words after a number that add a half to it ("three-and-a-half million")
@@ -37,9 +40,13 @@ def figure(text: str) -> float | None:
 
 
 def number_values(tokens: Iterable[Token]) -> list[str]:
-    """The values of the numbers among ``tokens`` ("forty thousand" → 40000), as text."""
+    """The values of the numbers among ``tokens`` ("forty thousand" → 40000, "a thousand"
+    → 1000, "eight or nine billion" → 8000000000 and 9000000000), as text."""
     values: list[str] = []
     current: float | None = None
+    scaled = False  # whether a scale word has multiplied ``current``
+    # (index in ``values``, value) of an unscaled range end waiting for its scale
+    first_end: tuple[int, float] | None = None
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
@@ -56,7 +63,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             if current is not None:  # "16–17 percent": both ends, one token
                 values.append(number_text(current))
             values.extend((number_text(low), number_text(high)))
-            current = None
+            current, first_end = None, None
             continue
         value = figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
@@ -65,19 +72,35 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             if current is not None and current >= 20 and value < 10:
                 current += value  # "forty two"
             else:
-                if current is not None:
+                if current is not None:  # "5 and 6 million": "and" left it open
+                    first_end = (len(values), current) if not scaled else None
                     values.append(number_text(current))
-                current = value
+                current, scaled = value, False
+        elif word in SCALES and current is None and _after_article(token):
+            current, scaled = SCALES[word], True  # "a thousand"
         elif word in SCALES and current is not None:
+            if not scaled and first_end is not None:  # the first end shares the scale
+                index, low = first_end
+                values[index] = number_text(low * SCALES[word])
             current *= SCALES[word]
+            scaled, first_end = True, None
         elif word in {"a", "an"} and current is None:
             continue
         elif current is not None and word != "and":
             values.append(number_text(current))
+            in_range = word in RANGE_WORDS and not scaled
+            first_end = (len(values) - 1, current) if in_range else None
             current = None
+        elif current is None and word not in RANGE_WORDS:
+            first_end = None
     if current is not None:
         values.append(number_text(current))
     return values
+
+
+def _after_article(token: Token) -> bool:
+    """Whether the word before ``token`` in its text is "a" or "an" ("a thousand")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in {"a", "an"}
 
 
 def with_fraction(ent: Span) -> list[Token]:
