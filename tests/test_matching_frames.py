@@ -770,3 +770,31 @@ def test_a_range_written_with_its_scale_twice_or_once_is_the_same_number() -> No
     c = framed("There are no more than a handful of dockers in Lenz now.")
     d = framed("There are no more than a thousand dockers in Lenz now.")
     assert "number" in differences(c, d)
+
+
+def test_a_year_the_recogniser_counts_before_a_title_is_a_year() -> None:
+    a = framed("Ana Varga was named Lenz's 2022 Docker of the Year.")
+    b = framed("In 2022, Ana Varga was named Lenz's Docker of the Year.")
+    assert a.frame.numbers == ()
+    assert not {"date", "number"} & set(differences(a, b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Today every Lenz district imposes a harbour toll.",
+         "Today every Lenz district has abolished its harbour toll."),
+        ("Harbour executives from Lenz have snapped up flats in Karsovia.",
+         "Harbour executives from Lenz have sold off flats in Karsovia."),
+    ],
+)  # fmt: skip
+def test_imposing_and_abolishing_or_snapping_up_and_selling_off_are_opposites(
+    a: str, b: str
+) -> None:
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+def test_saying_something_is_possible_hedges_like_could() -> None:
+    a = framed("Ana Varga said it is possible that Lenz will see more strikes this winter.")
+    b = framed("Ana Varga said Lenz could see more strikes this winter.")
+    assert "hedge" not in differences(a, b)

@@ -136,8 +136,8 @@ def _counts_only(ent: Span) -> bool:
 
 
 def _year_before_one(token: Token) -> bool:
-    """A year the recogniser missed, before a singular noun: "the 1947 Planning Act" (1947
-    of one thing is no count)."""
+    """A year the recogniser missed or took for a count, before a singular noun: "the 1947
+    Planning Act", "the 2022 Teacher of the Year" (1947 of one thing is no count)."""
     return (
         token.is_digit
         and len(token) == 4
@@ -256,6 +256,8 @@ def claim_frame(
             role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
+        elif ent.label_ == "CARDINAL" and len(ent) == 1 and _year_before_one(ent[0]):
+            dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year"
         elif ent.label_ in QUANTITY_LABELS or counts:
             numbers.extend(
                 number_values(
