@@ -4,9 +4,11 @@ other and saying more."""
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
 from difflib import SequenceMatcher
+from types import MappingProxyType
 
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
@@ -234,10 +236,17 @@ def words_traded(a: Signature, b: Signature) -> bool:
     return bool(index_terms(between)) and len(index_terms(x)) == 1
 
 
-def changed_words(a: Signature, b: Signature) -> dict[int, tuple[str, str]] | None:
+def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
     """{position: (word of a, word of b)} where two normalised wordings of as many words
     differ; None when their lengths differ."""
-    mine, theirs = a.text.split(), b.text.split()
-    if len(mine) != len(theirs):
+    return _changed_words(a.text, b.text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _changed_words(mine: str, theirs: str) -> Mapping[int, tuple[str, str]] | None:
+    # read once per pair: every rule of differences() that compares words in place asks
+    words_a, words_b = mine.split(), theirs.split()
+    if len(words_a) != len(words_b):
         return None
-    return {k: (x, y) for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y}
+    changed = {k: (x, y) for k, (x, y) in enumerate(zip(words_a, words_b, strict=True)) if x != y}
+    return MappingProxyType(changed)
