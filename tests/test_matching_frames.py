@@ -798,3 +798,12 @@ def test_saying_something_is_possible_hedges_like_could() -> None:
     a = framed("Ana Varga said it is possible that Lenz will see more strikes this winter.")
     b = framed("Ana Varga said Lenz could see more strikes this winter.")
     assert "hedge" not in differences(a, b)
+
+
+def test_a_share_in_percent_is_the_same_participant_however_written() -> None:
+    a = framed("The top 5 percent of Lenz dockers will continue to pay 60 percent of the toll.")
+    b = framed("The top 5% of Lenz dockers will continue to pay 60% of the toll.")
+    assert not differences(a, b)
+    c = framed("Lenz dockers had inspectors and television cameras in the harbour.")
+    d = framed("Lenz dockers had inspectors and TV cameras in the harbour.")
+    assert score_many([d], [c])[0, 0] >= THRESHOLD

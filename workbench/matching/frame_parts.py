@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workbench.core.values import Frame
+from workbench.matching.actors import PERCENT
 from workbench.matching.signature import vocabulary
 
 #: the roles a participant can hold, the weightiest first
@@ -15,6 +16,7 @@ def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
     for entry in frame.nouns:
         role, _, rest = entry.partition(":")
         lemma, _, modifiers = rest.partition(":")
+        lemma = PERCENT.sub(" percent", lemma).strip()  # "5% of taxpayers" = "5 percent of …"
         out.append((role, lemma, modifiers))
     return out
 
