@@ -807,3 +807,22 @@ def test_a_share_in_percent_is_the_same_participant_however_written() -> None:
     c = framed("Lenz dockers had inspectors and television cameras in the harbour.")
     d = framed("Lenz dockers had inspectors and TV cameras in the harbour.")
     assert score_many([d], [c])[0, 0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("Lenz's harbour could cost more than $2trn by 2030.", ("2000000000000",)),
+        ("Lenz spent $5bn on the harbour in 2024.", ("5000000000",)),
+        ("The Lenz harbour wall is 10m high.", ("10",)),  # metres, not millions
+    ],
+)  # fmt: skip
+def test_a_scale_written_onto_its_figure_multiplies_it(text: str, numbers: tuple[str, ...]) -> None:
+    assert framed(text).frame.numbers == numbers
+
+
+def test_a_person_listed_with_a_name_the_tagger_took_for_a_verb_is_a_participant() -> None:
+    # the tagger reads a sentence-opening "Trump" as a verb; the list still holds the role
+    a = framed("Trump and his children would not be allowed to run the Lenz harbour.")
+    b = framed("Trump and his wife would not be allowed to run the Lenz harbour.")
+    assert "agent" in differences(a, b)

@@ -27,6 +27,7 @@ VAGUE = lexicon_pairs("vague_quantities")
 RANGE_WORDS = LEXICON["range_words"].words
 FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
+GLUED_SCALE = re.compile(r"^([\d.,]+)([a-z]+)$")  # "5bn", "2trn" as one token
 #: the words after a number that add a half to it ("three-and-a-half million")
 AND_A_HALF = ["and", "a", "half"]
 
@@ -68,6 +69,11 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         value = figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
             value = NUMBER_WORDS[word]
+        if value is None and (glued := _glued_scale(token)) is not None:
+            if current is not None:
+                values.append(number_text(current))
+            current, scaled, first_end = glued, True, None
+            continue
         if value is not None:
             if current is not None and current >= 20 and value < 10:
                 current += value  # "forty two"
@@ -96,6 +102,18 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     if current is not None:
         values.append(number_text(current))
     return values
+
+
+def _glued_scale(token: Token) -> float | None:
+    """The value of a figure with its scale written onto it ("5bn", "2trn"; "10m" only in an
+    amount of money), else None."""
+    match = GLUED_SCALE.match(token.lower_)
+    if match is None or match[2] not in SCALES:
+        return None
+    if len(match[2]) == 1 and token.ent_type_ != "MONEY":
+        return None
+    base = figure(match[1])
+    return None if base is None else base * SCALES[match[2]]
 
 
 def _after_article(token: Token) -> bool:

@@ -383,9 +383,11 @@ def _listed_with_role_noun(token: Token) -> bool:
     National Zoo and courts"): it holds it too, so the order of a list does not change which
     nouns a frame holds."""
     head = token.head
-    while token.dep_ == "conj" and head.pos_ in {"NOUN", "PROPN"} and head.i < token.i:
-        if head.dep_ in NOUN_ROLE_DEPS:
+    while token.dep_ == "conj" and head.i < token.i:
+        if head.dep_ in NOUN_ROLE_DEPS:  # whatever its tag: "Trump" read as a verb
             return True
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return False
         token, head = head, head.head
     return False
 
