@@ -826,3 +826,25 @@ def test_a_person_listed_with_a_name_the_tagger_took_for_a_verb_is_a_participant
     a = framed("Trump and his children would not be allowed to run the Lenz harbour.")
     b = framed("Trump and his wife would not be allowed to run the Lenz harbour.")
     assert "agent" in differences(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Grain exports from Lenz are one-half of what they were in 1991.",
+         "Grain exports from Lenz are half of what they were in 1991."),
+        ("Half a million dockers marched in Lenz in 2024.",
+         "500,000 dockers marched in Lenz in 2024."),
+        ("Two-thirds of Lenz dockers voted for the strike.",
+         "Two thirds of Lenz dockers voted for the strike."),
+    ],
+)  # fmt: skip
+def test_a_fraction_is_one_number_however_written(a: str, b: str) -> None:
+    assert "number" not in differences(framed(a), framed(b))
+
+
+def test_fractions_of_another_size_are_other_numbers_and_ordinals_stay_ordinals() -> None:
+    a = framed("The Lenz council cut the harbour budget by a third in 2024.")
+    b = framed("The Lenz council cut the harbour budget by a half in 2024.")
+    assert "number" in differences(a, b)
+    assert framed("Lenz came third in the 2024 harbour league.").frame.numbers == ("3",)

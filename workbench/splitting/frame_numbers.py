@@ -21,6 +21,9 @@ def lexicon_pairs(name: str) -> dict[str, str]:
 
 NUMBER_WORDS = {w: float(v) for w, v in lexicon_pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}
+FRACTIONS = {w: float(v) for w, v in lexicon_pairs("fractions").items()}
+#: fraction words that name a part on their own ("half of what it was")
+_WHOLE_FRACTIONS = {"half"}
 VAGUE = lexicon_pairs("vague_quantities")
 #: words between the two ends of a range, which share the scale after the second end
 #: ("eight or nine billion", "between 5 and 6 million")
@@ -42,7 +45,8 @@ def figure(text: str) -> float | None:
 
 def number_values(tokens: Iterable[Token]) -> list[str]:
     """The values of the numbers among ``tokens`` ("forty thousand" → 40000, "a thousand"
-    → 1000, "eight or nine billion" → 8000000000 and 9000000000), as text."""
+    → 1000, "eight or nine billion" → 8000000000 and 9000000000, "two-thirds" → 0.666…),
+    as text."""
     values: list[str] = []
     current: float | None = None
     scaled = False  # whether a scale word has multiplied ``current``
@@ -69,6 +73,13 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         value = figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
             value = NUMBER_WORDS[word]
+        if word in FRACTIONS and not scaled:
+            if current is not None and k > 0 and words[k - 1] != "and":
+                current /= FRACTIONS[word]  # "two-thirds", "one-half"
+                continue
+            if current is None and (_after_article(token) or word in _WHOLE_FRACTIONS):
+                current, scaled = 1 / FRACTIONS[word], False  # "a third", "half"
+                continue
         if value is None and (glued := _glued_scale(token)) is not None:
             if current is not None:
                 values.append(number_text(current))
@@ -92,6 +103,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             scaled, first_end = True, None
         elif word in {"a", "an"} and current is None:
             continue
+        elif word in {"a", "an"} and current < 1 and k + 1 < len(words) and words[k + 1] in SCALES:
+            continue  # "half a million": the scale multiplies the half
         elif current is not None and word != "and":
             values.append(number_text(current))
             in_range = word in RANGE_WORDS and not scaled

@@ -45,6 +45,7 @@ from workbench.core.numbers import number_text
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
 from workbench.splitting.frame_numbers import (
+    FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
     figure,
@@ -162,7 +163,7 @@ def _numeric(token: Token) -> bool:
         return False  # "one of the members"
     if _in_name(token) or word_prefixed(token):
         return False
-    return token.like_num or word in NUMBER_WORDS
+    return token.like_num or word in NUMBER_WORDS or word in FRACTIONS
 
 
 def _counts(token: Token) -> bool:
