@@ -848,3 +848,30 @@ def test_fractions_of_another_size_are_other_numbers_and_ordinals_stay_ordinals(
     b = framed("The Lenz council cut the harbour budget by a half in 2024.")
     assert "number" in differences(a, b)
     assert framed("Lenz came third in the 2024 harbour league.").frame.numbers == ("3",)
+
+
+def test_variants_named_by_code_are_different_agents_whatever_the_tagger_reads() -> None:
+    a = framed("The BA.4.6 variant is said to evade the Lenz vaccine.")
+    b = framed("The BA.5 variant is said to evade the Lenz vaccine.")
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+def test_is_said_to_hedges_like_reportedly_and_set_to_is_due_to() -> None:
+    a = framed("The Lenz harbour fund is said to hold 2 billion euros.")
+    b = framed("The Lenz harbour fund reportedly holds 2 billion euros.")
+    assert "hedge" not in differences(a, b)
+    c = framed("The Lenz harbour toll is set to be approved this week.")
+    d = framed("The Lenz harbour toll is due to be approved this week.")
+    assert score_many([d], [c])[0, 0] >= THRESHOLD
+
+
+def test_when_a_group_of_speakers_was_polled_does_not_make_it_another_speaker() -> None:
+    a = framed("In January, 90 percent of Lenz dockers polled said they work too long.")
+    b = framed("Ninety percent of Lenz dockers polled in January said they work too long.")
+    assert "speaker" not in differences(a, b)
+
+
+def test_faster_and_more_slowly_are_opposite_paces() -> None:
+    a = framed("Lenz harbour fees rise faster than wages when trade is rising.")
+    b = framed("Lenz harbour fees rise more slowly than wages when trade is rising.")
+    assert "pace" in differences(a, b)

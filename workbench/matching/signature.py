@@ -364,9 +364,14 @@ def _same_wording(lowered: str) -> str:
 
 
 def normalise_speaker(speaker: str | None) -> str | None:
+    """A speaker as compared: names in their one form, no stop words, and no month or
+    weekday ("teachers polled in January" is who the teachers are, not when they spoke)."""
     if not speaker:
         return None
     named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
     named = PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
-    words = [w for w in _WORD.findall(fold_letters(named)) if w not in STOPWORDS]
+    words = [
+        w for w in _WORD.findall(fold_letters(named))
+        if w not in STOPWORDS and w not in MONTHS and w not in WEEKDAYS
+    ]  # fmt: skip
     return " ".join(words) or None

@@ -362,21 +362,28 @@ def _noun_word(noun: Token) -> str:
 
 
 def _modifiers(noun: Token) -> str:
-    """The words that say which ones a noun means — a noun before it ("police" officers) or
-    a name ("Turkish" forces), an adjective of ``kind_adjectives`` ("federal" courts) — as
-    ":word|word"; empty when there are none. Adjectives that describe ("armed", "special")
-    or count ("many", "few") do not say which ones."""
+    """The words that say which ones a noun means — a noun before it ("police" officers), a
+    name ("Turkish" forces) or a code name ("BA.5" variant), an adjective of
+    ``kind_adjectives`` ("federal" courts) — as ":word|word"; empty when there are none.
+    Adjectives that describe ("armed", "special") or count ("many", "few") do not say which
+    ones."""
     words = [
         c.text.lower()
         for c in noun.children
         if not _prefix_piece(c)
         and (
-            (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+            (c.dep_ == "compound" and (c.pos_ in {"NOUN", "PROPN"} or _code_name(c)))
             or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
             or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
         )
     ]
     return ":" + "|".join(words) if words else ""
+
+
+def _code_name(token: Token) -> bool:
+    """A name of letters and digits ("BA.5", "F-35"), whatever the tagger took it for."""
+    text = token.text
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
 def _listed_with_role_noun(token: Token) -> bool:
