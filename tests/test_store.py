@@ -27,7 +27,7 @@ def test_new_database_has_schema_wal_and_marker(tmp_path: Path) -> None:
                          "m007_match_text_index", "m008_feeds",
                          "m009_index_claims_per_statement", "m010_numbered_terms",
                          "m011_unnumbered_terms", "m012_exact_numbers",
-                         "m013_folded_letters"}  # fmt: skip
+                         "m013_folded_letters", "m014_keys_fingerprint"}  # fmt: skip
         assert {"events", "articles", "claims", "verdicts", "sources"} <= set(
             store.db.table_names()
         )
@@ -495,3 +495,32 @@ def test_names_keyed_without_their_accents_folded_are_keyed_again_on_migration(
             assert [cid for cid, _ in matching.lookup(store, query)] == [claims[0].id]
         assert_indexes_agree(store)
         assert store.projection_difference() is None
+
+
+def test_a_file_keyed_with_other_word_lists_is_keyed_again_when_opened(tmp_path: Path) -> None:
+    """Matching keys follow the word lists of matching.toml: a copy keyed by another
+    version (stale wording keys) is keyed again on opening, once, and says so."""
+    from workbench import matching
+
+    article, claims = hand_made("Lenz let tainted grain into Karsovia.\n\nIt was a long night.")
+    path = tmp_path / "keys.db"
+    with Store(path) as store:
+        assert store.warnings == []
+        store.add_article(article, claims, "tester")
+    conn = sqlite3.connect(path)
+    with conn:  # as a version with other word lists would have left it
+        conn.execute("UPDATE store_meta SET value = 'other lists'")
+        conn.execute("UPDATE claims SET match_text = 'stale words', numkey = ''")
+    conn.close()
+    with Store(path) as store:
+        assert len(store.warnings) == 1 and "keyed again" in store.warnings[0]
+        (text,) = store.db.conn.execute(
+            "SELECT match_text FROM claims WHERE position = 0"
+        ).fetchone()
+        assert text != "stale words"
+        query = matching.signature("Lenz allowed tainted grain into Karsovia.")
+        assert [cid for cid, _ in matching.lookup(store, query)] == [claims[0].id]
+        assert_indexes_agree(store)
+        assert store.projection_difference() is None
+    with Store(path) as store:
+        assert store.warnings == []  # keyed once

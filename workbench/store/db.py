@@ -34,6 +34,7 @@ from workbench.store.event_reads import EventReads, read_event_rows
 from workbench.store.feed_reads import FeedReads
 from workbench.store.match_reads import MatchReads
 from workbench.store.payloads import article_payload, claim_payload
+from workbench.store.upgrades import Upgrades
 
 DEFAULT_DB = "claims.db"
 BUSY_TIMEOUT_S = 10.0
@@ -94,7 +95,7 @@ class ImportResult:
     skipped: int  # already present
 
 
-class Store(EventReads, ClaimReads, MatchReads, FeedReads):
+class Store(EventReads, ClaimReads, MatchReads, FeedReads, Upgrades):
     """A workbench database file. Use as a context manager, or call ``close()``.
 
     Every Store on the same file in one process shares one connection (see ``Shared``);
@@ -193,49 +194,13 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
             )
         if version < migrations.SCHEMA_VERSION:
             self._migrate(version)
+        self._renew_keys()
         try:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as err:
             if not is_locked(err):
                 raise
-
-    def _check_migrations(self) -> None:
-        """Refuse a file migrated by a version that knows migrations this one does not."""
-        known = {m.__name__ for m in migrations.MIGRATIONS}
-        applied = [r[0] for r in self.db.conn.execute("SELECT name FROM _migrations")]
-        unknown = [name for name in applied if name not in known]
-        if unknown:
-            raise StoreError(
-                f"{self.path} was migrated by a newer or different workbench (unknown "
-                f"migration {unknown[0]}); upgrade workbench to open it"
-            )
-
-    def _migrate(self, version: int) -> None:
-        started = time.monotonic()
-        with self.transaction():
-            # Re-read under the write lock: another process may have migrated meanwhile.
-            version = self.db.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:
-                self.db.conn.execute(f"PRAGMA application_id = {migrations.APPLICATION_ID}")
-                self.db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-            pending = migrations.MIGRATIONS[version:]
-            for migration in pending:
-                migration(self.db)
-                self.db["_migrations"].insert(
-                    {"name": migration.__name__, "applied_at": ev.now_iso()}
-                )
-            replayed = None
-            if version and {m.__name__ for m in pending} & migrations.REPLAY_AFTER:
-                replayed = self._replay()
-            self.db.conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION}")
-        if version and pending:  # a file that existed, not a new one
-            rebuilt = f", rebuilding its tables from {replayed:,} events" if replayed else ""
-            self.warnings.append(
-                f"{self.path} was upgraded from schema {version} to "
-                f"{migrations.SCHEMA_VERSION}{rebuilt} ({time.monotonic() - started:.1f} s); "
-                "older versions of workbench can no longer open it"
-            )
 
     def _error(self, err: sqlite3.Error, waited: float | None = None) -> StoreError:
         if isinstance(err, sqlite3.OperationalError) and is_locked(err):
@@ -476,19 +441,3 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads):
         """The stored content of those of ``ids`` that are already here."""
         sql = "SELECT id, at, actor, action, subject, payload FROM events WHERE id IN ({marks})"
         return {row[0]: tuple(row[1:]) for row in rows_in(self.db.conn, sql, ids)}
-
-    @serialized
-    def rebuild(self) -> int:
-        """Clear the projections and replay every event into them. Returns the event count."""
-        with self.transaction():
-            return self._replay()
-
-    def _replay(self) -> int:
-        for table in migrations.PROJECTION_TABLES:
-            self.db.conn.execute(f"DELETE FROM [{table}]")
-        count = 0
-        cursor = self.db.conn.execute(f"SELECT {ev.EVENT_COLUMNS} FROM events ORDER BY seq")
-        while rows := cursor.fetchmany(2000):  # runs of claims go in one statement each
-            projections.apply_many(self.db, [ev.event_from_row(row) for row in rows])
-            count += len(rows)
-        return count

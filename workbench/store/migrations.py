@@ -293,11 +293,20 @@ def m013_folded_letters(db: sqlite_utils.Database) -> None:
     that follows (REPLAY_AFTER) keys every claim again."""
 
 
+def m014_keys_fingerprint(db: sqlite_utils.Database) -> None:
+    """A table of facts about the file itself: ``keys_fingerprint`` says which word lists the
+    claims' matching keys were made with (``core.keys_version``), so a file keyed by another
+    version is keyed again when it is opened. The replay that follows (REPLAY_AFTER) keys
+    the claims of an existing file."""
+    db["store_meta"].create({"name": str, "value": str}, pk="name")
+
+
 Migration = Callable[[sqlite_utils.Database], None]
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial, m002_review, m003_claims_fts, m004_matches, m005_claim_stance,
     m006_claim_frame, m007_match_text_index, m008_feeds, m009_index_claims_per_statement,
     m010_numbered_terms, m011_unnumbered_terms, m012_exact_numbers, m013_folded_letters,
+    m014_keys_fingerprint,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -307,7 +316,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 #: a frozen schema change that never imports live code.
 REPLAY_AFTER: frozenset[str] = frozenset(
     {"m004_matches", "m005_claim_stance", "m006_claim_frame", "m008_feeds", "m010_numbered_terms",
-     "m011_unnumbered_terms", "m012_exact_numbers", "m013_folded_letters"}
+     "m011_unnumbered_terms", "m012_exact_numbers", "m013_folded_letters",
+     "m014_keys_fingerprint"}
 )  # fmt: skip
 
 # Tables the projections own: cleared and refilled by Store.rebuild().
