@@ -875,3 +875,15 @@ def test_faster_and_more_slowly_are_opposite_paces() -> None:
     a = framed("Lenz harbour fees rise faster than wages when trade is rising.")
     b = framed("Lenz harbour fees rise more slowly than wages when trade is rising.")
     assert "pace" in differences(a, b)
+
+
+def test_whose_discretion_named_otherwise_is_another_claim() -> None:
+    a = framed("A third of the Lenz budget is at the mayor's discretion.")
+    b = framed("A third of the Lenz budget is at Karsovia's discretion.")
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+def test_the_present_and_the_current_holder_of_an_office_are_one_speaker() -> None:
+    a = framed("The present governor of Lenz testified that he found the harbour in shambles.")
+    b = framed("The current governor of Lenz testified that he found the harbour in shambles.")
+    assert "speaker" not in differences(a, b)

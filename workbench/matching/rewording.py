@@ -117,7 +117,7 @@ def _participants(frame: Frame) -> set[tuple[str, str]]:
     in their one form."""
     synonyms = vocabulary().synonyms
     held = {(synonyms.get(n, n), r) for r, n, _ in frame_nouns(frame)}
-    for role in ("agents", "patients", "places"):
+    for role in ("agents", "patients", "places", "others"):
         held.update((name, role) for name in getattr(frame, role))
     return held
 
