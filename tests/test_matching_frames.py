@@ -887,3 +887,38 @@ def test_the_present_and_the_current_holder_of_an_office_are_one_speaker() -> No
     a = framed("The present governor of Lenz testified that he found the harbour in shambles.")
     b = framed("The current governor of Lenz testified that he found the harbour in shambles.")
     assert "speaker" not in differences(a, b)
+
+
+def test_almost_doing_something_is_not_doing_it_but_nearly_a_number_is_about_it() -> None:
+    a = framed("Lenz dockers almost went on strike over their schedules in 2024.")
+    b = framed("Lenz dockers went on strike over their schedules in 2024.")
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+    assert framed("Nearly 800 Lenz dockers went on strike in 2024.").frame.polarity == "positive"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz council said the toll is only a short-term fix for the harbour.",
+         "The Lenz council said the toll is a long-term fix for the harbour."),
+        ("After the 2008 crisis, grain exports from Lenz quickly recovered.",
+         "After the 2008 crisis, grain exports from Lenz slowly recovered."),
+    ],
+)  # fmt: skip
+def test_short_and_long_or_quick_and_slow_are_opposites(a: str, b: str) -> None:
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz harbour toll aims to slow grain imports.",
+         "The Lenz harbour toll is meant to slow grain imports."),
+        ("Some grain samples are being forwarded to the Lenz laboratory.",
+         "Some grain samples are being sent to the Lenz laboratory."),
+        ("This week, the Lenz council put a stop to the harbour toll.",
+         "The Lenz council stopped the harbour toll this week."),
+    ],
+)  # fmt: skip
+def test_a_purpose_a_sending_and_a_stop_said_two_ways_are_one_claim(a: str, b: str) -> None:
+    assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from workbench.splitting.lexicon import LEXICON
 
 HEDGES = LEXICON["hedge_polarity"].words
+NEAR = LEXICON["near_polarity"].words
 FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
 COMMITMENTS = LEXICON["commitments"].words
 FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
@@ -35,7 +36,7 @@ def polarity(tokens: list[Token], stance: str) -> str:
     )
     if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
         return "negative"
-    if words & HEDGES or any(_scant(t) for t in tokens):
+    if words & HEDGES or any(_scant(t) or _near(t) for t in tokens):
         return "hedged"
     return "positive"
 
@@ -108,6 +109,12 @@ def _next_in_chain(verb: Token) -> list[Token]:
                 if onward is not None and onward.tag_ == "VBG":
                     return [onward]
     return []
+
+
+def _near(token: Token) -> bool:
+    """ "almost" or "nearly" qualifying a verb ("almost went on strike"): it did not happen.
+    Before a number ("nearly 800 teachers") it says "about" and is no hedge."""
+    return token.lower_ in NEAR and token.dep_ == "advmod" and token.head.pos_ in {"VERB", "AUX"}
 
 
 def _scant(token: Token) -> bool:
