@@ -922,3 +922,10 @@ def test_short_and_long_or_quick_and_slow_are_opposites(a: str, b: str) -> None:
 )  # fmt: skip
 def test_a_purpose_a_sending_and_a_stop_said_two_ways_are_one_claim(a: str, b: str) -> None:
     assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD
+
+
+def test_a_part_written_with_a_slash_is_that_part_and_a_day_is_not() -> None:
+    a = framed("Lenz dockers paid two-thirds of the harbour tolls in 2024.")
+    b = framed("Lenz dockers paid 2/3 of the harbour tolls in 2024.")
+    assert "number" not in differences(a, b)
+    assert framed("The 9/11 inquiry in Lenz heard 40 witnesses.").frame.numbers == ("40",)

@@ -31,6 +31,7 @@ RANGE_WORDS = LEXICON["range_words"].words
 FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
 GLUED_SCALE = re.compile(r"^([\d.,]+)([a-z]+)$")  # "5bn", "2trn" as one token
+SLASHED = re.compile(r"^(\d)/(\d{1,2})$")  # "2/3"; a part of one only, below (9/11 is a date)
 #: the words after a number that add a half to it ("three-and-a-half million")
 AND_A_HALF = ["and", "a", "half"]
 
@@ -80,6 +81,11 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             if current is None and (_after_article(token) or word in _WHOLE_FRACTIONS):
                 current, scaled = 1 / FRACTIONS[word], False  # "a third", "half"
                 continue
+        if value is None and (part := _slashed(word)) is not None:
+            if current is not None:
+                values.append(number_text(current))
+            current, scaled, first_end = part, True, None
+            continue
         if value is None and (glued := _glued_scale(token)) is not None:
             if current is not None:
                 values.append(number_text(current))
@@ -115,6 +121,16 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     if current is not None:
         values.append(number_text(current))
     return values
+
+
+def _slashed(word: str) -> float | None:
+    """A part of one written with a slash ("2/3", "3/4"), else None: a day and month or
+    "9/11" is no part of one, so the top must be the smaller and the bottom at most 10."""
+    match = SLASHED.match(word)
+    if match is None:
+        return None
+    top, bottom = int(match[1]), int(match[2])
+    return top / bottom if 0 < top < bottom <= 10 else None
 
 
 def _glued_scale(token: Token) -> float | None:
