@@ -929,3 +929,24 @@ def test_a_part_written_with_a_slash_is_that_part_and_a_day_is_not() -> None:
     b = framed("Lenz dockers paid 2/3 of the harbour tolls in 2024.")
     assert "number" not in differences(a, b)
     assert framed("The 9/11 inquiry in Lenz heard 40 witnesses.").frame.numbers == ("40",)
+
+
+def test_peacefully_and_violently_are_opposites() -> None:
+    a = framed("With a big police presence, the Lenz march went ahead peacefully in 2014.")
+    b = framed("With a big police presence, the Lenz march went ahead violently in 2014.")
+    assert "violence" in differences(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The harbour deal still needs to be ratified by Lenz dockers.",
+         "The harbour deal must still be ratified by Lenz dockers."),
+        ("The Lenz court concurred with changes recommended by the harbour board.",
+         "The Lenz court agreed with changes recommended by the harbour board."),
+        ("The Lenz scheme shields young dockers from being fired.",
+         "The Lenz scheme protects young dockers from being fired."),
+    ],
+)  # fmt: skip
+def test_a_duty_an_agreement_and_a_shield_said_two_ways_are_one_claim(a: str, b: str) -> None:
+    assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD
