@@ -950,3 +950,19 @@ def test_peacefully_and_violently_are_opposites() -> None:
 )  # fmt: skip
 def test_a_duty_an_agreement_and_a_shield_said_two_ways_are_one_claim(a: str, b: str) -> None:
     assert score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Grain prices in Lenz went up 5 percent in 2020.",
+         "Grain prices in Lenz fell 5 percent in 2020.", False),
+        ("Grain prices in Lenz are up 5 percent this year.",
+         "Grain prices in Lenz are down 5 percent this year.", False),
+        ("The temperature of the Lenz harbour is going up.",
+         "The temperature of the Lenz harbour is rising.", True),
+        ("Harbour spending in Lenz is up.", "Harbour spending in Lenz has gone up.", True),
+    ],
+)  # fmt: skip
+def test_going_up_rises_and_going_down_falls(a: str, b: str, same: bool) -> None:
+    assert bool(score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD) is same
