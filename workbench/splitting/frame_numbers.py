@@ -81,15 +81,10 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             if current is None and (_after_article(token) or word in _WHOLE_FRACTIONS):
                 current, scaled = 1 / FRACTIONS[word], False  # "a third", "half"
                 continue
-        if value is None and (part := _slashed(word)) is not None:
+        if value is None and (whole := _written_whole(token)) is not None:
             if current is not None:
                 values.append(number_text(current))
-            current, scaled, first_end = part, True, None
-            continue
-        if value is None and (glued := _glued_scale(token)) is not None:
-            if current is not None:
-                values.append(number_text(current))
-            current, scaled, first_end = glued, True, None
+            current, scaled, first_end = whole, True, None  # nothing scales it further
             continue
         if value is not None:
             if current is not None and current >= 20 and value < 10:
@@ -121,6 +116,13 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     if current is not None:
         values.append(number_text(current))
     return values
+
+
+def _written_whole(token: Token) -> float | None:
+    """The value of one token that is a whole number by itself, scale and all: a part
+    written with a slash ("2/3") or a figure with its scale ("5bn"); else None."""
+    part = _slashed(token.lower_)
+    return part if part is not None else _glued_scale(token)
 
 
 def _slashed(word: str) -> float | None:

@@ -83,9 +83,8 @@ class Upgrades:
         return count
 
     def _keys_made_with(self) -> str | None:
-        """The fingerprint of the word lists the stored matching keys were made with."""
-        if not self._knows_keys():
-            return None
+        """The fingerprint of the word lists the stored matching keys were made with (in a
+        file that :meth:`_knows_keys`)."""
         row = self.db.conn.execute(
             "SELECT value FROM store_meta WHERE name = 'keys_fingerprint'"
         ).fetchone()
