@@ -307,10 +307,26 @@ def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: st
          "Ruritania has given economic lifelines to Osterlich."),
         ("Mayor Vos was on stage in Lenz on Sunday.",
          "Mayor Vos appeared on stage in Lenz on Sunday."),
+        ("The Lenz council declined to sign the harbour lease on Monday.",
+         "The Lenz council refused to sign the harbour lease on Monday."),
+        ("Lenz Shipping secured a $40 million contract with the port.",
+         "Lenz Shipping won a $40 million contract with the port."),
+        ("The harbour scheme created 2,000 jobs in its first year.",
+         "The harbour scheme added 2,000 jobs in its first year."),
     ],
 )  # fmt: skip
 def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
     assert "action" not in differences(framed(a), framed(b))
+
+
+def test_verbs_of_one_action_are_one_only_where_traded_in_place() -> None:
+    # "declined to sign" refuses as "refused to sign" does; "declined to 40" is still a fall
+    falls = framed("Lenz grain exports declined to 40 tonnes in May.")
+    assert "direction" in differences(falls, framed("Lenz grain exports rose to 40 tonnes in May."))
+    assert "action" in differences(
+        framed("The Lenz council declined to sign the harbour lease."),
+        framed("The Lenz council agreed to sign the harbour lease."),
+    )
 
 
 def test_frames_stored_before_verbs_were_read_match_either_way() -> None:

@@ -33,9 +33,8 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     changed = changed_words(a, b)
     if changed is None or len(changed) != 1:
         return False
-    contrasts = vocabulary().contrasts
     ((x, y),) = changed.values()
-    if set(contrasts.get(x, ())) & set(contrasts.get(y, ())):
+    if _one_side(x, y):
         return False  # one side of a listed contrast: "rose" / "increased"
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
@@ -151,14 +150,23 @@ def _traded_in_place(
     if not changed or len(changed) > _REPLACED_WORDS:
         return False
     olds, news = {x for x, _ in changed.values()}, {y for _, y in changed.values()}
-    contrasts = vocabulary().contrasts
     return all(
         (x in mine or y in theirs)
         and not {x, y} & excluded
         and x not in news  # "mostly goes" / "goes largely": a word moved, not replaced
         and y not in olds
-        and not set(contrasts.get(x, ())) & set(contrasts.get(y, ()))
+        and not _one_side(x, y)
         for x, y in changed.values()
+    )
+
+
+def _one_side(x: str, y: str) -> bool:
+    """Whether two words traded in place say one thing: on one side of a listed contrast
+    ("rose" / "increased") or one action (``[one_action]``: "declined" / "refused")."""
+    vocab = vocabulary()
+    return any(
+        set(table.get(x, ())) & set(table.get(y, ()))
+        for table in (vocab.contrasts, vocab.one_action)
     )
 
 

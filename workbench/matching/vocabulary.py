@@ -42,6 +42,9 @@ class Vocabulary:
     light_verbs: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
     traded: dict[str, tuple[tuple[str, int], ...]]
+    #: {verb in its compared form: ((group, 0), …)} of ``[one_action]``: verbs that do one
+    #: thing when traded in place ("declined to" / "refused to")
+    one_action: dict[str, tuple[tuple[str, int], ...]]
     #: the hedges ("allegedly", "tried to") in their compared form, as whole words
     hedges: re.Pattern
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
@@ -124,6 +127,7 @@ def vocabulary() -> Vocabulary:
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
         traded=_contrasts(data["traded"]["groups"], single),
+        one_action=_contrasts(data["one_action"]["groups"], single),
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
