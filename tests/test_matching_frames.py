@@ -319,6 +319,45 @@ def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b
     assert "action" not in differences(framed(a), framed(b))
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz harbour master resigned on Monday after the vote.",
+         "The Lenz harbour master was fired on Monday after the vote."),
+        ("The Karsova smuggler escaped from the Lenz jail in May.",
+         "The Karsova smuggler died in the Lenz jail in May."),
+        ("Mayor Vos gave up her council seat in 2019.",
+         "Mayor Vos kept her council seat in 2019."),
+        ("Dock workers blocked the road to the Lenz ferry on Friday.",
+         "Dock workers walked along the road to the Lenz ferry on Friday."),
+        ("The Lenz cannery shut down in 2015 after the floods.",
+         "The Lenz cannery was rebuilt in 2015 after the floods."),
+    ],
+)  # fmt: skip
+def test_a_main_verb_put_in_other_words_is_another_action(a: str, b: str) -> None:
+    assert "action" in differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz harbour master resigned on Monday after the vote.",
+         "The Lenz harbour master stepped down on Monday after the vote."),
+        ("The Lenz cannery shut down in 2015 after the floods.",
+         "The Lenz cannery closed in 2015 after the floods."),
+        ("Mayor Vos postponed the vote on the harbour budget.",
+         "Mayor Vos put off the vote on the harbour budget."),
+        ("The Lenz council had a meeting with the dock workers on Friday.",
+         "The Lenz council met with the dock workers on Friday."),
+    ],
+)  # fmt: skip
+def test_a_phrase_listed_for_the_verb_or_a_light_verb_phrase_is_the_same_action(
+    a: str, b: str
+) -> None:
+    assert "action" not in differences(framed(a), framed(b))
+
+
 def test_verbs_of_one_action_are_one_only_where_traded_in_place() -> None:
     # "declined to sign" refuses as "refused to sign" does; "declined to 40" is still a fall
     falls = framed("Lenz grain exports declined to 40 tonnes in May.")

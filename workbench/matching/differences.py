@@ -13,6 +13,7 @@ from workbench.matching.rewording import (
     changed_words,
     participant_replaced,
     person_traded,
+    predicate_replaced,
     quality_replaced,
     says_more,
     verb_traded,
@@ -65,7 +66,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
-    if action_replaced(a, b) or verb_traded(a, b):
+    if action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b):
         found.append("action")
     person = person_traded(a, b)
     if person is not None and person not in found:

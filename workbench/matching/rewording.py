@@ -135,6 +135,46 @@ def verb_traded(a: Signature, b: Signature) -> bool:
     return _traded_in_place(a, b, a.frame.verbs, b.frame.verbs, excluded)
 
 
+def predicate_replaced(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike in every other word say another thing was done, the
+    words of each main verb replaced by others, however many: "resigned on Monday" / "was
+    fired on Monday", "escaped from Tora Bora" / "died in Tora Bora", "gave up her seat" /
+    "kept her seat", "blocked the road" / "walked along the road". A verb put otherwise in a
+    phrase that is listed as its synonym ("stepped down" / "resigned"), two verbs of one side
+    of a contrast ("shut down" / "closed") or of one action, and a light verb's phrase ("had
+    a meeting" / "met": the action is in the noun) are not told apart."""
+    if a.frame is None or b.frame is None:
+        return False
+    actions = {main_action(a.frame), main_action(b.frame)}
+    if len(actions) != 2 or None in actions or actions & vocabulary().light_verbs:
+        return False
+    mine, theirs = a.text.split(), b.text.split()
+    edits = [
+        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]  # fmt: skip
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = edits[0]
+    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
+        return False
+    words_a, words_b = mine[i1:i2], theirs[j1:j2]
+    if any(_one_side(x, y) for x in words_a for y in words_b):
+        return False
+    rest = set(mine[:i1] + mine[i2:])
+    return _holds_verb(words_a, rest, a.frame) and _holds_verb(words_b, rest, b.frame)
+
+
+def _holds_verb(words: list[str], rest: Set[str], frame: Frame) -> bool:
+    """Whether ``words`` (of a normalised wording) hold the frame's main verb: written
+    there, or written nowhere in the ``rest`` of the wording because a listed phrase
+    ("shut down" → "closed") took its place."""
+    verbs = {compared_form(v) for v in frame.verbs} - vocabulary().light_verbs
+    if frame.predicate:
+        verbs.add(compared_form(frame.predicate))
+    return bool(verbs.intersection(words)) or bool(verbs and not verbs & rest)
+
+
 def _traded_in_place(
     a: Signature, b: Signature, mine: Iterable[str], theirs: Iterable[str], excluded: Set[str]
 ) -> bool:
