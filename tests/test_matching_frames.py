@@ -404,6 +404,16 @@ def test_pronouns_of_other_persons_traded_in_place_are_other_people(
     assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
 
 
+def test_unwilling_or_unable_to_act_denies_the_action_as_a_refusal_does() -> None:
+    unwilling = framed("The Lenz council has been unwilling to fund the ferry service.")
+    assert unwilling.frame.polarity == "negative"
+    refused = framed("The Lenz council has refused to fund the ferry service.")
+    assert "negation or hedge" not in differences(unwilling, refused)
+    willing = framed("The Lenz council has been willing to fund the ferry service.")
+    assert "negation or hedge" in differences(unwilling, willing)
+    assert framed("The Lenz ferry was unable to sail on Monday.").frame.polarity == "negative"
+
+
 def test_a_verb_of_refusal_that_refuses_nothing_is_no_negation() -> None:
     # "declined by a third" fell; "declined to comment" refused
     a = framed("Enrollment in Lenz schools declined by more than a third in 2024.")

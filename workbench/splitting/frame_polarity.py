@@ -14,6 +14,7 @@ COMMITMENTS = LEXICON["commitments"].words
 FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
+NEGATIVE_ADJECTIVES = LEXICON["negative_adjectives"].words
 NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
 
@@ -32,6 +33,9 @@ def polarity(tokens: list[Token], stance: str) -> str:
                 if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == t.i + 1)
             )
         )
+        for t in tokens
+    ) or any(  # "unwilling to support", "unable to provide"
+        t.lower_ in NEGATIVE_ADJECTIVES and any(c.dep_ == "xcomp" for c in t.children)
         for t in tokens
     )
     if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
