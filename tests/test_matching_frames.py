@@ -414,6 +414,19 @@ def test_unwilling_or_unable_to_act_denies_the_action_as_a_refusal_does() -> Non
     assert framed("The Lenz ferry was unable to sail on Monday.").frame.polarity == "negative"
 
 
+def test_a_denial_worded_with_a_verb_of_its_own_is_the_same_denial() -> None:
+    lacked = framed("The Lenz council lacked the votes to approve the harbour lease.")
+    assert lacked.frame.polarity == "negative"
+    did_not = framed("The Lenz council did not have the votes to approve the harbour lease.")
+    assert not differences(lacked, did_not)
+    had = framed("The Lenz council had the votes to approve the harbour lease.")
+    assert "negation or hedge" in differences(lacked, had)
+    # the same verb of refusal on both sides: the "not" is the one difference
+    paid = framed("Mayor Vos refused to say whether she paid the harbour fine.")
+    unpaid = framed("Mayor Vos refused to say whether she did not pay the harbour fine.")
+    assert "negation" in differences(paid, unpaid)
+
+
 def test_a_verb_of_refusal_that_refuses_nothing_is_no_negation() -> None:
     # "declined by a third" fell; "declined to comment" refused
     a = framed("Enrollment in Lenz schools declined by more than a third in 2024.")

@@ -52,7 +52,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("comparison reversed")
     if possessors_swapped(a, b):
         found.append("possessor swapped")
-    if a.negated != b.negated or negated_elsewhere(a, b):
+    if (a.negated != b.negated and not negation_worded_otherwise(a, b)) or negated_elsewhere(a, b):
         found.append("negation")
     if a.hedged != b.hedged:
         found.append("hedge")
@@ -104,6 +104,21 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
         if any((y, x) in moved for x, y in moved):
             return True
     return False
+
+
+def negation_worded_otherwise(a: Signature, b: Signature) -> bool:
+    """Whether a claim denies with a word of negation what the other denies with a verb of
+    its own, both frames reading a denial: "did not have the authority" / "lacked the
+    authority", "did not pay" / "failed to pay". Only with one negation and another main
+    verb: the same verb on both sides ("refused to say he did not pay" / "refused to say he
+    paid") leaves the negation the one difference."""
+    if a.frame is None or b.frame is None:
+        return False
+    if a.frame.polarity != "negative" or b.frame.polarity != "negative":
+        return False
+    negated = a if a.negated else b
+    actions = {main_action(a.frame), main_action(b.frame)}
+    return negated.negations == 1 and len(actions) == 2 and None not in actions
 
 
 def negated_elsewhere(a: Signature, b: Signature) -> bool:
