@@ -906,6 +906,37 @@ def test_a_person_listed_with_a_name_the_tagger_took_for_a_verb_is_a_participant
     assert "agent" in differences(a, b)
 
 
+def test_a_length_of_time_is_its_count_of_a_unit() -> None:
+    decade = framed("Lenz dock wages are rising for the first time in a decade.")
+    assert not differences(
+        decade, framed("Lenz dock wages are rising for the first time in ten years.")
+    )
+    assert "date" in differences(
+        decade, framed("Lenz dock wages are rising for the first time in two decades.")
+    )
+    biggest = framed("It was the biggest harbour strike in Lenz in 45 years.")
+    assert "date" in differences(
+        biggest, framed("It was the biggest harbour strike in Lenz in 25 years.")
+    )
+    term = framed("Smugglers in Lenz face 30-year prison terms.")
+    assert not differences(term, framed("Smugglers in Lenz face prison terms of 30 years."))
+
+
+def test_a_count_the_recogniser_took_for_a_date_is_a_number() -> None:
+    a = framed("The Lenz harbour plan created ten and a half million new jobs.")
+    b = framed("The Lenz harbour plan created 10.5 million new jobs.")
+    assert a.frame.numbers == b.frame.numbers
+    assert not differences(a, b)
+
+
+def test_the_units_matching_reads_in_dates_are_those_the_splitter_writes() -> None:
+    from workbench.matching.vocabulary import vocabulary
+    from workbench.splitting.lexicon import LEXICON
+
+    written = {unit for _, _, unit in LEXICON["duration_units"].phrases}
+    assert written == vocabulary().date_units
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -406,6 +406,8 @@ def _date_part(word: str) -> str:
         return "weekday"
     if word in MONTHS:
         return "month"
+    if word in vocabulary().date_units:
+        return "unit"  # "years" of "20 years"
     if word.isdigit():
         return "year" if len(word) == 4 else "day"
     return "relative"

@@ -58,6 +58,8 @@ class Vocabulary:
     between_negation: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
     frame_verbs: frozenset[str]
+    #: the units of a length of time in a frame's dates ("years" of "20 years")
+    date_units: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -137,6 +139,7 @@ def vocabulary() -> Vocabulary:
         list_joints=frozenset(data["lists"]["joints"]),
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
+        date_units=frozenset(data["dates"]["units"]),
     )
 
 

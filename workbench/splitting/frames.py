@@ -99,13 +99,27 @@ def _is_place(ent: Span) -> bool:
     )
 
 
+#: {unit word: (how many, unit)}: "decades" → (10, "years")
+DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
+#: words that go on reading a number ("forty-two", "three and a half")
+_NUMBER_JOINTS = frozenset({"-", "and", "a", "half"})
+
+
 def _date_words(ent: Span) -> list[str]:
     out: list[str] = []
     run: list[Token] = []  # number words read together: "forty-two days" is 42
     for token in ent:
         word = token.lower_.rstrip(".")
-        if (word in NUMBER_WORDS and word not in {"a", "an"}) or (run and word == "-"):
+        counting = word in NUMBER_WORDS and word not in {"a", "an"}
+        if ent.label_ == "DATE" and token.is_digit and _before_unit(token):
+            counting = True  # "45 years"; a year ("in 2019") stays as written
+        if counting or (run and word in _NUMBER_JOINTS):
             run.append(token)
+            continue
+        if word in DURATION_UNITS and (_cardinal(run) or _after_article(token)):
+            # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10
+            out.extend(_duration(run, DURATION_UNITS[word]))
+            run = []
             continue
         out.extend(number_values(run))
         run = []
@@ -125,14 +139,41 @@ def _date_words(ent: Span) -> list[str]:
     return out + number_values(run)  # "the third quarter"
 
 
+def _cardinal(run: list[Token]) -> bool:
+    """Whether number words read together count ("fourteen", "three and a half"), not
+    order ("the fourteenth year" is no length of time)."""
+    return bool(run) and all(t.tag_ == "CD" or t.lower_ in _NUMBER_JOINTS for t in run)
+
+
+def _duration(run: list[Token], unit: tuple[float, str]) -> list[str]:
+    """A count of a unit of time as how many of its base unit and the unit ("20", "years");
+    a count of one when no number is written ("a decade")."""
+    counts = [float(v) for v in number_values(run)] or [1.0]
+    how_many, base = unit
+    return [*(number_text(c * how_many) for c in counts), base]
+
+
+def _before_unit(token: Token) -> bool:
+    """Whether a unit of time follows, hyphenated or not ("45 years", "a 30-year term")."""
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    if following[:1] == ["-"]:
+        following = following[1:]
+    return bool(following) and following[0] in DURATION_UNITS
+
+
+def _after_article(token: Token) -> bool:
+    return token.i > 0 and token.nbor(-1).lower_ in {"a", "an"}
+
+
 def _counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
-    that cannot be years, and the words of a range between them ("fourteen to 31"): a
-    count, not a time."""
+    that cannot be years, the words of a range between them ("fourteen to 31") and those
+    that go on reading one ("ten and a half million"): a count, not a time."""
     return any(t.tag_ == "CD" for t in ent) and all(
         (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
         or t.lower_ in RANGE_WORDS
-        for t in ent
+        or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
+        for k, t in enumerate(ent)
     )
 
 
@@ -273,12 +314,20 @@ def claim_frame(
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             role_list(token.i, others).append(_name(token))
+    # a date's nouns are compared as the date ("in a decade" / "in ten years")
+    in_date = {
+        t.i
+        for ent in ents
+        if ent.label_ in {"DATE", "TIME"} and not (ent.label_ == "DATE" and _counts_only(ent))
+        for t in ent
+    }
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
         if t.pos_ == "NOUN"
         and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t))
         and not _prefix_piece(t)
+        and t.i not in in_date
     ]
     nouns += [  # "He paid one of the women" / "One of the women paid him"
         f"{_role_name(t.i, agent_at, patient_at)}:@{PERSONS[t.lower_]}"
