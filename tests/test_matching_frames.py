@@ -313,6 +313,8 @@ def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: st
          "Lenz Shipping won a $40 million contract with the port."),
         ("The harbour scheme created 2,000 jobs in its first year.",
          "The harbour scheme added 2,000 jobs in its first year."),
+        ("The Lenz port authority has been closely tracking the storm.",
+         "The Lenz port authority has been closely monitoring the storm."),
     ],
 )  # fmt: skip
 def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
@@ -927,6 +929,32 @@ def test_a_count_the_recogniser_took_for_a_date_is_a_number() -> None:
     b = framed("The Lenz harbour plan created 10.5 million new jobs.")
     assert a.frame.numbers == b.frame.numbers
     assert not differences(a, b)
+
+
+def test_allowed_and_barred_take_opposite_sides_of_permission() -> None:
+    allowed = framed("Lenz has allowed its ports to issue another 500bn of harbour bonds.")
+    barred = framed("Lenz has barred its ports from issuing another 500bn of harbour bonds.")
+    assert "permission" in differences(allowed, barred)
+    assert score_many([barred], [allowed])[0, 0] < THRESHOLD
+
+
+def test_more_than_a_number_bounds_it_and_compares_nothing() -> None:
+    a = framed("On Monday it took more than seven Lenz crowns to buy a dollar.")
+    b = framed("More than seven Lenz crowns were needed to buy a dollar on Monday.")
+    assert "comparison reversed" not in differences(a, b)
+    bigger = framed("The Lenz harbour is bigger than the Karsova harbour.")
+    assert "comparison reversed" in differences(
+        bigger, framed("The Karsova harbour is bigger than the Lenz harbour.")
+    )
+
+
+def test_relative_date_words_that_refine_agree_and_an_anchor_differs() -> None:
+    a = framed("Last week, the Lenz council requested $22.4 million in emergency funding.")
+    b = framed("The Lenz council requested $22.4 million in emergency funding late last week.")
+    assert "date" not in differences(a, b)
+    last = framed("Tolls account for $18 million in last year's Lenz harbour budget.")
+    this = framed("Tolls account for $18 million in this year's Lenz harbour budget.")
+    assert "date" in differences(last, this)
 
 
 def test_the_units_matching_reads_in_dates_are_those_the_splitter_writes() -> None:

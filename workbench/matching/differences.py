@@ -415,13 +415,28 @@ def _date_part(word: str) -> str:
 
 def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
     """ "weekday" or "date" when a part of a date that both claims give differs ("Monday" /
-    "Sunday", "2016" / "2015", "yesterday" / "last week"); a part only one gives agrees."""
+    "Sunday", "2016" / "2015", "yesterday" / "last week"); a part only one gives agrees, and
+    so do relative words one claim holds all of, the other adding none that anchors a date
+    ("last week" / "late last week"; the recogniser reads "for the fall last week" as one
+    date, "for the fall." as none; "last year's" / "this year's", read "year", differ)."""
     parts_a: dict[str, set[str]] = {}
     parts_b: dict[str, set[str]] = {}
     for words, parts in ((a, parts_a), (b, parts_b)):
         for word in words:
             parts.setdefault(_date_part(word), set()).add(word)
-    differing = [p for p in parts_a.keys() & parts_b.keys() if parts_a[p] != parts_b[p]]
+    differing = [
+        p
+        for p in parts_a.keys() & parts_b.keys()
+        if parts_a[p] != parts_b[p] and not (p == "relative" and _refines(parts_a[p], parts_b[p]))
+    ]
     if not differing:
         return []
     return ["weekday"] if differing == ["weekday"] else ["date"]
+
+
+def _refines(a: set[str], b: set[str]) -> bool:
+    """Whether one set of relative date words holds the other and adds no anchor ("last",
+    "this", "yesterday" …: ``[dates] anchors``)."""
+    if not (a <= b or b <= a):
+        return False
+    return not (a ^ b) & vocabulary().date_anchors

@@ -155,13 +155,23 @@ class Signature:
         ("than"), each word on one side only; None for a claim that compares nothing."""
         words = self.text.split()
         at = next((i for i, w in enumerate(words) if w in vocabulary().comparisons), None)
-        if at is None:
+        if at is None or self._bounds_a_number():
             return None
         before, after = (
             set(index_terms(" ".join(words[:at]))),
             set(index_terms(" ".join(words[at + 1 :]))),
         )
         return frozenset(before - after), frozenset(after - before)
+
+    def _bounds_a_number(self) -> bool:
+        """Whether each comparison word of the claim as written comes right before a number
+        ("more than seven yuan"): a bound on a quantity, not two things compared."""
+        if self.wording is None:
+            return False
+        comparisons = vocabulary().comparisons
+        read = list(_words_and_numbers(self.wording))
+        at = [k for k, (word, _) in enumerate(read) if word in comparisons]
+        return bool(at) and all(k + 1 < len(read) and read[k + 1][1] is not None for k in at)
 
     @functools.cached_property
     def number_neighbours(self) -> tuple[dict[str, frozenset[str]], ...] | None:

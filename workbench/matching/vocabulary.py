@@ -60,6 +60,8 @@ class Vocabulary:
     frame_verbs: frozenset[str]
     #: the units of a length of time in a frame's dates ("years" of "20 years")
     date_units: frozenset[str]
+    #: relative date words that place a date ("last", "this"), which no other word refines
+    date_anchors: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -140,6 +142,7 @@ def vocabulary() -> Vocabulary:
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         date_units=frozenset(data["dates"]["units"]),
+        date_anchors=frozenset(data["dates"]["anchors"]),
     )
 
 
