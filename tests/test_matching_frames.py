@@ -277,6 +277,14 @@ def test_a_body_named_by_its_initials_is_the_same_actor() -> None:
     assert "agent" in differences(a, c)
 
 
+def test_a_speaker_counted_in_words_or_figures_is_one_speaker() -> None:
+    figures = framed("500 Lenz economists and seven harbour pilots say the toll is high.")
+    words = framed("Five hundred Lenz economists and seven harbour pilots say the toll is high.")
+    assert "speaker" not in differences(figures, words)
+    fewer = framed("Four hundred Lenz economists and seven harbour pilots say the toll is high.")
+    assert "speaker" in differences(figures, fewer)
+
+
 def test_with_no_says_without_and_denies_nothing() -> None:
     a = framed("Lenz approved the ferry terminal with no public hearing.")
     b = framed("Lenz approved the ferry terminal without a public hearing.")

@@ -16,8 +16,10 @@ NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "thousand": 1000,
 }  # fmt: skip
+#: number words that multiply what comes before them ("five hundred", "two dozen")
+_MULTIPLIERS = frozenset({"hundred", "dozen", "thousand"})
 _NAME_WORD = re.compile(r"[\w.-]+")
 
 
@@ -43,15 +45,25 @@ def _name_words(name: str) -> tuple[str, ...]:
     text = vocab.names.get(text, text)
     words: list[str] = []
     implied: list[str] = []  # words a form already gave ("saudi" is "saudi arabia")
+    count: float | None = None  # number words read together: "five hundred" is 500
     for word in _NAME_WORD.findall(text):
         if implied and word == implied[0]:
             implied.pop(0)
             continue
+        parts = word.split("-")  # "twenty-five"
+        if all(p in NUMBER_WORDS for p in parts):
+            for part in parts:
+                value = NUMBER_WORDS[part]
+                count = (count or 1) * value if part in _MULTIPLIERS else (count or 0) + value
+            continue
+        if count is not None:
+            words.append(number_text(count))
+            count = None
         form = vocab.names.get(word, word).split()
         implied = form[1:] if form[0] == word else []
-        if word in NUMBER_WORDS:
-            form = [number_text(NUMBER_WORDS[word])]
         words.extend(form)
+    if count is not None:
+        words.append(number_text(count))
     return tuple(words)
 
 
