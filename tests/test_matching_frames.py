@@ -946,6 +946,15 @@ def test_allowed_and_barred_take_opposite_sides_of_permission() -> None:
     assert score_many([barred], [allowed])[0, 0] < THRESHOLD
 
 
+def test_a_deepening_crisis_and_an_easing_one_take_opposite_sides() -> None:
+    deepening = framed("Mayor Vos cited a deepening crisis with Karsova for closing the port.")
+    easing = framed("Mayor Vos cited an easing crisis with Karsova for closing the port.")
+    assert "intensity" in differences(deepening, easing)
+    firms = framed("Lenz shipping firms have been slowly recovering from the strike.")
+    companies = framed("Lenz shipping companies have been slowly recovering from the strike.")
+    assert not differences(firms, companies)
+
+
 def test_more_than_a_number_bounds_it_and_compares_nothing() -> None:
     a = framed("On Monday it took more than seven Lenz crowns to buy a dollar.")
     b = framed("More than seven Lenz crowns were needed to buy a dollar on Monday.")
