@@ -323,6 +323,8 @@ def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: st
          "The harbour scheme added 2,000 jobs in its first year."),
         ("The Lenz port authority has been closely tracking the storm.",
          "The Lenz port authority has been closely monitoring the storm."),
+        ("The Lenz dockers said they would not support Mayor Vos.",
+         "The Lenz dockers said they would not back Mayor Vos."),
     ],
 )  # fmt: skip
 def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
