@@ -957,6 +957,19 @@ def test_a_deepening_crisis_and_an_easing_one_take_opposite_sides() -> None:
     assert not differences(firms, companies)
 
 
+def test_nouns_listed_before_a_noun_say_which_ones_it_means() -> None:
+    travel = framed("One of the largest trades in Lenz is the travel and tourist business.")
+    oil = framed("One of the largest trades in Lenz is the oil business.")
+    assert differences(travel, oil)
+    assert score_many([oil], [travel])[0, 0] < THRESHOLD
+
+
+def test_during_and_after_are_other_times() -> None:
+    during = framed("Lenz farmers grew the surplus because the council asked them during the war.")
+    after = framed("Lenz farmers grew the surplus because the council asked them after the war.")
+    assert "before or after" in differences(during, after)
+
+
 def test_more_than_a_number_bounds_it_and_compares_nothing() -> None:
     a = framed("On Monday it took more than seven Lenz crowns to buy a dollar.")
     b = framed("More than seven Lenz crowns were needed to buy a dollar on Monday.")

@@ -416,16 +416,19 @@ def _modifiers(noun: Token) -> str:
     ``kind_adjectives`` ("federal" courts) — as ":word|word"; empty when there are none.
     Adjectives that describe ("armed", "special") or count ("many", "few") do not say which
     ones."""
-    words = [
-        c.text.lower()
+    chosen = [
+        c
         for c in noun.children
         if not _prefix_piece(c)
         and (
-            (c.dep_ == "compound" and (c.pos_ in {"NOUN", "PROPN"} or _code_name(c)))
+            (c.dep_ in {"compound", "nmod"} and (c.pos_ in {"NOUN", "PROPN"} or _code_name(c)))
             or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
             or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
         )
     ]
+    # nouns listed with one ("the travel and tourist business")
+    chosen += [g for c in chosen for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
+    words = [c.text.lower() for c in chosen]
     return ":" + "|".join(words) if words else ""
 
 
