@@ -325,6 +325,8 @@ def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: st
          "The Lenz port authority has been closely monitoring the storm."),
         ("The Lenz dockers said they would not support Mayor Vos.",
          "The Lenz dockers said they would not back Mayor Vos."),
+        ("The Lenz council did not prevent the release of the harbour report.",
+         "The Lenz council did not block the release of the harbour report."),
     ],
 )  # fmt: skip
 def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
@@ -1006,6 +1008,8 @@ def test_the_units_matching_reads_in_dates_are_those_the_splitter_writes() -> No
          "500,000 dockers marched in Lenz in 2024."),
         ("Two-thirds of Lenz dockers voted for the strike.",
          "Two thirds of Lenz dockers voted for the strike."),
+        ("Three-fourths of Lenz dockers voted for the strike.",
+         "Three-quarters of Lenz dockers voted for the strike."),
     ],
 )  # fmt: skip
 def test_a_fraction_is_one_number_however_written(a: str, b: str) -> None:
