@@ -68,19 +68,11 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     are not ("into our country" / "into Canada")."""
     if a.frame is None or b.frame is None:
         return None
-    mine, theirs = a.text.split(), b.text.split()
-    if abs(len(mine) - len(theirs)) >= _REPLACED_WORDS:
+    replaced = _one_replacement(a, b)
+    if replaced is None:
         return None
-    edits = [
-        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]  # fmt: skip
-    if len(edits) != 1 or edits[0][0] != "replace":
-        return None
-    _, i1, i2, j1, j2 = edits[0]
-    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
-        return None
-    words_a, words_b = set(mine[i1:i2]), set(theirs[j1:j2])
+    old, new, _ = replaced
+    words_a, words_b = set(old), set(new)
     contrasts = vocabulary().contrasts
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
     if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
@@ -91,8 +83,8 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     # as the agent). A name counts as a participant too: "into our country" / "into Canada".
     held_a, held_b = _participants(a.frame), _participants(b.frame)
     in_a, in_b = {w for w, _ in held_a}, {w for w, _ in held_b}
-    gone = {p for p in held_a - held_b if p[0] not in in_b or _among(p[0], mine[i1:i2])}
-    added = {p for p in held_b - held_a if p[0] not in in_a or _among(p[0], theirs[j1:j2])}
+    gone = {p for p in held_a - held_b if p[0] not in in_b or _among(p[0], old)}
+    added = {p for p in held_b - held_a if p[0] not in in_a or _among(p[0], new)}
     # one name written two ways ("the US" / "the United States") is one participant
     same = {(x, y) for x in gone for y in added if x[1] == y[1] and same_actor(x[0], y[0])}
     gone -= {x for x, _ in same}
@@ -103,6 +95,23 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     if "agents" in roles:
         return "agent"
     return "place" if "places" in roles else "target"
+
+
+def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
+    """(the words of ``a``, the words of ``b`` in their place, the words both share) when two
+    normalised wordings differ only in one place, at most :data:`_REPLACED_WORDS` words on
+    either side."""
+    mine, theirs = a.text.split(), b.text.split()
+    edits = [
+        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]  # fmt: skip
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return None
+    _, i1, i2, j1, j2 = edits[0]
+    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
+        return None
+    return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
 
 
 def _among(participant: str, words: list[str]) -> bool:
@@ -148,20 +157,12 @@ def predicate_replaced(a: Signature, b: Signature) -> bool:
     actions = {main_action(a.frame), main_action(b.frame)}
     if len(actions) != 2 or None in actions or actions & vocabulary().light_verbs:
         return False
-    mine, theirs = a.text.split(), b.text.split()
-    edits = [
-        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]  # fmt: skip
-    if len(edits) != 1 or edits[0][0] != "replace":
+    replaced = _one_replacement(a, b)
+    if replaced is None:
         return False
-    _, i1, i2, j1, j2 = edits[0]
-    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
-        return False
-    words_a, words_b = mine[i1:i2], theirs[j1:j2]
+    words_a, words_b, rest = replaced
     if any(_one_side(x, y) for x in words_a for y in words_b):
         return False
-    rest = set(mine[:i1] + mine[i2:])
     return _holds_verb(words_a, rest, a.frame) and _holds_verb(words_b, rest, b.frame)
 
 
