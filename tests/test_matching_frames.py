@@ -362,6 +362,8 @@ def test_a_main_verb_put_in_other_words_is_another_action(a: str, b: str) -> Non
          "The Lenz cannery closed in 2015 after the floods."),
         ("Mayor Vos postponed the vote on the harbour budget.",
          "Mayor Vos put off the vote on the harbour budget."),
+        ("Mayor Vos and her deputy came into office in 2013.",
+         "Mayor Vos and her deputy took office in 2013."),
         ("The Lenz council had a meeting with the dock workers on Friday.",
          "The Lenz council met with the dock workers on Friday."),
     ],
