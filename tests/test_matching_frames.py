@@ -327,6 +327,8 @@ def test_a_verb_traded_anywhere_in_a_claim_alike_is_another_action(a: str, b: st
          "The Lenz dockers said they would not back Mayor Vos."),
         ("The Lenz council did not prevent the release of the harbour report.",
          "The Lenz council did not block the release of the harbour report."),
+        ("Mayor Vos recommended a 50 percent cut in harbour spending.",
+         "Mayor Vos proposed a 50 percent cut in harbour spending."),
     ],
 )  # fmt: skip
 def test_a_verb_listed_alike_or_a_light_verb_traded_is_the_same_action(a: str, b: str) -> None:
@@ -972,6 +974,12 @@ def test_during_and_after_are_other_times() -> None:
     during = framed("Lenz farmers grew the surplus because the council asked them during the war.")
     after = framed("Lenz farmers grew the surplus because the council asked them after the war.")
     assert "before or after" in differences(during, after)
+
+
+def test_a_body_an_adjective_names_and_one_a_name_gives_are_other_ones() -> None:
+    council = framed("Mayor Vos called for a 25% cut in congressional staffs in Lenz.")
+    house = framed("Mayor Vos called for a 25% cut in Harbour House staffs in Lenz.")
+    assert differences(council, house)
 
 
 def test_more_than_a_number_bounds_it_and_compares_nothing() -> None:
