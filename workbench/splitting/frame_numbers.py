@@ -78,7 +78,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             if current is not None and k > 0 and words[k - 1] != "and":
                 current /= FRACTIONS[word]  # "two-thirds", "one-half"
                 continue
-            if current is None and (_after_article(token) or word in _WHOLE_FRACTIONS):
+            if current is None and (after_article(token) or word in _WHOLE_FRACTIONS):
                 current, scaled = 1 / FRACTIONS[word], False  # "a third", "half"
                 continue
         if value is None and (whole := _written_whole(token)) is not None:
@@ -94,7 +94,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
                     first_end = (len(values), current) if not scaled else None
                     values.append(number_text(current))
                 current, scaled = value, False
-        elif word in SCALES and current is None and _after_article(token):
+        elif word in SCALES and current is None and after_article(token):
             current, scaled = SCALES[word], True  # "a thousand"
         elif word in SCALES and current is not None:
             if not scaled and first_end is not None:  # the first end shares the scale
@@ -147,7 +147,7 @@ def _glued_scale(token: Token) -> float | None:
     return None if base is None else base * SCALES[match[2]]
 
 
-def _after_article(token: Token) -> bool:
+def after_article(token: Token) -> bool:
     """Whether the word before ``token`` in its text is "a" or "an" ("a thousand")."""
     return token.i > 0 and token.doc[token.i - 1].lower_ in {"a", "an"}
 

@@ -48,6 +48,7 @@ from workbench.splitting.frame_numbers import (
     FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
+    after_article,
     figure,
     fraction_end,
     lexicon_pairs,
@@ -116,7 +117,7 @@ def _date_words(ent: Span) -> list[str]:
         if counting or (run and word in _NUMBER_JOINTS):
             run.append(token)
             continue
-        if word in DURATION_UNITS and (_cardinal(run) or _after_article(token)):
+        if word in DURATION_UNITS and (_cardinal(run) or after_article(token)):
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10
             out.extend(_duration(run, DURATION_UNITS[word]))
             run = []
@@ -159,10 +160,6 @@ def _before_unit(token: Token) -> bool:
     if following[:1] == ["-"]:
         following = following[1:]
     return bool(following) and following[0] in DURATION_UNITS
-
-
-def _after_article(token: Token) -> bool:
-    return token.i > 0 and token.nbor(-1).lower_ in {"a", "an"}
 
 
 def _counts_only(ent: Span) -> bool:
@@ -287,10 +284,12 @@ def claim_frame(
         return core.get(_role_name(i, agent_at, patient_at), rest)
 
     ents = ents_of(span)
+    in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
     for ent in ents:
         counts = ent.label_ == "DATE" and _counts_only(ent)  # "from fourteen to 31"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
+            in_date.update(t.i for t in ent)
             continue
         if not any(t.i in indices for t in ent):
             continue
@@ -314,13 +313,6 @@ def claim_frame(
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             role_list(token.i, others).append(_name(token))
-    # a date's nouns are compared as the date ("in a decade" / "in ten years")
-    in_date = {
-        t.i
-        for ent in ents
-        if ent.label_ in {"DATE", "TIME"} and not (ent.label_ == "DATE" and _counts_only(ent))
-        for t in ent
-    }
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
