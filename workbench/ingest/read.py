@@ -284,13 +284,29 @@ def read_url(
     time-outs (``timeout`` per operation, ``deadline`` in all) and HTTP error statuses
     become InputError.
     """
-    answer = fetch_web(
+    answer = fetch_page(url, timeout=timeout, deadline=deadline, allow_private=allow_private)
+    return page_document(answer, url)
+
+
+def fetch_page(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT_S,
+    deadline: float = DEFAULT_DEADLINE_S,
+    allow_private: bool = False,
+) -> Fetched:
+    """The network half of :func:`read_url`: fetch the page, read nothing from it yet."""
+    return fetch_web(
         url,
         "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
         timeout=timeout,
         deadline=deadline,
         allow_private=allow_private,
     )
+
+
+def page_document(answer: Fetched, url: str) -> Document:
+    """The other half of :func:`read_url`: the article text of a fetched page."""
     fmt = _format_for_content_type(answer.content_type, url)
     charset = answer.charset or (declared_charset(answer.data) if fmt != "text" else None)
     text = decode(answer.data, url, charset=charset)

@@ -30,7 +30,7 @@ from workbench.core.text import counted
 from workbench.core.values import Document, Feed
 from workbench.ingest.feeds import FeedEntry, fetch_feed
 from workbench.ingest.fetch import DEFAULT_TIMEOUT_S, HTTPStatusError, NetworkError
-from workbench.ingest.read import read_url
+from workbench.ingest.read import fetch_page, page_document
 from workbench.ingest.robots import RobotsRules
 from workbench.store import Store
 
@@ -244,7 +244,7 @@ def _fetch_article(
         raise _Late
     started = time.monotonic()
     try:
-        document = read_url(
+        answer = fetch_page(
             task.entry.link,
             timeout=min(options.timeout, left),
             deadline=left,
@@ -252,6 +252,9 @@ def _fetch_article(
         )
     finally:
         _spend(task.report, time.monotonic() - started)
+    # reading the text is not fetching: its time (and the extractor's first import, which
+    # every fetcher thread waits for) is not the feed's to spend
+    document = page_document(answer, task.entry.link)
     feed, entry = task.report.feed, task.entry
     return dataclasses.replace(
         document,
