@@ -1156,3 +1156,16 @@ def test_a_duty_an_agreement_and_a_shield_said_two_ways_are_one_claim(a: str, b:
 )  # fmt: skip
 def test_going_up_rises_and_going_down_falls(a: str, b: str, same: bool) -> None:
     assert bool(score_many([framed(b)], [framed(a)])[0, 0] >= THRESHOLD) is same
+
+
+def test_a_noun_the_recogniser_draws_into_a_date_still_says_where() -> None:
+    # the recogniser reads "the shelter 40 days" as one date: "shelter" is still the place
+    shelter = framed("Rescued seals are kept in the shelter 40 days.")
+    assert differences(shelter, framed("Rescued seals are kept in the clinic 40 days."))
+    assert not differences(shelter, framed("Rescued seals are kept in the shelter for 40 days."))
+    assert "date" in differences(shelter, framed("Rescued seals are kept in the shelter 20 days."))
+
+
+def test_whose_years_a_date_names_is_part_of_the_claim() -> None:
+    obama = framed("Unemployment fell during the Obama years.")
+    assert differences(obama, framed("Unemployment fell during the Bush years."))

@@ -102,6 +102,8 @@ def _is_place(ent: Span) -> bool:
 
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
+#: the words a date is read from (besides numbers)
+_WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
 #: words that go on reading a number ("forty-two", "three and a half")
 _NUMBER_JOINTS = frozenset({"-", "and", "a", "half"})
 
@@ -138,6 +140,19 @@ def _date_words(ent: Span) -> list[str]:
         elif word in RELATIVE_DATES:
             out.append(word)
     return out + number_values(run)  # "the third quarter"
+
+
+def _read_as_date(token: Token) -> bool:
+    """Whether a word of a date entity says when (a number, a unit, a month, "last") rather
+    than what or where: what the recogniser drew in besides stays a participant."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ not in {"NOUN", "PROPN"}
+        or token.like_num
+        or any(w in vocabulary for w in (word, token.lemma_.lower()) for vocabulary in _WHEN)
+        or figure(word) is not None
+        or bool(_DECADE.match(word.lstrip("'’")))
+    )
 
 
 def _cardinal(run: list[Token]) -> bool:
@@ -289,7 +304,7 @@ def claim_frame(
         counts = ent.label_ == "DATE" and _counts_only(ent)  # "from fourteen to 31"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
-            in_date.update(t.i for t in ent)
+            in_date.update(t.i for t in ent if _read_as_date(t))
             continue
         if not any(t.i in indices for t in ent):
             continue
@@ -308,7 +323,13 @@ def claim_frame(
                 )
             )
     inside_entity = {t.i for ent in ents for t in ent}
+    # a noun the recogniser drew into a date ("kept in the nursery 42 days") is still where
+    # or what, whatever the parser made of it
+    stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
+        if token.i in stray and token.pos_ == "PROPN":  # "during the Obama years"
+            others.append(_name(token))
+            continue
         if token.i in inside_entity or token.dep_ == "compound":
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
@@ -317,7 +338,7 @@ def claim_frame(
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
         if t.pos_ == "NOUN"
-        and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t))
+        and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t) or t.i in stray)
         and not _prefix_piece(t)
         and t.i not in in_date
     ]
