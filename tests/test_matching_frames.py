@@ -1169,3 +1169,16 @@ def test_a_noun_the_recogniser_draws_into_a_date_still_says_where() -> None:
 def test_whose_years_a_date_names_is_part_of_the_claim() -> None:
     obama = framed("Unemployment fell during the Obama years.")
     assert differences(obama, framed("Unemployment fell during the Bush years."))
+
+
+def test_a_place_said_with_another_preposition_and_noun_is_another_place() -> None:
+    outskirts = framed("On the outskirts, the average Lenz commuter is far from any freeway.")
+    assert differences(
+        outskirts, framed("In the centre, the average Lenz commuter is far from any freeway.")
+    )
+
+
+def test_a_kind_named_otherwise_beside_a_word_both_share_is_another_kind() -> None:
+    business = framed("Varga voted for small-business tax cuts.")
+    assert differences(business, framed("Varga voted for IRA tax cuts."))
+    assert not differences(business, framed("Varga voted for small business tax cuts."))

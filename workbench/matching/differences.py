@@ -274,7 +274,7 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     ones: "FSB officers" / "police officers", "Turkish forces" / "government forces"."""
     kinds_a, kinds_b = _kinds(a), _kinds(b)
     for key in kinds_a.keys() & kinds_b.keys():
-        if kinds_a[key] and kinds_b[key] and not kinds_a[key] & kinds_b[key]:
+        if kinds_a[key] - kinds_b[key] and kinds_b[key] - kinds_a[key]:
             return {"agents": "agent", "patients": "target"}.get(key[0], "target")
     return None
 

@@ -5,6 +5,7 @@ other and saying more."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from difflib import SequenceMatcher
@@ -42,6 +43,8 @@ def action_replaced(a: Signature, b: Signature) -> bool:
 
 #: the most words a replaced participant may take on either side ("a prison term" / "a fine")
 _REPLACED_WORDS = 3
+#: words two changes may keep between them and still be one place ("on the" / "in the")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def quality_replaced(a: Signature, b: Signature) -> bool:
@@ -100,16 +103,21 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
 def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
     """(the words of ``a``, the words of ``b`` in their place, the words both share) when two
     normalised wordings differ only in one place, at most :data:`_REPLACED_WORDS` words on
-    either side."""
+    either side; changes with only an article between them are one place."""
     mine, theirs = a.text.split(), b.text.split()
     edits = [
         op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
         if op[0] != "equal"
     ]  # fmt: skip
-    if len(edits) != 1 or edits[0][0] != "replace":
+    if (
+        not edits
+        or any(  # "on the outskirts" / "in the centre" is one place
+            set(mine[x[2] : y[1]]) - _ARTICLES for x, y in itertools.pairwise(edits)
+        )
+    ):
         return None
-    _, i1, i2, j1, j2 = edits[0]
-    if max(i2 - i1, j2 - j1) > _REPLACED_WORDS:
+    i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
+    if not (0 < i2 - i1 <= _REPLACED_WORDS and 0 < j2 - j1 <= _REPLACED_WORDS):
         return None
     return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
 
