@@ -1182,3 +1182,27 @@ def test_a_kind_named_otherwise_beside_a_word_both_share_is_another_kind() -> No
     business = framed("Varga voted for small-business tax cuts.")
     assert differences(business, framed("Varga voted for IRA tax cuts."))
     assert not differences(business, framed("Varga voted for small business tax cuts."))
+
+
+def test_out_of_one_place_into_another_is_a_path() -> None:
+    mines = framed("Lenz moved its workers out of the mines into the farms.")
+    assert "from and to swapped" in differences(
+        mines, framed("Lenz moved its workers out of the farms into the mines.")
+    )
+    toll = framed("Rescuers raised the Lenz toll from fourteen to 31.")
+    assert "from and to swapped" in differences(
+        toll, framed("Rescuers raised the Lenz toll from 31 to fourteen.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz plan could produce ten new jobs.", "The Lenz plan could create ten new jobs."),
+        ("Lenz shifted men out of mines into farms.", "Lenz moved men out of mines into farms."),
+    ],
+)  # fmt: skip
+def test_producing_and_creating_or_shifting_and_moving_in_place_are_one_action(
+    a: str, b: str
+) -> None:
+    assert not differences(framed(a), framed(b))

@@ -78,7 +78,7 @@ _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its
 DATE_WORDS = lexicon_pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
-PATH_SOURCES = LEXICON["path_sources"].words
+PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
@@ -255,6 +255,9 @@ def _path(tokens: list[Token]) -> tuple[str, ...]:
         if token.dep_ != "pobj":
             continue
         preposition = token.head.lower_
+        two_words = f"{token.head.head.lower_} {preposition}"  # "out of the mines"
+        if token.head.head.dep_ == "prep" and two_words in PATH_SOURCES | PATH_DESTINATIONS:
+            preposition = two_words
         side = (
             "from" if preposition in PATH_SOURCES
             else "to" if preposition in PATH_DESTINATIONS
