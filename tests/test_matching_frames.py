@@ -1206,3 +1206,13 @@ def test_producing_and_creating_or_shifting_and_moving_in_place_are_one_action(
     a: str, b: str
 ) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_a_study_of_a_body_is_said_by_that_body() -> None:
+    study = framed("A 2019 Lenz University study found that 40 percent of new nurses quit.")
+    assert not differences(
+        study, framed("A 2019 study by Lenz University found that 40 percent of new nurses quit.")
+    )
+    assert "speaker" in differences(
+        study, framed("A 2019 Varga Institute study found that 40 percent of new nurses quit.")
+    )

@@ -92,6 +92,25 @@ def fold_letters(text: str) -> str:
     return unicodedata.normalize("NFC", kept).translate(_FOLDED)
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speakers can be one: the same actor, or the same author of what they
+    published ("a 2018 University of Pennsylvania study" / "the University of
+    Pennsylvania"; ``[works]``)."""
+    return same_actor(a, b) or same_actor(_author(a), _author(b))
+
+
+def _author(name: str) -> str:
+    """A speaker without the words that say it is a work (its year stays: a 2015 study is
+    not a 2018 one); the name as it is when nothing else is left ("a study")."""
+    left_out = vocabulary().works | _BEFORE_WORK
+    kept = [w for w in name.split() if w.lower() not in left_out]
+    return " ".join(kept) if kept else name
+
+
+#: words that say which work rather than whose ("a new study", "the latest survey")
+_BEFORE_WORK = frozenset({"a", "an", "the", "new", "recent", "latest"})
+
+
 def same_actor(a: str, b: str) -> bool:
     """Whether two names can be one actor: the same words in any order ("World War Two",
     "the Second World War"), or one is the end of the other ("Putin", "Vladimir Putin"),

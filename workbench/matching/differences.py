@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
-from workbench.matching.actors import actor_words, same_actor
+from workbench.matching.actors import actor_words, same_actor, same_speaker
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
 from workbench.matching.rewording import (
     action_replaced,
@@ -58,7 +58,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("hedge")
     if a.level is not None and b.level is not None and a.level != b.level:
         found.append("level or change")
-    if a.speaker and b.speaker and not same_actor(a.speaker, b.speaker):
+    if a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker):
         found.append("speaker")
     stances = {a.stance, b.stance}
     if None not in stances and len(stances) == 2 and stances & UNCOMMITTED_STANCES:

@@ -40,6 +40,8 @@ class Vocabulary:
     persons: dict[str, int]
     #: the ``[light_verbs]`` in their compared form
     light_verbs: frozenset[str]
+    #: what a speaker published rather than who it is (``[works]``: "study", "report")
+    works: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
     traded: dict[str, tuple[tuple[str, int], ...]]
     #: {verb in its compared form: ((group, 0), …)} of ``[one_action]``: verbs that do one
@@ -134,6 +136,7 @@ def vocabulary() -> Vocabulary:
         one_action=_contrasts(data["one_action"]["groups"], single),
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
+        works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
