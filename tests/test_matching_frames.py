@@ -1216,3 +1216,20 @@ def test_a_study_of_a_body_is_said_by_that_body() -> None:
     assert "speaker" in differences(
         study, framed("A 2019 Varga Institute study found that 40 percent of new nurses quit.")
     )
+
+
+def test_the_past_week_is_the_last_week() -> None:
+    last = framed("Over the last week, Lenz has been jolted by a rail strike.")
+    assert not differences(
+        last, framed("Over the past week, Lenz has been jolted by a rail strike.")
+    )
+    assert "date" in differences(
+        last, framed("Over the last month, Lenz has been jolted by a rail strike.")
+    )
+
+
+def test_making_and_turning_a_thing_into_another_in_place_are_one_action() -> None:
+    made = framed("Varga has made school meals into one of her signature issues.")
+    assert not differences(
+        made, framed("Varga has turned school meals into one of her signature issues.")
+    )
