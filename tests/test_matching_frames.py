@@ -1233,3 +1233,12 @@ def test_making_and_turning_a_thing_into_another_in_place_are_one_action() -> No
     assert not differences(
         made, framed("Varga has turned school meals into one of her signature issues.")
     )
+
+
+def test_growing_is_increasing() -> None:
+    from workbench.matching import THRESHOLD, score_many, signature
+
+    grown = signature("Lenz's visibility has grown.")
+    increased = signature("Lenz's visibility has increased.")
+    assert grown.text == increased.text
+    assert score_many([grown], [increased])[0, 0] >= THRESHOLD
