@@ -1242,3 +1242,52 @@ def test_growing_is_increasing() -> None:
     increased = signature("Lenz's visibility has increased.")
     assert grown.text == increased.text
     assert score_many([grown], [increased])[0, 0] >= THRESHOLD
+
+
+def test_two_offices_of_one_title_word_are_two_speakers() -> None:
+    treasury = framed("The Secretary of the Treasury said that Lenz is itself to blame.")
+    assert "speaker" in differences(
+        treasury, framed("The Secretary of State said that Lenz is itself to blame.")
+    )
+    assert not differences(
+        treasury, framed("Lenz is itself to blame, the Secretary of the Treasury said.")
+    )
+
+
+def test_a_hedge_of_another_kind_beside_one_both_hold_is_a_difference() -> None:
+    seeking = framed("Lenz's leaders may be seeking to avoid the mistakes of the past.")
+    assert "hedge" in differences(
+        seeking, framed("Lenz's leaders are seeking to avoid the mistakes of the past.")
+    )
+    could = framed("Varga said Lenz could see a surge like the last one.")
+    assert not differences(
+        could, framed("Varga said Lenz could possibly see a surge like the last one.")
+    )
+
+
+def test_cause_and_effect_given_the_other_way_round_are_another_claim() -> None:
+    taxes = framed(
+        "Lenz tax rates have been rising because the national income has been shrinking."
+    )
+    assert "cause and effect swapped" in differences(
+        taxes,
+        framed("The Lenz national income has been shrinking because tax rates have been rising."),
+    )
+    assert not differences(
+        taxes,
+        framed("Because the national income has been shrinking, Lenz tax rates have been rising."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lenz families live near the centre.", "Lenz families live near the center."),
+        ("Lenz criticised the defence budget.", "Lenz criticized the defense budget."),
+        ("Federal expenditures in Lenz rose.", "Federal spending in Lenz rose."),
+        ("Easing did not translate into credit in Lenz.", "Easing did not lead to credit in Lenz."),
+        ("Lenz put pressure on Varga.", "Lenz pressured Varga."),
+    ],
+)  # fmt: skip
+def test_spellings_and_wordings_that_say_one_thing_match(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))

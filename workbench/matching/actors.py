@@ -125,7 +125,7 @@ def same_actor(a: str, b: str) -> bool:
         return False
     titles = vocabulary().titles
     if all(w in titles for w in x + y):  # no names: "the Vice President" is not "the President"
-        return set(x) == set(y)
+        return set(x) == set(y) and _title_words(a) == _title_words(b)
     offices_x, offices_y = _offices(a), _offices(b)
     if offices_x and offices_y and not offices_x & offices_y:
         return False  # "King Salman" is not "Crown Prince Mohammad bin Salman"
@@ -159,6 +159,15 @@ def _offices(name: str) -> frozenset[str]:
         for w in _name_words(name)
         if w in vocab.titles and w not in vocab.courtesy
     )
+
+
+def _title_words(name: str) -> frozenset[str]:
+    """The words of a title as written, one of several words kept whole: "the Secretary of
+    the Treasury" is not "the Secretary of State", though both are read as "secretary"."""
+    forms = vocabulary().title_forms
+    text = re.sub(r"'s\b", "", fold_letters(name.lower().replace("’", "'")))
+    words = {forms.get(w, w) for w in _NAME_WORD.findall(text)}
+    return frozenset(words - {"the", "of", "a", "an"})
 
 
 def _same_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:

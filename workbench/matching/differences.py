@@ -3,7 +3,7 @@ frame roles that differ (another agent, agent and target swapped, another date â
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
@@ -35,7 +35,8 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "possessor swapped", "names swapped", "words swapped", "action",
+    "comparison reversed", "cause and effect swapped", "possessor swapped", "names swapped",
+    "words swapped", "action",
     "quality", "says more",
     "negation", "hedge", "stance",
     "level or change", "speaker",
@@ -50,11 +51,13 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")
+    if _traded_sides(a.caused_sides, b.caused_sides):
+        found.append("cause and effect swapped")
     if possessors_swapped(a, b):
         found.append("possessor swapped")
     if (a.negated != b.negated and not negation_worded_otherwise(a, b)) or negated_elsewhere(a, b):
         found.append("negation")
-    if a.hedged != b.hedged:
+    if a.hedges != b.hedges:  # a kind of hedge more: "may be seeking to" / "is seeking to"
         found.append("hedge")
     if a.level is not None and b.level is not None and a.level != b.level:
         found.append("level or change")
@@ -173,7 +176,13 @@ def names_traded(a: Signature, b: Signature) -> bool | None:
 def comparison_reversed(a: Signature, b: Signature) -> bool:
     """Whether two words trade sides of the comparison word ("than") between the claims:
     "Germany's army is larger than France's" / "France's army is larger than Germany's"."""
-    mine, theirs = a.compared_sides, b.compared_sides
+    return _traded_sides(a.compared_sides, b.compared_sides)
+
+
+def _traded_sides(
+    mine: tuple[Set[str], Set[str]] | None, theirs: tuple[Set[str], Set[str]] | None
+) -> bool:
+    """Whether words on each side of one claim's joint stand on the other side in the other."""
     if mine is None or theirs is None:
         return False
     return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])

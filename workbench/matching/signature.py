@@ -9,7 +9,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
 from workbench.core.numbers import is_rounded, number_text
@@ -81,7 +81,18 @@ class Signature:
     @functools.cached_property
     def hedged(self) -> bool:
         """Whether the wording holds a hedge of matching.toml ("allegedly", "tried to")."""
-        return vocabulary().hedges.search(self.text) is not None
+        return bool(self.hedges)
+
+    @functools.cached_property
+    def hedges(self) -> frozenset[str]:
+        """The kinds of hedge the wording holds: "modal" for a possibility ("could",
+        "possibly"), "other" for the rest ("tried to", "allegedly"). "May be seeking to
+        avoid" holds both, "is seeking to avoid" one."""
+        vocab = vocabulary()
+        return frozenset(
+            "modal" if m[0] in vocab.modal_hedges else "other"
+            for m in vocab.hedges.finditer(self.text)
+        )
 
     @functools.cached_property
     def level(self) -> bool | None:
@@ -153,9 +164,21 @@ class Signature:
     def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
         """(the index words before, after) the first comparison word of matching.toml
         ("than"), each word on one side only; None for a claim that compares nothing."""
+        if self._bounds_a_number():
+            return None
+        return self._sides_of(vocabulary().comparisons)
+
+    @functools.cached_property
+    def caused_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """(the index words before, after) the first word of ``[causes]`` ("because"): what
+        is explained and what explains it; None for a claim that gives no cause so."""
+        return self._sides_of(vocabulary().causes)
+
+    def _sides_of(self, joints: Set[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+        """The index words before and after the first of ``joints``, each on one side only."""
         words = self.text.split()
-        at = next((i for i, w in enumerate(words) if w in vocabulary().comparisons), None)
-        if at is None or self._bounds_a_number():
+        at = next((i for i, w in enumerate(words) if w in joints), None)
+        if at is None:
             return None
         before, after = (
             set(index_terms(" ".join(words[:at]))),

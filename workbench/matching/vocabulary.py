@@ -49,11 +49,15 @@ class Vocabulary:
     one_action: dict[str, tuple[tuple[str, int], ...]]
     #: the hedges ("allegedly", "tried to") in their compared form, as whole words
     hedges: re.Pattern
+    #: the hedges of possibility or necessity ("could", "possibly"), in their compared form
+    modal_hedges: frozenset[str]
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
     level_contrasts: frozenset[str]
     level_words: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
+    #: words between an effect and its cause ("because")
+    causes: frozenset[str]
     #: what stands between names listed together (",", "and")
     list_joints: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
@@ -138,9 +142,11 @@ def vocabulary() -> Vocabulary:
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
+        modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         comparisons=frozenset(data["comparisons"]["words"]),
+        causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
