@@ -282,10 +282,18 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     """The role in which both frames name the same kind of participant but say different
     ones: "FSB officers" / "police officers", "Turkish forces" / "government forces"."""
     kinds_a, kinds_b = _kinds(a), _kinds(b)
+    # a word the other frame holds elsewhere is not another kind: the parser reads "city and
+    # local government" with "city" a noun of its own in one sentence and not in the next
+    words_a, words_b = _frame_words(kinds_a), _frame_words(kinds_b)
     for key in kinds_a.keys() & kinds_b.keys():
-        if kinds_a[key] - kinds_b[key] and kinds_b[key] - kinds_a[key]:
+        if kinds_a[key] - words_b and kinds_b[key] - words_a:
             return {"agents": "agent", "patients": "target"}.get(key[0], "target")
     return None
+
+
+def _frame_words(kinds: dict[tuple[str, str], set[str]]) -> set[str]:
+    """Every noun of a frame's unnamed participants and every word that says which ones."""
+    return {noun for _, noun in kinds} | {w for words in kinds.values() for w in words}
 
 
 def _other_agent(a: Frame, b: Frame) -> str | None:
