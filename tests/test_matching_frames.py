@@ -1304,3 +1304,18 @@ def test_a_word_the_other_frame_holds_elsewhere_is_not_another_kind() -> None:
             "In 1929 the cost of city and local government in Lenz was three times that of 1913."
         ),
     )
+
+
+def test_a_code_the_recogniser_counts_still_names_a_variant() -> None:
+    # the recogniser reads "BA.2.75" as a count and "BA.4.6" as no entity at all
+    older = framed("For months Lenz scientists watched BA.2.75 as a variant of interest.")
+    assert differences(
+        older, framed("For months Lenz scientists watched BA.4.6 as a variant of interest.")
+    )
+
+
+def test_struggling_to_do_a_thing_and_doing_it_easily_are_opposites() -> None:
+    struggled = framed("The Lenz site struggled to attract interest from buyers.")
+    assert "difficulty" in differences(
+        struggled, framed("The Lenz site easily attracted interest from buyers.")
+    )

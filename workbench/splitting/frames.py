@@ -102,6 +102,8 @@ def _is_place(ent: Span) -> bool:
 
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
+#: a name made of letters and numbers ("BA.2.75", "F-35")
+_CODE = re.compile(r"^[A-Za-z]+[.-]?\d+(?:[.-]\d+)*[A-Za-z]?$")
 #: the words a date is read from (besides numbers)
 _WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
 #: words that go on reading a number ("forty-two", "three and a half")
@@ -329,9 +331,16 @@ def claim_frame(
     # a noun the recogniser drew into a date ("kept in the nursery 42 days") is still where
     # or what, whatever the parser made of it
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
+    # a code the recogniser took for a count ("BA.2.75") names a thing, as it does when the
+    # recogniser reads it as no entity at all
+    counted = (t for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent)
+    coded = {t.i for t in counted if _CODE.match(t.text)}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in stray and token.pos_ == "PROPN":  # "during the Obama years"
             others.append(_name(token))
+            continue
+        if token.i in coded:
+            role_list(token.i, others).append(_name(token))
             continue
         if token.i in inside_entity or token.dep_ == "compound":
             continue
