@@ -41,15 +41,19 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from workbench.core.numbers import number_text
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
+from workbench.splitting.frame_dates import (
+    clock_time,
+    counts_only,
+    date_words,
+    read_as_date,
+    year_before_one,
+)
 from workbench.splitting.frame_numbers import (
     FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
-    after_article,
-    figure,
     fraction_end,
     lexicon_pairs,
     number_values,
@@ -73,11 +77,6 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINA
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
-_DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
-DATE_WORDS = lexicon_pairs("date_words")
-RELATIVE_DATES = LEXICON["relative_dates"].words
-RANGE_WORDS = LEXICON["range_words"].words
 PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
@@ -100,114 +99,8 @@ def _is_place(ent: Span) -> bool:
     )
 
 
-#: {unit word: (how many, unit)}: "decades" → (10, "years")
-DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
 #: a name made of letters and numbers ("BA.2.75", "F-35")
 _CODE = re.compile(r"^[A-Za-z]+[.-]?\d+(?:[.-]\d+)*[A-Za-z]?$")
-#: the words a date is read from (besides numbers)
-_WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
-#: words that go on reading a number ("forty-two", "three and a half")
-_NUMBER_JOINTS = frozenset({"-", "and", "a", "half"})
-
-
-def _date_words(ent: Span) -> list[str]:
-    out: list[str] = []
-    run: list[Token] = []  # number words read together: "forty-two days" is 42
-    for token in ent:
-        word = token.lower_.rstrip(".")
-        counting = word in NUMBER_WORDS and word not in {"a", "an"}
-        if ent.label_ == "DATE" and token.is_digit and _before_unit(token):
-            counting = True  # "45 years"; a year ("in 2019") stays as written
-        if counting or (run and word in _NUMBER_JOINTS):
-            run.append(token)
-            continue
-        if word in DURATION_UNITS and (_cardinal(run) or after_article(token)):
-            # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10
-            out.extend(_duration(run, DURATION_UNITS[word]))
-            run = []
-            continue
-        out.extend(number_values(run))
-        run = []
-        clock = _clock(word) if ent.label_ == "TIME" else None
-        if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
-            out.append(clock)
-        elif word in DATE_WORDS:
-            out.append(DATE_WORDS[word])
-        elif token.is_digit:
-            out.append(word)
-        elif (value := figure(word)) is not None:  # "the 14th year", "June 27th"
-            out.append(number_text(value))
-        elif _DECADE.match(word.lstrip("'’")):
-            out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
-        elif word in RELATIVE_DATES:
-            out.append(word)
-    return out + number_values(run)  # "the third quarter"
-
-
-def _read_as_date(token: Token) -> bool:
-    """Whether a word of a date entity says when (a number, a unit, a month, "last") rather
-    than what or where: what the recogniser drew in besides stays a participant."""
-    word = token.lower_.rstrip(".")
-    return (
-        token.pos_ not in {"NOUN", "PROPN"}
-        or token.like_num
-        or any(w in vocabulary for w in (word, token.lemma_.lower()) for vocabulary in _WHEN)
-        or figure(word) is not None
-        or bool(_DECADE.match(word.lstrip("'’")))
-    )
-
-
-def _cardinal(run: list[Token]) -> bool:
-    """Whether number words read together count ("fourteen", "three and a half"), not
-    order ("the fourteenth year" is no length of time)."""
-    return bool(run) and all(t.tag_ == "CD" or t.lower_ in _NUMBER_JOINTS for t in run)
-
-
-def _duration(run: list[Token], unit: tuple[float, str]) -> list[str]:
-    """A count of a unit of time as how many of its base unit and the unit ("20", "years");
-    a count of one when no number is written ("a decade")."""
-    counts = [float(v) for v in number_values(run)] or [1.0]
-    how_many, base = unit
-    return [*(number_text(c * how_many) for c in counts), base]
-
-
-def _before_unit(token: Token) -> bool:
-    """Whether a unit of time follows, hyphenated or not ("45 years", "a 30-year term")."""
-    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
-    if following[:1] == ["-"]:
-        following = following[1:]
-    return bool(following) and following[0] in DURATION_UNITS
-
-
-def _counts_only(ent: Span) -> bool:
-    """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
-    that cannot be years, the words of a range between them ("fourteen to 31") and those
-    that go on reading one ("ten and a half million"): a count, not a time."""
-    return any(t.tag_ == "CD" for t in ent) and all(
-        (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
-        or t.lower_ in RANGE_WORDS
-        or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
-        for k, t in enumerate(ent)
-    )
-
-
-def _year_before_one(token: Token) -> bool:
-    """A year the recogniser missed or took for a count, before a singular noun: "the 1947
-    Planning Act", "the 2022 Teacher of the Year" (1947 of one thing is no count)."""
-    return (
-        token.is_digit
-        and len(token) == 4
-        and 1000 <= int(token.text) <= 2100
-        and token.dep_ in {"nummod", "compound"}
-        and token.head.tag_ in {"NN", "NNP"}
-        and token.head.i > token.i
-    )
-
-
-def _clock(text: str) -> str | None:
-    """A time of day in one form ("4:00", "5" → "5:00"), or None."""
-    match = _CLOCK.match(text)
-    return f"{int(match.group(1))}:{match.group(2) or '00'}" if match else None
 
 
 def _numeric(token: Token) -> bool:
@@ -306,10 +199,10 @@ def claim_frame(
     ents = ents_of(span)
     in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
     for ent in ents:
-        counts = ent.label_ == "DATE" and _counts_only(ent)  # "from fourteen to 31"
+        counts = ent.label_ == "DATE" and counts_only(ent)  # "from fourteen to 31"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
-            dates.extend(_date_words(ent))  # ("Late on Sunday, Trump announced troops …")
-            in_date.update(t.i for t in ent if _read_as_date(t))
+            dates.extend(date_words(ent))  # ("Late on Sunday, Trump announced troops …")
+            in_date.update(t.i for t in ent if read_as_date(t))
             continue
         if not any(t.i in indices for t in ent):
             continue
@@ -317,7 +210,7 @@ def claim_frame(
             role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif ent.label_ == "CARDINAL" and len(ent) == 1 and _year_before_one(ent[0]):
+        elif ent.label_ == "CARDINAL" and len(ent) == 1 and year_before_one(ent[0]):
             dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year"
         elif ent.label_ in QUANTITY_LABELS or counts:
             numbers.extend(
@@ -365,7 +258,7 @@ def claim_frame(
     named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
     counted = {t.i for ent in ents if ent.label_ in QUANTITY_LABELS for t in with_fraction(ent)}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
-        clock = _clock(token.text) if ":" in token.text else None
+        clock = clock_time(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:
             dates.append(clock)
             named.add(token.i)
@@ -375,7 +268,7 @@ def claim_frame(
         if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)
         for k in range(t.i, fraction_end(t.doc, t.i + 1))
     }
-    years = {k for k in loose_at if _year_before_one(doc[k])}
+    years = {k for k in loose_at if year_before_one(doc[k])}
     dates.extend(doc[k].text for k in sorted(years))  # "the 1947 Act" = "the Act of 1947"
     loose = [t for t in tokens if t.i in loose_at - years]
     numbers.extend(number_values(loose))

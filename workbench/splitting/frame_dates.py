@@ -1,0 +1,135 @@
+"""How a claim's dates are read for its frame: weekdays and months in one form, years, day
+numbers, relative words ("last week"), times of day, and a length of time as its count of a
+unit ("a decade" = ("10", "years")). :mod:`workbench.splitting.frames` reads every DATE and
+TIME entity of a claim with it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from workbench.core.numbers import number_text
+from workbench.splitting.frame_numbers import (
+    NUMBER_WORDS,
+    after_article,
+    figure,
+    lexicon_pairs,
+    number_values,
+)
+from workbench.splitting.lexicon import LEXICON
+
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
+_DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
+DATE_WORDS = lexicon_pairs("date_words")
+RELATIVE_DATES = LEXICON["relative_dates"].words
+RANGE_WORDS = LEXICON["range_words"].words
+
+#: {unit word: (how many, unit)}: "decades" → (10, "years")
+DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
+#: the words a date is read from (besides numbers)
+_WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
+#: words that go on reading a number ("forty-two", "three and a half")
+_NUMBER_JOINTS = frozenset({"-", "and", "a", "half"})
+
+
+def date_words(ent: Span) -> list[str]:
+    """The parts a DATE or TIME entity is compared by: weekdays and months in one form,
+    years, day numbers, relative words, a length of time as its count of a unit."""
+    out: list[str] = []
+    run: list[Token] = []  # number words read together: "forty-two days" is 42
+    for token in ent:
+        word = token.lower_.rstrip(".")
+        counting = word in NUMBER_WORDS and word not in {"a", "an"}
+        if ent.label_ == "DATE" and token.is_digit and _before_unit(token):
+            counting = True  # "45 years"; a year ("in 2019") stays as written
+        if counting or (run and word in _NUMBER_JOINTS):
+            run.append(token)
+            continue
+        if word in DURATION_UNITS and (_cardinal(run) or after_article(token)):
+            # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10
+            out.extend(_duration(run, DURATION_UNITS[word]))
+            run = []
+            continue
+        out.extend(number_values(run))
+        run = []
+        clock = clock_time(word) if ent.label_ == "TIME" else None
+        if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
+            out.append(clock)
+        elif word in DATE_WORDS:
+            out.append(DATE_WORDS[word])
+        elif token.is_digit:
+            out.append(word)
+        elif (value := figure(word)) is not None:  # "the 14th year", "June 27th"
+            out.append(number_text(value))
+        elif _DECADE.match(word.lstrip("'’")):
+            out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
+        elif word in RELATIVE_DATES:
+            out.append(word)
+    return out + number_values(run)  # "the third quarter"
+
+
+def read_as_date(token: Token) -> bool:
+    """Whether a word of a date entity says when (a number, a unit, a month, "last") rather
+    than what or where: what the recogniser drew in besides stays a participant."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ not in {"NOUN", "PROPN"}
+        or token.like_num
+        or any(w in vocabulary for w in (word, token.lemma_.lower()) for vocabulary in _WHEN)
+        or figure(word) is not None
+        or bool(_DECADE.match(word.lstrip("'’")))
+    )
+
+
+def _cardinal(run: list[Token]) -> bool:
+    """Whether number words read together count ("fourteen", "three and a half"), not
+    order ("the fourteenth year" is no length of time)."""
+    return bool(run) and all(t.tag_ == "CD" or t.lower_ in _NUMBER_JOINTS for t in run)
+
+
+def _duration(run: list[Token], unit: tuple[float, str]) -> list[str]:
+    """A count of a unit of time as how many of its base unit and the unit ("20", "years");
+    a count of one when no number is written ("a decade")."""
+    counts = [float(v) for v in number_values(run)] or [1.0]
+    how_many, base = unit
+    return [*(number_text(c * how_many) for c in counts), base]
+
+
+def _before_unit(token: Token) -> bool:
+    """Whether a unit of time follows, hyphenated or not ("45 years", "a 30-year term")."""
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    if following[:1] == ["-"]:
+        following = following[1:]
+    return bool(following) and following[0] in DURATION_UNITS
+
+
+def counts_only(ent: Span) -> bool:
+    """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
+    that cannot be years, the words of a range between them ("fourteen to 31") and those
+    that go on reading one ("ten and a half million"): a count, not a time."""
+    return any(t.tag_ == "CD" for t in ent) and all(
+        (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
+        or t.lower_ in RANGE_WORDS
+        or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
+        for k, t in enumerate(ent)
+    )
+
+
+def year_before_one(token: Token) -> bool:
+    """A year the recogniser missed or took for a count, before a singular noun: "the 1947
+    Planning Act", "the 2022 Teacher of the Year" (1947 of one thing is no count)."""
+    return (
+        token.is_digit
+        and len(token) == 4
+        and 1000 <= int(token.text) <= 2100
+        and token.dep_ in {"nummod", "compound"}
+        and token.head.tag_ in {"NN", "NNP"}
+        and token.head.i > token.i
+    )
+
+
+def clock_time(text: str) -> str | None:
+    """A time of day in one form ("4:00", "5" → "5:00"), or None."""
+    match = _CLOCK.match(text)
+    return f"{int(match.group(1))}:{match.group(2) or '00'}" if match else None
