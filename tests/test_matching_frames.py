@@ -1319,3 +1319,25 @@ def test_struggling_to_do_a_thing_and_doing_it_easily_are_opposites() -> None:
     assert "difficulty" in differences(
         struggled, framed("The Lenz site easily attracted interest from buyers.")
     )
+
+
+def test_half_of_a_group_is_fifty_percent_of_it() -> None:
+    half = framed("Half of Lenz doctors say they won't take more Medicare patients.")
+    assert not differences(
+        half, framed("50 percent of Lenz doctors say they won't take more Medicare patients.")
+    )
+    assert "speaker" in differences(
+        half, framed("30 percent of Lenz doctors say they won't take more Medicare patients.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("BA.2.75 is predicted to win in Lenz.", "BA.2.75 is expected to win in Lenz."),
+        ("It appears that Lenz extremists won.", "It seems that Lenz extremists won."),
+        ("Multiple buyers chase each Lenz flat.", "Several buyers chase each Lenz flat."),
+    ],
+)  # fmt: skip
+def test_predicting_and_expecting_or_seeming_and_appearing_say_one_thing(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))

@@ -32,6 +32,7 @@ def actor_words(name: str) -> tuple[str, ...]:
 
 
 PERCENT = re.compile(r"\s*%|\bper cent\b")
+_HALF_OF = re.compile(r"\b(?:one )?half(?: of)?(?= )")
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -41,6 +42,7 @@ def _name_words(name: str) -> tuple[str, ...]:
     text = fold_letters(name.lower().replace("’", "'"))
     text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
     text = PERCENT.sub(" percent", text)  # "88% of teachers" = "88 percent of teachers"
+    text = _HALF_OF.sub("50 percent", text)  # "half of doctors" = "50% of doctors"
     text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
     text = vocab.names.get(text, text)
     words: list[str] = []
