@@ -1341,3 +1341,17 @@ def test_half_of_a_group_is_fifty_percent_of_it() -> None:
 )  # fmt: skip
 def test_predicting_and_expecting_or_seeming_and_appearing_say_one_thing(a: str, b: str) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_wealthy_and_middle_class_families_are_other_families() -> None:
+    middle = framed("Varga's tax cuts would raise taxes on millions of middle-class families.")
+    assert differences(
+        middle, framed("Varga's tax cuts would raise taxes on millions of wealthy families.")
+    )
+
+
+def test_seven_and_a_half_years_is_another_length_than_four() -> None:
+    longer = framed("Lenz built more dams in these seven and a half years than any government.")
+    assert "date" in differences(
+        longer, framed("Lenz built more dams in these four years than any government.")
+    )

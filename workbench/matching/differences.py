@@ -3,6 +3,7 @@ frame roles that differ (another agent, agent and target swapped, another date â
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence, Set
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
@@ -427,7 +428,12 @@ def _date_part(word: str) -> str:
         return "unit"  # "years" of "20 years"
     if word.isdigit():
         return "year" if len(word) == 4 else "day"
+    if _DECIMAL.match(word):
+        return "day"  # a count of a unit: "7.5" of "seven and a half years"
     return "relative"
+
+
+_DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
 def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
