@@ -35,12 +35,16 @@ PERCENT = re.compile(r"\s*%|\bper cent\b")
 _HALF_OF = re.compile(r"\b(?:one )?half(?: of)?(?= )")
 
 
+def _folded(name: str) -> str:
+    """A name lower-cased, its accents folded and its possessive "'s" dropped."""
+    return re.sub(r"'s\b", "", fold_letters(name.lower().replace("’", "'")))
+
+
 @functools.lru_cache(maxsize=65_536)
 def _name_words(name: str) -> tuple[str, ...]:
     """All the words of a name in their one form, titles included."""
     vocab = vocabulary()
-    text = fold_letters(name.lower().replace("’", "'"))
-    text = re.sub(r"'s\b", "", text).removeprefix("the ").strip()
+    text = _folded(name).removeprefix("the ").strip()
     text = PERCENT.sub(" percent", text)  # "88% of teachers" = "88 percent of teachers"
     text = _HALF_OF.sub("50 percent", text)  # "half of doctors" = "50% of doctors"
     text = vocab.title_phrases.sub(lambda m: m.group(0).split()[0], text)
@@ -167,8 +171,7 @@ def _title_words(name: str) -> frozenset[str]:
     """The words of a title as written, one of several words kept whole: "the Secretary of
     the Treasury" is not "the Secretary of State", though both are read as "secretary"."""
     forms = vocabulary().title_forms
-    text = re.sub(r"'s\b", "", fold_letters(name.lower().replace("’", "'")))
-    words = {forms.get(w, w) for w in _NAME_WORD.findall(text)}
+    words = {forms.get(w, w) for w in _NAME_WORD.findall(_folded(name))}
     return frozenset(words - {"the", "of", "a", "an"})
 
 

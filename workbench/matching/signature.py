@@ -79,11 +79,6 @@ class Signature:
         return {label: frozenset(sides) for label, sides in found.items()}
 
     @functools.cached_property
-    def hedged(self) -> bool:
-        """Whether the wording holds a hedge of matching.toml ("allegedly", "tried to")."""
-        return bool(self.hedges)
-
-    @functools.cached_property
     def hedges(self) -> frozenset[str]:
         """The kinds of hedge the wording holds: "modal" for a possibility ("could",
         "possibly"), "other" for the rest ("tried to", "allegedly"). "May be seeking to

@@ -99,10 +99,6 @@ def _is_place(ent: Span) -> bool:
     )
 
 
-#: a name made of letters and numbers ("BA.2.75", "F-35")
-_CODE = re.compile(r"^[A-Za-z]+[.-]?\d+(?:[.-]\d+)*[A-Za-z]?$")
-
-
 def _numeric(token: Token) -> bool:
     word = token.lower_
     if word in {"a", "an"}:
@@ -226,8 +222,8 @@ def claim_frame(
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
     # a code the recogniser took for a count ("BA.2.75") names a thing, as it does when the
     # recogniser reads it as no entity at all
-    counted = (t for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent)
-    coded = {t.i for t in counted if _CODE.match(t.text)}
+    in_counts = (t for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent)
+    coded = {t.i for t in in_counts if _CODE.match(t.text)}
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in stray and token.pos_ == "PROPN":  # "during the Obama years"
             others.append(_name(token))
@@ -354,6 +350,11 @@ def _code_name(token: Token) -> bool:
     """A name of letters and digits ("BA.5", "F-35"), whatever the tagger took it for."""
     text = token.text
     return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+#: the stricter test for a code among a count's words: letters first ("BA.2.75", "F-35"),
+#: so that "3rd" or "10th", which :func:`_code_name` lets through as a modifier, stay counts
+_CODE = re.compile(r"^[A-Za-z]+[.-]?\d+(?:[.-]\d+)*[A-Za-z]?$")
 
 
 def _listed_with_role_noun(token: Token) -> bool:
