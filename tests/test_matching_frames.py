@@ -1355,3 +1355,40 @@ def test_seven_and_a_half_years_is_another_length_than_four() -> None:
     assert "date" in differences(
         longer, framed("Lenz built more dams in these four years than any government.")
     )
+
+
+def test_a_railway_is_the_rail() -> None:
+    railway = framed("Many Lenz railway workers went on strike in March.")
+    assert not differences(railway, framed("Many Lenz rail workers went on strike in March."))
+
+
+def test_a_day_placed_only_against_today_is_not_a_year_named() -> None:
+    today = framed("Today the Lenz deficit is under 2 percent of the economy.")
+    assert "date" in differences(
+        today, framed("In 1994 the Lenz deficit was under 2 percent of the economy.")
+    )
+    assert "date" in differences(
+        framed("Last year Lenz exported 40 tonnes of tin."),
+        framed("In 2015 Lenz exported 40 tonnes of tin."),
+    )
+    assert not differences(
+        today, framed("The Lenz deficit is under 2 percent of the economy today.")
+    )
+
+
+def test_a_phrasal_verb_traded_with_its_particle_is_another_action() -> None:
+    paid = framed("Varga saw the Lenz debt begin to be paid down.")
+    assert "action" in differences(paid, framed("Varga saw the Lenz debt begin to be run up."))
+    assert "action" not in differences(
+        paid, framed("Varga saw the Lenz debt begin to be paid off.")
+    )
+
+
+def test_another_source_of_what_is_raised_is_another_claim() -> None:
+    rich = framed("Varga said he wants to raise $90 billion from the rich.")
+    assert "from or to" in differences(
+        rich, framed("Varga said he wants to raise $90 billion from the middle class.")
+    )
+    assert not differences(
+        rich, framed("Varga said that he wants to raise $90 billion from the rich.")
+    )

@@ -245,6 +245,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
     found = []
     if _reversed(a.path, b.path):
         found.append("from and to swapped")
+    elif _other_end(a, b):
+        found.append("from or to")
     if _swapped(a, b):
         found.append("agent and target swapped")
     else:
@@ -342,6 +344,34 @@ def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
     crossed = any(a[k] and b[1 - k] and same_actor(a[k], b[1 - k]) for k in (0, 1))
     kept = any(a[k] and b[k] and same_actor(a[k], b[k]) for k in (0, 1))
     return crossed and not kept
+
+
+def _other_end(a: Frame, b: Frame) -> bool:
+    """Whether both paths give an end at one side and the two ends share no word, neither
+    end's words held anywhere in the other frame ("raise $150 billion from the rich" /
+    "from the middle class"). An end only one gives, or an amount ("from $10 billion"),
+    is no difference; nor is an end the parser reads in another role the next time
+    ("promised each victim a payout" / "a payout to each victim")."""
+    if len(a.path) != 2 or len(b.path) != 2:
+        return False
+    synonyms = vocabulary().synonyms
+    held_a, held_b = _held_words(a), _held_words(b)
+    for x, y in zip(a.path, b.path, strict=True):
+        words_x = {synonyms.get(w, w) for w in actor_words(x)}
+        words_y = {synonyms.get(w, w) for w in actor_words(y)}
+        if not words_x or not words_y or any(w[:1].isdigit() for w in words_x | words_y):
+            continue
+        if not words_x & held_b and not words_y & held_a and not same_actor(x, y):
+            return True
+    return False
+
+
+def _held_words(frame: Frame) -> set[str]:
+    """Every word of a frame's participants, named or not, and of what it says of them."""
+    synonyms = vocabulary().synonyms
+    named = {w for name in _named(frame) for w in actor_words(name)}
+    qualities = {w for q in frame.qualities for w in actor_words(q)}
+    return {synonyms.get(w, w) for w in named | qualities} | _frame_words(_kinds(frame))
 
 
 def _swapped(a: Frame, b: Frame) -> bool:
@@ -452,9 +482,18 @@ def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
         for p in parts_a.keys() & parts_b.keys()
         if parts_a[p] != parts_b[p] and not (p == "relative" and _refines(parts_a[p], parts_b[p]))
     ]
+    if _anchored_against_year(parts_a, parts_b) or _anchored_against_year(parts_b, parts_a):
+        differing.append("year")
     if not differing:
         return []
     return ["weekday"] if differing == ["weekday"] else ["date"]
+
+
+def _anchored_against_year(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Whether ``a`` places its date only against the day it is said ("today", "last
+    year") and ``b`` names a year with no such word: nothing says the day was in that year."""
+    anchored = a.get("relative", set()) & vocabulary().date_anchors
+    return bool(anchored) and "year" not in a and "year" in b and "relative" not in b
 
 
 def _refines(a: set[str], b: set[str]) -> bool:

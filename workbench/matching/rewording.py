@@ -148,8 +148,9 @@ def verb_traded(a: Signature, b: Signature) -> bool:
     apart."""
     if a.frame is None or b.frame is None:
         return False
-    excluded = vocabulary().light_verbs | STOPWORDS
-    return _traded_in_place(a, b, a.frame.verbs, b.frame.verbs, excluded)
+    vocab = vocabulary()
+    excluded = vocab.light_verbs | STOPWORDS
+    return _traded_in_place(a, b, a.frame.verbs, b.frame.verbs, excluded, vocab.particles)
 
 
 def predicate_replaced(a: Signature, b: Signature) -> bool:
@@ -185,12 +186,18 @@ def _holds_verb(words: list[str], rest: Set[str], frame: Frame) -> bool:
 
 
 def _traded_in_place(
-    a: Signature, b: Signature, mine: Iterable[str], theirs: Iterable[str], excluded: Set[str]
+    a: Signature,
+    b: Signature,
+    mine: Iterable[str],
+    theirs: Iterable[str],
+    excluded: Set[str],
+    carried: Set[str] = frozenset(),
 ) -> bool:
     """Whether every word two wordings alike trade in place (at most three) is one of
     ``mine`` (as ``a`` writes it) or of ``theirs`` (as ``b`` does), none ``excluded``, none on
-    one side of a contrast with its counterpart, none only moved. Words read from neither
-    frame (a claim split before they were read) tell nothing."""
+    one side of a contrast with its counterpart, none only moved; two ``carried`` words
+    traded for each other go with the rest ("paid down" / "run up"). Words read from
+    neither frame (a claim split before they were read) tell nothing."""
     mine = {compared_form(w) for w in mine}
     theirs = {compared_form(w) for w in theirs}
     if not mine and not theirs:
@@ -199,7 +206,8 @@ def _traded_in_place(
     if not changed or len(changed) > _REPLACED_WORDS:
         return False
     olds, news = {x for x, _ in changed.values()}, {y for _, y in changed.values()}
-    return all(
+    changed = {k: (x, y) for k, (x, y) in changed.items() if not {x, y} <= carried}
+    return bool(changed) and all(
         (x in mine or y in theirs)
         and not {x, y} & excluded
         and x not in news  # "mostly goes" / "goes largely": a word moved, not replaced

@@ -40,6 +40,8 @@ class Vocabulary:
     persons: dict[str, int]
     #: the ``[light_verbs]`` in their compared form
     light_verbs: frozenset[str]
+    #: the particles of phrasal verbs ("down" of "paid down"), which go with a traded verb
+    particles: frozenset[str]
     #: what a speaker published rather than who it is (``[works]``: "study", "report")
     works: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
@@ -140,6 +142,7 @@ def vocabulary() -> Vocabulary:
         one_action=_contrasts(data["one_action"]["groups"], single),
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
+        particles=frozenset(data["light_verbs"]["particles"]),
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
