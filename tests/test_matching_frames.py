@@ -1392,3 +1392,26 @@ def test_another_source_of_what_is_raised_is_another_claim() -> None:
     assert not differences(
         rich, framed("Varga said that he wants to raise $90 billion from the rich.")
     )
+
+
+def test_who_is_said_not_to_act_traded_is_another_claim() -> None:
+    voters = framed("Voters, not party leaders, should choose the Lenz candidate.")
+    assert "negation" in differences(
+        voters, framed("Party leaders, not voters, should choose the Lenz candidate.")
+    )
+    # a negation that only moves past a word says the same
+    assert not differences(
+        framed("Lenz exports have not so far recovered their pre-war level."),
+        framed("Lenz exports have so far not recovered their pre-war level."),
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Lenz dam will diminish its flow.", "The Lenz dam will reduce its flow."),
+        ("Many Lenz permits require one signature.", "Many Lenz permits need one signature."),
+    ],
+)  # fmt: skip
+def test_diminishing_is_reducing_and_requiring_is_needing(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))

@@ -27,6 +27,7 @@ from workbench.matching.signature import (
     index_terms,
     vocabulary,
 )
+from workbench.matching.vocabulary import NEGATIONS
 
 
 def compatible(a: Signature, b: Signature) -> bool:
@@ -136,8 +137,26 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
         return False
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
     if more.negations == fewer.negations:
-        return False
+        return _negation_moved(a, b)
     return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
+
+
+def _negation_moved(a: Signature, b: Signature) -> bool:
+    """Whether two claims negating as often negate different words, each of which stands
+    in the other claim before its negation: "citizens, not corporate chiefs, should act" /
+    "corporate chiefs, not citizens, should act". A negation that only moves past a word
+    ("has not so far translated" / "has so far not translated") is no difference."""
+    only_a, only_b = a.negated_words - b.negated_words, b.negated_words - a.negated_words
+    return bool(
+        only_a and only_b and only_a <= _before_negation(b) and only_b <= _before_negation(a)
+    )
+
+
+def _before_negation(sig: Signature) -> set[str]:
+    """The index words of a claim that stand before its first negation."""
+    words = sig.text.split()
+    first = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
+    return set(index_terms(" ".join(words[:first])))
 
 
 def possessors_swapped(a: Signature, b: Signature) -> bool:
