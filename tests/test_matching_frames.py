@@ -1392,6 +1392,7 @@ def test_another_source_of_what_is_raised_is_another_claim() -> None:
     assert not differences(
         rich, framed("Varga said that he wants to raise $90 billion from the rich.")
     )
+    assert not differences(framed("Varga is opposed to that."), framed("Varga is opposed to it."))
 
 
 def test_who_is_said_not_to_act_traded_is_another_claim() -> None:
@@ -1414,4 +1415,15 @@ def test_who_is_said_not_to_act_traded_is_another_claim() -> None:
     ],
 )  # fmt: skip
 def test_diminishing_is_reducing_and_requiring_is_needing(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Lenz sent troops into Karsova in May.", "Lenz sent soldiers into Karsova in May."),
+        ("Varga had an opportunity to act on tin.", "Varga had a chance to act on tin."),
+    ],
+)  # fmt: skip
+def test_soldiers_are_troops_and_a_chance_is_an_opportunity(a: str, b: str) -> None:
     assert not differences(framed(a), framed(b))

@@ -22,6 +22,7 @@ from workbench.matching.rewording import (
 )
 from workbench.matching.signature import (
     MONTHS,
+    STOPWORDS,
     WEEKDAYS,
     Signature,
     index_terms,
@@ -368,16 +369,17 @@ def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
 def _other_end(a: Frame, b: Frame) -> bool:
     """Whether both paths give an end at one side and the two ends share no word, neither
     end's words held anywhere in the other frame ("raise $150 billion from the rich" /
-    "from the middle class"). An end only one gives, or an amount ("from $10 billion"),
-    is no difference; nor is an end the parser reads in another role the next time
-    ("promised each victim a payout" / "a payout to each victim")."""
+    "from the middle class"). An end only one gives, a pronoun ("opposed to that" / "to
+    it") or an amount ("from $10 billion") is no difference; nor is an end the parser
+    reads in another role the next time ("promised each victim a payout" / "a payout to
+    each victim")."""
     if len(a.path) != 2 or len(b.path) != 2:
         return False
     synonyms = vocabulary().synonyms
     held_a, held_b = _held_words(a), _held_words(b)
     for x, y in zip(a.path, b.path, strict=True):
-        words_x = {synonyms.get(w, w) for w in actor_words(x)}
-        words_y = {synonyms.get(w, w) for w in actor_words(y)}
+        words_x = {synonyms.get(w, w) for w in actor_words(x)} - STOPWORDS
+        words_y = {synonyms.get(w, w) for w in actor_words(y)} - STOPWORDS
         if not words_x or not words_y or any(w[:1].isdigit() for w in words_x | words_y):
             continue
         if not words_x & held_b and not words_y & held_a and not same_actor(x, y):
