@@ -1427,3 +1427,23 @@ def test_diminishing_is_reducing_and_requiring_is_needing(a: str, b: str) -> Non
 )  # fmt: skip
 def test_soldiers_are_troops_and_a_chance_is_an_opportunity(a: str, b: str) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_a_noun_replaced_by_one_the_parser_reads_as_a_modifier_is_another_participant() -> None:
+    from workbench.core.values import Frame
+
+    # as the parser may read them: "predates" a noun, "teachers" a word saying which ones
+    # on one side, "nurses" a participant of its own on the other
+    def read(text: str, nouns: tuple[str, ...]):
+        frame = Frame(predicate="covid", nouns=nouns, others=("covid",), verbs=("covid", "hire"))
+        return signature(text, None, frame)
+
+    teachers = read(
+        "The region's failure to hire enough teachers predates COVID.",
+        ("agents:failure", "agents:predate:teachers", "agents:region"),
+    )
+    nurses = read(
+        "The region's failure to hire enough nurses predates COVID.",
+        ("agents:failure", "agents:predate", "agents:nurse", "agents:region"),
+    )
+    assert differences(teachers, nurses) and differences(nurses, teachers)

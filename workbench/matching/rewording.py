@@ -92,6 +92,12 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     same = {(x, y) for x in gone for y in added if x[1] == y[1] and same_actor(x[0], y[0])}
     gone -= {x for x, _ in same}
     added -= {y for _, y in same}
+    # the parser may read the replaced noun of one side as a word that says which ones
+    # ("the struggle to recruit teachers predates" with "teachers" a modifier)
+    if added and not gone:
+        gone = _modifiers_among(a.frame, old, in_b)
+    elif gone and not added:
+        added = _modifiers_among(b.frame, new, in_a)
     if not gone or not added:
         return None
     roles = {r for _, r in gone | added}
@@ -120,6 +126,17 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     if not (0 < i2 - i1 <= _REPLACED_WORDS and 0 < j2 - j1 <= _REPLACED_WORDS):
         return None
     return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
+
+
+def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
+    """(word, role) of the words that say which ones of a frame's unnamed participants,
+    written among ``words`` and held by no participant of the other frame (``elsewhere``)."""
+    return {
+        (m, role)
+        for role, _, modifiers in frame_nouns(frame)
+        for m in modifiers.split("|")
+        if m and m not in elsewhere and _among(m, words)
+    }
 
 
 def _among(participant: str, words: list[str]) -> bool:
