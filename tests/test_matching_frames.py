@@ -1447,3 +1447,10 @@ def test_a_noun_replaced_by_one_the_parser_reads_as_a_modifier_is_another_partic
         ("agents:failure", "agents:predate", "agents:nurse", "agents:region"),
     )
     assert differences(teachers, nurses) and differences(nurses, teachers)
+
+
+def test_per_cent_of_a_thing_is_percent_of_it_not_money() -> None:
+    spelled = framed("Last year, 60 per cent of the Lenz grain aid went to the army in Karsova.")
+    assert not differences(
+        spelled, framed("Last year, 60 percent of the Lenz grain aid went to the army in Karsova.")
+    )

@@ -321,6 +321,8 @@ def _noun_word(noun: Token) -> str:
     of participant ("counter-protester", "ex-minister")."""
     prefix = _hyphen_prefix(noun)
     lemma = noun.lemma_.lower()
+    if lemma == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per":
+        return "percent"  # "85 per cent of aid" is "85 percent of aid", not money
     return f"{prefix.lower_}-{lemma}" if prefix is not None else lemma
 
 
