@@ -1454,3 +1454,14 @@ def test_per_cent_of_a_thing_is_percent_of_it_not_money() -> None:
     assert not differences(
         spelled, framed("Last year, 60 percent of the Lenz grain aid went to the army in Karsova.")
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rich buyers avoided Lenz for a year.", "Wealthy buyers avoided Lenz for a year."),
+        ("Two Lenz mayors came forward to help.", "Two Lenz mayors stepped forward to help."),
+    ],
+)  # fmt: skip
+def test_wealthy_is_rich_and_stepping_forward_is_coming_forward(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))
