@@ -1465,3 +1465,14 @@ def test_per_cent_of_a_thing_is_percent_of_it_not_money() -> None:
 )  # fmt: skip
 def test_wealthy_is_rich_and_stepping_forward_is_coming_forward(a: str, b: str) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_several_hundred_thousand_is_another_magnitude_than_several_thousand() -> None:
+    many = framed("Varga told him Lenz would need several hundred thousand troops.")
+    assert "number" in differences(
+        many, framed("Varga told him Lenz would need several thousand troops.")
+    )
+    assert not differences(
+        framed("Several thousand Lenz voters stayed home."),
+        framed("Thousands of Lenz voters stayed home."),
+    )

@@ -25,6 +25,8 @@ FRACTIONS = {w: float(v) for w, v in lexicon_pairs("fractions").items()}
 #: fraction words that name a part on their own ("half of what it was")
 _WHOLE_FRACTIONS = {"half"}
 VAGUE = lexicon_pairs("vague_quantities")
+#: words before a scale word that leave it an order of magnitude ("several thousand")
+VAGUE_COUNTS = LEXICON["vague_counts"].words
 #: words between the two ends of a range, which share the scale after the second end
 #: ("eight or nine billion", "between 5 and 6 million")
 RANGE_WORDS = LEXICON["range_words"].words
@@ -50,12 +52,20 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     as text."""
     values: list[str] = []
     current: float | None = None
+    magnitude: float | None = None  # "several hundred thousand": scales with no number
     scaled = False  # whether a scale word has multiplied ``current``
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        roughly = k > 0 and (magnitude is not None or words[k - 1] in VAGUE_COUNTS)
+        if current is None and word in SCALES and roughly:
+            magnitude = (magnitude or 1) * SCALES[word]
+            continue
+        if magnitude is not None:
+            values.append(f"{number_text(magnitude)}s")
+            magnitude = None
         if current is not None and k >= 2 and words[k - 2 : k + 1] == AND_A_HALF:
             current += 0.5  # "three-and-a-half million", "two and a half per cent"
             continue
@@ -115,6 +125,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             first_end = None
     if current is not None:
         values.append(number_text(current))
+    if magnitude is not None:
+        values.append(f"{number_text(magnitude)}s")
     return values
 
 
