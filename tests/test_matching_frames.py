@@ -1476,3 +1476,25 @@ def test_several_hundred_thousand_is_another_magnitude_than_several_thousand() -
         framed("Several thousand Lenz voters stayed home."),
         framed("Thousands of Lenz voters stayed home."),
     )
+
+
+def test_a_year_in_who_said_it_dates_the_claim_whatever_the_recogniser_calls_it() -> None:
+    # the recogniser calls "2022" a count here, "2019" a date
+    later = framed("In her 2022 letter to Lenz farmers, Ms Varga wrote that tin prices are low.")
+    assert "date" in differences(
+        later, framed("In her 2019 letter to Lenz farmers, Ms Varga wrote that tin prices are low.")
+    )
+
+
+def test_a_kind_named_once_more_on_one_side_is_another_kind() -> None:
+    # "shareholder" also says which value, on both sides
+    said = "capitalism calls for managers to raise shareholder value above all."
+    owners = framed(f"Shareholder {said}")
+    assert differences(owners, framed(f"Stakeholder {said}"))
+
+
+def test_extra_is_additional() -> None:
+    extra = framed("Any extra Lenz outlays would do less to stimulate spending.")
+    assert not differences(
+        extra, framed("Any additional Lenz outlays would do less to stimulate spending.")
+    )

@@ -4,6 +4,7 @@ frame roles that differ (another agent, agent and target swapped, another date â
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence, Set
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
@@ -305,13 +306,24 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     """The role in which both frames name the same kind of participant but say different
     ones: "FSB officers" / "police officers", "Turkish forces" / "government forces"."""
     kinds_a, kinds_b = _kinds(a), _kinds(b)
-    # a word the other frame holds elsewhere is not another kind: the parser reads "city and
-    # local government" with "city" a noun of its own in one sentence and not in the next
-    words_a, words_b = _frame_words(kinds_a), _frame_words(kinds_b)
+    # a word the other frame holds as often, elsewhere, is not another kind: the parser
+    # reads "city and local government" with "city" a noun of its own in one sentence and
+    # not in the next; "shareholder capitalism" / "stakeholder capitalism" beside
+    # "shareholder return" in both holds "shareholder" once more on one side
+    counts_a, counts_b = _word_counts(kinds_a), _word_counts(kinds_b)
     for key in kinds_a.keys() & kinds_b.keys():
-        if kinds_a[key] - words_b and kinds_b[key] - words_a:
+        extra_a = {w for w in kinds_a[key] - kinds_b[key] if counts_a[w] > counts_b[w]}
+        extra_b = {w for w in kinds_b[key] - kinds_a[key] if counts_b[w] > counts_a[w]}
+        if extra_a and extra_b:
             return {"agents": "agent", "patients": "target"}.get(key[0], "target")
     return None
+
+
+def _word_counts(kinds: dict[tuple[str, str], set[str]]) -> Counter[str]:
+    """How often a frame holds each word as a participant noun or a word saying which ones."""
+    counts = Counter(noun for _, noun in kinds)
+    counts.update(w for words in kinds.values() for w in words)
+    return counts
 
 
 def _frame_words(kinds: dict[tuple[str, str], set[str]]) -> set[str]:

@@ -200,14 +200,15 @@ def claim_frame(
             dates.extend(date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             in_date.update(t.i for t in ent if read_as_date(t))
             continue
+        if ent.label_ == "CARDINAL" and len(ent) == 1 and year_before_one(ent[0]):
+            dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year", "in his 2022 letter"
+            continue
         if not any(t.i in indices for t in ent):
             continue
         if ent.label_ in ACTOR_LABELS:
             role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif ent.label_ == "CARDINAL" and len(ent) == 1 and year_before_one(ent[0]):
-            dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year"
         elif ent.label_ in QUANTITY_LABELS or counts:
             numbers.extend(
                 number_values(
