@@ -1498,3 +1498,11 @@ def test_extra_is_additional() -> None:
     assert not differences(
         extra, framed("Any additional Lenz outlays would do less to stimulate spending.")
     )
+
+
+def test_a_million_and_a_half_is_one_and_a_half_million() -> None:
+    waiting = framed("A million and a half Lenz families are waiting for a flat.")
+    assert not differences(waiting, framed("1.5 million Lenz families are waiting for a flat."))
+    assert "number" in differences(
+        waiting, framed("Half a million Lenz families are waiting for a flat.")
+    )

@@ -54,6 +54,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     current: float | None = None
     magnitude: float | None = None  # "several hundred thousand": scales with no number
     scaled = False  # whether a scale word has multiplied ``current``
+    scale = 1.0  # the last scale word's value: "a million and a half" adds half of it
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
@@ -67,7 +68,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             values.append(f"{number_text(magnitude)}s")
             magnitude = None
         if current is not None and k >= 2 and words[k - 2 : k + 1] == AND_A_HALF:
-            current += 0.5  # "three-and-a-half million", "two and a half per cent"
+            # "three-and-a-half million", "two and a half per cent", "a million and a half"
+            current += 0.5 * (scale if scaled else 1)
             continue
         if current is not None and words[k - 1 : k + 2] == AND_A_HALF:
             continue
@@ -105,13 +107,13 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
                     values.append(number_text(current))
                 current, scaled = value, False
         elif word in SCALES and current is None and after_article(token):
-            current, scaled = SCALES[word], True  # "a thousand"
+            current, scaled, scale = SCALES[word], True, SCALES[word]  # "a thousand"
         elif word in SCALES and current is not None:
             if not scaled and first_end is not None:  # the first end shares the scale
                 index, low = first_end
                 values[index] = number_text(low * SCALES[word])
             current *= SCALES[word]
-            scaled, first_end = True, None
+            scaled, scale, first_end = True, SCALES[word], None
         elif word in {"a", "an"} and current is None:
             continue
         elif word in {"a", "an"} and current < 1 and k + 1 < len(words) and words[k + 1] in SCALES:
