@@ -1506,3 +1506,13 @@ def test_a_million_and_a_half_is_one_and_a_half_million() -> None:
     assert "number" in differences(
         waiting, framed("Half a million Lenz families are waiting for a flat.")
     )
+
+
+def test_a_speaker_named_with_a_synonym_is_the_same_speaker() -> None:
+    backers = framed("Supporters of the Lenz dam argue that it will cut floods by half.")
+    assert not differences(
+        backers, framed("Proponents of the Lenz dam argue that it will cut floods by half.")
+    )
+    assert "speaker" in differences(
+        backers, framed("Critics of the Lenz dam argue that it will cut floods by half.")
+    )

@@ -65,7 +65,8 @@ def _name_words(name: str) -> tuple[str, ...]:
         if count is not None:
             words.append(number_text(count))
             count = None
-        form = vocab.names.get(word, word).split()
+        # a name's own form, else a word's synonym ("supporters of X" = "proponents of X")
+        form = vocab.names.get(word, vocab.synonyms.get(word, word)).split()
         implied = form[1:] if form[0] == word else []
         words.extend(form)
     if count is not None:
