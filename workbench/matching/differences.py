@@ -3,12 +3,12 @@ frame roles that differ (another agent, agent and target swapped, another date â
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence, Set
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
+from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
 from workbench.matching.rewording import (
     action_replaced,
@@ -22,9 +22,7 @@ from workbench.matching.rewording import (
     words_traded,
 )
 from workbench.matching.signature import (
-    MONTHS,
     STOPWORDS,
-    WEEKDAYS,
     Signature,
     index_terms,
     vocabulary,
@@ -279,7 +277,7 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
             found.append("place")
         elif role := _other_kind(a, b) or _other_agent(a, b):
             found.append(role)
-    found.extend(_date_differences(a.dates, b.dates))
+    found.extend(date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
         found.append("number")
     if a.polarity != b.polarity:
@@ -478,60 +476,3 @@ def _role(a: Frame, b: Frame, only_a: list[str], only_b: list[str]) -> str:
             if rest and all(w[:1].isdigit() for w in rest) and words_x & words_y:
                 return "number"
     return "target"
-
-
-def _date_part(word: str) -> str:
-    if ":" in word:
-        return "time"
-    if word in WEEKDAYS:
-        return "weekday"
-    if word in MONTHS:
-        return "month"
-    if word in vocabulary().date_units:
-        return "unit"  # "years" of "20 years"
-    if word.isdigit():
-        return "year" if len(word) == 4 else "day"
-    if _DECIMAL.match(word):
-        return "day"  # a count of a unit: "7.5" of "seven and a half years"
-    return "relative"
-
-
-_DECIMAL = re.compile(r"^\d+\.\d+$")
-
-
-def _date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
-    """ "weekday" or "date" when a part of a date that both claims give differs ("Monday" /
-    "Sunday", "2016" / "2015", "yesterday" / "last week"); a part only one gives agrees, and
-    so do relative words one claim holds all of, the other adding none that anchors a date
-    ("last week" / "late last week"; the recogniser reads "for the fall last week" as one
-    date, "for the fall." as none; "last year's" / "this year's", read "year", differ)."""
-    parts_a: dict[str, set[str]] = {}
-    parts_b: dict[str, set[str]] = {}
-    for words, parts in ((a, parts_a), (b, parts_b)):
-        for word in words:
-            parts.setdefault(_date_part(word), set()).add(word)
-    differing = [
-        p
-        for p in parts_a.keys() & parts_b.keys()
-        if parts_a[p] != parts_b[p] and not (p == "relative" and _refines(parts_a[p], parts_b[p]))
-    ]
-    if _anchored_against_year(parts_a, parts_b) or _anchored_against_year(parts_b, parts_a):
-        differing.append("year")
-    if not differing:
-        return []
-    return ["weekday"] if differing == ["weekday"] else ["date"]
-
-
-def _anchored_against_year(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
-    """Whether ``a`` places its date only against the day it is said ("today", "last
-    year") and ``b`` names a year with no such word: nothing says the day was in that year."""
-    anchored = a.get("relative", set()) & vocabulary().date_anchors
-    return bool(anchored) and "year" not in a and "year" in b and "relative" not in b
-
-
-def _refines(a: set[str], b: set[str]) -> bool:
-    """Whether one set of relative date words holds the other and adds no anchor ("last",
-    "this", "yesterday" â€¦: ``[dates] anchors``)."""
-    if not (a <= b or b <= a):
-        return False
-    return not (a ^ b) & vocabulary().date_anchors
