@@ -1516,3 +1516,31 @@ def test_a_speaker_named_with_a_synonym_is_the_same_speaker() -> None:
     assert "speaker" in differences(
         backers, framed("Critics of the Lenz dam argue that it will cut floods by half.")
     )
+
+
+def test_denying_the_belief_is_not_holding_it() -> None:
+    held = framed("Farmers believe that if everyone cannot eat, no one shall.")
+    assert "negation" in differences(
+        held, framed("Farmers do not believe that if everyone cannot eat, no one shall.")
+    )
+
+
+def test_a_code_the_tagger_reads_as_an_adjective_still_names_a_variant() -> None:
+    # the tagger reads "BA.2.75" as an adjective here
+    older = framed("It is still unclear how BA.2.75 has spread in Lenz.")
+    assert differences(older, framed("It is still unclear how BA.4.6 has spread in Lenz."))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Some turned it against the British or US governments.",
+         "Some turned it against the US or British governments."),
+        ("The plan has considerable potential in Lenz.",
+         "The plan has significant potential in Lenz."),
+    ],
+)  # fmt: skip
+def test_names_listed_in_another_order_or_considerable_for_significant_say_one_thing(
+    a: str, b: str
+) -> None:
+    assert not differences(framed(a), framed(b))

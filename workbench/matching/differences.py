@@ -3,6 +3,7 @@ frame roles that differ (another agent, agent and target swapped, another date â
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence, Set
 
@@ -138,7 +139,16 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
     if more.negations == fewer.negations:
         return _negation_moved(a, b)
+    if (more.negated_words - fewer.negated_words) & _frame_verb_terms():
+        return True  # "Socialists do not believe that X" / "Socialists believe that X"
     return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
+
+
+@functools.cache
+def _frame_verb_terms() -> frozenset[str]:
+    """The index words of the verbs that frame another claim ("believe", "say"): a claim
+    that denies its frame denies what the other claim's speaker holds."""
+    return frozenset(t for verb in vocabulary().frame_verbs for t in index_terms(verb))
 
 
 def _negation_moved(a: Signature, b: Signature) -> bool:
@@ -309,9 +319,14 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     # not in the next; "shareholder capitalism" / "stakeholder capitalism" beside
     # "shareholder return" in both holds "shareholder" once more on one side
     counts_a, counts_b = _word_counts(kinds_a), _word_counts(kinds_b)
+    # a name both frames hold says which ones wherever the parser hangs it: "the British or
+    # US governments" / "the US or British governments"
+    names = {w for name in _named(a) for w in actor_words(name)}
+    names &= {w for name in _named(b) for w in actor_words(name)}
     for key in kinds_a.keys() & kinds_b.keys():
         extra_a = {w for w in kinds_a[key] - kinds_b[key] if counts_a[w] > counts_b[w]}
         extra_b = {w for w in kinds_b[key] - kinds_a[key] if counts_b[w] > counts_a[w]}
+        extra_a, extra_b = extra_a - names, extra_b - names
         if extra_a and extra_b:
             return {"agents": "agent", "patients": "target"}.get(key[0], "target")
     return None

@@ -222,9 +222,16 @@ def claim_frame(
     # or what, whatever the parser made of it
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
     # a code the recogniser took for a count ("BA.2.75") names a thing, as it does when the
-    # recogniser reads it as no entity at all
+    # recogniser reads it as no entity at all; so does one the tagger took for an adjective
+    # where a noun would stand ("how BA.2.75 has emerged")
     in_counts = (t for ent in ents if ent.label_ in QUANTITY_LABELS for t in ent)
     coded = {t.i for t in in_counts if _CODE.match(t.text)}
+    coded |= {
+        t.i
+        for t in tokens
+        if t.pos_ == "ADJ" and t.dep_ in NOUN_DEPS and t.i not in inside_entity
+        and _CODE.match(t.text)
+    }  # fmt: skip
     for token in tokens:  # names the recogniser missed: a proper noun heading its phrase
         if token.i in stray and token.pos_ == "PROPN":  # "during the Obama years"
             others.append(_name(token))
