@@ -3,7 +3,6 @@ frame roles that differ (another agent, agent and target swapped, another date â
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Sequence, Set
 
@@ -11,6 +10,7 @@ from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
 from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
+from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
 from workbench.matching.rewording import (
     action_replaced,
     changed_words,
@@ -25,10 +25,8 @@ from workbench.matching.rewording import (
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
-    index_terms,
     vocabulary,
 )
-from workbench.matching.vocabulary import NEGATIONS
 
 
 def compatible(a: Signature, b: Signature) -> bool:
@@ -110,63 +108,6 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
         if any((y, x) in moved for x, y in moved):
             return True
     return False
-
-
-def negation_worded_otherwise(a: Signature, b: Signature) -> bool:
-    """Whether a claim denies with a word of negation what the other denies with a verb of
-    its own, both frames reading a denial: "did not have the authority" / "lacked the
-    authority", "did not pay" / "failed to pay". Only with one negation and another main
-    verb: the same verb on both sides ("refused to say he did not pay" / "refused to say he
-    paid") leaves the negation the one difference."""
-    if a.frame is None or b.frame is None:
-        return False
-    if a.frame.polarity != "negative" or b.frame.polarity != "negative":
-        return False
-    negated = a if a.negated else b
-    actions = {main_action(a.frame), main_action(b.frame)}
-    return negated.negations == 1 and len(actions) == 2 and None not in actions
-
-
-def negated_elsewhere(a: Signature, b: Signature) -> bool:
-    """Whether one claim holds more negations than the other, both negate something, and a
-    word the first negates stands in the other without one: "a source, whom they did not
-    name, said the ban is not part of a plan" / "â€¦ said the ban is part of a plan". A
-    negated word the other claim does not use ("did not name" / "an unnamed source") is no
-    difference, nor is a negation worded otherwise ("will not raise taxes" / "is not going
-    to raise taxes")."""
-    if not (a.negated and b.negated):
-        return False
-    more, fewer = (a, b) if a.negations > b.negations else (b, a)
-    if more.negations == fewer.negations:
-        return _negation_moved(a, b)
-    if (more.negated_words - fewer.negated_words) & _frame_verb_terms():
-        return True  # "Socialists do not believe that X" / "Socialists believe that X"
-    return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
-
-
-@functools.cache
-def _frame_verb_terms() -> frozenset[str]:
-    """The index words of the verbs that frame another claim ("believe", "say"): a claim
-    that denies its frame denies what the other claim's speaker holds."""
-    return frozenset(t for verb in vocabulary().frame_verbs for t in index_terms(verb))
-
-
-def _negation_moved(a: Signature, b: Signature) -> bool:
-    """Whether two claims negating as often negate different words, each of which stands
-    in the other claim before its negation: "citizens, not corporate chiefs, should act" /
-    "corporate chiefs, not citizens, should act". A negation that only moves past a word
-    ("has not so far translated" / "has so far not translated") is no difference."""
-    only_a, only_b = a.negated_words - b.negated_words, b.negated_words - a.negated_words
-    return bool(
-        only_a and only_b and only_a <= _before_negation(b) and only_b <= _before_negation(a)
-    )
-
-
-def _before_negation(sig: Signature) -> set[str]:
-    """The index words of a claim that stand before its first negation."""
-    words = sig.text.split()
-    first = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
-    return set(index_terms(" ".join(words[:first])))
 
 
 def possessors_swapped(a: Signature, b: Signature) -> bool:
