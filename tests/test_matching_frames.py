@@ -1544,3 +1544,15 @@ def test_names_listed_in_another_order_or_considerable_for_significant_say_one_t
     a: str, b: str
 ) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_a_list_replaced_by_another_list_is_another_participant() -> None:
+    grown = framed("Output of tin and copper in Lenz is up.")
+    assert differences(grown, framed("Output of wool and timber in Lenz is up."))
+    # the same items in another order say the same
+    assert not differences(grown, framed("Output of copper and tin in Lenz is up."))
+
+
+def test_e_mails_are_emails() -> None:
+    kept = framed("Varga kept 9,000 e-mails that were later deleted.")
+    assert not differences(kept, framed("Varga kept 9,000 emails that were later deleted."))

@@ -109,18 +109,17 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
 def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
     """(the words of ``a``, the words of ``b`` in their place, the words both share) when two
     normalised wordings differ only in one place, at most :data:`_REPLACED_WORDS` words on
-    either side; changes with only an article between them are one place."""
+    either side; changes with only an article or a list's joint between them are one
+    place."""
     mine, theirs = a.text.split(), b.text.split()
     edits = [
         op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
         if op[0] != "equal"
     ]  # fmt: skip
-    if (
-        not edits
-        or any(  # "on the outskirts" / "in the centre" is one place
-            set(mine[x[2] : y[1]]) - _ARTICLES for x, y in itertools.pairwise(edits)
-        )
-    ):
+    # "on the outskirts" / "in the centre" is one place, and so is a list replaced by
+    # another ("oil and gas" / "coal and steel")
+    joints = _ARTICLES | {j for j in vocabulary().list_joints if " " not in j}
+    if not edits or any(set(mine[x[2] : y[1]]) - joints for x, y in itertools.pairwise(edits)):
         return None
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
     if not (0 < i2 - i1 <= _REPLACED_WORDS and 0 < j2 - j1 <= _REPLACED_WORDS):
