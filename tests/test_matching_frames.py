@@ -1556,3 +1556,10 @@ def test_a_list_replaced_by_another_list_is_another_participant() -> None:
 def test_e_mails_are_emails() -> None:
     kept = framed("Varga kept 9,000 e-mails that were later deleted.")
     assert not differences(kept, framed("Varga kept 9,000 emails that were later deleted."))
+
+
+def test_a_noun_before_a_noun_that_says_which_ones_says_which_ones_too() -> None:
+    home = framed("Lenz tripled its homeland security budget from $2 billion to $6 billion.")
+    assert differences(
+        home, framed("Lenz tripled its border security budget from $2 billion to $6 billion.")
+    )

@@ -350,7 +350,9 @@ def _modifiers(noun: Token) -> str:
             or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
         )
     ]
-    # nouns listed with one ("the travel and tourist business")
+    # a common noun before one of them ("the homeland security budget"; a name's words are
+    # the name's) and nouns listed with one ("the travel and tourist business")
+    chosen += [g for c in chosen for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
     chosen += [g for c in chosen for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
     words = [c.text.lower() for c in chosen]
     return ":" + "|".join(words) if words else ""
