@@ -242,13 +242,18 @@ _CORE = frozenset({"agents", "patients"})
 
 
 def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
-    """{(role, noun): words that say which ones} of a frame's unnamed participants."""
-    synonyms = vocabulary().synonyms
+    """{(role, noun): words that say which ones} of a frame's unnamed participants, in their
+    synonyms' form (``actor_words`` gives them so)."""
     kinds: dict[tuple[str, str], set[str]] = {}
     for role, noun, modifiers in frame_nouns(frame):
-        words = {synonyms.get(w, w) for m in modifiers.split("|") if m for w in actor_words(m)}
+        words = {w for m in modifiers.split("|") if m for w in actor_words(m)}
         kinds.setdefault((role, noun), set()).update(words)
     return kinds
+
+
+def _named_words(frame: Frame) -> set[str]:
+    """Every word of the names a frame holds, in the form names are compared in."""
+    return {w for name in _named(frame) for w in actor_words(name)}
 
 
 def _other_kind(a: Frame, b: Frame) -> str | None:
@@ -262,8 +267,7 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     counts_a, counts_b = _word_counts(kinds_a), _word_counts(kinds_b)
     # a name both frames hold says which ones wherever the parser hangs it: "the British or
     # US governments" / "the US or British governments"
-    names = {w for name in _named(a) for w in actor_words(name)}
-    names &= {w for name in _named(b) for w in actor_words(name)}
+    names = _named_words(a) & _named_words(b)
     for key in kinds_a.keys() & kinds_b.keys():
         extra_a = {w for w in kinds_a[key] - kinds_b[key] if counts_a[w] > counts_b[w]}
         extra_b = {w for w in kinds_b[key] - kinds_a[key] if counts_b[w] > counts_a[w]}
@@ -278,11 +282,6 @@ def _word_counts(kinds: dict[tuple[str, str], set[str]]) -> Counter[str]:
     counts = Counter(noun for _, noun in kinds)
     counts.update(w for words in kinds.values() for w in words)
     return counts
-
-
-def _frame_words(kinds: dict[tuple[str, str], set[str]]) -> set[str]:
-    """Every noun of a frame's unnamed participants and every word that says which ones."""
-    return {noun for _, noun in kinds} | {w for words in kinds.values() for w in words}
 
 
 def _other_agent(a: Frame, b: Frame) -> str | None:
@@ -341,11 +340,9 @@ def _other_end(a: Frame, b: Frame) -> bool:
     each victim")."""
     if len(a.path) != 2 or len(b.path) != 2:
         return False
-    synonyms = vocabulary().synonyms
     held_a, held_b = _held_words(a), _held_words(b)
     for x, y in zip(a.path, b.path, strict=True):
-        words_x = {synonyms.get(w, w) for w in actor_words(x)} - STOPWORDS
-        words_y = {synonyms.get(w, w) for w in actor_words(y)} - STOPWORDS
+        words_x, words_y = set(actor_words(x)) - STOPWORDS, set(actor_words(y)) - STOPWORDS
         if not words_x or not words_y or any(w[:1].isdigit() for w in words_x | words_y):
             continue
         if not words_x & held_b and not words_y & held_a and not same_actor(x, y):
@@ -355,10 +352,8 @@ def _other_end(a: Frame, b: Frame) -> bool:
 
 def _held_words(frame: Frame) -> set[str]:
     """Every word of a frame's participants, named or not, and of what it says of them."""
-    synonyms = vocabulary().synonyms
-    named = {w for name in _named(frame) for w in actor_words(name)}
     qualities = {w for q in frame.qualities for w in actor_words(q)}
-    return {synonyms.get(w, w) for w in named | qualities} | _frame_words(_kinds(frame))
+    return _named_words(frame) | qualities | set(_word_counts(_kinds(frame)))
 
 
 def _swapped(a: Frame, b: Frame) -> bool:

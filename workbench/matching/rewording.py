@@ -116,9 +116,7 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
         op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
         if op[0] != "equal"
     ]  # fmt: skip
-    # "on the outskirts" / "in the centre" is one place, and so is a list replaced by
-    # another ("oil and gas" / "coal and steel")
-    joints = _ARTICLES | {j for j in vocabulary().list_joints if " " not in j}
+    joints = _place_joints()
     if not edits or any(set(mine[x[2] : y[1]]) - joints for x, y in itertools.pairwise(edits)):
         return None
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
@@ -136,6 +134,13 @@ def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set
         for m in modifiers.split("|")
         if m and m not in elsewhere and _among(m, words)
     }
+
+
+@functools.cache
+def _place_joints() -> frozenset[str]:
+    """The words two changes may keep between them and still be one place: an article ("on
+    the outskirts" / "in the centre") or a list's joint ("oil and gas" / "coal and steel")."""
+    return _ARTICLES | {j for j in vocabulary().list_joints if " " not in j}
 
 
 def _among(participant: str, words: list[str]) -> bool:
