@@ -38,7 +38,7 @@ from workbench.core.values import MatchKeys
 from workbench.matching import link_article
 from workbench.store import Store
 from workbench.store import events as ev
-from workbench.store.payloads import article_payload, claim_payload
+from workbench.store.payloads import ingest_items
 
 
 def floor(path: Path, batches: list[list[tuple]], keyed: int = 0) -> float:
@@ -69,16 +69,12 @@ def event_rows(items: list) -> list[list[tuple]]:
     batches, seq, prev = [], 0, ev.GENESIS
     for article, claims in items:
         at = ev.now_iso()
-        entries = [("article.ingested", article.id, article_payload(article))]
-        entries += [("claim.extracted", c.id, claim_payload(c, i)) for i, c in enumerate(claims)]
-        rows = []
-        for action, subject, payload in entries:
-            seq += 1
-            event_id, text = ev.new_event_id(), ev.canonical_json(payload)
-            digest = ev.event_hash(prev, event_id, at, "bench", action, subject, text)
-            rows.append((seq, event_id, at, "bench", action, subject, text, prev, digest))
-            prev = digest
-        batches.append(rows)
+        entries = [
+            (ev.new_event_id(), at, "bench", action, subject, payload)
+            for action, subject, payload in ingest_items(article, claims)
+        ]
+        batches.append(ev.chained_rows(entries, seq, prev))
+        seq, prev = batches[-1][-1][0], batches[-1][-1][-1]
     return batches
 
 

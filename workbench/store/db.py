@@ -33,7 +33,7 @@ from workbench.store.connection import (
 from workbench.store.event_reads import EventReads, read_event_rows
 from workbench.store.feed_reads import FeedReads
 from workbench.store.match_reads import MatchReads
-from workbench.store.payloads import article_payload, claim_payload
+from workbench.store.payloads import claim_payload, ingest_items
 from workbench.store.upgrades import Upgrades
 
 DEFAULT_DB = "claims.db"
@@ -306,16 +306,13 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads, Upgrades):
             "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1"
         ).fetchone()
         seq, prev_hash = (last[0], last[1]) if last else (0, ev.GENESIS)
-        rows, events = [], []
-        for event_id, at, actor, action, subject, payload in entries:
-            seq += 1
-            text = ev.canonical_json(payload)
-            digest = ev.event_hash(prev_hash, event_id, at, actor, action, subject, text)
-            rows.append((seq, event_id, at, actor, action, subject, text, prev_hash, digest))
-            events.append(
-                Event(event_id, seq, at, actor, action, subject, payload, prev_hash, digest)
+        rows = ev.chained_rows(entries, seq, prev_hash)
+        events = [
+            Event(event_id, n, at, actor, action, subject, entry[-1], prev, digest)
+            for (n, event_id, at, actor, action, subject, _, prev, digest), entry in zip(
+                rows, entries, strict=True
             )
-            prev_hash = digest
+        ]
         self.db.conn.executemany(
             f"INSERT INTO events ({ev.EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
@@ -360,11 +357,7 @@ class Store(EventReads, ClaimReads, MatchReads, FeedReads, Upgrades):
             # matched before the new claims are in the index: a word only they use would
             # otherwise look rarest and find nothing but themselves
             links = link(self, article.id, claims) if link is not None else {}
-            items = [("article.ingested", article.id, article_payload(article))]
-            items += [
-                ("claim.extracted", claim.id, claim_payload(claim, position))
-                for position, claim in enumerate(claims)
-            ]
+            items = ingest_items(article, claims)
             if links.get("matches") or links.get("duplicates"):
                 items.append(("article.matched", article.id, links))
             keys = {c.id: c.match_keys for c in claims if c.match_keys is not None}

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -49,6 +50,21 @@ def event_hash(
     """SHA-256 over the previous hash and the event's stored fields (payload as stored text)."""
     material = canonical_json([prev_hash, id, at, actor, action, subject, payload])
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+def chained_rows(
+    entries: Sequence[tuple[str, str, str, str, str, dict]], seq: int, prev_hash: str
+) -> list[tuple]:
+    """Events rows (all columns, in order) for entries (id, at, actor, action, subject,
+    payload), linked to the event ``seq`` with ``prev_hash`` and to each other."""
+    rows = []
+    for event_id, at, actor, action, subject, payload in entries:
+        seq += 1
+        text = canonical_json(payload)
+        digest = event_hash(prev_hash, event_id, at, actor, action, subject, text)
+        rows.append((seq, event_id, at, actor, action, subject, text, prev_hash, digest))
+        prev_hash = digest
+    return rows
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from workbench.core.values import Article, Claim, ClaimDraft
 
 
@@ -36,3 +38,13 @@ def claim_payload(claim: Claim | ClaimDraft, position: int) -> dict:
         "speaker_type": claim.speaker_type,
         "frame": claim.frame.to_dict() if claim.frame is not None else None,
     }
+
+
+def ingest_items(article: Article, claims: Sequence[Claim]) -> list[tuple[str, str, dict]]:
+    """The events (action, subject, payload) that bring an article and its claims in."""
+    items = [("article.ingested", article.id, article_payload(article))]
+    items += [
+        ("claim.extracted", claim.id, claim_payload(claim, position))
+        for position, claim in enumerate(claims)
+    ]
+    return items
