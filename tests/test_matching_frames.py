@@ -1563,3 +1563,36 @@ def test_a_noun_before_a_noun_that_says_which_ones_says_which_ones_too() -> None
     assert differences(
         home, framed("Lenz tripled its border security budget from $2 billion to $6 billion.")
     )
+
+
+def test_names_given_their_place_to_a_word_saying_what_kind_are_another_participant() -> None:
+    # "African-American" is three words in the compared wording ("africa unit stat")
+    jailed = framed("Too many young African-American and Croatian men in Lenz ended up in jail.")
+    assert "agent" in differences(
+        jailed, framed("Too many young white men in Lenz ended up in jail.")
+    )
+    # a noun put as a quality is a rewording: "the majority of" / "most"
+    wanting = framed("The polls show that the majority of Lenz farmers want the dam.")
+    assert not differences(wanting, framed("The polls show most Lenz farmers want the dam."))
+
+
+def test_including_is_not_excluding() -> None:
+    pact = framed("The pact we signed with Varga excludes the two islands from the zone.")
+    assert differences(
+        pact, framed("The pact we signed with Varga includes the two islands in the zone.")
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Most of these nations tie space flight to scientific progress.",
+         "Most of these countries tie space flight to scientific progress."),
+        ("The average Lenz family with kids would pay about $900 more.",
+         "The average Lenz family with children would pay about $900 more."),
+        ("Varga rescued the Lenz pension fund with a joint commission.",
+         "Varga saved the Lenz pension fund with a joint commission."),
+    ],
+)  # fmt: skip
+def test_nations_kids_and_rescued_say_countries_children_and_saved(a: str, b: str) -> None:
+    assert not differences(framed(a), framed(b))

@@ -18,6 +18,7 @@ from workbench.matching.signature import (
     STOPWORDS,
     Signature,
     compared_form,
+    compared_words,
     index_terms,
     vocabulary,
 )
@@ -93,11 +94,16 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     gone -= {x for x, _ in same}
     added -= {y for _, y in same}
     # the parser may read the replaced noun of one side as a word that says which ones
-    # ("the struggle to recruit teachers predates" with "teachers" a modifier)
+    # ("the struggle to recruit teachers predates" with "teachers" a modifier); a name may
+    # give its place to a word saying what kind ("young Latino men" / "young white men")
     if added and not gone:
-        gone = _modifiers_among(a.frame, old, in_b)
+        gone = _modifiers_among(a.frame, old, in_b) or _qualities_among(
+            a.frame, old, new, b.frame, added
+        )
     elif gone and not added:
-        added = _modifiers_among(b.frame, new, in_a)
+        added = _modifiers_among(b.frame, new, in_a) or _qualities_among(
+            b.frame, new, old, a.frame, gone
+        )
     if not gone or not added:
         return None
     roles = {r for _, r in gone | added}
@@ -120,9 +126,31 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     if not edits or any(set(mine[x[2] : y[1]]) - joints for x, y in itertools.pairwise(edits)):
         return None
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
-    if not (0 < i2 - i1 <= _REPLACED_WORDS and 0 < j2 - j1 <= _REPLACED_WORDS):
+    if not (i2 > i1 and j2 > j1):
+        return None
+    if max(_size(mine[i1:i2], a.frame), _size(theirs[j1:j2], b.frame)) > _REPLACED_WORDS:
         return None
     return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
+
+
+def _size(words: list[str], frame: Frame | None) -> int:
+    """How many words ``words`` are as a replacement: a joint is none ("A and B" / "C"),
+    a name written in several words is one ("African-American" / "white")."""
+    named = _name_words(frame) if frame is not None else frozenset()
+    size, previous = 0, ""
+    for word in words:
+        if word not in _place_joints() and not (word in named and previous in named):
+            size += 1
+        previous = word
+    return size
+
+
+def _name_words(frame: Frame) -> frozenset[str]:
+    """The normalised words of the names a frame holds, in any role."""
+    names = _named(frame)
+    # frames hold names lowercased; the wording read them capitalised ("american" is
+    # "unit stat" there)
+    return frozenset(w for name in names for w in compared_words(name.title()))
 
 
 def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
@@ -134,6 +162,33 @@ def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set
         for m in modifiers.split("|")
         if m and m not in elsewhere and _among(m, words)
     }
+
+
+def _qualities_among(
+    mine: Frame,
+    words: list[str],
+    others: list[str],
+    theirs: Frame,
+    replaced: set[tuple[str, str]],
+) -> set[tuple[str, str]]:
+    """(word, role) of the qualities of ``mine`` written among ``words`` (and not among the
+    ``others`` in their place) standing where ``theirs`` names the ``replaced`` participants
+    by name: "young Latino men" / "young white men", "Russian troops" / "foreign troops".
+    A noun put as a quality ("the majority of" / "most", "democracies" / "democratic") is
+    a rewording."""
+    names = set(_named(theirs))
+    roles = {role for word, role in replaced if word in names}
+    return {
+        (q, role)
+        for q in mine.qualities
+        if _among(q, words) and not _among(q, others)
+        for role in roles
+    }
+
+
+def _named(frame: Frame) -> tuple[str, ...]:
+    """The names a frame holds, in any role."""
+    return (*frame.agents, *frame.patients, *frame.places, *frame.others)
 
 
 @functools.cache

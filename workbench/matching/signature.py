@@ -252,6 +252,12 @@ def compared_form(word: str) -> str:
     return forms[0] if len(forms) == 1 else word
 
 
+def compared_words(text: str) -> list[str]:
+    """A text's words as a claim's wording is compared, numbers left out ("African-American"
+    is "africa unit stat")."""
+    return [w for w, number in _words_and_numbers(text) if number is None]
+
+
 def index_terms(text: str) -> list[str]:
     """The distinct words of a normalised wording (``Signature.text``) that the index is
     searched by: no numbers, no stop words, none shorter than three letters."""
