@@ -1596,3 +1596,39 @@ def test_including_is_not_excluding() -> None:
 )  # fmt: skip
 def test_nations_kids_and_rescued_say_countries_children_and_saved(a: str, b: str) -> None:
     assert not differences(framed(a), framed(b))
+
+
+def test_choosing_one_thing_over_another_is_not_choosing_the_other() -> None:
+    chose = framed("Varga chose a new bridge for Lenz over repairs to the old school.")
+    assert "comparison reversed" in differences(
+        chose, framed("Varga chose repairs to the old school over a new bridge for Lenz.")
+    )
+    # "over" before a number bounds it: the words around it may move
+    died = framed("Over 500 sheep died in Lenz during the winter.")
+    assert not differences(died, framed("During the winter over 500 sheep died in Lenz."))
+    # nor does a verb's "over"
+    took = framed("Varga would take over guarding the Lenz reservoir.")
+    assert not differences(
+        took, framed("Guarding the Lenz reservoir would be taken over by Varga.")
+    )
+
+
+def test_safer_is_not_less_safe() -> None:
+    safer = framed("The Lenz inquiry found that the dam is safer but not yet safe.")
+    assert "comparison" in differences(
+        safer, framed("The Lenz inquiry found that the dam is less safe and not yet safe.")
+    )
+    assert not differences(
+        safer, framed("The Lenz inquiry found the dam is safer but not yet safe.")
+    )
+
+
+def test_a_recollection_is_a_memory() -> None:
+    none = framed("Varga had no recollection of meeting the Lenz delegation.")
+    assert not differences(none, framed("Varga had no memory of meeting the Lenz delegation."))
+
+
+def test_a_filler_of_a_transcript_is_no_word_of_the_claim() -> None:
+    rich = framed("We have a rich, uh, country in Lenz.")
+    assert not differences(rich, framed("We have a rich country in Lenz."))
+    assert "quality" in differences(rich, framed("We have a safer country in Lenz."))

@@ -8,6 +8,7 @@ from collections.abc import Sequence, Set
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
+from workbench.matching.comparatives import degree_reversed
 from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
 from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
@@ -36,8 +37,8 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "cause and effect swapped", "possessor swapped", "names swapped",
-    "words swapped", "action",
+    "comparison reversed", "comparison" ("safer" / "less safe"), "cause and effect swapped",
+    "possessor swapped", "names swapped", "words swapped", "action",
     "quality", "says more",
     "negation", "hedge", "stance",
     "level or change", "speaker",
@@ -52,6 +53,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")
+    elif degree_reversed(a, b):
+        found.append("comparison")
     if _traded_sides(a.caused_sides, b.caused_sides):
         found.append("cause and effect swapped")
     if possessors_swapped(a, b):

@@ -157,11 +157,28 @@ class Signature:
 
     @functools.cached_property
     def compared_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
-        """(the index words before, after) the first comparison word of matching.toml
-        ("than"), each word on one side only; None for a claim that compares nothing."""
-        if self._bounds_a_number():
-            return None
-        return self._sides_of(vocabulary().comparisons)
+        """(the index words before, after) the first comparison word of matching.toml ("than",
+        "over") that sets two things against each other, each word on one side only; None
+        for a claim that compares nothing. A comparison word right before a number ("more
+        than seven yuan", "over 500 people") bounds a quantity, one right after a verb
+        ("took over") is the verb's: both are passed over."""
+        comparisons = vocabulary().comparisons
+        words = self.text.split()
+        at = [i for i, w in enumerate(words) if w in comparisons]
+        if self.wording is not None:
+            read = list(_words_and_numbers(self.wording))
+            bounds = [
+                k + 1 < len(read) and read[k + 1][1] is not None
+                for k, (word, _) in enumerate(read)
+                if word in comparisons
+            ]
+            # numbers stand at the end of the normalised text, so the comparison words
+            # come in the same order in both
+            at = [i for i, bound in zip(at, bounds, strict=False) if not bound]
+        if self.frame is not None:  # a verb's particle: "take over guarding" / "taken over by"
+            verbs = {compared_form(v) for v in self.frame.verbs}
+            at = [i for i in at if i == 0 or words[i - 1] not in verbs]
+        return self._sides_at(words, at[0]) if at else None
 
     @functools.cached_property
     def caused_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -173,23 +190,14 @@ class Signature:
         """The index words before and after the first of ``joints``, each on one side only."""
         words = self.text.split()
         at = next((i for i, w in enumerate(words) if w in joints), None)
-        if at is None:
-            return None
-        before, after = (
-            set(index_terms(" ".join(words[:at]))),
-            set(index_terms(" ".join(words[at + 1 :]))),
-        )
-        return frozenset(before - after), frozenset(after - before)
+        return None if at is None else self._sides_at(words, at)
 
-    def _bounds_a_number(self) -> bool:
-        """Whether each comparison word of the claim as written comes right before a number
-        ("more than seven yuan"): a bound on a quantity, not two things compared."""
-        if self.wording is None:
-            return False
-        comparisons = vocabulary().comparisons
-        read = list(_words_and_numbers(self.wording))
-        at = [k for k, (word, _) in enumerate(read) if word in comparisons]
-        return bool(at) and all(k + 1 < len(read) and read[k + 1][1] is not None for k in at)
+    @staticmethod
+    def _sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The index words before and after ``words[at]``, each on one side only."""
+        before = set(index_terms(" ".join(words[:at])))
+        after = set(index_terms(" ".join(words[at + 1 :])))
+        return frozenset(before - after), frozenset(after - before)
 
     @functools.cached_property
     def number_neighbours(self) -> tuple[dict[str, frozenset[str]], ...] | None:
@@ -343,10 +351,12 @@ def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
     """The claim's words in order, in their compared form (synonyms, stems), each as (word,
     None), and its numbers where they stand, canonical ("40,000" and "40 thousand" are "40000"),
     as ("", number): what its signature and where its numbers stand are read from."""
-    synonyms, end = vocabulary().synonyms, 0
+    synonyms, fillers, end = vocabulary().synonyms, vocabulary().fillers, 0
     lowered = _lowered(text)
     for m in [*_NUMBER.finditer(lowered), None]:
         for word in _WORD.findall(lowered[end : m.start() if m else len(lowered)]):
+            if word in fillers:
+                continue
             if word in NUMBER_WORDS:
                 yield "", number_text(NUMBER_WORDS[word])
                 continue

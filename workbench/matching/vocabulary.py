@@ -27,6 +27,8 @@ class Vocabulary:
     courtesy: frozenset[str]
     title_forms: dict[str, str]
     synonyms: dict[str, str]  # single words
+    #: sounds a speaker makes between words ("uh"), which a claim's wording leaves out
+    fillers: frozenset[str]
     phrases: re.Pattern | None  # several words, longest first
     phrase_forms: dict[str, str]
     name_pattern: re.Pattern  # the names, case-insensitive, longest first
@@ -135,6 +137,7 @@ def vocabulary() -> Vocabulary:
         title_forms=short_titles,
         title_phrases=_title_phrases(data["titles"]["phrases"]),
         synonyms=single,
+        fillers=frozenset(data["fillers"]["words"]),
         phrases=pattern,
         phrase_forms=phrases,
         contrasts=_contrasts(data["contrasts"]["groups"], single),
