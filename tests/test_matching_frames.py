@@ -746,11 +746,11 @@ def test_a_list_of_unnamed_participants_in_another_order_is_the_same_claim(a: st
 @pytest.mark.parametrize(
     ("stored", "query", "alike", "matched"),
     [
-        # worded apart (score 81.8), the same action, meaning alike: the same claim
-        ("The treaty has been signed by 54 nations.", "54 nations have now signed the treaty.",
+        # worded apart (score 80.6), the same action, meaning alike: the same claim
+        ("The treaty has been signed by 54 states.", "54 states have now signed the treaty.",
          0.97, True),
         # … unless the meaning is not alike enough
-        ("The treaty has been signed by 54 nations.", "54 nations have now signed the treaty.",
+        ("The treaty has been signed by 54 states.", "54 states have now signed the treaty.",
          0.90, False),
         # another main verb ("become" / "join", 81.7): never read a second time
         ("In 1973 Ruritania became a member of the Lenz Union.",
