@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from workbench.core.errors import ModelError
 from workbench.core.values import ClaimDraft
+from workbench.splitting.apostrophes import as_written, for_model
 from workbench.splitting.chunks import Chunk, chunks
 from workbench.splitting.pipeline import add_components, drafts_from_doc, has_components
 
@@ -84,16 +85,18 @@ def split_texts(
     with its length, not its square."""
     model = _ready(nlp)
 
-    def pieces() -> Iterator[tuple[str, tuple[Chunk, bool]]]:
+    def pieces() -> Iterator[tuple[str, tuple[Chunk, bool, str]]]:
         for text in texts:
             parts = list(chunks(text)) or [Chunk(0, 0, 0)]  # "" is one empty piece
             for i, part in enumerate(parts):
-                yield text[part.start : part.end], (part, i == len(parts) - 1)
+                piece = text[part.start : part.end]
+                yield for_model(piece), (part, i == len(parts) - 1, piece)
 
     found: list[ClaimDraft] = []  # nlp.pipe keeps the order: one text is pending at a time
     docs = model.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (part, last) in docs:
-        found.extend(_shifted(drafts_from_doc(doc), part))
+    for doc, (part, last, piece) in docs:
+        drafts = [as_written(d, piece) for d in drafts_from_doc(doc)]
+        found.extend(_shifted(drafts, part))
         if last:
             yield found
             found = []
