@@ -1632,3 +1632,17 @@ def test_a_filler_of_a_transcript_is_no_word_of_the_claim() -> None:
     rich = framed("We have a rich, uh, country in Lenz.")
     assert not differences(rich, framed("We have a rich country in Lenz."))
     assert "quality" in differences(rich, framed("We have a safer country in Lenz."))
+
+
+def test_an_adjective_replaced_after_an_is_another_quality() -> None:
+    weak = framed("Last week Lenz came out with an anemic jobs report.")
+    assert "quality" in differences(
+        weak, framed("Last week Lenz came out with a strong jobs report.")
+    )
+
+
+def test_attempting_is_trying() -> None:
+    spying = framed("Varga's agents try to spy on Lenz and steal its plans.")
+    assert not differences(
+        spying, framed("Varga's agents attempt to spy on Lenz and steal its plans.")
+    )
