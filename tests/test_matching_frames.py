@@ -1646,3 +1646,27 @@ def test_attempting_is_trying() -> None:
     assert not differences(
         spying, framed("Varga's agents attempt to spy on Lenz and steal its plans.")
     )
+
+
+def test_two_changes_with_a_shared_name_between_them_are_one_participant_replaced() -> None:
+    young = framed("Floods are the leading cause of death of young Croatian men in Lenz.")
+    assert differences(
+        young, framed("Floods are the leading cause of death of elderly Croatian women in Lenz.")
+    )
+
+
+def test_two_phrases_trading_places_across_the_verb_are_swapped() -> None:
+    pays = framed("Varga ended the rule that the mine owners should pay for the river clean-up.")
+    assert "words swapped" in differences(
+        pays, framed("Varga ended the rule that the river clean-up should pay for the mine owners.")
+    )
+    # names listed in another order say the same
+    assert not differences(
+        framed("Lenz and Varga signed the river pact."),
+        framed("Varga and Lenz signed the river pact."),
+    )
+
+
+def test_prison_is_jail() -> None:
+    held = framed("The Lenz mayor is in jail because he took bribes.")
+    assert not differences(held, framed("The Lenz mayor is in prison because he took bribes."))

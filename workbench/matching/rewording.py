@@ -115,14 +115,19 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
 def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
     """(the words of ``a``, the words of ``b`` in their place, the words both share) when two
     normalised wordings differ only in one place, at most :data:`_REPLACED_WORDS` words on
-    either side; changes with only an article or a list's joint between them are one
-    place."""
+    either side; changes with only an article, a list's joint or a name both claims hold
+    between them are one place ("young African-American men" / "elderly African-American
+    women")."""
     mine, theirs = a.text.split(), b.text.split()
     edits = [
         op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
         if op[0] != "equal"
     ]  # fmt: skip
     joints = _place_joints()
+    # a name both hold between words replaced in place: "young [African-American] men"; not
+    # a name words move around ("the act of the NTC" / "the NTC's act")
+    if a.frame is not None and b.frame is not None and all(op[0] == "replace" for op in edits):
+        joints = joints | (_name_words(a.frame) & _name_words(b.frame))
     if not edits or any(set(mine[x[2] : y[1]]) - joints for x, y in itertools.pairwise(edits)):
         return None
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
@@ -362,19 +367,43 @@ def says_more(a: Signature, b: Signature) -> bool:
 
 
 def words_traded(a: Signature, b: Signature) -> bool:
-    """Whether two claims worded alike differ only in two words that trade places across a
-    word of substance (not side by side, nor listed together): "journalists were injured
-    after being attacked by protesters" / "protesters were injured after being attacked by
-    journalists"."""
-    changed = changed_words(a, b)
-    if changed is None or len(changed) != 2:
+    """Whether two claims worded alike differ only in two words or phrases that trade places
+    across a word of substance (not side by side, nor listed together): "journalists were
+    injured after being attacked by protesters" / "protesters were injured after being
+    attacked by journalists", "the polluters should pay for those toxic waste dumps" /
+    "those toxic waste dumps should pay for the polluters"."""
+    mine, theirs = a.text.split(), b.text.split()
+    if len(mine) != len(theirs) or sorted(mine) != sorted(theirs) or mine == theirs:
         return False
-    (i, (x, y)), (j, (x2, y2)) = changed.items()
-    if (x, y) != (y2, x2) or j - i < 2:
-        return False
-    # a word of substance between them, or they are a list ("the PKK and the YPG")
-    between = " ".join(a.text.split()[i + 1 : j])
-    return bool(index_terms(between)) and len(index_terms(x)) == 1
+    start = next(k for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y)
+    stop = len(mine) - next(
+        k for k, (x, y) in enumerate(zip(mine[::-1], theirs[::-1], strict=True)) if x != y
+    )
+    ours, others = mine[start:stop], theirs[start:stop]
+    n = len(ours)
+    held = _argument_words(a.frame) & _argument_words(b.frame)
+    # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
+    # one word of substance each or a participant who acts or undergoes: phrases that only
+    # say when, where or according to whom ("during the march …, … according to
+    # estimates") move freely
+    for i in range(1, n - 1):
+        for j in range(1, n - i):
+            x, q, y = ours[:i], ours[i : n - j], ours[n - j :]
+            traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
+            if not traded or not index_terms(" ".join(q)):
+                continue
+            if (len(x) == len(y) == 1 and index_terms(x[0])) or (held & set(x) and held & set(y)):
+                return True
+    return False
+
+
+def _argument_words(frame: Frame | None) -> set[str]:
+    """The compared words of a frame's participants who act or undergo (agents, targets),
+    named or not."""
+    if frame is None:
+        return set()
+    nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
+    return {w for name in (*frame.agents, *frame.patients, *nouns) for w in compared_words(name)}
 
 
 def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
