@@ -1670,3 +1670,13 @@ def test_two_phrases_trading_places_across_the_verb_are_swapped() -> None:
 def test_prison_is_jail() -> None:
     held = framed("The Lenz mayor is in jail because he took bribes.")
     assert not differences(held, framed("The Lenz mayor is in prison because he took bribes."))
+
+
+def test_stopping_is_not_continuing() -> None:
+    going = framed("Lenz continues to make it a priority to drill for gas.")
+    assert differences(going, framed("Lenz stopped making it a priority to drill for gas."))
+
+
+def test_tremendous_is_huge() -> None:
+    shift = framed("It was a tremendous shift from Lenz farms into Varga mills.")
+    assert not differences(shift, framed("It was a huge shift from Lenz farms into Varga mills."))
