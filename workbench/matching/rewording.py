@@ -150,6 +150,7 @@ def _size(words: list[str], frame: Frame | None) -> int:
     return size
 
 
+@functools.lru_cache(maxsize=4096)
 def _name_words(frame: Frame) -> frozenset[str]:
     """The normalised words of the names a frame holds, in any role."""
     names = _named(frame)
@@ -397,13 +398,15 @@ def words_traded(a: Signature, b: Signature) -> bool:
     return False
 
 
-def _argument_words(frame: Frame | None) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _argument_words(frame: Frame | None) -> frozenset[str]:
     """The compared words of a frame's participants who act or undergo (agents, targets),
     named or not."""
     if frame is None:
-        return set()
+        return frozenset()
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
-    return {w for name in (*frame.agents, *frame.patients, *nouns) for w in compared_words(name)}
+    names = (*frame.agents, *frame.patients, *nouns)
+    return frozenset(w for name in names for w in compared_words(name))
 
 
 def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
