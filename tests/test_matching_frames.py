@@ -1680,3 +1680,24 @@ def test_stopping_is_not_continuing() -> None:
 def test_tremendous_is_huge() -> None:
     shift = framed("It was a tremendous shift from Lenz farms into Varga mills.")
     assert not differences(shift, framed("It was a huge shift from Lenz farms into Varga mills."))
+
+
+def test_a_noun_the_parse_missed_still_replaces_a_participant() -> None:
+    # the parser reads "economy" as a participant and "population" as none
+    economy = framed(
+        "There has never been a state in Lenz that saw its economy decline and yet maintained "
+        "its military lead."
+    )
+    assert "target" in differences(
+        economy,
+        framed(
+            "There has never been a state in Lenz that saw its population decline and yet "
+            "maintained its military lead."
+        ),
+    )
+    # nor is a negation worded otherwise a participant
+    none = framed("Not one of those Lenz leaders supports our dam.")
+    assert not differences(none, framed("None of those Lenz leaders supports our dam."))
+    # a quality in that place is a rewording
+    wanting = framed("The polls show that the majority of Lenz farmers want the dam.")
+    assert not differences(wanting, framed("The polls show most Lenz farmers want the dam."))

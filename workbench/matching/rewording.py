@@ -22,6 +22,7 @@ from workbench.matching.signature import (
     index_terms,
     vocabulary,
 )
+from workbench.matching.vocabulary import NEGATIONS
 
 
 def action_replaced(a: Signature, b: Signature) -> bool:
@@ -97,12 +98,16 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     # ("the struggle to recruit teachers predates" with "teachers" a modifier); a name may
     # give its place to a word saying what kind ("young Latino men" / "young white men")
     if added and not gone:
-        gone = _modifiers_among(a.frame, old, in_b) or _qualities_among(
-            a.frame, old, new, b.frame, added
+        gone = (
+            _modifiers_among(a.frame, old, in_b)
+            or _qualities_among(a.frame, old, new, b.frame, added)
+            or _unread_noun(a.frame, old, new, added)
         )
     elif gone and not added:
-        added = _modifiers_among(b.frame, new, in_a) or _qualities_among(
-            b.frame, new, old, a.frame, gone
+        added = (
+            _modifiers_among(b.frame, new, in_a)
+            or _qualities_among(b.frame, new, old, a.frame, gone)
+            or _unread_noun(b.frame, new, old, gone)
         )
     if not gone or not added:
         return None
@@ -190,6 +195,24 @@ def _qualities_among(
         if _among(q, words) and not _among(q, others)
         for role in roles
     }
+
+
+def _unread_noun(
+    frame: Frame, words: list[str], others: list[str], replaced: set[tuple[str, str]]
+) -> set[tuple[str, str]]:
+    """(word, role) of the one word of substance that stands in ``words`` where the other
+    claim's one word ``others`` is a participant, a word the parse of ``frame`` read as
+    neither a quality nor a verb: a noun it did not read as a participant ("saw its
+    economy decline" / "saw its population decline"). A quality or a verb in that place is
+    a rewording ("the majority of" / "most")."""
+    if len(words) != 1 or len(others) != 1 or not index_terms(words[0]):
+        return set()
+    if words[0] in NEGATIONS:  # "not one of" / "none of"
+        return set()
+    read = {compared_form(w) for w in (*frame.qualities, *frame.verbs)}
+    if words[0] in read:
+        return set()
+    return {(words[0], role) for _, role in replaced}
 
 
 def _named(frame: Frame) -> tuple[str, ...]:
