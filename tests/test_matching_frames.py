@@ -1701,3 +1701,9 @@ def test_a_noun_the_parse_missed_still_replaces_a_participant() -> None:
     # a quality in that place is a rewording
     wanting = framed("The polls show that the majority of Lenz farmers want the dam.")
     assert not differences(wanting, framed("The polls show most Lenz farmers want the dam."))
+
+
+def test_working_well_is_not_working_badly() -> None:
+    well = framed("Mayor Varga worked with the Lenz council very well.")
+    assert differences(well, framed("Mayor Varga worked with the Lenz council very badly."))
+    assert not differences(well, framed("Mayor Varga worked very well with the Lenz council."))
