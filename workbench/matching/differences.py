@@ -10,7 +10,7 @@ from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
 from workbench.matching.comparatives import degree_reversed
 from workbench.matching.date_differences import date_differences
-from workbench.matching.frame_parts import frame_nouns, main_action, noun_roles
+from workbench.matching.frame_parts import frame_names, frame_nouns, main_action, noun_roles
 from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
 from workbench.matching.rewording import (
     action_replaced,
@@ -197,10 +197,6 @@ def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:
     return [n for n in names if not any(same_actor(n, o) for o in others)]
 
 
-def _named(frame: Frame) -> list[str]:
-    return [*frame.agents, *frame.patients, *frame.others, *frame.places]
-
-
 def _other_place(a: Frame, b: Frame) -> bool:
     """Whether each frame says where it happened and the places differ, though each place
     is named in another role of the other frame ("an attack in Kuwait cut Saudi output" /
@@ -223,8 +219,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
     if _swapped(a, b):
         found.append("agent and target swapped")
     else:
-        only_a = unmatched_names(_named(a), _named(b))
-        only_b = unmatched_names(_named(b), _named(a))
+        only_a = unmatched_names(frame_names(a), frame_names(b))
+        only_b = unmatched_names(frame_names(b), frame_names(a))
         if only_a and only_b:
             found.append(_role(a, b, only_a, only_b))
         elif _other_place(a, b):
@@ -256,7 +252,7 @@ def _kinds(frame: Frame) -> dict[tuple[str, str], set[str]]:
 
 def _named_words(frame: Frame) -> set[str]:
     """Every word of the names a frame holds, in the form names are compared in."""
-    return {w for name in _named(frame) for w in actor_words(name)}
+    return {w for name in frame_names(frame) for w in actor_words(name)}
 
 
 def _other_kind(a: Frame, b: Frame) -> str | None:
@@ -378,7 +374,7 @@ def _swapped(a: Frame, b: Frame) -> bool:
             continue
         # with a name always; with another unnamed noun only under the same verb: a clause
         # turned around ("citing concerns, they imposed bans") trades nouns without a swap
-        others = [(y, _role_of(a, y), _role_of(b, y)) for y in _named(a)]
+        others = [(y, _role_of(a, y), _role_of(b, y)) for y in frame_names(a)]
         if same_action:
             others += [(y, roles_a[y], roles_b.get(y)) for y in roles_a if y != x]
         if any(ra == r2 and rb == r1 for _, ra, rb in others):
@@ -396,15 +392,15 @@ def _swapped(a: Frame, b: Frame) -> bool:
             for y, ra, rb in others
         ):
             return True
-    for x in _named(a):
+    for x in frame_names(a):
         r1, r2 = _role_of(a, x), _role_of(b, x)
         if r1 is None or r2 is None or r1 == r2 or not {r1, r2} & _CORE:
             continue
-        for y in _named(a):
+        for y in frame_names(a):
             if not same_actor(x, y) and _role_of(a, y) == r2 and _role_of(b, y) == r1:
                 return True
-        replaced_a = unmatched_names(_holders(a, r2), _named(b))
-        replaced_b = unmatched_names(_holders(b, r1), _named(a))
+        replaced_a = unmatched_names(_holders(a, r2), frame_names(b))
+        replaced_b = unmatched_names(_holders(b, r1), frame_names(a))
         if replaced_a and replaced_b:
             return True
     return False

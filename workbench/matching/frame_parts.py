@@ -10,6 +10,11 @@ from workbench.matching.signature import vocabulary
 ROLES = ("agents", "patients", "places", "others")
 
 
+def frame_names(frame: Frame) -> tuple[str, ...]:
+    """The names a frame holds, in any role."""
+    return (*frame.agents, *frame.patients, *frame.others, *frame.places)
+
+
 def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
     """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
     out = []

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
-from workbench.matching.frame_parts import frame_nouns, main_action
+from workbench.matching.frame_parts import frame_names, frame_nouns, main_action
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
@@ -147,9 +147,10 @@ def _size(words: list[str], frame: Frame | None) -> int:
     """How many words ``words`` are as a replacement: a joint is none ("A and B" / "C"),
     a name written in several words is one ("African-American" / "white")."""
     named = _name_words(frame) if frame is not None else frozenset()
+    joints = _place_joints()
     size, previous = 0, ""
     for word in words:
-        if word not in _place_joints() and not (word in named and previous in named):
+        if word not in joints and not (word in named and previous in named):
             size += 1
         previous = word
     return size
@@ -158,7 +159,7 @@ def _size(words: list[str], frame: Frame | None) -> int:
 @functools.lru_cache(maxsize=4096)
 def _name_words(frame: Frame) -> frozenset[str]:
     """The normalised words of the names a frame holds, in any role."""
-    names = _named(frame)
+    names = frame_names(frame)
     # frames hold names lowercased; the wording read them capitalised ("american" is
     # "unit stat" there)
     return frozenset(w for name in names for w in compared_words(name.title()))
@@ -187,7 +188,7 @@ def _qualities_among(
     by name: "young Latino men" / "young white men", "Russian troops" / "foreign troops".
     A noun put as a quality ("the majority of" / "most", "democracies" / "democratic") is
     a rewording."""
-    names = set(_named(theirs))
+    names = set(frame_names(theirs))
     roles = {role for word, role in replaced if word in names}
     return {
         (q, role)
@@ -213,11 +214,6 @@ def _unread_noun(
     if words[0] in read:
         return set()
     return {(words[0], role) for _, role in replaced}
-
-
-def _named(frame: Frame) -> tuple[str, ...]:
-    """The names a frame holds, in any role."""
-    return (*frame.agents, *frame.patients, *frame.places, *frame.others)
 
 
 @functools.cache
