@@ -424,8 +424,9 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     if frame is None:
         return frozenset()
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
-    names = (*frame.agents, *frame.patients, *nouns)
-    return frozenset(w for name in names for w in compared_words(name))
+    # names capitalised, as the wording read them (see _name_words)
+    names = [name.title() for name in (*frame.agents, *frame.patients)]
+    return frozenset(w for name in (*names, *nouns) for w in compared_words(name))
 
 
 def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
