@@ -1707,3 +1707,33 @@ def test_working_well_is_not_working_badly() -> None:
     well = framed("Mayor Varga worked with the Lenz council very well.")
     assert differences(well, framed("Mayor Varga worked with the Lenz council very badly."))
     assert not differences(well, framed("Mayor Varga worked very well with the Lenz council."))
+
+
+def test_a_claim_on_a_condition_is_not_the_bare_claim() -> None:
+    bare = framed("Mayor Varga said the valley of the Lenz river would flood every spring.")
+    built = framed(
+        "If the Lenz dam is built, Mayor Varga said the valley of the Lenz river would flood "
+        "every spring."
+    )
+    assert "condition" in differences(built, bare)
+    unless = framed(
+        "Mayor Varga said the valley of the Lenz river would flood every spring unless the "
+        "Lenz dam is built."
+    )
+    assert "condition" in differences(built, unless)
+    after = framed(
+        "Mayor Varga said the valley of the Lenz river would flood every spring if the Lenz "
+        "dam is built."
+    )
+    assert not differences(built, after)
+
+
+def test_a_topic_put_before_the_speaker_is_compared() -> None:
+    dam = framed("When it comes to the Lenz dam, Mayor Varga said any council would approve it.")
+    bridge = framed(
+        "When it comes to the Varga bridge, Mayor Varga said any council would approve it."
+    )
+    assert differences(dam, bridge)
+    assert not differences(
+        dam, framed("Mayor Varga said any council would approve it when it comes to the Lenz dam.")
+    )

@@ -116,6 +116,10 @@ class Frame:
     #: the verbs as written, lower-case ("criticised"): two claims alike but for one of
     #: them say that something else was done. () for a claim split before they were read.
     verbs: tuple[str, ...] = ()
+    #: the words opening a condition the claim holds on ("if", "unless"): a claim on a
+    #: condition is not the bare claim. () for none, and for a claim split before they
+    #: were read.
+    conditions: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """The JSON shape stored with the claim."""
@@ -130,6 +134,8 @@ class Frame:
             shape["qualities"] = list(self.qualities)
         if self.verbs:
             shape["verbs"] = list(self.verbs)
+        if self.conditions:
+            shape["conditions"] = list(self.conditions)
         return shape
 
     @classmethod
@@ -152,6 +158,7 @@ class Frame:
             nouns=tuple(data.get("nouns", ())),
             qualities=tuple(data.get("qualities", ())),
             verbs=tuple(data.get("verbs", ())),
+            conditions=tuple(data.get("conditions", ())),
         )
 
 

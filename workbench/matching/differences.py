@@ -44,7 +44,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
     and the frame roles that differ ("agent", "agent and target swapped", "target",
-    "place", "date", "weekday", "negation or hedge"). Empty when they could be the same
+    "place", "date", "weekday", "negation or hedge", "condition"). Empty when they could be the same
     claim."""
     found = []
     if a.numbers != b.numbers:
@@ -234,6 +234,8 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
         found.append("negation or hedge")
     if {a.tense, b.tense} == {"future", "past"}:
         found.append("future or past")
+    if a.conditions != b.conditions:  # "If the bill passes, prices will rise"; "unless"
+        found.append("condition")
     return found
 
 

@@ -61,7 +61,7 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
-from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS
+from workbench.splitting.lexicon import CONDITION_WORDS, LEXICON, SUBJECT_DEPS, WHETHER_VERBS
 from workbench.splitting.tokens import clause_head, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
@@ -290,7 +290,39 @@ def claim_frame(
         nouns=tuple(sorted(set(nouns))),
         qualities=tuple(sorted({t.lower_ for t in tokens if _quality(t, inside_entity)})),
         verbs=tuple(sorted({t.lower_ for t in tokens if t.pos_ == "VERB" and t.is_alpha})),
+        conditions=_conditions(tokens, head),
     )
+
+
+def _asks_whether(verb: Token, clause: Token) -> bool:
+    """Whether an "if" clause is what its verb asks or tells ("did not mention if there were
+    casualties"), not a condition: it follows a verb of the ``whether_verbs`` list that has
+    no object of its own ("see a cut if …" sets a condition)."""
+    return (
+        verb.lemma_ in WHETHER_VERBS
+        and verb.i < clause.i
+        and not any(c.dep_ in {"dobj", "ccomp"} for c in verb.children)
+    )
+
+
+def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
+    """The words opening a condition on the whole claim: a clause on its main verb, or one
+    put before the frame of a report ("If the bill passes, the minister said prices will
+    rise"); not one inside a part of it ("those who would lose if it passes")."""
+    inside = {t.i for t in tokens}
+    words = set()
+    for clause in tokens:
+        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+        if clause.dep_ != "advcl" or not CONDITION_WORDS.intersection(marks):
+            continue
+        verb = clause.head
+        if _asks_whether(verb, clause):
+            continue
+        while verb != head and verb.dep_ == "xcomp" and verb.head.i in inside:
+            verb = verb.head  # "going to see a cut if …"
+        if verb == head or verb.i not in inside:
+            words.update(CONDITION_WORDS.intersection(marks))
+    return tuple(sorted(words))
 
 
 def _quality(token: Token, named: set[int]) -> bool:

@@ -206,6 +206,9 @@ ROLE_NOUNS = _words("role_nouns")
 NO_SPEAKER_SUBJECTS = _words("no_speaker_subjects")
 SUBJECT_NEGATORS = _words("subject_negators")
 QUESTION_VERBS = _words("question_verbs")
+CONDITION_WORDS = _words("condition_words")
+WHETHER_VERBS = _words("whether_verbs")
+REGIME_NOUNS = _words("regime_nouns")
 #: The stance a reporting verb gives its content (lemma -> stance); others assert.
 STANCE_BY_VERB: Mapping[str, str] = {
     **dict.fromkeys(_words("belief_verbs"), "believes"),

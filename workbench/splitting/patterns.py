@@ -13,6 +13,7 @@ Families (span labels):
 * ``COMPARISON`` — the ``comparison_phrases`` list ("more than", "down from");
 * ``RECORD`` — the ``record_phrases`` list ("the first time");
 * ``NO_COMMENT`` — the ``no_comment_phrases`` list ("declined to comment");
+* ``TOPIC`` — the ``topic_phrases`` list ("when it comes to", "as for");
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
@@ -42,6 +43,7 @@ PHRASE_FAMILIES = {
     "COMPARISON": "comparison_phrases",
     "RECORD": "record_phrases",
     "NO_COMMENT": "no_comment_phrases",
+    "TOPIC": "topic_phrases",
 }
 #: Lists whose words can open a "to VERB" frame; prediction verbs match by lemma.
 TO_VERB_WORDS = ("prediction_adjectives", "schedule_words")

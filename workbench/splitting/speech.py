@@ -30,6 +30,7 @@ from workbench.splitting.lexicon import (
     STATE_NOUNS,
     SUBJECT_NEGATORS,
 )
+from workbench.splitting.report_scene import fronted_scene
 from workbench.splitting.tokens import (
     PARAGRAPH_BREAK,
     coordinated_head,
@@ -334,7 +335,10 @@ def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
         complements = [c for c in complements if c.i > verb.i]
     if not complements:  # "replied, saying that …"
         complements = [c for c in verb.children if _participle_for_bare_verb(verb, c)]
-    for child in complements + denied_propositions(verb):
+    clauses = complements + denied_propositions(verb)
+    if clauses:  # "If the bill passes, the minister said prices will rise"
+        content.extend(fronted_scene(verb, exclude))
+    for child in clauses:
         reported = _reported_by_participle(child)
         if reported:  # "replied saying that X" reports X
             content.extend(t for clause in reported for t in clause.subtree)

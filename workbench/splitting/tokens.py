@@ -293,7 +293,9 @@ def clause_head(tokens: Sequence[Token]) -> Token | None:
         depth, node = 0, token
         while node.head.i != node.i and node.head.i in inside:
             node, depth = node.head, depth + 1
-        if best is None or depth < best[0]:
+        # of two heads ("If the bill passes, prices will rise"), not the subordinate one
+        subordinate = best is not None and best[1].dep_ == "advcl" and token.dep_ != "advcl"
+        if best is None or depth < best[0] or (depth == best[0] and subordinate):
             best = (depth, token)
     return best[1] if best else None
 

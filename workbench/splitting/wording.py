@@ -18,6 +18,7 @@ from workbench.splitting.lexicon import (
     SUBJECT_DEPS,
 )
 from workbench.splitting.pronouns import names_someone, resolve_pronoun
+from workbench.splitting.report_scene import scene_edges
 from workbench.splitting.tokens import (
     _sentence_start,
     clause_head,
@@ -219,7 +220,19 @@ def _claim_tokens(tokens: list[Token]) -> list[Token]:
     tokens = tokens[skip_discourse_marker(tokens) :]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
         tokens = tokens[1:]
-    return strip_quotes(close_gaps(tokens))
+    edges = scene_edges(tokens)
+    tokens = close_gaps(tokens, edges)
+    # the reported clause's "that" right after the frame, when a phrase put before the frame
+    # comes first ("Unless the talks resume, officials warned that …")
+    kept: list[Token] = []
+    for token in tokens:
+        after_edge = bool(kept) and kept[-1].i in edges
+        if after_edge and token.dep_ == "mark" and token.lower_ == "that":
+            continue
+        if after_edge and kept[-1].text == token.text == ",":  # "that, yes, …"
+            continue
+        kept.append(token)
+    return strip_quotes(kept)
 
 
 def _subject_wording(

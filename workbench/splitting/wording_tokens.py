@@ -49,15 +49,16 @@ def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
     return runs
 
 
-def close_gaps(tokens: Sequence[Token]) -> list[Token]:
-    """Drop commas and dashes left at either side of a gap where a frame was removed."""
+def close_gaps(tokens: Sequence[Token], keep: Collection[int] = ()) -> list[Token]:
+    """Drop commas and dashes left at either side of a gap where a frame was removed, but
+    those in ``keep`` (the comma closing a phrase put before the frame)."""
     runs = _runs(tokens)
     for k, run in enumerate(runs):
         if k > 0:
             while run and run[0].text in EDGE_PUNCT:
                 run.pop(0)
         if k + 1 < len(runs):
-            while run and run[-1].text in EDGE_PUNCT:
+            while run and run[-1].text in EDGE_PUNCT and run[-1].i not in keep:
                 run.pop()
     return [t for run in runs for t in run]
 
