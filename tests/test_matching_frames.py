@@ -1737,3 +1737,10 @@ def test_a_topic_put_before_the_speaker_is_compared() -> None:
     assert not differences(
         dam, framed("Mayor Varga said any council would approve it when it comes to the Lenz dam.")
     )
+
+
+def test_folks_are_people() -> None:
+    folks = framed("Folks in Lenz with a ferry pass are already getting a refund.")
+    assert not differences(
+        folks, framed("People in Lenz with a ferry pass are already getting a refund.")
+    )
