@@ -1744,3 +1744,13 @@ def test_folks_are_people() -> None:
     assert not differences(
         folks, framed("People in Lenz with a ferry pass are already getting a refund.")
     )
+
+
+def test_ought_to_is_should_and_no_bare_claim() -> None:
+    ought = framed("Mayor Varga said the council ought to have the power to close the Lenz dam.")
+    assert not differences(
+        ought, framed("Mayor Varga said the council should have the power to close the Lenz dam.")
+    )
+    assert "hedge" in differences(
+        ought, framed("Mayor Varga said the council has the power to close the Lenz dam.")
+    )
