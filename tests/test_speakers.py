@@ -480,3 +480,11 @@ def test_a_report_on_something_keeps_its_own_claim_before_a_participle() -> None
     # "reported on the budget" is a claim too: the participle does not replace it
     found = split("Mayor Vos reported on the Lenz budget, saying that the bridge was safe.")
     assert any("budget" in c.claim for c in found)
+
+
+def test_a_name_the_parser_left_unattached_before_said_is_the_speaker() -> None:
+    # the small model hangs "Massey" on "said" as a bare dep here, not as its subject
+    (claim,) = split('"Our ferries will not sail to Lenz on Sunday," Massey said by email.')
+    assert claim.speaker == "Massey"
+    assert claim.claim == "Our ferries will not sail to Lenz on Sunday."
+    assert claim.quote

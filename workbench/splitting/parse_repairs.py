@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends one fault: a subject noun phrase parsed as several subjects of one verb
+head. It mends two faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -10,7 +10,10 @@ speaker "militant organisation". Subjects that touch each other and read as one 
 phrase (words of a noun phrase and hyphens inside words; no comma, spaced dash, preposition
 or verb) become one noun phrase headed by the last. A subject repeated after a pause
 ("Carole, the thing that saved us …"), a restart ("I -- I think") or a clause are not
-touched.
+touched. Second, a speaker the parser left unattached: in '"…," Massey said by email' the
+name right before the reporting verb hangs on it as a bare ``dep``, so the quotation had no
+speaker (while '"…," Smith said by email' had one); a name or noun so placed, where the verb
+has no subject, is made its subject.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from workbench.splitting.lexicon import REPORTING_VERBS
 from workbench.splitting.tokens import glued
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
 NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 HYPHENS = frozenset({"-", "‐"})
+#: parts of speech of a word that can name a speaker standing alone before its verb
+SPEAKER_POS = frozenset({"PROPN", "NOUN"})
 
 
 def _plain_piece(token: Token) -> bool:
@@ -67,7 +73,21 @@ def mend_split_subjects(doc: Doc) -> Doc:
     return doc
 
 
+def mend_unattached_speakers(doc: Doc) -> Doc:
+    """Make a name or noun the parser hung on a reporting verb as a bare ``dep``, right
+    before it, the verb's subject when it has none ('"…," Massey said by email')."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS or verb.i == 0:
+            continue
+        before = doc[verb.i - 1]
+        if before.head != verb or before.dep_ != "dep" or before.pos_ not in SPEAKER_POS:
+            continue
+        if not any(c.dep_ in SUBJECTS for c in verb.children):
+            before.dep_ = "nsubj"
+    return doc
+
+
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
-    return mend_split_subjects(doc)
+    return mend_unattached_speakers(mend_split_subjects(doc))
