@@ -452,3 +452,22 @@ def test_a_clause_that_says_when_stays_in_its_claim_and_is_a_claim_inside_it() -
 )
 def test_a_time_clause_of_a_pronoun_or_a_modal_is_no_claim_of_its_own(text: str) -> None:
     assert [c.claim for c in split_text(text)] == [text]
+
+
+def test_a_conditions_second_clause_is_no_claim_of_its_own() -> None:
+    from workbench.splitting import split_text
+
+    claims = split_text(
+        "The Lenz council will fine you if you own a boat and you don't pay the harbour toll."
+    )
+    assert [c.claim for c in claims] == [
+        "The Lenz council will fine you if you own a boat and you don't pay the harbour toll."
+    ]
+    # after a comma, "and" opens a clause of its own
+    apart = split_text(
+        "The Lenz council will fine you if you own a boat, and the mayor has approved the fines."
+    )
+    assert [c.claim for c in apart] == [
+        "The Lenz council will fine you if you own a boat.",
+        "The mayor has approved the fines.",
+    ]

@@ -13,7 +13,11 @@ or verb) become one noun phrase headed by the last. A subject repeated after a p
 touched. Second, a speaker the parser left unattached: in '"…," Massey said by email' the
 name right before the reporting verb hangs on it as a bare ``dep``, so the quotation had no
 speaker (while '"…," Smith said by email' had one); a name or noun so placed, where the verb
-has no subject, is made its subject.
+has no subject, is made its subject. Third, a condition's second clause: in "the council
+will fine you if you own a boat and you don't pay the toll" the model coordinates "don't
+pay" with "fine", so the splitter cut "You don't pay the toll." off as a claim of its own; a
+clause joined by a bare "and" or "or" (no comma, no dash) right after a closing "if" or
+"unless" clause is made part of that condition.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from workbench.splitting.lexicon import REPORTING_VERBS
+from workbench.splitting.lexicon import CONDITION_WORDS, REPORTING_VERBS
 from workbench.splitting.tokens import glued
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -30,6 +34,9 @@ NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 HYPHENS = frozenset({"-", "‐"})
 #: parts of speech of a word that can name a speaker standing alone before its verb
 SPEAKER_POS = frozenset({"PROPN", "NOUN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+#: the bare words that join a condition's second clause to its first
+JOINING_WORDS = frozenset({"and", "or"})
 
 
 def _plain_piece(token: Token) -> bool:
@@ -87,7 +94,35 @@ def mend_unattached_speakers(doc: Doc) -> Doc:
     return doc
 
 
+def mend_split_conditions(doc: Doc) -> Doc:
+    """Hang a clause the parser coordinated with the main verb on the closing condition it
+    follows ("… if you own a boat and you don't pay the toll")."""
+    for verb in doc:
+        main = verb.head
+        if verb.dep_ != "conj" or main.i >= verb.i or main.pos_ not in VERB_POS:
+            continue
+        conditions = [
+            c
+            for c in main.children
+            if c.dep_ == "advcl" and main.i < c.i < verb.i and _opens_condition(c)
+        ]
+        if not conditions:
+            continue
+        condition = conditions[-1]
+        if condition.right_edge.is_punct:  # "if you get a job as to whether -- and part …"
+            continue
+        between = doc[condition.right_edge.i + 1 : verb.left_edge.i]
+        if len(between) == 1 and between[0].lower_ in JOINING_WORDS:
+            verb.head = condition
+            between[0].head = condition
+    return doc
+
+
+def _opens_condition(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in clause.children)
+
+
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
-    return mend_unattached_speakers(mend_split_subjects(doc))
+    return mend_split_conditions(mend_unattached_speakers(mend_split_subjects(doc)))
