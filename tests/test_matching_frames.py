@@ -1754,3 +1754,11 @@ def test_ought_to_is_should_and_no_bare_claim() -> None:
     assert "hedge" in differences(
         ought, framed("Mayor Varga said the council has the power to close the Lenz dam.")
     )
+
+
+def test_reluctant_to_lend_is_not_eager_to_lend() -> None:
+    loath = framed("The Lenz banks are loath to lend the port more money.")
+    assert differences(loath, framed("The Lenz banks are eager to lend the port more money."))
+    reluctant = framed("The Lenz banks are reluctant to lend the port more money.")
+    assert differences(reluctant, framed("The Lenz banks are eager to lend the port more money."))
+    assert loath.frame.polarity == reluctant.frame.polarity == "negative"
