@@ -61,8 +61,8 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
-from workbench.splitting.lexicon import CONDITION_WORDS, LEXICON, SUBJECT_DEPS, WHETHER_VERBS
-from workbench.splitting.tokens import clause_head, glued
+from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS, WHETHER_VERBS
+from workbench.splitting.tokens import clause_head, condition_words, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
@@ -310,10 +310,10 @@ def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
     put before the frame of a report ("If the bill passes, the minister said prices will
     rise"); not one inside a part of it ("those who would lose if it passes")."""
     inside = {t.i for t in tokens}
-    words = set()
+    words: set[str] = set()
     for clause in tokens:
-        marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-        if clause.dep_ != "advcl" or not CONDITION_WORDS.intersection(marks):
+        opening = condition_words(clause) if clause.dep_ == "advcl" else frozenset()
+        if not opening:
             continue
         verb = clause.head
         if _asks_whether(verb, clause):
@@ -321,7 +321,7 @@ def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
         while verb != head and verb.dep_ == "xcomp" and verb.head.i in inside:
             verb = verb.head  # "going to see a cut if …"
         if verb == head or verb.i not in inside:
-            words.update(CONDITION_WORDS.intersection(marks))
+            words.update(opening)
     return tuple(sorted(words))
 
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from workbench.splitting.lexicon import CONDITION_WORDS, REPORTING_VERBS
-from workbench.splitting.tokens import glued
+from workbench.splitting.lexicon import REPORTING_VERBS
+from workbench.splitting.tokens import condition_words, glued
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
@@ -104,7 +104,7 @@ def mend_split_conditions(doc: Doc) -> Doc:
         conditions = [
             c
             for c in main.children
-            if c.dep_ == "advcl" and main.i < c.i < verb.i and _opens_condition(c)
+            if c.dep_ == "advcl" and main.i < c.i < verb.i and condition_words(c)
         ]
         if not conditions:
             continue
@@ -116,10 +116,6 @@ def mend_split_conditions(doc: Doc) -> Doc:
             verb.head = condition
             between[0].head = condition
     return doc
-
-
-def _opens_condition(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in clause.children)
 
 
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])

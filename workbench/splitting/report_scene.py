@@ -17,8 +17,9 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
 
-from workbench.splitting.lexicon import CONDITION_WORDS, REGIME_NOUNS, REPORTING_VERBS
+from workbench.splitting.lexicon import REGIME_NOUNS, REPORTING_VERBS
 from workbench.splitting.patterns import matches
+from workbench.splitting.tokens import condition_words
 
 #: dependents of a reporting verb that can carry such a phrase
 _FRONTED_DEPS = frozenset({"advcl", "prep"})
@@ -68,7 +69,7 @@ def _sets_the_claim(phrase: Token, topics: Collection[int]) -> bool:
     if phrase.dep_ == "advcl":
         if phrase.lemma_ in REPORTING_VERBS:  # the speaker's aside: "If I can just respond, …"
             return False
-        return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in phrase.children)
+        return bool(condition_words(phrase))
     return phrase.lower_ == "under" and any(
         c.dep_ == "pobj" and c.lemma_.lower() in REGIME_NOUNS for c in phrase.children
     )

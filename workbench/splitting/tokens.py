@@ -17,6 +17,7 @@ from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     COMMA_MARKERS,
+    CONDITION_WORDS,
     CONJUNCTION_MARKERS,
     FINITE_TAGS,
     NAME_LABELS,
@@ -228,6 +229,12 @@ def subject_of(verb: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             return child
     return None
+
+
+def condition_words(clause: Token) -> frozenset[str]:
+    """The words of the lexicon's ``condition_words`` ("if", "unless") that open ``clause``
+    as its markers; empty when it is no condition."""
+    return CONDITION_WORDS.intersection(c.lower_ for c in clause.children if c.dep_ == "mark")
 
 
 def is_finite(verb: Token) -> bool:
