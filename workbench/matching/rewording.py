@@ -159,9 +159,12 @@ def _size(words: list[str], frame: Frame | None) -> int:
 @functools.lru_cache(maxsize=4096)
 def _name_words(frame: Frame) -> frozenset[str]:
     """The normalised words of the names a frame holds, in any role."""
-    names = frame_names(frame)
-    # frames hold names lowercased; the wording read them capitalised ("american" is
-    # "unit stat" there)
+    return _wording_words(frame_names(frame))
+
+
+def _wording_words(names: Iterable[str]) -> frozenset[str]:
+    """The compared words of ``names`` as the wording read them: frames hold names
+    lowercased, the wording read them capitalised ("american" is "unit stat" there)."""
     return frozenset(w for name in names for w in compared_words(name.title()))
 
 
@@ -424,9 +427,8 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     if frame is None:
         return frozenset()
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
-    # names capitalised, as the wording read them (see _name_words)
-    names = [name.title() for name in (*frame.agents, *frame.patients)]
-    return frozenset(w for name in (*names, *nouns) for w in compared_words(name))
+    named = _wording_words((*frame.agents, *frame.patients))
+    return named | {w for noun in nouns for w in compared_words(noun)}
 
 
 def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
