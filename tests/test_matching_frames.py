@@ -1762,3 +1762,17 @@ def test_reluctant_to_lend_is_not_eager_to_lend() -> None:
     reluctant = framed("The Lenz banks are reluctant to lend the port more money.")
     assert differences(reluctant, framed("The Lenz banks are eager to lend the port more money."))
     assert loath.frame.polarity == reluctant.frame.polarity == "negative"
+
+
+def test_where_a_report_was_made_places_what_it_reports() -> None:
+    stored = framed("In Karsovia, officials said five dockers died in the fire at the port.")
+    elsewhere = framed("In Ruritania, officials said five dockers died in the fire at the port.")
+    named = framed("Five dockers died in the fire at the port in Ruritania.")
+    there = framed("Five dockers died in the fire at the port in Karsovia.")
+    assert "place" in differences(stored, elsewhere)
+    assert "place" in differences(stored, named)
+    assert not differences(stored, there)
+    assert score_many([there], [stored])[0, 0] >= THRESHOLD
+    # a place that says who the speakers are is not where it happened
+    speakers = framed("Officials in Karsovia said five dockers died in the fire at the port.")
+    assert speakers.frame.places == ()

@@ -99,6 +99,14 @@ def _is_place(ent: Span) -> bool:
     )
 
 
+def _where_said(ent: Span, head: Token | None) -> bool:
+    """Whether a place outside the claim's words says where the report that frames it was
+    made: a place phrase on a verb the claim's own clause hangs from ("In Iraq, officials
+    said …", "officials said in Baghdad …"), not one naming the speaker ("officials in
+    Baghdad said")."""
+    return head is not None and _is_place(ent) and ent.root.head.head in head.ancestors
+
+
 def _numeric(token: Token) -> bool:
     word = token.lower_
     if word in {"a", "an"}:
@@ -204,6 +212,8 @@ def claim_frame(
             dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year", "in his 2022 letter"
             continue
         if not any(t.i in indices for t in ent):
+            if _where_said(ent, head):  # where it was said places it too, as a date does
+                places.append(_name(ent))  # ("In Iraq, officials said five people died")
             continue
         if ent.label_ in ACTOR_LABELS:
             role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
