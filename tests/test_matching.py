@@ -216,6 +216,18 @@ def test_a_hedge_on_one_side_only_is_never_a_match(hedged: str) -> None:
     assert score(BARE, hedged) < THRESHOLD
 
 
+def test_a_typeset_apostrophe_negates_as_a_typed_one_does() -> None:
+    """News text sets "don’t" with a curly apostrophe; it denies as "don't" does."""
+    from workbench.matching import differences
+
+    typeset = "Lenz dockers don’t load grain on Sundays."
+    assert score(typeset, "Lenz dockers do not load grain on Sundays.") >= THRESHOLD
+    assert "negation" in differences(
+        signature(typeset), signature("Lenz dockers load grain on Sundays.")
+    )
+    assert score(typeset, "Lenz dockers load grain on Sundays.") < THRESHOLD
+
+
 def test_applying_to_join_is_not_joining() -> None:
     joined, applied = (
         "Freedonia joined the Lenz pact in April 2023.",

@@ -335,6 +335,7 @@ _CAPITALISED = re.compile(_NAME)
 #: a capitalised word right before "of": the "of" joins a name ("the Gulf of Oman", "the
 #: Bank of England"), it does not say whose
 _NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
 def _name_key(name: str) -> str:
@@ -343,8 +344,10 @@ def _name_key(name: str) -> str:
 
 
 def _lowered(text: str) -> str:
-    """A claim's wording lowercased, names, letters and phrases in their one form."""
-    return _same_wording(fold_letters(_same_names(text).lower()).replace("n't", " not"))
+    """A claim's wording lowercased, names, letters and phrases in their one form; a
+    typeset apostrophe is the typed one ("don’t" = "don't")."""
+    typed = _same_names(text).lower().translate(_APOSTROPHES)
+    return _same_wording(fold_letters(typed).replace("n't", " not"))
 
 
 def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
