@@ -488,3 +488,49 @@ def test_a_name_the_parser_left_unattached_before_said_is_the_speaker() -> None:
     assert claim.speaker == "Massey"
     assert claim.claim == "Our ferries will not sail to Lenz on Sunday."
     assert claim.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ('"The harbour toll," Mayor Ilse Brandt said, "will double in the spring."',
+         "The harbour toll will double in the spring.", "Mayor Ilse Brandt"),
+        ('"What worries me most", Oskar Lind said, "is the silence of the council."',
+         "What worries me most is the silence of the council.", "Oskar Lind"),
+        ('"We stand ready" wrote Lind "to reopen the bridge within a week."',
+         "We stand ready to reopen the bridge within a week.", "Lind"),
+    ],
+)  # fmt: skip
+def test_a_quotation_its_frame_interrupts_is_one_claim_without_the_frame(
+    text: str, claim: str, speaker: str
+) -> None:
+    (found,) = split(text)
+    assert (found.claim, found.speaker, found.quote) == (claim, speaker, True)
+
+
+def test_two_quotations_of_a_dialogue_are_not_joined() -> None:
+    text = 'We met the mayor, and she says, "The toll will double," and we say, "No, it will not."'
+    claims = [c.claim for c in split(text)]
+    assert not any("double" in c and "No," in c for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The harbour toll, the mayor said, is a tax on the poor.",
+         "The harbour toll is a tax on the poor."),
+        ("The harbour toll, the mayor said on Monday, is a tax on the poor.",
+         "The harbour toll is a tax on the poor."),
+        ("Grain prices, traders say, are likely to rise further.",
+         "Grain prices are likely to rise further."),
+    ],
+)  # fmt: skip
+def test_a_frame_set_aside_after_the_subject_leaves_the_claim(text: str, claim: str) -> None:
+    (found,) = split(text)
+    assert found.claim == claim and found.speaker is not None
+
+
+def test_a_frame_set_aside_that_carries_words_of_the_claim_stays() -> None:
+    # "about that" hangs on "think": taking the frame out would take the topic with it
+    (found,) = split("There is no doubt, I think, about the toll.")
+    assert "toll" in found.claim

@@ -16,6 +16,7 @@ from workbench.splitting.lexicon import (
     ROLE_NOUNS,
     SOURCE_NOUNS,
     STATE_NOUNS,
+    SUBJECT_DEPS,
 )
 from workbench.splitting.speech import (
     PHRASAL_PAIRS,
@@ -32,6 +33,7 @@ from workbench.splitting.speech import (
     phrase_bounds,
     set_aside,
     speaker_tokens,
+    subject_clause_taken,
     verb_subject,
 )
 from workbench.splitting.view import doc_view
@@ -82,6 +84,9 @@ def reporting_verb_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
 
 
 SPEAKER_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "CCONJ", "PART"})
+#: what may hang on a set-aside frame's verb besides its subject and a phrase of time: how
+#: or when it was said ("said later", "said Monday", "has said")
+SCENE_DEPS = frozenset({"npadvmod", "advmod", "aux"})
 
 
 def _strip_determiners(tokens: list[Token]) -> list[Token]:
@@ -347,14 +352,38 @@ def absolute_frame_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
 
 
 def _bare_aside(verb: Token, span: Span) -> bool:
-    """A frame of a subject and its verb alone, set aside after the clause it reports ("The
-    attacks are their right, Saree said, warning …"): it frames the clause, it has no object
-    to report."""
-    if verb.dep_ != "parataxis" or not set_aside(verb, span) or verb.i < verb.head.i:
+    """A frame of a subject and its verb, set aside after the clause it reports or inside it
+    ("The attacks are their right, Saree said, warning …"; "The toll, the mayor said on
+    Monday, is a tax"): it frames the clause, it has no object to report. When, where and how
+    it was said may stand with it."""
+    if verb.dep_ != "parataxis" or not set_aside(verb, span):
         return False
+    if verb.i < verb.head.i and not _after_subject(verb, span):
+        return False  # "Either way, she said, …", "About another woman, he said, '…'"
     subject = verb_subject(verb)
     inside = {t.i for t in subject.subtree} if subject is not None else set()
-    return all(t.i == verb.i or t.i in inside or t.is_punct for t in verb.subtree)
+    return all(t.i == verb.i or t.i in inside or t.is_punct or _scene(t) for t in verb.children)
+
+
+def _scene(token: Token) -> bool:
+    """A dependent of a frame's verb saying when or how it was said ("on Monday", "later"),
+    not what about ("I think, about that")."""
+    if token.dep_ == "prep":
+        return any(c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+    return token.dep_ in SCENE_DEPS
+
+
+def _after_subject(verb: Token, span: Span) -> bool:
+    """Whether a frame set aside inside the clause it reports follows that clause's subject
+    and nothing else ("The toll, the mayor said, is a tax"), so that the clause reads whole
+    without it; not after a phrase put before the clause ("Either way, she said, …")."""
+    head = verb.head
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in head.children):
+        return False  # "The second area, taxation, we agree, we ought to …"
+    subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    allowed = {t.i for c in subjects for t in c.subtree} | subject_clause_taken(verb, span)
+    before = [t for t in span if t.i < verb.left_edge.i and not (t.is_punct or t.is_space)]
+    return bool(before) and all(t.i in allowed for t in before)
 
 
 def _official(subject: Token) -> bool:

@@ -6,7 +6,8 @@ Stage ``workbench_speakers`` (after ``workbench_attribution``) looks beyond one 
   stands ("X said: '…'", "'…,' X continued in a statement"). Every claim inside it is that
   speaker's, even where the quoted words report someone else ("'Visitors wonder whether …'")
   or speak of "we". A quotation without a frame that follows one directly (the next
-  sentence or paragraph, nothing else between) continues it;
+  sentence or paragraph, nothing else between) continues it. A quotation its frame
+  interrupts ('"The plan," she said, "will fail"') is one claim in the quoted words;
 * **pronoun speakers** — "he said", "according to him", "they warned": the most recent named
   speaker or person in subject position before it, within a few sentences;
 * **full names** — a speaker given by surname ("Zinichev said") or resolved from a pronoun
@@ -146,13 +147,17 @@ def _continues(
     return not any(ch.isalpha() for ch in gap) or bool(between)
 
 
-def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[int, int]]]:
-    """For each unit index inside a quotation, the frame it belongs to and the quotation."""
+Region = tuple[int, int]
+
+
+def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[Region, ...]]]:
+    """For each unit index inside a quotation, the frame it belongs to and the quotation, or
+    the parts of one its frame interrupts ('"The plan," she said, "will fail"')."""
     if not said:
         return {}
     doc = said[0].unit.doc
     regions = quote_regions(doc.text)
-    owners: dict[int, tuple[_Said, tuple[int, int]]] = {}
+    owners: dict[int, tuple[_Said, tuple[Region, ...]]] = {}
     previous: tuple[tuple[int, int], _Said] | None = None
     for region in regions:
         frame = _frame_of(region, said) or _adjacent_frame(doc, region)
@@ -170,8 +175,41 @@ def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[in
                 or _speaks_inside(item, region)
                 or _holds_frame(item.unit, frame, region)
             ):
-                owners[index] = (frame, region)
+                earlier = owners.get(index)
+                parts = ()
+                if earlier is not None and _interrupted(doc, earlier, frame, region):
+                    parts = earlier[1]
+                owners[index] = (frame, (*parts, region))
     return owners
+
+
+#: words besides the speaker's that may stand between the parts of a quotation its frame
+#: interrupts ("said on Monday", "has said")
+FRAME_GAP_WORDS = 3
+
+
+def _interrupted(
+    doc: Doc, earlier: tuple[_Said, tuple[Region, ...]], frame: _Said, region: Region
+) -> bool:
+    """Whether ``region`` goes on with the quotation ``earlier`` gave the same frame, which
+    interrupts it: only the frame's words stand between the two ('"The plan," she said,
+    "will fail"'), not a clause of its own ('and we say, "…"'), and the first part opens
+    its sentence: not the object of words before it ('he says, "…," and we say, "…"';
+    'Calling it a "…" the archbishop said "…"')."""
+    if frame.source is None or earlier[0].source != frame.source:
+        return False
+    gap = doc.char_span(earlier[1][-1][1], region[0], alignment_mode="contract")
+    opening = doc.char_span(earlier[1][0][0], earlier[1][0][0] + 1, alignment_mode="expand")
+    if gap is None or opening is None or not len(opening):
+        return False
+    lead = doc[opening[0].sent.start : opening[0].i]
+    if any(t.is_alpha and t.pos_ != "CCONJ" for t in lead):
+        return False  # the first part is a phrase of the sentence before it
+    speaker = range(*frame.source)
+    if not any(t.i in speaker for t in gap):
+        return False
+    others = [t for t in gap if t.i not in speaker and not (t.is_punct or t.is_space)]
+    return len(others) <= FRAME_GAP_WORDS
 
 
 def _holds_frame(unit: Span, frame: _Said, region: tuple[int, int]) -> bool:
@@ -391,20 +429,29 @@ def settle_speakers(units: Sequence[Span]) -> None:
                 item = _Said(item.unit, name, item.source, item.cue)
                 item.unit._.speaker = name
         resolved.append(item)
-    for index, (frame, region) in quotation_speakers(resolved).items():
+    for index, (frame, regions) in quotation_speakers(resolved).items():
         item = resolved[index]
-        if item is frame or not _takes_over(item, region):
-            continue
         unit = item.unit
+        if len(regions) > 1 and item.source == frame.source:
+            _quoted_content(unit, frame, regions)  # its own frame interrupts the quotation
+            continue
+        if item is frame or not any(_takes_over(item, region) for region in regions):
+            continue
         frame_type = frame.unit._.speaker_type if frame.unit in units else None
         _set(unit, frame.speaker, frame.source, keep_type=frame_type)
         unit._.attribution_cue = frame.cue
-        unit._.quote = True
-        quoted = [t.i for t in unit if region[0] < t.idx and t.idx + len(t) < region[1]]
-        holds = _holds_frame(unit, frame, region)
-        unit._.content = tuple(quoted) if holds and quoted else None
+        _quoted_content(unit, frame, regions)
         unit._.insertions = ()
         unit._.stance = "asserts"
+
+
+def _quoted_content(unit: Span, frame: _Said, regions: Sequence[Region]) -> None:
+    """Mark ``unit`` a quotation whose content is its quoted words when it also holds the
+    frame ("Ms Ruiz was blunt: '…'"; '"The plan," she said, "will fail"'), all of it else."""
+    unit._.quote = True
+    quoted = [t.i for t in unit if any(r[0] < t.idx and t.idx + len(t) < r[1] for r in regions)]
+    holds = any(_holds_frame(unit, frame, region) for region in regions)
+    unit._.content = tuple(quoted) if holds and quoted else None
 
 
 def _set(

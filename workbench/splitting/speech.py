@@ -28,6 +28,7 @@ from workbench.splitting.lexicon import (
     SOURCE_NOUNS,
     SPEECH_ACT_VERBS,
     STATE_NOUNS,
+    SUBJECT_DEPS,
     SUBJECT_NEGATORS,
 )
 from workbench.splitting.report_scene import fronted_scene
@@ -325,10 +326,21 @@ def set_aside(verb: Token, span: Span) -> bool:
     return verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb != root and root.is_ancestor(verb)
 
 
+def subject_clause_taken(verb: Token, span: Span) -> set[int]:
+    """The tokens of a clause the parser gave a set-aside frame as its object while it is
+    the subject of the clause the frame interrupts ('"What saddens me," she said, "is the
+    silence"'): a clause before the verb, where the interrupted clause has no subject."""
+    root = unit_root(span)
+    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+        return set()
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    return {t.i for c in before for t in c.subtree}
+
+
 def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     content: list[Token] = []
     if set_aside(verb, span):
-        inner = {t.i for t in verb.subtree}
+        inner = {t.i for t in verb.subtree} - subject_clause_taken(verb, span)
         return [t for t in span if t.i not in inner and t.i not in exclude]
     complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
     if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then

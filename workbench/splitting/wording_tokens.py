@@ -12,6 +12,7 @@ from workbench.splitting.lexicon import (
     ENCLOSING_PAIRS,
     END_MARKS,
     OPENING_QUOTES,
+    QUOTE_MARKS,
     REPLACEABLE,
     SUBJECT_DEPS,
 )
@@ -50,15 +51,17 @@ def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
 
 
 def close_gaps(tokens: Sequence[Token], keep: Collection[int] = ()) -> list[Token]:
-    """Drop commas and dashes left at either side of a gap where a frame was removed, but
-    those in ``keep`` (the comma closing a phrase put before the frame)."""
+    """Drop commas, dashes and quotation marks left at either side of a gap where a frame was
+    removed ('"The plan," she said, "will fail"'), but those in ``keep`` (the comma closing
+    a phrase put before the frame)."""
     runs = _runs(tokens)
+    edges = EDGE_PUNCT | QUOTE_MARKS
     for k, run in enumerate(runs):
         if k > 0:
-            while run and run[0].text in EDGE_PUNCT:
+            while run and run[0].text in edges:
                 run.pop(0)
         if k + 1 < len(runs):
-            while run and run[-1].text in EDGE_PUNCT and run[-1].i not in keep:
+            while run and run[-1].text in edges and run[-1].i not in keep:
                 run.pop()
     return [t for run in runs for t in run]
 
