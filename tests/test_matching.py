@@ -46,6 +46,8 @@ DIFFERENT = [
 
 # (a claim, the same wording with an opposite word, the contrast that tells them apart)
 OPPOSITES = [
+    ("The Lenz council plans to add two hundred more wardens for the harbour.",
+     "The Lenz council plans to cut two hundred wardens from the harbour.", "direction"),
     ("Ruritania's exports rose by 5 per cent in 2024.",
      "Ruritania's exports fell by 5 per cent in 2024.", "direction"),
     ("Unemployment in Freedonia increased to 7 per cent last year.",
@@ -214,6 +216,18 @@ def test_a_hedge_on_one_side_only_is_never_a_match(hedged: str) -> None:
 
     assert "hedge" in differences(signature(BARE), signature(hedged))
     assert score(BARE, hedged) < THRESHOLD
+
+
+def test_adding_to_something_is_a_change_by_an_amount_not_a_level() -> None:
+    assert signature("The Lenz toll rose to the level of the Karsovian one.").level is True
+    assert signature("The Lenz toll added to the dockers' workloads in the spring.").level is None
+    assert (
+        score(
+            "The struggle to keep the Lenz harbour open added to the dockers' workloads.",
+            "The struggle to keep the Lenz harbour open increased the dockers' workloads.",
+        )
+        >= THRESHOLD
+    )
 
 
 def test_a_typeset_apostrophe_negates_as_a_typed_one_does() -> None:

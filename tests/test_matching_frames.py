@@ -1776,3 +1776,10 @@ def test_where_a_report_was_made_places_what_it_reports() -> None:
     # a place that says who the speakers are is not where it happened
     speakers = framed("Officials in Karsovia said five dockers died in the fire at the port.")
     assert speakers.frame.places == ()
+
+
+def test_the_degrees_of_a_synonym_are_synonyms_too() -> None:
+    a = framed("The new toll is paid by the wealthiest families of Lenz.")
+    b = framed("The new toll is paid by the richest families of Lenz.")
+    assert not differences(a, b)
+    assert score_many([b], [a])[0, 0] >= THRESHOLD

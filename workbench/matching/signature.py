@@ -97,6 +97,8 @@ class Signature:
         words = self.text.split()
         found = None
         for i, word in enumerate(words):
+            if word in vocab.amount_words:
+                continue
             if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
                 following = words[i + 1] if i + 1 < len(words) else ""
                 found = found or following in vocab.level_words

@@ -58,6 +58,8 @@ class Vocabulary:
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
     level_contrasts: frozenset[str]
     level_words: frozenset[str]
+    #: words of those contrasts that never reach a level ("added to"), in their compared form
+    amount_words: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
     #: words between an effect and its cause ("because")
@@ -151,6 +153,7 @@ def vocabulary() -> Vocabulary:
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
+        amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
         comparisons=frozenset(data["comparisons"]["words"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
