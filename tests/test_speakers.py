@@ -534,3 +534,19 @@ def test_a_frame_set_aside_that_carries_words_of_the_claim_stays() -> None:
     # "about that" hangs on "think": taking the frame out would take the topic with it
     (found,) = split("There is no doubt, I think, about the toll.")
     assert "toll" in found.claim
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Ilse Brandt feared a shift away from harbour tolls would make the dockers less loyal.",
+         "A shift away from harbour tolls would make the dockers less loyal."),
+        ("The Lenz governor has promised each docker will be paid a bonus of one thousand crowns.",
+         "Each docker will be paid a bonus of one thousand crowns."),
+    ],
+)  # fmt: skip
+def test_a_reported_subject_the_parser_read_as_an_object_leaves_the_frame(
+    text: str, claim: str
+) -> None:
+    (found,) = split(text)
+    assert found.claim == claim and found.speaker is not None

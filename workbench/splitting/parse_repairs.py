@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends two faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends four faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -17,7 +17,11 @@ has no subject, is made its subject. Third, a condition's second clause: in "the
 will fine you if you own a boat and you don't pay the toll" the model coordinates "don't
 pay" with "fine", so the splitter cut "You don't pay the toll." off as a claim of its own; a
 clause joined by a bare "and" or "or" (no comma, no dash) right after a closing "if" or
-"unless" clause is made part of that condition.
+"unless" clause is made part of that condition. Fourth, a reported clause's subject read as
+the reporting verb's object: in "Friedman feared a shift away from primacy would make
+companies less efficient" the model reads "feared a shift" and a clause "would make …"
+without a subject, so the frame stayed in the claim; an object so placed, before a finite
+clause with no subject, is made that clause's subject.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ HYPHENS = frozenset({"-", "‐"})
 #: parts of speech of a word that can name a speaker standing alone before its verb
 SPEAKER_POS = frozenset({"PROPN", "NOUN"})
 VERB_POS = frozenset({"VERB", "AUX"})
+#: what may stand, hung on the verb, between an object read for a subject and its clause
+OBJECT_TAIL_DEPS = frozenset({"advmod", "prep", "punct"})
 #: the bare words that join a condition's second clause to its first
 JOINING_WORDS = frozenset({"and", "or"})
 
@@ -94,6 +100,39 @@ def mend_unattached_speakers(doc: Doc) -> Doc:
     return doc
 
 
+def mend_reported_subjects(doc: Doc) -> Doc:
+    """Make the object the parser gave a reporting verb the subject of the clause after it
+    that has none ("Friedman feared a shift away from primacy would make companies …",
+    read as "feared a shift" and a clause "would make …" with no subject)."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        clauses = [  # the clause may be read as adverbial, though nothing subordinates it
+            c
+            for c in verb.children
+            if c.dep_ in {"ccomp", "advcl"}
+            and c.i > verb.i
+            and not any(m.dep_ == "mark" for m in c.children)
+        ]
+        if len(objects) != 1 or not clauses:
+            continue
+        obj, clause = objects[0], clauses[0]
+        if clause.i < obj.i or any(c.dep_ in SUBJECTS | {"expl"} for c in clause.children):
+            continue
+        if not any(c.dep_ == "aux" and c.i < clause.i for c in clause.children):
+            continue  # a finite clause: "would make", "has made"
+        between = [c for c in verb.children if obj.i < c.i < clause.left_edge.i]
+        if any(c.dep_ not in OBJECT_TAIL_DEPS for c in between):
+            continue
+        for child in between:  # "a shift [away from primacy]"
+            child.head = obj
+        obj.head = clause
+        obj.dep_ = "nsubj"
+        clause.dep_ = "ccomp"  # what the verb reports
+    return doc
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -121,4 +160,5 @@ def mend_split_conditions(doc: Doc) -> Doc:
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
-    return mend_split_conditions(mend_unattached_speakers(mend_split_subjects(doc)))
+    doc = mend_unattached_speakers(mend_split_subjects(doc))
+    return mend_split_conditions(mend_reported_subjects(doc))
