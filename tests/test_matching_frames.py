@@ -1783,3 +1783,14 @@ def test_the_degrees_of_a_synonym_are_synonyms_too() -> None:
     b = framed("The new toll is paid by the richest families of Lenz.")
     assert not differences(a, b)
     assert score_many([b], [a])[0, 0] >= THRESHOLD
+
+
+def test_a_name_that_stops_acting_while_a_pronoun_takes_its_place_is_a_swap() -> None:
+    a = framed("Ruritania shot down two of our cargo planes over the harbour.")
+    b = framed("We shot down two of Ruritania's cargo planes over the harbour.")
+    assert "agent and target swapped" in differences(a, b)
+    assert score_many([b], [a])[0, 0] < THRESHOLD
+    # a name saying which ones of the noun that acts changes voice with it
+    c = framed("In 2024 we increased Karsovian grain exports by 30 percent.")
+    d = framed("In 2024 Karsovian grain exports increased by 30 percent.")
+    assert "agent and target swapped" not in differences(c, d)

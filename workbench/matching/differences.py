@@ -405,7 +405,26 @@ def _swapped(a: Frame, b: Frame) -> bool:
         replaced_b = unmatched_names(_holders(b, r1), frame_names(a))
         if replaced_a and replaced_b:
             return True
+        # a name that stops acting while someone unnamed takes its place under the same
+        # verb: "Cuba shot down two of our planes" / "We shot down two of Cuba's planes"
+        # not a name saying which ones of the acting noun ("American exports increased" /
+        # "we increased American exports"): the noun and its name change voice together
+        if same_action and "agents" in {r1, r2}:
+            idle, acting = (b, a) if r1 == "agents" else (a, b)
+            if _agents(idle) - _agents(acting) - {x} and not _says_which(acting, x):
+                return True
     return False
+
+
+def _says_which(frame: Frame, name: str) -> bool:
+    """Whether a name is a word saying which ones of a noun that acts in the frame."""
+    words = set(actor_words(name))
+    return any(role == "agents" and words & kind for (role, _), kind in _kinds(frame).items())
+
+
+def _agents(frame: Frame) -> set[str]:
+    """Who acts in a frame, named or not ("cuba", "@we", "pilot")."""
+    return set(frame.agents) | {n for n, role in noun_roles(frame).items() if role == "agents"}
 
 
 def _acts(role: str) -> bool:
