@@ -1794,3 +1794,10 @@ def test_a_name_that_stops_acting_while_a_pronoun_takes_its_place_is_a_swap() ->
     c = framed("In 2024 we increased Karsovian grain exports by 30 percent.")
     d = framed("In 2024 Karsovian grain exports increased by 30 percent.")
     assert "agent and target swapped" not in differences(c, d)
+
+
+def test_one_word_traded_for_another_wherever_it_stands_is_another_participant() -> None:
+    a = framed("The strike is spreading among unionised dockers and unorganised dockers in Lenz.")
+    b = framed("The strike is spreading among unionised pilots and unorganised pilots in Lenz.")
+    assert differences(a, b)
+    assert score_many([b], [a])[0, 0] < THRESHOLD

@@ -73,7 +73,7 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     are not ("into our country" / "into Canada")."""
     if a.frame is None or b.frame is None:
         return None
-    replaced = _one_replacement(a, b)
+    replaced = _one_replacement(a, b) or _one_word_throughout(a, b)
     if replaced is None:
         return None
     old, new, _ = replaced
@@ -141,6 +141,19 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     if max(_size(mine[i1:i2], a.frame), _size(theirs[j1:j2], b.frame)) > _REPLACED_WORDS:
         return None
     return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
+
+
+def _one_word_throughout(
+    a: Signature, b: Signature
+) -> tuple[list[str], list[str], set[str]] | None:
+    """([word of a], [word of b], the words both share) when two wordings alike in every
+    other word trade one word for one other wherever it stands ("among unionised workers
+    and unorganised workers" / "… managers and … managers"); None else."""
+    changed = changed_words(a, b)
+    if not changed or len(changed) < 2 or len(set(changed.values())) != 1:
+        return None
+    ((x, y),) = set(changed.values())
+    return [x], [y], {w for k, w in enumerate(a.text.split()) if k not in changed}
 
 
 def _size(words: list[str], frame: Frame | None) -> int:
