@@ -1801,3 +1801,29 @@ def test_one_word_traded_for_another_wherever_it_stands_is_another_participant()
     b = framed("The strike is spreading among unionised pilots and unorganised pilots in Lenz.")
     assert differences(a, b)
     assert score_many([b], [a])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The new Lenz rule prevents dockers from unloading grain at night.",
+         "The new Lenz rule allows dockers to unload grain at night."),
+        ("With the harbour tolls of Lenz, it was different.",
+         "With the harbour tolls of Lenz, it was the same."),
+        # "anyone" is a person who undergoes it, as "him" is
+        ("The Lenz rule prevents anyone harmed by a shipper from holding an owner of that "
+         "shipper liable.",
+         "The Lenz rule prevents an owner of a shipper from holding anyone harmed by that "
+         "shipper liable."),
+    ],
+)  # fmt: skip
+def test_permission_sameness_and_indefinite_persons_are_told_apart(a: str, b: str) -> None:
+    assert differences(framed(a), framed(b))
+    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
+
+
+def test_filing_a_lawsuit_against_someone_is_suing_them() -> None:
+    a = framed("The Lenz harbour board has filed a lawsuit against the shipper for fraud.")
+    b = framed("The Lenz harbour board has sued the shipper for fraud.")
+    assert not differences(a, b)
+    assert score_many([b], [a])[0, 0] >= THRESHOLD

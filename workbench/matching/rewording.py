@@ -417,7 +417,8 @@ def words_traded(a: Signature, b: Signature) -> bool:
     )
     ours, others = mine[start:stop], theirs[start:stop]
     n = len(ours)
-    held = _argument_words(a.frame) & _argument_words(b.frame)
+    held = _argument_words(a.frame) | _argument_words(b.frame)  # the parse may miss one
+    joints = vocabulary().list_joints
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
     # one word of substance each or a participant who acts or undergoes: phrases that only
     # say when, where or according to whom ("during the march …, … according to
@@ -428,6 +429,8 @@ def words_traded(a: Signature, b: Signature) -> bool:
             traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
             if not traded or not index_terms(" ".join(q)):
                 continue
+            if {q[0], q[-1]} & joints:
+                continue  # a list in another order: "some schools, the museum and courts"
             if (len(x) == len(y) == 1 and index_terms(x[0])) or (held & set(x) and held & set(y)):
                 return True
     return False
