@@ -28,6 +28,20 @@ def framed(text: str):
 
 # (stored claim, a claim worded almost alike that says something else, what differs)
 NEAR_MISSES = [
+    # a name stops acting while "we" acts in its place
+    ("Ruritania shot down two of our cargo planes over the harbour.",
+     "We shot down two of Ruritania's cargo planes over the harbour.", "agent and target swapped"),
+    ("The strike is spreading among unionised dockers and unorganised dockers in Lenz.",
+     "The strike is spreading among unionised pilots and unorganised pilots in Lenz.", "target"),
+    ("The new Lenz rule prevents dockers from unloading grain at night.",
+     "The new Lenz rule allows dockers to unload grain at night.", "permission"),
+    ("With the harbour tolls of Lenz, it was different.",
+     "With the harbour tolls of Lenz, it was the same.", "sameness"),
+    # "anyone" is a person who undergoes it, as "him" is
+    ("The Lenz rule prevents anyone harmed by a shipper from holding an owner of that "
+     "shipper liable.",
+     "The Lenz rule prevents an owner of a shipper from holding anyone harmed by that "
+     "shipper liable.", "words swapped"),
     ("Divers recovered ten survivors from the Lenz river on Monday.",
      "Divers recovered ten bodies from the Lenz river on Monday.", "target"),
     ("In Ruritania, theft is punishable with a prison term.",
@@ -132,6 +146,10 @@ NEAR_MISSES = [
 ]  # fmt: skip
 
 PARAPHRASES = [
+    ("The new toll is paid by the wealthiest families of Lenz.",
+     "The new toll is paid by the richest families of Lenz."),
+    ("The Lenz harbour board has filed a lawsuit against the shipper for fraud.",
+     "The Lenz harbour board has sued the shipper for fraud."),
     ("The parade marks the eightieth anniversary of the end of the war.",
      "The parade marks the 80th anniversary of the end of the war."),
     # "of" inside a name says nothing of whose: the list in another order is the same
@@ -1778,52 +1796,7 @@ def test_where_a_report_was_made_places_what_it_reports() -> None:
     assert speakers.frame.places == ()
 
 
-def test_the_degrees_of_a_synonym_are_synonyms_too() -> None:
-    a = framed("The new toll is paid by the wealthiest families of Lenz.")
-    b = framed("The new toll is paid by the richest families of Lenz.")
-    assert not differences(a, b)
-    assert score_many([b], [a])[0, 0] >= THRESHOLD
-
-
-def test_a_name_that_stops_acting_while_a_pronoun_takes_its_place_is_a_swap() -> None:
-    a = framed("Ruritania shot down two of our cargo planes over the harbour.")
-    b = framed("We shot down two of Ruritania's cargo planes over the harbour.")
-    assert "agent and target swapped" in differences(a, b)
-    assert score_many([b], [a])[0, 0] < THRESHOLD
-    # a name saying which ones of the noun that acts changes voice with it
+def test_a_name_saying_which_ones_of_the_noun_that_acts_changes_voice_with_it() -> None:
     c = framed("In 2024 we increased Karsovian grain exports by 30 percent.")
     d = framed("In 2024 Karsovian grain exports increased by 30 percent.")
     assert "agent and target swapped" not in differences(c, d)
-
-
-def test_one_word_traded_for_another_wherever_it_stands_is_another_participant() -> None:
-    a = framed("The strike is spreading among unionised dockers and unorganised dockers in Lenz.")
-    b = framed("The strike is spreading among unionised pilots and unorganised pilots in Lenz.")
-    assert differences(a, b)
-    assert score_many([b], [a])[0, 0] < THRESHOLD
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
-        ("The new Lenz rule prevents dockers from unloading grain at night.",
-         "The new Lenz rule allows dockers to unload grain at night."),
-        ("With the harbour tolls of Lenz, it was different.",
-         "With the harbour tolls of Lenz, it was the same."),
-        # "anyone" is a person who undergoes it, as "him" is
-        ("The Lenz rule prevents anyone harmed by a shipper from holding an owner of that "
-         "shipper liable.",
-         "The Lenz rule prevents an owner of a shipper from holding anyone harmed by that "
-         "shipper liable."),
-    ],
-)  # fmt: skip
-def test_permission_sameness_and_indefinite_persons_are_told_apart(a: str, b: str) -> None:
-    assert differences(framed(a), framed(b))
-    assert score_many([framed(b)], [framed(a)])[0, 0] < THRESHOLD
-
-
-def test_filing_a_lawsuit_against_someone_is_suing_them() -> None:
-    a = framed("The Lenz harbour board has filed a lawsuit against the shipper for fraud.")
-    b = framed("The Lenz harbour board has sued the shipper for fraud.")
-    assert not differences(a, b)
-    assert score_many([b], [a])[0, 0] >= THRESHOLD
