@@ -35,6 +35,8 @@ GROUP_PRONOUNS = frozenset({"they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
 #: How far back (in characters) a pronoun speaker looks for whom it stands for.
 LOOK_BACK = 1500
+#: a quotation's character offsets in the text, its marks included
+Region = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class _Said:
     cue: str | None
 
 
-def _inside(start: int, end: int, region: tuple[int, int]) -> bool:
+def _inside(start: int, end: int, region: Region) -> bool:
     return region[0] <= start and end <= region[1]
 
 
@@ -56,7 +58,7 @@ def _source_chars(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
-def _share_inside(unit: Span, region: tuple[int, int]) -> float:
+def _share_inside(unit: Span, region: Region) -> float:
     words = [t for t in unit if t.is_alpha]
     if not words:
         return 0.0
@@ -78,7 +80,7 @@ def _pronoun_source(doc: Doc, said: _Said) -> Token | None:
     return token if token.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON else None
 
 
-def _adjacent_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
+def _adjacent_frame(doc: Doc, region: Region) -> _Said | None:
     """A frame right after a quotation ("…," said X / X continued) or right before it
     ("X said: '…'"), found on the parse when the claim's own attribution chose another."""
     after = doc.char_span(region[1], min(len(doc.text), region[1] + 80), alignment_mode="expand")
@@ -106,7 +108,7 @@ def _adjacent_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
     return None
 
 
-def _frame_of(region: tuple[int, int], said: Sequence[_Said]) -> _Said | None:
+def _frame_of(region: Region, said: Sequence[_Said]) -> _Said | None:
     """The attribution whose speaker phrase stands outside ``region`` in a unit touching it,
     nearest to the quotation."""
     doc = said[0].unit.doc if said else None
@@ -129,9 +131,7 @@ def _frame_of(region: tuple[int, int], said: Sequence[_Said]) -> _Said | None:
     return best[1] if best else None
 
 
-def _continues(
-    previous: tuple[int, int], region: tuple[int, int], said: Sequence[_Said], text: str
-) -> bool:
+def _continues(previous: Region, region: Region, said: Sequence[_Said], text: str) -> bool:
     """True when nothing but the previous quotation's own frame or white space stands
     between two quotations."""
     if region[0] - previous[1] > 400:
@@ -147,9 +147,6 @@ def _continues(
     return not any(ch.isalpha() for ch in gap) or bool(between)
 
 
-Region = tuple[int, int]
-
-
 def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[Region, ...]]]:
     """For each unit index inside a quotation, the frame it belongs to and the quotation, or
     the parts of one its frame interrupts ('"The plan," she said, "will fail"')."""
@@ -158,7 +155,7 @@ def quotation_speakers(said: Sequence[_Said]) -> dict[int, tuple[_Said, tuple[Re
     doc = said[0].unit.doc
     regions = quote_regions(doc.text)
     owners: dict[int, tuple[_Said, tuple[Region, ...]]] = {}
-    previous: tuple[tuple[int, int], _Said] | None = None
+    previous: tuple[Region, _Said] | None = None
     for region in regions:
         frame = _frame_of(region, said) or _adjacent_frame(doc, region)
         if frame is not None:
@@ -212,7 +209,7 @@ def _interrupted(
     return len(others) <= FRAME_GAP_WORDS
 
 
-def _holds_frame(unit: Span, frame: _Said, region: tuple[int, int]) -> bool:
+def _holds_frame(unit: Span, frame: _Said, region: Region) -> bool:
     """True when the unit holds both the frame's speaker and part of the quotation ("Ms Ruiz
     was blunt: 'The ceasefire is dead.'")."""
     if frame.source is None or unit.end_char <= region[0] or unit.start_char >= region[1]:
@@ -222,7 +219,7 @@ def _holds_frame(unit: Span, frame: _Said, region: tuple[int, int]) -> bool:
     return unit.start <= frame.source[0] and frame.source[1] <= unit.end
 
 
-def _speaks_inside(item: _Said, region: tuple[int, int]) -> bool:
+def _speaks_inside(item: _Said, region: Region) -> bool:
     """True when the unit's speaker phrase stands inside the quotation (words the quoted
     speaker reports: "'A lot of people think that,' said Katya")."""
     if item.source is None:
@@ -231,7 +228,7 @@ def _speaks_inside(item: _Said, region: tuple[int, int]) -> bool:
     return _inside(start, end, region)
 
 
-def _colon_frame(doc: Doc, region: tuple[int, int]) -> _Said | None:
+def _colon_frame(doc: Doc, region: Region) -> _Said | None:
     """A quotation introduced by a colon after a clause about someone: "Ms Ruiz was blunt:
     '…'", "The minister put it simply: '…'" — the clause's subject speaks."""
     before = doc.char_span(max(0, region[0] - 3), region[0], alignment_mode="expand")
@@ -273,7 +270,7 @@ def _named_frame(frame: _Said, said: Sequence[_Said]) -> _Said:
     return frame if name is None else _Said(frame.unit, name, frame.source, frame.cue)
 
 
-def _takes_over(item: _Said, region: tuple[int, int]) -> bool:
+def _takes_over(item: _Said, region: Region) -> bool:
     """True when a unit inside a quotation should be given the quotation's speaker: it has
     none, or its speaker stands inside the quotation, or is the quoted speaker's "I"/"we"."""
     if item.speaker is None or item.source is None:

@@ -28,7 +28,6 @@ from workbench.splitting.lexicon import (
     SOURCE_NOUNS,
     SPEECH_ACT_VERBS,
     STATE_NOUNS,
-    SUBJECT_DEPS,
     SUBJECT_NEGATORS,
 )
 from workbench.splitting.report_scene import fronted_scene
@@ -38,6 +37,7 @@ from workbench.splitting.tokens import (
     is_reporting_participle,
     modal_conjunct,
     reporting_ancestor,
+    subject_of,
     unit_root,
 )
 
@@ -330,8 +330,7 @@ def subject_clause_taken(verb: Token, span: Span) -> set[int]:
     """The tokens of a clause the parser gave a set-aside frame as its object while it is
     the subject of the clause the frame interrupts ('"What saddens me," she said, "is the
     silence"'): a clause before the verb, where the interrupted clause has no subject."""
-    root = unit_root(span)
-    if any(c.dep_ in SUBJECT_DEPS for c in root.children):
+    if subject_of(unit_root(span)) is not None:
         return set()
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     return {t.i for c in before for t in c.subtree}

@@ -50,18 +50,21 @@ def _runs(tokens: Sequence[Token]) -> list[list[Token]]:
     return runs
 
 
+#: the marks a removed frame leaves at either side of its gap
+GAP_MARKS = EDGE_PUNCT | QUOTE_MARKS
+
+
 def close_gaps(tokens: Sequence[Token], keep: Collection[int] = ()) -> list[Token]:
     """Drop commas, dashes and quotation marks left at either side of a gap where a frame was
     removed ('"The plan," she said, "will fail"'), but those in ``keep`` (the comma closing
     a phrase put before the frame)."""
     runs = _runs(tokens)
-    edges = EDGE_PUNCT | QUOTE_MARKS
     for k, run in enumerate(runs):
         if k > 0:
-            while run and run[0].text in edges:
+            while run and run[0].text in GAP_MARKS:
                 run.pop(0)
         if k + 1 < len(runs):
-            while run and run[-1].text in edges and run[-1].i not in keep:
+            while run and run[-1].text in GAP_MARKS and run[-1].i not in keep:
                 run.pop()
     return [t for run in runs for t in run]
 
