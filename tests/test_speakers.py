@@ -550,3 +550,39 @@ def test_a_reported_subject_the_parser_read_as_an_object_leaves_the_frame(
 ) -> None:
     (found,) = split(text)
     assert found.claim == claim and found.speaker is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ("She said as recently as two weeks ago in Lenz that every docker would be subject to "
+         "a fine.", "Every docker would be subject to a fine.", "She"),
+        ("The mayor stated over and over again that it was essential that the league act.",
+         "It was essential that the league act.", "mayor"),
+    ],
+)  # fmt: skip
+def test_a_report_whose_clause_the_parser_hung_on_an_adverb_leaves_the_frame(
+    text: str, claim: str, speaker: str
+) -> None:
+    (found,) = split(text)
+    assert (found.claim, found.speaker) == (claim, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The Harbour Board of Lenz voted on Monday. It was essential that the league act.",
+         "It was essential that the league act."),
+        ("The Harbour Board met on Monday, and it is clear that the toll will rise.",
+         "It is clear that the toll will rise."),
+    ],
+)  # fmt: skip
+def test_it_that_stands_for_a_later_clause_is_not_read_as_an_earlier_name(
+    text: str, claim: str
+) -> None:
+    assert claim in [found.claim for found in split(text)]
+
+
+def test_a_that_clause_under_a_sentence_without_a_verb_is_split_in_finite_time() -> None:
+    # the repair walks up from the clause to its verb; here there is none to find
+    assert split("Proud that the dockers voted for the right candidate.")

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends four faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends five faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -21,7 +21,10 @@ clause joined by a bare "and" or "or" (no comma, no dash) right after a closing 
 the reporting verb's object: in "Friedman feared a shift away from primacy would make
 companies less efficient" the model reads "feared a shift" and a clause "would make …"
 without a subject, so the frame stayed in the claim; an object so placed, before a finite
-clause with no subject, is made that clause's subject.
+clause with no subject, is made that clause's subject. Fifth, a "that" clause hung on a
+word between it and its reporting verb ("He said as recently as a few weeks ago in Phoenix
+that …" reads the clause as reported by "recently"), so the frame stayed in the claim; it
+is hung on the verb.
 """
 
 from __future__ import annotations
@@ -133,6 +136,23 @@ def mend_reported_subjects(doc: Doc) -> Doc:
     return doc
 
 
+def mend_stranded_reports(doc: Doc) -> Doc:
+    """Hang on its reporting verb a "that" clause the parser hung on a word between them
+    ("He said as recently as a few weeks ago in Phoenix that …", read as reported by
+    "recently"; "I stated over and over again that …")."""
+    for clause in doc:
+        if clause.dep_ != "ccomp" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+        ):
+            continue
+        verb = clause.head
+        while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i != clause.head.i and verb.lemma_ in REPORTING_VERBS and verb.i < clause.i:
+            clause.head = verb
+    return doc
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -160,5 +180,5 @@ def mend_split_conditions(doc: Doc) -> Doc:
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
-    doc = mend_unattached_speakers(mend_split_subjects(doc))
+    doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     return mend_split_conditions(mend_reported_subjects(doc))

@@ -22,6 +22,11 @@ from workbench.splitting.tokens import (
 )
 from workbench.splitting.wording_tokens import join_tokens, subject_words
 
+#: verbs whose subject "it" may stand for a clause that follows ("it is clear that …")
+ANTICIPATING_VERBS = frozenset({"be", "seem", "appear"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
+CLAUSE_OPENERS = frozenset({"that", "to", "whether"})
+
 
 def resolve_pronoun(
     pronoun: Token,
@@ -49,7 +54,7 @@ def resolve_pronoun(
     sent_start = _sentence_start(span)
     if word in {"he", "she"} and not quote:
         return _resolve_person(pronoun, doc, sent_start, speaker, source, window)
-    if word == "it" and not quote:
+    if word == "it" and not quote and not _anticipates_clause(pronoun):
         return _resolve_it(pronoun, doc, sent_start)
     if word == "i" and quote and speaker:
         return _resolve_quoted_i(pronoun, speaker)
@@ -78,6 +83,24 @@ def _resolve_person(
     if speaker and source is not None and names_someone(doc[source[0] : source[1]]):
         return speaker
     return recent_person(doc, sent_start, window=window)
+
+
+def _anticipates_clause(pronoun: Token) -> bool:
+    """True when "it" stands for a clause later in its own sentence, not for a thing ("it
+    was essential that the talks resume", "it is important to keep talking", "it seems
+    that …")."""
+    verb = pronoun.head
+    if verb.lemma_ not in ANTICIPATING_VERBS:
+        return False
+    return any(
+        c.dep_ in CLAUSE_DEPS and c.i > pronoun.i and _opened_by(c, CLAUSE_OPENERS)
+        for c in verb.children
+    )
+
+
+def _opened_by(clause: Token, openers: Collection[str]) -> bool:
+    """Whether a clause's first word is one of ``openers`` ("that", "to")."""
+    return clause.left_edge.lower_ in openers
 
 
 def _resolve_it(pronoun: Token, doc: Doc, sent_start: int) -> str | None:
