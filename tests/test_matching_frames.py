@@ -79,6 +79,14 @@ NEAR_MISSES = [
     ("Karsovia is to be governed by Osterlich, the treaty says.",
      "Osterlich is to be governed by Karsovia, the treaty says.", "agent and target swapped"),
     ("Halvard Brandt was detained in Lenz.", "Irena Brandt was detained in Lenz.", "target"),
+    # where the report was made, though its place hangs on "recently", not on "said"
+    ("She said as recently as two weeks ago in Berlin that every docker would be subject to "
+     "a fine.",
+     "She said as recently as two weeks ago in Vienna that every docker would be subject to "
+     "a fine.", "place"),
+    # an adjective that names people ("the disabled") is a participant like a noun
+    ("The Lenz fund has raised about $10 million for the disabled.",
+     "The Lenz fund has raised about $10 million for veterans.", "target"),
     ("Russian troops entered the border town yesterday.",
      "Government troops entered the border town yesterday.", "agent"),
     ("Many refugees crossed the river at Lenz.", "Few refugees crossed the river at Lenz.",
@@ -146,6 +154,12 @@ NEAR_MISSES = [
 ]  # fmt: skip
 
 PARAPHRASES = [
+    ("The Lenz charter requires the council to send its accounts to everybody who asks.",
+     "The Lenz charter requires the council to send its accounts to everyone who asks."),
+    ("Mayor Vos says he's got to close the Lenz bridge to pay for the repairs.",
+     "Mayor Vos says he has to close the Lenz bridge to pay for the repairs."),
+    ("The Lenz charter would have required the council to publish its accounts.",
+     "The Lenz charter would have obliged the council to publish its accounts."),
     ("The new toll is paid by the wealthiest families of Lenz.",
      "The new toll is paid by the richest families of Lenz."),
     ("The Lenz harbour board has filed a lawsuit against the shipper for fraud.",

@@ -70,6 +70,9 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 #: an unnamed participant's possessor is one too ("some students' mental health")
 NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
+#: words a report's place phrase may hang on below the reporting verb ("said as recently as …
+#: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
+LINKING_POS = frozenset({"ADV", "ADP"})
 #: Where "one" stands for a noun instead of counting one ("one of the members").
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -103,8 +106,14 @@ def _where_said(ent: Span, head: Token | None) -> bool:
     """Whether a place outside the claim's words says where the report that frames it was
     made: a place phrase on a verb the claim's own clause hangs from ("In Iraq, officials
     said …", "officials said in Baghdad …"), not one naming the speaker ("officials in
-    Baghdad said")."""
-    return head is not None and _is_place(ent) and ent.root.head.head in head.ancestors
+    Baghdad said"). The phrase may hang on a word of the frame's that is not a verb ("said
+    as recently as a week ago in Phoenix that …")."""
+    if head is None or not _is_place(ent):
+        return False
+    above = ent.root.head.head  # the word the preposition hangs on
+    while above.pos_ in LINKING_POS and above.head.i != above.i:
+        above = above.head
+    return above in head.ancestors
 
 
 def _numeric(token: Token) -> bool:
@@ -256,7 +265,7 @@ def claim_frame(
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
-        if t.pos_ == "NOUN"
+        if (t.pos_ == "NOUN" or _people_named_by_adjective(t))
         and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t) or t.i in stray)
         and not _prefix_piece(t)
         and t.i not in in_date
@@ -355,6 +364,17 @@ def _hyphen_prefix(noun: Token) -> Token | None:
     prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]
     joined = hyphen.text == "-" and glued(hyphen)
     return prefix if joined and prefix.lower_ in NOUN_PREFIXES else None
+
+
+def _people_named_by_adjective(token: Token) -> bool:
+    """An adjective standing for the people it describes ("for the disabled", "the poor"),
+    where a noun would stand; not a superlative or comparative ("the largest")."""
+    return (
+        token.pos_ in {"ADJ", "VERB"}
+        and token.dep_ in NOUN_ROLE_DEPS - {"attr"}
+        and token.tag_ not in {"JJS", "JJR", "RBS"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _prefix_piece(token: Token) -> bool:
