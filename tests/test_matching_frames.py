@@ -154,6 +154,14 @@ NEAR_MISSES = [
 ]  # fmt: skip
 
 PARAPHRASES = [
+    ("About one in ten of the dockers employed in Lenz is directly employed by the council.",
+     "Of the dockers employed in Lenz, about one in ten works directly for the council."),
+    ("The footage from that day shows groups of dockers marching through Lenz.",
+     "Groups of dockers can be seen marching through Lenz in the footage from that day."),
+    ("In the harbour agreement the council put a cap on mooring fees.",
+     "In the harbour agreement the council capped mooring fees."),
+    ("The mayor of Lenz has not called for an end to the strike.",
+     "The mayor of Lenz has not asked for an end to the strike."),
     ("The Lenz charter requires the council to send its accounts to everybody who asks.",
      "The Lenz charter requires the council to send its accounts to everyone who asks."),
     ("Mayor Vos says he's got to close the Lenz bridge to pay for the repairs.",

@@ -128,11 +128,17 @@ def _numeric(token: Token) -> bool:
 
 
 def _counts(token: Token) -> bool:
-    """False for the pronoun "one" ("one of these groups"), which counts nothing."""
+    """False for the pronoun "one" ("one of these groups"), which counts nothing; "one" of a
+    rate counts, whatever its role ("one in ten is employed", "one out of five")."""
     if token.lower_ != "one":
         return True
-    after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
-    return after != "of" and token.dep_ not in PRONOUN_DEPS
+    after = list(token.doc[token.i + 1 : token.i + 5])
+    if after and after[0].lower_ in {"in", "out"}:  # "one in (every) ten", "one out of five"
+        rest = [t for t in after[1:] if t.lower_ not in {"of", "every"}]
+        if rest and (rest[0].like_num or rest[0].lower_ in NUMBER_WORDS):
+            return True
+    following = after[0].lower_ if after else ""
+    return following != "of" and token.dep_ not in PRONOUN_DEPS
 
 
 def _in_name(token: Token) -> bool:
