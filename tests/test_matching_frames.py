@@ -84,6 +84,10 @@ NEAR_MISSES = [
      "a fine.",
      "She said as recently as two weeks ago in Vienna that every docker would be subject to "
      "a fine.", "place"),
+    # "this" is no index word, but it says which side of "than" is which
+    ("The Lenz council finished twice as many bridges in this term than in the previous one.",
+     "The Lenz council finished twice as many bridges in the previous term than in this one.",
+     "comparison reversed"),
     # an adjective that names people ("the disabled") is a participant like a noun
     ("The Lenz fund has raised about $10 million for the disabled.",
      "The Lenz fund has raised about $10 million for veterans.", "target"),

@@ -196,9 +196,14 @@ class Signature:
 
     @staticmethod
     def _sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
-        """The index words before and after ``words[at]``, each on one side only."""
-        before = set(index_terms(" ".join(words[:at])))
-        after = set(index_terms(" ".join(words[at + 1 :])))
+        """The index words before and after ``words[at]``, with the words that point at a
+        side ("this"), each on one side only."""
+        pointing = vocabulary().pointing
+        before = {*index_terms(" ".join(words[:at])), *(w for w in words[:at] if w in pointing)}
+        after = {
+            *index_terms(" ".join(words[at + 1 :])),
+            *(w for w in words[at + 1 :] if w in pointing),
+        }
         return frozenset(before - after), frozenset(after - before)
 
     @functools.cached_property

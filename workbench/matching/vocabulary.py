@@ -62,6 +62,8 @@ class Vocabulary:
     amount_words: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
+    #: words that point at one side of a comparison ("this"), though not index words
+    pointing: frozenset[str]
     #: words between an effect and its cause ("because")
     causes: frozenset[str]
     #: what stands between names listed together (",", "and")
@@ -155,6 +157,7 @@ def vocabulary() -> Vocabulary:
         level_words=frozenset(data["levels"]["words"]),
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
         comparisons=frozenset(data["comparisons"]["words"]),
+        pointing=frozenset(data["comparisons"]["pointing"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         between_negation=frozenset(data["negations"]["between"]),
