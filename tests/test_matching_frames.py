@@ -84,6 +84,9 @@ NEAR_MISSES = [
      "a fine.",
      "She said as recently as two weeks ago in Vienna that every docker would be subject to "
      "a fine.", "place"),
+    # a code name is two short words ("bf 7"); they still say which side is which
+    ("Dr Vos said BF.7 is more transmissible than its parent BA.5.",
+     "Dr Vos said BA.5 is more transmissible than BF.7.", "comparison reversed"),
     # "this" is no index word, but it says which side of "than" is which
     ("The Lenz council finished twice as many bridges in this term than in the previous one.",
      "The Lenz council finished twice as many bridges in the previous term than in this one.",

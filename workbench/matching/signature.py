@@ -196,14 +196,12 @@ class Signature:
 
     @staticmethod
     def _sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
-        """The index words before and after ``words[at]``, with the words that point at a
-        side ("this"), each on one side only."""
+        """The words of substance before and after ``words[at]``, with the words that point
+        at a side ("this"), each on one side only. Short words and the figures of a name
+        count ("BF.7" is "bf 7"); other numbers stand at the end of the wording, apart."""
         pointing = vocabulary().pointing
-        before = {*index_terms(" ".join(words[:at])), *(w for w in words[:at] if w in pointing)}
-        after = {
-            *index_terms(" ".join(words[at + 1 :])),
-            *(w for w in words[at + 1 :] if w in pointing),
-        }
+        before = {w for w in words[:at] if w not in STOPWORDS or w in pointing}
+        after = {w for w in words[at + 1 :] if w not in STOPWORDS or w in pointing}
         return frozenset(before - after), frozenset(after - before)
 
     @functools.cached_property
