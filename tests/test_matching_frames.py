@@ -161,6 +161,8 @@ NEAR_MISSES = [
 ]  # fmt: skip
 
 PARAPHRASES = [
+    ("Nearly half of the dockers polled in March say they intend to strike.",
+     "Almost half of the dockers polled in March said they intend to strike."),
     ("About one in ten of the dockers employed in Lenz is directly employed by the council.",
      "Of the dockers employed in Lenz, about one in ten works directly for the council."),
     ("The footage from that day shows groups of dockers marching through Lenz.",
