@@ -63,6 +63,12 @@ def test_an_unframed_quotation_right_after_a_framed_one_continues_it() -> None:
     assert last.quote
 
 
+def test_the_last_sentence_of_a_quotation_closed_before_its_full_stop_keeps_no_mark() -> None:
+    text = 'Mayor Vos said, "The toll is fair. The dockers will pay it gladly".'
+    claims = [found.claim for found in split(text)]
+    assert claims == ["The toll is fair.", "The dockers will pay it gladly."]
+
+
 def test_a_quotation_after_the_article_speaks_in_between_is_not_continued() -> None:
     text = (
         '"The border will stay closed," General Tomas Varga said. '

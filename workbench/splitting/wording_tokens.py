@@ -147,6 +147,8 @@ def strip_quotes(tokens: list[Token]) -> list[Token]:
     tokens = _drop_unpaired_parens(tokens)
     if len(tokens) > 2 and tokens[-1].text in CLOSING_QUOTES and tokens[-2].text in EDGE_PUNCT:
         tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
+    if len(tokens) > 2 and tokens[-1].text in END_MARKS and _unpaired_closing(tokens[:-1]):
+        tokens = [*tokens[:-2], tokens[-1]]  # the last sentence of a quotation: '… families".'
     return tokens
 
 
@@ -188,5 +190,7 @@ def verbatim(tokens: Sequence[Token]) -> bool:
     if not first.is_title and not first.is_digit and not first.is_upper:
         return False
     if first.pos_ == "CCONJ" or first.dep_ == "mark" or skip_discourse_marker(tokens[:6]):
+        return False
+    if _unpaired_closing(tokens[:-1]):  # the last sentence of a quotation: '… families".'
         return False
     return not any(t.lower_ in REPLACEABLE and t.dep_ in SUBJECT_DEPS for t in tokens)
