@@ -592,3 +592,19 @@ def test_it_that_stands_for_a_later_clause_is_not_read_as_an_earlier_name(
 def test_a_that_clause_under_a_sentence_without_a_verb_is_split_in_finite_time() -> None:
     # the repair walks up from the clause to its verb; here there is none to find
     assert split("Proud that the dockers voted for the right candidate.")
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ('Speaking to the Lenz Courier, the head of the dockers union, Ilse Brandt, said, "We '
+         'will strike on Monday".', "We will strike on Monday.", "Ilse Brandt"),
+        ("When you look at the harbour, a friend of mine who runs a ferry said the toll has "
+         "doubled.", "The toll has doubled.", "friend of mine"),
+    ],
+)  # fmt: skip
+def test_a_speaker_the_parser_read_as_an_apposition_of_the_opening_clause_is_found(
+    text: str, claim: str, speaker: str
+) -> None:
+    found = split(text)[-1]
+    assert (found.claim, found.speaker) == (claim, speaker)

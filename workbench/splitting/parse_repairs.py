@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends five faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends six faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -24,7 +24,11 @@ without a subject, so the frame stayed in the claim; an object so placed, before
 clause with no subject, is made that clause's subject. Fifth, a "that" clause hung on a
 word between it and its reporting verb ("He said as recently as a few weeks ago in Phoenix
 that …" reads the clause as reported by "recently"), so the frame stayed in the claim; it
-is hung on the verb.
+is hung on the verb. Sixth, a speaker read as an apposition inside the clause that opens the
+sentence ("Speaking to Agence France-Presse, the president of the league, Jamel Msallem,
+said …": three names of the agency, and "said" without a subject), so the quotation had no
+speaker; an apposition ending right before a reporting verb that has no subject becomes its
+subject.
 """
 
 from __future__ import annotations
@@ -153,6 +157,35 @@ def mend_stranded_reports(doc: Doc) -> Doc:
     return doc
 
 
+def mend_appositive_speakers(doc: Doc) -> Doc:
+    """Make the speaker the parser read as an apposition inside an opening clause the
+    subject of the reporting verb after it ("Speaking to Agence France-Presse, the president
+    of the league, Jamel Msallem, said …", read as three names of the news agency; "When you
+    look at Mexico, a friend of mine said …")."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS:
+            continue
+        if any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in verb.children):
+            continue
+        openings = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+        touching = [  # an apposition that ends right before the verb, commas apart
+            a
+            for a in (openings[-1].subtree if openings else ())
+            if a.dep_ == "appos" and all(t.is_punct for t in doc[a.right_edge.i + 1 : verb.i])
+        ]
+        if not touching:
+            continue
+        last = touching[0]  # the widest: a later one hangs inside it
+        names = [c for c in last.head.children if c.dep_ == "appos" and c.i <= last.i]
+        first = names[0]
+        for token in doc[first.i : verb.i]:
+            if token.head.i == first.head.i and token.i != first.i:
+                token.head = first if token.i <= last.right_edge.i else verb
+        first.head = verb
+        first.dep_ = "nsubj"
+    return doc
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -181,4 +214,5 @@ def mend_split_conditions(doc: Doc) -> Doc:
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
-    return mend_split_conditions(mend_reported_subjects(doc))
+    doc = mend_appositive_speakers(mend_reported_subjects(doc))
+    return mend_split_conditions(doc)
