@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from workbench.splitting.lexicon import REPORTING_VERBS
-from workbench.splitting.tokens import condition_words, glued
+from workbench.splitting.tokens import condition_words, glued, subject_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
@@ -165,7 +165,7 @@ def mend_appositive_speakers(doc: Doc) -> Doc:
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS:
             continue
-        if any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in verb.children):
+        if subject_of(verb) is not None:
             continue
         openings = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
         touching = [  # an apposition that ends right before the verb, commas apart

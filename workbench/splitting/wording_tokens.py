@@ -111,6 +111,12 @@ def _unpaired_closing(tokens: Sequence[Token]) -> bool:
     )
 
 
+def _closed_before_end(tokens: Sequence[Token]) -> bool:
+    """True when a quotation mark opened in an earlier sentence closes right before the end
+    mark: the last sentence of a quotation, '… all the mourning families".'."""
+    return tokens[-1].text in END_MARKS and _unpaired_closing(tokens[:-1])
+
+
 def _unquote_once(tokens: list[Token]) -> list[Token] | None:
     """The tokens without one enclosing pair or one unpaired quotation mark at an edge, or
     None when there is none to drop."""
@@ -147,8 +153,8 @@ def strip_quotes(tokens: list[Token]) -> list[Token]:
     tokens = _drop_unpaired_parens(tokens)
     if len(tokens) > 2 and tokens[-1].text in CLOSING_QUOTES and tokens[-2].text in EDGE_PUNCT:
         tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
-    if len(tokens) > 2 and tokens[-1].text in END_MARKS and _unpaired_closing(tokens[:-1]):
-        tokens = [*tokens[:-2], tokens[-1]]  # the last sentence of a quotation: '… families".'
+    if len(tokens) > 2 and _closed_before_end(tokens):
+        tokens = [*tokens[:-2], tokens[-1]]
     return tokens
 
 
@@ -191,6 +197,6 @@ def verbatim(tokens: Sequence[Token]) -> bool:
         return False
     if first.pos_ == "CCONJ" or first.dep_ == "mark" or skip_discourse_marker(tokens[:6]):
         return False
-    if _unpaired_closing(tokens[:-1]):  # the last sentence of a quotation: '… families".'
+    if _closed_before_end(tokens):
         return False
     return not any(t.lower_ in REPLACEABLE and t.dep_ in SUBJECT_DEPS for t in tokens)
