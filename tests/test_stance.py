@@ -198,6 +198,34 @@ def test_a_participial_continuation_is_its_own_claim_by_the_same_speaker(
     assert {c.speaker for c in found} == {speaker}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claims"),
+    [
+        ("Saying the strike had ended, the Lenz dockers' union called its members back.",
+         [("The strike had ended.", "Lenz dockers' union"),
+          ("The Lenz dockers' union called its members back.", None)]),
+        ("Warning that bread prices would rise, the central bank raised rates in May.",
+         [("Bread prices would rise.", "central bank"),
+          ("The central bank raised rates in May.", None)]),
+    ],
+)  # fmt: skip
+def test_a_reporting_participle_that_opens_the_sentence_is_its_own_claim(
+    sentence: str, claims: list[tuple[str, str | None]]
+) -> None:
+    # as when it closes the sentence: what it reports is said by the main clause's subject
+    assert [(c.claim, c.speaker) for c in split(sentence)] == claims
+
+
+@pytest.mark.parametrize("particle", ["over", "off", "back"])
+def test_a_clause_that_ends_in_a_particle_after_to_be_is_a_claim(particle: str) -> None:
+    # "the strike was over" says what a complement would; "and it is." alone says nothing
+    found = split(f"The Lenz dockers' union met on Monday, saying the strike was {particle}.")
+    assert [(c.claim, c.speaker) for c in found] == [
+        ("The Lenz dockers' union met on Monday.", None),
+        (f"The strike was {particle}.", "Lenz dockers' union"),
+    ]
+
+
 def test_a_states_position_and_a_denial_rank_with_the_figures_of_their_article() -> None:
     """Only the article's own facts with figures and dates may rank above them; the
     residents' mood, a forecast and the writer's opinion rank below (the learned score alone

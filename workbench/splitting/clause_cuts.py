@@ -326,6 +326,27 @@ def _participle_cut(verb: Token, unit: Span) -> Cut | None:
     return Cut(verb.i - 1, verb.i, borrowed_subject=_subject_bounds(subject))
 
 
+def _opening_participle_cut(verb: Token, unit: Span) -> Cut | None:
+    """A cut after a participial reporting frame that opens the sentence ("Saying the
+    strike was over, the union called its members back"): what it reports is a claim of its
+    own, by the main clause's subject, as when the participle closes the sentence."""
+    if not is_reporting_participle(verb) or verb.i > verb.head.i or not _inside(verb.head, unit):
+        return None
+    subject = subject_of(verb.head)
+    if subject is None or subject.dep_ == "expl" or subject.i < verb.i:
+        return None
+    if not is_asserted(verb.head, unit):
+        return None
+    doc = verb.doc
+    opening = list(doc[unit.start : verb.left_edge.i])
+    if not all(t.is_punct or t.is_space for t in opening[skip_discourse_marker(opening) :]):
+        return None
+    last = verb.right_edge.i + 1
+    if last >= unit.end or doc[last].text != ",":
+        return None  # no comma closes it: the parser may have cut the clause short
+    return Cut(last, last + 1)
+
+
 def absolute_verb(token: Token) -> bool:
     """A participle heading a "with" clause with its own subject: "…, with both leaders
     having been rendered pariahs" — a claim of its own, worded as a finite clause."""
@@ -378,6 +399,7 @@ def find_cuts(unit: Span) -> list[Cut]:
             cut = (
                 _adverbial_cut(token, unit)
                 or _participle_cut(token, unit)
+                or _opening_participle_cut(token, unit)
                 or _absolute_cut(token, unit)
             )
         elif token.dep_ == "prep":

@@ -19,6 +19,10 @@ stays whole. What is split:
   or close it. An "as" clause also needs a complement and a verb that is not a reporting
   verb ("as he had promised", "as it was before" stay whole).
 
+* a participial reporting frame ("saying …", "warning that …") that opens the sentence (a
+  comma closes it) or closes it: what it reports is a claim of its own, said by the main
+  clause's subject.
+
 A clause that says when (after, before, since; with its own subject and finite verb, in an
 asserted clause) stays in its claim, since "jobs were lost in the years before the pact"
 is not "jobs were lost", and is also a claim of its own nested inside it, as a label
@@ -29,7 +33,8 @@ reporting verb reports), purpose and conditional clauses, clauses inside a non-r
 complement, questions (a question asserts nothing, and splitting one would leave half of it
 without its question mark). Every clause must keep a subject (its own or the one it shares) and
 a finite verb that is not subordinate inside it, and may not be a reporting frame alone ("officials
-said") or elliptical ("and it is"); a cut that leaves such a fragment is undone.
+said") or elliptical ("and it is", though "the strike was over" is not); a cut that leaves
+such a fragment is undone.
 
 The text of a claim is its verbatim span: the subordinating word ("Although") and the
 connectors between clauses (", and") belong to no claim. ``workbench_wording`` runs after
@@ -66,6 +71,7 @@ from workbench.splitting.lexicon import (
     LABEL_DASHES,
     LABELING_VERBS,
     OBJECT_CONTENT_VERBS,
+    PREDICATE_PARTICLES,
     RELATIVE_WORDS,
     REPORTING_VERBS,
     TIME_MARKERS,
@@ -130,7 +136,7 @@ def is_clause(unit: Span, piece: Clause) -> bool:
             continue
         if not is_finite(token) or _subordinate_in(token, piece, unit):
             continue
-        if token.pos_ == "AUX" and not any(c.dep_ in AS_COMPLEMENTS for c in token.children):
+        if token.pos_ == "AUX" and not any(_completes(token, c) for c in token.children):
             continue  # "and it is.": an elliptical clause asserts nothing on its own
         subject = subject_of(token)
         own = subject is not None and piece.start <= subject.i < piece.end
@@ -138,6 +144,14 @@ def is_clause(unit: Span, piece: Clause) -> bool:
         if own or shared:
             verbs.append(token)
     return bool(verbs) and not _is_frame_only(verbs, piece)
+
+
+def _completes(verb: Token, child: Token) -> bool:
+    """Whether ``child`` completes a form of "to be" or another auxiliary standing alone:
+    a complement, or an adverb that says what a complement would ("the strike was over")."""
+    if child.dep_ in AS_COMPLEMENTS:
+        return True
+    return child.dep_ == "advmod" and child.i > verb.i and child.lower_ in PREDICATE_PARTICLES
 
 
 def _subordinate_in(verb: Token, piece: Clause, unit: Span) -> bool:

@@ -229,6 +229,7 @@ CLAUSE_COORDINATORS = _words("clause_coordinators")
 ADVERBIAL_MARKERS = _words("adverbial_markers")
 TIME_MARKERS = _words("time_markers")
 ELLIPTICAL_AS_VERBS = _words("elliptical_as_verbs")
+PREDICATE_PARTICLES = _words("predicate_particles")
 
 COPULAS = _words("copulas")
 MAGNITUDES = _words("magnitudes")
