@@ -179,7 +179,20 @@ def _path(tokens: list[Token]) -> tuple[str, ...]:
         )  # fmt: skip
         if side is not None and side not in ends:
             ends[side] = _phrase_words(token)
+        start = _range_start(token) if side == "from" else None
+        if start is not None:  # "from $10 trillion to $16 trillion" read as one amount
+            ends["from"], ends["to"] = start, _phrase_words(token)
     return (ends.get("from", ""), ends.get("to", "")) if ends else ()
+
+
+def _range_start(amount: Token) -> str | None:
+    """The first end of an amount the parser read as a range ("$10 trillion to $16
+    trillion", "to" a modifier of the last word): its words before "to"."""
+    to = next((t for t in amount.lefts if t.dep_ == "quantmod" and t.lower_ == "to"), None)
+    if to is None:
+        return None
+    words = [t.lower_ for t in amount.doc[amount.left_edge.i : to.i] if t.is_alpha or t.like_num]
+    return " ".join(words) or None
 
 
 def _phrase_words(noun: Token) -> str:
