@@ -94,6 +94,11 @@ NEAR_MISSES = [
     # an adjective that names people ("the disabled") is a participant like a noun
     ("The Lenz fund has raised about $10 million for the disabled.",
      "The Lenz fund has raised about $10 million for veterans.", "target"),
+    # "no longer" bears on what follows it, though a negation in both claims ("who had no
+    # permit") leaves both frames negative
+    ("Under the old rules, dockers who had no permit were still allowed to unload at Lenz.",
+     "Under the old rules, dockers who had no permit were no longer allowed to unload at "
+     "Lenz.", "negation"),
     ("Russian troops entered the border town yesterday.",
      "Government troops entered the border town yesterday.", "agent"),
     ("Many refugees crossed the river at Lenz.", "Few refugees crossed the river at Lenz.",
@@ -247,6 +252,9 @@ PARAPHRASES = [
      "The death toll in Lenz rose from 14 to 31."),
     ("The Turkish statement called for a safe zone east of the Lenz river.",
      "Turkey's statement called for a safe zone east of the Lenz river."),
+    # "from $4 million to $7 million" read by the parser as one amount, a range
+    ("Lenz has gone from $4 million of debt, to $7 million of debt.",
+     "The debt of Lenz has gone from $4 million to $7 million."),
 ]  # fmt: skip
 
 
