@@ -94,6 +94,12 @@ NEAR_MISSES = [
     # an adjective that names people ("the disabled") is a participant like a noun
     ("The Lenz fund has raised about $10 million for the disabled.",
      "The Lenz fund has raised about $10 million for veterans.", "target"),
+    # a speaker left a pronoun is still one person and not another
+    ("You said the Lenz bridge would reopen in May.",
+     "He said the Lenz bridge would reopen in May.", "speaker"),
+    # "stop … from" forbids what "allow … to" permits
+    ("Lenz will allow dockers aged 55 to 64 to retire early.",
+     "Lenz will stop dockers aged 55 to 64 from retiring early.", "permission"),
     # "no longer" bears on what follows it, though a negation in both claims ("who had no
     # permit") leaves both frames negative
     ("Under the old rules, dockers who had no permit were still allowed to unload at Lenz.",
@@ -277,6 +283,13 @@ def test_a_participant_named_otherwise_in_a_claim_reworded_elsewhere_too_still_m
     a = framed("Divers recovered ten survivors from the Lenz river on Monday.")
     b = framed("On Monday, ten survivors were recovered by divers from the Lenz river.")
     assert "target" not in differences(a, b)
+
+
+def test_a_speaker_left_a_pronoun_may_be_anyone_named() -> None:
+    # who "he" is was not known when the claim was split: a name is no other speaker
+    a = framed("He said the Lenz bridge would reopen in May.")
+    b = framed("Mayor Vos said the Lenz bridge would reopen in May.")
+    assert "speaker" not in differences(a, b)
 
 
 def test_a_year_before_a_name_is_the_year_after_it_not_a_count() -> None:

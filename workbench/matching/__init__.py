@@ -222,7 +222,7 @@ def agreements(a: Signature, b: Signature) -> tuple[str, ...]:
     if a.numbers and a.numbers == b.numbers and not numbers_swapped(a, b):
         out.append("numbers " + ", ".join(sorted(a.numbers)))
     if a.speaker and b.speaker and same_actor(a.speaker, b.speaker):
-        out.append(f"speaker {b.speaker}")
+        out.append(f"speaker {b.speaker.removeprefix('@')}")
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return tuple(out)

@@ -102,7 +102,10 @@ def fold_letters(text: str) -> str:
 def same_speaker(a: str, b: str) -> bool:
     """Whether two speakers can be one: the same actor, or the same author of what they
     published ("a 2018 University of Pennsylvania study" / "the University of
-    Pennsylvania"; ``[works]``)."""
+    Pennsylvania"; ``[works]``). A pronoun left unresolved ("@he") is one speaker only with
+    a pronoun of its person, and may be anyone named."""
+    if a.startswith("@") or b.startswith("@"):
+        return a == b or not (a.startswith("@") and b.startswith("@"))
     return same_actor(a, b) or same_actor(_author(a), _author(b))
 
 

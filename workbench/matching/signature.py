@@ -415,11 +415,26 @@ def _same_wording(lowered: str) -> str:
     return vocab.phrases.sub(lambda m: f" {vocab.phrase_forms[m.group(0)]} ", lowered)
 
 
+def _person(speaker: str) -> str | None:
+    """A speaker that is a personal pronoun left unresolved ("He said …"), as "@" and the
+    first word of its person's ``[persons]`` group ("@he"), else None: who it stands for is
+    not known, only that "he" and "you" are two people."""
+    persons = vocabulary().persons
+    group = persons.get(speaker.strip().lower())
+    if group is None:
+        return None
+    return "@" + next(word for word, g in persons.items() if g == group)
+
+
 def normalise_speaker(speaker: str | None) -> str | None:
     """A speaker as compared: names in their one form, no stop words, and no month or
-    weekday ("teachers polled in January" is who the teachers are, not when they spoke)."""
+    weekday ("teachers polled in January" is who the teachers are, not when they spoke); a
+    personal pronoun as its person ("@he")."""
     if not speaker:
         return None
+    person = _person(speaker)
+    if person is not None:
+        return person
     named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
     named = PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
     words = [
