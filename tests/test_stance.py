@@ -81,6 +81,53 @@ def test_a_frame_that_is_itself_negated_stays_in_the_wording(sentence: str) -> N
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor of Lenz should explain why the harbour tolls went up in May.",
+        "Officials might say that the convoy had been searched twice.",
+        "You may think the biggest employer in Lenz is the port.",
+    ],
+)
+def test_what_someone_ought_to_or_may_say_is_not_what_they_said(sentence: str) -> None:
+    (claim,) = split(sentence)
+    assert (claim.claim, claim.speaker) == (sentence, None)
+
+
+def test_a_speaker_who_must_say_something_says_it() -> None:
+    (claim,) = split("I must say that the Lenz bridge was finished on time.")
+    assert (claim.claim, claim.speaker) == ("The Lenz bridge was finished on time.", "I")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Minister Vos explained why the Lenz harbour was closed.", "Minister Vos"),
+        ("The union asked where the strike fund had gone.", "union"),
+    ],
+)
+def test_a_question_a_speaker_reports_keeps_its_frame(sentence: str, speaker: str) -> None:
+    # "why the harbour was closed" is no sentence of its own
+    (claim,) = split(sentence)
+    assert (claim.claim, claim.speaker) == (sentence, speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("Deputy Governor Oleg Vos indicated that the search would go on overnight.",
+         "The search would go on overnight.", "Deputy Governor Oleg Vos"),
+        ('Mayor Irena Vos elaborated, "The bridge will carry trams from May."',
+         "The bridge will carry trams from May.", "Mayor Irena Vos"),
+    ],
+)  # fmt: skip
+def test_indicating_and_elaborating_report_what_someone_said(
+    sentence: str, content: str, speaker: str
+) -> None:
+    (claim,) = split(sentence)
+    assert (claim.claim, claim.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
     ("sentence", "stance", "content"),
     [
         ("The envoy believes that the blockade will end by spring.", "believes",

@@ -42,9 +42,12 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.attribution_rules import RULES, TRIGGERS
 from workbench.splitting.lexicon import (
+    NORMATIVE_MODALS,
+    QUESTION_WORDS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
+    SPECULATIVE_MODALS,
     STANCE_BY_VERB,
     STATE_NOUNS,
 )
@@ -97,6 +100,8 @@ def find_attribution(
             continue  # the frame of a label that is a claim of its own (clauses.Label)
         if match.verb is not None and _negated(match.verb) and match.rule != "no comment":
             return Attribution()  # "X did not say that …": X says nothing; the article does
+        if match.verb is not None and _unsaid(match.verb):
+            return Attribution()  # "X should explain …", "X may say …": nothing said yet
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
@@ -149,19 +154,44 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+def _unsaid(verb: Token) -> bool:
+    """A reporting verb under a modal of obligation or speculation ("should indicate",
+    "might say"): what someone ought to or may say, not what they said. Not "I must say",
+    "may I say", by which a speaker says it."""
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ == "i":
+        return False
+    return any(
+        c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS | SPECULATIVE_MODALS
+        for c in verb.children
+    )
+
+
 def is_full_clause(tokens: Sequence[Token], *, shared_subject: bool = False) -> bool:
     """True when the head of ``tokens`` is a finite verb with its subject (or one sharing the
-    subject its clause copies), not introduced by "whether"/"if": content that reads as a
-    sentence without its reporting frame ("vowed to …", "whether it will …" do not)."""
+    subject its clause copies), not introduced by "whether"/"if" or a question word: content
+    that reads as a sentence without its reporting frame ("vowed to …", "whether it will …",
+    "where he stands" do not)."""
     head = clause_head(tokens)
     if head is None or not is_finite(head):
         return False
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children):
         return False
     subject = subject_of(head)
+    if _asks(tokens, subject):
+        return False
     if subject is None:
         return shared_subject and head.dep_ == "conj"
     return any(t.i == subject.i for t in tokens)
+
+
+def _asks(tokens: Sequence[Token], subject: Token | None) -> bool:
+    """Whether content opens with a question word outside its subject: "where he believes
+    …", "why it is that …" ask; "what matters is …" states (the word is in the subject)."""
+    first = next((t for t in tokens if not t.is_punct), None)
+    if first is None or first.lower_ not in QUESTION_WORDS:
+        return False
+    return subject is None or first.i not in {t.i for t in subject.subtree}
 
 
 def is_quoted(

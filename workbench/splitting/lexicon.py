@@ -230,6 +230,7 @@ ADVERBIAL_MARKERS = _words("adverbial_markers")
 TIME_MARKERS = _words("time_markers")
 ELLIPTICAL_AS_VERBS = _words("elliptical_as_verbs")
 PREDICATE_PARTICLES = _words("predicate_particles")
+QUESTION_WORDS = _words("question_words")
 
 COPULAS = _words("copulas")
 MAGNITUDES = _words("magnitudes")
