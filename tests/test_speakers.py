@@ -353,11 +353,25 @@ def test_his_after_another_name_in_the_reported_words_is_not_made_the_speakers()
         ('Irena Vos called the plan "a non-starter".', 'The plan is "a non-starter".'),
         ('Irena Vos called it "a non-starter".', 'It is "a non-starter".'),
         ("Irena Vos called the plan a land grab.", "The plan is a land grab."),
+        # the full stop inside the quotation
+        ('Irena Vos called the plan "a non-starter."', 'The plan is "a non-starter."'),
+        # a quoted label after an apposition: the small model reads both "Lenz" and the
+        # label as labels
+        (
+            'Irena Vos, a former mayor and minister, called Lenz "the seat of all evil."',
+            'Lenz is "the seat of all evil."',
+        ),
     ],
 )
 def test_a_label_is_the_whole_label_with_its_quotation_marks(text: str, claim: str) -> None:
     (found,) = split(text)
     assert (found.claim, found.speaker, found.kind) == (claim, "Irena Vos", "opinion")
+
+
+def test_a_reporting_verb_read_as_a_participle_of_the_name_before_it_is_its_verb() -> None:
+    # the small model reads "called" as a participle of this name: one noun phrase
+    (found,) = split('Andrei Gurulyov, a former general, called Britain "the seat of all evil".')
+    assert (found.claim, found.speaker) == ('Britain is "the seat of all evil".', "Andrei Gurulyov")
 
 
 def test_a_thing_that_condemns_is_no_speaker_and_a_source_before_it_is() -> None:

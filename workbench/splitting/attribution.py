@@ -162,8 +162,7 @@ def _unsaid(verb: Token) -> bool:
     if subject is not None and subject.lower_ == "i":
         return False
     return any(
-        c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS | SPECULATIVE_MODALS
-        for c in verb.children
+        c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS | SPECULATIVE_MODALS for c in verb.children
     )
 
 

@@ -289,6 +289,9 @@ def _characterisation(
     label_end = max([label.right_edge.i, *(p.right_edge.i for p in predicates)])
     while label_end + 1 < span.end and doc[label_end + 1].text in CLOSING_QUOTES:
         label_end += 1
+    mark, closing = (doc[k].text if k < span.end else "" for k in (label_end + 1, label_end + 2))
+    if mark in {".", ","} and closing in CLOSING_QUOTES:
+        label_end += 2  # 'called Britain "the seat of all evil."': the quotation closes it
     content = [t for t in span if labelled.left_edge.i <= t.i <= label_end]
     plural = labelled.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in labelled.children)
     copula = ((labelled_end, "are" if plural else "is"),)
@@ -300,6 +303,8 @@ def _subject_label(verb: Token, span: Span) -> Match | None:
     children = list(verb.children)
     objects = [c for c in children if c.dep_ == "dobj"]
     predicates = [c for c in children if c.dep_ == "oprd"]
+    if not objects and len(predicates) >= 2:  # "called Britain "the seat of …"": both read
+        objects, predicates = predicates[:1], predicates[1:]  # as labels, the first is Y
     free_relative = any(c.lower_ in {"what", "which"} for c in objects)
     subject = verb_subject(verb)
     if subject is None:

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends six faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends seven faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -28,7 +28,10 @@ is hung on the verb. Sixth, a speaker read as an apposition inside the clause th
 sentence ("Speaking to Agence France-Presse, the president of the league, Jamel Msallem,
 said …": three names of the agency, and "said" without a subject), so the quotation had no
 speaker; an apposition ending right before a reporting verb that has no subject becomes its
-subject.
+subject. Seventh, a reporting or labelling verb read as a participle of the name before it
+('Andrei Gurulyov, a former general, called Britain "the seat of all evil"': one noun
+phrase, so no speaker); with only the name's apposition between them, the verb becomes the
+sentence's verb and the name its subject.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from workbench.splitting.lexicon import REPORTING_VERBS
+from workbench.splitting.lexicon import LABELING_VERBS, REPORTING_VERBS
 from workbench.splitting.tokens import condition_words, glued, subject_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -186,6 +189,32 @@ def mend_appositive_speakers(doc: Doc) -> Doc:
     return doc
 
 
+def mend_reduced_relative_roots(doc: Doc) -> Doc:
+    """Make a reporting or labelling verb read as a participle of the name before it the
+    sentence's verb, with that name its subject ("Andrei Vos, a former general, called
+    Britain "the seat of all evil"": one noun phrase, "called" a participle of "Vos")."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.dep_ != "ROOT":
+            continue
+        if noun.pos_ != "PROPN" or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
+            continue
+        if verb.lemma_ not in REPORTING_VERBS | LABELING_VERBS:
+            continue
+        between = doc[noun.i + 1 : verb.i]
+        apposed = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
+        if not between or not all(t.is_punct or t.i in apposed for t in between):
+            continue  # only "Name, apposition, verb …"
+        later = [c for c in noun.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj"
+        for child in later:  # what follows the verb is the verb's: its label, the full stop
+            child.head = verb
+            if child.dep_ == "appos" and verb.lemma_ in LABELING_VERBS:
+                child.dep_ = "oprd"
+    return doc
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -215,4 +244,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
-    return mend_split_conditions(doc)
+    return mend_split_conditions(mend_reduced_relative_roots(doc))
