@@ -368,10 +368,20 @@ def test_a_label_is_the_whole_label_with_its_quotation_marks(text: str, claim: s
     assert (found.claim, found.speaker, found.kind) == (claim, "Irena Vos", "opinion")
 
 
-def test_a_reporting_verb_read_as_a_participle_of_the_name_before_it_is_its_verb() -> None:
-    # the small model reads "called" as a participle of this name: one noun phrase
-    (found,) = split('Andrei Gurulyov, a former general, called Britain "the seat of all evil".')
-    assert (found.claim, found.speaker) == ('Britain is "the seat of all evil".', "Andrei Gurulyov")
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ('Andrei Gurulyov, a former general, called Britain "the seat of all evil".',
+         'Britain is "the seat of all evil".', "Andrei Gurulyov"),
+        ('The mayor called Lenz "a failed city".', 'Lenz is "a failed city".', "mayor"),
+    ],
+)  # fmt: skip
+def test_a_reporting_verb_read_as_a_participle_of_the_noun_before_it_is_its_verb(
+    text: str, claim: str, speaker: str
+) -> None:
+    # the small model reads "called" as a participle of the noun: one noun phrase
+    (found,) = split(text)
+    assert (found.claim, found.speaker) == (claim, speaker)
 
 
 def test_a_thing_that_condemns_is_no_speaker_and_a_source_before_it_is() -> None:

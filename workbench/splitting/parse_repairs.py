@@ -28,10 +28,11 @@ is hung on the verb. Sixth, a speaker read as an apposition inside the clause th
 sentence ("Speaking to Agence France-Presse, the president of the league, Jamel Msallem,
 said …": three names of the agency, and "said" without a subject), so the quotation had no
 speaker; an apposition ending right before a reporting verb that has no subject becomes its
-subject. Seventh, a reporting or labelling verb read as a participle of the name before it
-('Andrei Gurulyov, a former general, called Britain "the seat of all evil"': one noun
-phrase, so no speaker); with only the name's apposition between them, the verb becomes the
-sentence's verb and the name its subject.
+subject. Seventh, a reporting or labelling verb read as a participle of the noun before it
+('Andrei Gurulyov, a former general, called Britain "the seat of all evil"', 'The mayor
+called Lenz "a failed city"': one noun phrase, so no speaker); in a sentence with no verb of
+its own, with nothing but the noun's apposition between them and an object after the verb,
+the verb becomes the sentence's verb and the noun its subject.
 """
 
 from __future__ import annotations
@@ -190,21 +191,24 @@ def mend_appositive_speakers(doc: Doc) -> Doc:
 
 
 def mend_reduced_relative_roots(doc: Doc) -> Doc:
-    """Make a reporting or labelling verb read as a participle of the name before it the
-    sentence's verb, with that name its subject ("Andrei Vos, a former general, called
-    Britain "the seat of all evil"": one noun phrase, "called" a participle of "Vos")."""
+    """Make a reporting or labelling verb read as a participle of the noun before it the
+    sentence's verb, with that noun its subject, where the sentence has no verb of its own
+    ("Andrei Vos, a former general, called Britain "the seat of all evil"", "The mayor
+    called Lenz "a failed city"": one noun phrase, "called" a participle of the noun)."""
     for verb in doc:
         noun = verb.head
         if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.dep_ != "ROOT":
             continue
-        if noun.pos_ != "PROPN" or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
+        if noun.pos_ not in {"PROPN", "NOUN"} or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
             continue
         if verb.lemma_ not in REPORTING_VERBS | LABELING_VERBS:
             continue
+        if not any(c.dep_ in {"dobj", "oprd", "ccomp"} and c.i > verb.i for c in verb.children):
+            continue  # "the man called" says nothing of anyone
         between = doc[noun.i + 1 : verb.i]
         apposed = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
-        if not between or not all(t.is_punct or t.i in apposed for t in between):
-            continue  # only "Name, apposition, verb …"
+        if not all(t.is_punct or t.i in apposed for t in between):
+            continue  # only "Name, apposition, verb …" or "the mayor called …"
         later = [c for c in noun.children if c.i > verb.i]
         verb.head, verb.dep_ = verb, "ROOT"
         noun.head, noun.dep_ = verb, "nsubj"
