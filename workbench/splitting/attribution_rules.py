@@ -12,6 +12,7 @@ from workbench.splitting.lexicon import (
     EVIDENTIAL_FORMS,
     EVIDENTIAL_VERBS,
     LABELING_VERBS,
+    OPENING_QUOTES,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -261,6 +262,17 @@ def _agent_label(verb: Token, span: Span) -> Match | None:
     if not objects:
         return None
     speaker = speaker_tokens(objects[0])
+    labelled = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if labelled and predicates and verb.lemma_ in LABELING_VERBS:
+        # "Y was called Z by X": X's characterisation "Y is Z", as in "X called Y Z"
+        content, copula = _characterisation(labelled[0], predicates[0], span, predicates)
+        start = predicates[0].left_edge.i  # the label, with its opening quotation mark
+        start -= start > 0 and span.doc[start - 1].text in OPENING_QUOTES | {"``"}
+        content = [t for t in content if not labelled[0].right_edge.i < t.i < start]
+        return Match(
+            speaker, phrase_bounds(agent[0]), verb.lower_, content, "label", True, copula, verb
+        )
     return Match(
         speaker, phrase_bounds(agent[0]), verb.lower_, list(span), "label", False, verb=verb
     )
