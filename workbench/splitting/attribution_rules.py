@@ -268,7 +268,8 @@ def _agent_label(verb: Token, span: Span) -> Match | None:
         # "Y was called Z by X": X's characterisation "Y is Z", as in "X called Y Z"
         content, copula = _characterisation(labelled[0], predicates[0], span, predicates)
         start = predicates[0].left_edge.i  # the label, with its opening quotation mark
-        start -= start > 0 and span.doc[start - 1].text in OPENING_QUOTES | {"``"}
+        if start > 0 and span.doc[start - 1].text in OPENING_QUOTES:
+            start -= 1
         content = [t for t in content if not labelled[0].right_edge.i < t.i < start]
         return Match(
             speaker, phrase_bounds(agent[0]), verb.lower_, content, "label", True, copula, verb
