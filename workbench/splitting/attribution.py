@@ -154,6 +154,10 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
+#: modals under which a reporting verb reports nothing said: obligation and speculation
+UNSAID_MODALS = NORMATIVE_MODALS | SPECULATIVE_MODALS
+
+
 def _unsaid(verb: Token) -> bool:
     """A reporting verb under a modal of obligation or speculation ("should indicate",
     "might say"): what someone ought to or may say, not what they said. Not "I must say",
@@ -161,9 +165,7 @@ def _unsaid(verb: Token) -> bool:
     subject = subject_of(verb)
     if subject is not None and subject.lower_ == "i":
         return False
-    return any(
-        c.dep_ == "aux" and c.lower_ in NORMATIVE_MODALS | SPECULATIVE_MODALS for c in verb.children
-    )
+    return any(c.dep_ == "aux" and c.lower_ in UNSAID_MODALS for c in verb.children)
 
 
 def is_full_clause(tokens: Sequence[Token], *, shared_subject: bool = False) -> bool:

@@ -199,7 +199,7 @@ def mend_reduced_relative_roots(doc: Doc) -> Doc:
         noun = verb.head
         if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.dep_ != "ROOT":
             continue
-        if noun.pos_ not in {"PROPN", "NOUN"} or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
+        if noun.pos_ not in SPEAKER_POS or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
             continue
         if verb.lemma_ not in REPORTING_VERBS | LABELING_VERBS:
             continue
