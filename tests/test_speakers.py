@@ -641,3 +641,20 @@ def test_a_speaker_the_parser_read_as_an_apposition_of_the_opening_clause_is_fou
 ) -> None:
     found = split(text)[-1]
     assert (found.claim, found.speaker) == (claim, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ("The senator said, after the hearing, that prices would fall.",
+         "Prices would fall.", "senator"),
+        ("I promised, when we took office, that we would cut the deficit.",
+         "We would cut the deficit.", "I"),
+    ],
+)  # fmt: skip
+def test_a_phrase_between_the_reporting_verb_and_that_belongs_to_the_verb(
+    text: str, claim: str, speaker: str
+) -> None:
+    # the model hangs the phrase set off by commas on the reported clause
+    (found,) = split(text)
+    assert (found.claim, found.speaker) == (claim, speaker)

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends seven faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends eight faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -32,7 +32,12 @@ subject. Seventh, a reporting or labelling verb read as a participle of the noun
 ('Andrei Gurulyov, a former general, called Britain "the seat of all evil"', 'The mayor
 called Lenz "a failed city"': one noun phrase, so no speaker); in a sentence with no verb of
 its own, with nothing but the noun's apposition between them and an object after the verb,
-the verb becomes the sentence's verb and the noun its subject.
+the verb becomes the sentence's verb and the noun its subject. Eighth, a phrase set off by
+commas between a reporting verb and the "that" of its clause ("She said, after the vote,
+that taxes would rise"; "I promised, when we took office, that …"), which the model hangs on
+the reported clause, so the claim read "After the vote, that taxes would rise."; nothing
+before "that" belongs to its clause, so the phrase is hung on the verb (and a "that" read as
+the clause's object, before its subject, is made its mark).
 """
 
 from __future__ import annotations
@@ -219,6 +224,32 @@ def mend_reduced_relative_roots(doc: Doc) -> Doc:
     return doc
 
 
+def mend_interposed_phrases(doc: Doc) -> Doc:
+    """Hang on the reporting verb a phrase set off by commas between it and the "that" of
+    its reported clause ("She said, after the vote, that taxes would rise", read as a clause
+    "after the vote, that taxes would rise")."""
+    for clause in doc:
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.i > clause.i or verb.lemma_ not in REPORTING_VERBS:
+            continue
+        marks = [
+            c
+            for c in clause.children
+            if c.lower_ == "that" and c.dep_ in {"mark", "dobj"} and c.i < clause.i
+        ]
+        if not marks or not doc[marks[0].i - 1].is_punct or doc[verb.i + 1].text != ",":
+            continue
+        that = marks[0]
+        if that.dep_ == "dobj" and not any(
+            c.dep_ in SUBJECTS and that.i < c.i < clause.i for c in clause.children
+        ):
+            continue  # "that" may be what the clause is about
+        for child in [c for c in clause.children if verb.i < c.i < that.i]:
+            child.head = verb
+        that.dep_ = "mark"
+    return doc
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -248,4 +279,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
-    return mend_split_conditions(mend_reduced_relative_roots(doc))
+    doc = mend_interposed_phrases(mend_reduced_relative_roots(doc))
+    return mend_split_conditions(doc)
