@@ -658,3 +658,24 @@ def test_a_phrase_between_the_reporting_verb_and_that_belongs_to_the_verb(
     # the model hangs the phrase set off by commas on the reported clause
     (found,) = split(text)
     assert (found.claim, found.speaker) == (claim, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "speaker"),
+    [
+        ("The senator called her a liar.", "She is a liar.", "senator"),
+        ("The union called us liars.", "We are liars.", "union"),
+        ("Councillors called me a nuisance.", "I am a nuisance.", "Councillors"),
+        ("Critics branded him a traitor for the leak.", "He is a traitor for the leak.",
+         "Critics"),
+        ("In 1980, Mayor Dunn called you a radical for voting for the tax.",
+         "You are a radical for voting for the tax.", "Mayor Dunn"),
+    ],
+)  # fmt: skip
+def test_a_label_on_a_pronoun_is_worded_as_a_sentence_with_its_ground(
+    text: str, claim: str, speaker: str
+) -> None:
+    # the pronoun becomes a subject that agrees with the copula; "for …" right after the
+    # label says why it was given and stays with it
+    (found,) = split(text)
+    assert (found.claim, found.speaker) == (claim, speaker)

@@ -11,8 +11,10 @@ from workbench.splitting.lexicon import (
     DETERMINERS,
     EVIDENTIAL_FORMS,
     EVIDENTIAL_VERBS,
+    LABEL_GROUNDS,
     LABELING_VERBS,
     OPENING_QUOTES,
+    PERSONS,
     REPORTING_VERBS,
     ROLE_NOUNS,
     SOURCE_NOUNS,
@@ -290,31 +292,45 @@ def _labelled_and_label(
     return None
 
 
+#: the persons a plural copula agrees with
+PLURAL_PERSONS = frozenset({"we", "you", "they"})
+
+
 def _characterisation(
     labelled: Token, label: Token, span: Span, predicates: Sequence[Token] = ()
 ) -> tuple[list[Token], tuple[tuple[int, str], ...]]:
-    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are").
-    The label runs to the last of the verb's predicates and its closing quotation mark: the
-    parser may cut a hyphenated label ("a non-starter") into pieces hung on Y and the verb."""
+    """Content "Y … Z" of "X called Y a Z" and the copula to insert after Y ("is"/"are"/
+    "am"). The label runs to the last of the verb's predicates and its closing quotation
+    mark: the parser may cut a hyphenated label ("a non-starter") into pieces hung on Y and
+    the verb; and on to the ground given right after it ("cowards for leaving the city")."""
     doc = span.doc
     kept = [c.right_edge.i for c in labelled.rights if c.dep_ not in {"appos", "punct"}]
     labelled_end = max([labelled.i, *kept])
     label_end = max([label.right_edge.i, *(p.right_edge.i for p in predicates)])
+    grounds = [
+        c
+        for c in label.head.children
+        if c.dep_ == "prep" and c.lower_ in LABEL_GROUNDS and c.i == label_end + 1
+    ]
+    if grounds:
+        label_end = grounds[0].right_edge.i
     while label_end + 1 < span.end and doc[label_end + 1].text in CLOSING_QUOTES:
         label_end += 1
     mark, closing = (doc[k].text if k < span.end else "" for k in (label_end + 1, label_end + 2))
     if mark in {".", ","} and closing in CLOSING_QUOTES:
         label_end += 2  # 'called Britain "the seat of all evil."': the quotation closes it
     content = [t for t in span if labelled.left_edge.i <= t.i <= label_end]
+    person = PERSONS.get(labelled.lower_) if labelled.pos_ == "PRON" else None
     plural = labelled.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in labelled.children)
-    copula = ((labelled_end, "are" if plural else "is"),)
-    return content, copula
+    word = "am" if person == "i" else "are" if plural or person in PLURAL_PERSONS else "is"
+    return content, ((labelled_end, word),)
 
 
 def _subject_label(verb: Token, span: Span) -> Match | None:
     """ "what X have dubbed …" (the whole span) or "X called Y a Z" (the characterisation)."""
     children = list(verb.children)
-    objects = [c for c in children if c.dep_ == "dobj"]
+    # "branded him a traitor" may be read as a dative and an object
+    objects = [c for c in children if c.dep_ in {"dobj", "dative"}]
     predicates = [c for c in children if c.dep_ == "oprd"]
     if not objects and len(predicates) >= 2:  # "called Britain "the seat of …"": both read
         objects, predicates = predicates[:1], predicates[1:]  # as labels, the first is Y

@@ -14,10 +14,9 @@ from workbench.splitting.frame_numbers import (
     NUMBER_WORDS,
     after_article,
     figure,
-    lexicon_pairs,
     number_values,
 )
-from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)

@@ -10,14 +10,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from workbench.core.numbers import number_text
-from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 from workbench.splitting.tokens import glued
-
-
-def lexicon_pairs(name: str) -> dict[str, str]:
-    """A lexicon table of "word value" phrases as a dict."""
-    return {phrase[0]: phrase[1] for phrase in LEXICON[name].phrases}
-
 
 NUMBER_WORDS = {w: float(v) for w, v in lexicon_pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}

@@ -55,13 +55,12 @@ from workbench.splitting.frame_numbers import (
     NUMBER_WORDS,
     VAGUE,
     fraction_end,
-    lexicon_pairs,
     number_values,
     with_fraction,
     word_prefixed,
 )
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
-from workbench.splitting.lexicon import LEXICON, SUBJECT_DEPS, WHETHER_VERBS
+from workbench.splitting.lexicon import LEXICON, PERSONS, SUBJECT_DEPS, WHETHER_VERBS
 from workbench.splitting.tokens import clause_head, condition_words, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
@@ -86,7 +85,6 @@ KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PERSONS = lexicon_pairs("person_pronouns")
 
 
 def _name(span: Span | Token) -> str:

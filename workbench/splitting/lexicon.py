@@ -164,6 +164,11 @@ def _phrases(name: str) -> frozenset[tuple[str, ...]]:
     return LEXICON[name].phrases
 
 
+def lexicon_pairs(name: str) -> dict[str, str]:
+    """A lexicon table of "word value" phrases as a dict."""
+    return {phrase[0]: phrase[1] for phrase in LEXICON[name].phrases}
+
+
 # -- word lists (data) --------------------------------------------------------------------------
 
 EVALUATIVE_ADJECTIVES = _words("evaluative_adjectives")
@@ -231,6 +236,9 @@ TIME_MARKERS = _words("time_markers")
 ELLIPTICAL_AS_VERBS = _words("elliptical_as_verbs")
 PREDICATE_PARTICLES = _words("predicate_particles")
 QUESTION_WORDS = _words("question_words")
+LABEL_GROUNDS = _words("label_grounds")
+#: personal pronouns with the person they name ("them" → "they")
+PERSONS = lexicon_pairs("person_pronouns")
 
 COPULAS = _words("copulas")
 MAGNITUDES = _words("magnitudes")

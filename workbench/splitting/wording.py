@@ -15,6 +15,7 @@ from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
     END_MARKS,
     NAMED_NON_PERSON,
+    PERSONS,
     SUBJECT_DEPS,
 )
 from workbench.splitting.pronouns import names_someone, resolve_pronoun
@@ -91,6 +92,8 @@ def claim_wording(
         replace.update(_speaker_possessives(span, tokens, subject, speaker, source))
     replace.update(finite)
     added = dict(insertions)
+    if added and tokens:  # "X called her a liar" → "She is a liar"
+        replace.update(_nominative(tokens[0]))
     if stance == "denies" and content is not None and not quote:  # a quote is their own words
         dropped, negated, inserted = negation(tokens)
         tokens = [t for t in tokens if t.i not in dropped]
@@ -105,6 +108,14 @@ def claim_wording(
     elif prefix and borrowed is not None:
         names = _names_in(span.doc[borrowed[0] : borrowed[1]])
     return Wording(_capitalised(_with_end_mark(wording.rstrip(), span)), names)
+
+
+def _nominative(token: Token) -> dict[int, str]:
+    """An object pronoun made a subject ("them" → "they"), or nothing."""
+    person = PERSONS.get(token.lower_) if token.tag_ == "PRP" else None
+    if person is None or person == token.lower_:
+        return {}
+    return {token.i: "I" if person == "i" else person}
 
 
 def _names_in(phrase: Span) -> tuple[str, ...]:
