@@ -1852,3 +1852,15 @@ def test_a_name_saying_which_ones_of_the_noun_that_acts_changes_voice_with_it() 
     c = framed("In 2024 we increased Karsovian grain exports by 30 percent.")
     d = framed("In 2024 Karsovian grain exports increased by 30 percent.")
     assert "agent and target swapped" not in differences(c, d)
+
+
+def test_a_label_given_for_opposite_votes_is_another_claim() -> None:
+    # the model hangs "for voting …" on the verb here, not on the label
+    voted_for = framed(
+        "In 2019, Mayor Ilse Dunn called you a liberal for voting for federal gun control."
+    )
+    voted_against = framed(
+        "In 2019, Mayor Ilse Dunn called you a liberal for voting against federal gun control."
+    )
+    assert score_many([voted_against], [voted_for])[0, 0] < THRESHOLD
+    assert score_many([voted_for], [voted_for])[0, 0] >= THRESHOLD
