@@ -1864,3 +1864,25 @@ def test_a_label_given_for_opposite_votes_is_another_claim() -> None:
     )
     assert score_many([voted_against], [voted_for])[0, 0] < THRESHOLD
     assert score_many([voted_for], [voted_for])[0, 0] >= THRESHOLD
+
+
+def test_nowhere_denies_as_not_anywhere_does() -> None:
+    nowhere = framed("Nowhere in Karsovia are rents lower today than they were four years ago.")
+    everywhere = framed(
+        "Everywhere in Karsovia, rents are lower today than they were four years ago."
+    )
+    not_anywhere = framed(
+        "Rents are not lower anywhere in Karsovia today than they were four years ago."
+    )
+    assert nowhere.frame.polarity == "negative"
+    assert score_many([everywhere], [nowhere])[0, 0] < THRESHOLD
+    assert score_many([not_anywhere], [nowhere])[0, 0] >= THRESHOLD
+
+
+def test_a_change_between_percentages_is_read_from_its_prepositions_not_their_order() -> None:
+    stored = framed("The Lenz council dropped the parking fee from 15% to 10%.")
+    reordered = framed("The Lenz council cut the parking fee to 10% from 15%.")
+    reversed_ = framed("The Lenz council dropped the parking fee from 10% to 15%.")
+    assert stored.frame.path == reordered.frame.path == ("15 %", "10 %")
+    assert not differences(stored, reordered)
+    assert differences(stored, reversed_)

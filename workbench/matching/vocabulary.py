@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 NEGATIONS = frozenset(
-    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"}
+    {
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "nowhere",
+        "without",
+        "cannot",
+    }
 )
 
 

@@ -185,17 +185,26 @@ def _path(tokens: list[Token]) -> tuple[str, ...]:
 
 def _range_start(amount: Token) -> str | None:
     """The first end of an amount the parser read as a range ("$10 trillion to $16
-    trillion", "to" a modifier of the last word): its words before "to"."""
-    to = next((t for t in amount.lefts if t.dep_ == "quantmod" and t.lower_ == "to"), None)
+    trillion", "15% to 10%": "to" a modifier of the last amount or of its figure): its words
+    before "to"."""
+    to = next(
+        (t for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to" and t.i < amount.i),
+        None,
+    )
     if to is None:
         return None
-    words = [t.lower_ for t in amount.doc[amount.left_edge.i : to.i] if t.is_alpha or t.like_num]
+    words = [
+        t.lower_
+        for t in amount.doc[amount.left_edge.i : to.i]
+        if t.is_alpha or t.like_num or t.text == "%"
+    ]
     return " ".join(words) or None
 
 
 def _phrase_words(noun: Token) -> str:
-    """A noun phrase as compared: its compounds and adjectives, and the noun's lemma."""
-    before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod"}]
+    """A noun phrase as compared: its compounds, adjectives and figures ("15 %"), and the
+    noun's lemma."""
+    before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod", "nummod"}]
     return " ".join([*before, noun.lemma_.lower()])
 
 
