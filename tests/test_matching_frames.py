@@ -1886,3 +1886,10 @@ def test_a_change_between_percentages_is_read_from_its_prepositions_not_their_or
     assert stored.frame.path == reordered.frame.path == ("15 %", "10 %")
     assert not differences(stored, reordered)
     assert differences(stored, reversed_)
+
+
+def test_a_two_word_quality_traded_for_one_is_another_claim() -> None:
+    stored = framed("Mayor Varga said she would work for rent relief for middle class tenants.")
+    wealthy = framed("Mayor Varga said she would work for rent relief for wealthy tenants.")
+    assert "quality" in differences(stored, wealthy)
+    assert score_many([wealthy], [stored])[0, 0] < THRESHOLD

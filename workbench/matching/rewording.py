@@ -56,10 +56,23 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     comments"; the parser reads some adjectives as nouns, so one side is enough). Adjectives
     listed as synonyms are one word already; two of one side of a contrast ("higher" /
     "larger") and a trade with a stop word ("federal courts" / "the courts" says less) are
-    not told apart."""
+    not told apart. A quality of two words traded for one in the one place the claims differ
+    counts too ("for middle class Americans" / "for wealthy Americans")."""
     if a.frame is None or b.frame is None:
         return False
-    return _traded_in_place(a, b, a.frame.qualities, b.frame.qualities, STOPWORDS)
+    if _traded_in_place(a, b, a.frame.qualities, b.frame.qualities, STOPWORDS):
+        return True
+    replaced = _one_replacement(a, b)
+    if replaced is None or len(replaced[0]) == len(replaced[1]):
+        return False  # the same number of words is traded in place, judged above
+    old, new = set(replaced[0]) - STOPWORDS, set(replaced[1]) - STOPWORDS
+    mine = {compared_form(w) for w in a.frame.qualities}
+    theirs = {compared_form(w) for w in b.frame.qualities}
+    return (
+        bool(old & mine and new & theirs)
+        and not old & new
+        and not any(_one_side(x, y) for x in old for y in new)
+    )
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
