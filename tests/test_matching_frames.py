@@ -1893,3 +1893,10 @@ def test_a_two_word_quality_traded_for_one_is_another_claim() -> None:
     wealthy = framed("Mayor Varga said she would work for rent relief for wealthy tenants.")
     assert "quality" in differences(stored, wealthy)
     assert score_many([wealthy], [stored])[0, 0] < THRESHOLD
+
+
+def test_destroying_jobs_is_not_creating_them_whatever_else_is_reworded() -> None:
+    stored = framed("The Lenz treaty is destroying jobs and sending them abroad.")
+    creating = framed("The Lenz treaty is creating jobs and bringing them home.")
+    assert differences(stored, creating)
+    assert score_many([creating], [stored])[0, 0] < THRESHOLD
