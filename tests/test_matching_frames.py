@@ -1900,3 +1900,13 @@ def test_destroying_jobs_is_not_creating_them_whatever_else_is_reworded() -> Non
     creating = framed("The Lenz treaty is creating jobs and bringing them home.")
     assert differences(stored, creating)
     assert score_many([creating], [stored])[0, 0] < THRESHOLD
+
+
+def test_the_same_comparison_the_other_way_round_is_the_same_claim() -> None:
+    stored = framed("The jobs Lenz is creating pay $9,000 less than the jobs it is losing.")
+    converse = framed("The jobs Lenz is losing pay $9,000 more than the jobs it is creating.")
+    swapped = framed("The jobs Lenz is losing pay $9,000 less than the jobs it is creating.")
+    opposite = framed("The jobs Lenz is creating pay $9,000 more than the jobs it is losing.")
+    assert score_many([converse], [stored])[0, 0] >= THRESHOLD
+    assert score_many([swapped], [stored])[0, 0] < THRESHOLD
+    assert score_many([opposite], [stored])[0, 0] < THRESHOLD

@@ -91,7 +91,14 @@ def differences(a: Signature, b: Signature) -> list[str]:
             found.append("names swapped")
         elif traded is None and words_traded(a, b):
             found.append("words swapped")
+    if set(found) >= CONVERSE:  # "A pays less than B" / "B pays more than A": one claim
+        found = [f for f in found if f not in CONVERSE | {"agent and target swapped"}]
     return found
+
+
+#: what two claims that compare the same two things the other way round both show: the
+#: things trade sides of "than" and the comparison word takes the other side
+CONVERSE = frozenset({"comparison reversed", "comparison"})
 
 
 def numbers_swapped(a: Signature, b: Signature) -> bool:
