@@ -1910,3 +1910,13 @@ def test_the_same_comparison_the_other_way_round_is_the_same_claim() -> None:
     assert score_many([converse], [stored])[0, 0] >= THRESHOLD
     assert score_many([swapped], [stored])[0, 0] < THRESHOLD
     assert score_many([opposite], [stored])[0, 0] < THRESHOLD
+
+
+def test_an_amount_cut_by_is_not_who_cut_it() -> None:
+    active = framed("You've cut back by 90 percent on our commitment to public housing.")
+    passive = framed("Our commitment to public housing has been cut back by 90 percent by you.")
+    assert not differences(active, passive)
+    # the model reads both "by" phrases as plain prepositions here: the later one acts
+    stored = framed("The Lenz council cut the budget by 10 percent.")
+    swapped = framed("The Lenz council was cut by 10 percent by the budget.")
+    assert "agent and target swapped" in differences(stored, swapped)

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends eight faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends nine faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -37,7 +37,10 @@ commas between a reporting verb and the "that" of its clause ("She said, after t
 that taxes would rise"; "I promised, when we took office, that …"), which the model hangs on
 the reported clause, so the claim read "After the vote, that taxes would rise."; nothing
 before "that" belongs to its clause, so the phrase is hung on the verb (and a "that" read as
-the clause's object, before its subject, is made its mark).
+the clause's object, before its subject, is made its mark). Ninth, an amount read as the
+agent of a passive while a later "by" names it ("The budget was cut by 10 percent by the
+council": "10 percent" cut it, so the council and the budget read as swapped); the "by"
+of the amount is made a plain preposition and the later one the agent.
 """
 
 from __future__ import annotations
@@ -250,6 +253,25 @@ def mend_interposed_phrases(doc: Doc) -> Doc:
     return doc
 
 
+def mend_measured_agents(doc: Doc) -> Doc:
+    """Make the agent of a passive the "by" phrase after an amount the parser took for it,
+    or took for a plain preposition with the agent ("was cut by 10 percent by the
+    council")."""
+    for verb in doc:
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            continue
+        bys = [c for c in verb.children if c.lower_ == "by" and c.dep_ in {"agent", "prep"}]
+        if len(bys) < 2 or not any(_is_amount(c) for c in bys[0].children if c.dep_ == "pobj"):
+            continue
+        bys[0].dep_, bys[1].dep_ = "prep", "agent"
+    return doc
+
+
+def _is_amount(noun: Token) -> bool:
+    """A noun counted by a figure ("10 percent", "$5 million"), or a figure itself."""
+    return noun.like_num or any(c.dep_ == "nummod" for c in noun.children)
+
+
 def mend_split_conditions(doc: Doc) -> Doc:
     """Hang a clause the parser coordinated with the main verb on the closing condition it
     follows ("… if you own a boat and you don't pay the toll")."""
@@ -280,4 +302,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(doc))
-    return mend_split_conditions(doc)
+    return mend_measured_agents(mend_split_conditions(doc))
