@@ -187,18 +187,11 @@ def _range_start(amount: Token) -> str | None:
     """The first end of an amount the parser read as a range ("$10 trillion to $16
     trillion", "15% to 10%": "to" a modifier of the last amount or of its figure): its words
     before "to"."""
-    to = next(
-        (t for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to" and t.i < amount.i),
-        None,
-    )
-    if to is None:
+    joints = [t for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to"]
+    if not joints or joints[0].i > amount.i:
         return None
-    words = [
-        t.lower_
-        for t in amount.doc[amount.left_edge.i : to.i]
-        if t.is_alpha or t.like_num or t.text == "%"
-    ]
-    return " ".join(words) or None
+    start = amount.doc[amount.left_edge.i : joints[0].i]
+    return " ".join(t.lower_ for t in start if t.is_alpha or t.like_num or t.text == "%") or None
 
 
 def _phrase_words(noun: Token) -> str:
