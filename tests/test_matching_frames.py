@@ -1920,3 +1920,11 @@ def test_an_amount_cut_by_is_not_who_cut_it() -> None:
     stored = framed("The Lenz council cut the budget by 10 percent.")
     swapped = framed("The Lenz council was cut by 10 percent by the budget.")
     assert "agent and target swapped" in differences(stored, swapped)
+
+
+def test_own_in_a_speakers_title_tells_no_one_apart() -> None:
+    stored = framed("The governor's own Secretary of Defense called the cuts devastating.")
+    state = framed("The governor's own Secretary of State called the cuts devastating.")
+    plain = framed("The governor's Secretary of Defense called the cuts devastating.")
+    assert "speaker" in differences(stored, state)
+    assert not differences(stored, plain)

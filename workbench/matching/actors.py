@@ -53,6 +53,8 @@ def _name_words(name: str) -> tuple[str, ...]:
     implied: list[str] = []  # words a form already gave ("saudi" is "saudi arabia")
     count: float | None = None  # number words read together: "five hundred" is 500
     for word in _NAME_WORD.findall(text):
+        if word in vocab.emphasis:
+            continue
         if implied and word == implied[0]:
             implied.pop(0)
             continue
@@ -174,9 +176,9 @@ def _offices(name: str) -> frozenset[str]:
 def _title_words(name: str) -> frozenset[str]:
     """The words of a title as written, one of several words kept whole: "the Secretary of
     the Treasury" is not "the Secretary of State", though both are read as "secretary"."""
-    forms = vocabulary().title_forms
-    words = {forms.get(w, w) for w in _NAME_WORD.findall(_folded(name))}
-    return frozenset(words - {"the", "of", "a", "an"})
+    vocab = vocabulary()
+    words = {vocab.title_forms.get(w, w) for w in _NAME_WORD.findall(_folded(name))}
+    return frozenset(words - {"the", "of", "a", "an"} - vocab.emphasis)
 
 
 def _same_words(x: tuple[str, ...], y: tuple[str, ...]) -> bool:

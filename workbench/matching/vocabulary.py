@@ -33,6 +33,8 @@ class Vocabulary:
     before a person's name, and wordings that say the same thing."""
 
     names: dict[str, str]
+    #: words inside a name that tell no one apart ("own"), left out of it
+    emphasis: frozenset[str]
     titles: frozenset[str]
     institutions: frozenset[str]  # last words of a body's name, where no word is a title
     #: titles that say nothing of an office ("mr", "former"), and one form of each short one
@@ -139,6 +141,7 @@ def vocabulary() -> Vocabulary:
     single = {k: v for k, v in synonyms.items() if k not in phrases}
     return Vocabulary(
         names=names,
+        emphasis=frozenset(data["names"]["emphasis"]),
         # only a capitalised name is one (the pronoun "us" is not "US"): positions that
         # cannot start one are passed over at once, a third of the time of trying each
         name_pattern=re.compile(
