@@ -471,3 +471,12 @@ def test_a_conditions_second_clause_is_no_claim_of_its_own() -> None:
         "The Lenz council will fine you if you own a boat.",
         "The mayor has approved the fines.",
     ]
+
+
+@needs_model
+def test_effective_before_a_date_says_when_not_how_good() -> None:
+    (dated,) = split_text("The harbour master announced his resignation effective next Friday.")
+    assert not any(c.startswith("evaluative") for c in dated.cues)
+    assert dated.kind == "fact"
+    (judged,) = split_text("The harbour master's new plan was remarkably effective.")
+    assert "evaluative: effective" in judged.cues

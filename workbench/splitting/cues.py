@@ -11,6 +11,7 @@ from workbench.splitting.lexicon import (
     BELIEF_ADJECTIVES,
     COPULAS_OR_CALL,
     DATE_LABELS,
+    DATED_ADJECTIVES,
     EVALUATIVE_ADJECTIVES,
     EVALUATIVE_NOUNS,
     EVALUATIVE_VERBS,
@@ -120,7 +121,7 @@ def _evaluative(ctx: SpanContext) -> list[Cue]:
             if lemma not in EVALUATIVE_ADJECTIVES or v.ent_type[i]:
                 continue
             head = v.head[i]
-            if (lemma, v.lower[head]) in NON_EVALUATIVE_PAIRS:
+            if (lemma, v.lower[head]) in NON_EVALUATIVE_PAIRS or _dated(v, i, lemma):
                 continue
             dep = v.dep[i]
             predicate = dep in {"acomp", "attr", "oprd"} or (dep == "conj" and v.pos[head] == "ADJ")
@@ -140,6 +141,15 @@ def _evaluative(ctx: SpanContext) -> list[Cue]:
             if predicate or dep == "ROOT":
                 cues.append(Cue("evaluative", f"evaluative: {lemma}"))
     return cues
+
+
+def _dated(v: DocView, i: int, lemma: str) -> bool:
+    """Whether an adjective says when something takes effect, not how good it is: "effective"
+    right before a date ("resignation effective next Wednesday") or "immediately"."""
+    after = i + 1
+    if lemma not in DATED_ADJECTIVES or after >= len(v.lower):
+        return False
+    return v.ent_type[after] in DATE_LABELS or v.lower[after] == "immediately"
 
 
 def _participle_predicate(v: DocView, i: int) -> bool:
