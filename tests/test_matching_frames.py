@@ -1928,3 +1928,12 @@ def test_own_in_a_speakers_title_tells_no_one_apart() -> None:
     plain = framed("The governor's Secretary of Defense called the cuts devastating.")
     assert "speaker" in differences(stored, state)
     assert not differences(stored, plain)
+
+
+def test_nouns_saying_which_ones_traded_for_an_adjective_are_another_claim() -> None:
+    stored = framed(
+        "In 2027 Lenz pensioners will get prescription drug coverage for the first time."
+    )
+    dental = framed("In 2027 Lenz pensioners will get dental coverage for the first time.")
+    assert "quality" in differences(stored, dental)
+    assert score_many([dental], [stored])[0, 0] < THRESHOLD

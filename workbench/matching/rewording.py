@@ -57,7 +57,9 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     listed as synonyms are one word already; two of one side of a contrast ("higher" /
     "larger") and a trade with a stop word ("federal courts" / "the courts" says less) are
     not told apart. A quality of two words traded for one in the one place the claims differ
-    counts too ("for middle class Americans" / "for wealthy Americans")."""
+    counts too ("for middle class Americans" / "for wealthy Americans"), and so do nouns that
+    say which ones ("prescription drug coverage" / "dental coverage"), unless the words are
+    one word written apart ("health care" / "healthcare")."""
     if a.frame is None or b.frame is None:
         return False
     if _traded_in_place(a, b, a.frame.qualities, b.frame.qualities, STOPWORDS):
@@ -65,14 +67,22 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
     replaced = _one_replacement(a, b)
     if replaced is None or len(replaced[0]) == len(replaced[1]):
         return False  # the same number of words is traded in place, judged above
+    if "".join(replaced[0]) == "".join(replaced[1]):
+        return False
     old, new = set(replaced[0]) - STOPWORDS, set(replaced[1]) - STOPWORDS
-    mine = {compared_form(w) for w in a.frame.qualities}
-    theirs = {compared_form(w) for w in b.frame.qualities}
+    mine, theirs = _modifiers(a.frame), _modifiers(b.frame)
     return (
         bool(old & mine and new & theirs)
         and not old & new
         and not any(_one_side(x, y) for x in old for y in new)
     )
+
+
+def _modifiers(frame: Frame) -> set[str]:
+    """The words a frame says what its participants are like or which ones they are by
+    (qualities, and the nouns and adjectives before its unnamed participants), as compared."""
+    kinds = {w for _, _, mods in frame_nouns(frame) for m in mods.split("|") for w in m.split()}
+    return {compared_form(w) for w in (*frame.qualities, *kinds)}
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
