@@ -81,11 +81,17 @@ def tense(head: Token | None) -> str | None:
         # "would have done" looks back, not ahead
         if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
             return "future"
-    if any(t.lemma_.lower() in FUTURE_CHAINS for t in leading):
+    if any(t.lemma_.lower() in FUTURE_CHAINS and not _has_object(t) for t in leading):
         return "future"
     if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in verb_group(head)):
         return "past"
     return None
+
+
+def _has_object(verb: Token) -> bool:
+    """A verb of intent with its own object ("proposed new investments to improve …"): what
+    it proposes is the object, and the "to" clause only says what that is for."""
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def verb_group(head: Token) -> list[Token]:

@@ -83,6 +83,7 @@ PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
+COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -147,13 +148,14 @@ def _in_name(token: Token) -> bool:
 def _bare_subject(token: Token, acting: set[int]) -> bool:
     """A capitalised subject without a determiner that the recogniser missed ("Trump flew");
     not a plural common noun, capitalised because it opens the sentence ("Families and
-    friends have been under stress")."""
+    friends have been under stress", "Unemployment was below 4 percent")."""
     return (
         token.i in acting
         and token.dep_ in ACTING_DEPS
         and token.is_title
         and token.pos_ in {"NOUN", "PROPN"}
         and token.tag_ != "NNS"
+        and not (token.pos_ == "NOUN" and token.lower_.endswith(COMMON_NOUN_ENDINGS))
         and not any(c.dep_ in {"det", "poss"} for c in token.children)
     )
 
