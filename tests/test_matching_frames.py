@@ -726,6 +726,9 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
         ("The council meets in Lenz on Friday.", None),  # the present may be ahead
         ("We were able to drive our schools to the top of the league.", "past"),
         ("What would the council have done in Lenz?", "past"),  # looks back, not ahead
+        # what was proposed is the object; "to repair" only says what it is for
+        ("The council has proposed a lot of new money to repair the bridges in Lenz.", "past"),
+        ("The council has proposed to repair the bridges in Lenz.", "future"),
     ],
 )
 def test_a_frame_says_whether_the_action_is_ahead_or_done(text: str, tense: str | None) -> None:
@@ -1937,3 +1940,26 @@ def test_nouns_saying_which_ones_traded_for_an_adjective_are_another_claim() -> 
     dental = framed("In 2027 Lenz pensioners will get dental coverage for the first time.")
     assert "quality" in differences(stored, dental)
     assert score_many([dental], [stored])[0, 0] < THRESHOLD
+
+
+def test_a_rate_is_compared_as_what_it_measures() -> None:
+    stored = framed("The Lenz unemployment rate was less than 4 percent last year.")
+    bare = framed("Unemployment in Lenz was less than 4 percent last year.")
+    other = framed("Inflation in Lenz was less than 4 percent last year.")
+    other_rate = framed("The Lenz inflation rate was less than 4 percent last year.")
+    # a sentence opening with an abstract noun names no one
+    assert "unemployment" not in bare.frame.agents
+    assert not differences(stored, bare)
+    assert score_many([bare], [stored])[0, 0] >= THRESHOLD
+    assert "agent" in differences(stored, other)
+    assert "agent" in differences(stored, other_rate)
+
+
+def test_a_name_after_out_of_owns_nothing() -> None:
+    stored = framed(
+        "The Governor has proposed moving one dollar in six out of the Lenz Pension Fund."
+    )
+    reworded = framed("The Governor's plan would move one dollar in six from the Lenz Pension Fund.")
+    swapped = framed("The Lenz Pension Fund's plan would move one dollar in six from the Governor.")
+    assert "possessor swapped" not in differences(stored, reworded)
+    assert differences(stored, swapped)

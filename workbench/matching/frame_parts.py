@@ -16,12 +16,17 @@ def frame_names(frame: Frame) -> tuple[str, ...]:
 
 
 def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
-    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b")."""
+    """(role, lemma, modifiers) of a frame's unnamed participants ("role:lemma:a|b"); a
+    measure of one thing is that thing ("the unemployment rate" is "unemployment")."""
     out = []
+    measures = vocabulary().measures
     for entry in frame.nouns:
         role, _, rest = entry.partition(":")
         lemma, _, modifiers = rest.partition(":")
         lemma = PERCENT.sub(" percent", lemma).strip()  # "5% of taxpayers" = "5 percent of …"
+        if lemma in measures and modifiers:  # the measured noun is the one right before it
+            *rest, lemma = modifiers.split("|")
+            modifiers = "|".join(rest)
         out.append((role, lemma, modifiers))
     return out
 

@@ -134,7 +134,7 @@ class Signature:
         owners = {
             _name_key(name[0])
             for m in _POSSESSOR.finditer(self.wording)
-            if not (m[2] and _NAME_BEFORE_OF.search(self.wording, 0, m.start()))
+            if not (m[2] and _of_says_no_owner(self.wording, m.start()))
             for name in _CAPITALISED.finditer(m[1] or m[2])
         }
         owners.discard("")
@@ -341,6 +341,18 @@ _CAPITALISED = re.compile(_NAME)
 #: Bank of England"), it does not say whose
 _NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+def _of_says_no_owner(wording: str, at: int) -> bool:
+    """Whether the "of" at ``at`` joins a name ("the Bank of England") or makes one
+    preposition with the word before it ("out of", "because of") rather than saying whose."""
+    if _NAME_BEFORE_OF.search(wording, 0, at):
+        return True
+    before = _WORD_BEFORE.search(wording, 0, at)
+    return before is not None and before[1].lower() in vocabulary().before_of
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 def _name_key(name: str) -> str:

@@ -74,6 +74,8 @@ class Vocabulary:
     level_words: frozenset[str]
     #: words of those contrasts that never reach a level ("added to"), in their compared form
     amount_words: frozenset[str]
+    #: nouns that stand for the noun before them when compared ("the unemployment rate")
+    measures: frozenset[str]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
     #: words that point at one side of a comparison ("this"), though not index words
@@ -82,6 +84,8 @@ class Vocabulary:
     causes: frozenset[str]
     #: what stands between names listed together (",", "and")
     list_joints: frozenset[str]
+    #: words that make one preposition with "of" that says where from or why ("out of")
+    before_of: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
     between_negation: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
@@ -171,10 +175,12 @@ def vocabulary() -> Vocabulary:
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
+        measures=frozenset(data["levels"]["measures"]),
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
+        before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         date_units=frozenset(data["dates"]["units"]),
