@@ -1963,3 +1963,11 @@ def test_a_name_after_out_of_owns_nothing() -> None:
     swapped = framed("The Lenz Pension Fund's plan would move one dollar in six from the Governor.")
     assert "possessor swapped" not in differences(stored, reworded)
     assert differences(stored, swapped)
+
+
+def test_prior_to_is_before() -> None:
+    stored = framed("The Lenz bridge had already been closed prior to the council's decision.")
+    before = framed("Before the council's decision, the Lenz bridge had already been closed.")
+    after = framed("The Lenz bridge had already been closed after the council's decision.")
+    assert score_many([before], [stored])[0, 0] >= THRESHOLD
+    assert "before or after" in differences(stored, after)
