@@ -1971,3 +1971,23 @@ def test_prior_to_is_before() -> None:
     after = framed("The Lenz bridge had already been closed after the council's decision.")
     assert score_many([before], [stored])[0, 0] >= THRESHOLD
     assert "before or after" in differences(stored, after)
+
+
+def test_may_before_a_verb_hedges_and_may_the_month_does_not() -> None:
+    stored = framed("The Lenz clinics cover 98% of their patients.")
+    hedged = framed("The Lenz clinics may cover 98% of their patients.")
+    assert "hedge" in differences(stored, hedged)
+    assert score_many([hedged], [stored])[0, 0] < THRESHOLD
+    month = framed("The Lenz clinics covered 98% of their patients in May.")
+    moved = framed("In May, the Lenz clinics covered 98% of their patients.")
+    assert "hedge" not in differences(month, moved)
+    assert score_many([moved], [month])[0, 0] >= THRESHOLD
+
+
+def test_a_name_read_in_two_pieces_is_not_a_shorter_name_of_the_other() -> None:
+    stored = framed("His record in the United States Senate does not match his speeches.")
+    state = framed("His record in the Illinois Senate does not match his speeches.")
+    short = framed("His record in the Senate does not match his speeches.")
+    assert differences(stored, state) and differences(state, stored)
+    assert score_many([state], [stored])[0, 0] < THRESHOLD
+    assert not differences(stored, short)

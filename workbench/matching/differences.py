@@ -73,6 +73,9 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found.extend(contrasts(a, b))
     if a.frame is not None and b.frame is not None:
         found.extend(f for f in frame_differences(a.frame, b.frame) if f not in found)
+        apart = name_read_apart(a, b) or name_read_apart(b, a)
+        if apart is not None and apart not in found:
+            found.append(apart)
     if action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b):
         found.append("action")
     person = person_traded(a, b)
@@ -210,6 +213,24 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
         sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
         found += [g for g in sides_x.keys() & sides_y.keys() if sides_x[g] != sides_y[g]]
     return found
+
+
+def name_read_apart(a: Signature, b: Signature) -> str | None:
+    """The role of a name that ``a``'s recogniser read in two pieces, where ``b`` names
+    another: "the United States Senate" ("United States", "Senate") / "the Illinois Senate",
+    which "Senate" alone would take for itself."""
+    if a.frame is None or b.frame is None or a.wording is None:
+        return None
+    wording = " ".join(a.wording.lower().split())
+    names_a, names_b = frame_names(a.frame), frame_names(b.frame)
+    for piece in unmatched_names(names_a, names_b):
+        for head in names_a:
+            if f"{piece} {head}" not in wording:
+                continue
+            for other in names_b:
+                if same_actor(head, other) and not same_actor(f"{piece} {head}", other):
+                    return _role(a.frame, b.frame, [piece], [other])
+    return None
 
 
 def unmatched_names(names: Sequence[str], others: Sequence[str]) -> list[str]:

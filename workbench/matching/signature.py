@@ -84,10 +84,13 @@ class Signature:
         "possibly"), "other" for the rest ("tried to", "allegedly"). "May be seeking to
         avoid" holds both, "is seeking to avoid" one."""
         vocab = vocabulary()
-        return frozenset(
+        found = {
             "modal" if m[0] in vocab.modal_hedges else "other"
             for m in vocab.hedges.finditer(self.text)
-        )
+        }
+        if self.wording is not None and vocab.lower_case_modal.search(self.wording):
+            found.add("modal")  # "they may cover", not "in May"
+        return frozenset(found)
 
     @functools.cached_property
     def level(self) -> bool | None:

@@ -69,6 +69,8 @@ class Vocabulary:
     hedges: re.Pattern
     #: the hedges of possibility or necessity ("could", "possibly"), in their compared form
     modal_hedges: frozenset[str]
+    #: modal hedges read only as written in lower case ("may"; "May" is the month)
+    lower_case_modal: re.Pattern
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
     level_contrasts: frozenset[str]
     level_words: frozenset[str]
@@ -172,6 +174,9 @@ def vocabulary() -> Vocabulary:
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
+        lower_case_modal=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, data['hedges']['lower_case_modal']))})\b"
+        ),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
