@@ -729,6 +729,8 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
         # what was proposed is the object; "to repair" only says what it is for
         ("The council has proposed a lot of new money to repair the bridges in Lenz.", "past"),
         ("The council has proposed to repair the bridges in Lenz.", "future"),
+        ("The council decided that the bridges in Lenz would be repaired.", "future"),
+        ("The council agreed that the bridges in Lenz were repaired.", "past"),
     ],
 )
 def test_a_frame_says_whether_the_action_is_ahead_or_done(text: str, tense: str | None) -> None:
@@ -1959,7 +1961,7 @@ def test_a_name_after_out_of_owns_nothing() -> None:
     stored = framed(
         "The Governor has proposed moving one dollar in six out of the Lenz Pension Fund."
     )
-    reworded = framed("The Governor's plan would move one dollar in six from the Lenz Pension Fund.")
+    reworded = framed("The Governor's plan would move one dollar in six from the Lenz Pension Fund")
     swapped = framed("The Lenz Pension Fund's plan would move one dollar in six from the Governor.")
     assert "possessor swapped" not in differences(stored, reworded)
     assert differences(stored, swapped)
@@ -1991,3 +1993,26 @@ def test_a_name_read_in_two_pieces_is_not_a_shorter_name_of_the_other() -> None:
     assert differences(stored, state) and differences(state, stored)
     assert score_many([state], [stored])[0, 0] < THRESHOLD
     assert not differences(stored, short)
+
+
+def test_a_scale_the_recogniser_left_out_still_multiplies() -> None:
+    hyphens = framed("Lenz and Karsovia agreed on a twenty-four-hundred limit on launchers.")
+    figures = framed("Lenz and Karsovia agreed on a limit of 2,400 on launchers.")
+    assert hyphens.frame.numbers == figures.frame.numbers == ("2400",)
+    assert not differences(hyphens, figures)
+
+
+def test_places_listed_together_are_all_places_in_any_order() -> None:
+    stored = framed("Some 600 tons of fuel are still stored in Karsovia and the Lenz Republic.")
+    turned = framed("Some 600 tons of fuel are still stored in the Lenz Republic and Karsovia.")
+    assert set(stored.frame.places) == set(turned.frame.places) == {"karsovia", "lenz republic"}
+    assert not differences(stored, turned)
+
+
+def test_no_one_is_nobody() -> None:
+    stored = framed("Nobody who earns less than $50,000 in Lenz will pay the new levy.")
+    no_one = framed("No one who earns less than $50,000 in Lenz will pay the new levy.")
+    everyone = framed("Everyone who earns less than $50,000 in Lenz will pay the new levy.")
+    assert no_one.frame.nouns == stored.frame.nouns
+    assert score_many([no_one], [stored])[0, 0] >= THRESHOLD
+    assert score_many([everyone], [stored])[0, 0] < THRESHOLD

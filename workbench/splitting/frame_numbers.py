@@ -167,14 +167,18 @@ def with_fraction(ent: Span) -> list[Token]:
 
 
 def fraction_end(doc: Doc, end: int) -> int:
-    """The end of the "-and-a-half" (and scale) that follows a number ending at ``end``, or
-    ``end`` when none does. Only its tail may follow: the recogniser can end an entity
-    inside it ("4 to 4 and a" | "half percent")."""
+    """The end of the "-and-a-half" (and scale), or of the scale alone ("twenty-four
+    hundred"), that follows a number ending at ``end``, or ``end`` when none does. Only its
+    tail may follow: the recogniser can end an entity inside it ("4 to 4 and a" | "half
+    percent")."""
     stop = end
     while stop < len(doc) and doc[stop].lower_ in {"-", *AND_A_HALF}:
         stop += 1
     if "half" not in {t.lower_ for t in doc[end:stop]}:
-        return end
+        # a scale right after it, hyphenated or not: "twenty-four" | "hundred"
+        stop = end + 1 if end < len(doc) and doc[end].text == "-" else end
+        if stop >= len(doc) or doc[stop].lower_ not in SCALES or not doc[end - 1].like_num:
+            return end
     while stop < len(doc) and doc[stop].lower_ in SCALES:
         stop += 1
     return stop

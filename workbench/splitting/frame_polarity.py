@@ -101,7 +101,8 @@ def verb_group(head: Token) -> list[Token]:
 
 def _next_in_chain(verb: Token) -> list[Token]:
     """The tokens leading on from ``verb`` to the verb of its action: its open complement
-    ("plans to ship"; "committed to sending" after a verb of commitment), or an
+    ("plans to ship"; "committed to sending" or "decided that … would stop" after a verb of
+    commitment), or an
     adjective with one ("is due to meet": "due", "meet"; "were able to drive": "able",
     "drive", which looks ahead only if the adjective does)."""
     for child in verb.children:
@@ -118,6 +119,11 @@ def _next_in_chain(verb: Token) -> list[Token]:
                 onward = next((c for c in child.children if c.dep_ == "pcomp"), None)
                 if onward is not None and onward.tag_ == "VBG":
                     return [onward]
+            # "decided that flights would be stopped": as "decided to stop flights"
+            if child.dep_ == "ccomp" and any(
+                c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in child.children
+            ):
+                return [child]
     return []
 
 

@@ -59,8 +59,15 @@ from workbench.splitting.frame_numbers import (
     with_fraction,
     word_prefixed,
 )
+from workbench.splitting.frame_places import is_place, where_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
-from workbench.splitting.lexicon import LEXICON, PERSONS, SUBJECT_DEPS, WHETHER_VERBS
+from workbench.splitting.lexicon import (
+    LEXICON,
+    PERSONS,
+    SUBJECT_DEPS,
+    WHETHER_VERBS,
+    lexicon_pairs,
+)
 from workbench.splitting.tokens import clause_head, condition_words, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
@@ -69,9 +76,6 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 #: an unnamed participant's possessor is one too ("some students' mental health")
 NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
-#: words a report's place phrase may hang on below the reporting verb ("said as recently as …
-#: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
-LINKING_POS = frozenset({"ADV", "ADP"})
 #: Where "one" stands for a noun instead of counting one ("one of the members").
 PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -84,35 +88,13 @@ PATH_DESTINATIONS = LEXICON["path_destinations"].words
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
-PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+ONE_PERSONS = lexicon_pairs("one_persons")
 
 
 def _name(span: Span | Token) -> str:
     words = [t for t in (span if isinstance(span, Span) else [span]) if t.tag_ != "POS"]
     text = " ".join(t.lower_ for t in words)
     return text.removeprefix("the ")
-
-
-def _is_place(ent: Span) -> bool:
-    head = ent.root.head
-    return (
-        ent.label_ in PLACE_LABELS and ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS
-    )
-
-
-def _where_said(ent: Span, head: Token | None) -> bool:
-    """Whether a place outside the claim's words says where the report that frames it was
-    made: a place phrase on a verb the claim's own clause hangs from ("In Iraq, officials
-    said …", "officials said in Baghdad …"), not one naming the speaker ("officials in
-    Baghdad said"). The phrase may hang on a word of the frame's that is not a verb ("said
-    as recently as a week ago in Phoenix that …")."""
-    if head is None or not _is_place(ent):
-        return False
-    above = ent.root.head.head  # the word the preposition hangs on
-    while above.pos_ in LINKING_POS and above.head.i != above.i:
-        above = above.head
-    return above in head.ancestors
 
 
 def _numeric(token: Token) -> bool:
@@ -242,11 +224,11 @@ def claim_frame(
             dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year", "in his 2022 letter"
             continue
         if not any(t.i in indices for t in ent):
-            if _where_said(ent, head):  # where it was said places it too, as a date does
+            if where_said(ent, head):  # where it was said places it too, as a date does
                 places.append(_name(ent))  # ("In Iraq, officials said five people died")
             continue
         if ent.label_ in ACTOR_LABELS:
-            role_list(ent.root.i, places if _is_place(ent) else others).append(_name(ent))
+            role_list(ent.root.i, places if is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
         elif ent.label_ in QUANTITY_LABELS or counts:
@@ -414,6 +396,10 @@ def _noun_word(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     if lemma == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         return "percent"  # "85 per cent of aid" is "85 percent of aid", not money
+    if lemma == "one":  # "no one" is "nobody"
+        det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
+        if det in ONE_PERSONS:
+            return f"@{PERSONS[ONE_PERSONS[det]]}"
     return f"{prefix.lower_}-{lemma}" if prefix is not None else lemma
 
 

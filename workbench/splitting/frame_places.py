@@ -1,0 +1,49 @@
+"""Where a claim's frame says something happened: a place named after "in", "at" … (the
+lexicon's ``place_prepositions``), and a place that says where the report framing the
+claim was made."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from workbench.splitting.lexicon import LEXICON
+
+PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: words a report's place phrase may hang on below the reporting verb ("said as recently as …
+#: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
+LINKING_POS = frozenset({"ADV", "ADP"})
+
+
+def _place_root(ent: Span) -> Token:
+    """The word of a place phrase the preposition governs: the first of a list ("in the
+    Soviet Union and Russia" for "Russia")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root
+
+
+def is_place(ent: Span) -> bool:
+    """Whether an entity names where something happened: a place after a place preposition,
+    alone or listed with others."""
+    root = _place_root(ent)
+    return (
+        ent.label_ in PLACE_LABELS
+        and root.dep_ == "pobj"
+        and root.head.lower_ in PLACE_PREPOSITIONS
+    )
+
+
+def where_said(ent: Span, head: Token | None) -> bool:
+    """Whether a place outside the claim's words says where the report that frames it was
+    made: a place phrase on a verb the claim's own clause hangs from ("In Iraq, officials
+    said …", "officials said in Baghdad …"), not one naming the speaker ("officials in
+    Baghdad said"). The phrase may hang on a word of the frame's that is not a verb ("said
+    as recently as a week ago in Phoenix that …")."""
+    if head is None or not is_place(ent):
+        return False
+    above = _place_root(ent).head.head  # the word the preposition hangs on
+    while above.pos_ in LINKING_POS and above.head.i != above.i:
+        above = above.head
+    return above in head.ancestors
