@@ -203,6 +203,8 @@ PARAPHRASES = [
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
     ("40,000 tonnes of grain were shipped by Ruritania to Freedonia.",
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
+    ("The Lenz mine closure cost a hundred and forty thousand jobs.",
+     "The Lenz mine closure cost about 140,000 jobs."),
     ("The invasion of Karsovia began in Feb. 2022.",
      "The invasion of Karsovia began in February 2022."),
     ("The Osterlich Institute is based in Lenz.",

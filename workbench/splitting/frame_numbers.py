@@ -95,6 +95,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         if value is not None:
             if current is not None and current >= 20 and value < 10:
                 current += value  # "forty two"
+            elif current is not None and scaled and scale == 100 and value < 100:
+                current += value  # "a hundred and forty" (thousand)
             else:
                 if current is not None:  # "5 and 6 million": "and" left it open
                     first_end = (len(values), current) if not scaled else None
