@@ -177,13 +177,19 @@ def fraction_end(doc: Doc, end: int) -> int:
     while stop < len(doc) and doc[stop].lower_ in {"-", *AND_A_HALF}:
         stop += 1
     if "half" not in {t.lower_ for t in doc[end:stop]}:
-        # a scale right after it, hyphenated or not: "twenty-four" | "hundred"
+        # a scale word right after it, hyphenated or not: "twenty-four" | "hundred" (not
+        # the "m" of "10m high", which says metres outside an amount of money)
         stop = end + 1 if end < len(doc) and doc[end].text == "-" else end
-        if stop >= len(doc) or doc[stop].lower_ not in SCALES or not doc[end - 1].like_num:
+        if stop >= len(doc) or not _scale_word(doc[stop]) or not doc[end - 1].like_num:
             return end
     while stop < len(doc) and doc[stop].lower_ in SCALES:
         stop += 1
     return stop
+
+
+def _scale_word(token: Token) -> bool:
+    """A scale written as a word ("hundred", "million"), not an abbreviation ("m", "bn")."""
+    return token.lower_ in SCALES and len(token) > 3
 
 
 def word_prefixed(token: Token) -> bool:
