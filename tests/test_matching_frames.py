@@ -732,6 +732,7 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
         ("The council has proposed a lot of new money to repair the bridges in Lenz.", "past"),
         ("The council has proposed to repair the bridges in Lenz.", "future"),
         ("The council decided that the bridges in Lenz would be repaired.", "future"),
+        ("By May, 500 nurses in Lenz will have been trained.", "future"),
         ("The council agreed that the bridges in Lenz were repaired.", "past"),
     ],
 )

@@ -78,8 +78,9 @@ def tense(head: Token | None) -> str | None:
         chain.extend(step)
     for verb in chain:
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-        # "would have done" looks back, not ahead
-        if auxiliaries & FUTURE_AUXILIARIES and not auxiliaries & {"have", "'ve"}:
+        # "would have done" looks back; "will have been trained" still lies ahead
+        looks_back = "would" in auxiliaries and auxiliaries & {"have", "'ve"}
+        if auxiliaries & FUTURE_AUXILIARIES and not looks_back:
             return "future"
     if any(t.lemma_.lower() in FUTURE_CHAINS and not _has_object(t) for t in leading):
         return "future"
