@@ -205,6 +205,8 @@ PARAPHRASES = [
      "Ruritania shipped 40,000 tonnes of grain to Freedonia."),
     ("The Lenz mine closure cost a hundred and forty thousand jobs.",
      "The Lenz mine closure cost about 140,000 jobs."),
+    ("The Lenz council added one point eight billion dollars to the harbour budget.",
+     "The Lenz council added $1.8 billion to the harbour budget."),
     ("The invasion of Karsovia began in Feb. 2022.",
      "The invasion of Karsovia began in February 2022."),
     ("The Osterlich Institute is based in Lenz.",
@@ -2019,3 +2021,10 @@ def test_no_one_is_nobody() -> None:
     assert no_one.frame.nouns == stored.frame.nouns
     assert score_many([no_one], [stored])[0, 0] >= THRESHOLD
     assert score_many([everyone], [stored])[0, 0] < THRESHOLD
+
+
+def test_a_noun_the_parse_gives_another_role_still_tells_which_ones() -> None:
+    stored = framed("No mayor of Lenz had ever taken on the tobacco lobby before.")
+    oil = framed("No mayor of Lenz had ever taken on the oil lobby before.")
+    assert differences(stored, oil)
+    assert score_many([oil], [stored])[0, 0] < THRESHOLD

@@ -10,7 +10,13 @@ from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
 from workbench.matching.comparatives import degree_reversed
 from workbench.matching.date_differences import date_differences
-from workbench.matching.frame_parts import frame_names, frame_nouns, main_action, noun_roles
+from workbench.matching.frame_parts import (
+    frame_names,
+    frame_nouns,
+    main_action,
+    noun_roles,
+    same_nouns,
+)
 from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
 from workbench.matching.rewording import (
     action_replaced,
@@ -309,12 +315,12 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     # a name both frames hold says which ones wherever the parser hangs it: "the British or
     # US governments" / "the US or British governments"
     names = _named_words(a) & _named_words(b)
-    for key in kinds_a.keys() & kinds_b.keys():
-        extra_a = {w for w in kinds_a[key] - kinds_b[key] if counts_a[w] > counts_b[w]}
-        extra_b = {w for w in kinds_b[key] - kinds_a[key] if counts_b[w] > counts_a[w]}
+    for key_a, key_b in same_nouns(kinds_a, kinds_b):
+        extra_a = {w for w in kinds_a[key_a] - kinds_b[key_b] if counts_a[w] > counts_b[w]}
+        extra_b = {w for w in kinds_b[key_b] - kinds_a[key_a] if counts_b[w] > counts_a[w]}
         extra_a, extra_b = extra_a - names, extra_b - names
         if extra_a and extra_b:
-            return {"agents": "agent", "patients": "target"}.get(key[0], "target")
+            return {"agents": "agent", "patients": "target"}.get(key_a[0], "target")
     return None
 
 

@@ -45,3 +45,24 @@ def noun_roles(frame: Frame) -> dict[str, str]:
         if lemma not in roles or ROLES.index(role) < ROLES.index(roles[lemma]):
             roles[lemma] = role
     return roles
+
+
+def same_nouns(
+    kinds_a: dict[tuple[str, str], set[str]], kinds_b: dict[tuple[str, str], set[str]]
+) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """The (role, noun) keys of each frame that name the same participant: the same noun in
+    the same role, or a noun each frame holds in one role only, whatever the roles (the
+    parser reads "taken on the oil lobby" with a particle in one sentence and a preposition
+    in the next)."""
+    pairs = [(key, key) for key in kinds_a.keys() & kinds_b.keys()]
+    paired = {noun for _, noun in kinds_a.keys() & kinds_b.keys()}
+    roles_a: dict[str, list[tuple[str, str]]] = {}
+    roles_b: dict[str, list[tuple[str, str]]] = {}
+    for key in kinds_a:
+        roles_a.setdefault(key[1], []).append(key)
+    for key in kinds_b:
+        roles_b.setdefault(key[1], []).append(key)
+    for noun in (roles_a.keys() & roles_b.keys()) - paired:
+        if len(roles_a[noun]) == 1 and len(roles_b[noun]) == 1:
+            pairs.append((roles_a[noun][0], roles_b[noun][0]))
+    return pairs

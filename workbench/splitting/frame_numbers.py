@@ -40,10 +40,19 @@ def figure(text: str) -> float | None:
     return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
 
 
+#: the digits a spoken decimal is read in ("point eight"): cardinals below ten, not "a"
+#: nor an ordinal ("third")
+_DIGITS = {
+    w: v
+    for w, v in NUMBER_WORDS.items()
+    if v < 10 and w not in {"a", "an"} and not w.endswith(("st", "nd", "rd", "th"))
+}
+
+
 def number_values(tokens: Iterable[Token]) -> list[str]:
     """The values of the numbers among ``tokens`` ("forty thousand" → 40000, "a thousand"
-    → 1000, "eight or nine billion" → 8000000000 and 9000000000, "two-thirds" → 0.666…),
-    as text."""
+    → 1000, "eight or nine billion" → 8000000000 and 9000000000, "two-thirds" → 0.666…,
+    "one point eight billion" → 1800000000), as text."""
     values: list[str] = []
     current: float | None = None
     magnitude: float | None = None  # "several hundred thousand": scales with no number
@@ -51,9 +60,19 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     scale = 1.0  # the last scale word's value: "a million and a half" adds half of it
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
+    place: float | None = None  # the place of the next digit after a spoken "point"
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        if word == "point" and current is not None and not scaled and place is None:
+            place = 0.1  # "one point eight billion"
+            continue
+        if place is not None:
+            digit = _DIGITS.get(word)
+            if current is not None and digit is not None:
+                current, place = current + digit * place, place / 10
+                continue
+            place = None
         roughly = k > 0 and (magnitude is not None or words[k - 1] in VAGUE_COUNTS)
         if current is None and word in SCALES and roughly:
             magnitude = (magnitude or 1) * SCALES[word]
