@@ -2028,3 +2028,10 @@ def test_a_noun_the_parse_gives_another_role_still_tells_which_ones() -> None:
     oil = framed("No mayor of Lenz had ever taken on the oil lobby before.")
     assert differences(stored, oil)
     assert score_many([oil], [stored])[0, 0] < THRESHOLD
+
+
+def test_a_reduction_is_not_an_increase() -> None:
+    stored = framed("The council announced a 5 percent increase in the Lenz deficit.")
+    reduction = framed("The council announced a 5 percent reduction in the Lenz deficit.")
+    assert "direction" in differences(stored, reduction)
+    assert score_many([reduction], [stored])[0, 0] < THRESHOLD
