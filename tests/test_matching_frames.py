@@ -169,6 +169,11 @@ NEAR_MISSES = [
      "from and to swapped"),
     ("The Lenz ministry said the convoy had crossed the border.",
      "The Lenz ministry doubted that the convoy had crossed the border.", "stance"),
+    # the parser reads "on" as a particle in one and a preposition in the other
+    ("No mayor of Lenz had ever taken on the tobacco lobby before.",
+     "No mayor of Lenz had ever taken on the oil lobby before.", "target"),
+    ("The council announced a 5 percent increase in the Lenz deficit.",
+     "The council announced a 5 percent reduction in the Lenz deficit.", "direction"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -2021,17 +2026,3 @@ def test_no_one_is_nobody() -> None:
     assert no_one.frame.nouns == stored.frame.nouns
     assert score_many([no_one], [stored])[0, 0] >= THRESHOLD
     assert score_many([everyone], [stored])[0, 0] < THRESHOLD
-
-
-def test_a_noun_the_parse_gives_another_role_still_tells_which_ones() -> None:
-    stored = framed("No mayor of Lenz had ever taken on the tobacco lobby before.")
-    oil = framed("No mayor of Lenz had ever taken on the oil lobby before.")
-    assert differences(stored, oil)
-    assert score_many([oil], [stored])[0, 0] < THRESHOLD
-
-
-def test_a_reduction_is_not_an_increase() -> None:
-    stored = framed("The council announced a 5 percent increase in the Lenz deficit.")
-    reduction = framed("The council announced a 5 percent reduction in the Lenz deficit.")
-    assert "direction" in differences(stored, reduction)
-    assert score_many([reduction], [stored])[0, 0] < THRESHOLD
