@@ -25,8 +25,8 @@ def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
         lemma, _, modifiers = rest.partition(":")
         lemma = PERCENT.sub(" percent", lemma).strip()  # "5% of taxpayers" = "5 percent of …"
         if lemma in measures and modifiers:  # the measured noun is the one right before it
-            *rest, lemma = modifiers.split("|")
-            modifiers = "|".join(rest)
+            *others, lemma = modifiers.split("|")
+            modifiers = "|".join(others)
         out.append((role, lemma, modifiers))
     return out
 
@@ -55,14 +55,15 @@ def same_nouns(
     parser reads "taken on the oil lobby" with a particle in one sentence and a preposition
     in the next)."""
     pairs = [(key, key) for key in kinds_a.keys() & kinds_b.keys()]
-    paired = {noun for _, noun in kinds_a.keys() & kinds_b.keys()}
-    roles_a: dict[str, list[tuple[str, str]]] = {}
-    roles_b: dict[str, list[tuple[str, str]]] = {}
-    for key in kinds_a:
-        roles_a.setdefault(key[1], []).append(key)
-    for key in kinds_b:
-        roles_b.setdefault(key[1], []).append(key)
-    for noun in (roles_a.keys() & roles_b.keys()) - paired:
-        if len(roles_a[noun]) == 1 and len(roles_b[noun]) == 1:
-            pairs.append((roles_a[noun][0], roles_b[noun][0]))
+    paired = {noun for _, noun in pairs}
+    alone_a, alone_b = _in_one_role(kinds_a), _in_one_role(kinds_b)
+    pairs += [(alone_a[n], alone_b[n]) for n in (alone_a.keys() & alone_b.keys()) - paired]
     return pairs
+
+
+def _in_one_role(kinds: dict[tuple[str, str], set[str]]) -> dict[str, tuple[str, str]]:
+    """{noun: its (role, noun) key} of the nouns a frame holds in one role only."""
+    keys: dict[str, list[tuple[str, str]]] = {}
+    for key in kinds:
+        keys.setdefault(key[1], []).append(key)
+    return {noun: found[0] for noun, found in keys.items() if len(found) == 1}

@@ -343,6 +343,8 @@ _CAPITALISED = re.compile(_NAME)
 #: a capitalised word right before "of": the "of" joins a name ("the Gulf of Oman", "the
 #: Bank of England"), it does not say whose
 _NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
+#: the word right before a position in the wording ("out" of "out of")
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
@@ -353,9 +355,6 @@ def _of_says_no_owner(wording: str, at: int) -> bool:
         return True
     before = _WORD_BEFORE.search(wording, 0, at)
     return before is not None and before[1].lower() in vocabulary().before_of
-
-
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 
 
 def _name_key(name: str) -> str:

@@ -103,9 +103,8 @@ def verb_group(head: Token) -> list[Token]:
 def _next_in_chain(verb: Token) -> list[Token]:
     """The tokens leading on from ``verb`` to the verb of its action: its open complement
     ("plans to ship"; "committed to sending" or "decided that … would stop" after a verb of
-    commitment), or an
-    adjective with one ("is due to meet": "due", "meet"; "were able to drive": "able",
-    "drive", which looks ahead only if the adjective does)."""
+    commitment), or an adjective with one ("is due to meet": "due", "meet"; "were able to
+    drive": "able", "drive", which looks ahead only if the adjective does)."""
     for child in verb.children:
         if child.dep_ == "xcomp":
             return [child]
