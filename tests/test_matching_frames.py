@@ -174,6 +174,10 @@ NEAR_MISSES = [
      "No mayor of Lenz had ever taken on the oil lobby before.", "target"),
     ("The council announced a 5 percent increase in the Lenz deficit.",
      "The council announced a 5 percent reduction in the Lenz deficit.", "direction"),
+    # where it was said: a place in the phrase that names the occasion of the report
+    ("Minister Vos said in her speech at Ruritania on Monday that the dam had not been finished.",
+     "Minister Vos said in her speech at Osterlich on Monday that the dam had not been finished.",
+     "place"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -40,10 +40,11 @@ def where_said(ent: Span, head: Token | None) -> bool:
     made: a place phrase on a verb the claim's own clause hangs from ("In Iraq, officials
     said …", "officials said in Baghdad …"), not one naming the speaker ("officials in
     Baghdad said"). The phrase may hang on a word of the frame's that is not a verb ("said
-    as recently as a week ago in Phoenix that …")."""
+    as recently as a week ago in Phoenix that …"), or on a noun a preposition of the frame
+    governs ("suggested in his speech at Cleveland that …")."""
     if head is None or not is_place(ent):
         return False
     above = _place_root(ent).head.head  # the word the preposition hangs on
-    while above.pos_ in LINKING_POS and above.head.i != above.i:
+    while (above.pos_ in LINKING_POS or above.dep_ == "pobj") and above.head.i != above.i:
         above = above.head
     return above in head.ancestors
