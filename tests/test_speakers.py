@@ -179,10 +179,40 @@ def test_attributed_characterisations_and_convictions_are_opinions() -> None:
         "Diplomats say Freedonia is increasingly isolated.",
         '"We are convinced that the old order is over," the envoy said.',
         '"The embargo has backfired," the senator said.',
+        "The deputy said the blockade of the chamber was undemocratic and oppressive.",
     ):
         claim = split(text)[0]
         assert claim.speaker is not None, text
         assert claim.kind == "opinion", (text, claim.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please go.",
+        'The senator said: "Please, Mayor Vos, please do not let us wait any longer."',
+        '"Withdraw your troops from the border," the envoy said.',
+        "Stop the shelling now.",
+        "Do not touch the fence.",
+    ],
+)
+def test_an_appeal_asserts_nothing_and_is_an_opinion(text: str) -> None:
+    claim = split(text)[0]
+    assert claim.kind == "opinion", claim.cues
+    assert any(c.startswith("appeal: ") for c in claim.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remember that the treaty was signed in 1990.",  # the statement framed is the claim
+        "The council must approve the budget and publish the accounts.",  # a shared subject
+        "The troops were told to go to the border.",
+        "Exports rose by 5 percent in May.",
+    ],
+)
+def test_a_statement_is_not_read_as_an_appeal(text: str) -> None:
+    assert not any(c.startswith("appeal") for c in split(text)[0].cues)
 
 
 def test_a_states_stated_position_stays_a_checkable_fact() -> None:

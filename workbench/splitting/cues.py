@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from workbench.splitting.appeals import appeal
 from workbench.splitting.lexicon import (
     BELIEF_ADJECTIVES,
     COPULAS_OR_CALL,
@@ -49,9 +50,9 @@ OPINION_CUES = ("evaluative", "intensifier", "stance", "hedge", "modal", "normat
                 "prediction", "question", "label")  # fmt: skip
 OBJECTIVITY_CUES = ("number", "date", "named_entity", "past_event", "scheduled_event",
                     "quotation", "reported_speech")  # fmt: skip
-#: Categories that speak for an opinion; "characterisation" and "belief" are rules only (not
-#: model inputs).
-OPINION_CATEGORIES = frozenset(OPINION_CUES) | {"characterisation", "belief"}
+#: Categories that speak for an opinion; "characterisation", "belief" and "appeal" are rules
+#: only (not model inputs).
+OPINION_CATEGORIES = frozenset(OPINION_CUES) | {"characterisation", "belief", "appeal"}
 #: Cue categories the model reads as counts, in this order (see :mod:`workbench.splitting.models`).
 CUE_CATEGORIES: tuple[str, ...] = OPINION_CUES + OBJECTIVITY_CUES
 
@@ -410,6 +411,8 @@ def cues_of(ctx: SpanContext, *, speaker: str | None = None) -> list[Cue]:
     cues += _labels(ctx, text)
     if is_question_text(text):
         cues.append(Cue("question", "question"))
+    if called := appeal(ctx):
+        cues.append(Cue("appeal", called))
     cues += _objectivity(ctx)
     cues += _record(ctx)
     cues += _report(ctx)

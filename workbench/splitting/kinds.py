@@ -26,8 +26,9 @@ How the decision is made (:func:`classify_kind`, :func:`combine`):
   its inputs and the explanation, and the cue list ends with the model's verdict, e.g.
   ``"model: subjective 0.82"`` or ``"model: objective 0.91"`` (the probability of the class
   it chose; 0.5 is the shipped threshold). The score is kept as ``span._.subjectivity``.
-* A sentence ending with a question mark and a loaded label ("dubbed", "so-called" …) make
-  an opinion whatever the model says: a fact-checker expects these two rules.
+* A sentence ending with a question mark, a loaded label ("dubbed", "so-called" …) and an
+  appeal ("Please go.", "Stop the war now": see :mod:`workbench.splitting.appeals`) make
+  an opinion whatever the model says: a fact-checker expects these rules.
 * The writer's own claims: the **model decides**. This is what it was trained for — NewsSD
   marks a sentence subjective when it carries the writer's opinion — and where it beats the
   weighed cues (NewsSD macro-F1 0.63 in cross-validation, 0.68 on the test file; the
@@ -96,6 +97,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "label": 1.0,
     "characterisation": 1.0,
     "belief": 1.0,
+    "appeal": 1.0,
     "record": 1.0,
     "speaker": 0.0,
     "number": 1.0,
@@ -106,10 +108,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "quotation": 0.5,
     "reported_speech": 0.5,
 }
-#: Cue categories that make an opinion whatever the model says.
-#: Categories that make an opinion whatever the model says. "characterisation" is a rule
-#: only: it is not in CUE_CATEGORIES, so the shipped models' features do not change.
-OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation", "belief"})
+#: Categories that make an opinion whatever the model says. "characterisation", "belief" and
+#: "appeal" are rules only: not in CUE_CATEGORIES, so the shipped models' features do not
+#: change.
+OVERRIDE_CATEGORIES = frozenset({"question", "label", "characterisation", "belief", "appeal"})
 #: Categories that make a fact when no opinion override applies (rules, not model inputs).
 FACT_CATEGORIES = frozenset({"record"})
 #: Stances that make an attributed claim the speaker's belief, hope or fear: an opinion.
@@ -179,9 +181,9 @@ def combine(
 ) -> KindDecision:
     """Combine the cues and the model's score (see the module docstring).
 
-    A question, a loaded label, a characterisation or a reported belief makes an opinion; a
-    record ("the first time …") makes a fact. Otherwise the model decides the writer's
-    own claims; for an attributed claim (its cues name a speaker) the weighed cues decide
+    A question, a loaded label, a characterisation, a reported belief or an appeal makes an
+    opinion; a record ("the first time …") makes a fact. Otherwise the model decides the
+    writer's own claims; for an attributed claim (its cues name a speaker) the weighed cues decide
     (ties go to "fact") and the model's score is shown.
     """
     scored = decide(cues, weights)

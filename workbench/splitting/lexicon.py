@@ -191,6 +191,7 @@ LABEL_VERB_FORMS = _words("label_verb_forms")
 SIGNIFICANCE_ADJECTIVES = _words("significance_adjectives")
 MILESTONE_NOUNS = _words("milestone_nouns")
 EXEMPLAR_NOUNS = _words("exemplar_nouns")
+APPEAL_WORDS = _words("appeal_words")
 
 REPORTING_VERBS = (
     _words("reporting_verbs") | _words("speech_act_verbs") | _words("object_content_verbs")
