@@ -274,6 +274,8 @@ PARAPHRASES = [
     # "from $4 million to $7 million" read by the parser as one amount, a range
     ("Lenz has gone from $4 million of debt, to $7 million of debt.",
      "The debt of Lenz has gone from $4 million to $7 million."),
+    ("Rents in Lenz are tied to the price of bread.",
+     "Rents in Lenz are linked to the price of bread."),
 ]  # fmt: skip
 
 
