@@ -174,6 +174,10 @@ NEAR_MISSES = [
      "No mayor of Lenz had ever taken on the oil lobby before.", "target"),
     ("The council announced a 5 percent increase in the Lenz deficit.",
      "The council announced a 5 percent reduction in the Lenz deficit.", "direction"),
+    ("Inflation in Lenz is in excess of 12 percent.", "Inflation in Lenz is below 12 percent.",
+     "comparison"),
+    ("The mayor turned the envoys away at the Lenz gate.",
+     "The mayor welcomed the envoys at the Lenz gate.", "action"),
     # where it was said: a place in the phrase that names the occasion of the report
     ("Minister Vos said in her speech at Ruritania on Monday that the dam had not been finished.",
      "Minister Vos said in her speech at Osterlich on Monday that the dam had not been finished.",
@@ -276,6 +280,9 @@ PARAPHRASES = [
      "The debt of Lenz has gone from $4 million to $7 million."),
     ("Rents in Lenz are tied to the price of bread.",
      "Rents in Lenz are linked to the price of bread."),
+    ("Inflation in Lenz is in excess of 12 percent.", "Inflation in Lenz is over 12 percent."),
+    ("The Lenz council brought the old tram back to the harbour district in May.",
+     "The Lenz council returned the old tram to the harbour district in May."),
 ]  # fmt: skip
 
 

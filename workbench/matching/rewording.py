@@ -8,6 +8,7 @@ import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
+from dataclasses import replace
 from difflib import SequenceMatcher
 from types import MappingProxyType
 
@@ -297,7 +298,8 @@ def predicate_replaced(a: Signature, b: Signature) -> bool:
     """Whether two claims worded alike in every other word say another thing was done, the
     words of each main verb replaced by others, however many: "resigned on Monday" / "was
     fired on Monday", "escaped from Tora Bora" / "died in Tora Bora", "gave up her seat" /
-    "kept her seat", "blocked the road" / "walked along the road". A verb put otherwise in a
+    "kept her seat", "blocked the road" / "walked along the road", "pushed them away" /
+    "welcomed them" (a particle apart from its verb goes with it). A verb put otherwise in a
     phrase that is listed as its synonym ("stepped down" / "resigned"), two verbs of one side
     of a contrast ("shut down" / "closed") or of one action, and a light verb's phrase ("had
     a meeting" / "met": the action is in the noun) are not told apart."""
@@ -307,12 +309,35 @@ def predicate_replaced(a: Signature, b: Signature) -> bool:
     if len(actions) != 2 or None in actions or actions & vocabulary().light_verbs:
         return False
     replaced = _one_replacement(a, b)
+    if replaced is None and not _one_phrasal_action(a, b):
+        replaced = _one_replacement(_verbs_joined(a), _verbs_joined(b))
     if replaced is None:
         return False
     words_a, words_b, rest = replaced
     if any(_one_side(x, y) for x in words_a for y in words_b):
         return False
     return _holds_verb(words_a, rest, a.frame) and _holds_verb(words_b, rest, b.frame)
+
+
+def _one_phrasal_action(a: Signature, b: Signature) -> bool:
+    """Whether one claim's main verb with a particle it holds says the other's main verb
+    (``[light_verbs] phrasal``: "brought London back" / "returned London")."""
+    vocab = vocabulary()
+    for one, other in ((a, b), (b, a)):
+        verb, said = one.frame.predicate, main_action(other.frame)
+        for particle in set(one.text.split()) & vocab.particles_apart:
+            meant = vocab.phrasal.get((verb, particle))
+            if meant is not None and vocab.synonyms.get(meant, meant) == said:
+                return True
+    return False
+
+
+def _verbs_joined(signature: Signature) -> Signature:
+    """The signature without the particles that may stand apart from their verb, so that a
+    phrasal verb with its object between ("pushed them away") is one place."""
+    apart = vocabulary().particles_apart
+    words = [w for w in signature.text.split() if w not in apart]
+    return replace(signature, text=" ".join(words), frame_source=signature.frame)
 
 
 def _holds_verb(words: list[str], rest: Set[str], frame: Frame) -> bool:

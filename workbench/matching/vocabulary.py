@@ -58,6 +58,10 @@ class Vocabulary:
     light_verbs: frozenset[str]
     #: the particles of phrasal verbs ("down" of "paid down"), which go with a traded verb
     particles: frozenset[str]
+    #: the particles that may stand apart from their verb ("pushed them away")
+    particles_apart: frozenset[str]
+    #: (verb, particle) of a phrasal verb → the one verb it says ("bring back" → "return")
+    phrasal: dict[tuple[str, str], str]
     #: what a speaker published rather than who it is (``[works]``: "study", "report")
     works: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
@@ -171,6 +175,8 @@ def vocabulary() -> Vocabulary:
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         particles=frozenset(data["light_verbs"]["particles"]),
+        particles_apart=frozenset(data["light_verbs"]["apart"]),
+        phrasal={tuple(k.split()): v for k, v in _forms(data["light_verbs"]["phrasal"]).items()},
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
