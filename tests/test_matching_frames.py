@@ -178,6 +178,9 @@ NEAR_MISSES = [
      "comparison"),
     ("The mayor turned the envoys away at the Lenz gate.",
      "The mayor welcomed the envoys at the Lenz gate.", "action"),
+    # a list replaced by another: each item is short, though the whole is not
+    ("Lenz has opened more village schools and public libraries than any other town.",
+     "Lenz has opened more bridges and car parks than any other town.", "target"),
     # where it was said: a place in the phrase that names the occasion of the report
     ("Minister Vos said in her speech at Ruritania on Monday that the dam had not been finished.",
      "Minister Vos said in her speech at Osterlich on Monday that the dam had not been finished.",

@@ -162,9 +162,12 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
     if not (i2 > i1 and j2 > j1):
         return None
-    if max(_size(mine[i1:i2], a.frame), _size(theirs[j1:j2], b.frame)) > _REPLACED_WORDS:
+    old, new = mine[i1:i2], theirs[j1:j2]
+    # a list in place of a list counts by its items; "seven and a half" is no list
+    lists = all(_list_joints().intersection(side) for side in (old, new))
+    if max(_size(old, a.frame, lists), _size(new, b.frame, lists)) > _REPLACED_WORDS:
         return None
-    return mine[i1:i2], theirs[j1:j2], set(mine[:i1] + mine[i2:])
+    return old, new, set(mine[:i1] + mine[i2:])
 
 
 def _one_word_throughout(
@@ -180,17 +183,22 @@ def _one_word_throughout(
     return [x], [y], {w for k, w in enumerate(a.text.split()) if k not in changed}
 
 
-def _size(words: list[str], frame: Frame | None) -> int:
-    """How many words ``words`` are as a replacement: a joint is none ("A and B" / "C"),
-    a name written in several words is one ("African-American" / "white")."""
+def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
+    """How many words ``words`` are as a replacement: an article or a joint is none, and a
+    name written in several words is one ("African-American" / "white"). With ``lists`` (a
+    list in place of a list) a list counts as its longest item ("scenic rivers and
+    wilderness areas" / "highways and airports" is two words for two)."""
     named = _name_words(frame) if frame is not None else frozenset()
-    joints = _place_joints()
-    size, previous = 0, ""
+    joints, parts = _place_joints(), _list_joints()
+    size, longest, previous = 0, 0, ""
     for word in words:
-        if word not in joints and not (word in named and previous in named):
+        if word in parts and lists:
+            size = 0
+        elif word not in joints and not (word in named and previous in named):
             size += 1
+            longest = max(longest, size)
         previous = word
-    return size
+    return longest
 
 
 @functools.lru_cache(maxsize=4096)
@@ -260,7 +268,13 @@ def _unread_noun(
 def _place_joints() -> frozenset[str]:
     """The words two changes may keep between them and still be one place: an article ("on
     the outskirts" / "in the centre") or a list's joint ("oil and gas" / "coal and steel")."""
-    return _ARTICLES | {j for j in vocabulary().list_joints if " " not in j}
+    return _ARTICLES | _list_joints()
+
+
+@functools.cache
+def _list_joints() -> frozenset[str]:
+    """The one-word joints that part the items of a list ("rivers and areas")."""
+    return frozenset(j for j in vocabulary().list_joints if " " not in j)
 
 
 def _among(participant: str, words: list[str]) -> bool:
