@@ -215,6 +215,15 @@ def test_a_statement_is_not_read_as_an_appeal(text: str) -> None:
     assert not any(c.startswith("appeal") for c in split(text)[0].cues)
 
 
+def test_a_passive_report_of_a_thing_before_but_is_a_claim_of_its_own() -> None:
+    # "claimed" takes what it reports as its object, so its passive subject is content
+    claims = split("The raid was claimed by the rebels, but officials said Osterlich was involved.")
+    assert [(c.claim, c.speaker) for c in claims] == [
+        ("The raid was claimed by the rebels.", None),
+        ("Osterlich was involved.", "officials"),
+    ]
+
+
 def test_a_states_stated_position_stays_a_checkable_fact() -> None:
     claim = split("China has said it is neutral in the Ukraine war.")[0]
     assert (claim.speaker, claim.kind) == ("China", "fact")

@@ -117,6 +117,8 @@ def _is_frame_only(verbs: Iterable[Token], piece: Clause) -> bool:
         content = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
         if verb.lemma_ in OBJECT_CONTENT_VERBS:  # "rejected the allegations" says something
             content += [c for c in verb.children if c.dep_ in {"dobj", "prep"} and c.i > verb.i]
+            # and so does its passive: "the attack was claimed by rebels"
+            content += [c for c in verb.children if c.dep_ == "nsubjpass"]
         if any(piece.start <= c.i < piece.end for c in content):
             return False
     return True
