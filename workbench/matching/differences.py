@@ -25,15 +25,14 @@ from workbench.matching.rewording import (
     person_traded,
     predicate_replaced,
     quality_replaced,
-    says_more,
     verb_traded,
-    words_traded,
 )
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
     vocabulary,
 )
+from workbench.matching.word_order import says_more, words_traded
 
 
 def compatible(a: Signature, b: Signature) -> bool:

@@ -1,10 +1,13 @@
-"""Reading a claim's frame for comparison: its unnamed participants and its main verb."""
+"""Reading a claim's frame for comparison: its unnamed participants, its main verb, and the
+words of its names as a wording reads them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from workbench.core.values import Frame
 from workbench.matching.actors import PERCENT
-from workbench.matching.signature import vocabulary
+from workbench.matching.signature import compared_words, vocabulary
 
 #: the roles a participant can hold, the weightiest first
 ROLES = ("agents", "patients", "places", "others")
@@ -67,3 +70,9 @@ def _in_one_role(kinds: dict[tuple[str, str], set[str]]) -> dict[str, tuple[str,
     for key in kinds:
         keys.setdefault(key[1], []).append(key)
     return {noun: found[0] for noun, found in keys.items() if len(found) == 1}
+
+
+def wording_words(names: Iterable[str]) -> frozenset[str]:
+    """The compared words of ``names`` as the wording read them: frames hold names
+    lowercased, the wording read them capitalised ("american" is "unit stat" there)."""
+    return frozenset(w for name in names for w in compared_words(name.title()))

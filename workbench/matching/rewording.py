@@ -1,12 +1,11 @@
 """Differences read from two wordings that are alike but for a few words: another main
-verb, a participant named otherwise, two words trading places, or one claim holding the
-other and saying more."""
+verb, a participant or a person named otherwise (two words trading places, or one claim
+holding the other and saying more: ``word_order``)."""
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -14,12 +13,11 @@ from types import MappingProxyType
 
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
-from workbench.matching.frame_parts import frame_names, frame_nouns, main_action
+from workbench.matching.frame_parts import frame_names, frame_nouns, main_action, wording_words
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
     compared_form,
-    compared_words,
     index_terms,
     vocabulary,
 )
@@ -204,13 +202,7 @@ def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
 @functools.lru_cache(maxsize=4096)
 def _name_words(frame: Frame) -> frozenset[str]:
     """The normalised words of the names a frame holds, in any role."""
-    return _wording_words(frame_names(frame))
-
-
-def _wording_words(names: Iterable[str]) -> frozenset[str]:
-    """The compared words of ``names`` as the wording read them: frames hold names
-    lowercased, the wording read them capitalised ("american" is "unit stat" there)."""
-    return frozenset(w for name in names for w in compared_words(name.title()))
+    return wording_words(frame_names(frame))
 
 
 def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
@@ -428,85 +420,6 @@ def person_traded(a: Signature, b: Signature) -> str | None:
                 return "possessor"  # "our military" / "their military"
             return "target" if {x, y} & _OBJECT_PRONOUNS else "agent"
     return None
-
-
-#: the fewest words a claim must add to another's, around another main verb, to say more
-_MORE_WORDS = 3
-
-
-#: the share of the shorter claim's words the longer one must hold to contain it
-_CONTAINED = 0.9
-
-
-def says_more(a: Signature, b: Signature) -> bool:
-    """Whether one claim holds nearly all of the other's words and says something else with
-    them, its main verb another: "The decision comes after bombings took place in Tunis" /
-    "Bombings took place in Tunis", "Police determined the car came from X and spoke with
-    Y" / "Police spoke with Y". A verdict on the part is not a verdict on the whole, nor the
-    other way round; the wording scores alone would call the part contained a match."""
-    if a.frame is None or b.frame is None:
-        return False
-    actions = {main_action(a.frame), main_action(b.frame)}
-    if len(actions) != 2 or None in actions:
-        return False
-    (short, _), (long, frame) = sorted(
-        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
-    )
-    if len(long) - len(short) < _MORE_WORDS:
-        return False
-    held, short_words = Counter(long), Counter(short)
-    shared = sum(min(n, held[w]) for w, n in short_words.items())
-    if shared < _CONTAINED * len(short):
-        return False
-    if frame.predicate in vocabulary().frame_verbs:
-        return False  # "I believe that X" / "X": the frame kept, the claim the same
-    # the words it adds carry its own main verb: the rest is the other claim, subordinate
-    return compared_form(frame.predicate) in held - short_words
-
-
-def words_traded(a: Signature, b: Signature) -> bool:
-    """Whether two claims worded alike differ only in two words or phrases that trade places
-    across a word of substance (not side by side, nor listed together): "journalists were
-    injured after being attacked by protesters" / "protesters were injured after being
-    attacked by journalists", "the polluters should pay for those toxic waste dumps" /
-    "those toxic waste dumps should pay for the polluters"."""
-    mine, theirs = a.text.split(), b.text.split()
-    if len(mine) != len(theirs) or sorted(mine) != sorted(theirs) or mine == theirs:
-        return False
-    start = next(k for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y)
-    stop = len(mine) - next(
-        k for k, (x, y) in enumerate(zip(mine[::-1], theirs[::-1], strict=True)) if x != y
-    )
-    ours, others = mine[start:stop], theirs[start:stop]
-    n = len(ours)
-    held = _argument_words(a.frame) | _argument_words(b.frame)  # the parse may miss one
-    joints = vocabulary().list_joints
-    # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
-    # one word of substance each or a participant who acts or undergoes: phrases that only
-    # say when, where or according to whom ("during the march …, … according to
-    # estimates") move freely
-    for i in range(1, n - 1):
-        for j in range(1, n - i):
-            x, q, y = ours[:i], ours[i : n - j], ours[n - j :]
-            traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
-            if not traded or not index_terms(" ".join(q)):
-                continue
-            if {q[0], q[-1]} & joints:
-                continue  # a list in another order: "some schools, the museum and courts"
-            if (len(x) == len(y) == 1 and index_terms(x[0])) or (held & set(x) and held & set(y)):
-                return True
-    return False
-
-
-@functools.lru_cache(maxsize=4096)
-def _argument_words(frame: Frame | None) -> frozenset[str]:
-    """The compared words of a frame's participants who act or undergo (agents, targets),
-    named or not."""
-    if frame is None:
-        return frozenset()
-    nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
-    named = _wording_words((*frame.agents, *frame.patients))
-    return named | {w for noun in nouns for w in compared_words(noun)}
 
 
 def changed_words(a: Signature, b: Signature) -> Mapping[int, tuple[str, str]] | None:
