@@ -34,9 +34,9 @@ def appeal(ctx: SpanContext) -> str | None:
     if any(v.dep[j] in _STATEMENT_DEPS and _finite(ctx, j) for j in content):
         return None
     children = [j for j in content if v.head[j] == verb and j != verb]
-    plea = next((v.lower[j] for j in children if v.lower[j] in APPEAL_WORDS), None)
-    if plea is not None and any(v.pos[j] == "INTJ" for j in children if v.lower[j] == plea):
-        return f"appeal: {plea}"
+    pleas = [v.lower[j] for j in children if v.lower[j] in APPEAL_WORDS and v.pos[j] == "INTJ"]
+    if pleas:
+        return f"appeal: {pleas[0]}"
     if v.tag[verb] != "VB" or v.dep[verb] not in _CLAUSE_DEPS:
         return None
     if any(v.dep[j] in _SUBJECTS for j in children):
