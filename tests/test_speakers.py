@@ -194,6 +194,8 @@ def test_attributed_characterisations_and_convictions_are_opinions() -> None:
         '"Withdraw your troops from the border," the envoy said.',
         "Stop the shelling now.",
         "Do not touch the fence.",
+        '"I really urge the mayor, if she cannot govern, to step down," the senator said.',
+        "We beg the council to reopen the bridge.",
     ],
 )
 def test_an_appeal_asserts_nothing_and_is_an_opinion(text: str) -> None:
@@ -209,6 +211,8 @@ def test_an_appeal_asserts_nothing_and_is_an_opinion(text: str) -> None:
         "The council must approve the budget and publish the accounts.",  # a shared subject
         "The troops were told to go to the border.",
         "Exports rose by 5 percent in May.",
+        "The minister urged the council to reopen the bridge.",  # a report of an appeal
+        "I asked the mayor about the bridge.",
     ],
 )
 def test_a_statement_is_not_read_as_an_appeal(text: str) -> None:

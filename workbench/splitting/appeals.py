@@ -3,7 +3,7 @@ let us suffer any more") asserts nothing a fact-checker can check, whoever says 
 
 from __future__ import annotations
 
-from workbench.splitting.lexicon import APPEAL_WORDS
+from workbench.splitting.lexicon import APPEAL_VERBS, APPEAL_WORDS, CONDITION_WORDS
 from workbench.splitting.view import SpanContext
 
 #: what gives a verb its own subject: an imperative has none
@@ -11,6 +11,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: words that may come before an imperative's verb: "Please, Carrie Lam, don't …"
 _BEFORE_VERB_POS = frozenset({"PUNCT", "INTJ", "PROPN", "ADV", "PART", "AUX"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: the subjects by which speakers speak of themselves
+_SPEAKING_PERSONS = frozenset({"i", "we"})
 #: how an appeal's verb may hang: a sentence's root, or the words a speaker is reported to
 #: have said; a conjunct ("must pledge aid and help …") has its subject on the first verb
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis"})
@@ -20,18 +22,22 @@ _STATEMENT_DEPS = frozenset({"ccomp", "relcl", "pcomp"})
 
 
 def appeal(ctx: SpanContext) -> str | None:
-    """The cue text when the content is an appeal: a plea word ("please") on its verb, or an
-    imperative (its main verb in the base form, first in its clause, with no subject and no
-    auxiliary but the "do" of "don't"). An imperative that frames a statement ("Remember that
+    """The cue text when the content is an appeal: a plea word ("please") on its verb, a
+    verb of appeal the speaker performs ("I urge you to …"), or an imperative (its main
+    verb in the base form, first in its clause, with no subject and no auxiliary but the
+    "do" of "don't"). An imperative that frames a statement ("Remember that
     the treaty was signed in 1990", "Look at the senators who endorsed me") is not one: the
     statement is the claim."""
     v, content = ctx.view, ctx.content
     inside = set(content)
     roots = [i for i in content if v.head[i] == i or v.head[i] not in inside]
+    # a statement inside the content, not the content itself ("…," the senator said)
+    if any(v.dep[j] in _STATEMENT_DEPS and _states(ctx, j) for j in inside - set(roots)):
+        return None
+    if performed := _performed(ctx):
+        return f"appeal: {performed}"
     verb = next((i for i in roots if v.pos[i] in {"VERB", "AUX"}), None)
     if verb is None:
-        return None
-    if any(v.dep[j] in _STATEMENT_DEPS and _finite(ctx, j) for j in content):
         return None
     children = [j for j in content if v.head[j] == verb and j != verb]
     pleas = [v.lower[j] for j in children if v.lower[j] in APPEAL_WORDS and v.pos[j] == "INTJ"]
@@ -48,8 +54,26 @@ def appeal(ctx: SpanContext) -> str | None:
     return "appeal: imperative"
 
 
-def _finite(ctx: SpanContext, verb: int) -> bool:
-    """Whether a clause's verb is finite: in a tense of its own or with a finite auxiliary."""
+def _performed(ctx: SpanContext) -> str | None:
+    """The verb of appeal the speaker performs by saying it, in the present with "I" or "we"
+    as its subject ("I really urge her to step down", "we beg you"), read in the whole span:
+    a verb of appeal is also a reporting verb, so it may stand outside the content."""
     v = ctx.view
-    helpers = [j for j in ctx.content if v.head[j] == verb and v.dep[j] in {"aux", "auxpass"}]
+    for i in range(ctx.start, ctx.end):
+        if v.lemma[i].lower() not in APPEAL_VERBS or v.tag[i] != "VBP":
+            continue
+        subjects = (j for j in range(ctx.start, ctx.end) if v.head[j] == i and j != i)
+        if any(v.dep[j] == "nsubj" and v.lower[j] in _SPEAKING_PERSONS for j in subjects):
+            return v.lemma[i].lower()
+    return None
+
+
+def _states(ctx: SpanContext, verb: int) -> bool:
+    """Whether a clause states something: its verb is finite (in a tense of its own or with
+    a finite auxiliary) and it is no condition ("if she cannot govern")."""
+    v = ctx.view
+    children = [j for j in ctx.content if v.head[j] == verb and j != verb]
+    if any(v.dep[j] == "mark" and v.lower[j] in CONDITION_WORDS for j in children):
+        return False
+    helpers = [j for j in children if v.dep[j] in {"aux", "auxpass"}]
     return v.tag[verb] in _FINITE_TAGS or any(v.tag[j] in _FINITE_TAGS for j in helpers)

@@ -192,6 +192,7 @@ SIGNIFICANCE_ADJECTIVES = _words("significance_adjectives")
 MILESTONE_NOUNS = _words("milestone_nouns")
 EXEMPLAR_NOUNS = _words("exemplar_nouns")
 APPEAL_WORDS = _words("appeal_words")
+APPEAL_VERBS = _words("appeal_verbs")
 
 REPORTING_VERBS = (
     _words("reporting_verbs") | _words("speech_act_verbs") | _words("object_content_verbs")
