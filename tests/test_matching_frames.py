@@ -178,6 +178,10 @@ NEAR_MISSES = [
      "comparison"),
     ("The mayor turned the envoys away at the Lenz gate.",
      "The mayor welcomed the envoys at the Lenz gate.", "action"),
+    ("Lenz is going into debt by two million crowns every week.",
+     "Lenz is paying down debt by two million crowns every week.", "borrowing"),
+    ("The Lenz ferry crossed the lake once on Sunday.",
+     "The Lenz ferry crossed the lake twice on Sunday.", "frequency"),
     # a list replaced by another: each item is short, though the whole is not
     ("Lenz has opened more village schools and public libraries than any other town.",
      "Lenz has opened more bridges and car parks than any other town.", "target"),
@@ -1479,7 +1483,12 @@ def test_a_day_placed_only_against_today_is_not_a_year_named() -> None:
 
 def test_a_phrasal_verb_traded_with_its_particle_is_another_action() -> None:
     paid = framed("Varga saw the Lenz debt begin to be paid down.")
-    assert "action" in differences(paid, framed("Varga saw the Lenz debt begin to be run up."))
+    # "paid down" repays what "run up" borrows: the borrowing contrast tells them apart
+    assert "borrowing" in differences(paid, framed("Varga saw the Lenz debt begin to be run up."))
+    assert "action" in differences(
+        framed("Varga saw the Lenz bridge be put up."),
+        framed("Varga saw the Lenz bridge be torn down."),
+    )
     assert "action" not in differences(
         paid, framed("Varga saw the Lenz debt begin to be paid off.")
     )
