@@ -1996,7 +1996,9 @@ def test_a_name_after_out_of_owns_nothing() -> None:
     stored = framed(
         "The Governor has proposed moving one dollar in six out of the Lenz Pension Fund."
     )
-    reworded = framed("The Governor's plan would move one dollar in six from the Lenz Pension Fund")
+    reworded = framed(
+        "The Governor's plan would move one dollar in six from the Lenz Pension Fund."
+    )
     swapped = framed("The Lenz Pension Fund's plan would move one dollar in six from the Governor.")
     assert "possessor swapped" not in differences(stored, reworded)
     assert differences(stored, swapped)

@@ -3,14 +3,18 @@ let us suffer any more") asserts nothing a fact-checker can check, whoever says 
 
 from __future__ import annotations
 
-from workbench.splitting.lexicon import APPEAL_VERBS, APPEAL_WORDS, CONDITION_WORDS
+from workbench.splitting.lexicon import (
+    APPEAL_VERBS,
+    APPEAL_WORDS,
+    AUX_DEPS,
+    CONDITION_WORDS,
+    FINITE_TAGS,
+    SUBJECT_DEPS,
+)
 from workbench.splitting.view import SpanContext
 
-#: what gives a verb its own subject: an imperative has none
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 #: words that may come before an imperative's verb: "Please, Carrie Lam, don't …"
 _BEFORE_VERB_POS = frozenset({"PUNCT", "INTJ", "PROPN", "ADV", "PART", "AUX"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: the subjects by which speakers speak of themselves
 _SPEAKING_PERSONS = frozenset({"i", "we"})
 #: how an appeal's verb may hang: a sentence's root, or the words a speaker is reported to
@@ -45,7 +49,7 @@ def appeal(ctx: SpanContext) -> str | None:
         return f"appeal: {pleas[0]}"
     if v.tag[verb] != "VB" or v.dep[verb] not in _CLAUSE_DEPS:
         return None
-    if any(v.dep[j] in _SUBJECTS for j in children):
+    if any(v.dep[j] in SUBJECT_DEPS for j in children):  # an imperative has none
         return None
     if any(v.dep[j] == "aux" and v.lower[j] != "do" for j in children):
         return None  # "could go", "to go", and "didn't know", whose subject is left out
@@ -75,5 +79,5 @@ def _states(ctx: SpanContext, verb: int) -> bool:
     children = [j for j in ctx.content if v.head[j] == verb and j != verb]
     if any(v.dep[j] == "mark" and v.lower[j] in CONDITION_WORDS for j in children):
         return False
-    helpers = [j for j in children if v.dep[j] in {"aux", "auxpass"}]
-    return v.tag[verb] in _FINITE_TAGS or any(v.tag[j] in _FINITE_TAGS for j in helpers)
+    helpers = [j for j in children if v.dep[j] in AUX_DEPS]
+    return v.tag[verb] in FINITE_TAGS or any(v.tag[j] in FINITE_TAGS for j in helpers)
