@@ -189,6 +189,12 @@ NEAR_MISSES = [
     ("Minister Vos said in her speech at Ruritania on Monday that the dam had not been finished.",
      "Minister Vos said in her speech at Osterlich on Monday that the dam had not been finished.",
      "place"),
+    # an amount that "went from" one figure to another went the way its figures say
+    ("Harbour fees in Lenz went from 12 crowns to 18 crowns over four years.",
+     "Harbour fees in Lenz fell from 12 crowns to 18 crowns over four years.", "action"),
+    # the same numbers given to other things: a word said beside both counts for neither
+    ("The Lenz plan opens 30 new schools and 400 new clinics.",
+     "The Lenz plan opens 400 new schools and 30 new clinics.", "numbers swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -290,6 +296,13 @@ PARAPHRASES = [
     ("Inflation in Lenz is in excess of 12 percent.", "Inflation in Lenz is over 12 percent."),
     ("The Lenz council brought the old tram back to the harbour district in May.",
      "The Lenz council returned the old tram to the harbour district in May."),
+    ("Harbour fees in Lenz went from 12 crowns to 18 crowns over four years.",
+     "Harbour fees in Lenz rose from 12 crowns to 18 crowns over four years."),
+    ("Harbour fees in Lenz went from 18 crowns to 12 crowns over four years.",
+     "Harbour fees in Lenz dropped from 18 crowns to 12 crowns over four years."),
+    # items of a list that keep their numbers, said in the other order
+    ("The Lenz plan opens 30 new schools and 400 new clinics.",
+     "The Lenz plan opens 400 new clinics and 30 new schools."),
 ]  # fmt: skip
 
 

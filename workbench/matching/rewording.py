@@ -18,6 +18,7 @@ from workbench.matching.signature import (
     STOPWORDS,
     Signature,
     compared_form,
+    compared_numbers,
     index_terms,
     vocabulary,
 )
@@ -36,10 +37,29 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     if changed is None or len(changed) != 1:
         return False
     ((x, y),) = changed.values()
-    if _one_side(x, y):
+    if _one_side(x, y) or _path_says_direction(a, b, x, y):
         return False  # one side of a listed contrast: "rose" / "increased"
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
+
+
+def _path_says_direction(a: Signature, b: Signature, x: str, y: str) -> bool:
+    """Whether of two traded verbs one says only that an amount changed and the other which
+    way, the way both claims' amounts go ("went from 24 billion to 36 billion" / "rose from
+    24 billion to 36 billion"; "fell from …" is another claim)."""
+    assert a.frame is not None and b.frame is not None
+    vocab = vocabulary()
+    if a.frame.path != b.frame.path or not {x, y} & vocab.change_verbs:
+        return False
+    amounts = [compared_numbers(end) for end in a.frame.path]
+    if len(amounts) != 2 or any(len(n) != 1 for n in amounts):
+        return False
+    start, end = (float(n[0]) for n in amounts)
+    if start == end:
+        return False
+    side = ("direction", 0 if end > start else 1)
+    verb = y if x in vocab.change_verbs else x
+    return side in vocab.contrasts.get(verb, ())
 
 
 #: the most words a replaced participant may take on either side ("a prison term" / "a fine")

@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 
@@ -212,20 +213,23 @@ class Signature:
         """({word: the numbers just before it}, {word: the numbers just after it}) over the
         claim's index words, for a claim of two numbers or more whose wording is known; what
         tells "52% voted to leave and 48% to stay" from the same numbers the other way round.
-        A word's neighbours are the nearest numbers of the claim on either side, however far."""
+        A word's neighbours are the nearest numbers of the claim on either side, however far;
+        a word said more than once ("200 new programs and 20,000 new staff") has none."""
         if self.wording is None or len(self.numbers) < 2:
             return None
         before: dict[str, set[str]] = {}
         after: dict[str, set[str]] = {}
         pending: list[str] = []
         last = None
-        for word, number in _words_and_numbers(self.wording):
+        read = list(_words_and_numbers(self.wording))
+        once = {w for w, n in Counter(w for w, n in read if n is None).items() if n == 1}
+        for word, number in read:
             if number is not None:
                 if number in self.numbers:
                     for w in pending:
                         after.setdefault(w, set()).add(number)
                     pending, last = [], number
-            elif word not in STOPWORDS and len(word) > 2:
+            elif word in once and word not in STOPWORDS and len(word) > 2:
                 if last is not None:
                     before.setdefault(word, set()).add(last)
                 pending.append(word)
@@ -272,6 +276,12 @@ def compared_words(text: str) -> list[str]:
     """A text's words as a claim's wording is compared, numbers left out ("African-American"
     is "africa unit stat")."""
     return [w for w, number in _words_and_numbers(text) if number is None]
+
+
+def compared_numbers(text: str) -> list[str]:
+    """A text's numbers in the form claims are compared by, in order ("24 billion" is
+    "24000000000")."""
+    return [number for _, number in _words_and_numbers(text) if number is not None]
 
 
 def index_terms(text: str) -> list[str]:

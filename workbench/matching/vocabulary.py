@@ -62,6 +62,8 @@ class Vocabulary:
     particles_apart: frozenset[str]
     #: (verb, particle) of a phrasal verb → the one verb it says ("bring back" → "return")
     phrasal: dict[tuple[str, str], str]
+    #: verbs that say only that an amount changed, given where it starts and ends ("went")
+    change_verbs: frozenset[str]
     #: what a speaker published rather than who it is (``[works]``: "study", "report")
     works: frozenset[str]
     #: the same for the ``[traded]`` words, which take sides only where two claims trade them
@@ -177,6 +179,7 @@ def vocabulary() -> Vocabulary:
         particles=frozenset(data["light_verbs"]["particles"]),
         particles_apart=frozenset(data["light_verbs"]["apart"]),
         phrasal={tuple(k.split()): v for k, v in _forms(data["light_verbs"]["phrasal"]).items()},
+        change_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["change"]),
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
