@@ -300,6 +300,12 @@ PARAPHRASES = [
      "Harbour fees in Lenz rose from 12 crowns to 18 crowns over four years."),
     ("Harbour fees in Lenz went from 18 crowns to 12 crowns over four years.",
      "Harbour fees in Lenz dropped from 18 crowns to 12 crowns over four years."),
+    ("The council said in May that it was not going to sell the ferry.",
+     "The council said in May that it would not sell the ferry."),
+    # a comparison said the other way round, one side a pronoun
+    ("Lenz spends more on schools than we do.", "We spend less on schools than Lenz does."),
+    ("The first mayor who indicated that she would sell the ferry was Vos in 1990.",
+     "The first mayor who signalled that she would sell the ferry was Vos in 1990."),
     # items of a list that keep their numbers, said in the other order
     ("The Lenz plan opens 30 new schools and 400 new clinics.",
      "The Lenz plan opens 400 new clinics and 30 new schools."),

@@ -703,6 +703,12 @@ def test_a_phrase_between_the_reporting_verb_and_that_belongs_to_the_verb(
     assert (found.claim, found.speaker) == (claim, speaker)
 
 
+def test_the_that_of_a_reported_clause_read_as_an_adverb_stays_out_of_the_claim() -> None:
+    # the model reads this "that" as an adverb of "going", not as the clause's mark
+    (found,) = split("We told them at that time that we were not going to sell the ferry.")
+    assert (found.claim, found.speaker) == ("We were not going to sell the ferry.", "We")
+
+
 @pytest.mark.parametrize(
     ("text", "claim", "speaker"),
     [

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends nine faults. First, a subject noun phrase parsed as several subjects of one verb
+head. It mends ten faults. First, a subject noun phrase parsed as several subjects of one verb
 side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -40,7 +40,11 @@ before "that" belongs to its clause, so the phrase is hung on the verb (and a "t
 the clause's object, before its subject, is made its mark). Ninth, an amount read as the
 agent of a passive while a later "by" names it ("The budget was cut by 10 percent by the
 council": "10 percent" cut it, so the council and the budget read as swapped); the "by"
-of the amount is made a plain preposition and the later one the agent.
+of the amount is made a plain preposition and the later one the agent. Tenth, the "that"
+opening a reported clause read as an adverb of its verb ("We indicated at that time that we
+were not going to intervene": "that" an ``advmod`` of "going"), so the claim read "That we
+were not going to intervene."; a "that" so read, first in the clause and before its
+subject, is made its mark.
 """
 
 from __future__ import annotations
@@ -253,6 +257,23 @@ def mend_interposed_phrases(doc: Doc) -> Doc:
     return doc
 
 
+def mend_unmarked_that(doc: Doc) -> Doc:
+    """Make the "that" opening a reported clause, read as an adverb before the clause's
+    subject, the clause's mark ("indicated at that time that we were not going to …")."""
+    for clause in doc:
+        that = clause.left_edge
+        if (
+            clause.dep_ == "ccomp"
+            and clause.head.i < that.i
+            and that.lower_ == "that"
+            and that.head == clause
+            and that.dep_ == "advmod"
+            and any(c.dep_ in SUBJECTS and that.i < c.i < clause.i for c in clause.children)
+        ):
+            that.dep_ = "mark"
+    return doc
+
+
 def mend_measured_agents(doc: Doc) -> Doc:
     """Make the agent of a passive the "by" phrase after an amount the parser took for it,
     or took for a plain preposition with the agent ("was cut by 10 percent by the
@@ -301,5 +322,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
-    doc = mend_interposed_phrases(mend_reduced_relative_roots(doc))
+    doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     return mend_measured_agents(mend_split_conditions(doc))
