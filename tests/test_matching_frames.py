@@ -192,6 +192,12 @@ NEAR_MISSES = [
     # an amount that "went from" one figure to another went the way its figures say
     ("Harbour fees in Lenz went from 12 crowns to 18 crowns over four years.",
      "Harbour fees in Lenz fell from 12 crowns to 18 crowns over four years.", "action"),
+    # which of its kind the actor is, said by a word before it
+    ("This council built the Lenz bridge in two years.",
+     "The last council built the Lenz bridge in two years.", "which one"),
+    # an actor said with a clause that names another thing
+    ("The fisherman who catches the herring gets about two crowns out of a ten-crown meal.",
+     "The cook who cooks the meal gets about two crowns out of a ten-crown meal.", "agent"),
     # the same numbers given to other things: a word said beside both counts for neither
     ("The Lenz plan opens 30 new schools and 400 new clinics.",
      "The Lenz plan opens 400 new schools and 30 new clinics.", "numbers swapped"),
@@ -302,6 +308,8 @@ PARAPHRASES = [
      "Harbour fees in Lenz dropped from 18 crowns to 12 crowns over four years."),
     ("The council said in May that it was not going to sell the ferry.",
      "The council said in May that it would not sell the ferry."),
+    ("This council built the Lenz bridge in two years.",
+     "The current council built the Lenz bridge in two years."),
     # a comparison said the other way round, one side a pronoun
     ("Lenz spends more on schools than we do.", "We spend less on schools than Lenz does."),
     ("The first mayor who indicated that she would sell the ferry was Vos in 1990.",

@@ -21,6 +21,7 @@ from workbench.matching.negations import negated_elsewhere, negation_worded_othe
 from workbench.matching.rewording import (
     action_replaced,
     changed_words,
+    one_word_replaced,
     participant_replaced,
     person_traded,
     predicate_replaced,
@@ -209,9 +210,12 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     on the side of "biggest" too, so the claims as wholes take no side); the ``[traded]``
     words take sides only so ("voted for" / "voted against")."""
     changed = changed_words(a, b)
-    if changed is None or len(changed) != 1:
+    if changed is not None and len(changed) == 1:
+        ((x, y),) = changed.values()
+    elif (replaced := one_word_replaced(a, b)) is not None:
+        x, y = replaced  # "this council" / "the last council"
+    else:
         return []
-    ((x, y),) = changed.values()
     vocab = vocabulary()
     found = []
     for table in (vocab.contrasts, vocab.traded):  # "voted for" / "voted against"
@@ -331,16 +335,18 @@ def _word_counts(kinds: dict[tuple[str, str], set[str]]) -> Counter[str]:
 
 
 def _other_agent(a: Frame, b: Frame) -> str | None:
-    """ "agent" when each frame's unnamed actors hold one noun the other frame has nowhere
-    ("interrupted by protesting legislators" / "by police officers"). Only the agent: a
-    target or a thing replaced by another noun is as often a paraphrase ("the deal" / "the
-    agreement") as a different claim, unless it is the only change (``participant_replaced``)."""
+    """ "agent" when each frame's unnamed actors hold one noun the other has nowhere ("by
+    protesting legislators" / "by police officers"), or one side two, one in a clause saying
+    which actor ("the farmer who grows wheat" / "the baker who bakes bread"). Only the agent:
+    a target replaced by another noun is as often a paraphrase ("the deal" / "the agreement")
+    as a different claim, unless it is the only change (``participant_replaced``)."""
     synonyms = vocabulary().synonyms
     nouns_a = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a)}
     nouns_b = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(b)}
     only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
     only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
-    return "agent" if len(only_a) == 1 and len(only_b) == 1 else None
+    sizes, pronoun = sorted((len(only_a), len(only_b))), any(n[0] == "@" for n in only_a | only_b)
+    return "agent" if sizes == [1, 1] or (sizes == [1, 2] and not pronoun) else None
 
 
 def _copular(frame: Frame) -> bool:

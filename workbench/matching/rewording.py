@@ -188,6 +188,16 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     return old, new, set(mine[:i1] + mine[i2:])
 
 
+def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
+    """(the word of ``a``, the word of ``b``) when two wordings differ only in one place,
+    where each puts one word and maybe an article ("this council" / "the last council")."""
+    replaced = _one_replacement(a, b)
+    if replaced is None:
+        return None
+    old, new = ([w for w in side if w not in _ARTICLES] for side in replaced[:2])
+    return (old[0], new[0]) if len(old) == len(new) == 1 else None
+
+
 def _one_word_throughout(
     a: Signature, b: Signature
 ) -> tuple[list[str], list[str], set[str]] | None:
