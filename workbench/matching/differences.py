@@ -15,6 +15,7 @@ from workbench.matching.frame_parts import (
     frame_nouns,
     main_action,
     noun_roles,
+    other_agent,
     same_nouns,
 )
 from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
@@ -274,7 +275,7 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
             found.append(_role(a, b, only_a, only_b))
         elif _other_place(a, b):
             found.append("place")
-        elif role := _other_kind(a, b) or _other_agent(a, b):
+        elif role := _other_kind(a, b) or other_agent(a, b):
             found.append(role)
     found.extend(date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):
@@ -332,21 +333,6 @@ def _word_counts(kinds: dict[tuple[str, str], set[str]]) -> Counter[str]:
     counts = Counter(noun for _, noun in kinds)
     counts.update(w for words in kinds.values() for w in words)
     return counts
-
-
-def _other_agent(a: Frame, b: Frame) -> str | None:
-    """ "agent" when each frame's unnamed actors hold one noun the other has nowhere ("by
-    protesting legislators" / "by police officers"), or one side two, one in a clause saying
-    which actor ("the farmer who grows wheat" / "the baker who bakes bread"). Only the agent:
-    a target replaced by another noun is as often a paraphrase ("the deal" / "the agreement")
-    as a different claim, unless it is the only change (``participant_replaced``)."""
-    synonyms = vocabulary().synonyms
-    nouns_a = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a)}
-    nouns_b = {(role, synonyms.get(n, n)) for role, n, _ in frame_nouns(b)}
-    only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
-    only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
-    sizes, pronoun = sorted((len(only_a), len(only_b))), any(n[0] == "@" for n in only_a | only_b)
-    return "agent" if sizes == [1, 1] or (sizes == [1, 2] and not pronoun) else None
 
 
 def _copular(frame: Frame) -> bool:

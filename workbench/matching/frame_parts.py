@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from workbench.core.values import Frame
 from workbench.matching.actors import PERCENT
-from workbench.matching.signature import compared_words, vocabulary
+from workbench.matching.signature import compared_form, compared_words, vocabulary
 
 #: the roles a participant can hold, the weightiest first
 ROLES = ("agents", "patients", "places", "others")
@@ -76,3 +76,23 @@ def wording_words(names: Iterable[str]) -> frozenset[str]:
     """The compared words of ``names`` as the wording read them: frames hold names
     lowercased, the wording read them capitalised ("american" is "unit stat" there)."""
     return frozenset(w for name in names for w in compared_words(name.title()))
+
+
+def other_agent(a: Frame, b: Frame) -> str | None:
+    """ "agent" when each frame's unnamed actors hold one noun the other has nowhere ("by
+    protesting legislators" / "by police officers"), or one side two, one in a clause saying
+    which actor ("the farmer who grows wheat" / "the baker who bakes bread"). Only the agent:
+    a target replaced by another noun is as often a paraphrase ("the deal" / "the agreement")
+    as a different claim, unless it is the only change (``participant_replaced``)."""
+    synonyms, names = vocabulary().synonyms, wording_words([*frame_names(a), *frame_names(b)])
+    # a name the parser also read as a noun ("Soros" as "soro") is no unnamed actor
+    nouns_a = {
+        (role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a) if compared_form(n) not in names
+    }
+    nouns_b = {
+        (role, synonyms.get(n, n)) for role, n, _ in frame_nouns(b) if compared_form(n) not in names
+    }
+    only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
+    only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
+    sizes, pronoun = sorted((len(only_a), len(only_b))), any(n[0] == "@" for n in only_a | only_b)
+    return "agent" if sizes == [1, 1] or (sizes == [1, 2] and not pronoun) else None
