@@ -196,6 +196,9 @@ def test_attributed_characterisations_and_convictions_are_opinions() -> None:
         "Do not touch the fence.",
         '"I really urge the mayor, if she cannot govern, to step down," the senator said.',
         "We beg the council to reopen the bridge.",
+        # the appeal after a colon frame that reports the speaking, not the appeal
+        'Councillor Mira Kovac spoke to reporters after the vote: "I really urge the mayor '
+        'to please step down."',
     ],
 )
 def test_an_appeal_asserts_nothing_and_is_an_opinion(text: str) -> None:

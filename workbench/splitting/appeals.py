@@ -35,10 +35,14 @@ def appeal(ctx: SpanContext) -> str | None:
     v, content = ctx.view, ctx.content
     inside = set(content)
     roots = [i for i in content if v.head[i] == i or v.head[i] not in inside]
+    performed, said_inside = _performed(ctx)
+    # the speaker's own appeal, in the words said ("X spoke to the press: I urge …")
+    if performed is not None and said_inside:
+        return f"appeal: {performed}"
     # a statement inside the content, not the content itself ("…," the senator said)
     if any(v.dep[j] in _STATEMENT_DEPS and _states(ctx, j) for j in inside - set(roots)):
         return None
-    if performed := _performed(ctx):
+    if performed is not None:
         return f"appeal: {performed}"
     verb = next((i for i in roots if v.pos[i] in {"VERB", "AUX"}), None)
     if verb is None:
@@ -58,18 +62,22 @@ def appeal(ctx: SpanContext) -> str | None:
     return "appeal: imperative"
 
 
-def _performed(ctx: SpanContext) -> str | None:
+def _performed(ctx: SpanContext) -> tuple[str | None, bool]:
     """The verb of appeal the speaker performs by saying it, in the present with "I" or "we"
     as its subject ("I really urge her to step down", "we beg you"), read in the whole span:
-    a verb of appeal is also a reporting verb, so it may stand outside the content."""
-    v = ctx.view
+    a verb of appeal is also a reporting verb, so it may stand outside the content, as the
+    verb the content hangs on (not as the verb of another clause of the sentence). With it,
+    whether the verb is in the content; (None, False) for none."""
+    v, inside = ctx.view, set(ctx.content)
     for i in range(ctx.start, ctx.end):
         if v.lemma[i].lower() not in APPEAL_VERBS or v.tag[i] != "VBP":
             continue
+        if i not in inside and not any(v.head[j] == i for j in inside):
+            continue
         subjects = (j for j in range(ctx.start, ctx.end) if v.head[j] == i and j != i)
         if any(v.dep[j] == "nsubj" and v.lower[j] in _SPEAKING_PERSONS for j in subjects):
-            return v.lemma[i].lower()
-    return None
+            return v.lemma[i].lower(), i in inside
+    return None, False
 
 
 def _states(ctx: SpanContext, verb: int) -> bool:
