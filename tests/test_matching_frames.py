@@ -312,6 +312,10 @@ PARAPHRASES = [
      "The council said in May that it would not sell the ferry."),
     ("This council built the Lenz bridge in two years.",
      "The current council built the Lenz bridge in two years."),
+    ("The Lenz council made it illegal for the port to bargain for lower tolls.",
+     "The Lenz council made it illegal for the port to negotiate for lower tolls."),
+    ("The mayor reneged on her promise to fund the ferry.",
+     "The mayor broke her promise to fund the ferry."),
     # a comparison said the other way round, one side a pronoun
     ("Lenz spends more on schools than we do.", "We spend less on schools than Lenz does."),
     ("The first mayor who indicated that she would sell the ferry was Vos in 1990.",
