@@ -316,6 +316,8 @@ PARAPHRASES = [
      "The Lenz council made it illegal for the port to negotiate for lower tolls."),
     ("The mayor reneged on her promise to fund the ferry.",
      "The mayor broke her promise to fund the ferry."),
+    ("Our town invested in a ferry company.", "The town made an investment in a ferry company."),
+    ("The council is raising the harbour fees.", "The council is increasing the harbour fees."),
     # a comparison said the other way round, one side a pronoun
     ("Lenz spends more on schools than we do.", "We spend less on schools than Lenz does."),
     ("The first mayor who indicated that she would sell the ferry was Vos in 1990.",

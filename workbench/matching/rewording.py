@@ -39,6 +39,9 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     ((x, y),) = changed.values()
     if _one_side(x, y) or _path_says_direction(a, b, x, y):
         return False  # one side of a listed contrast: "rose" / "increased"
+    verbs = {compared_form(v) for v in (*a.frame.verbs, *b.frame.verbs)}
+    if verbs and not {x, y} & verbs:
+        return False  # the verb said otherwise elsewhere ("invested" / "made an investment")
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
 
