@@ -194,6 +194,9 @@ NEAR_MISSES = [
     # an amount that "went from" one figure to another went the way its figures say
     ("Harbour fees in Lenz went from 12 crowns to 18 crowns over four years.",
      "Harbour fees in Lenz fell from 12 crowns to 18 crowns over four years.", "action"),
+    # a list of kinds before one noun in place of one noun
+    ("In May the Lenz council asked for a 5% toll increase on small and medium-sized ferries.",
+     "In May the Lenz council asked for a 5% toll increase on freighters.", "target"),
     # which of its kind the actor is, said by a word before it
     ("This council built the Lenz bridge in two years.",
      "The last council built the Lenz bridge in two years.", "which one"),

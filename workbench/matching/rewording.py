@@ -184,8 +184,13 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     if not (i2 > i1 and j2 > j1):
         return None
     old, new = mine[i1:i2], theirs[j1:j2]
-    # a list in place of a list counts by its items; "seven and a half" is no list
-    lists = all(_list_joints().intersection(side) for side in (old, new))
+    # a list in place of a list, or of one noun ("low and middle income people" /
+    # "corporations"), counts by its items; "seven and a half" is no list
+    joined = [bool(_list_joints().intersection(side)) for side in (old, new)]
+    lists = all(joined) or any(
+        len(side) == 1 and side[0] in _noun_forms(signature.frame) and any(joined)
+        for side, signature in ((old, a), (new, b))
+    )
     if max(_size(old, a.frame, lists), _size(new, b.frame, lists)) > _REPLACED_WORDS:
         return None
     return old, new, set(mine[:i1] + mine[i2:])
@@ -230,6 +235,12 @@ def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
             longest = max(longest, size)
         previous = word
     return longest
+
+
+@functools.lru_cache(maxsize=4096)
+def _noun_forms(frame: Frame | None) -> frozenset[str]:
+    """The compared forms of a frame's unnamed participants ("corporation")."""
+    return frozenset(compared_form(n) for _, n, _ in frame_nouns(frame)) if frame else frozenset()
 
 
 @functools.lru_cache(maxsize=4096)
