@@ -3,6 +3,7 @@ words of its names as a wording reads them."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from workbench.core.values import Frame
@@ -78,13 +79,19 @@ def wording_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(w for name in names for w in compared_words(name.title()))
 
 
+@functools.lru_cache(maxsize=4096)
+def name_words(frame: Frame) -> frozenset[str]:
+    """The normalised words of the names a frame holds, in any role."""
+    return wording_words(frame_names(frame))
+
+
 def other_agent(a: Frame, b: Frame) -> str | None:
     """ "agent" when each frame's unnamed actors hold one noun the other has nowhere ("by
     protesting legislators" / "by police officers"), or one side two, one in a clause saying
     which actor ("the farmer who grows wheat" / "the baker who bakes bread"). Only the agent:
     a target replaced by another noun is as often a paraphrase ("the deal" / "the agreement")
     as a different claim, unless it is the only change (``participant_replaced``)."""
-    synonyms, names = vocabulary().synonyms, wording_words([*frame_names(a), *frame_names(b)])
+    synonyms, names = vocabulary().synonyms, name_words(a) | name_words(b)
     # a name the parser also read as a noun ("Soros" as "soro") is no unnamed actor
     nouns_a = {
         (role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a) if compared_form(n) not in names

@@ -13,7 +13,12 @@ from types import MappingProxyType
 
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
-from workbench.matching.frame_parts import frame_names, frame_nouns, main_action, wording_words
+from workbench.matching.frame_parts import (
+    frame_names,
+    frame_nouns,
+    main_action,
+    name_words,
+)
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
@@ -177,7 +182,7 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
     # a name both hold between words replaced in place: "young [African-American] men"; not
     # a name words move around ("the act of the NTC" / "the NTC's act")
     if a.frame is not None and b.frame is not None and all(op[0] == "replace" for op in edits):
-        joints = joints | (_name_words(a.frame) & _name_words(b.frame))
+        joints = joints | (name_words(a.frame) & name_words(b.frame))
     if not edits or any(set(mine[x[2] : y[1]]) - joints for x, y in itertools.pairwise(edits)):
         return None
     i1, i2, j1, j2 = edits[0][1], edits[-1][2], edits[0][3], edits[-1][4]
@@ -199,6 +204,9 @@ def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], 
 def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
     """(the word of ``a``, the word of ``b``) when two wordings differ only in one place,
     where each puts one word and maybe an article ("this council" / "the last council")."""
+    mine, theirs = set(a.text.split()) - _ARTICLES, set(b.text.split()) - _ARTICLES
+    if len(mine - theirs) != 1 or len(theirs - mine) != 1:
+        return None  # cheap, and most compared pairs differ more
     replaced = _one_replacement(a, b)
     if replaced is None:
         return None
@@ -224,7 +232,7 @@ def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
     name written in several words is one ("African-American" / "white"). With ``lists`` (a
     list in place of a list) a list counts as its longest item ("scenic rivers and
     wilderness areas" / "highways and airports" is two words for two)."""
-    named = _name_words(frame) if frame is not None else frozenset()
+    named = name_words(frame) if frame is not None else frozenset()
     joints, parts = _place_joints(), _list_joints()
     size, longest, previous = 0, 0, ""
     for word in words:
@@ -241,12 +249,6 @@ def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
 def _noun_forms(frame: Frame | None) -> frozenset[str]:
     """The compared forms of a frame's unnamed participants ("corporation")."""
     return frozenset(compared_form(n) for _, n, _ in frame_nouns(frame)) if frame else frozenset()
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_words(frame: Frame) -> frozenset[str]:
-    """The normalised words of the names a frame holds, in any role."""
-    return wording_words(frame_names(frame))
 
 
 def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
