@@ -91,15 +91,20 @@ def other_agent(a: Frame, b: Frame) -> str | None:
     which actor ("the farmer who grows wheat" / "the baker who bakes bread"). Only the agent:
     a target replaced by another noun is as often a paraphrase ("the deal" / "the agreement")
     as a different claim, unless it is the only change (``participant_replaced``)."""
-    synonyms, names = vocabulary().synonyms, name_words(a) | name_words(b)
-    # a name the parser also read as a noun ("Soros" as "soro") is no unnamed actor
-    nouns_a = {
-        (role, synonyms.get(n, n)) for role, n, _ in frame_nouns(a) if compared_form(n) not in names
-    }
-    nouns_b = {
-        (role, synonyms.get(n, n)) for role, n, _ in frame_nouns(b) if compared_form(n) not in names
-    }
+    names = name_words(a) | name_words(b)
+    nouns_a, nouns_b = _unnamed(a, names), _unnamed(b, names)
     only_a = {n for role, n in nouns_a if role == "agents"} - {n for _, n in nouns_b}
     only_b = {n for role, n in nouns_b if role == "agents"} - {n for _, n in nouns_a}
     sizes, pronoun = sorted((len(only_a), len(only_b))), any(n[0] == "@" for n in only_a | only_b)
     return "agent" if sizes == [1, 1] or (sizes == [1, 2] and not pronoun) else None
+
+
+def _unnamed(frame: Frame, names: frozenset[str]) -> set[tuple[str, str]]:
+    """(role, noun in its synonyms' one form) of a frame's unnamed participants, leaving out
+    a name the parser also read as a noun ("Soros" as "soro")."""
+    synonyms = vocabulary().synonyms
+    return {
+        (role, synonyms.get(n, n))
+        for role, n, _ in frame_nouns(frame)
+        if compared_form(n) not in names
+    }

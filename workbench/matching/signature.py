@@ -222,7 +222,8 @@ class Signature:
         pending: list[str] = []
         last = None
         read = list(_words_and_numbers(self.wording))
-        once = {w for w, n in Counter(w for w, n in read if n is None).items() if n == 1}
+        counts = Counter(word for word, number in read if number is None)
+        once = {word for word, count in counts.items() if count == 1}
         for word, number in read:
             if number is not None:
                 if number in self.numbers:

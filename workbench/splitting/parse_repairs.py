@@ -261,10 +261,11 @@ def mend_unmarked_that(doc: Doc) -> Doc:
     """Make the "that" opening a reported clause, read as an adverb before the clause's
     subject, the clause's mark ("indicated at that time that we were not going to …")."""
     for clause in doc:
+        if clause.dep_ != "ccomp":
+            continue
         that = clause.left_edge
         if (
-            clause.dep_ == "ccomp"
-            and clause.head.i < that.i
+            clause.head.i < that.i
             and that.lower_ == "that"
             and that.head == clause
             and that.dep_ == "advmod"
