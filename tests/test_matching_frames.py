@@ -206,6 +206,11 @@ NEAR_MISSES = [
     # the same numbers given to other things: a word said beside both counts for neither
     ("The Lenz plan opens 30 new schools and 400 new clinics.",
      "The Lenz plan opens 400 new schools and 30 new clinics.", "numbers swapped"),
+    # a verb that names a factor counts it: halving is more than cutting, not doubling
+    ("The mayor said she would halve the harbour fees.",
+     "The mayor said she would cut the harbour fees.", "number"),
+    ("The mayor said she would cut the harbour fees in half.",
+     "The mayor said she would double the harbour fees.", "number"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -328,6 +333,14 @@ PARAPHRASES = [
     # items of a list that keep their numbers, said in the other order
     ("The Lenz plan opens 30 new schools and 400 new clinics.",
      "The Lenz plan opens 400 new clinics and 30 new schools."),
+    # a factor said by the verb or by "in half"
+    ("The mayor said she would cut the harbour fees in half.",
+     "The mayor said she would halve the harbour fees."),
+    # what one can see is seen: no possibility
+    ("You can see the accounts of the harbour for the last ten years.",
+     "The accounts of the harbour for the last ten years can be seen."),
+    ("I have opposed the ferry tolls during all of my life.",
+     "All my life I have been against the ferry tolls."),
 ]  # fmt: skip
 
 

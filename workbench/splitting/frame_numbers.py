@@ -19,6 +19,7 @@ FRACTIONS = {w: float(v) for w, v in lexicon_pairs("fractions").items()}
 #: fraction words that name a part on their own ("half of what it was")
 _WHOLE_FRACTIONS = {"half"}
 VAGUE = lexicon_pairs("vague_quantities")
+FACTOR_VERBS = {w: float(v) for w, v in lexicon_pairs("factor_verbs").items()}
 #: words before a scale word that leave it an order of magnitude ("several thousand")
 VAGUE_COUNTS = LEXICON["vague_counts"].words
 #: words between the two ends of a range, which share the scale after the second end
@@ -145,6 +146,16 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     if magnitude is not None:
         values.append(f"{number_text(magnitude)}s")
     return values
+
+
+def factor_values(tokens: Iterable[Token]) -> list[str]:
+    """The factors that verbs among ``tokens`` change an amount by ("halve" → 0.5, "doubled"
+    → 2), as text: "halve the deficit" counts what "cut the deficit in half" does."""
+    return [
+        number_text(FACTOR_VERBS[t.lemma_.lower()])
+        for t in tokens
+        if t.pos_ == "VERB" and t.lemma_.lower() in FACTOR_VERBS
+    ]
 
 
 def _written_whole(token: Token) -> float | None:

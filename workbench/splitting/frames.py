@@ -54,6 +54,7 @@ from workbench.splitting.frame_numbers import (
     FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
+    factor_values,
     fraction_end,
     number_values,
     with_fraction,
@@ -297,7 +298,7 @@ def claim_frame(
     years = {k for k in loose_at if year_before_one(doc[k])}
     dates.extend(doc[k].text for k in sorted(years))  # "the 1947 Act" = "the Act of 1947"
     loose = [t for t in tokens if t.i in loose_at - years]
-    numbers.extend(number_values(loose))
+    numbers.extend(number_values(loose) + factor_values(tokens))
     return Frame(
         agents=tuple(sorted(set(agents))),
         others=tuple(sorted(set(others))),
