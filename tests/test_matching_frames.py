@@ -211,6 +211,9 @@ NEAR_MISSES = [
      "The mayor said she would cut the harbour fees.", "number"),
     ("The mayor said she would cut the harbour fees in half.",
      "The mayor said she would double the harbour fees.", "number"),
+    # a thing left undone is no deed
+    ("The Lenz council failed to publish its accounts for 2023.",
+     "The Lenz council published its accounts for 2023.", "negation or hedge"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -341,6 +344,8 @@ PARAPHRASES = [
      "The accounts of the harbour for the last ten years can be seen."),
     ("I have opposed the ferry tolls during all of my life.",
      "All my life I have been against the ferry tolls."),
+    ("The Lenz council failed to publish its accounts for 2023.",
+     "The Lenz council did not publish its accounts for 2023."),
 ]  # fmt: skip
 
 
