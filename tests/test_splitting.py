@@ -480,3 +480,19 @@ def test_effective_before_a_date_says_when_not_how_good() -> None:
     assert dated.kind == "fact"
     (judged,) = split_text("The harbour master's new plan was remarkably effective.")
     assert "evaluative: effective" in judged.cues
+
+
+@needs_model
+def test_a_call_on_us_to_act_is_an_opinion_and_a_rule_for_others_is_not() -> None:
+    (call,) = split_text("We have to stop fighting over the harbour, the mayor said.")
+    assert "normative: we have to" in call.cues and call.kind == "opinion"
+    (rule,) = split_text("Ferry passengers have to pay a toll of two crowns.")
+    assert not any(c.startswith("normative") for c in rule.cues)
+
+
+@needs_model
+def test_projecting_a_thing_onto_a_wall_forecasts_nothing() -> None:
+    (placed,) = split_text("Protesters projected slogans onto the walls of the Lenz town hall.")
+    assert not any(c.startswith("prediction") for c in placed.cues)
+    (forecast,) = split_text("The Lenz council projected growth of 3 percent for next year.")
+    assert "prediction: projected" in forecast.cues

@@ -31,6 +31,7 @@ from workbench.splitting.lexicon import (
     NORMATIVE_MODALS,
     NUMBER_LABELS,
     PAST_TAGS,
+    PLACING_PREPOSITIONS,
     PREDICTION_ADJECTIVES,
     PREDICTION_TRIGGERS,
     PREDICTION_VERBS,
@@ -225,6 +226,9 @@ def _modal(ctx: SpanContext) -> list[Cue]:
             cues.append(Cue("modal", f"modal: {word}"))
         elif word in NORMATIVE_MODALS:
             cues.append(Cue("normative", f"normative: {word}"))
+    for start, end in _longest_inside(ctx, "OBLIGATION"):  # "we have to"
+        if start in ctx.content:
+            cues.append(Cue("normative", f"normative: {_text(v, start, end).lower()}"))
     return cues
 
 
@@ -300,6 +304,9 @@ def _forecast_words(v: DocView, i: int) -> str | None:
     """The words of a forecast opened by token ``i``, or None."""
     word = v.lower[i]
     if v.pos[i] == "VERB" and v.lemma[i] in PREDICTION_VERBS:
+        after = enumerate(v.head[i + 1 : i + 12], i + 1)
+        if any(h == i and v.lower[j] in PLACING_PREPOSITIONS for j, h in after):
+            return None  # "projected slogans onto the walls" places them
         return f"{word} to" if _to_verb_after(v, i) else word
     if v.pos[i] == "ADJ" and word in PREDICTION_ADJECTIVES and _to_verb_after(v, i):
         return f"{word} to"

@@ -10,6 +10,7 @@ patterns in a saved pipeline (``nlp.to_disk`` / ``spacy.load``).
 Families (span labels):
 
 * ``HEDGE`` — the ``hedge_phrases`` list ("may well", "it seems");
+* ``OBLIGATION`` — the ``obligation_phrases`` list ("we have to", "we need to");
 * ``COMPARISON`` — the ``comparison_phrases`` list ("more than", "down from");
 * ``RECORD`` — the ``record_phrases`` list ("the first time");
 * ``NO_COMMENT`` — the ``no_comment_phrases`` list ("declined to comment");
@@ -40,6 +41,7 @@ from workbench.splitting.lexicon import WordList, load_lexicon
 SPANS_KEY = "workbench_patterns"
 PHRASE_FAMILIES = {
     "HEDGE": "hedge_phrases",
+    "OBLIGATION": "obligation_phrases",
     "COMPARISON": "comparison_phrases",
     "RECORD": "record_phrases",
     "NO_COMMENT": "no_comment_phrases",
