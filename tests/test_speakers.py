@@ -712,6 +712,42 @@ def test_the_that_of_a_reported_clause_read_as_an_adverb_stays_out_of_the_claim(
     assert (found.claim, found.speaker) == ("We were not going to sell the ferry.", "We")
 
 
+def test_a_report_before_its_quotation_the_parser_hung_inside_it_leaves_the_frame() -> None:
+    # the model reads "said" as an aside of "tolerated", the sentence's root
+    text = (
+        "In the video, Lam said, \"any boats that block the harbour and threaten the town's "
+        'safety, security and trade interests will not be tolerated."'
+    )
+    (found,) = split(text)
+    assert found.claim.startswith("Any boats that block the harbour")
+    assert (found.speaker, found.quote) == ("Lam", True)
+
+
+def test_a_name_the_parser_read_as_an_adverb_of_the_reporting_verb_is_the_speaker() -> None:
+    # the model reads "Emily" as an adverbial noun of "said", and the verb has no subject
+    (found,) = split('Emily Ng from the pro-Lenz camp said: "The vote was a disgrace."')
+    assert (found.claim, found.speaker_type) == ("The vote was a disgrace.", "person")
+    assert found.speaker == "Emily Ng from the pro-Lenz camp"
+
+
+def test_a_named_speaker_is_typed_by_the_name_not_by_a_place_after_it() -> None:
+    text = "Regina Ip from the pro-Freedonia camp said in a statement that the vote was a sham."
+    (found,) = split(text)
+    assert (found.claim, found.speaker_type) == ("The vote was a sham.", "person")
+
+
+def test_words_after_a_gap_left_in_a_quotation_are_a_claim_of_the_same_speaker() -> None:
+    text = (
+        'The mayor said: "The ferry will run until May […] We have to find the money '
+        'for the rest of the year."'
+    )
+    claims = split(text)
+    assert [(c.claim, c.speaker) for c in claims] == [
+        ("The ferry will run until May.", "mayor"),
+        ("We have to find the money for the rest of the year.", "mayor"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "claim", "speaker"),
     [

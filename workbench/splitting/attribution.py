@@ -310,6 +310,9 @@ def speaker_type(doc: Doc, source: tuple[int, int] | None, speaker: str | None) 
     if not phrase:
         return None
     head = min(phrase, key=lambda t: sum(1 for a in t.ancestors if a in phrase))
+    if head.pos_ == "PROPN":  # a name is typed by itself: "Regina Ip from the pro-X camp"
+        after = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+        phrase = [t for t in phrase if t.i not in after]
     return _type_of_head(head, {t.ent_type_ for t in phrase})
 
 

@@ -2,8 +2,8 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends ten faults. First, a subject noun phrase parsed as several subjects of one verb
-side by side ("The counter - protesters clashed", three subjects; "The militant
+head. It mends eleven faults. First, a subject noun phrase parsed as several subjects of one
+verb side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
 speaker "militant organisation". Subjects that touch each other and read as one plain noun
@@ -13,38 +13,44 @@ or verb) become one noun phrase headed by the last. A subject repeated after a p
 touched. Second, a speaker the parser left unattached: in '"…," Massey said by email' the
 name right before the reporting verb hangs on it as a bare ``dep``, so the quotation had no
 speaker (while '"…," Smith said by email' had one); a name or noun so placed, where the verb
-has no subject, is made its subject. Third, a condition's second clause: in "the council
-will fine you if you own a boat and you don't pay the toll" the model coordinates "don't
-pay" with "fine", so the splitter cut "You don't pay the toll." off as a claim of its own; a
-clause joined by a bare "and" or "or" (no comma, no dash) right after a closing "if" or
-"unless" clause is made part of that condition. Fourth, a reported clause's subject read as
-the reporting verb's object: in "Friedman feared a shift away from primacy would make
-companies less efficient" the model reads "feared a shift" and a clause "would make …"
-without a subject, so the frame stayed in the claim; an object so placed, before a finite
-clause with no subject, is made that clause's subject. Fifth, a "that" clause hung on a
-word between it and its reporting verb ("He said as recently as a few weeks ago in Phoenix
-that …" reads the clause as reported by "recently"), so the frame stayed in the claim; it
-is hung on the verb. Sixth, a speaker read as an apposition inside the clause that opens the
-sentence ("Speaking to Agence France-Presse, the president of the league, Jamel Msallem,
-said …": three names of the agency, and "said" without a subject), so the quotation had no
-speaker; an apposition ending right before a reporting verb that has no subject becomes its
-subject. Seventh, a reporting or labelling verb read as a participle of the noun before it
-('Andrei Gurulyov, a former general, called Britain "the seat of all evil"', 'The mayor
-called Lenz "a failed city"': one noun phrase, so no speaker); in a sentence with no verb of
-its own, with nothing but the noun's apposition between them and an object after the verb,
-the verb becomes the sentence's verb and the noun its subject. Eighth, a phrase set off by
-commas between a reporting verb and the "that" of its clause ("She said, after the vote,
-that taxes would rise"; "I promised, when we took office, that …"), which the model hangs on
-the reported clause, so the claim read "After the vote, that taxes would rise."; nothing
-before "that" belongs to its clause, so the phrase is hung on the verb (and a "that" read as
-the clause's object, before its subject, is made its mark). Ninth, an amount read as the
-agent of a passive while a later "by" names it ("The budget was cut by 10 percent by the
-council": "10 percent" cut it, so the council and the budget read as swapped); the "by"
-of the amount is made a plain preposition and the later one the agent. Tenth, the "that"
-opening a reported clause read as an adverb of its verb ("We indicated at that time that we
-were not going to intervene": "that" an ``advmod`` of "going"), so the claim read "That we
-were not going to intervene."; a "that" so read, first in the clause and before its
-subject, is made its mark.
+has no subject, is made its subject, as is a name before the verb read as an adverbial noun
+("Emily Ng from the pro-Lenz camp said: …", "Emily" an ``npadvmod``). Third, a condition's
+second clause: in "the council will fine you if you own a boat and you don't pay the toll"
+the model coordinates "don't pay" with "fine", so the splitter cut "You don't pay the toll."
+off as a claim of its own; a clause joined by a bare "and" or "or" (no comma, no dash) right
+after a closing "if" or "unless" clause is made part of that condition. Fourth, a reported
+clause's subject read as the reporting verb's object: in "Friedman feared a shift away from
+primacy would make companies less efficient" the model reads "feared a shift" and a clause
+"would make …" without a subject, so the frame stayed in the claim; an object so placed,
+before a finite clause with no subject, is made that clause's subject. Fifth, a "that"
+clause hung on a word between it and its reporting verb ("He said as recently as a few weeks
+ago in Phoenix that …" reads the clause as reported by "recently"), so the frame stayed in
+the claim; it is hung on the verb. Sixth, a speaker read as an apposition inside the clause
+that opens the sentence ("Speaking to Agence France-Presse, the president of the league,
+Jamel Msallem, said …": three names of the agency, and "said" without a subject), so the
+quotation had no speaker; an apposition ending right before a reporting verb that has no
+subject becomes its subject. Seventh, a reporting or labelling verb read as a participle of
+the noun before it ('Andrei Gurulyov, a former general, called Britain "the seat of all
+evil"', 'The mayor called Lenz "a failed city"': one noun phrase, so no speaker); in a
+sentence with no verb of its own, with nothing but the noun's apposition between them and an
+object after the verb, the verb becomes the sentence's verb and the noun its subject.
+Eighth, a phrase set off by commas between a reporting verb and the "that" of its clause
+("She said, after the vote, that taxes would rise"; "I promised, when we took office, that
+…"), which the model hangs on the reported clause, so the claim read "After the vote, that
+taxes would rise."; nothing before "that" belongs to its clause, so the phrase is hung on
+the verb (and a "that" read as the clause's object, before its subject, is made its mark).
+Ninth, an amount read as the agent of a passive while a later "by" names it ("The budget was
+cut by 10 percent by the council": "10 percent" cut it, so the council and the budget read
+as swapped); the "by" of the amount is made a plain preposition and the later one the agent.
+Tenth, the "that" opening a reported clause read as an adverb of its verb ("We indicated at
+that time that we were not going to intervene": "that" an ``advmod`` of "going"), so the
+claim read "That we were not going to intervene."; a "that" so read, first in the clause and
+before its subject, is made its mark. Eleventh, a reporting verb before its quotation read
+as an aside of a word inside it ('In the video, Lam said, "any acts that advocate … will not
+be tolerated."': "said" a ``parataxis`` of "acts", the sentence's root), so the frame stayed
+in the claim; the verb, followed by a comma or colon and an opening quotation mark, becomes
+the sentence's root and the quotation's head what it reports, with the words before the verb
+its own.
 """
 
 from __future__ import annotations
@@ -62,6 +68,8 @@ HYPHENS = frozenset({"-", "‐"})
 #: parts of speech of a word that can name a speaker standing alone before its verb
 SPEAKER_POS = frozenset({"PROPN", "NOUN"})
 VERB_POS = frozenset({"VERB", "AUX"})
+#: entity types of a name that can speak ("Monday" hung so is when, not who)
+NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: what may stand, hung on the verb, between an object read for a subject and its clause
 OBJECT_TAIL_DEPS = frozenset({"advmod", "prep", "punct"})
 #: the bare words that join a condition's second clause to its first
@@ -111,15 +119,28 @@ def mend_split_subjects(doc: Doc) -> Doc:
 
 def mend_unattached_speakers(doc: Doc) -> Doc:
     """Make a name or noun the parser hung on a reporting verb as a bare ``dep``, right
-    before it, the verb's subject when it has none ('"…," Massey said by email')."""
+    before it, the verb's subject when it has none ('"…," Massey said by email'); so too a
+    name it read as an adverbial noun ("Emily Ng from the pro-Lenz camp said: …", "Emily"
+    an ``npadvmod`` of "said"), with the phrases between them its own."""
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_ not in REPORTING_VERBS or verb.i == 0:
             continue
-        before = doc[verb.i - 1]
-        if before.head != verb or before.dep_ != "dep" or before.pos_ not in SPEAKER_POS:
+        if any(c.dep_ in SUBJECTS for c in verb.children):
             continue
-        if not any(c.dep_ in SUBJECTS for c in verb.children):
+        before = doc[verb.i - 1]
+        if before.head == verb and before.dep_ == "dep" and before.pos_ in SPEAKER_POS:
             before.dep_ = "nsubj"
+            continue
+        named = [
+            c
+            for c in verb.lefts
+            if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ in NAME_TYPES
+        ]
+        if named:
+            name = named[-1]
+            for phrase in [c for c in verb.lefts if c.i > name.i and c.dep_ == "prep"]:
+                phrase.head = name  # "from the pro-Lenz camp"
+            name.dep_ = "nsubj"
     return doc
 
 
@@ -275,6 +296,30 @@ def mend_unmarked_that(doc: Doc) -> Doc:
     return doc
 
 
+def mend_quotation_frames(doc: Doc) -> Doc:
+    """Make a reporting verb with a subject, followed by a comma or colon and an opening
+    quotation mark, the root of a sentence the parser rooted inside the quotation, with the
+    quotation's head what it reports ('Lam said, "any acts … will not be tolerated."')."""
+    for verb in doc:
+        head = verb.head
+        if verb.dep_ != "parataxis" or verb.lemma_ not in REPORTING_VERBS or head.i <= verb.i:
+            continue
+        if head.dep_ != "ROOT" or subject_of(verb) is None or verb.i + 2 >= len(doc):
+            continue
+        if doc[verb.i + 1].text not in {",", ":"} or doc[verb.i + 2].tag_ != "``":
+            continue
+        if head.i <= verb.i + 2:
+            continue
+        before = [c for c in head.children if c.i < verb.i]  # "In the video", a comma
+        verb.head, verb.dep_ = verb, "ROOT"
+        head.head, head.dep_ = verb, "ccomp"
+        for child in before:
+            child.head = verb
+            if child.dep_ in SUBJECTS:  # "The way my opponent talks, he said, "…""
+                child.dep_ = "npadvmod"
+    return doc
+
+
 def mend_measured_agents(doc: Doc) -> Doc:
     """Make the agent of a passive the "by" phrase after an amount the parser took for it,
     or took for a plain preposition with the agent ("was cut by 10 percent by the
@@ -324,4 +369,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
-    return mend_measured_agents(mend_split_conditions(doc))
+    return mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))

@@ -4,9 +4,14 @@ claim unit (``doc._.claim_bounds``).
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import functools
 
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from workbench.splitting.lexicon import OMISSION_MARKS
 from workbench.splitting.tokens import is_paragraph_break, sentence_units
 
 
@@ -28,10 +33,31 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@functools.cache
+def _omission_matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for phrase in sorted(OMISSION_MARKS):
+        matcher.add("OMISSION", [[{"ORTH": word} for word in phrase]])
+    return matcher
+
+
+def mark_omission_starts(doc: Doc) -> Doc:
+    """Mark a capitalised word right after a mark of words left out ("[…]") as a sentence
+    start: what follows the gap is another sentence of the quotation, not the end of the
+    one before it. Like :func:`mark_paragraph_starts`, only before the parser."""
+    if doc.has_annotation("DEP"):
+        return doc
+    for _, _, end in _omission_matcher(doc.vocab)(doc):
+        if end < len(doc) and doc[end].is_title:
+            doc[end].is_sent_start = True
+    return doc
+
+
 @Language.component("workbench_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_component(doc: Doc) -> Doc:
-    """spaCy component: never let a sentence cross a paragraph break."""
-    return mark_paragraph_starts(doc)
+    """spaCy component: never let a sentence cross a paragraph break or a gap left in a
+    quotation."""
+    return mark_omission_starts(mark_paragraph_starts(doc))
 
 
 class ClaimUnits:

@@ -11,6 +11,7 @@ from workbench.splitting.lexicon import (
     EDGE_PUNCT,
     ENCLOSING_PAIRS,
     END_MARKS,
+    OMISSION_MARKS,
     OPENING_QUOTES,
     QUOTE_MARKS,
     REPLACEABLE,
@@ -142,7 +143,7 @@ def _drop_unpaired_parens(tokens: list[Token]) -> list[Token]:
 def strip_quotes(tokens: list[Token]) -> list[Token]:
     """Drop edge punctuation, enclosing quotation marks and quotation marks left unpaired."""
     tokens = _lstrip(tokens, EDGE_PUNCT | END_MARKS)
-    tokens = _rstrip(tokens, EDGE_PUNCT)
+    tokens = _rstrip(_without_omissions(tokens), EDGE_PUNCT)
     for _ in range(3):
         if len(tokens) < 2:
             break
@@ -155,6 +156,18 @@ def strip_quotes(tokens: list[Token]) -> list[Token]:
         tokens = [*tokens[:-2], tokens[-1]]  # "… audacity,”" → "… audacity”"
     if len(tokens) > 2 and _closed_before_end(tokens):
         tokens = [*tokens[:-2], tokens[-1]]
+    return tokens
+
+
+def _without_omissions(tokens: list[Token]) -> list[Token]:
+    """The tokens without a mark of words left out ("[…]") at either edge: a gap in a
+    quotation is no word of its claim."""
+    for phrase in OMISSION_MARKS:
+        n = len(phrase)
+        if len(tokens) > n and tuple(t.text for t in tokens[-n:]) == phrase:
+            tokens = tokens[:-n]
+        if len(tokens) > n and tuple(t.text for t in tokens[:n]) == phrase:
+            tokens = tokens[n:]
     return tokens
 
 
