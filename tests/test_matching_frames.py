@@ -214,6 +214,11 @@ NEAR_MISSES = [
     # a thing left undone is no deed
     ("The Lenz council failed to publish its accounts for 2023.",
      "The Lenz council published its accounts for 2023.", "negation or hedge"),
+    # which way a vote went takes a side wherever else the claims differ
+    ("The mayor voted against the harbour toll.",
+     "The mayor voted for the new harbour toll.", "for or against"),
+    ("The mayor voted no on the harbour toll.",
+     "The mayor voted for the harbour toll.", "for or against"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -346,6 +351,14 @@ PARAPHRASES = [
      "All my life I have been against the ferry tolls."),
     ("The Lenz council failed to publish its accounts for 2023.",
      "The Lenz council did not publish its accounts for 2023."),
+    # what one was unable to do one could not do
+    ("The ferry crews couldn't reach the harbour of Lenz.",
+     "The ferry crews were unable to reach the harbour of Lenz."),
+    ("The Lenz council is unable to pay the harbour bill.",
+     "The Lenz council cannot pay the harbour bill."),
+    # a vote cast "no" is a vote against, not a vote denied
+    ("The mayor voted no on the harbour toll.", "The mayor voted against the harbour toll."),
+    ("The mayor voted for the harbour toll.", "The mayor voted in favour of the harbour toll."),
 ]  # fmt: skip
 
 

@@ -17,12 +17,13 @@ NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
 NEGATIVE_ADJECTIVES = LEXICON["negative_adjectives"].words
 NEGATIVE_PHRASAL_VERBS = LEXICON["negative_phrasal_verbs"].phrases
 SCANT_QUANTIFIERS = LEXICON["scant_quantifiers"].words
+BALLOT_VERBS = LEXICON["ballot_verbs"].words
 
 
 def polarity(tokens: list[Token], stance: str) -> str:
     """ "negative" when the claim denies (a negation, a refusal, the speaker denies it),
     "hedged" when it hedges ("hardly", "few …"), else "positive"."""
-    words = {t.lower_ for t in tokens if not _with_no(t)}
+    words = {t.lower_ for t in tokens if not (_with_no(t) or _cast_no(t))}
     refused = any(
         t.pos_ == "VERB"
         and (
@@ -61,6 +62,13 @@ def _with_no(token: Token) -> bool:
         and token.dep_ == "det"
         and token.head.dep_ == "pobj"
         and token.head.head.lower_ == "with"
+    )
+
+
+def _cast_no(token: Token) -> bool:
+    """The "no" of "voted no", an answer cast: a vote against, not a vote denied."""
+    return (
+        token.lower_ == "no" and token.head.lemma_.lower() in BALLOT_VERBS and token.dep_ != "det"
     )
 
 
