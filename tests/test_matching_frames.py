@@ -219,6 +219,9 @@ NEAR_MISSES = [
      "The mayor voted for the new harbour toll.", "for or against"),
     ("The mayor voted no on the harbour toll.",
      "The mayor voted for the harbour toll.", "for or against"),
+    # a stance held all along, one way or the other
+    ("I have been for the new harbour toll all along.",
+     "I have been against the new harbour toll all along.", "position"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -359,6 +362,11 @@ PARAPHRASES = [
     # a vote cast "no" is a vote against, not a vote denied
     ("The mayor voted no on the harbour toll.", "The mayor voted against the harbour toll."),
     ("The mayor voted for the harbour toll.", "The mayor voted in favour of the harbour toll."),
+    ("I have been for the new harbour toll all along.",
+     "I have supported the new harbour toll all along."),
+    # an idiom of a steep rise, and one of doing away with a thing
+    ("Ferry fares in Lenz went right through the roof.", "Ferry fares in Lenz skyrocketed."),
+    ("The new law gets rid of the harbour toll.", "The new law eliminates the harbour toll."),
 ]  # fmt: skip
 
 
