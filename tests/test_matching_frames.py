@@ -367,6 +367,8 @@ PARAPHRASES = [
     # an idiom of a steep rise, and one of doing away with a thing
     ("Ferry fares in Lenz went right through the roof.", "Ferry fares in Lenz skyrocketed."),
     ("The new law gets rid of the harbour toll.", "The new law eliminates the harbour toll."),
+    ("The strike has placed a great strain on the Lenz harbour.",
+     "The strike has put a great strain on the Lenz harbour."),
 ]  # fmt: skip
 
 
