@@ -301,14 +301,12 @@ def mend_quotation_frames(doc: Doc) -> Doc:
     quotation mark, the root of a sentence the parser rooted inside the quotation, with the
     quotation's head what it reports ('Lam said, "any acts … will not be tolerated."')."""
     for verb in doc:
-        head = verb.head
-        if verb.dep_ != "parataxis" or verb.lemma_ not in REPORTING_VERBS or head.i <= verb.i:
+        head = verb.head  # inside the quotation: after the verb, its comma and the mark
+        if verb.dep_ != "parataxis" or verb.lemma_ not in REPORTING_VERBS or head.i <= verb.i + 2:
             continue
-        if head.dep_ != "ROOT" or subject_of(verb) is None or verb.i + 2 >= len(doc):
+        if head.dep_ != "ROOT" or subject_of(verb) is None:
             continue
         if doc[verb.i + 1].text not in {",", ":"} or doc[verb.i + 2].tag_ != "``":
-            continue
-        if head.i <= verb.i + 2:
             continue
         before = [c for c in head.children if c.i < verb.i]  # "In the video", a comma
         verb.head, verb.dep_ = verb, "ROOT"
