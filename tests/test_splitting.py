@@ -443,6 +443,15 @@ def test_a_clause_that_says_when_stays_in_its_claim_and_is_a_claim_inside_it() -
 
 
 @needs_model
+def test_a_list_of_examples_the_parser_hung_on_a_time_clause_stays_out_of_it() -> None:
+    text = (
+        "Large gatherings were banned in Lenz again after the strike began, including "
+        "concerts, markets and weddings."
+    )
+    assert [c.claim for c in split_text(text)] == [text, "The strike began."]
+
+
+@needs_model
 @pytest.mark.parametrize(
     "text",
     [

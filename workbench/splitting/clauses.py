@@ -68,6 +68,7 @@ from workbench.splitting.lexicon import (
     AS_COMPLEMENTS,
     CLOSING_QUOTES,
     EDGE_PUNCT,
+    EXAMPLE_OPENERS,
     LABEL_DASHES,
     LABELING_VERBS,
     OBJECT_CONTENT_VERBS,
@@ -285,10 +286,21 @@ def time_clauses(unit: Span, start: int, end: int) -> list[tuple[int, int]]:
             continue  # "after he left": says when, and alone would hang on a guessed "he"
         if any(c.tag_ == "MD" for c in verb.children):
             continue  # "before lawsuits can be filed" says when, not that they were
-        first, last = _trim(doc, markers[0].i + 1, verb.right_edge.i + 1)
+        first, last = _trim(doc, markers[0].i + 1, _time_clause_end(verb))
         if start <= first < last <= end and (first, last) != (start, end):
             found.append((first, last))
     return found
+
+
+def _time_clause_end(verb: Token) -> int:
+    """Where a clause saying when ends: after its verb's phrase, but before a list of
+    examples set off by a comma that the parser hung on the verb ("before the election
+    started, including sports events": what was allowed, not what started)."""
+    doc = verb.doc
+    for child in verb.rights:
+        if child.lower_ in EXAMPLE_OPENERS and child.i > 0 and doc[child.i - 1].text == ",":
+            return child.i
+    return verb.right_edge.i + 1
 
 
 # --------------------------------------------------------------------------- component
