@@ -767,3 +767,31 @@ def test_a_label_on_a_pronoun_is_worded_as_a_sentence_with_its_ground(
     # label says why it was given and stays with it
     (found,) = split(text)
     assert (found.claim, found.speaker) == (claim, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the mayor said last week, the Lenz bridge will reopen in May.",
+        "The Lenz bridge will reopen in May, as the mayor said.",
+    ],
+)
+def test_a_frame_opened_by_as_names_the_speaker_and_leaves_the_wording(text: str) -> None:
+    (claim,) = split(text)
+    assert (claim.speaker, claim.claim) == ("mayor", "The Lenz bridge will reopen in May.")
+
+
+def test_an_as_clause_that_says_when_names_no_speaker() -> None:
+    (claim,) = split("As she said goodbye, the Lenz bridge collapsed.")
+    assert claim.speaker is None
+
+
+def test_an_as_clause_reporting_content_of_its_own_is_a_claim_of_its_speaker() -> None:
+    claims = split(
+        "The Lenz ferry is still running, as the harbour board says the strike order does "
+        "not cover ferries."
+    )
+    assert [(c.speaker, c.claim) for c in claims] == [
+        (None, "The Lenz ferry is still running."),
+        ("harbour board", "The strike order does not cover ferries."),
+    ]

@@ -5,8 +5,9 @@ order on one claim span (pure functions over spaCy Tokens):
 
 1. reporting verb — the subject of a reporting verb (say, tell, add, argue, claim, warn, …)
    that governs the span: the span's root, a ``parataxis`` of it ("The deal, he said, is
-   dead"), a reporting verb after a comma that the parser hung below the root ("…, said X"), or
-   a reporting verb coordinated with one of those ("said … and warned …", also when the
+   dead"), a reporting verb after a comma that the parser hung below the root ("…, said X"), a
+   bare frame opened by "as" before or after it ("As the mayor said, …"), or a reporting verb
+   coordinated with one of those ("said … and warned …", also when the
    conjunct is a claim of its own: "warned that …" takes the subject of "said"). A reporting
    verb in a subordinate clause ("Although X has said it is neutral, it has shipped …") does
    not govern the main clause: that is the article's own assertion.

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from workbench.splitting.frame_shapes import as_frame
 from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
     DETERMINERS,
@@ -390,6 +391,8 @@ def _bare_aside(verb: Token, span: Span) -> bool:
     ("The attacks are their right, Saree said, warning …"; "The toll, the mayor said on
     Monday, is a tax"): it frames the clause, it has no object to report. When, where and how
     it was said may stand with it."""
+    if as_frame(verb) and set_aside(verb, span):
+        return True  # "As the mayor said, …", "…, as the mayor said"
     if verb.dep_ != "parataxis" or not set_aside(verb, span):
         return False
     if verb.i < verb.head.i and not _after_subject(verb, span):

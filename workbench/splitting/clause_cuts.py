@@ -239,8 +239,12 @@ def _subject_bounds(subject: Token) -> tuple[int, int]:
 
 def _full_as_clause(verb: Token) -> bool:
     """An "as" clause that asserts something of its own: not elliptical ("as he had promised",
-    "as it was before", "as there was after the war") and not a reporting frame."""
-    if verb.lemma_ in REPORTING_VERBS | ELLIPTICAL_AS_VERBS | {"be", "have"}:
+    "as it was before", "as there was after the war") and not a reporting frame ("as the
+    minister said"). A reporting verb with content of its own reports a claim of its own
+    ("as the network claims the order did not cover its news channel")."""
+    if verb.lemma_ in REPORTING_VERBS:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.lemma_ in ELLIPTICAL_AS_VERBS | {"be", "have"}:
         return False
     if any(c.dep_ == "expl" for c in verb.children):
         return False

@@ -8,6 +8,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from workbench.splitting.frame_shapes import (
+    bare_frame,
+    comma_before,
+    comma_before_word,
+    opening_as_comma,
+    opening_as_frame,
+)
 from workbench.splitting.lexicon import (
     DENIAL_VERBS,
     DETERMINERS,
@@ -256,7 +263,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     """The speaker after a reporting verb that follows its content, which the parser takes
     for the verb's object ("The talks failed, reported NDTV"): a name, a person or an organ
     that ends the frame, with the content before the verb and a comma between them."""
-    if verb.lemma_ not in INVERTING_VERBS or not _comma_before_word(verb):
+    if verb.lemma_ not in INVERTING_VERBS or not comma_before_word(verb):
         return None
     before = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
     hung = verb.dep_ in {"advcl", "ccomp", "parataxis"} and verb.head.i < verb.i
@@ -275,24 +282,6 @@ def _inverted_subject(verb: Token) -> Token | None:
 INVERSION_TAIL_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 
 
-def _comma_before_word(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].text == ","
-
-
-def _comma_before(token: Token) -> bool:
-    first = min(t.i for t in token.subtree)
-    return first > 0 and token.doc[first - 1].text in {",", '"', "”", "’"}
-
-
-def _bare_frame(verb: Token) -> bool:
-    """True when a reporting verb inside a sentence carries no clause of its own: "he said",
-    "said X in a statement" — not "responded with the claim that …"."""
-    return not any(
-        t.i != verb.i and t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP", "MD"}
-        for t in verb.subtree
-    )
-
-
 def ends_span(token: Token, span: Span) -> bool:
     return all(t.is_punct or t.is_space for t in span.doc[token.right_edge.i + 1 : span.end])
 
@@ -302,18 +291,20 @@ def governs(verb: Token, span: Span) -> bool:
 
     The span's root; a bare parenthetical frame ("The deal, he said, is dead"); a bare frame
     after a comma that the parser hung below the root or below the root's last conjunct at
-    the end of the span ("A did X, and B did Y, said Z"); a reporting verb coordinated with one
-    of those.
+    the end of the span ("A did X, and B did Y, said Z"); a bare frame opened by "as" before
+    the root ("As the mayor said, …"); a reporting verb coordinated with one of those.
     """
     root = unit_root(span)
     if verb == root:
         return True
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and _bare_frame(verb):
+    if verb.head == root and opening_as_frame(verb):
+        return True
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and bare_frame(verb):
         if verb.head == root and (verb.dep_ == "parataxis" or verb.i > root.i):
-            return verb.dep_ == "parataxis" or _comma_before(verb)
+            return verb.dep_ == "parataxis" or comma_before(verb)
         parent = verb.head
         if parent.dep_ == "conj" and parent.head == root and verb.i > parent.i:
-            return _comma_before(verb) and ends_span(verb, span)
+            return comma_before(verb) and ends_span(verb, span)
     if verb.dep_ == "conj" and verb.head.lemma_ in REPORTING_VERBS:
         return governs(verb.head, span)
     return False
@@ -340,6 +331,9 @@ def content_of(verb: Token, span: Span, exclude: set[int]) -> list[Token]:
     content: list[Token] = []
     if set_aside(verb, span):
         inner = {t.i for t in verb.subtree} - subject_clause_taken(verb, span)
+        comma = opening_as_comma(verb)
+        if comma is not None:  # "As the mayor said last week, …"
+            inner |= set(range(verb.left_edge.i, comma + 1))
         return [t for t in span if t.i not in inner and t.i not in exclude]
     complements = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
     if any(c.i > verb.i for c in complements):  # a complement before it is a misparse then
