@@ -222,6 +222,17 @@ NEAR_MISSES = [
     # a stance held all along, one way or the other
     ("I have been for the new harbour toll all along.",
      "I have been against the new harbour toll all along.", "position"),
+    # "not one shred of" denies what the claim without it asserts
+    ("Not one shred of evidence was offered that the Lenz harbour wall was not safe.",
+     "Evidence was offered that the Lenz harbour wall was not safe.", "negation"),
+    # hurrying a thing along is not putting it off, however deep in the claim the verb is
+    ("It is true that the Lenz council voted to delay the harbour works.",
+     "It is true that the Lenz council voted to speed up the harbour works.", "timing"),
+    ("The toll will slow down trade in the Lenz harbour.",
+     "The toll will speed up trade in the Lenz harbour.", "timing"),
+    # a permission is said by "allows … to" as by "can", and differs from a bare fact
+    ("The Lenz harbour law allows police to search ferries.",
+     "Police search ferries in the Lenz harbour.", "hedge"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -369,6 +380,16 @@ PARAPHRASES = [
     ("The new law gets rid of the harbour toll.", "The new law eliminates the harbour toll."),
     ("The strike has placed a great strain on the Lenz harbour.",
      "The strike has put a great strain on the Lenz harbour."),
+    # "not one" counts nothing: it says "no"
+    ("Not one shred of evidence was offered that the Lenz harbour wall was not safe.",
+     "No evidence at all was offered that the Lenz harbour wall was not safe."),
+    ("The Lenz council voted to delay the harbour works.",
+     "The Lenz council voted to postpone the harbour works."),
+    # "to" after a rise handed to someone says to whom, not the level it reaches
+    ("The Lenz council is giving 90 percent of dockers a pay rise.",
+     "The Lenz council is giving a pay rise to 90 percent of dockers."),
+    ("The new harbour law allows captains to choose their own pilots.",
+     "Under the new harbour law, captains can choose their own pilots."),
 ]  # fmt: skip
 
 

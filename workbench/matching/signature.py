@@ -91,17 +91,40 @@ class Signature:
         }
         if self.wording is not None and vocab.lower_case_modal.search(self.wording):
             found.add("modal")  # "they may cover", not "in May"
+        if self._permits():
+            found.add("modal")  # "allows patients to choose": "patients can choose"
         return frozenset(found)
+
+    def _permits(self) -> bool:
+        """Whether a verb of permission (a verb of the frame, not "a permit") lets another
+        verb of the frame happen: "to" and that verb after it ("allows patients to choose"),
+        or a bare "to" at the end ("allows them to"), or that verb two to four words after
+        it ("let local authorities issue"; right after it, a verb is the parser's
+        misreading)."""
+        words = self.text.split()
+        verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else set()
+        allowed = [i for i, w in enumerate(words) if w in vocabulary().permission_verbs & verbs]
+        then = [*words[1:], ""]  # the word after each
+        return any(
+            verbs & set(words[i + 2 : i + 5])
+            or any(
+                w == "to" and (then[j] in verbs or not then[j])
+                for j, w in enumerate(words)
+                if j > i
+            )
+            for i in allowed
+        )
 
     @functools.cached_property
     def level(self) -> bool | None:
         """Whether a change the claim states reaches a level ("fell to 4 per cent": True)
-        or is an amount ("fell by 4 per cent": False); None when it states no change."""
+        or is an amount ("fell by 4 per cent": False); None when it states no change (a
+        change handed to someone, "giving a tax cut to …", is none)."""
         vocab = vocabulary()
         words = self.text.split()
         found = None
         for i, word in enumerate(words):
-            if word in vocab.amount_words:
+            if word in vocab.amount_words or vocab.giver_words & set(words[max(0, i - 3) : i]):
                 continue
             if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
                 following = words[i + 1] if i + 1 < len(words) else ""
@@ -118,13 +141,13 @@ class Signature:
         """The index words a negation of the claim bears on: the first after each "not",
         "no", "never" … within three words, passing over ``[negations] between`` ("is not
         part" → "part", "has not been repatriated" → "repatriat", "is not going to raise"
-        → "raise")."""
+        → "raise", "not one shred of evidence" → "evid")."""
         words = self.text.split()
         passed = NEGATIONS | vocabulary().between_negation
         found = set()
         for i, word in enumerate(words):
             if word in NEGATIONS:
-                following = (w for w in words[i + 1 : i + 4] if w not in passed)
+                following = [w for w in words[i + 1 :] if w not in passed][:3]
                 found.update(index_terms(" ".join(following))[:1])
         return frozenset(found)
 

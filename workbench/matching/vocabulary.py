@@ -75,6 +75,8 @@ class Vocabulary:
     hedges: re.Pattern
     #: the hedges of possibility or necessity ("could", "possibly"), in their compared form
     modal_hedges: frozenset[str]
+    #: verbs that say another may be done ("allows patients to choose"), compared form
+    permission_verbs: frozenset[str]
     #: modal hedges read only as written in lower case ("may"; "May" is the month)
     lower_case_modal: re.Pattern
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
@@ -82,6 +84,8 @@ class Vocabulary:
     level_words: frozenset[str]
     #: words of those contrasts that never reach a level ("added to"), in their compared form
     amount_words: frozenset[str]
+    #: verbs that hand a thing to someone ("giving a tax cut to"), in their compared form
+    giver_words: frozenset[str]
     #: nouns that stand for the noun before them when compared ("the unemployment rate")
     measures: frozenset[str]
     #: words that set one thing against another ("than")
@@ -183,12 +187,14 @@ def vocabulary() -> Vocabulary:
         works=frozenset(data["works"]["words"]),
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
+        permission_verbs=frozenset(_compared_form(w, single) for w in data["hedges"]["permission"]),
         lower_case_modal=re.compile(
             rf"\b(?:{'|'.join(map(re.escape, data['hedges']['lower_case_modal']))})\b"
         ),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
+        giver_words=frozenset(_compared_form(w, single) for w in data["levels"]["givers"]),
         measures=frozenset(data["levels"]["measures"]),
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),

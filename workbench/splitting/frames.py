@@ -110,10 +110,13 @@ def _numeric(token: Token) -> bool:
 
 
 def _counts(token: Token) -> bool:
-    """False for the pronoun "one" ("one of these groups"), which counts nothing; "one" of a
-    rate counts, whatever its role ("one in ten is employed", "one out of five")."""
+    """False for the pronoun "one" ("one of these groups") and for the "one" of "not one",
+    which count nothing; "one" of a rate counts, whatever its role ("one in ten is employed",
+    "one out of five")."""
     if token.lower_ != "one":
         return True
+    if token.i > 0 and token.nbor(-1).lower_ == "not":  # "not one shred": none at all
+        return False
     after = list(token.doc[token.i + 1 : token.i + 5])
     if after and after[0].lower_ in {"in", "out"}:  # "one in (every) ten", "one out of five"
         rest = [t for t in after[1:] if t.lower_ not in {"of", "every"}]
