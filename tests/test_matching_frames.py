@@ -390,6 +390,11 @@ PARAPHRASES = [
      "The Lenz council is giving a pay rise to 90 percent of dockers."),
     ("The new harbour law allows captains to choose their own pilots.",
      "Under the new harbour law, captains can choose their own pilots."),
+    # names of one list change places, each with its article; "asked for" is "requested"
+    ("The mayor of Lenz faced a Labour Council and a Labour Assembly.",
+     "The mayor of Lenz faced a Labour Assembly and a Labour Council."),
+    ("The Lenz council asked for $40 million of harbour money.",
+     "The Lenz council requested $40 million of harbour money."),
 ]  # fmt: skip
 
 
