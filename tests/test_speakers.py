@@ -795,3 +795,17 @@ def test_an_as_clause_reporting_content_of_its_own_is_a_claim_of_its_speaker() -
         (None, "The Lenz ferry is still running."),
         ("harbour board", "The strike order does not cover ferries."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master told CNN Lenz Port had closed on Monday.",
+        "The harbour master told the BBC Lenz Port had closed on Monday.",
+    ],
+)
+def test_a_broadcaster_told_is_not_part_of_the_name_that_opens_what_it_was_told(
+    text: str,
+) -> None:
+    (claim,) = split(text)
+    assert (claim.speaker, claim.claim) == ("harbour master", "Lenz Port had closed on Monday.")

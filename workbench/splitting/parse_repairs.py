@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends eleven faults. First, a subject noun phrase parsed as several subjects of one
+head. It mends twelve faults. First, a subject noun phrase parsed as several subjects of one
 verb side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -50,15 +50,19 @@ as an aside of a word inside it ('In the video, Lam said, "any acts that advocat
 be tolerated."': "said" a ``parataxis`` of "acts", the sentence's root), so the frame stayed
 in the claim; the verb, followed by a comma or colon and an opening quotation mark, becomes
 the sentence's root and the quotation's head what it reports, with the words before the verb
-its own.
+its own. Twelfth, an addressee read as the first word of the name that opens what it was told
+("Soufan told NPR Hamza bin Laden had appeared …": "NPR Hamza bin Laden" one name, so the
+claim began "NPR Hamza bin Laden"); an upper-case acronym right after a verb of telling
+(maybe after "the") and before a capitalised name, the verb with no object, becomes the
+verb's addressee, and the recogniser's entity is cut after it.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.lexicon import LABELING_VERBS, REPORTING_VERBS
+from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTING_VERBS
 from workbench.splitting.tokens import condition_words, glued, subject_of
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -72,6 +76,8 @@ VERB_POS = frozenset({"VERB", "AUX"})
 NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: what may stand, hung on the verb, between an object read for a subject and its clause
 OBJECT_TAIL_DEPS = frozenset({"advmod", "prep", "punct"})
+#: what a verb of telling says its addressee or its content with
+ADDRESSEE_DEPS = frozenset({"dative", "dobj", "iobj"})
 #: the bare words that join a condition's second clause to its first
 JOINING_WORDS = frozenset({"and", "or"})
 
@@ -361,10 +367,52 @@ def mend_split_conditions(doc: Doc) -> Doc:
     return doc
 
 
+def mend_addressed_acronyms(doc: Doc) -> Doc:
+    """Make the acronym right after a verb of telling its addressee when the parser read it
+    as the first word of the name that opens the reported clause ("Soufan told NPR Hamza bin
+    Laden had appeared …", "NPR Hamza bin Laden" one name): an upper-case name of two or more
+    letters, maybe after "the", followed by a capitalised one, the verb with no object of
+    its own."""
+    for verb in doc:
+        start = verb.i + 1
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1  # "told the BBC Lenz Port had closed"
+        if verb.lemma_ not in ADDRESSEE_VERBS or start + 1 >= len(doc):
+            continue
+        if any(c.dep_ in ADDRESSEE_DEPS for c in verb.children):
+            continue
+        acronym, rest = doc[start], doc[start + 1]
+        name = acronym.head
+        clause = name.head
+        if not (acronym.dep_ == "compound" and acronym.is_upper and len(acronym) > 1):
+            continue
+        if not (rest.is_title and rest.pos_ == "PROPN" and name.dep_ in SUBJECTS):
+            continue
+        if clause.head != verb or clause.dep_ != "ccomp" or name.i <= acronym.i:
+            continue
+        acronym.head, acronym.dep_ = verb, "dative"
+        for word in doc[verb.i + 1 : start]:
+            word.head = acronym
+        _split_entity(doc, acronym.i)
+    return doc
+
+
+def _split_entity(doc: Doc, at: int) -> None:
+    """Cut the entity holding token ``at`` after it ("NPR" and "Hamza bin Laden")."""
+    ents = []
+    for ent in doc.ents:
+        if ent.start == at and ent.end > at + 1:
+            ents += [Span(doc, at, at + 1, ent.label_), Span(doc, at + 1, ent.end, ent.label_)]
+        else:
+            ents.append(ent)
+    doc.ents = ents
+
+
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
     doc = mend_stranded_reports(mend_unattached_speakers(mend_split_subjects(doc)))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
-    return mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
+    doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
+    return mend_addressed_acronyms(doc)
