@@ -809,3 +809,8 @@ def test_a_broadcaster_told_is_not_part_of_the_name_that_opens_what_it_was_told(
 ) -> None:
     (claim,) = split(text)
     assert (claim.speaker, claim.claim) == ("harbour master", "Lenz Port had closed on Monday.")
+
+
+def test_what_a_speaker_implies_is_the_speakers_claim() -> None:
+    (claim,) = split("The mayor of Lenz is implying that the harbour toll will fall.")
+    assert (claim.speaker, claim.claim) == ("mayor of Lenz", "The harbour toll will fall.")
