@@ -233,6 +233,9 @@ NEAR_MISSES = [
     # a permission is said by "allows … to" as by "can", and differs from a bare fact
     ("The Lenz harbour law allows police to search ferries.",
      "Police search ferries in the Lenz harbour.", "hedge"),
+    # whoever "you" is, "your husband" is someone else
+    ("You called the Lenz pact the best of all harbour deals.",
+     "Your husband called the Lenz pact the best of all harbour deals.", "speaker"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -395,6 +398,8 @@ PARAPHRASES = [
      "The mayor of Lenz faced a Labour Assembly and a Labour Council."),
     ("The Lenz council asked for $40 million of harbour money.",
      "The Lenz council requested $40 million of harbour money."),
+    ("The Lenz council signed two trade deals with Karsovia in May.",
+     "The Lenz council signed two trade agreements with Karsovia in May."),
 ]  # fmt: skip
 
 

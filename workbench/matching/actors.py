@@ -105,10 +105,20 @@ def same_speaker(a: str, b: str) -> bool:
     """Whether two speakers can be one: the same actor, or the same author of what they
     published ("a 2018 University of Pennsylvania study" / "the University of
     Pennsylvania"; ``[works]``). A pronoun left unresolved ("@he") is one speaker only with
-    a pronoun of its person, and may be anyone named."""
+    a pronoun of its person, and may be anyone named but one its possessive names ("@you" /
+    "@you:husband", your husband)."""
+    (owner_a, a), (owner_b, b) = _owned(a), _owned(b)
+    if owner_a == b or owner_b == a:
+        return False
     if a.startswith("@") or b.startswith("@"):
         return a == b or not (a.startswith("@") and b.startswith("@"))
     return same_actor(a, b) or same_actor(_author(a), _author(b))
+
+
+def _owned(speaker: str) -> tuple[str | None, str]:
+    """A compared speaker's owner and the rest ("@you:husband": "@you", "husband")."""
+    owner, mark, rest = speaker.partition(":")
+    return (owner, rest) if mark and owner.startswith("@") else (None, speaker)
 
 
 def _author(name: str) -> str:

@@ -477,12 +477,17 @@ def _person(speaker: str) -> str | None:
 def normalise_speaker(speaker: str | None) -> str | None:
     """A speaker as compared: names in their one form, no stop words, and no month or
     weekday ("teachers polled in January" is who the teachers are, not when they spoke); a
-    personal pronoun as its person ("@he")."""
+    personal pronoun as its person ("@he"); a phrase a possessive opens, after its owner
+    ("Your husband": "@you:husband")."""
     if not speaker:
         return None
     person = _person(speaker)
     if person is not None:
         return person
+    first, _, rest = speaker.strip().partition(" ")
+    if rest and first.lower() in vocabulary().possessives:
+        owned = normalise_speaker(rest)
+        return f"{_person(first)}:{owned}" if owned else None
     named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
     named = PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
     words = [

@@ -54,6 +54,8 @@ class Vocabulary:
     contrasts: dict[str, tuple[tuple[str, int], ...]]
     #: {personal pronoun: its group} (``[persons]``): "he" and "him" are one person
     persons: dict[str, int]
+    #: possessive pronouns that open a speaker's phrase ("your husband")
+    possessives: frozenset[str]
     #: the ``[light_verbs]`` in their compared form
     light_verbs: frozenset[str]
     #: the particles of phrasal verbs ("down" of "paid down"), which go with a traded verb
@@ -179,6 +181,7 @@ def vocabulary() -> Vocabulary:
         traded=_contrasts(data["traded"]["groups"], single),
         one_action=_contrasts(data["one_action"]["groups"], single),
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
+        possessives=frozenset(data["persons"]["possessives"]),
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         particles=frozenset(data["light_verbs"]["particles"]),
         particles_apart=frozenset(data["light_verbs"]["apart"]),
