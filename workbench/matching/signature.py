@@ -124,8 +124,10 @@ class Signature:
         words = self.text.split()
         found = None
         for i, word in enumerate(words):
-            if word in vocab.amount_words or vocab.giver_words & set(words[max(0, i - 3) : i]):
+            if word in vocab.amount_words:
                 continue
+            if vocab.giver_words & set(words[max(0, i - 3) : i]):
+                continue  # "giving … a tax cut to": to whom
             if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
                 following = words[i + 1] if i + 1 < len(words) else ""
                 found = found or following in vocab.level_words
