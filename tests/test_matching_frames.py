@@ -2174,3 +2174,11 @@ def test_no_one_is_nobody() -> None:
     assert no_one.frame.nouns == stored.frame.nouns
     assert score_many([no_one], [stored])[0, 0] >= THRESHOLD
     assert score_many([everyone], [stored])[0, 0] < THRESHOLD
+
+
+def test_a_speaker_a_possessive_names_is_shown_as_said() -> None:
+    from workbench.matching import agreements
+
+    a = framed("Your husband called the Lenz pact the best of all harbour deals.")
+    b = framed("Your husband called the Lenz pact the best harbour deal of all.")
+    assert "speaker your husband" in agreements(a, b)

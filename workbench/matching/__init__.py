@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from workbench.matching.actors import same_actor
+from workbench.matching.actors import same_actor, speaker_label
 from workbench.matching.differences import (
     compatible,
     differences,
@@ -222,7 +222,7 @@ def agreements(a: Signature, b: Signature) -> tuple[str, ...]:
     if a.numbers and a.numbers == b.numbers and not numbers_swapped(a, b):
         out.append("numbers " + ", ".join(sorted(a.numbers)))
     if a.speaker and b.speaker and same_actor(a.speaker, b.speaker):
-        out.append(f"speaker {b.speaker.removeprefix('@')}")
+        out.append(f"speaker {speaker_label(b.speaker)}")
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return tuple(out)

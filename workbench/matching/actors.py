@@ -115,6 +115,16 @@ def same_speaker(a: str, b: str) -> bool:
     return same_actor(a, b) or same_actor(_author(a), _author(b))
 
 
+def speaker_label(speaker: str) -> str:
+    """A compared speaker as a reader says it ("@you:husband": "your husband", "@he": "he")."""
+    owner, rest = _owned(speaker)
+    if owner is None:
+        return speaker.removeprefix("@")
+    persons = vocabulary().persons
+    mine = [w for w in vocabulary().possessives if persons.get(w) == persons.get(owner[1:])]
+    return f"{mine[0] if mine else owner[1:]} {rest}"
+
+
 def _owned(speaker: str) -> tuple[str | None, str]:
     """A compared speaker's owner and the rest ("@you:husband": "@you", "husband")."""
     owner, mark, rest = speaker.partition(":")
