@@ -400,6 +400,8 @@ PARAPHRASES = [
      "The Lenz council requested $40 million of harbour money."),
     ("The Lenz council signed two trade deals with Karsovia in May.",
      "The Lenz council signed two trade agreements with Karsovia in May."),
+    ("The Lenz council is going forward with the harbour toll.",
+     "The Lenz council is moving forward with the harbour toll."),
 ]  # fmt: skip
 
 
