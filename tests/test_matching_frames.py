@@ -1077,6 +1077,8 @@ def test_growth_and_a_decline_are_opposite_directions() -> None:
         ("No more than a thousand dockers work in Lenz now.", ("1000",)),
         ("Lenz has 3 harbours and 4 million residents.", ("3", "4000000")),
         ("Grain prices in Lenz rose 2 to 3 percent in 2024.", ("2", "3")),
+        # a currency sign before each end leaves the range one
+        ("The Lenz harbour deficit is now $5 to $7 billion.", ("5000000000", "7000000000")),
     ],
 )  # fmt: skip
 def test_a_range_shares_its_scale_and_a_bare_scale_counts_one(

@@ -52,8 +52,8 @@ _DIGITS = {
 
 def number_values(tokens: Iterable[Token]) -> list[str]:
     """The values of the numbers among ``tokens`` ("forty thousand" → 40000, "a thousand"
-    → 1000, "eight or nine billion" → 8000000000 and 9000000000, "two-thirds" → 0.666…,
-    "one point eight billion" → 1800000000), as text."""
+    → 1000, "eight or nine billion" and "$8 to $9 billion" → 8000000000 and 9000000000,
+    "two-thirds" → 0.666…, "one point eight billion" → 1800000000), as text."""
     values: list[str] = []
     current: float | None = None
     magnitude: float | None = None  # "several hundred thousand": scales with no number
@@ -62,7 +62,9 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
     place: float | None = None  # the place of the next digit after a spoken "point"
-    tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
+    # "three-and-a-half", "forty-two"; a currency sign between the ends of a range leaves
+    # them one range ("$5 to $7 billion": both in billions)
+    tokens = [t for t in tokens if t.text != "-" and not t.is_currency]
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if word == "point" and current is not None and not scaled and place is None:
