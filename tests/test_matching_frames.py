@@ -1079,6 +1079,7 @@ def test_growth_and_a_decline_are_opposite_directions() -> None:
         ("Grain prices in Lenz rose 2 to 3 percent in 2024.", ("2", "3")),
         # a currency sign before each end leaves the range one
         ("The Lenz harbour deficit is now $5 to $7 billion.", ("5000000000", "7000000000")),
+        ("Lenz lost $5 billion and $7 million in 2024.", ("5000000000", "7000000")),
     ],
 )  # fmt: skip
 def test_a_range_shares_its_scale_and_a_bare_scale_counts_one(

@@ -62,11 +62,11 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
     place: float | None = None  # the place of the next digit after a spoken "point"
-    # "three-and-a-half", "forty-two"; a currency sign between the ends of a range leaves
-    # them one range ("$5 to $7 billion": both in billions)
-    tokens = [t for t in tokens if t.text != "-" and not t.is_currency]
+    tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        if token.is_currency and first_end is not None and current is None:
+            continue  # "$5 to $7 billion": the sign leaves the range one
         if word == "point" and current is not None and not scaled and place is None:
             place = 0.1  # "one point eight billion"
             continue
