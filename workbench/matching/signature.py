@@ -105,15 +105,11 @@ class Signature:
         verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else set()
         allowed = [i for i, w in enumerate(words) if w in vocabulary().permission_verbs & verbs]
         then = [*words[1:], ""]  # the word after each
-        return any(
-            verbs & set(words[i + 2 : i + 5])
-            or any(
-                w == "to" and (then[j] in verbs or not then[j])
-                for j, w in enumerate(words)
-                if j > i
-            )
-            for i in allowed
-        )
+        infinitives = [
+            j for j, w in enumerate(words) if w == "to" and (then[j] in verbs or not then[j])
+        ]
+        last = infinitives[-1] if infinitives else -1
+        return any(verbs & set(words[i + 2 : i + 5]) or last > i for i in allowed)
 
     @functools.cached_property
     def level(self) -> bool | None:
@@ -126,9 +122,9 @@ class Signature:
         for i, word in enumerate(words):
             if word in vocab.amount_words:
                 continue
-            if vocab.giver_words & set(words[max(0, i - 3) : i]):
-                continue  # "giving … a tax cut to": to whom
             if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
+                if vocab.giver_words & set(words[max(0, i - 3) : i]):
+                    continue  # "giving … a tax cut to": to whom
                 following = words[i + 1] if i + 1 < len(words) else ""
                 found = found or following in vocab.level_words
         return found

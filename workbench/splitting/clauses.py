@@ -64,6 +64,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.clause_cuts import Clause, Cut, absolute_verb, find_cuts, is_asserted
+from workbench.splitting.frame_shapes import comma_before_word
 from workbench.splitting.lexicon import (
     AS_COMPLEMENTS,
     CLOSING_QUOTES,
@@ -296,9 +297,8 @@ def _time_clause_end(verb: Token) -> int:
     """Where a clause saying when ends: after its verb's phrase, but before a list of
     examples set off by a comma that the parser hung on the verb ("before the election
     started, including sports events": what was allowed, not what started)."""
-    doc = verb.doc
     for child in verb.rights:
-        if child.lower_ in EXAMPLE_OPENERS and child.i > 0 and doc[child.i - 1].text == ",":
+        if child.lower_ in EXAMPLE_OPENERS and comma_before_word(child):
             return child.i
     return verb.right_edge.i + 1
 

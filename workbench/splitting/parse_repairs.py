@@ -374,10 +374,12 @@ def mend_addressed_acronyms(doc: Doc) -> Doc:
     letters, maybe after "the", followed by a capitalised one, the verb with no object of
     its own."""
     for verb in doc:
+        if verb.lemma_ not in ADDRESSEE_VERBS:
+            continue
         start = verb.i + 1
         if start < len(doc) and doc[start].lower_ == "the":
             start += 1  # "told the BBC Lenz Port had closed"
-        if verb.lemma_ not in ADDRESSEE_VERBS or start + 1 >= len(doc):
+        if start + 1 >= len(doc):
             continue
         if any(c.dep_ in ADDRESSEE_DEPS for c in verb.children):
             continue
