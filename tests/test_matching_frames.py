@@ -236,6 +236,16 @@ NEAR_MISSES = [
     # whoever "you" is, "your husband" is someone else
     ("You called the Lenz pact the best of all harbour deals.",
      "Your husband called the Lenz pact the best of all harbour deals.", "speaker"),
+    # a quarter of a million is no million, nor is half of one
+    ("A quarter of a million tonnes of grain passed through Lenz in May.",
+     "A million tonnes of grain passed through Lenz in May.", "number"),
+    ("Half of a million tonnes of grain passed through Lenz in May.",
+     "A quarter of a million tonnes of grain passed through Lenz in May.", "number"),
+    # being able to do a thing is not doing it, and not being able to is not being able to
+    ("The Lenz harbour is able to unload ten ships a day.",
+     "The Lenz harbour unloads ten ships a day.", "hedge"),
+    ("The Lenz harbour is not able to unload ten ships a day.",
+     "The Lenz harbour can unload ten ships a day.", "negation"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -402,6 +412,18 @@ PARAPHRASES = [
      "The Lenz council signed two trade agreements with Karsovia in May."),
     ("The Lenz council is going forward with the harbour toll.",
      "The Lenz council is moving forward with the harbour toll."),
+    # a part of a scale is that part of it, whatever the recogniser took "a quarter" for
+    ("Dockers who earn less than a quarter of a million dollars a year pay no toll in Lenz.",
+     "Dockers who earn under $250,000 a year pay no toll in Lenz."),
+    ("Three quarters of a million tonnes of grain passed through Lenz in May.",
+     "In May, 750,000 tonnes of grain passed through Lenz."),
+    # what one is able to do now one can do; grain sold abroad is exported
+    ("With its new cranes, the Lenz harbour is able to unload ten ships a day.",
+     "With its new cranes, the Lenz harbour can unload ten ships a day."),
+    ("The Lenz council is in a position to pay a lot more than it has in the past.",
+     "The Lenz council is able to pay a lot more than it has in the past."),
+    ("Under the new law, Lenz grain can be sold abroad.",
+     "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip
 
 

@@ -136,6 +136,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
             continue
         elif word in {"a", "an"} and current < 1 and k + 1 < len(words) and words[k + 1] in SCALES:
             continue  # "half a million": the scale multiplies the half
+        elif word == "of" and current is not None and _of_scale(words[k + 1 : k + 3]):
+            continue  # "a quarter of a million": the scale multiplies the part
         elif current is not None and word != "and":
             values.append(number_text(current))
             in_range = word in RANGE_WORDS and not scaled
@@ -148,6 +150,30 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     if magnitude is not None:
         values.append(f"{number_text(magnitude)}s")
     return values
+
+
+def _of_scale(after: list[str]) -> bool:
+    """Whether the words after an "of" are "a" and a scale word ("of a million")."""
+    return len(after) == 2 and after[0] in {"a", "an"} and after[1] in SCALES
+
+
+def part_of_scale(ent: Span) -> bool:
+    """Whether an entity ends in a part of one that a scale after it multiplies ("a quarter"
+    of "a quarter of a million", which the recogniser reads as a date)."""
+    return _part_of_scale_end(ent.doc, ent.end) > ent.end
+
+
+def _part_of_scale_end(doc: Doc, end: int) -> int:
+    """The end of "of a million" after a part of one ending at ``end`` ("three quarters of
+    a billion"), or ``end`` when no such scale follows."""
+    if end == 0 or doc[end - 1].lower_ not in FRACTIONS or end + 3 > len(doc):
+        return end
+    if doc[end].lower_ != "of" or not _of_scale([t.lower_ for t in doc[end + 1 : end + 3]]):
+        return end
+    stop = end + 2
+    while stop < len(doc) and doc[stop].lower_ in SCALES:
+        stop += 1
+    return stop
 
 
 def factor_values(tokens: Iterable[Token]) -> list[str]:
@@ -205,7 +231,8 @@ def fraction_end(doc: Doc, end: int) -> int:
     hundred"), that follows a number ending at ``end``, or ``end`` when none does. Only its
     tail may follow: the recogniser can end an entity inside it ("4 to 4 and a" | "half
     percent")."""
-    stop = end
+    if (stop := _part_of_scale_end(doc, end)) > end:
+        return stop  # "a quarter" | "of a million"
     while stop < len(doc) and doc[stop].lower_ in {"-", *AND_A_HALF}:
         stop += 1
     if "half" not in {t.lower_ for t in doc[end:stop]}:

@@ -57,6 +57,7 @@ from workbench.splitting.frame_numbers import (
     factor_values,
     fraction_end,
     number_values,
+    part_of_scale,
     with_fraction,
     word_prefixed,
 )
@@ -107,6 +108,12 @@ def _numeric(token: Token) -> bool:
     if _in_name(token) or word_prefixed(token):
         return False
     return token.like_num or word in NUMBER_WORDS or word in FRACTIONS
+
+
+def _counted_date(ent: Span) -> bool:
+    """Whether the recogniser's date is a count ("from fourteen to 31", "a quarter" of "a
+    quarter of a million")."""
+    return ent.label_ == "DATE" and (counts_only(ent) or part_of_scale(ent))
 
 
 def _counts(token: Token) -> bool:
@@ -217,9 +224,10 @@ def claim_frame(
         return core.get(_role_name(i, agent_at, patient_at), rest)
 
     ents = ents_of(span)
+    taken: set[int] = set()  # the tokens of amounts read so far
     in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
     for ent in ents:
-        counts = ent.label_ == "DATE" and counts_only(ent)  # "from fourteen to 31"
+        counts = _counted_date(ent)  # "from fourteen to 31", "a quarter of a million"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             in_date.update(t.i for t in ent if read_as_date(t))
@@ -235,12 +243,12 @@ def claim_frame(
             role_list(ent.root.i, places if is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif ent.label_ in QUANTITY_LABELS or counts:
+        elif (ent.label_ in QUANTITY_LABELS or counts) and ent.start not in taken:
+            amount = with_fraction(ent)  # "half" | "of a million", read as one
+            taken.update(t.i for t in amount)
             numbers.extend(
                 number_values(
-                    t
-                    for t in with_fraction(ent)
-                    if not (_in_name(t) or word_prefixed(t)) and _counts(t)
+                    t for t in amount if not (_in_name(t) or word_prefixed(t)) and _counts(t)
                 )
             )
     inside_entity = {t.i for ent in ents for t in ent}
@@ -286,7 +294,8 @@ def claim_frame(
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
-    counted = {t.i for ent in ents if ent.label_ in QUANTITY_LABELS for t in with_fraction(ent)}
+    amounts = [e for e in ents if e.label_ in QUANTITY_LABELS or _counted_date(e)]
+    counted = {t.i for ent in amounts for t in with_fraction(ent)}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
         clock = clock_time(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:
