@@ -241,6 +241,9 @@ NEAR_MISSES = [
      "A million tonnes of grain passed through Lenz in May.", "number"),
     ("Half of a million tonnes of grain passed through Lenz in May.",
      "A quarter of a million tonnes of grain passed through Lenz in May.", "number"),
+    # an account called misleading is not one called accurate
+    ("The Lenz harbour report was called misleading by the journalists who read it.",
+     "The Lenz harbour report was called accurate by the journalists who read it.", "truth"),
     # being able to do a thing is not doing it, and not being able to is not being able to
     ("The Lenz harbour is able to unload ten ships a day.",
      "The Lenz harbour unloads ten ships a day.", "hedge"),
@@ -422,6 +425,9 @@ PARAPHRASES = [
      "With its new cranes, the Lenz harbour can unload ten ships a day."),
     ("The Lenz council is in a position to pay a lot more than it has in the past.",
      "The Lenz council is able to pay a lot more than it has in the past."),
+    # a number spelled in groups is one figure, however the recogniser cut it
+    ("Lenz got eleven billion eight hundred million dollars for its harbour.",
+     "Lenz got $11.8 billion for its harbour."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip
@@ -729,6 +735,24 @@ def test_world_war_two_is_a_name_not_a_quantity() -> None:
 )  # fmt: skip
 def test_number_words_joined_by_hyphens_are_read_as_one_figure_or_none(a: str, b: str) -> None:
     assert not {"date", "number"} & set(differences(framed(a), framed(b)))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lenz got eleven billion eight hundred million dollars for its harbour.", "11800000000"),
+        ("The Lenz harbour has one million two hundred thousand visitors a year.", "1200000"),
+        ("Twenty-one thousand four hundred dockers work in Lenz.", "21400"),
+        ("The Lenz toll raised one thousand two hundred and five dollars in May.", "1205"),
+        ("Three quarters of a million tonnes of grain passed through Lenz.", "750000"),
+        ("Less than a quarter of a million tonnes of grain passed through Lenz.", "250000"),
+    ],
+)
+def test_a_number_spelled_in_groups_or_as_a_part_of_a_scale_is_one_figure(
+    text: str, value: str
+) -> None:
+    frame = framed(text).frame
+    assert frame is not None and frame.numbers == (value,)
 
 
 @pytest.fixture

@@ -62,6 +62,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     # (index in ``values``, value) of an unscaled range end waiting for its scale
     first_end: tuple[int, float] | None = None
     place: float | None = None  # the place of the next digit after a spoken "point"
+    carry = 0.0  # the groups of a spelled number read so far ("eleven billion" of "… eight
+    # hundred million")
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
@@ -95,9 +97,9 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         ends = RANGE.match(word)
         if ends and None not in (low := figure(ends[1]), high := figure(ends[2])):
             if current is not None:  # "16–17 percent": both ends, one token
-                values.append(number_text(current))
+                values.append(number_text(current + carry))
             values.extend((number_text(low), number_text(high)))
-            current, first_end = None, None
+            current, first_end, carry = None, None, 0.0
             continue
         value = figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
@@ -111,19 +113,21 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
                 continue
         if value is None and (whole := _written_whole(token)) is not None:
             if current is not None:
-                values.append(number_text(current))
-            current, scaled, first_end = whole, True, None  # nothing scales it further
+                values.append(number_text(current + carry))
+            current, scaled, first_end, carry = whole, True, None, 0.0  # nothing scales it
             continue
         if value is not None:
-            if current is not None and current >= 20 and value < 10:
+            if current is not None and scaled and scale >= 1000 and _spelled_on(words, k, scale):
+                carry, current, scaled = carry + current, value, False  # "eleven billion | eight"
+            elif current is not None and current >= 20 and value < 10:
                 current += value  # "forty two"
             elif current is not None and scaled and scale == 100 and value < 100:
                 current += value  # "a hundred and forty" (thousand)
             else:
                 if current is not None:  # "5 and 6 million": "and" left it open
-                    first_end = (len(values), current) if not scaled else None
-                    values.append(number_text(current))
-                current, scaled = value, False
+                    first_end = (len(values), current + carry) if not scaled else None
+                    values.append(number_text(current + carry))
+                current, scaled, carry = value, False, 0.0
         elif word in SCALES and current is None and after_article(token):
             current, scaled, scale = SCALES[word], True, SCALES[word]  # "a thousand"
         elif word in SCALES and current is not None:
@@ -139,17 +143,24 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         elif word == "of" and current is not None and _of_scale(words[k + 1 : k + 3]):
             continue  # "a quarter of a million": the scale multiplies the part
         elif current is not None and word != "and":
-            values.append(number_text(current))
+            values.append(number_text(current + carry))
             in_range = word in RANGE_WORDS and not scaled
-            first_end = (len(values) - 1, current) if in_range else None
-            current = None
+            first_end = (len(values) - 1, current + carry) if in_range else None
+            current, carry = None, 0.0
         elif current is None and word not in RANGE_WORDS:
             first_end = None
     if current is not None:
-        values.append(number_text(current))
+        values.append(number_text(current + carry))
     if magnitude is not None:
         values.append(f"{number_text(magnitude)}s")
     return values
+
+
+def _spelled_on(words: list[str], k: int, scale: float) -> bool:
+    """Whether the number word at ``k`` starts a smaller group of a spelled number right
+    after a scale word ("two million | three hundred thousand", "one thousand | two")."""
+    value = NUMBER_WORDS.get(words[k])
+    return value is not None and value < scale and k > 0 and words[k - 1] in SCALES
 
 
 def _of_scale(after: list[str]) -> bool:
@@ -233,6 +244,12 @@ def fraction_end(doc: Doc, end: int) -> int:
     percent")."""
     if (stop := _part_of_scale_end(doc, end)) > end:
         return stop  # "a quarter" | "of a million"
+    return _spelled_groups_end(doc, _tail_end(doc, end))
+
+
+def _tail_end(doc: Doc, end: int) -> int:
+    """The end of the "-and-a-half" (and scale), or the scale alone, after ``end``."""
+    stop = end
     while stop < len(doc) and doc[stop].lower_ in {"-", *AND_A_HALF}:
         stop += 1
     if "half" not in {t.lower_ for t in doc[end:stop]}:
@@ -244,6 +261,29 @@ def fraction_end(doc: Doc, end: int) -> int:
     while stop < len(doc) and doc[stop].lower_ in SCALES:
         stop += 1
     return stop
+
+
+def _spelled_groups_end(doc: Doc, stop: int) -> int:
+    """The end of the smaller groups of a spelled number that go on after a scale word
+    ending at ``stop``, which the recogniser often cuts off as numbers of their own ("two
+    million" | "three hundred thousand", "one thousand" | "two hundred and five")."""
+    while stop > 0 and _scale_word(doc[stop - 1]) and SCALES[doc[stop - 1].lower_] >= 1000:
+        scale, k = SCALES[doc[stop - 1].lower_], stop
+        while k < len(doc) and (doc[k].lower_ in {"-", "and", "hundred"} or _spelled(doc[k])):
+            k += 1
+        while k > stop and doc[k - 1].lower_ in {"-", "and"}:
+            k -= 1
+        if k == stop:
+            break
+        while k < len(doc) and _scale_word(doc[k]) and SCALES[doc[k].lower_] < scale:
+            k += 1
+        stop = k
+    return stop
+
+
+def _spelled(token: Token) -> bool:
+    """A cardinal written as a word below a hundred ("eight", "forty")."""
+    return token.tag_ == "CD" and token.is_alpha and NUMBER_WORDS.get(token.lower_, 100) < 100
 
 
 def _scale_word(token: Token) -> bool:
