@@ -814,3 +814,65 @@ def test_a_broadcaster_told_is_not_part_of_the_name_that_opens_what_it_was_told(
 def test_what_a_speaker_implies_is_the_speakers_claim() -> None:
     (claim,) = split("The mayor of Lenz is implying that the harbour toll will fall.")
     assert (claim.speaker, claim.claim) == ("mayor of Lenz", "The harbour toll will fall.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "wording"),
+    [
+        ("The Lenz council published a report that found the harbour would close by 2030.",
+         "Lenz council", "The harbour would close by 2030."),
+        ("The Lenz council did a study which said the bridge was unsafe.",
+         "Lenz council", "The bridge was unsafe."),
+        ("The Lenz council released a poll showing that most dockers back the strike.",
+         "Lenz council", "Most dockers back the strike."),
+        ("The Lenz council put out a report that said the pier is safe.",
+         "Lenz council", "The pier is safe."),
+        # the document's own issuer comes before whoever put it out
+        ("The Lenz council published a Karsovia Labs study that found the bridge was unsafe.",
+         "Karsovia Labs", "The bridge was unsafe."),
+    ],
+)  # fmt: skip
+def test_what_a_published_document_found_is_its_issuers_claim(
+    text: str, speaker: str, wording: str
+) -> None:
+    (claim,) = split(text)
+    assert (claim.speaker, claim.claim) == (speaker, wording)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # whoever only cites a document, or no one, does not say what it found
+        "The Lenz council cited a study that found the bridge was unsafe.",
+        "Nobody released a report that found the bridge was unsafe.",
+        # a document that is only described says nothing
+        "The Lenz council released a report that runs to 300 pages.",
+    ],
+)
+def test_a_document_only_cited_or_described_names_no_speaker(text: str) -> None:
+    (claim,) = split(text)
+    assert claim.speaker is None
+
+
+def test_a_passive_frame_opened_by_it_names_its_agent_as_the_speaker() -> None:
+    (claim,) = split(
+        "It has been acknowledged by the harbour master that the Lenz pier is getting worse."
+    )
+    assert (claim.speaker, claim.claim) == ("harbour master", "The Lenz pier is getting worse.")
+
+
+def test_a_passive_frame_with_no_agent_names_no_one() -> None:
+    (claim,) = split("It has been reported that the Lenz pier is getting worse.")
+    assert claim.speaker is None
+
+
+def test_a_name_the_recogniser_cut_inside_its_brackets_keeps_the_closing_one() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from workbench.splitting.speakers import closed_name
+
+    words = ["the", "Lenz", "Harbour", "Commission", "(", "LHC", ")", "spoke", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False] * 5)
+    assert closed_name(Span(doc, 0, 6, label="ORG")) == "the Lenz Harbour Commission (LHC)"
+    assert closed_name(Span(doc, 0, 4, label="ORG")) == "the Lenz Harbour Commission"

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from workbench.splitting.document_rules import passive_report_rule, published_finding_rule
 from workbench.splitting.frame_shapes import as_frame
 from workbench.splitting.lexicon import (
     CLOSING_QUOTES,
@@ -450,6 +451,8 @@ def no_comment_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match | N
 RULES = (
     no_comment_rule,
     reporting_verb_rule,
+    published_finding_rule,
+    passive_report_rule,
     absolute_frame_rule,
     trailing_frame_rule,
     according_to_rule,
@@ -460,6 +463,8 @@ RULES = (
 TRIGGERS = {
     no_comment_rule: frozenset({"comment", "confirm", "say", "elaborate", "call"}),
     reporting_verb_rule: REPORTING_VERBS | {pair[0] for pair in PHRASAL_PAIRS},
+    published_finding_rule: SOURCE_NOUNS,
+    passive_report_rule: REPORTING_VERBS,
     absolute_frame_rule: REPORTING_VERBS,
     trailing_frame_rule: REPORTING_VERBS,
     according_to_rule: frozenset({"accord", "according"}),

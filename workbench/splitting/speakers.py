@@ -306,8 +306,18 @@ def _candidates(doc: Doc, before: int, groups: bool) -> list[tuple[int, str]]:
         if not groups and ent.label_ == "PERSON":
             found.append((ent.start, person_mention(ent)))
         elif groups and ent.label_ in {"ORG", "NORP", "GPE"}:
-            found.append((ent.start, ent.text))
+            found.append((ent.start, closed_name(ent)))
     return found
+
+
+def closed_name(ent: Span) -> str:
+    """An entity's text with the bracket the recogniser left open closed ("the Commission
+    on Religious Freedom (USCIRF" and its ")")."""
+    doc = ent.doc
+    opened = ent.text.count("(") > ent.text.count(")")
+    if opened and ent.end < len(doc) and doc[ent.end].text == ")":
+        return doc[ent.start : ent.end + 1].text
+    return ent.text
 
 
 def _people_before(pronoun: Token) -> list[Span]:
