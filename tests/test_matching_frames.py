@@ -236,6 +236,10 @@ NEAR_MISSES = [
     # whoever "you" is, "your husband" is someone else
     ("You called the Lenz pact the best of all harbour deals.",
      "Your husband called the Lenz pact the best of all harbour deals.", "speaker"),
+    # the ends of a change written in words trade places however their unit is placed
+    ("The Lenz council raised the harbour fee from seven hundred and fifty to a thousand dollars.",
+     "The Lenz council raised the harbour fee from a thousand to seven hundred and fifty dollars.",
+     "from and to swapped"),
     # a quarter of a million is no million, nor is half of one
     ("A quarter of a million tonnes of grain passed through Lenz in May.",
      "A million tonnes of grain passed through Lenz in May.", "number"),

@@ -32,6 +32,7 @@ from workbench.matching.rewording import (
 from workbench.matching.signature import (
     STOPWORDS,
     Signature,
+    compared_numbers,
     vocabulary,
 )
 from workbench.matching.word_order import says_more, words_traded
@@ -362,11 +363,18 @@ def _reversed(a: Sequence[str], b: Sequence[str]) -> bool:
     "from Karsova to Lenz"; "flew to Lenz" / "flew from Lenz"; "from deficit to surplus" /
     "from surplus to deficit"). An end only one claim gives ("" in the path) is no
     difference."""
-    if len(a) != 2 or len(b) != 2 or (a[0] and a[1] and same_actor(a[0], a[1])):
+    if len(a) != 2 or len(b) != 2 or (a[0] and a[1] and _same_end(a[0], a[1])):
         return False
-    crossed = any(a[k] and b[1 - k] and same_actor(a[k], b[1 - k]) for k in (0, 1))
-    kept = any(a[k] and b[k] and same_actor(a[k], b[k]) for k in (0, 1))
+    crossed = any(a[k] and b[1 - k] and _same_end(a[k], b[1 - k]) for k in (0, 1))
+    kept = any(a[k] and b[k] and _same_end(a[k], b[k]) for k in (0, 1))
     return crossed and not kept
+
+
+def _same_end(x: str, y: str) -> bool:
+    """Whether two ends of a path are one: one actor, or one amount however its unit is
+    said ("750" / "750 dollar")."""
+    amounts = compared_numbers(x)
+    return same_actor(x, y) or (bool(amounts) and amounts == compared_numbers(y))
 
 
 def _other_end(a: Frame, b: Frame) -> bool:

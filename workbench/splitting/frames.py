@@ -61,6 +61,7 @@ from workbench.splitting.frame_numbers import (
     with_fraction,
     word_prefixed,
 )
+from workbench.splitting.frame_paths import movement_path
 from workbench.splitting.frame_places import is_place, where_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
@@ -85,8 +86,6 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINA
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
-PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
-PATH_DESTINATIONS = LEXICON["path_destinations"].words
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
@@ -151,49 +150,6 @@ def _bare_subject(token: Token, acting: set[int]) -> bool:
         and not (token.pos_ == "NOUN" and token.lower_.endswith(COMMON_NOUN_ENDINGS))
         and not any(c.dep_ in {"det", "poss"} for c in token.children)
     )
-
-
-def _path(tokens: list[Token]) -> tuple[str, ...]:
-    """("from", "to") of a movement ("from Lenz to Karsova", "from deficit to surplus"),
-    each end as its phrase's words (lemma last), "" for an end the claim does not give
-    ("flew to Lenz": ("", "lenz")); () without either."""
-    ends: dict[str, str] = {}
-    for token in tokens:
-        if token.dep_ != "pobj":
-            continue
-        preposition = token.head.lower_
-        two_words = f"{token.head.head.lower_} {preposition}"  # "out of the mines"
-        if token.head.head.dep_ == "prep" and two_words in PATH_SOURCES | PATH_DESTINATIONS:
-            preposition = two_words
-        side = (
-            "from" if preposition in PATH_SOURCES
-            else "to" if preposition in PATH_DESTINATIONS
-            else None
-        )  # fmt: skip
-        if side is not None and side not in ends:
-            ends[side] = _phrase_words(token)
-        start = _range_start(token) if side == "from" else None
-        if start is not None:  # "from $10 trillion to $16 trillion" read as one amount
-            ends["from"], ends["to"] = start, _phrase_words(token)
-    return (ends.get("from", ""), ends.get("to", "")) if ends else ()
-
-
-def _range_start(amount: Token) -> str | None:
-    """The first end of an amount the parser read as a range ("$10 trillion to $16
-    trillion", "15% to 10%": "to" a modifier of the last amount or of its figure): its words
-    before "to"."""
-    joints = [t for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to"]
-    if not joints or joints[0].i > amount.i:
-        return None
-    start = amount.doc[amount.left_edge.i : joints[0].i]
-    return " ".join(t.lower_ for t in start if t.is_alpha or t.like_num or t.text == "%") or None
-
-
-def _phrase_words(noun: Token) -> str:
-    """A noun phrase as compared: its compounds, adjectives and figures ("15 %"), and the
-    noun's lemma."""
-    before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod", "nummod"}]
-    return " ".join([*before, noun.lemma_.lower()])
 
 
 def claim_frame(
@@ -319,7 +275,7 @@ def claim_frame(
         polarity=polarity(tokens, stance),
         predicate=action.lemma_.lower() if action is not None else None,
         tense=tense(head),
-        path=_path(tokens),
+        path=movement_path(tokens),
         places=tuple(sorted(set(places))),
         patients=tuple(sorted(set(patients))),
         nouns=tuple(sorted(set(nouns))),

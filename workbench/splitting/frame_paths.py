@@ -1,0 +1,78 @@
+"""Where a claim's movement runs, as a frame reads it: the "from" and "to" ends of "flew
+from Lenz to Karsova", "went from deficit to surplus", "from $10 trillion to $16 trillion"
+(each end as its phrase's words, a number written in words as its figure)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from workbench.splitting.frame_numbers import number_values
+from workbench.splitting.lexicon import LEXICON
+
+PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
+PATH_DESTINATIONS = LEXICON["path_destinations"].words
+
+
+def movement_path(tokens: list[Token]) -> tuple[str, ...]:
+    """("from", "to") of a movement ("from Lenz to Karsova", "from deficit to surplus"),
+    each end as its phrase's words (lemma last), "" for an end the claim does not give
+    ("flew to Lenz": ("", "lenz")); () without either."""
+    ends: dict[str, str] = {}
+    for token in tokens:
+        if token.dep_ != "pobj":
+            continue
+        preposition = token.head.lower_
+        two_words = f"{token.head.head.lower_} {preposition}"  # "out of the mines"
+        if token.head.head.dep_ == "prep" and two_words in PATH_SOURCES | PATH_DESTINATIONS:
+            preposition = two_words
+        side = (
+            "from" if preposition in PATH_SOURCES
+            else "to" if preposition in PATH_DESTINATIONS
+            else None
+        )  # fmt: skip
+        if side is not None and side not in ends:
+            ends[side] = _phrase_words(token)
+        start = _range_start(token) if side == "from" else None
+        if start is not None:  # "from $10 trillion to $16 trillion" read as one amount
+            ends["from"], ends["to"] = start, _phrase_words(token)
+    return (ends.get("from", ""), ends.get("to", "")) if ends else ()
+
+
+def _range_start(amount: Token) -> str | None:
+    """The first end of an amount the parser read as a range ("$10 trillion to $16
+    trillion", "15% to 10%": "to" a modifier of the last amount or of its figure): its words
+    before "to"."""
+    joint = _range_joint(amount)
+    if joint is None or joint > amount.i:
+        return None
+    start = list(amount.doc[amount.left_edge.i : joint])
+    if _spelled(start):  # "a thousand to seven hundred dollars"
+        return " ".join(number_values(start)) or None
+    return " ".join(t.lower_ for t in start if t.is_alpha or t.like_num or t.text == "%") or None
+
+
+def _range_joint(amount: Token) -> int | None:
+    """Where the "to" of an amount read as a range stands, if it is one."""
+    joints = [t.i for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to"]
+    return joints[0] if joints else None
+
+
+def _spelled(tokens: list[Token]) -> bool:
+    """Whether a number among ``tokens`` is written in words alone ("seven hundred", not
+    "$10 trillion")."""
+    words = any(t.like_num and t.is_alpha for t in tokens)
+    return words and not any(t.text[:1].isdigit() for t in tokens)
+
+
+def _phrase_words(noun: Token) -> str:
+    """A noun phrase as compared: its compounds, adjectives and figures ("15 %"), and the
+    noun's lemma; a number written in words as its figure ("a thousand dollars" is "1000
+    dollar", the second end of "a thousand to seven hundred dollars" "700 dollar")."""
+    joint = _range_joint(noun)
+    after = joint if joint is not None and joint < noun.i else -1
+    phrase = [t for t in noun.subtree if after < t.i and (t.i <= noun.i or noun.pos_ == "NUM")]
+    if _spelled(phrase):  # "seven hundred and fifty"
+        unit = [] if noun.pos_ == "NUM" else [noun.lemma_.lower()]
+        return " ".join([*number_values(phrase), *unit])
+    before = [t.lower_ for t in noun.lefts if t.dep_ in {"compound", "amod", "nummod"}]
+    return " ".join([*before, noun.lemma_.lower()])
