@@ -240,6 +240,9 @@ NEAR_MISSES = [
     ("The Lenz council raised the harbour fee from seven hundred and fifty to a thousand dollars.",
      "The Lenz council raised the harbour fee from a thousand to seven hundred and fifty dollars.",
      "from and to swapped"),
+    # what was gained was not lost, whatever else the claims say
+    ("The Lenz harbour has got two thousand new jobs since May.",
+     "The Lenz harbour has lost two thousand jobs since May.", "holding"),
     # a quarter of a million is no million, nor is half of one
     ("A quarter of a million tonnes of grain passed through Lenz in May.",
      "A million tonnes of grain passed through Lenz in May.", "number"),
@@ -748,6 +751,7 @@ def test_number_words_joined_by_hyphens_are_read_as_one_figure_or_none(a: str, b
         ("The Lenz harbour has one million two hundred thousand visitors a year.", "1200000"),
         ("Twenty-one thousand four hundred dockers work in Lenz.", "21400"),
         ("The Lenz toll raised one thousand two hundred and five dollars in May.", "1205"),
+        ("Lenz cut its harbour budget six point eight billion dollars last year.", "6800000000"),
         ("Three quarters of a million tonnes of grain passed through Lenz.", "750000"),
         ("Less than a quarter of a million tonnes of grain passed through Lenz.", "250000"),
     ],

@@ -244,7 +244,24 @@ def fraction_end(doc: Doc, end: int) -> int:
     percent")."""
     if (stop := _part_of_scale_end(doc, end)) > end:
         return stop  # "a quarter" | "of a million"
+    if (stop := _spoken_decimal_end(doc, end)) > end:
+        return stop  # "six" | "point eight billion"
     return _spelled_groups_end(doc, _tail_end(doc, end))
+
+
+def _spoken_decimal_end(doc: Doc, end: int) -> int:
+    """The end of the spoken decimals, and the scale, after a number ending at ``end`` that
+    the recogniser left out ("six" | "point eight billion dollars"), or ``end``."""
+    if end == 0 or end + 1 >= len(doc) or doc[end].lower_ != "point":
+        return end
+    if not doc[end - 1].like_num or doc[end + 1].lower_ not in _DIGITS:
+        return end
+    stop = end + 1
+    while stop < len(doc) and doc[stop].lower_ in _DIGITS:
+        stop += 1
+    while stop < len(doc) and doc[stop].lower_ in SCALES:
+        stop += 1
+    return stop
 
 
 def _tail_end(doc: Doc, end: int) -> int:
