@@ -243,6 +243,13 @@ NEAR_MISSES = [
     # what was gained was not lost, whatever else the claims say
     ("The Lenz harbour has got two thousand new jobs since May.",
      "The Lenz harbour has lost two thousand jobs since May.", "holding"),
+    # numbers written in words that trade places are a swap, as figures that do are
+    ("In Lenz three hundred and two programs are run by eleven departments.",
+     "In Lenz eleven programs are run by three hundred and two departments.",
+     "numbers swapped"),
+    # a record is the highest there has been, unless it is called low
+    ("Lenz has seen record numbers of new harbour firms.",
+     "Lenz has seen record-low numbers of new harbour firms.", "extent"),
     # a quarter of a million is no million, nor is half of one
     ("A quarter of a million tonnes of grain passed through Lenz in May.",
      "A million tonnes of grain passed through Lenz in May.", "number"),
@@ -435,6 +442,8 @@ PARAPHRASES = [
     # a number spelled in groups is one figure, however the recogniser cut it
     ("Lenz got eleven billion eight hundred million dollars for its harbour.",
      "Lenz got $11.8 billion for its harbour."),
+    ("The Lenz council put a limitation of twelve hundred and fifty on harbour cranes.",
+     "The Lenz council put a limit of 1,250 on harbour cranes."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip
@@ -2241,3 +2250,12 @@ def test_a_speaker_a_possessive_names_is_shown_as_said() -> None:
     a = framed("Your husband called the Lenz pact the best of all harbour deals.")
     b = framed("Your husband called the Lenz pact the best harbour deal of all.")
     assert "speaker your husband" in agreements(a, b)
+
+
+def test_number_words_in_a_wording_are_one_number_only_where_they_go_on() -> None:
+    from workbench.matching.signature import compared_numbers
+
+    assert compared_numbers("three hundred and two programs") == ["302"]
+    assert compared_numbers("two thousand four hundred dockers") == ["2400"]
+    assert compared_numbers("the strike of nineteen eighty-four") == ["19", "84"]
+    assert compared_numbers("two, three or four ships") == ["2", "3", "4"]

@@ -9,17 +9,9 @@ import re
 import unicodedata
 
 from workbench.core.numbers import number_text
+from workbench.matching.number_words import MULTIPLIERS, NUMBER_WORDS
 from workbench.matching.vocabulary import vocabulary
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "thousand": 1000,
-}  # fmt: skip
-#: number words that multiply what comes before them ("five hundred", "two dozen")
-_MULTIPLIERS = frozenset({"hundred", "dozen", "thousand"})
 _NAME_WORD = re.compile(r"[\w.-]+")
 
 
@@ -62,7 +54,7 @@ def _name_words(name: str) -> tuple[str, ...]:
         if all(p in NUMBER_WORDS for p in parts):
             for part in parts:
                 value = NUMBER_WORDS[part]
-                count = (count or 1) * value if part in _MULTIPLIERS else (count or 0) + value
+                count = (count or 1) * value if part in MULTIPLIERS else (count or 0) + value
             continue
         if count is not None:
             words.append(number_text(count))

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from workbench.core.numbers import is_rounded, number_text
 from workbench.core.values import Frame
 from workbench.matching.actors import (
-    NUMBER_WORDS,
     PERCENT,
     actor_words,
     fold_letters,
 )
+from workbench.matching.number_words import with_spelled_numbers
 from workbench.matching.vocabulary import NEGATIONS, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
@@ -408,11 +408,10 @@ def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
     synonyms, fillers, end = vocabulary().synonyms, vocabulary().fillers, 0
     lowered = _lowered(text)
     for m in [*_NUMBER.finditer(lowered), None]:
-        for word in _WORD.findall(lowered[end : m.start() if m else len(lowered)]):
-            if word in fillers:
-                continue
-            if word in NUMBER_WORDS:
-                yield "", number_text(NUMBER_WORDS[word])
+        words = _WORD.findall(lowered[end : m.start() if m else len(lowered)])
+        for word, number in with_spelled_numbers(w for w in words if w not in fillers):
+            if number is not None:
+                yield "", number
                 continue
             for w in synonyms.get(word, word).split():
                 yield (w if w in NEGATIONS else _stem(w)), None

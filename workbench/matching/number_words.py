@@ -1,0 +1,72 @@
+"""Numbers written in words, as matching reads a claim's wording: "three hundred and two"
+is one number, 302, where it stands; "nineteen eighty-four" stays two."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from workbench.core.numbers import number_text
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "thousand": 1000,
+}  # fmt: skip
+#: number words that multiply what comes before them ("five hundred", "two dozen")
+MULTIPLIERS = frozenset({"hundred", "dozen", "thousand"})
+
+
+def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """``words`` in order, each as (word, None), with every run of number words that reads
+    as one number ("three hundred and two", "twenty-five", "two thousand four hundred") as
+    ("", its value). A word that cannot go on a run starts another ("nineteen eighty-four"
+    is 19 and 84, "two, three" 2 and 3)."""
+    run: list[str] = []
+    listed = list(words)
+    k = 0
+    while k < len(listed):
+        word = listed[k]
+        if word in NUMBER_WORDS and (not run or _goes_on(run[-1], word)):
+            run.append(word)
+            k += 1
+            continue
+        after = listed[k + 1] if k + 1 < len(listed) else ""
+        if word == "and" and run and run[-1] in MULTIPLIERS and NUMBER_WORDS.get(after, 100) < 100:
+            k += 1  # "three hundred and two"
+            continue
+        if run:
+            yield "", number_text(_value(run))
+            run = []
+            if word in NUMBER_WORDS:
+                continue  # the word starts a run of its own
+        yield word, None
+        k += 1
+    if run:
+        yield "", number_text(_value(run))
+
+
+def _goes_on(last: str, word: str) -> bool:
+    """Whether ``word`` can follow ``last`` in one spelled number."""
+    value, before = NUMBER_WORDS[word], NUMBER_WORDS[last]
+    if last == "dozen":
+        return False
+    if last in MULTIPLIERS:
+        return value < before or (word == "thousand" and last == "hundred")
+    if before >= 20 and before % 10 == 0:  # "twenty" | "five", "forty" | "thousand"
+        return value < 10 or word in MULTIPLIERS
+    return word in MULTIPLIERS
+
+
+def _value(run: list[str]) -> float:
+    """The number a run of number words reads as ("three hundred and two" is 302)."""
+    total, group = 0.0, 0.0
+    for word in run:
+        if word == "thousand":
+            total, group = total + (group or 1) * 1000, 0.0
+        elif word in MULTIPLIERS:
+            group = (group or 1) * NUMBER_WORDS[word]
+        else:
+            group += NUMBER_WORDS[word]
+    return total + group
