@@ -444,6 +444,9 @@ PARAPHRASES = [
      "Lenz got $11.8 billion for its harbour."),
     ("The Lenz council put a limitation of twelve hundred and fifty on harbour cranes.",
      "The Lenz council put a limit of 1,250 on harbour cranes."),
+    # two phrasal verbs that say one verb, one particle apart from its verb
+    ("The Lenz toll holds down the price of harbour goods.",
+     "The Lenz toll keeps the price of harbour goods down."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip

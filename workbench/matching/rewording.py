@@ -372,16 +372,21 @@ def predicate_replaced(a: Signature, b: Signature) -> bool:
 
 
 def _one_phrasal_action(a: Signature, b: Signature) -> bool:
-    """Whether one claim's main verb with a particle it holds says the other's main verb
-    (``[light_verbs] phrasal``: "brought London back" / "returned London")."""
+    """Whether one claim's main verb with a particle it holds says the other's main verb,
+    or both say one verb (``[light_verbs] phrasal``: "brought London back" / "returned
+    London", "holds prices down" / "keeps prices down")."""
+    said_a, said_b = _phrasal_meanings(a), _phrasal_meanings(b)
+    return bool(main_action(b.frame) in said_a or main_action(a.frame) in said_b or said_a & said_b)
+
+
+def _phrasal_meanings(signature: Signature) -> set[str]:
+    """The verbs a claim's main verb says with each particle its wording holds."""
     vocab = vocabulary()
-    for one, other in ((a, b), (b, a)):
-        verb, said = one.frame.predicate, main_action(other.frame)
-        for particle in set(one.text.split()) & vocab.particles_apart:
-            meant = vocab.phrasal.get((verb, particle))
-            if meant is not None and vocab.synonyms.get(meant, meant) == said:
-                return True
-    return False
+    verb = signature.frame.predicate
+    meant = (
+        vocab.phrasal.get((verb, p)) for p in set(signature.text.split()) & vocab.particles_apart
+    )
+    return {vocab.synonyms.get(m, m) for m in meant if m is not None}
 
 
 def _verbs_joined(signature: Signature) -> Signature:
