@@ -250,6 +250,9 @@ NEAR_MISSES = [
     # a record is the highest there has been, unless it is called low
     ("Lenz has seen record numbers of new harbour firms.",
      "Lenz has seen record-low numbers of new harbour firms.", "extent"),
+    # helping someone do a thing is not stopping them from doing it
+    ("The Lenz council is helping dockers set up harbour unions.",
+     "The Lenz council is stopping dockers from setting up harbour unions.", "enabling"),
     # a quarter of a million is no million, nor is half of one
     ("A quarter of a million tonnes of grain passed through Lenz in May.",
      "A million tonnes of grain passed through Lenz in May.", "number"),
