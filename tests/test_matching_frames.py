@@ -253,6 +253,9 @@ NEAR_MISSES = [
     # helping someone do a thing is not stopping them from doing it
     ("The Lenz council is helping dockers set up harbour unions.",
      "The Lenz council is stopping dockers from setting up harbour unions.", "enabling"),
+    # a "one" that is denied still leaves the denial to tell the claims apart
+    ("The mayor of Lenz has never vetoed one harbour bill.",
+     "The mayor of Lenz has vetoed one harbour bill.", "negation"),
     # a quarter of a million is no million, nor is half of one
     ("A quarter of a million tonnes of grain passed through Lenz in May.",
      "A million tonnes of grain passed through Lenz in May.", "number"),
@@ -450,6 +453,11 @@ PARAPHRASES = [
     # two phrasal verbs that say one verb, one particle apart from its verb
     ("The Lenz toll holds down the price of harbour goods.",
      "The Lenz toll keeps the price of harbour goods down."),
+    # a denied "one" says none at all, as "a single" does
+    ("The Lenz council passed the harbour toll without one docker's vote.",
+     "The Lenz council passed the harbour toll without a single docker's vote."),
+    ("There wasn't one single shred of proof that the Lenz pier was unsafe.",
+     "There was not a single shred of proof that the Lenz pier was unsafe."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip

@@ -87,6 +87,8 @@ NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
+#: words that deny a "one" after them or on its verb ("without one vote", "never vetoed one")
+DENYING_WORDS = LEXICON["denying_words"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
 ONE_PERSONS = lexicon_pairs("one_persons")
@@ -115,13 +117,26 @@ def _counted_date(ent: Span) -> bool:
     return ent.label_ == "DATE" and (counts_only(ent) or part_of_scale(ent))
 
 
+def _denied_one(one: Token) -> bool:
+    """Whether a "one" is denied, and so says "none at all" as "a single" would: right after
+    a negation or "without" ("not one shred", "wasn't one single iota", "without one vote"),
+    or counting the object of a negated verb ("has never once vetoed one bill")."""
+    before = one.doc[one.i - 1] if one.i > 0 else None
+    if before is not None and (before.dep_ == "neg" or before.lower_ in DENYING_WORDS):
+        return True
+    noun, verb = one.head, one.head.head
+    if one.dep_ != "nummod" or noun.dep_ != "dobj":
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in DENYING_WORDS for c in verb.children)
+
+
 def _counts(token: Token) -> bool:
-    """False for the pronoun "one" ("one of these groups") and for the "one" of "not one",
-    which count nothing; "one" of a rate counts, whatever its role ("one in ten is employed",
+    """False for the pronoun "one" ("one of these groups") and for a denied "one" ("not
+    one"), which count nothing; "one" of a rate counts, whatever its role ("one in ten is employed",
     "one out of five")."""
     if token.lower_ != "one":
         return True
-    if token.i > 0 and token.nbor(-1).lower_ == "not":  # "not one shred": none at all
+    if _denied_one(token):  # "not one shred", "without one vote": none at all
         return False
     after = list(token.doc[token.i + 1 : token.i + 5])
     if after and after[0].lower_ in {"in", "out"}:  # "one in (every) ten", "one out of five"
