@@ -458,6 +458,8 @@ PARAPHRASES = [
      "The Lenz council passed the harbour toll without a single docker's vote."),
     ("There wasn't one single shred of proof that the Lenz pier was unsafe.",
      "There was not a single shred of proof that the Lenz pier was unsafe."),
+    ("We're not able to unload ten ships a day in the Lenz harbour.",
+     "We cannot unload ten ships a day in the Lenz harbour."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
 ]  # fmt: skip
