@@ -43,7 +43,8 @@ for _ in nlp.pipe(paragraphs, batch_size=64):
 
 
 def sentences() -> list[str]:
-    """Distinct sentences: the public training files, else generated ones."""
+    """Distinct sentences: the public training files, else generated ones (the run says
+    which, since figures on the two are not comparable)."""
     found: list[str] = []
     for path, delimiter, column in TRAIN_FILES:
         if path.exists():
@@ -91,6 +92,9 @@ def main() -> None:
     args = parser.parse_args()
     workbench = str(Path(sys.executable).with_name("workbench"))
     pool = sentences()
+    shared = any(path.exists() for path, _, _ in TRAIN_FILES)
+    source = "the CT24 and NewsSD-ENG training files" if shared else "a generator (no ../shared)"
+    print(f"text: {len(pool):,} distinct sentences from {source}", flush=True)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
