@@ -195,10 +195,14 @@ def claim_frame(
         return core.get(_role_name(i, agent_at, patient_at), rest)
 
     ents = ents_of(span)
+    # each amount's tokens, with what the recogniser left out of it ("half" | "of a million")
+    amounts = {
+        e.start: with_fraction(e) for e in ents if e.label_ in QUANTITY_LABELS or _counted_date(e)
+    }
     taken: set[int] = set()  # the tokens of amounts read so far
     in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
     for ent in ents:
-        counts = _counted_date(ent)  # "from fourteen to 31", "a quarter of a million"
+        counts = ent.label_ == "DATE" and ent.start in amounts  # "from fourteen to 31"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(date_words(ent))  # ("Late on Sunday, Trump announced troops …")
             in_date.update(t.i for t in ent if read_as_date(t))
@@ -214,8 +218,8 @@ def claim_frame(
             role_list(ent.root.i, places if is_place(ent) else others).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
-        elif (ent.label_ in QUANTITY_LABELS or counts) and ent.start not in taken:
-            amount = with_fraction(ent)  # "half" | "of a million", read as one
+        elif ent.start in amounts and ent.start not in taken:
+            amount = amounts[ent.start]
             taken.update(t.i for t in amount)
             numbers.extend(
                 number_values(
@@ -265,8 +269,7 @@ def claim_frame(
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
-    amounts = [e for e in ents if e.label_ in QUANTITY_LABELS or _counted_date(e)]
-    counted = {t.i for ent in amounts for t in with_fraction(ent)}
+    counted = {t.i for amount in amounts.values() for t in amount}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
         clock = clock_time(token.text) if ":" in token.text else None
         if clock is not None and token.i not in named:
