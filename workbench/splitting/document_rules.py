@@ -20,6 +20,7 @@ from workbench.splitting.lexicon import (
 from workbench.splitting.speech import (
     Match,
     content_of,
+    document_issuer,
     frame_subject,
     governs,
     phrase_bounds,
@@ -46,17 +47,16 @@ def published_finding_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Ma
             continue
         if verb.dep_ == "relcl" and not _relative_subject(verb):
             continue
-        issuer = verb_subject(published)
-        if issuer is None or says_no_one(issuer):
+        publisher = verb_subject(published)
+        if publisher is None or says_no_one(publisher):
             continue
         frame = {t.i for t in published.subtree} - {t.i for t in verb.subtree} | {verb.i}
         content = [t for t in content_of(verb, span, frame) if span.start <= t.i < span.end]
         if not any(t.is_alpha for t in content):
             continue
-        speaker = speaker_tokens(document, follow_sources=True)
-        if speaker == speaker_tokens(document):  # no issuer of its own: the publisher's
-            speaker = speaker_tokens(issuer, follow_sources=True)
-        return Match(speaker, phrase_bounds(issuer), verb.lower_, content, "document", verb=verb)
+        issuer = document_issuer(document)  # "a Karsovia Labs study": its own issuer first
+        speaker = speaker_tokens(issuer if issuer is not None else publisher, follow_sources=True)
+        return Match(speaker, phrase_bounds(publisher), verb.lower_, content, "document", verb=verb)
     return None
 
 
@@ -85,7 +85,7 @@ def passive_report_rule(span: Span, regions: Sequence[tuple[int, int]]) -> Match
         agents = [o for o in agents if o.dep_ == "pobj" and not says_no_one(o)]
         if not agents or frame_subject(verb) is not None:
             continue
-        (agent,) = agents[:1]
+        agent = agents[0]
         frame = {t.i for c in verb.children if c.dep_ != "ccomp" for t in c.subtree} | {verb.i}
         content = [t for t in content_of(verb, span, frame) if span.start <= t.i < span.end]
         if not any(t.is_alpha for t in content):

@@ -159,7 +159,7 @@ def _is_name(token: Token) -> bool:
     return token.ent_type_ in NAME_LABELS or token.pos_ == "PROPN"
 
 
-def _issuer(head: Token) -> Token | None:
+def document_issuer(head: Token) -> Token | None:
     """For a source document noun ("statement from X", "X's report"), the issuer X."""
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
@@ -184,7 +184,7 @@ def speaker_tokens(head: Token, *, follow_sources: bool = False) -> list[Token]:
     ``follow_sources`` a source document resolves to its issuer.
     """
     if follow_sources and head.lemma_.lower() in SOURCE_NOUNS:
-        issuer = _issuer(head)
+        issuer = document_issuer(head)
         if issuer is not None:
             return speaker_tokens(issuer, follow_sources=True)
     for child in head.children:
