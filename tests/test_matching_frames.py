@@ -93,6 +93,9 @@ NEAR_MISSES = [
     ("The Lenz council finished twice as many bridges in this term than in the previous one.",
      "The Lenz council finished twice as many bridges in the previous term than in this one.",
      "comparison reversed"),
+    # a list item after the verb is not an apposition of the subject "we"
+    ("We've come through a drought, a harbour strike and a fire in our city.",
+     "We've come through a drought, a school strike and a fire in our city.", "target"),
     # an adjective that names people ("the disabled") is a participant like a noun
     ("The Lenz fund has raised about $10 million for the disabled.",
      "The Lenz fund has raised about $10 million for veterans.", "target"),

@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends twelve faults. First, a subject noun phrase parsed as several subjects of one
+head. It mends thirteen faults. First, a subject noun phrase parsed as several subjects of one
 verb side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -54,7 +54,12 @@ its own. Twelfth, an addressee read as the first word of the name that opens wha
 ("Soufan told NPR Hamza bin Laden had appeared …": "NPR Hamza bin Laden" one name, so the
 claim began "NPR Hamza bin Laden"); an upper-case acronym right after a verb of telling
 (maybe after "the") and before a capitalised name, the verb with no object, becomes the
-verb's addressee, and the recogniser's entity is cut after it.
+verb's addressee, and the recogniser's entity is cut after it. Thirteenth, a list item after
+the verb read as an apposition of its subject ("We've come through a recession, a stock
+market decline and an attack": "decline" an apposition of "We", so the claim's frame lost
+the decline and the attack); nothing after a noun's verb renames the noun, so a phrase after
+a comma that follows the verb is hung on the noun phrase that ends at that comma, as the
+next item of a list when it goes on with "and" or "or", else as that phrase's apposition.
 """
 
 from __future__ import annotations
@@ -410,6 +415,31 @@ def _split_entity(doc: Doc, at: int) -> None:
     doc.ents = ents
 
 
+def mend_stray_appositions(doc: Doc) -> Doc:
+    """Hang an apposition of a subject that stands after the subject's verb on the noun
+    phrase that ends at the comma before it (thirteenth fault of the module docstring)."""
+    for item in doc:
+        subject = item.head
+        if item.dep_ != "appos" or subject.dep_ not in SUBJECTS:
+            continue
+        verb, comma = subject.head, item.left_edge.i - 1
+        if not subject.i < verb.i < comma or doc[comma].text != ",":
+            continue
+        ending = [
+            t
+            for t in doc[verb.i + 1 : comma]
+            if t.pos_ in SPEAKER_POS and t.right_edge.i == comma - 1
+        ]
+        if not ending:
+            continue
+        noun = min(ending, key=lambda t: t.left_edge.i)  # the whole phrase, not its tail
+        item.head = noun
+        doc[comma].head = noun
+        if any(c.dep_ == "cc" for c in item.children):
+            item.dep_ = "conj"
+    return doc
+
+
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
@@ -417,4 +447,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
-    return mend_addressed_acronyms(doc)
+    return mend_stray_appositions(mend_addressed_acronyms(doc))
