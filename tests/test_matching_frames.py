@@ -93,6 +93,11 @@ NEAR_MISSES = [
     ("The Lenz council finished twice as many bridges in this term than in the previous one.",
      "The Lenz council finished twice as many bridges in the previous term than in this one.",
      "comparison reversed"),
+    # within the clause that compares, the two sides trade, though both words come again later
+    ("The Lenz council is cutting fees more than it is raising them, so fees will see a net "
+     "cut.",
+     "The Lenz council is raising fees more than it is cutting them, so fees will see a net "
+     "increase.", "comparison reversed"),
     # a list item after the verb is not an apposition of the subject "we"
     ("We've come through a drought, a harbour strike and a fire in our city.",
      "We've come through a drought, a school strike and a fire in our city.", "target"),

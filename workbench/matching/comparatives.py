@@ -1,13 +1,49 @@
-"""A quality said in its comparative by one claim and with "less" by the other: "America is
-safer" / "America is less safe" put it on opposite sides of one comparison."""
+"""Comparisons made the other way round: two things trading sides of "than" ("Germany's army
+is larger than France's" / "France's army is larger than Germany's"), and a quality said in
+its comparative by one claim and with "less" by the other ("America is safer" / "America is
+less safe")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
-from workbench.matching.signature import Signature
+from workbench.matching.signature import Signature, signature
 
 _LESS = re.compile(r"\bless\s+(\w+)", re.IGNORECASE)
+#: what ends a clause inside a claim's wording: a comma, semicolon or colon, a spaced dash
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]+\s")
+Sides = tuple[Set[str], Set[str]]
+
+
+def comparison_reversed(a: Signature, b: Signature) -> bool:
+    """Whether two words trade sides of the comparison word ("than") between the claims, over
+    the whole claim or within the clause that compares: "I'm cutting more than I'm spending,
+    so it's a net cut" / "I'm spending more than I'm cutting, so it's a net increase" trade
+    "cutting" and "spending" in the clause, while the whole claims hold both words after
+    "than"."""
+    if traded_sides(a.compared_sides, b.compared_sides):
+        return True
+    return traded_sides(_clause_sides(a), _clause_sides(b))
+
+
+def traded_sides(mine: Sides | None, theirs: Sides | None) -> bool:
+    """Whether words on each side of one claim's joint stand on the other side in the other."""
+    if mine is None or theirs is None:
+        return False
+    return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])
+
+
+def _clause_sides(claim: Signature) -> Sides | None:
+    """The sides of the first clause of the claim's wording that compares two things; None
+    when the claim is one clause or compares nothing."""
+    if claim.wording is None or claim.compared_sides is None:
+        return None
+    clauses = _CLAUSE_BREAK.split(claim.wording)
+    if len(clauses) < 2:
+        return None
+    sides = (signature(clause).compared_sides for clause in clauses)
+    return next((s for s in sides if s is not None), None)
 
 
 def degree_reversed(a: Signature, b: Signature) -> bool:

@@ -4,11 +4,11 @@ frame roles that differ (another agent, agent and target swapped, another date â
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
-from workbench.matching.comparatives import degree_reversed
+from workbench.matching.comparatives import comparison_reversed, degree_reversed, traded_sides
 from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import (
     frame_names,
@@ -63,7 +63,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("comparison reversed")
     elif degree_reversed(a, b):
         found.append("comparison")
-    if _traded_sides(a.caused_sides, b.caused_sides):
+    if traded_sides(a.caused_sides, b.caused_sides):
         found.append("cause and effect swapped")
     if possessors_swapped(a, b):
         found.append("possessor swapped")
@@ -175,21 +175,6 @@ def names_traded(a: Signature, b: Signature) -> bool | None:
                 return True  # a name left its list for another place
             start = end
     return False
-
-
-def comparison_reversed(a: Signature, b: Signature) -> bool:
-    """Whether two words trade sides of the comparison word ("than") between the claims:
-    "Germany's army is larger than France's" / "France's army is larger than Germany's"."""
-    return _traded_sides(a.compared_sides, b.compared_sides)
-
-
-def _traded_sides(
-    mine: tuple[Set[str], Set[str]] | None, theirs: tuple[Set[str], Set[str]] | None
-) -> bool:
-    """Whether words on each side of one claim's joint stand on the other side in the other."""
-    if mine is None or theirs is None:
-        return False
-    return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])
 
 
 def contrasts(a: Signature, b: Signature) -> list[str]:
