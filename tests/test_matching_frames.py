@@ -98,6 +98,9 @@ NEAR_MISSES = [
      "cut.",
      "The Lenz council is raising fees more than it is cutting them, so fees will see a net "
      "increase.", "comparison reversed"),
+    # a verb that moves an amount is not the direction verb its ends disagree with
+    ("The Lenz council is bringing the toll from 2 percent up to 5 percent.",
+     "The Lenz council is cutting the toll from 2 percent to 5 percent.", "action"),
     # a list item after the verb is not an apposition of the subject "we"
     ("We've come through a drought, a harbour strike and a fire in our city.",
      "We've come through a drought, a school strike and a fire in our city.", "target"),
@@ -470,6 +473,16 @@ PARAPHRASES = [
      "We cannot unload ten ships a day in the Lenz harbour."),
     ("Under the new law, Lenz grain can be sold abroad.",
      "Under the new law, Lenz grain can be exported."),
+    # seeking to do a thing is trying to
+    ("The Lenz council sought to close the harbour school by June.",
+     "The Lenz council tried to close the harbour school by June."),
+    # extending a measure is continuing it
+    ("Varga wants to extend the harbour toll for Lenz ferries.",
+     "Varga wants to continue the harbour toll for Lenz ferries."),
+    # a verb that moves an amount says what the direction verb its ends agree with says;
+    # "up to" before the second end bounds nothing
+    ("The Lenz council is bringing the toll from 2 percent up to 5 percent.",
+     "The Lenz council is raising the toll from 2 percent to 5 percent."),
 ]  # fmt: skip
 
 
@@ -2283,3 +2296,9 @@ def test_number_words_in_a_wording_are_one_number_only_where_they_go_on() -> Non
     assert compared_numbers("two thousand four hundred dockers") == ["2400"]
     assert compared_numbers("the strike of nineteen eighty-four") == ["19", "84"]
     assert compared_numbers("two, three or four ships") == ["2", "3", "4"]
+
+
+def test_a_contraction_is_compared_as_its_full_form() -> None:
+    short = framed("I'm sure we've said you'll pay the Lenz toll if they're late.")
+    full = framed("I am sure we have said you will pay the Lenz toll if they are late.")
+    assert short.text == full.text

@@ -22,6 +22,7 @@ from workbench.matching.negations import negated_elsewhere, negation_worded_othe
 from workbench.matching.rewording import (
     action_replaced,
     changed_words,
+    direction_of_path,
     one_word_replaced,
     participant_replaced,
     person_traded,
@@ -84,7 +85,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         apart = name_read_apart(a, b) or name_read_apart(b, a)
         if apart is not None and apart not in found:
             found.append(apart)
-    if action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b):
+    acted = action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b)
+    if acted and not direction_of_path(a, b):  # "moved from 10 to 40" / "rose from 10 to 40"
         found.append("action")
     person = person_traded(a, b)
     if person is not None and person not in found:

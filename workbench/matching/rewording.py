@@ -51,6 +51,13 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
 
 
+def direction_of_path(a: Signature, b: Signature) -> bool:
+    """Whether one claim's main verb says an amount changed and the other's which way, the
+    way both claims' amounts go ("brought the fee from $10 to $40" / "raised the fee …")."""
+    x, y = (main_action(c.frame) if c.frame else None for c in (a, b))
+    return x is not None and y is not None and x != y and _path_says_direction(a, b, x, y)
+
+
 def _path_says_direction(a: Signature, b: Signature, x: str, y: str) -> bool:
     """Whether of two traded verbs one says only that an amount changed and the other which
     way, the way both claims' amounts go ("went from 24 billion to 36 billion" / "rose from

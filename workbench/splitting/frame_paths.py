@@ -35,6 +35,8 @@ def movement_path(tokens: list[Token]) -> tuple[str, ...]:
         start = _range_start(token) if side == "from" else None
         if start is not None:  # "from $10 trillion to $16 trillion" read as one amount
             ends["from"], ends["to"] = start, _phrase_words(token)
+        elif side == "from" and _range_joint(token) is not None:
+            ends.setdefault("to", _phrase_words(token))  # "from 1% up to 4%", both on "from"
     return (ends.get("from", ""), ends.get("to", "")) if ends else ()
 
 
@@ -46,6 +48,8 @@ def _range_start(amount: Token) -> str | None:
     if joint is None or joint > amount.i:
         return None
     start = list(amount.doc[amount.left_edge.i : joint])
+    if not any(t.like_num for t in start):
+        return None  # "up to 4%": a bound, no first end
     if _spelled(start):  # "a thousand to seven hundred dollars"
         return " ".join(number_values(start)) or None
     return " ".join(t.lower_ for t in start if t.is_alpha or t.like_num or t.text == "%") or None
