@@ -98,6 +98,9 @@ NEAR_MISSES = [
      "cut.",
      "The Lenz council is raising fees more than it is cutting them, so fees will see a net "
      "increase.", "comparison reversed"),
+    # out of work is unemployed, in work employed
+    ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
+     "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
     # a verb that moves an amount is not the direction verb its ends disagree with
     ("The Lenz council is bringing the toll from 2 percent up to 5 percent.",
      "The Lenz council is cutting the toll from 2 percent to 5 percent.", "action"),
@@ -476,6 +479,8 @@ PARAPHRASES = [
     # seeking to do a thing is trying to
     ("The Lenz council sought to close the harbour school by June.",
      "The Lenz council tried to close the harbour school by June."),
+    ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
+     "The Lenz harbour has 4,000 dockers who are jobless this winter."),
     # extending a measure is continuing it
     ("Varga wants to extend the harbour toll for Lenz ferries.",
      "Varga wants to continue the harbour toll for Lenz ferries."),
