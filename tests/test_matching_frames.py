@@ -98,6 +98,11 @@ NEAR_MISSES = [
      "cut.",
      "The Lenz council is raising fees more than it is cutting them, so fees will see a net "
      "increase.", "comparison reversed"),
+    # an ordinal inside a name is a number of the name
+    ("Lenz has not seen such a harsh winter since the First World War.",
+     "Lenz has not seen such a harsh winter since the Second World War.", "number"),
+    ("Harbour safety is the number one priority of the Lenz council.",
+     "Harbour safety is the number two priority of the Lenz council.", "number"),
     # out of work is unemployed, in work employed
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
@@ -481,6 +486,13 @@ PARAPHRASES = [
      "The Lenz council tried to close the harbour school by June."),
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are jobless this winter."),
+    ("Lenz has not seen such a harsh winter since the Second World War.",
+     "Lenz has not seen such a harsh winter since World War Two."),
+    ("Lenz has not seen such a harsh winter since World War II.",
+     "Lenz has not seen such a harsh winter since the Second World War."),
+    # "number one" is a rank, the top one, and counts nothing
+    ("Harbour safety is the number one priority of the Lenz council.",
+     "Harbour safety is the top priority of the Lenz council."),
     # extending a measure is continuing it
     ("Varga wants to extend the harbour toll for Lenz ferries.",
      "Varga wants to continue the harbour toll for Lenz ferries."),
@@ -2301,4 +2313,3 @@ def test_number_words_in_a_wording_are_one_number_only_where_they_go_on() -> Non
     assert compared_numbers("two thousand four hundred dockers") == ["2400"]
     assert compared_numbers("the strike of nineteen eighty-four") == ["19", "84"]
     assert compared_numbers("two, three or four ships") == ["2", "3", "4"]
-

@@ -61,6 +61,7 @@ def _name_words(name: str) -> tuple[str, ...]:
             count = None
         # a name's own form, else a word's synonym ("supporters of X" = "proponents of X")
         form = vocab.names.get(word, vocab.synonyms.get(word, word)).split()
+        form = [vocab.name_ordinals.get(w, w) for w in form]  # "second" is 2
         implied = form[1:] if form[0] == word else []
         words.extend(form)
     if count is not None:

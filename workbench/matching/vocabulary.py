@@ -35,6 +35,8 @@ class Vocabulary:
     names: dict[str, str]
     #: words inside a name that tell no one apart ("own"), left out of it
     emphasis: frozenset[str]
+    #: ordinals and numerals inside a name, as the number they say ("Second World War")
+    name_ordinals: dict[str, str]
     titles: frozenset[str]
     institutions: frozenset[str]  # last words of a body's name, where no word is a title
     #: titles that say nothing of an office ("mr", "former"), and one form of each short one
@@ -160,6 +162,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         names=names,
         emphasis=frozenset(data["names"]["emphasis"]),
+        name_ordinals=_forms(data["names"]["ordinals"]),
         # only a capitalised name is one (the pronoun "us" is not "US"): positions that
         # cannot start one are passed over at once, a third of the time of trying each
         name_pattern=re.compile(

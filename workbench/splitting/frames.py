@@ -89,6 +89,7 @@ NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
 #: words that deny a "one" after them or on its verb ("without one vote", "never vetoed one")
 DENYING_WORDS = LEXICON["denying_words"].words
+RANK_WORDS = LEXICON["rank_words"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
 ONE_PERSONS = lexicon_pairs("one_persons")
@@ -131,13 +132,15 @@ def _denied_one(one: Token) -> bool:
 
 
 def _counts(token: Token) -> bool:
-    """False for the pronoun "one" ("one of these groups") and for a denied "one" ("not
-    one"), which count nothing; "one" of a rate counts, whatever its role ("one in ten is employed",
-    "one out of five")."""
+    """False for the pronoun "one" ("one of these groups"), a denied "one" ("not one") and
+    a rank ("number one"), which count nothing; "one" of a rate counts, whatever its role
+    ("one in ten is employed", "one out of five")."""
     if token.lower_ != "one":
         return True
     if _denied_one(token):  # "not one shred", "without one vote": none at all
         return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ in RANK_WORDS:
+        return False  # "the number one priority": the top one
     after = list(token.doc[token.i + 1 : token.i + 5])
     if after and after[0].lower_ in {"in", "out"}:  # "one in (every) ten", "one out of five"
         rest = [t for t in after[1:] if t.lower_ not in {"of", "every"}]
