@@ -103,6 +103,8 @@ NEAR_MISSES = [
      "Lenz has not seen such a harsh winter since the Second World War.", "number"),
     ("Harbour safety is the number one priority of the Lenz council.",
      "Harbour safety is the number two priority of the Lenz council.", "number"),
+    ("The Lenz council has run the harbour for the last twenty-two years.",
+     "The Lenz council has run the harbour for the last twelve years.", "date"),
     # out of work is unemployed, in work employed
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
@@ -490,6 +492,12 @@ PARAPHRASES = [
      "Lenz has not seen such a harsh winter since World War Two."),
     ("Lenz has not seen such a harsh winter since World War II.",
      "Lenz has not seen such a harsh winter since the Second World War."),
+    # a length of time the recogniser left out of any date is a date all the same
+    ("The Lenz council has run the harbour for the last twenty-two years.",
+     "For the last 22 years the Lenz council has run the harbour."),
+    # whether the recogniser reads it as a date, a count or nothing
+    ("You can read nearly 39 or 40 years of the Lenz harbour records.",
+     "Nearly 39 or 40 years of the Lenz harbour records can be read."),
     # "number one" is a rank, the top one, and counts nothing
     ("Harbour safety is the number one priority of the Lenz council.",
      "Harbour safety is the top priority of the Lenz council."),

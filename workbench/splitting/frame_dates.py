@@ -132,3 +132,21 @@ def clock_time(text: str) -> str | None:
     """A time of day in one form ("4:00", "5" → "5:00"), or None."""
     match = _CLOCK.match(text)
     return f"{int(match.group(1))}:{match.group(2) or '00'}" if match else None
+
+
+def missed_durations(tokens: list[Token], known: set[int]) -> list[Span]:
+    """The lengths of time the recogniser left out of any entity, as dates: the noun phrase
+    of a unit of time that counts it ("for the last twenty-two years" at the end of a
+    sentence, where it reads "the last 22 years" as a DATE), none of its words in ``known``;
+    not a unit that says what kind a noun is ("a three-year period")."""
+    found = []
+    for unit in tokens:
+        if unit.pos_ != "NOUN" or unit.lower_ not in DURATION_UNITS or unit.i in known:
+            continue
+        if unit.dep_ == "compound" or any(t.text in {"-", "‐"} for t in unit.lefts):
+            continue  # "a two-hundred-year history" says what kind of history
+        phrase = unit.doc[unit.left_edge.i : unit.i + 1]
+        if any(t.i in known for t in phrase) or not any(t.like_num for t in phrase[:-1]):
+            continue
+        found.append(Span(unit.doc, phrase.start, phrase.end, label="DATE"))
+    return found

@@ -47,6 +47,7 @@ from workbench.splitting.frame_dates import (
     clock_time,
     counts_only,
     date_words,
+    missed_durations,
     read_as_date,
     year_before_one,
 )
@@ -198,13 +199,24 @@ def claim_frame(
         return core.get(_role_name(i, agent_at, patient_at), rest)
 
     ents = ents_of(span)
+    # lengths of time the recogniser missed, or read as a bare count ("for the last
+    # twenty-two years", "39 or 40 years of returns"), are dates, as its DATEs are
+    durations = missed_durations(tokens, {t.i for e in ents if e.label_ != "CARDINAL" for t in e})
+    timed = {t.i for d in durations for t in d}
     # each amount's tokens, with what the recogniser left out of it ("half" | "of a million")
     amounts = {
-        e.start: with_fraction(e) for e in ents if e.label_ in QUANTITY_LABELS or _counted_date(e)
+        e.start: with_fraction(e)
+        for e in ents
+        if (e.label_ in QUANTITY_LABELS or _counted_date(e)) and e.start not in timed
     }
     taken: set[int] = set()  # the tokens of amounts read so far
     in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
+    for duration in durations:
+        dates.extend(date_words(duration))
+        in_date.update(t.i for t in duration if read_as_date(t))
     for ent in ents:
+        if ent.start in timed:
+            continue
         counts = ent.label_ == "DATE" and ent.start in amounts  # "from fourteen to 31"
         if ent.label_ in {"DATE", "TIME"} and not counts:  # when it was said dates it too
             dates.extend(date_words(ent))  # ("Late on Sunday, Trump announced troops …")
@@ -230,6 +242,7 @@ def claim_frame(
                 )
             )
     inside_entity = {t.i for ent in ents for t in ent}
+    inside_entity |= timed
     # a noun the recogniser drew into a date ("kept in the nursery 42 days") is still where
     # or what, whatever the parser made of it
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
@@ -272,6 +285,7 @@ def claim_frame(
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
     named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
+    named |= timed
     counted = {t.i for amount in amounts.values() for t in amount}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")
         clock = clock_time(token.text) if ":" in token.text else None
