@@ -876,3 +876,13 @@ def test_a_name_the_recogniser_cut_inside_its_brackets_keeps_the_closing_one() -
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True] * 4 + [False] * 5)
     assert closed_name(Span(doc, 0, 6, label="ORG")) == "the Lenz Harbour Commission (LHC)"
     assert closed_name(Span(doc, 0, 4, label="ORG")) == "the Lenz Harbour Commission"
+
+
+def test_calling_an_official_is_a_fact_about_the_call_not_a_label() -> None:
+    (called,) = split("Early in her term Mayor Vos called the attorney general.")
+    assert (called.speaker, called.kind) == (None, "fact")
+    # a label keeps its speaker, and so does a name given by a reduced relative
+    (label,) = split("Mayor Vos called the Lenz ferry a disgrace.")
+    assert label.speaker == "Mayor Vos"
+    (named,) = split("The Lenz council passed a law called the Harbour Act.")
+    assert named.claim == "The Lenz council passed a law called the Harbour Act."

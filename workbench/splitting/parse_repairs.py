@@ -2,7 +2,7 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends thirteen faults. First, a subject noun phrase parsed as several subjects of one
+head. It mends fourteen faults. First, a subject noun phrase parsed as several subjects of one
 verb side by side ("The counter - protesters clashed", three subjects; "The militant
 organisation ISIL claimed", two). Every rule that copies, names or compares a subject takes
 the verb's first subject, so the claim lost the rest: "The counter threw rocks." and the
@@ -60,6 +60,11 @@ market decline and an attack": "decline" an apposition of "We", so the claim's f
 the decline and the attack); nothing after a noun's verb renames the noun, so a phrase after
 a comma that follows the verb is hung on the noun phrase that ends at that comma, as the
 next item of a list when it goes on with "and" or "or", else as that phrase's apposition.
+Fourteenth, the object of a verb of naming read as what it names the object ("I called the
+attorney general": "the attorney" called "general", so the claim became the speaker's label
+for someone and lost whom it was about); a noun read so under a verb in the active voice
+that has a subject and no object, not a reduced relative ("a bill called the Patriot Act"),
+is made its object.
 """
 
 from __future__ import annotations
@@ -83,6 +88,10 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 OBJECT_TAIL_DEPS = frozenset({"advmod", "prep", "punct"})
 #: what a verb of telling says its addressee or its content with
 ADDRESSEE_DEPS = frozenset({"dative", "dobj", "iobj"})
+#: a verb of naming that modifies a noun ("a bill called the Patriot Act")
+REDUCED_DEPS = frozenset({"acl", "relcl"})
+#: what a verb of naming holds when its naming is read right (an object, the passive, a clause)
+UNNAMED_DEPS = frozenset({"dobj", "dative", "nsubjpass", "auxpass", "ccomp", "xcomp"})
 #: the bare words that join a condition's second clause to its first
 JOINING_WORDS = frozenset({"and", "or"})
 
@@ -440,6 +449,19 @@ def mend_stray_appositions(doc: Doc) -> Doc:
     return doc
 
 
+def mend_named_objects(doc: Doc) -> Doc:
+    """Make the lone noun an active verb of naming holds as what it names an object its
+    object (fourteenth fault of the module docstring)."""
+    for noun in doc:
+        verb = noun.head
+        if noun.dep_ != "oprd" or noun.pos_ not in SPEAKER_POS or verb.dep_ in REDUCED_DEPS:
+            continue
+        deps = {c.dep_ for c in verb.children}
+        if "nsubj" in deps and not deps & UNNAMED_DEPS:
+            noun.dep_ = "dobj"
+    return doc
+
+
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
@@ -447,4 +469,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
-    return mend_stray_appositions(mend_addressed_acronyms(doc))
+    return mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
