@@ -736,6 +736,19 @@ def test_a_contrast_list_with_a_word_on_two_sides_or_two_groups_of_one_name_is_r
         _contrasts(["custody: arrested | freed", "custody: escaped | captured"], {})
 
 
+def test_a_word_given_two_forms_is_refused() -> None:
+    """'telephone = phone' and a later 'telephone = call' would silently keep the second,
+    and "phone conversation" / "telephone conversation" would stop matching."""
+    from workbench.matching.vocabulary import _forms
+
+    assert _forms(["phoned = called", "telephone  =  phone"]) == {
+        "phoned": "called",
+        "telephone": "phone",
+    }
+    with pytest.raises(ValueError, match="'telephone' is given two forms"):
+        _forms(["telephone = phone", "telephone = call"])
+
+
 @needs_model
 def test_keys_read_at_split_time_are_the_ones_a_rebuild_reads(tmp_path: Path) -> None:
     from workbench.ingest.articles import prepare

@@ -105,6 +105,12 @@ NEAR_MISSES = [
      "Harbour safety is the number two priority of the Lenz council.", "number"),
     ("The Lenz council has run the harbour for the last twenty-two years.",
      "The Lenz council has run the harbour for the last twelve years.", "date"),
+    # "the attorney general" is whom the mayor called, not what
+    ("Early in her term Mayor Vos called the attorney general about the Lenz harbour.",
+     "Early in her term Mayor Vos called the harbour master about the Lenz harbour.", "target"),
+    # early and late in a period are other times
+    ("Early in her term Mayor Vos closed the Lenz harbour school.",
+     "Late in her term Mayor Vos closed the Lenz harbour school.", "phase"),
     # out of work is unemployed, in work employed
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
@@ -495,6 +501,12 @@ PARAPHRASES = [
     # a length of time the recogniser left out of any date is a date all the same
     ("The Lenz council has run the harbour for the last twenty-two years.",
      "For the last 22 years the Lenz council has run the harbour."),
+    ("Early in her term Mayor Vos called the attorney general about the Lenz harbour.",
+     "Early in her term Mayor Vos phoned the attorney general about the Lenz harbour."),
+    ("The Lenz inspectors determined that the harbour wall was safe for ferries.",
+     "The Lenz inspectors found that the harbour wall was safe for ferries."),
+    ("The Lenz council actually cut the money for the harbour school.",
+     "The Lenz council actually cut the funding for the harbour school."),
     # whether the recogniser reads it as a date, a count or nothing
     ("You can read nearly 39 or 40 years of the Lenz harbour records.",
      "Nearly 39 or 40 years of the Lenz harbour records can be read."),

@@ -113,8 +113,15 @@ class Vocabulary:
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
-    pairs = (entry.split(" = ", 1) for entry in entries)
-    return {" ".join(k.split()): " ".join(v.split()) for k, v in pairs}
+    """{word: the one form it is compared in} of 'word = form' entries; a word given two
+    forms is an error in the data, not a silent choice of the later one."""
+    forms: dict[str, str] = {}
+    for entry in entries:
+        word, form = (" ".join(side.split()) for side in entry.split(" = ", 1))
+        if word in forms:
+            raise ValueError(f"matching.toml: {word!r} is given two forms")
+        forms[word] = form
+    return forms
 
 
 def _trie(phrases: Sequence[str]) -> str:
