@@ -450,8 +450,8 @@ def mend_stray_appositions(doc: Doc) -> Doc:
 
 
 def mend_named_objects(doc: Doc) -> Doc:
-    """Make the lone noun an active verb of naming holds as what it names an object its
-    object (fourteenth fault of the module docstring)."""
+    """Make a noun the parser read as the name an active verb gives its object, where the
+    verb has no object, that object (fourteenth fault of the module docstring)."""
     for noun in doc:
         verb = noun.head
         if noun.dep_ != "oprd" or noun.pos_ not in SPEAKER_POS or verb.dep_ in REDUCED_DEPS:
