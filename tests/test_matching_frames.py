@@ -111,6 +111,11 @@ NEAR_MISSES = [
     # early and late in a period are other times
     ("Early in her term Mayor Vos closed the Lenz harbour school.",
      "Late in her term Mayor Vos closed the Lenz harbour school.", "phase"),
+    # "two years ago" places a date against the day it is said, as "last year" does
+    ("Last year, Lenz had a harbour deficit of 5 million crowns.",
+     "Two years ago, Lenz had a harbour deficit of 5 million crowns.", "date"),
+    ("Two years ago, Lenz had a harbour deficit of 5 million crowns.",
+     "In 2019, Lenz had a harbour deficit of 5 million crowns.", "date"),
     # out of work is unemployed, in work employed
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
@@ -507,6 +512,9 @@ PARAPHRASES = [
      "The Lenz inspectors found that the harbour wall was safe for ferries."),
     ("The Lenz council actually cut the money for the harbour school.",
      "The Lenz council actually cut the funding for the harbour school."),
+    # a count back from the day it is said agrees with itself, whatever else one claim dates
+    ("Lenz went from the biggest harbour deficit eight years ago to a surplus today.",
+     "Lenz went from the biggest harbour deficit eight years ago to a surplus now."),
     # whether the recogniser reads it as a date, a count or nothing
     ("You can read nearly 39 or 40 years of the Lenz harbour records.",
      "Nearly 39 or 40 years of the Lenz harbour records can be read."),

@@ -1,6 +1,6 @@
 """Comparing the dates of two frames part by part: weekday, month, day, year, time of
-day, a length of time's unit, and the relative words that place a date against the day it
-is said ("last week", "today")."""
+day, a length of time's unit, the relative words that place a date against the day it is
+said ("last week", "today"), and a count back from that day ("two years ago")."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def _date_part(word: str) -> str:
         return "weekday"
     if word in MONTHS:
         return "month"
+    if word in vocabulary().counting_back:
+        return "counted back"  # "ago" of "two years ago"
     if word in vocabulary().date_units:
         return "unit"  # "years" of "20 years"
     if word.isdigit():
@@ -47,6 +49,8 @@ def date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
     ]
     if _anchored_against_year(parts_a, parts_b) or _anchored_against_year(parts_b, parts_a):
         differing.append("year")
+    if _counted_back_against(parts_a, parts_b) or _counted_back_against(parts_b, parts_a):
+        differing.append("counted back")
     if not differing:
         return []
     return ["weekday"] if differing == ["weekday"] else ["date"]
@@ -54,9 +58,18 @@ def date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
 
 def _anchored_against_year(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
     """Whether ``a`` places its date only against the day it is said ("today", "last
-    year") and ``b`` names a year with no such word: nothing says the day was in that year."""
-    anchored = a.get("relative", set()) & vocabulary().date_anchors
-    return bool(anchored) and "year" not in a and "year" in b and "relative" not in b
+    year", "two years ago") and ``b`` names a year with no such word: nothing says the day
+    was in that year."""
+    anchored = a.get("relative", set()) & vocabulary().date_anchors or "counted back" in a
+    unanchored = "relative" not in b and "counted back" not in b
+    return bool(anchored) and "year" not in a and "year" in b and unanchored
+
+
+def _counted_back_against(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Whether ``a`` counts its date back from the day it is said ("two years ago") and
+    ``b`` places it with an anchor instead ("last year")."""
+    anchors = b.get("relative", set()) & vocabulary().date_anchors
+    return "counted back" in a and "counted back" not in b and bool(anchors)
 
 
 def _refines(a: set[str], b: set[str]) -> bool:

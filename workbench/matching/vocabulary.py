@@ -110,6 +110,8 @@ class Vocabulary:
     date_units: frozenset[str]
     #: relative date words that place a date ("last", "this"), which no other word refines
     date_anchors: frozenset[str]
+    #: words that count a length of time back from the day it is said ("two years ago")
+    counting_back: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -218,6 +220,7 @@ def vocabulary() -> Vocabulary:
         frame_verbs=frozenset(data["frames"]["verbs"]),
         date_units=frozenset(data["dates"]["units"]),
         date_anchors=frozenset(data["dates"]["anchors"]),
+        counting_back=frozenset(data["dates"]["counting_back"]),
     )
 
 
