@@ -515,6 +515,9 @@ PARAPHRASES = [
     # a count back from the day it is said agrees with itself, whatever else one claim dates
     ("Lenz went from the biggest harbour deficit eight years ago to a surplus today.",
      "Lenz went from the biggest harbour deficit eight years ago to a surplus now."),
+    # the unit of a sum is the amount's, as "$" is, not a participant
+    ("The Lenz council estimated it could collect about $105 billion over five years.",
+     "The Lenz council estimated it could collect roughly 105 billion dollars over five years."),
     # whether the recogniser reads it as a date, a count or nothing
     ("You can read nearly 39 or 40 years of the Lenz harbour records.",
      "Nearly 39 or 40 years of the Lenz harbour records can be read."),

@@ -243,6 +243,8 @@ def claim_frame(
             )
     inside_entity = {t.i for ent in ents for t in ent}
     inside_entity |= timed
+    # the unit of a sum ("105 billion dollars") is the amount's, as "$" is, no participant
+    monetary = {t.i for ent in ents if ent.label_ == "MONEY" for t in ent}
     # a noun the recogniser drew into a date ("kept in the nursery 42 days") is still where
     # or what, whatever the parser made of it
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
@@ -274,7 +276,7 @@ def claim_frame(
         if (t.pos_ == "NOUN" or _people_named_by_adjective(t))
         and (t.dep_ in NOUN_DEPS or _listed_with_role_noun(t) or t.i in stray)
         and not _prefix_piece(t)
-        and t.i not in in_date
+        and t.i not in in_date | monetary
     ]
     nouns += [  # "He paid one of the women" / "One of the women paid him"
         f"{_role_name(t.i, agent_at, patient_at)}:@{PERSONS[t.lower_]}"
