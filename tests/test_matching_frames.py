@@ -116,6 +116,10 @@ NEAR_MISSES = [
      "Two years ago, Lenz had a harbour deficit of 5 million crowns.", "date"),
     ("Two years ago, Lenz had a harbour deficit of 5 million crowns.",
      "In 2019, Lenz had a harbour deficit of 5 million crowns.", "date"),
+    # a fight led for a thing is not one led against it, as with a vote
+    ("Mayor Vos led the fight to put 500 wardens on the Lenz harbour.",
+     "Mayor Vos led the fight against putting 500 wardens on the Lenz harbour.",
+     "for or against"),
     # out of work is unemployed, in work employed
     ("The Lenz harbour has 4,000 dockers who are out of work this winter.",
      "The Lenz harbour has 4,000 dockers who are in work this winter.", "being in work"),
@@ -518,6 +522,8 @@ PARAPHRASES = [
     # the unit of a sum is the amount's, as "$" is, not a participant
     ("The Lenz council estimated it could collect about $105 billion over five years.",
      "The Lenz council estimated it could collect roughly 105 billion dollars over five years."),
+    ("Mayor Vos fought for a new Lenz harbour school.",
+     "Mayor Vos fought to get a new Lenz harbour school."),
     # whether the recogniser reads it as a date, a count or nothing
     ("You can read nearly 39 or 40 years of the Lenz harbour records.",
      "Nearly 39 or 40 years of the Lenz harbour records can be read."),
