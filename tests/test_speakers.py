@@ -886,3 +886,20 @@ def test_calling_an_official_is_a_fact_about_the_call_not_a_label() -> None:
     assert label.speaker == "Mayor Vos"
     (named,) = split("The Lenz council passed a law called the Harbour Act.")
     assert named.claim == "The Lenz council passed a law called the Harbour Act."
+
+
+def test_a_second_clause_whose_subject_the_parser_read_into_a_list_is_a_claim_of_its_own() -> None:
+    went, said = split(
+        "Mayor Vos went to Lenz and the harbour master said he felt sympathy for the dockers."
+    )
+    assert went.claim == "Mayor Vos went to Lenz."
+    assert said.speaker == "harbour master"
+    out, young = split(
+        "8 million dockers are out of work and unemployment among the youth of Lenz is 50%."
+    )
+    assert out.claim == "8 million dockers are out of work."
+    assert young.claim == "Unemployment among the youth of Lenz is 50%."
+    # a longer list is left as the parser read it
+    (listed,) = split("The council helps towns in Lenz, Ostra and Varga build new ferries.")
+    assert listed.claim == "The council helps towns in Lenz, Ostra and Varga build new ferries."
+
