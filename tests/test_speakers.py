@@ -903,3 +903,11 @@ def test_a_second_clause_whose_subject_the_parser_read_into_a_list_is_a_claim_of
     (listed,) = split("The council helps towns in Lenz, Ostra and Varga build new ferries.")
     assert listed.claim == "The council helps towns in Lenz, Ostra and Varga build new ferries."
 
+
+def test_he_after_a_speaker_named_later_than_a_person_is_not_taken_for_that_person() -> None:
+    (regretted,) = split("After meeting Mayor Vos, the harbour master said he regretted the vote.")
+    assert regretted.speaker == "harbour master"
+    assert "Vos" not in regretted.claim
+    # a speaker no "she" can mean leaves the person obvious
+    _, deserves = split("Mayor Vos opened the harbour school, and I think she deserves the prize.")
+    assert (deserves.speaker, deserves.claim) == ("I", "Mayor Vos deserves the prize.")

@@ -26,6 +26,8 @@ from workbench.splitting.wording_tokens import join_tokens, subject_words
 ANTICIPATING_VERBS = frozenset({"be", "seem", "appear"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 CLAUSE_OPENERS = frozenset({"that", "to", "whether"})
+#: speakers no "he" or "she" can mean
+SPEAKING_SELVES = frozenset({"i", "we", "you"})
 
 
 def resolve_pronoun(
@@ -76,6 +78,9 @@ def _resolve_person(
         for ent in ents_of(doc[sent_start : pronoun.i])
         if ent.label_ == "PERSON" and ent.end <= pronoun.i
     }
+    if persons and _speaker_between(persons.values(), source, pronoun):
+        # "Vos went to Lenz and the harbour master said he …": he may be either
+        return speaker if names_someone(doc[source[0] : source[1]]) else None
     if len(persons) == 1:
         return person_mention(next(iter(persons.values())))
     if persons:
@@ -83,6 +88,20 @@ def _resolve_person(
     if speaker and source is not None and names_someone(doc[source[0] : source[1]]):
         return speaker
     return recent_person(doc, sent_start, window=window)
+
+
+def _speaker_between(
+    persons: Collection[Span], source: tuple[int, int] | None, pronoun: Token
+) -> bool:
+    """Whether the speaker phrase of the pronoun's report, one "he" or "she" could mean,
+    stands between every person named earlier in the sentence and the pronoun: the person is
+    then not obviously meant ("I think he …" leaves him obvious)."""
+    if source is None or source[1] > pronoun.i:
+        return False
+    phrase = pronoun.doc[source[0] : source[1]]
+    if all(t.lower_ in SPEAKING_SELVES for t in phrase if not t.is_punct):
+        return False
+    return all(p.end <= source[0] for p in persons)
 
 
 def _anticipates_clause(pronoun: Token) -> bool:
