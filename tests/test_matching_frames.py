@@ -537,6 +537,14 @@ PARAPHRASES = [
     # "up to" before the second end bounds nothing
     ("The Lenz council is bringing the toll from 2 percent up to 5 percent.",
      "The Lenz council is raising the toll from 2 percent to 5 percent."),
+    # a scale spelled out is part of its number, as it is after figures
+    ("2 million dockers are unemployed.", "Two million dockers are out of work."),
+    # a participant only one parse reads, written alike outside the change, is no other one
+    ("We've got seven and a half million people out of jobs in Lenz.",
+     "We have 7.5 million people out of jobs in Lenz."),
+    # a verb said as its noun is no other participant
+    ("Since we debated two weeks ago, Lenz has built a hundred more ferries.",
+     "Since our debate two weeks ago, Lenz has built 100 more ferries."),
 ]  # fmt: skip
 
 
@@ -2350,3 +2358,7 @@ def test_number_words_in_a_wording_are_one_number_only_where_they_go_on() -> Non
     assert compared_numbers("two thousand four hundred dockers") == ["2400"]
     assert compared_numbers("the strike of nineteen eighty-four") == ["19", "84"]
     assert compared_numbers("two, three or four ships") == ["2", "3", "4"]
+    assert compared_numbers("two million three hundred thousand dockers") == ["2300000"]
+    assert compared_numbers("eleven billion eight hundred million euros") == ["11800000000"]
+    assert compared_numbers("seven and a half million dockers") == ["7500000"]
+    assert compared_numbers("a million dockers and a hundred and two ships") == ["1000000", "102"]

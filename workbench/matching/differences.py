@@ -19,12 +19,12 @@ from workbench.matching.frame_parts import (
     same_nouns,
 )
 from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
+from workbench.matching.participants import participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
     changed_words,
     direction_of_path,
     one_word_replaced,
-    participant_replaced,
     person_traded,
     predicate_replaced,
     quality_replaced,

@@ -13,9 +13,16 @@ NUMBER_WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "thousand": 1000,
+    "million": 1e6, "billion": 1e9, "trillion": 1e12,
 }  # fmt: skip
 #: number words that multiply what comes before them ("five hundred", "two dozen")
-MULTIPLIERS = frozenset({"hundred", "dozen", "thousand"})
+MULTIPLIERS = frozenset({"hundred", "dozen", "thousand", "million", "billion", "trillion"})
+#: multipliers that close a group ("two million | three hundred thousand")
+SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+#: the article that counts one before a multiplier ("a million", "an eighth" is no number)
+ONE_ARTICLES = frozenset({"a", "an"})
+#: "and a half" inside a run of number words ("seven and a half million"), as one word
+HALF = "and a half"
 
 
 def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -28,13 +35,26 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
     k = 0
     while k < len(listed):
         word = listed[k]
+        after = listed[k + 1] if k + 1 < len(listed) else ""
         if word in NUMBER_WORDS and (not run or _goes_on(run[-1], word)):
             run.append(word)
             k += 1
             continue
-        after = listed[k + 1] if k + 1 < len(listed) else ""
+        if word in ONE_ARTICLES and not run and after in MULTIPLIERS:
+            run.append("one")  # "a million"
+            k += 1
+            continue
         if word == "and" and run and run[-1] in MULTIPLIERS and NUMBER_WORDS.get(after, 100) < 100:
             k += 1  # "three hundred and two"
+            continue
+        if (
+            word == "and"
+            and run
+            and run[-1] != HALF
+            and listed[k + 1 : k + 3] in (["a", "half"], ["one", "half"])
+        ):
+            run.append(HALF)  # "seven and a half"
+            k += 3
             continue
         if run:
             yield "", number_text(_value(run))
@@ -49,11 +69,13 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
 
 def _goes_on(last: str, word: str) -> bool:
     """Whether ``word`` can follow ``last`` in one spelled number."""
+    if last == HALF:
+        return word in SCALES  # "seven and a half million"
     value, before = NUMBER_WORDS[word], NUMBER_WORDS[last]
     if last == "dozen":
         return False
     if last in MULTIPLIERS:
-        return value < before or (word == "thousand" and last == "hundred")
+        return value < before or (word in SCALES and last == "hundred")
     if before >= 20 and before % 10 == 0:  # "twenty" | "five", "forty" | "thousand"
         return value < 10 or word in MULTIPLIERS
     return word in MULTIPLIERS
@@ -63,8 +85,10 @@ def _value(run: list[str]) -> float:
     """The number a run of number words reads as ("three hundred and two" is 302)."""
     total, group = 0.0, 0.0
     for word in run:
-        if word == "thousand":
-            total, group = total + (group or 1) * 1000, 0.0
+        if word == HALF:
+            group += 0.5
+        elif word in SCALES:
+            total, group = total + (group or 1) * NUMBER_WORDS[word], 0.0
         elif word in MULTIPLIERS:
             group = (group or 1) * NUMBER_WORDS[word]
         else:

@@ -1,6 +1,6 @@
 """Differences read from two wordings that are alike but for a few words: another main
-verb, a participant or a person named otherwise (two words trading places, or one claim
-holding the other and saying more: ``word_order``)."""
+verb or a person named otherwise (a participant: ``participants``; two words trading
+places, or one claim holding the other and saying more: ``word_order``)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from difflib import SequenceMatcher
 from types import MappingProxyType
 
 from workbench.core.values import Frame
-from workbench.matching.actors import same_actor
 from workbench.matching.frame_parts import (
-    frame_names,
     frame_nouns,
     main_action,
     name_words,
@@ -24,10 +22,8 @@ from workbench.matching.signature import (
     Signature,
     compared_form,
     compared_numbers,
-    index_terms,
     vocabulary,
 )
-from workbench.matching.vocabulary import NEGATIONS
 
 
 def action_replaced(a: Signature, b: Signature) -> bool:
@@ -98,7 +94,7 @@ def quality_replaced(a: Signature, b: Signature) -> bool:
         return False
     if _traded_in_place(a, b, a.frame.qualities, b.frame.qualities, STOPWORDS):
         return True
-    replaced = _one_replacement(a, b)
+    replaced = one_replacement(a, b)
     if replaced is None or len(replaced[0]) == len(replaced[1]):
         return False  # the same number of words is traded in place, judged above
     if "".join(replaced[0]) == "".join(replaced[1]):
@@ -119,62 +115,7 @@ def _modifiers(frame: Frame) -> set[str]:
     return {compared_form(w) for w in (*frame.qualities, *kinds)}
 
 
-def participant_replaced(a: Signature, b: Signature) -> str | None:
-    """The role ("agent", "target" or "place") of a participant one claim names where the other,
-    worded alike in every other word, names another: "recovered ten survivors" / "ten
-    bodies", "punishable with a prison term" / "with a fine", "ascribed the explosion to
-    terrorism" / "to a gas leak". Only when that is the whole change: a paraphrase seldom
-    swaps one noun and keeps every other word (of 955 real close pairs this finds 12, one
-    of them a paraphrase), and one that rewords more is not judged here. Nouns of the
-    synonym list are the same noun, two forms of a name the same name; a name and a noun
-    are not ("into our country" / "into Canada")."""
-    if a.frame is None or b.frame is None:
-        return None
-    replaced = _one_replacement(a, b) or _one_word_throughout(a, b)
-    if replaced is None:
-        return None
-    old, new, _ = replaced
-    words_a, words_b = set(old), set(new)
-    contrasts = vocabulary().contrasts
-    groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
-    if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
-        return None  # a contrast's own business: "rose" / "increased" are one side
-    # with the rest worded alike, a participant only one frame holds stands in the replaced
-    # words; one both hold counts when it is in them and has lost its role there ("I have
-    # never said that I object" / "My opponent has never said that I object": "I" is gone
-    # as the agent). A name counts as a participant too: "into our country" / "into Canada".
-    held_a, held_b = _participants(a.frame), _participants(b.frame)
-    in_a, in_b = {w for w, _ in held_a}, {w for w, _ in held_b}
-    gone = {p for p in held_a - held_b if p[0] not in in_b or _among(p[0], old)}
-    added = {p for p in held_b - held_a if p[0] not in in_a or _among(p[0], new)}
-    # one name written two ways ("the US" / "the United States") is one participant
-    same = {(x, y) for x in gone for y in added if x[1] == y[1] and same_actor(x[0], y[0])}
-    gone -= {x for x, _ in same}
-    added -= {y for _, y in same}
-    # the parser may read the replaced noun of one side as a word that says which ones
-    # ("the struggle to recruit teachers predates" with "teachers" a modifier); a name may
-    # give its place to a word saying what kind ("young Latino men" / "young white men")
-    if added and not gone:
-        gone = (
-            _modifiers_among(a.frame, old, in_b)
-            or _qualities_among(a.frame, old, new, b.frame, added)
-            or _unread_noun(a.frame, old, new, added)
-        )
-    elif gone and not added:
-        added = (
-            _modifiers_among(b.frame, new, in_a)
-            or _qualities_among(b.frame, new, old, a.frame, gone)
-            or _unread_noun(b.frame, new, old, gone)
-        )
-    if not gone or not added:
-        return None
-    roles = {r for _, r in gone | added}
-    if "agents" in roles:
-        return "agent"
-    return "place" if "places" in roles else "target"
-
-
-def _one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
+def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
     """(the words of ``a``, the words of ``b`` in their place, the words both share) when two
     normalised wordings differ only in one place, at most :data:`_REPLACED_WORDS` words on
     either side; changes with only an article, a list's joint or a name both claims hold
@@ -214,16 +155,14 @@ def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
     mine, theirs = set(a.text.split()) - _ARTICLES, set(b.text.split()) - _ARTICLES
     if len(mine - theirs) != 1 or len(theirs - mine) != 1:
         return None  # cheap, and most compared pairs differ more
-    replaced = _one_replacement(a, b)
+    replaced = one_replacement(a, b)
     if replaced is None:
         return None
     old, new = ([w for w in side if w not in _ARTICLES] for side in replaced[:2])
     return (old[0], new[0]) if len(old) == len(new) == 1 else None
 
 
-def _one_word_throughout(
-    a: Signature, b: Signature
-) -> tuple[list[str], list[str], set[str]] | None:
+def one_word_throughout(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
     """([word of a], [word of b], the words both share) when two wordings alike in every
     other word trade one word for one other wherever it stands ("among unionised workers
     and unorganised workers" / "… managers and … managers"); None else."""
@@ -258,57 +197,6 @@ def _noun_forms(frame: Frame | None) -> frozenset[str]:
     return frozenset(compared_form(n) for _, n, _ in frame_nouns(frame)) if frame else frozenset()
 
 
-def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
-    """(word, role) of the words that say which ones of a frame's unnamed participants,
-    written among ``words`` and held by no participant of the other frame (``elsewhere``)."""
-    return {
-        (m, role)
-        for role, _, modifiers in frame_nouns(frame)
-        for m in modifiers.split("|")
-        if m and m not in elsewhere and _among(m, words)
-    }
-
-
-def _qualities_among(
-    mine: Frame,
-    words: list[str],
-    others: list[str],
-    theirs: Frame,
-    replaced: set[tuple[str, str]],
-) -> set[tuple[str, str]]:
-    """(word, role) of the qualities of ``mine`` written among ``words`` (and not among the
-    ``others`` in their place) standing where ``theirs`` names the ``replaced`` participants
-    by name: "young Latino men" / "young white men", "Russian troops" / "foreign troops".
-    A noun put as a quality ("the majority of" / "most", "democracies" / "democratic") is
-    a rewording."""
-    names = set(frame_names(theirs))
-    roles = {role for word, role in replaced if word in names}
-    return {
-        (q, role)
-        for q in mine.qualities
-        if _among(q, words) and not _among(q, others)
-        for role in roles
-    }
-
-
-def _unread_noun(
-    frame: Frame, words: list[str], others: list[str], replaced: set[tuple[str, str]]
-) -> set[tuple[str, str]]:
-    """(word, role) of the one word of substance that stands in ``words`` where the other
-    claim's one word ``others`` is a participant, a word the parse of ``frame`` read as
-    neither a quality nor a verb: a noun it did not read as a participant ("saw its
-    economy decline" / "saw its population decline"). A quality or a verb in that place is
-    a rewording ("the majority of" / "most")."""
-    if len(words) != 1 or len(others) != 1 or not index_terms(words[0]):
-        return set()
-    if words[0] in NEGATIONS:  # "not one of" / "none of"
-        return set()
-    read = {compared_form(w) for w in (*frame.qualities, *frame.verbs)}
-    if words[0] in read:
-        return set()
-    return {(words[0], role) for _, role in replaced}
-
-
 @functools.cache
 def _place_joints() -> frozenset[str]:
     """The words two changes may keep between them and still be one place: an article ("on
@@ -320,22 +208,6 @@ def _place_joints() -> frozenset[str]:
 def _list_joints() -> frozenset[str]:
     """The one-word joints that part the items of a list ("rivers and areas")."""
     return frozenset(j for j in vocabulary().list_joints if " " not in j)
-
-
-def _among(participant: str, words: list[str]) -> bool:
-    """Whether a participant ("@i", "deficit", "north korea") is written among ``words``."""
-    forms = {compared_form(w) for w in words}
-    return any(compared_form(w) in forms for w in participant.removeprefix("@").split())
-
-
-def _participants(frame: Frame) -> set[tuple[str, str]]:
-    """(word, role) of a frame's participants, named and unnamed; nouns of the synonym list
-    in their one form."""
-    synonyms = vocabulary().synonyms
-    held = {(synonyms.get(n, n), r) for r, n, _ in frame_nouns(frame)}
-    for role in ("agents", "patients", "places", "others"):
-        held.update((name, role) for name in getattr(frame, role))
-    return held
 
 
 def verb_traded(a: Signature, b: Signature) -> bool:
@@ -367,9 +239,9 @@ def predicate_replaced(a: Signature, b: Signature) -> bool:
     actions = {main_action(a.frame), main_action(b.frame)}
     if len(actions) != 2 or None in actions or actions & vocabulary().light_verbs:
         return False
-    replaced = _one_replacement(a, b)
+    replaced = one_replacement(a, b)
     if replaced is None and not _one_phrasal_action(a, b):
-        replaced = _one_replacement(_verbs_joined(a), _verbs_joined(b))
+        replaced = one_replacement(_verbs_joined(a), _verbs_joined(b))
     if replaced is None:
         return False
     words_a, words_b, rest = replaced
