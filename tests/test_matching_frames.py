@@ -305,6 +305,10 @@ NEAR_MISSES = [
      "The Lenz harbour unloads ten ships a day.", "hedge"),
     ("The Lenz harbour is not able to unload ten ships a day.",
      "The Lenz harbour can unload ten ships a day.", "negation"),
+    # what one claim denies before its "but" the other says after it
+    ("The Lenz ferry isn't paid for by my money, but by the harbour's money.",
+     "The Lenz ferry isn't paid for by the harbour's money, but by my money.",
+     "denied and said swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -542,6 +546,9 @@ PARAPHRASES = [
     # a participant only one parse reads, written alike outside the change, is no other one
     ("We've got seven and a half million people out of jobs in Lenz.",
      "We have 7.5 million people out of jobs in Lenz."),
+    # a denial moved within its turn: what is denied and what is said stay the same
+    ("The Lenz ferry isn't paid for by my money, but by the harbour's money.",
+     "The Lenz ferry is paid for not by my money but by the harbour's money."),
     # a verb said as its noun is no other participant
     ("Since we debated two weeks ago, Lenz has built a hundred more ferries.",
      "Since our debate two weeks ago, Lenz has built 100 more ferries."),

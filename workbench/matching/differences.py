@@ -18,7 +18,11 @@ from workbench.matching.frame_parts import (
     other_agent,
     same_nouns,
 )
-from workbench.matching.negations import negated_elsewhere, negation_worded_otherwise
+from workbench.matching.negations import (
+    denial_traded,
+    negated_elsewhere,
+    negation_worded_otherwise,
+)
 from workbench.matching.participants import participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
@@ -47,7 +51,7 @@ def compatible(a: Signature, b: Signature) -> bool:
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
     "comparison reversed", "comparison" ("safer" / "less safe"), "cause and effect swapped",
-    "possessor swapped", "names swapped", "words swapped", "action",
+    "possessor swapped", "names swapped", "words swapped", "denied and said swapped", "action",
     "quality", "says more",
     "negation", "hedge", "stance",
     "level or change", "speaker",
@@ -70,6 +74,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("possessor swapped")
     if (a.negated != b.negated and not negation_worded_otherwise(a, b)) or negated_elsewhere(a, b):
         found.append("negation")
+    elif denial_traded(a, b):
+        found.append("denied and said swapped")
     if a.hedges != b.hedges:  # a kind of hedge more: "may be seeking to" / "is seeking to"
         found.append("hedge")
     if a.level is not None and b.level is not None and a.level != b.level:

@@ -1,6 +1,6 @@
 """Negations two claims hold differently: a denial worded with another verb, a word negated
 in one claim standing un-negated in the other, a negation moved to another word, a frame
-verb denied."""
+verb denied, what is denied and what is said instead traded ("not X but Y")."""
 
 from __future__ import annotations
 
@@ -66,3 +66,35 @@ def _before_negation(sig: Signature) -> set[str]:
     words = sig.text.split()
     first = next((i for i, w in enumerate(words) if w in NEGATIONS), len(words))
     return set(index_terms(" ".join(words[:first])))
+
+
+#: words that turn from what a claim denies to what it says instead ("not X but Y")
+TURNING_WORDS = frozenset({"but", "rather", "instead"})
+_ARTICLES = frozenset({"a", "the"})
+
+
+def denial_traded(a: Signature, b: Signature) -> bool:
+    """Whether what one claim denies before a "but" the other says after it, and the
+    reverse: "it isn't paid for by my money, but by the people's money" / "… by the
+    people's money, but by my money". A denial moved within the same turn ("is paid for
+    not by my money but by …") trades nothing."""
+    sides_a, sides_b = _denied_and_said(a), _denied_and_said(b)
+    if sides_a is None or sides_b is None:
+        return False
+    (denied_a, said_a), (denied_b, said_b) = sides_a, sides_b
+    return bool((denied_a - said_a) & (said_b - denied_b)) and bool(
+        (denied_b - said_b) & (said_a - denied_a)
+    )
+
+
+def _denied_and_said(sig: Signature) -> tuple[set[str], set[str]] | None:
+    """(the words between a claim's first negation and the "but" after it, the words after
+    that "but"), articles left out; None when it holds no such turn."""
+    words = sig.text.split()
+    first = next((i for i, w in enumerate(words) if w in NEGATIONS), None)
+    if first is None:
+        return None
+    turn = next((i for i in range(first + 1, len(words)) if words[i] in TURNING_WORDS), None)
+    if turn is None:
+        return None
+    return set(words[first + 1 : turn]) - _ARTICLES, set(words[turn + 1 :]) - _ARTICLES
