@@ -552,6 +552,10 @@ PARAPHRASES = [
     # a verb said as its noun is no other participant
     ("Since we debated two weeks ago, Lenz has built a hundred more ferries.",
      "Since our debate two weeks ago, Lenz has built 100 more ferries."),
+    # one who holds both roles in a claim trades neither ("if you made …, you got …")
+    ("If you made 25,000 under the original Lenz proposal, you got your Harbour Trust taxes "
+     "increased.",
+     "Under the original Lenz proposal, if you made 25,000, your Harbour Trust taxes went up."),
 ]  # fmt: skip
 
 

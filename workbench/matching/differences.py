@@ -412,6 +412,8 @@ def _swapped(a: Frame, b: Frame) -> bool:
         # round ("promised each victim a payout" / "promised a payout to each victim")
         if r2 is None or r1 == r2 or "agents" not in {r1, r2}:
             continue
+        if r2 in _roles_of(a, x) or r1 in _roles_of(b, x):
+            continue  # it holds both roles in one claim ("if you made …, you got …")
         # with a name always; with another unnamed noun only under the same verb: a clause
         # turned around ("citing concerns, they imposed bans") trades nouns without a swap
         others = [(y, _role_of(a, y), _role_of(b, y)) for y in frame_names(a)]
@@ -452,6 +454,11 @@ def _swapped(a: Frame, b: Frame) -> bool:
             if _agents(idle) - _agents(acting) - {x} and not _says_which(acting, x):
                 return True
     return False
+
+
+def _roles_of(frame: Frame, noun: str) -> set[str]:
+    """Every role an unnamed participant holds in a frame."""
+    return {role for role, lemma, _ in frame_nouns(frame) if lemma == noun}
 
 
 def _says_which(frame: Frame, name: str) -> bool:
