@@ -309,6 +309,9 @@ NEAR_MISSES = [
     ("The Lenz ferry isn't paid for by my money, but by the harbour's money.",
      "The Lenz ferry isn't paid for by the harbour's money, but by my money.",
      "denied and said swapped"),
+    # pushing a thing forward is not pushing it back
+    ("Mayor Vos wants to push harbour reform forward in Lenz.",
+     "Mayor Vos wants to push harbour reform back in Lenz.", "heading"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -556,6 +559,11 @@ PARAPHRASES = [
     ("If you made 25,000 under the original Lenz proposal, you got your Harbour Trust taxes "
      "increased.",
      "Under the original Lenz proposal, if you made 25,000, your Harbour Trust taxes went up."),
+    # a people's adjective is its country; a stretch of time said at length is that stretch
+    ("Lenz sent protests to the Cambodian government.",
+     "Lenz sent protests to the government of Cambodia."),
+    ("Lenz has doubled its harbour toll in the course of seven years.",
+     "In seven years, Lenz has doubled its harbour toll."),
 ]  # fmt: skip
 
 
