@@ -911,3 +911,10 @@ def test_he_after_a_speaker_named_later_than_a_person_is_not_taken_for_that_pers
     # a speaker no "she" can mean leaves the person obvious
     _, deserves = split("Mayor Vos opened the harbour school, and I think she deserves the prize.")
     assert (deserves.speaker, deserves.claim) == ("I", "Mayor Vos deserves the prize.")
+
+
+def test_a_list_of_subjects_ending_in_a_pronoun_is_not_read_into_the_opening_phrase() -> None:
+    (agreed,) = split("In Ostra, Karsovia, Mayor Vos and I agreed that the ferry would run again.")
+    assert agreed.speaker == "Mayor Vos and I"
+    (week,) = split("Last week in Lenz, Mayor Vos and I agreed that the ferry would run again.")
+    assert week.speaker == "Mayor Vos and I"

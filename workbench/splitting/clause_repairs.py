@@ -1,5 +1,6 @@
-"""Repairs of how the small English model joins clauses; run by ``workbench_parse_repairs``
-(:mod:`workbench.splitting.parse_repairs`) with the repairs of that module.
+"""Repairs of how the small English model joins clauses and their subjects; run by
+``workbench_parse_repairs`` (:mod:`workbench.splitting.parse_repairs`) with the repairs of
+that module.
 
 Fifteenth fault: a second clause's subject read as the last item of a list in the first
 clause ("8 million Americans are out of work and unemployment among the youth is 50%":
@@ -13,6 +14,14 @@ subject, with those phrases, and the verb the first clause's next clause. A long
 with nothing after it but an adverb ("health care and education put together", a
 participle the tagger may take for a past tense) and a clause the parse breaks up are not
 touched.
+
+Sixteenth fault: a subject that lists someone and a pronoun read into the phrase that opens
+the sentence ("In Austin, Texas, Governor Abbott and I agreed that …": "Abbott" a ``conj``
+of "Austin", so the report had no speaker; "Last week in Lenz, Mayor Vos and I agreed …":
+"Vos" an apposition of "Lenz", so the speaker was "I" alone). A pronoun in the subject case
+("I", "we", "he", "she", "they") cannot stand in such a phrase: the list that ends in one,
+after the comma that closes the opening phrase and right before the verb, becomes the
+verb's subject.
 """
 
 from __future__ import annotations
@@ -27,6 +36,10 @@ SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 CLAUSE_JOINS = frozenset({"and", "but", "or"})
 #: how a subjectless second clause may hang when its subject was read into the first
 LOOSE_CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "dep", "parataxis"})
+#: pronouns in the subject case: a list ending in one is a subject, never a phrase's object
+SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
+#: what may stand in a list of subjects ("Governor Abbott and I")
+LISTED_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "CCONJ"})
 #: what may follow a verb that says nothing more ("put together", "combined")
 BARE_TAIL_DEPS = frozenset({"advmod", "prt", "punct", "cc"})
 
@@ -109,4 +122,46 @@ def mend_swallowed_subjects(doc: Doc) -> Doc:
         noun.head, noun.dep_ = verb, "nsubj"
         join.head = clause
         verb.head, verb.dep_ = clause, "conj"
+    return doc
+
+
+def _opening_list(verb: Token) -> Span | None:
+    """The list of subjects ending in a subject pronoun, right before ``verb``, that the
+    parser read into the phrase opening the sentence (sixteenth fault); else None."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.lower_ not in SUBJECT_PRONOUNS or not is_finite(verb):
+        return None
+    subject = subject_of(verb)
+    if subject is not None and subject != before:
+        return None
+    comma = next((t for t in reversed(doc[verb.sent.start : verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    listed = doc[comma.i + 1 : verb.i]
+    if len(listed) < 3 or any(t.pos_ not in LISTED_SUBJECT_POS for t in listed):
+        return None
+    joins = [t for t in listed if t.pos_ == "CCONJ"]
+    if len(joins) != 1 or joins[0].i != verb.i - 2:
+        return None  # "X and I", "X, Y and we": one joint, before the pronoun
+    opening = [t for t in listed if t.head.i < comma.i]  # hung on the opening phrase
+    return listed if opening else None
+
+
+def mend_opening_subjects(doc: Doc) -> Doc:
+    """Make a list of subjects ending in a subject pronoun, read into the opening phrase,
+    the subject of its verb (sixteenth fault of the module docstring)."""
+    for verb in doc:
+        listed = _opening_list(verb)
+        if listed is None:
+            continue
+        join, pronoun = listed[-2], listed[-1]
+        first = doc[listed.start : join.i]
+        head = next((t for t in first if not first.start <= t.head.i < first.end), first[-1])
+        head.head, head.dep_ = verb, "nsubj"
+        for token in first:
+            if token != head and not first.start <= token.head.i < first.end:
+                token.head = head
+        join.head, join.dep_ = head, "cc"
+        pronoun.head, pronoun.dep_ = head, "conj"
     return doc
