@@ -2381,3 +2381,13 @@ def test_number_words_in_a_wording_are_one_number_only_where_they_go_on() -> Non
     assert compared_numbers("eleven billion eight hundred million euros") == ["11800000000"]
     assert compared_numbers("seven and a half million dockers") == ["7500000"]
     assert compared_numbers("a million dockers and a hundred and two ships") == ["1000000", "102"]
+
+
+def test_a_contracted_denial_is_compared_as_written_out() -> None:
+    from workbench.matching import signature
+
+    assert (
+        signature("The Lenz council won't pay.").text
+        == signature("The Lenz council will not pay.").text
+    )
+    assert signature("Dockers can't strike.").text == signature("Dockers cannot strike.").text

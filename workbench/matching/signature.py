@@ -378,6 +378,7 @@ _NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
 #: the word right before a position in the wording ("out" of "out of")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+_IRREGULAR_NOTS = (("won't", "will not"), ("can't", "cannot"), ("shan't", "shall not"))
 
 
 def _of_says_no_owner(wording: str, at: int) -> bool:
@@ -398,6 +399,8 @@ def _lowered(text: str) -> str:
     """A claim's wording lowercased, names, letters and phrases in their one form; a
     typeset apostrophe is the typed one ("don’t" = "don't")."""
     typed = _same_names(text).lower().translate(_APOSTROPHES)
+    for short, whole in _IRREGULAR_NOTS:  # "won't" is "will not", not "wo not"
+        typed = typed.replace(short, whole)
     return _same_wording(fold_letters(typed).replace("n't", " not"))
 
 
