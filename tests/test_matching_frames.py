@@ -564,6 +564,9 @@ PARAPHRASES = [
      "Lenz sent protests to the government of Cambodia."),
     ("Lenz has doubled its harbour toll in the course of seven years.",
      "In seven years, Lenz has doubled its harbour toll."),
+    # a denied "one" counting what something owns counts nothing ("one dime's worth")
+    ("If you earn less than $250,000 in Lenz, you will not see one dime's worth of new tolls.",
+     "If you earn less than $250,000 in Lenz, you won't see a single dime of new tolls."),
 ]  # fmt: skip
 
 
@@ -881,6 +884,7 @@ def test_number_words_joined_by_hyphens_are_read_as_one_figure_or_none(a: str, b
         ("Lenz cut its harbour budget six point eight billion dollars last year.", "6800000000"),
         ("Three quarters of a million tonnes of grain passed through Lenz.", "750000"),
         ("Less than a quarter of a million tonnes of grain passed through Lenz.", "250000"),
+        ("Dockers who earn under a quarter-million dollars pay no toll in Lenz.", "250000"),
     ],
 )
 def test_a_number_spelled_in_groups_or_as_a_part_of_a_scale_is_one_figure(

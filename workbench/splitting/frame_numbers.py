@@ -315,4 +315,7 @@ def word_prefixed(token: Token) -> bool:
     if not token.is_alpha or token.lower_ in {"a", "an"} or i < 2 or doc[i - 1].text != "-":
         return False
     before = doc[i - 2]
-    return glued(doc[i - 1]) and before.is_alpha and before.lower_ not in NUMBER_WORDS
+    word = before.lower_  # "quarter-million" is a part of one
+    return (
+        glued(doc[i - 1]) and before.is_alpha and word not in NUMBER_WORDS and word not in FRACTIONS
+    )
