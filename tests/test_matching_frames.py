@@ -312,6 +312,9 @@ NEAR_MISSES = [
     # pushing a thing forward is not pushing it back
     ("Mayor Vos wants to push harbour reform forward in Lenz.",
      "Mayor Vos wants to push harbour reform back in Lenz.", "heading"),
+    # what two pronouns of other persons own is said by two speakers
+    ("Our harbour survey shows that 40 ferries run late.",
+     "Their harbour survey shows that 40 ferries run late.", "speaker"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -99,10 +99,13 @@ def same_speaker(a: str, b: str) -> bool:
     published ("a 2018 University of Pennsylvania study" / "the University of
     Pennsylvania"; ``[works]``). A pronoun left unresolved ("@he") is one speaker only with
     a pronoun of its person, and may be anyone named but one its possessive names ("@you" /
-    "@you:husband", your husband)."""
+    "@you:husband", your husband); two things owned by pronouns of two persons are two
+    speakers ("our analysis" / "their analysis")."""
     (owner_a, a), (owner_b, b) = _owned(a), _owned(b)
     if owner_a == b or owner_b == a:
         return False
+    if owner_a and owner_b and owner_a != owner_b:
+        return False  # "our analysis" / "their analysis"
     if a.startswith("@") or b.startswith("@"):
         return a == b or not (a.startswith("@") and b.startswith("@"))
     return same_actor(a, b) or same_actor(_author(a), _author(b))
