@@ -315,6 +315,10 @@ NEAR_MISSES = [
     # what two pronouns of other persons own is said by two speakers
     ("Our harbour survey shows that 40 ferries run late.",
      "Their harbour survey shows that 40 ferries run late.", "speaker"),
+    # two numbers trade places while the words before the first and after the last stay
+    ("Lenz is already paying $120 million, up to $200 million before the works are finished.",
+     "Lenz is already paying $200 million, up to $120 million before the works are finished.",
+     "numbers swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [

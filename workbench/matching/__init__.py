@@ -22,7 +22,6 @@ from workbench.matching.actors import same_actor, speaker_label
 from workbench.matching.differences import (
     compatible,
     differences,
-    numbers_swapped,
     unmatched_names,
 )
 from workbench.matching.meaning import (
@@ -31,6 +30,7 @@ from workbench.matching.meaning import (
     WORDING_FLOOR,
     second_readings,
 )
+from workbench.matching.number_order import numbers_swapped
 from workbench.matching.signature import (
     DUPLICATE,
     THRESHOLD,

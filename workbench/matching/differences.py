@@ -23,6 +23,7 @@ from workbench.matching.negations import (
     negated_elsewhere,
     negation_worded_otherwise,
 )
+from workbench.matching.number_order import numbers_swapped
 from workbench.matching.participants import participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
@@ -118,37 +119,6 @@ def differences(a: Signature, b: Signature) -> list[str]:
 #: what two claims that compare the same two things the other way round both show: the
 #: things trade sides of "than" and the comparison word takes the other side
 CONVERSE = frozenset({"comparison reversed", "comparison"})
-
-
-def numbers_swapped(a: Signature, b: Signature) -> bool:
-    """Whether two claims give the same numbers to different things: a word stands next to
-    number x in one and y in the other while another word goes from y to x ("52% voted to
-    leave and 48% to stay" / "52% voted to stay and 48% to leave"). Only words next to one
-    number on each side count; a word that moved alone is reordering, not a swap."""
-    mine, theirs = a.number_neighbours, b.number_neighbours
-    if mine is None or theirs is None or _same_amounts_path(a, b):
-        return False
-    for near_a, near_b in zip(mine, theirs, strict=True):
-        moved = {
-            (next(iter(xs)), next(iter(ys)))
-            for word, xs in near_a.items()
-            if len(xs) == 1 and len(ys := near_b.get(word, ())) == 1 and xs != ys
-        }
-        if any((y, x) in moved for x, y in moved):
-            return True
-    return False
-
-
-def _same_amounts_path(a: Signature, b: Signature) -> bool:
-    """Whether two claims of two numbers give the same amounts as where a change starts and
-    ends, as read from the parse ("dropped the rate from 15% to 10%" / "cut the rate to 10%
-    from 15%"): then the order the numbers stand in says nothing."""
-    if a.frame is None or b.frame is None or len(a.numbers) != 2:
-        return False
-    path = a.frame.path
-    return (
-        len(path) == 2 and path == b.frame.path and all(any(c.isdigit() for c in e) for e in path)
-    )
 
 
 def possessors_swapped(a: Signature, b: Signature) -> bool:
