@@ -574,6 +574,13 @@ PARAPHRASES = [
     # a denied "one" counting what something owns counts nothing ("one dime's worth")
     ("If you earn less than $250,000 in Lenz, you will not see one dime's worth of new tolls.",
      "If you earn less than $250,000 in Lenz, you won't see a single dime of new tolls."),
+    # "roughly" is "about"
+    ("About 150,000 dockers work in Lenz.", "Roughly 150,000 dockers work in Lenz."),
+    # a promise the splitter reads as a report on one side and keeps whole on the other
+    ("He's promised seniors that their Lenz pensions will not be cut.",
+     "He has promised seniors that their Lenz pensions will not be cut."),
+    ("The Lenz council advocated a new harbour toll.",
+     "The Lenz council called for a new harbour toll."),
 ]  # fmt: skip
 
 
