@@ -111,7 +111,7 @@ def _stray_phrases(gap: Span) -> list[Token] | None:
 
 def mend_swallowed_subjects(doc: Doc) -> Doc:
     """Make a second clause's subject, read as the last item of a list in the first clause,
-    the subject of its verb (the fault of the module docstring)."""
+    the subject of its verb (fifteenth fault of the module docstring)."""
     for verb in doc:
         found = _swallowed_subject(verb)
         if found is None:
@@ -143,7 +143,7 @@ def _opening_list(verb: Token) -> Span | None:
         return None
     joins = [t for t in listed if t.pos_ == "CCONJ"]
     if len(joins) != 1 or joins[0].i != verb.i - 2:
-        return None  # "X and I", "X, Y and we": one joint, before the pronoun
+        return None  # "Mayor Vos and I": one joint, right before the pronoun
     opening = [t for t in listed if t.head.i < comma.i]  # hung on the opening phrase
     return listed if opening else None
 
