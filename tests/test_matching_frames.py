@@ -319,6 +319,10 @@ NEAR_MISSES = [
     ("Lenz is already paying $120 million, up to $200 million before the works are finished.",
      "Lenz is already paying $200 million, up to $120 million before the works are finished.",
      "numbers swapped"),
+    # encouraging a thing is not discouraging it, whatever both passed
+    ("In 1992 Lenz passed a bill that encouraged ferries to adopt programs to cut fumes.",
+     "In 1992 Lenz passed a bill that discouraged ferries from adopting programs to cut fumes.",
+     "prompting"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -581,6 +585,11 @@ PARAPHRASES = [
      "He has promised seniors that their Lenz pensions will not be cut."),
     ("The Lenz council advocated a new harbour toll.",
      "The Lenz council called for a new harbour toll."),
+    # losing one's life is dying; a rise is an increase
+    ("Nearly 300 dockers lost their lives in the bombing of the Lenz pier.",
+     "Nearly 300 dockers died in the bombing of the Lenz pier."),
+    ("The level of pollution in the Lenz harbour is increasing significantly.",
+     "Pollution levels in the Lenz harbour are rising significantly."),
 ]  # fmt: skip
 
 
