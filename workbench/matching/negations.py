@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import functools
 
+from workbench.matching.comparatives import traded_sides
 from workbench.matching.frame_parts import main_action
 from workbench.matching.signature import Signature, index_terms, vocabulary
-from workbench.matching.vocabulary import NEGATIONS
+from workbench.matching.vocabulary import ARTICLES, NEGATIONS
 
 
 def negation_worded_otherwise(a: Signature, b: Signature) -> bool:
@@ -70,7 +71,6 @@ def _before_negation(sig: Signature) -> set[str]:
 
 #: words that turn from what a claim denies to what it says instead ("not X but Y")
 TURNING_WORDS = frozenset({"but", "rather", "instead"})
-_ARTICLES = frozenset({"a", "the"})
 
 
 def denial_traded(a: Signature, b: Signature) -> bool:
@@ -78,18 +78,13 @@ def denial_traded(a: Signature, b: Signature) -> bool:
     reverse: "it isn't paid for by my money, but by the people's money" / "… by the
     people's money, but by my money". A denial moved within the same turn ("is paid for
     not by my money but by …") trades nothing."""
-    sides_a, sides_b = _denied_and_said(a), _denied_and_said(b)
-    if sides_a is None or sides_b is None:
-        return False
-    (denied_a, said_a), (denied_b, said_b) = sides_a, sides_b
-    return bool((denied_a - said_a) & (said_b - denied_b)) and bool(
-        (denied_b - said_b) & (said_a - denied_a)
-    )
+    return traded_sides(_denied_and_said(a), _denied_and_said(b))
 
 
 def _denied_and_said(sig: Signature) -> tuple[set[str], set[str]] | None:
     """(the words between a claim's first negation and the "but" after it, the words after
-    that "but"), articles left out; None when it holds no such turn."""
+    that "but"), each on one side only and articles left out; None when it holds no such
+    turn."""
     words = sig.text.split()
     first = next((i for i, w in enumerate(words) if w in NEGATIONS), None)
     if first is None:
@@ -97,4 +92,5 @@ def _denied_and_said(sig: Signature) -> tuple[set[str], set[str]] | None:
     turn = next((i for i in range(first + 1, len(words)) if words[i] in TURNING_WORDS), None)
     if turn is None:
         return None
-    return set(words[first + 1 : turn]) - _ARTICLES, set(words[turn + 1 :]) - _ARTICLES
+    denied, said = set(words[first + 1 : turn]) - ARTICLES, set(words[turn + 1 :]) - ARTICLES
+    return denied - said, said - denied

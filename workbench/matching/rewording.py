@@ -24,6 +24,7 @@ from workbench.matching.signature import (
     compared_numbers,
     vocabulary,
 )
+from workbench.matching.vocabulary import ARTICLES
 
 
 def action_replaced(a: Signature, b: Signature) -> bool:
@@ -75,8 +76,6 @@ def _path_says_direction(a: Signature, b: Signature, x: str, y: str) -> bool:
 
 #: the most words a replaced participant may take on either side ("a prison term" / "a fine")
 _REPLACED_WORDS = 3
-#: words two changes may keep between them and still be one place ("on the" / "in the")
-_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def quality_replaced(a: Signature, b: Signature) -> bool:
@@ -152,13 +151,13 @@ def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], s
 def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
     """(the word of ``a``, the word of ``b``) when two wordings differ only in one place,
     where each puts one word and maybe an article ("this council" / "the last council")."""
-    mine, theirs = set(a.text.split()) - _ARTICLES, set(b.text.split()) - _ARTICLES
+    mine, theirs = set(a.text.split()) - ARTICLES, set(b.text.split()) - ARTICLES
     if len(mine - theirs) != 1 or len(theirs - mine) != 1:
         return None  # cheap, and most compared pairs differ more
     replaced = one_replacement(a, b)
     if replaced is None:
         return None
-    old, new = ([w for w in side if w not in _ARTICLES] for side in replaced[:2])
+    old, new = ([w for w in side if w not in ARTICLES] for side in replaced[:2])
     return (old[0], new[0]) if len(old) == len(new) == 1 else None
 
 
@@ -201,7 +200,7 @@ def _noun_forms(frame: Frame | None) -> frozenset[str]:
 def _place_joints() -> frozenset[str]:
     """The words two changes may keep between them and still be one place: an article ("on
     the outskirts" / "in the centre") or a list's joint ("oil and gas" / "coal and steel")."""
-    return _ARTICLES | _list_joints()
+    return ARTICLES | _list_joints()
 
 
 @functools.cache

@@ -25,6 +25,9 @@ NEGATIONS = frozenset(
         "cannot",
     }
 )
+#: the articles of a compared wording ("an" is compared as "a"): words of no substance that
+#: two changes may keep between them, and that a side of a turn is read without
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
