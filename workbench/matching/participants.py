@@ -9,7 +9,7 @@ from collections.abc import Set
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
 from workbench.matching.frame_parts import frame_names, frame_nouns
-from workbench.matching.rewording import one_replacement, one_word_throughout
+from workbench.matching.rewording import changed_words, one_replacement
 from workbench.matching.signature import Signature, compared_form, index_terms, vocabulary
 from workbench.matching.vocabulary import NEGATIONS
 
@@ -25,7 +25,7 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     are not ("into our country" / "into Canada")."""
     if a.frame is None or b.frame is None:
         return None
-    replaced = one_replacement(a, b) or one_word_throughout(a, b)
+    replaced = one_replacement(a, b) or _one_word_throughout(a, b)
     if replaced is None:
         return None
     old, new, shared = replaced
@@ -72,6 +72,19 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     if "agents" in roles:
         return "agent"
     return "place" if "places" in roles else "target"
+
+
+def _one_word_throughout(
+    a: Signature, b: Signature
+) -> tuple[list[str], list[str], set[str]] | None:
+    """([word of a], [word of b], the words both share) when two wordings alike in every
+    other word trade one word for one other wherever it stands ("among unionised workers
+    and unorganised workers" / "… managers and … managers"); None else."""
+    changed = changed_words(a, b)
+    if not changed or len(changed) < 2 or len(set(changed.values())) != 1:
+        return None
+    ((x, y),) = set(changed.values())
+    return [x], [y], {w for k, w in enumerate(a.text.split()) if k not in changed}
 
 
 def _modifiers_among(frame: Frame, words: list[str], elsewhere: set[str]) -> set[tuple[str, str]]:
@@ -142,7 +155,7 @@ def _verb_of(noun: str, words: list[str]) -> bool:
     """Whether ``words`` write a noun as a verb, the crude stems alike but for an "e"
     ("debate" / "debat" of "debated")."""
     stem = compared_form(noun).removesuffix("e")
-    return noun not in words and any(w != noun and w.removesuffix("e") == stem for w in words)
+    return noun not in words and any(w.removesuffix("e") == stem for w in words)
 
 
 def _participants(frame: Frame) -> set[tuple[str, str]]:

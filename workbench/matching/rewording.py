@@ -161,17 +161,6 @@ def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
     return (old[0], new[0]) if len(old) == len(new) == 1 else None
 
 
-def one_word_throughout(a: Signature, b: Signature) -> tuple[list[str], list[str], set[str]] | None:
-    """([word of a], [word of b], the words both share) when two wordings alike in every
-    other word trade one word for one other wherever it stands ("among unionised workers
-    and unorganised workers" / "… managers and … managers"); None else."""
-    changed = changed_words(a, b)
-    if not changed or len(changed) < 2 or len(set(changed.values())) != 1:
-        return None
-    ((x, y),) = set(changed.values())
-    return [x], [y], {w for k, w in enumerate(a.text.split()) if k not in changed}
-
-
 def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
     """How many words ``words`` are as a replacement: an article or a joint is none, and a
     name written in several words is one ("African-American" / "white"). With ``lists`` (a
