@@ -62,15 +62,15 @@ def _swallowed_subject(verb: Token) -> tuple[Token, Token, Token, list[Token]] |
     if start - verb.sent.start < 3 or not _whole(verb) or not _says_something(verb):
         return None
     doc = verb.doc
-    found = [
+    candidates = (
         (t, _stray_phrases(doc[t.right_edge.i + 1 : start]))
         for t in doc[verb.sent.start : start]
         if t.dep_ == "conj" and t.head.i < t.i
-    ]
-    found = [(t, phrases) for t, phrases in found if phrases is not None]
-    if not found:
+    )
+    found = next(((t, phrases) for t, phrases in candidates if phrases is not None), None)
+    if found is None:
         return None
-    noun, phrases = found[0]
+    noun, phrases = found
     if noun.pos_ not in SUBJECT_POS or "Acc" in noun.morph.get("Case"):
         return None
     first = noun.head
