@@ -319,6 +319,10 @@ NEAR_MISSES = [
     ("Lenz is already paying $120 million, up to $200 million before the works are finished.",
      "Lenz is already paying $200 million, up to $120 million before the works are finished.",
      "numbers swapped"),
+    # what is received is not what is given
+    ("The dockers of Lenz received a large pay rise last spring.",
+     "The dockers of Lenz gave a large pay rise last spring.",
+     "action"),
     # encouraging a thing is not discouraging it, whatever both passed
     ("In 1992 Lenz passed a bill that encouraged ferries to adopt programs to cut fumes.",
      "In 1992 Lenz passed a bill that discouraged ferries from adopting programs to cut fumes.",
@@ -590,6 +594,11 @@ PARAPHRASES = [
      "Nearly 300 dockers died in the bombing of the Lenz pier."),
     ("The level of pollution in the Lenz harbour is increasing significantly.",
      "Pollution levels in the Lenz harbour are rising significantly."),
+    # what is received is what is got; money made is money earned
+    ("The dockers of Lenz got a large pay rise last spring.",
+     "The dockers of Lenz received a large pay rise last spring."),
+    ("A docker making 30,000 crowns received about 900 crowns in rebates.",
+     "A docker earning 30,000 crowns got about 900 crowns in rebates."),
 ]  # fmt: skip
 
 
