@@ -133,7 +133,7 @@ OPPOSITES = [
      "investment"),
     ("The Lenz militia is largely made up of farmers.",
      "The Lenz militia is partly made up of farmers.", "scope"),
-    ("Half of the grain went to Freedonia.", "A quarter of the grain went to Freedonia.",
+    ("Lenz cut the grain ration in half.", "Lenz cut the grain ration by a quarter.",
      "fraction"),
     ("Most of the grain went to Freedonia.", "All of the grain went to Freedonia.", "scope"),
     ("Osterlich troops entered Lenz on Sunday.", "Osterlich troops withdrew from Lenz on Sunday.",

@@ -319,6 +319,17 @@ NEAR_MISSES = [
     ("Lenz is already paying $120 million, up to $200 million before the works are finished.",
      "Lenz is already paying $200 million, up to $120 million before the works are finished.",
      "numbers swapped"),
+    # a share is its number: half is not 40 percent, one in four not one in five, and the
+    # second half of a year no share at all
+    ("Only about half the dockers in Lenz have pension plans.",
+     "Only about 40 percent of the dockers in Lenz have pension plans.",
+     "number"),
+    ("One in four dockers in Lenz is out of work.",
+     "One in five dockers in Lenz is out of work.",
+     "number"),
+    ("In the second half of 1980 the Lenz harbour lost trade.",
+     "In 1980 the Lenz harbour lost 50 percent of its trade.",
+     "number"),
     # what is received is not what is given
     ("The dockers of Lenz received a large pay rise last spring.",
      "The dockers of Lenz gave a large pay rise last spring.",
@@ -594,6 +605,19 @@ PARAPHRASES = [
      "Nearly 300 dockers died in the bombing of the Lenz pier."),
     ("The level of pollution in the Lenz harbour is increasing significantly.",
      "Pollution levels in the Lenz harbour are rising significantly."),
+    # a part of a group is its share in percent
+    ("Only about half the dockers in Lenz have pension plans.",
+     "Only about 50 percent of the dockers in Lenz have pension plans."),
+    ("One in ten dockers in Lenz is out of work.",
+     "10 percent of the dockers in Lenz are out of work."),
+    ("Three out of four dockers in Lenz voted to strike.",
+     "75% of the dockers in Lenz voted to strike."),
+    ("A quarter of the Lenz budget goes to the harbour.",
+     "25 percent of the Lenz budget goes to the harbour."),
+    ("Mayor Vos voted for four out of five of those harbour budgets.",
+     "Mayor Vos voted for four of those five harbour budgets."),
+    ("Nine out of 10 Lenz ferries are in port or on their way back.",
+     "Nine of every 10 Lenz ferries are in port or on their way back."),
     # what is received is what is got; money made is money earned
     ("The dockers of Lenz got a large pay rise last spring.",
      "The dockers of Lenz received a large pay rise last spring."),

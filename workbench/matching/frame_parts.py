@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from workbench.core.values import Frame
 from workbench.matching.actors import PERCENT
+from workbench.matching.shares import share_words
 from workbench.matching.signature import compared_form, compared_words, vocabulary
 
 #: the roles a participant can hold, the weightiest first
@@ -24,10 +25,13 @@ def frame_nouns(frame: Frame) -> list[tuple[str, str, str]]:
     measure of one thing is that thing ("the unemployment rate" is "unemployment")."""
     out = []
     measures = vocabulary().measures
+    shares = share_words()
     for entry in frame.nouns:
         role, _, rest = entry.partition(":")
         lemma, _, modifiers = rest.partition(":")
         lemma = PERCENT.sub(" percent", lemma).strip()  # "5% of taxpayers" = "5 percent of …"
+        if lemma in shares:  # "half the voters" = "50 percent of the voters"
+            lemma = "percent"
         if lemma in measures and modifiers:  # the measured noun is the one right before it
             *others, lemma = modifiers.split("|")
             modifiers = "|".join(others)

@@ -20,7 +20,10 @@ from workbench.matching.actors import (
     actor_words,
     fold_letters,
 )
+from workbench.matching.lowered import lowered as _lowered
+from workbench.matching.lowered import same_names, shares_of
 from workbench.matching.number_words import with_spelled_numbers
+from workbench.matching.shares import frame_with_shares
 from workbench.matching.vocabulary import NEGATIONS, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
@@ -65,7 +68,8 @@ class Signature:
         """The claim's frame, if it has one."""
         if isinstance(self.frame_source, str):
             stored = Frame.from_dict(json.loads(self.frame_source))
-            return with_written_numbers(stored, self.numbers)
+            shares = shares_of(self.wording) if self.wording is not None else ()
+            return frame_with_shares(with_written_numbers(stored, self.numbers), shares)
         return self.frame_source
 
     @functools.cached_property
@@ -353,7 +357,7 @@ def signature(
         else:
             numbers.add(number)
     if frame is not None:
-        frame = with_written_numbers(frame, numbers)
+        frame = frame_with_shares(with_written_numbers(frame, numbers), shares_of(text))
         numbers = set(frame.numbers)
     return Signature(
         text=" ".join(stems + sorted(numbers)),
@@ -377,8 +381,6 @@ _CAPITALISED = re.compile(_NAME)
 _NAME_BEFORE_OF = re.compile(r"\b[A-Z][\w.-]*\s+$")
 #: the word right before a position in the wording ("out" of "out of")
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
-_IRREGULAR_NOTS = (("won't", "will not"), ("can't", "cannot"), ("shan't", "shall not"))
 
 
 def _of_says_no_owner(wording: str, at: int) -> bool:
@@ -393,15 +395,6 @@ def _of_says_no_owner(wording: str, at: int) -> bool:
 def _name_key(name: str) -> str:
     """A name as compared for possession: its one form, lower case, without "the"."""
     return " ".join(actor_words(name.rstrip(".-")))  # "… of Mexico." ends a sentence
-
-
-def _lowered(text: str) -> str:
-    """A claim's wording lowercased, names, letters and phrases in their one form; a
-    typeset apostrophe is the typed one ("don’t" = "don't")."""
-    typed = _same_names(text).lower().translate(_APOSTROPHES)
-    for short, whole in _IRREGULAR_NOTS:  # "won't" is "will not", not "wo not"
-        typed = typed.replace(short, whole)
-    return _same_wording(fold_letters(typed).replace("n't", " not"))
 
 
 def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
@@ -442,27 +435,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def _same_names(text: str) -> str:
-    """Capitalised names of the vocabulary in their one form ("Britain" → "united kingdom",
-    "the African Union" → "african union"; the pronoun "us" stays)."""
-    vocab = vocabulary()
-
-    def one_form(match: re.Match) -> str:
-        found = match.group(0)
-        name = found[4:] if found[:4].lower() == "the " else found  # "the African Union"
-        return vocab.names[found.lower()] if name[:1].isupper() else found
-
-    return vocab.name_pattern.sub(one_form, text)
-
-
-def _same_wording(lowered: str) -> str:
-    """Phrases of the vocabulary in their one form ("took place" → "happen")."""
-    vocab = vocabulary()
-    if vocab.phrases is None:
-        return lowered
-    return vocab.phrases.sub(lambda m: f" {vocab.phrase_forms[m.group(0)]} ", lowered)
-
-
 def _person(speaker: str) -> str | None:
     """A speaker that is a personal pronoun left unresolved ("He said …"), as "@" and the
     first word of its person's ``[persons]`` group ("@he"), else None: who it stands for is
@@ -488,7 +460,7 @@ def normalise_speaker(speaker: str | None) -> str | None:
     if rest and first.lower() in vocabulary().possessives:
         owned = normalise_speaker(rest)
         return f"{_person(first)}:{owned}" if owned else None
-    named = _same_names(speaker).lower()  # "US officials": the country, not the pronoun
+    named = same_names(speaker).lower()  # "US officials": the country, not the pronoun
     named = PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
     words = [
         w for w in _WORD.findall(fold_letters(named))

@@ -95,6 +95,8 @@ class Vocabulary:
     giver_words: frozenset[str]
     #: nouns that stand for the noun before them when compared ("the unemployment rate")
     measures: frozenset[str]
+    #: the ``[shares]`` lists: a part of a group said as a share ("half the voters")
+    shares: dict[str, list[str]]
     #: words that set one thing against another ("than")
     comparisons: frozenset[str]
     #: words that point at one side of a comparison ("this"), though not index words
@@ -214,6 +216,7 @@ def vocabulary() -> Vocabulary:
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
         giver_words=frozenset(_compared_form(w, single) for w in data["levels"]["givers"]),
         measures=frozenset(data["levels"]["measures"]),
+        shares={k: v for k, v in data["shares"].items() if k != "about"},
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),
         causes=frozenset(data["causes"]["words"]),
