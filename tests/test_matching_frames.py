@@ -618,6 +618,11 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    # keeping on is continuing; a guy is a man
+    ("Mayor Vos said that Lenz should keep on dredging the harbour.",
+     "Mayor Vos said Lenz should continue dredging the harbour."),
+    ("The guy the Lenz police arrested had a rifle beside him.",
+     "The man the Lenz police arrested had a rifle beside him."),
     # what is received is what is got; money made is money earned
     ("The dockers of Lenz got a large pay rise last spring.",
      "The dockers of Lenz received a large pay rise last spring."),
