@@ -330,6 +330,16 @@ NEAR_MISSES = [
     ("In the second half of 1980 the Lenz harbour lost trade.",
      "In 1980 the Lenz harbour lost 50 percent of its trade.",
      "number"),
+    # a noun cut with its preposition leaves its object in its place: another thing named
+    ("The Lenz council decided that it would be part of the solution to the strike.",
+     "The Lenz council decided that it would be part of the strike.",
+     "head noun"),
+    ("The cost of the strike in Lenz was $2 million.",
+     "The strike in Lenz was $2 million.",
+     "head noun"),
+    ("The leaders of the unions in Lenz called a strike.",
+     "The unions in Lenz called a strike.",
+     "head noun"),
     # what is received is not what is given
     ("The dockers of Lenz received a large pay rise last spring.",
      "The dockers of Lenz gave a large pay rise last spring.",
@@ -618,6 +628,11 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    # a phrase cut from the end, or a modifier, leaves the same thing named
+    ("The Lenz council decided that it would be part of the solution to the strike.",
+     "The Lenz council decided that it would be part of the solution."),
+    ("Lenz had the biggest harbour toll increase in its history.",
+     "Lenz had the biggest toll increase in its history."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

@@ -41,7 +41,7 @@ from workbench.matching.signature import (
     compared_numbers,
     vocabulary,
 )
-from workbench.matching.word_order import says_more, words_traded
+from workbench.matching.word_order import head_dropped, says_more, words_traded
 
 
 def compatible(a: Signature, b: Signature) -> bool:
@@ -53,7 +53,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
     "comparison reversed", "comparison" ("safer" / "less safe"), "cause and effect swapped",
     "possessor swapped", "names swapped", "words swapped", "denied and said swapped", "action",
-    "quality", "says more",
+    "quality", "says more", "head noun" ("part of the solution to this problem" / "part of
+    the problem"),
     "negation", "hedge", "stance",
     "level or change", "speaker",
     the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
@@ -105,6 +106,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("quality")
     if says_more(a, b):
         found.append("says more")
+    elif head_dropped(a, b):
+        found.append("head noun")
     if not any(f.endswith("swapped") for f in found):  # where the frame does not see it
         traded = names_traded(a, b)
         if traded:

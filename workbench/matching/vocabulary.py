@@ -95,6 +95,9 @@ class Vocabulary:
     giver_words: frozenset[str]
     #: nouns that stand for the noun before them when compared ("the unemployment rate")
     measures: frozenset[str]
+    #: prepositions and determiners that end a noun cut from a claim's middle (``[heads]``)
+    head_prepositions: frozenset[str]
+    head_determiners: frozenset[str]
     #: the ``[shares]`` lists: a part of a group said as a share ("half the voters")
     shares: dict[str, list[str]]
     #: words that set one thing against another ("than")
@@ -217,6 +220,8 @@ def vocabulary() -> Vocabulary:
         giver_words=frozenset(_compared_form(w, single) for w in data["levels"]["givers"]),
         measures=frozenset(data["levels"]["measures"]),
         shares={k: v for k, v in data["shares"].items() if k != "about"},
+        head_prepositions=frozenset(data["heads"]["prepositions"]),
+        head_determiners=frozenset(data["heads"]["determiners"]),
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),
         causes=frozenset(data["causes"]["words"]),

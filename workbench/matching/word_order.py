@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from difflib import SequenceMatcher
 
 from workbench.core.values import Frame
 from workbench.matching.frame_parts import frame_nouns, main_action, wording_words
@@ -93,3 +94,36 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
     named = wording_words((*frame.agents, *frame.patients))
     return named | {w for noun in nouns for w in compared_words(noun)}
+
+
+def head_dropped(a: Signature, b: Signature) -> bool:
+    """Whether one claim is the other with a noun and its preposition cut from the middle,
+    the preposition's object left in the noun's place: "part of the solution to this
+    problem" / "part of the problem", "the cost of the war" / "the war". A modifier cut
+    ("the biggest crime increase" / "the biggest increase") or a phrase cut from the end
+    ("part of the solution to this problem" / "part of the solution") is not."""
+    if a.frame is None or b.frame is None:
+        return False
+    (short, _), (long, frame) = sorted(
+        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
+    )
+    edits = [
+        op for op in SequenceMatcher(None, long, short, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]  # fmt: skip
+    if len(edits) != 1 or edits[0][0] != "delete":
+        return False
+    _, start, stop, _, _ = edits[0]
+    if stop >= len(long):
+        return False
+    vocab = vocabulary()
+    cut = list(long[start:stop])
+    while cut and cut[-1] in vocab.head_determiners:
+        cut.pop()
+    while cut and cut[0] in vocab.head_determiners:  # "[the cost of] the war"
+        cut.pop(0)
+    if len(cut) < 2 or cut[-1] not in vocab.head_prepositions:
+        return False
+    nouns = {compared_form(n) for _, n, _ in frame_nouns(frame)}
+    rest = [w for w in long[stop:] if w not in vocab.head_determiners]
+    return cut[0] in nouns and bool(rest) and rest[0] in nouns
