@@ -1439,6 +1439,15 @@ def test_a_count_the_recogniser_took_for_a_date_is_a_number() -> None:
     assert not differences(a, b)
 
 
+def test_a_rank_in_words_the_recogniser_took_for_a_date_is_a_number() -> None:
+    a = framed("Lenz ranks 49th out of the 50 ports in ships with pilots.")
+    b = framed("In ships with pilots, Lenz ranks forty-ninth out of the 50 ports.")
+    assert a.frame.numbers == b.frame.numbers == ("49", "50")
+    assert not b.frame.dates
+    assert not differences(a, b)
+    assert "number" in differences(a, framed("Lenz ranks forty-fifth out of the 50 ports."))
+
+
 def test_allowed_and_barred_take_opposite_sides_of_permission() -> None:
     allowed = framed("Lenz has allowed its ports to issue another 500bn of harbour bonds.")
     barred = framed("Lenz has barred its ports from issuing another 500bn of harbour bonds.")

@@ -115,6 +115,24 @@ def counts_only(ent: Span) -> bool:
     )
 
 
+#: the words a day of the month stands after ("on the fifth", "this ninth"): before any
+#: other word an ordinal the recogniser calls a date is a rank ("ranks forty-ninth")
+_BEFORE_A_DAY = frozenset({"the", "on", "this", "that", "of", "by", "until", "till", "from"})
+
+
+def rank_only(ent: Span) -> bool:
+    """Whether an entity the recogniser calls a date is an ordinal in words and nothing else
+    ("forty-ninth"), not after a word a day of the month stands after: a rank ("Texas ranks
+    forty-ninth out of the 50 states"), not a day ("on the fifth")."""
+    words = [t for t in ent if t.text != "-"]
+    if not words or not all(t.lower_ in NUMBER_WORDS for t in words):
+        return False
+    if not words[-1].lower_.endswith(("st", "nd", "rd", "th")):
+        return False
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before not in _BEFORE_A_DAY and before not in DATE_WORDS
+
+
 def year_before_one(token: Token) -> bool:
     """A year the recogniser missed or took for a count, before a singular noun: "the 1947
     Planning Act", "the 2022 Teacher of the Year" (1947 of one thing is no count)."""

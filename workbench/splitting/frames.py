@@ -48,6 +48,7 @@ from workbench.splitting.frame_dates import (
     counts_only,
     date_words,
     missed_durations,
+    rank_only,
     read_as_date,
     year_before_one,
 )
@@ -115,8 +116,8 @@ def _numeric(token: Token) -> bool:
 
 def _counted_date(ent: Span) -> bool:
     """Whether the recogniser's date is a count ("from fourteen to 31", "a quarter" of "a
-    quarter of a million")."""
-    return ent.label_ == "DATE" and (counts_only(ent) or part_of_scale(ent))
+    quarter of a million") or a rank ("ranks forty-ninth")."""
+    return ent.label_ == "DATE" and (counts_only(ent) or part_of_scale(ent) or rank_only(ent))
 
 
 def _denied_one(one: Token) -> bool:
