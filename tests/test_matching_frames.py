@@ -340,6 +340,16 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # for a thing is not against it; off is down, not up
+    ("Mayor Vos is for joining the Lenz harbour league.",
+     "Mayor Vos is against joining the Lenz harbour league.",
+     "position"),
+    ("Mayor Vos was for a harbour toll before she was against it.",
+     "Mayor Vos was against a harbour toll before she was for it.",
+     "words swapped"),
+    ("Harbour income in Lenz is off 50 percent in the last 3 years.",
+     "Harbour income in Lenz is up 50 percent in the last 3 years.",
+     "direction"),
     # what is received is not what is given
     ("The dockers of Lenz received a large pay rise last spring.",
      "The dockers of Lenz gave a large pay rise last spring.",
@@ -633,6 +643,16 @@ PARAPHRASES = [
      "The Lenz council decided that it would be part of the solution."),
     ("Lenz had the biggest harbour toll increase in its history.",
      "Lenz had the biggest toll increase in its history."),
+    # being against a thing is opposing it, unless the thing is the law; money put into a
+    # thing is invested in it; income off 50 percent has fallen 50 percent
+    ("Mayor Vos was against the harbour toll in Lenz.",
+     "Mayor Vos opposed the harbour toll in Lenz."),
+    ("Fishing in the Lenz harbour was against the law in 2020.",
+     "Fishing in the Lenz harbour was illegal in 2020."),
+    ("Lenz invested in firms that were shipping jobs overseas.",
+     "Lenz put money into firms that were shipping jobs overseas."),
+    ("Harbour income in Lenz is off 50 percent in the last 3 years.",
+     "In the last three years, harbour income in Lenz has fallen 50 percent."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),
