@@ -340,6 +340,13 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # what is sent away is not what is brought back; been for is not been against
+    ("Lenz is sending 700 tonnes of grain a year overseas.",
+     "Lenz is bringing 700 tonnes of grain a year home from overseas.",
+     "sending"),
+    ("Mayor Vos has been for harbour schools helping young children for years.",
+     "Mayor Vos has been against harbour schools helping young children for years.",
+     "position"),
     # for a thing is not against it; off is down, not up
     ("Mayor Vos is for joining the Lenz harbour league.",
      "Mayor Vos is against joining the Lenz harbour league.",
