@@ -660,6 +660,10 @@ PARAPHRASES = [
      "Lenz put money into firms that were shipping jobs overseas."),
     ("Harbour income in Lenz is off 50 percent in the last 3 years.",
      "In the last three years, harbour income in Lenz has fallen 50 percent."),
+    # a projection is a forecast; caving in is giving in
+    ("The Lenz harbour office has projected a 10 percent fall in trade by 2030.",
+     "The Lenz harbour office has forecast a 10 percent fall in trade by 2030."),
+    ("Mayor Vos gave in to the Lenz dockers.", "Mayor Vos caved in to the Lenz dockers."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),
