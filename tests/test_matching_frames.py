@@ -340,6 +340,10 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # a word that says which ones, traded where the other parse read its noun as a verb
+    ("In Lenz we've cut defence spending too much.",
+     "In Lenz we've cut education spending too much.",
+     "target"),
     # what is sent away is not what is brought back; been for is not been against
     ("Lenz is sending 700 tonnes of grain a year overseas.",
      "Lenz is bringing 700 tonnes of grain a year home from overseas.",

@@ -54,7 +54,16 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     # the parser may read the replaced noun of one side as a word that says which ones
     # ("the struggle to recruit teachers predates" with "teachers" a modifier); a name may
     # give its place to a word saying what kind ("young Latino men" / "young white men")
-    if added and not gone:
+    if not gone and not added:
+        # a word that says which ones in one parse, where the other read its twin as
+        # nothing it holds ("cut defense spending" / "cut education spending", with
+        # "spending" read as a verb)
+        gone, added = _modifiers_among(a.frame, old, in_b), _modifiers_among(b.frame, new, in_a)
+        if gone and not added:
+            added = _unread_noun(b.frame, new, old, gone)
+        elif added and not gone:
+            gone = _unread_noun(a.frame, old, new, added)
+    elif added and not gone:
         gone = (
             _modifiers_among(a.frame, old, in_b)
             or _qualities_among(a.frame, old, new, b.frame, added)
