@@ -340,6 +340,10 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # "ours" and "our" are one side of a comparison, however written
+    ("The harbour trade of Lenz is greater than ours.",
+     "Our harbour trade is greater than that of Lenz.",
+     "comparison reversed"),
     # a word that says which ones, traded where the other parse read its noun as a verb
     ("In Lenz we've cut defence spending too much.",
      "In Lenz we've cut education spending too much.",
@@ -668,6 +672,8 @@ PARAPHRASES = [
     ("The Lenz harbour office has projected a 10 percent fall in trade by 2030.",
      "The Lenz harbour office has forecast a 10 percent fall in trade by 2030."),
     ("Mayor Vos gave in to the Lenz dockers.", "Mayor Vos caved in to the Lenz dockers."),
+    ("The harbour trade of Lenz is greater than ours.",
+     "Lenz's harbour trade is greater than ours."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

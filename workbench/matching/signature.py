@@ -226,11 +226,17 @@ class Signature:
     @staticmethod
     def _sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
         """The words of substance before and after ``words[at]``, with the words that point
-        at a side ("this"), each on one side only. Short words and the figures of a name
-        count ("BF.7" is "bf 7"); other numbers stand at the end of the wording, apart."""
+        at a side ("this") and the persons of pronouns ("@we" of "our" and "ours"), each on
+        one side only. Short words and the figures of a name count ("BF.7" is "bf 7"); other
+        numbers stand at the end of the wording, apart."""
         pointing = vocabulary().pointing
-        before = {w for w in words[:at] if w not in STOPWORDS or w in pointing}
-        after = {w for w in words[at + 1 :] if w not in STOPWORDS or w in pointing}
+
+        def side(part: list[str]) -> set[str]:
+            # a person stands on a side however its pronoun is written ("ours" / "our …")
+            persons = {p for p in map(_person, part) if p is not None}
+            return persons | {w for w in part if w not in STOPWORDS or w in pointing}
+
+        before, after = side(words[:at]), side(words[at + 1 :])
         return frozenset(before - after), frozenset(after - before)
 
     @functools.cached_property
