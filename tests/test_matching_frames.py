@@ -340,6 +340,10 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # who did it and who did not, traded across a closing ", not …"
+    ("That's what Mayor Vos and the Lenz council did, not me.",
+     "That's what I did, not Mayor Vos and the Lenz council.",
+     "denied and said swapped"),
     # "ours" and "our" are one side of a comparison, however written
     ("The harbour trade of Lenz is greater than ours.",
      "Our harbour trade is greater than that of Lenz.",
@@ -674,6 +678,8 @@ PARAPHRASES = [
     ("Mayor Vos gave in to the Lenz dockers.", "Mayor Vos caved in to the Lenz dockers."),
     ("The harbour trade of Lenz is greater than ours.",
      "Lenz's harbour trade is greater than ours."),
+    ("That's what Mayor Vos and the Lenz council did, not me.",
+     "Mayor Vos and the Lenz council did that, not me."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

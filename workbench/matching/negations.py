@@ -5,10 +5,11 @@ verb denied, what is denied and what is said instead traded ("not X but Y")."""
 from __future__ import annotations
 
 import functools
+import re
 
 from workbench.matching.comparatives import traded_sides
 from workbench.matching.frame_parts import main_action
-from workbench.matching.signature import Signature, index_terms, vocabulary
+from workbench.matching.signature import Signature, index_terms, normalise_speaker, vocabulary
 from workbench.matching.vocabulary import ARTICLES, NEGATIONS
 
 
@@ -76,9 +77,13 @@ TURNING_WORDS = frozenset({"but", "rather", "instead"})
 def denial_traded(a: Signature, b: Signature) -> bool:
     """Whether what one claim denies before a "but" the other says after it, and the
     reverse: "it isn't paid for by my money, but by the people's money" / "… by the
-    people's money, but by my money". A denial moved within the same turn ("is paid for
-    not by my money but by …") trades nothing."""
-    return traded_sides(_denied_and_said(a), _denied_and_said(b))
+    people's money, but by my money"; or what one says before a closing ", not …" the other
+    denies there: "That's what Gingrich and Dole did, not me" / "That's what I did, not
+    Gingrich and Dole". A denial moved within the same turn ("is paid for not by my money
+    but by …") trades nothing."""
+    if traded_sides(_denied_and_said(a), _denied_and_said(b)):
+        return True
+    return traded_sides(_said_then_denied(a), _said_then_denied(b))
 
 
 def _denied_and_said(sig: Signature) -> tuple[set[str], set[str]] | None:
@@ -94,3 +99,26 @@ def _denied_and_said(sig: Signature) -> tuple[set[str], set[str]] | None:
         return None
     denied, said = set(words[first + 1 : turn]) - ARTICLES, set(words[turn + 1 :]) - ARTICLES
     return denied - said, said - denied
+
+
+#: a closing denial after a comma: "…, not me", "…, and not the council"
+_CLOSING_DENIAL = re.compile(r",\s*(?:and\s+)?not\s+([^,.;:!?]+)[.!?]?\s*$", re.IGNORECASE)
+_WORDS = re.compile(r"[\w'-]+")
+
+
+def _said_then_denied(sig: Signature) -> tuple[set[str], set[str]] | None:
+    """(the words a claim's closing ", not …" denies, the words before it), each on one side
+    only, a pronoun as its person ("me" and "I" are "@i"); None when it closes no so."""
+    if sig.wording is None:
+        return None
+    closing = _CLOSING_DENIAL.search(sig.wording)
+    if closing is None:
+        return None
+    denied, said = _side(closing[1]), _side(sig.wording[: closing.start()])
+    return denied - said, said - denied
+
+
+def _side(text: str) -> set[str]:
+    """The words of substance of one side of a denial, a pronoun as its person."""
+    found = (normalise_speaker(w) for w in _WORDS.findall(text))
+    return {w for w in found if w is not None}
