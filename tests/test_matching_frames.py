@@ -344,6 +344,10 @@ NEAR_MISSES = [
     ("That's what Mayor Vos and the Lenz council did, not me.",
      "That's what I did, not Mayor Vos and the Lenz council.",
      "denied and said swapped"),
+    # better protected is more protected, not less
+    ("The Lenz docks are much better protected today than they were in 2010.",
+     "The Lenz docks are much less protected today than they were in 2010.",
+     "comparison"),
     # "ours" and "our" are one side of a comparison, however written
     ("The harbour trade of Lenz is greater than ours.",
      "Our harbour trade is greater than that of Lenz.",
