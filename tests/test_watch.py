@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -429,3 +430,23 @@ def test_watch_every_outlives_a_locked_database(
     out = run("watch", "--every", "1m", "--db", str(db), code=130).output
     assert "is locked by another process (waited 10 s); the next check tries again" in out
     assert "next check at" in out and "stopped:" in out and len(calls) == 2
+
+
+def test_a_request_that_goes_late_never_brings_the_next_one_closer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from workbench.usecases import watch as watching
+
+    real_sleep, slept = time.sleep, []
+
+    def oversleeping(seconds: float) -> None:  # a busy thread wakes up late, once
+        real_sleep(seconds + (0.1 if not slept else 0.0))
+        slept.append(seconds)
+
+    monkeypatch.setattr(watching.time, "sleep", oversleeping)
+    clock = watching.HostClock(0.2)
+    gone = []
+    for _ in range(3):
+        clock.wait("http://news.example/a")
+        gone.append(time.monotonic())
+    assert all(later - earlier >= 0.2 for earlier, later in itertools.pairwise(gone))

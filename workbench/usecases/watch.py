@@ -120,14 +120,18 @@ class HostClock:
         self._lock = threading.Lock()
 
     def wait(self, url: str) -> None:
-        """Sleep until a request to ``url``'s host is polite, and book the next slot."""
+        """Sleep until a request to ``url``'s host is polite, and book the next slot from the
+        moment this one goes: a request that goes late for its slot (a busy thread) never
+        brings the next one closer than the delay."""
         host = (urlsplit(url).hostname or "").lower()
-        with self._lock:
-            now = time.monotonic()
-            start = max(now, self._next.get(host, 0.0))
-            self._next[host] = start + self.delay
-        if start > now:
-            time.sleep(start - now)
+        while True:
+            with self._lock:
+                now = time.monotonic()
+                due = self._next.get(host, 0.0)
+                if now >= due:
+                    self._next[host] = now + self.delay
+                    return
+            time.sleep(due - now)
 
 
 class _Late(Exception):
