@@ -121,10 +121,7 @@ def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], s
     between them are one place ("young African-American men" / "elderly African-American
     women")."""
     mine, theirs = a.text.split(), b.text.split()
-    edits = [
-        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]  # fmt: skip
+    edits = word_edits(mine, theirs)
     joints = _place_joints()
     # a name both hold between words replaced in place: "young [African-American] men"; not
     # a name words move around ("the act of the NTC" / "the NTC's act")
@@ -146,6 +143,15 @@ def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], s
     if max(_size(old, a.frame, lists), _size(new, b.frame, lists)) > _REPLACED_WORDS:
         return None
     return old, new, set(mine[:i1] + mine[i2:])
+
+
+def word_edits(mine: list[str], theirs: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """The places two wordings differ, as ``SequenceMatcher`` opcodes (the equal runs left
+    out)."""
+    return [
+        op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
+        if op[0] != "equal"
+    ]  # fmt: skip
 
 
 def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:

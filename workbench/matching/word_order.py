@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from difflib import SequenceMatcher
 
 from workbench.core.values import Frame
 from workbench.matching.frame_parts import frame_nouns, main_action, wording_words
+from workbench.matching.rewording import word_edits
 from workbench.matching.signature import (
     Signature,
     compared_form,
@@ -36,9 +36,7 @@ def says_more(a: Signature, b: Signature) -> bool:
     actions = {main_action(a.frame), main_action(b.frame)}
     if len(actions) != 2 or None in actions:
         return False
-    (short, _), (long, frame) = sorted(
-        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
-    )
+    short, long, frame = _shorter_and_longer(a, b)
     if len(long) - len(short) < _MORE_WORDS:
         return False
     held, short_words = Counter(long), Counter(short)
@@ -104,13 +102,10 @@ def head_dropped(a: Signature, b: Signature) -> bool:
     ("part of the solution to this problem" / "part of the solution") is not."""
     if a.frame is None or b.frame is None:
         return False
-    (short, _), (long, frame) = sorted(
-        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
-    )
-    edits = [
-        op for op in SequenceMatcher(None, long, short, autojunk=False).get_opcodes()
-        if op[0] != "equal"
-    ]  # fmt: skip
+    short, long, frame = _shorter_and_longer(a, b)
+    if not set(short) <= set(long):
+        return False  # cheap, and most compared pairs differ more than by a cut
+    edits = word_edits(long, short)
     if len(edits) != 1 or edits[0][0] != "delete":
         return False
     _, start, stop, _, _ = edits[0]
@@ -127,3 +122,12 @@ def head_dropped(a: Signature, b: Signature) -> bool:
     nouns = {compared_form(n) for _, n, _ in frame_nouns(frame)}
     rest = [w for w in long[stop:] if w not in vocab.head_determiners]
     return cut[0] in nouns and bool(rest) and rest[0] in nouns
+
+
+def _shorter_and_longer(a: Signature, b: Signature) -> tuple[list[str], list[str], Frame]:
+    """(the shorter wording's words, the longer one's, the longer one's frame); both claims
+    have frames."""
+    (short, _), (long, frame) = sorted(
+        ((a.text.split(), a.frame), (b.text.split(), b.frame)), key=lambda pair: len(pair[0])
+    )
+    return short, long, frame
