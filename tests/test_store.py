@@ -476,11 +476,13 @@ def test_names_keyed_without_their_accents_folded_are_keyed_again_on_migration(
     )
     path = tmp_path / "m012.db"
     signatures.signature.cache_clear()
+    lowering._read.cache_clear()
     with monkeypatch.context() as m:  # the keys below are computed the old way
         m.setattr(lowering, "fold_letters", lambda text: text)
         m.setattr(signatures, "_WORD", re.compile(r"[a-z0-9]+"))
         old_database(path, monkeypatch, 12, made=(article, claims))
     signatures.signature.cache_clear()
+    lowering._read.cache_clear()
     conn = sqlite3.connect(path)
     (before,) = conn.execute("SELECT match_text FROM claims WHERE position = 0").fetchone()
     conn.close()

@@ -3,6 +3,7 @@ names, letters, apostrophes, listed phrases and shares ("half the voters") in on
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbench.matching.actors import fold_letters
@@ -16,12 +17,17 @@ _IRREGULAR_NOTS = (("won't", "will not"), ("can't", "cannot"), ("shan't", "shall
 def lowered(text: str) -> str:
     """A claim's wording lowercased, names, letters, phrases and shares in their one form; a
     typeset apostrophe is the typed one ("don’t" = "don't")."""
-    return with_shares(_as_written(text))[0]
+    return _read(text)[0]
 
 
 def shares_of(text: str) -> tuple[Share, ...]:
     """The shares a claim's wording states ("half the voters"), as ``lowered`` reads them."""
-    return with_shares(_as_written(text))[1]
+    return _read(text)[1]
+
+
+@functools.lru_cache(maxsize=8192)  # a signature asks for both of one wording
+def _read(text: str) -> tuple[str, tuple[Share, ...]]:
+    return with_shares(_as_written(text))
 
 
 def _as_written(text: str) -> str:

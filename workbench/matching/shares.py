@@ -66,7 +66,6 @@ def _percent(count: int, whole: int) -> str | None:
     return number_text(100 * count // whole)
 
 
-@functools.lru_cache(maxsize=8192)
 def with_shares(lowered: str) -> tuple[str, tuple[Share, ...]]:
     """A lowercased wording with each share it states as "N percent of", and the shares."""
     patterns = _patterns()
@@ -77,11 +76,11 @@ def with_shares(lowered: str) -> tuple[str, tuple[Share, ...]]:
         before = lowered[: m.start()].split()[-1:]
         if count is None and (word not in {"half", "halves"} or set(before) & patterns.not_after):
             return m.group(0)  # "the first quarter of 2020", "the second half of 1980"
-        whole = patterns.denominators[word]
-        percent = _percent(_count(count) if count else 1, whole)
+        whole, n = patterns.denominators[word], _count(count) if count else 1
+        percent = _percent(n, whole)
         if percent is None:
             return m.group(0)
-        shares.append(Share((number_text((_count(count) if count else 1) / whole),), percent))
+        shares.append(Share((number_text(n / whole),), percent))
         return f"{percent} percent " if group == "of" else f"{percent} percent of "
 
     def out_of(m: re.Match) -> str:
@@ -110,7 +109,6 @@ def frame_with_shares(frame: Frame, shares: tuple[Share, ...]) -> Frame:
     return frame if not changed else replace(frame, numbers=tuple(sorted(numbers)))
 
 
-@functools.cache
 def share_words() -> frozenset[str]:
     """The words that name a part ("half", "quarters"): as a participant, a share."""
-    return frozenset(entry.split()[0] for entry in vocabulary().shares["parts"])
+    return frozenset(_patterns().denominators)
