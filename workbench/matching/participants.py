@@ -57,13 +57,9 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     if not gone and not added:
         # a word that says which ones in one parse, where the other read its twin as
         # nothing it holds ("cut defense spending" / "cut education spending", with
-        # "spending" read as a verb)
+        # "spending" read as a verb): its twin is looked for below, as for a participant
         gone, added = _modifiers_among(a.frame, old, in_b), _modifiers_among(b.frame, new, in_a)
-        if gone and not added:
-            added = _unread_noun(b.frame, new, old, gone)
-        elif added and not gone:
-            gone = _unread_noun(a.frame, old, new, added)
-    elif added and not gone:
+    if added and not gone:
         gone = (
             _modifiers_among(a.frame, old, in_b)
             or _qualities_among(a.frame, old, new, b.frame, added)
