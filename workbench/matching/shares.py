@@ -10,11 +10,11 @@ from dataclasses import dataclass, replace
 
 from workbench.core.numbers import number_text
 from workbench.core.values import Frame
-from workbench.matching.number_words import NUMBER_WORDS
+from workbench.matching.number_words import NUMBER_WORDS, ONE_ARTICLES
 from workbench.matching.vocabulary import vocabulary
 
 #: the counts a part or "one in ten" may start with, up to nineteen
-_COUNTS = {"a": 1, "an": 1} | {w: int(v) for w, v in NUMBER_WORDS.items() if v < 20}
+_COUNTS = dict.fromkeys(ONE_ARTICLES, 1) | {w: int(v) for w, v in NUMBER_WORDS.items() if v < 20}
 
 
 @dataclass(frozen=True)
