@@ -14,6 +14,7 @@ from workbench.splitting.frame_numbers import (
     NUMBER_WORDS,
     after_article,
     figure,
+    is_ordinal,
     number_values,
 )
 from workbench.splitting.lexicon import LEXICON, lexicon_pairs
@@ -127,7 +128,7 @@ def rank_only(ent: Span) -> bool:
     words = [t for t in ent if t.text != "-"]
     if not words or not all(t.lower_ in NUMBER_WORDS for t in words):
         return False
-    if not words[-1].lower_.endswith(("st", "nd", "rd", "th")):
+    if not is_ordinal(words[-1].lower_):
         return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return before not in _BEFORE_A_DAY and before not in DATE_WORDS

@@ -41,12 +41,15 @@ def figure(text: str) -> float | None:
     return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
 
 
+def is_ordinal(word: str) -> bool:
+    """Whether a number word is an ordinal ("third", "forty-ninth"'s "ninth")."""
+    return word in NUMBER_WORDS and word.endswith(("st", "nd", "rd", "th"))
+
+
 #: the digits a spoken decimal is read in ("point eight"): cardinals below ten, not "a"
 #: nor an ordinal ("third")
 _DIGITS = {
-    w: v
-    for w, v in NUMBER_WORDS.items()
-    if v < 10 and w not in {"a", "an"} and not w.endswith(("st", "nd", "rd", "th"))
+    w: v for w, v in NUMBER_WORDS.items() if v < 10 and w not in {"a", "an"} and not is_ordinal(w)
 }
 
 
