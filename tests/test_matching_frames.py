@@ -2285,6 +2285,15 @@ def test_a_claim_on_a_condition_is_not_the_bare_claim() -> None:
     assert not differences(built, after)
 
 
+def test_a_condition_opened_by_an_auxiliary_is_the_if_condition() -> None:
+    had = framed("Had the Lenz council built the dam, the valley would have flooded every spring.")
+    said_if = framed(
+        "If the Lenz council had built the dam, the valley would have flooded every spring."
+    )
+    assert had.frame.conditions == said_if.frame.conditions == ("if",)
+    assert not differences(had, said_if)
+
+
 def test_a_topic_put_before_the_speaker_is_compared() -> None:
     dam = framed("When it comes to the Lenz dam, Mayor Varga said any council would approve it.")
     bridge = framed(

@@ -56,6 +56,18 @@ def test_a_condition_is_read_into_the_frame_wherever_it_stands() -> None:
     assert bare.frame.conditions == ()
 
 
+def test_an_auxiliary_before_its_subject_opens_a_condition_as_if_does() -> None:
+    had = only_claim("Had the Lenz dam been built, the valley would have flooded.")
+    said_if = only_claim("If the Lenz dam had been built, the valley would have flooded.")
+    should = only_claim("Should the ferry talks fail, Mayor Varga said the strike would spread.")
+    were = only_claim("Were it not for the Lenz dam, the valley would flood every spring.")
+    assert had.frame.conditions == said_if.frame.conditions == ("if",)
+    assert should.claim == "Should the ferry talks fail, the strike would spread."
+    assert should.frame.conditions == were.frame.conditions == ("if",)
+    told = only_claim("Mayor Varga had said the valley was flooding.")
+    assert told.frame.conditions == ()
+
+
 def test_an_if_that_asks_whether_is_no_condition() -> None:
     asked = only_claim("The Lenz ministry did not mention if anyone was hurt.")
     assert asked.frame.conditions == ()

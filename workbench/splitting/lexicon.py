@@ -217,6 +217,7 @@ NO_SPEAKER_SUBJECTS = _words("no_speaker_subjects")
 SUBJECT_NEGATORS = _words("subject_negators")
 QUESTION_VERBS = _words("question_verbs")
 CONDITION_WORDS = _words("condition_words")
+INVERTED_CONDITION_AUXILIARIES = _words("inverted_condition_auxiliaries")
 WHETHER_VERBS = _words("whether_verbs")
 REGIME_NOUNS = _words("regime_nouns")
 #: The stance a reporting verb gives its content (lemma -> stance); others assert.

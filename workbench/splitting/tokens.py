@@ -20,6 +20,7 @@ from workbench.splitting.lexicon import (
     CONDITION_WORDS,
     CONJUNCTION_MARKERS,
     FINITE_TAGS,
+    INVERTED_CONDITION_AUXILIARIES,
     NAME_LABELS,
     NOMINAL_SUBJECT_DEPS,
     REPORTING_VERBS,
@@ -233,8 +234,20 @@ def subject_of(verb: Token) -> Token | None:
 
 def condition_words(clause: Token) -> frozenset[str]:
     """The words of the lexicon's ``condition_words`` ("if", "unless") that open ``clause``
-    as its markers; empty when it is no condition."""
-    return CONDITION_WORDS.intersection(c.lower_ for c in clause.children if c.dep_ == "mark")
+    as its markers, or "if" for a clause opened by an auxiliary before its subject ("Had we
+    joined the treaty, …"); empty when it is no condition."""
+    marked = CONDITION_WORDS.intersection(c.lower_ for c in clause.children if c.dep_ == "mark")
+    if marked or clause.dep_ != "advcl":
+        return marked
+    opening = clause.left_edge
+    if opening.lower_ not in INVERTED_CONDITION_AUXILIARIES:
+        return marked
+    if opening != clause and (opening.head != clause or opening.dep_ not in AUX_DEPS):
+        return marked
+    # the parser may hang the clause on the auxiliary ("Had the dam been built": "built" a
+    # complement of "Had"), so the subject is looked for in the whole clause
+    subject_after = any(t.dep_ in SUBJECT_DEPS and t.i > opening.i for t in clause.subtree)
+    return frozenset({"if"}) if subject_after else marked
 
 
 def is_finite(verb: Token) -> bool:
