@@ -340,6 +340,10 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # an owner cut after "my": what is left is mine, not my rival's
+    ("My rival's plan for the Lenz docks will double the harbour tolls.",
+     "My plan for the Lenz docks will double the harbour tolls.",
+     "head noun"),
     # who did it and who did not, traded across a closing ", not …"
     ("That's what Mayor Vos and the Lenz council did, not me.",
      "That's what I did, not Mayor Vos and the Lenz council.",

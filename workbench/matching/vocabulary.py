@@ -98,6 +98,9 @@ class Vocabulary:
     #: prepositions and determiners that end a noun cut from a claim's middle (``[heads]``)
     head_prepositions: frozenset[str]
     head_determiners: frozenset[str]
+    #: possessive determiners and the possessive ending, for an owner cut ("my opponent's plan")
+    head_owners: frozenset[str]
+    possessive_ending: str
     #: the ``[shares]`` lists: a part of a group said as a share ("half the voters")
     shares: dict[str, list[str]]
     #: words that set one thing against another ("than")
@@ -222,6 +225,8 @@ def vocabulary() -> Vocabulary:
         shares={k: v for k, v in data["shares"].items() if k != "about"},
         head_prepositions=frozenset(data["heads"]["prepositions"]),
         head_determiners=frozenset(data["heads"]["determiners"]),
+        head_owners=frozenset(data["heads"]["owners"]),
+        possessive_ending=data["heads"]["possessive_ending"],
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),
         causes=frozenset(data["causes"]["words"]),

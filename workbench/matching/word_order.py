@@ -97,9 +97,10 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
 def head_dropped(a: Signature, b: Signature) -> bool:
     """Whether one claim is the other with a noun and its preposition cut from the middle,
     the preposition's object left in the noun's place: "part of the solution to this
-    problem" / "part of the problem", "the cost of the war" / "the war". A modifier cut
-    ("the biggest crime increase" / "the biggest increase") or a phrase cut from the end
-    ("part of the solution to this problem" / "part of the solution") is not."""
+    problem" / "part of the problem", "the cost of the war" / "the war"; or with an owner
+    cut after a possessive, which then owns the next noun: "my opponent's plan" / "my plan".
+    A modifier cut ("the biggest crime increase" / "the biggest increase") or a phrase cut
+    from the end ("part of the solution to this problem" / "part of the solution") is not."""
     if a.frame is None or b.frame is None:
         return False
     short, long, frame = _shorter_and_longer(a, b)
@@ -112,14 +113,17 @@ def head_dropped(a: Signature, b: Signature) -> bool:
     if stop >= len(long):
         return False
     vocab = vocabulary()
+    nouns = {compared_form(n) for _, n, _ in frame_nouns(frame)}
     cut = list(long[start:stop])
+    owned = start > 0 and long[start - 1] in vocab.head_owners
+    if owned and len(cut) >= 2 and cut[-1] == vocab.possessive_ending:  # "my [rival's] plan"
+        return cut[-2] in nouns and long[stop] in nouns
     while cut and cut[-1] in vocab.head_determiners:
         cut.pop()
     while cut and cut[0] in vocab.head_determiners:  # "[the cost of] the war"
         cut.pop(0)
     if len(cut) < 2 or cut[-1] not in vocab.head_prepositions:
         return False
-    nouns = {compared_form(n) for _, n, _ in frame_nouns(frame)}
     rest = [w for w in long[stop:] if w not in vocab.head_determiners]
     return cut[0] in nouns and bool(rest) and rest[0] in nouns
 
