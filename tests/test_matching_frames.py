@@ -1503,6 +1503,20 @@ def test_a_rank_in_words_the_recogniser_took_for_a_date_is_a_number() -> None:
     assert "number" in differences(a, framed("Lenz ranks forty-fifth out of the 50 ports."))
 
 
+def test_an_age_the_recogniser_took_for_a_date_is_a_number() -> None:
+    years_old = framed(
+        "Lenz dockers can keep their children on the harbour plan until they are 26 years old."
+    )
+    bare = framed("Lenz dockers can keep their children on the harbour plan until they are 26.")
+    assert years_old.frame.numbers == bare.frame.numbers == ("26",)
+    assert not years_old.frame.dates
+    assert not differences(years_old, bare)
+    older = framed("Lenz dockers can keep their children on the harbour plan until they are 28.")
+    assert "number" in differences(years_old, older)
+    served = framed("The Lenz harbour master served for 26 years.")
+    assert served.frame.dates == ("26", "years")
+
+
 def test_allowed_and_barred_take_opposite_sides_of_permission() -> None:
     allowed = framed("Lenz has allowed its ports to issue another 500bn of harbour bonds.")
     barred = framed("Lenz has barred its ports from issuing another 500bn of harbour bonds.")

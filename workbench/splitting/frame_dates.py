@@ -27,6 +27,7 @@ RANGE_WORDS = LEXICON["range_words"].words
 
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
+AGE_ENDINGS = LEXICON["age_endings"].phrases
 #: the words a date is read from (besides numbers)
 _WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
 #: words that go on reading a number ("forty-two", "three and a half")
@@ -114,6 +115,21 @@ def counts_only(ent: Span) -> bool:
         or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
         for k, t in enumerate(ent)
     )
+
+
+def age_only(ent: Span) -> bool:
+    """Whether an entity the recogniser calls a date is an age in years and nothing else
+    ("26 years old", "26-year-old", "26 years of age"): a count, as "26" in "until they are
+    26" is."""
+    words = [t for t in ent if t.text != "-"]
+    lowered = tuple(t.lower_ for t in words)
+    for ending in AGE_ENDINGS:
+        if lowered[-len(ending) :] != ending or len(words) < len(ending) + 2:
+            continue
+        unit, count = words[-len(ending) - 1], words[: -len(ending) - 1]
+        if DURATION_UNITS.get(unit.lower_) == (1.0, "years"):
+            return all(t.like_num or t.lower_ in NUMBER_WORDS for t in count)
+    return False
 
 
 #: the words a day of the month stands after ("on the fifth", "this ninth"): before any

@@ -44,6 +44,7 @@ from spacy.tokens import Span, Token
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
 from workbench.splitting.frame_dates import (
+    age_only,
     clock_time,
     counts_only,
     date_words,
@@ -116,8 +117,10 @@ def _numeric(token: Token) -> bool:
 
 def _counted_date(ent: Span) -> bool:
     """Whether the recogniser's date is a count ("from fourteen to 31", "a quarter" of "a
-    quarter of a million") or a rank ("ranks forty-ninth")."""
-    return ent.label_ == "DATE" and (counts_only(ent) or part_of_scale(ent) or rank_only(ent))
+    quarter of a million"), a rank ("ranks forty-ninth") or an age ("26 years old")."""
+    return ent.label_ == "DATE" and (
+        counts_only(ent) or part_of_scale(ent) or rank_only(ent) or age_only(ent)
+    )
 
 
 def _denied_one(one: Token) -> bool:
