@@ -665,6 +665,9 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    # battling is fighting; a long period of time is a long time
+    ("The Lenz unions have been battling over pensions for a long period of time.",
+     "The Lenz unions have been fighting over pensions for a long time."),
     # a phrase cut from the end, or a modifier, leaves the same thing named
     ("The Lenz council decided that it would be part of the solution to the strike.",
      "The Lenz council decided that it would be part of the solution."),
