@@ -340,6 +340,10 @@ NEAR_MISSES = [
     ("The leaders of the unions in Lenz called a strike.",
      "The unions in Lenz called a strike.",
      "head noun"),
+    # one claim is the other with a negation cut, though both deny something
+    ("The Lenz ferry plan would not cover dockers who are not covered by the harbour fund.",
+     "The Lenz ferry plan would cover dockers who are not covered by the harbour fund.",
+     "negation"),
     # an owner cut after "my": what is left is mine, not my rival's
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",

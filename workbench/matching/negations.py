@@ -9,6 +9,7 @@ import re
 
 from workbench.matching.comparatives import traded_sides
 from workbench.matching.frame_parts import main_action
+from workbench.matching.rewording import word_edits
 from workbench.matching.signature import Signature, index_terms, normalise_speaker, vocabulary
 from workbench.matching.vocabulary import ARTICLES, NEGATIONS
 
@@ -40,9 +41,21 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
     if more.negations == fewer.negations:
         return _negation_moved(a, b)
+    if _negation_cut(more, fewer):
+        return True  # "would not cover people who are not covered" / "would cover people …"
     if (more.negated_words - fewer.negated_words) & _frame_verb_terms():
         return True  # "Socialists do not believe that X" / "Socialists believe that X"
     return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
+
+
+def _negation_cut(more: Signature, fewer: Signature) -> bool:
+    """Whether the claim with fewer negations is the other with negations cut and nothing
+    else changed: whatever else each negates, one says what the other denies."""
+    edits = word_edits(more.text.split(), fewer.text.split())
+    words = more.text.split()
+    return bool(edits) and all(
+        tag == "delete" and set(words[start:stop]) <= NEGATIONS for tag, start, stop, _, _ in edits
+    )
 
 
 @functools.cache
