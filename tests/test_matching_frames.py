@@ -669,6 +669,16 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    # "at first" and "first of all" count nothing; at first is initially
+    ("First of all, Lenz cut its harbour tolls by 10 percent in 2020.",
+     "Lenz cut its harbour tolls by 10 percent in 2020."),
+    ("At first Mayor Vos opposed the harbour toll in Lenz.",
+     "Mayor Vos initially opposed the harbour toll in Lenz."),
+    # a permission lets the verb after a longer name happen, but not one of another phrase
+    ("The council has never let the Lenz harbour board members see the accounts.",
+     "The council has never allowed the Lenz harbour board members to see the accounts."),
+    ("A harbour law that allows for inspections has recently been passed in Lenz.",
+     "A harbour law allowing for inspections has recently been passed in Lenz."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),
@@ -1508,6 +1518,15 @@ def test_a_rank_in_words_the_recogniser_took_for_a_date_is_a_number() -> None:
     assert not b.frame.dates
     assert not differences(a, b)
     assert "number" in differences(a, framed("Lenz ranks forty-fifth out of the 50 ports."))
+
+
+def test_an_ordinal_of_an_idiom_counts_nothing() -> None:
+    first_of_all = framed("First of all, Lenz cut its harbour tolls by 10 percent in 2020.")
+    at_first = framed("At first Mayor Vos opposed the harbour toll in Lenz.")
+    assert first_of_all.frame.numbers == ("10",)
+    assert at_first.frame.numbers == ()
+    ranked = framed("Lenz came first among the harbour towns in 2020.")
+    assert ranked.frame.numbers == ("1",)
 
 
 def test_an_age_the_recogniser_took_for_a_date_is_a_number() -> None:

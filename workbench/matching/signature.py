@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter
@@ -102,8 +103,9 @@ class Signature:
     def _permits(self) -> bool:
         """Whether a verb of permission (a verb of the frame, not "a permit") lets another
         verb of the frame happen: "to" and that verb after it ("allows patients to choose"),
-        or a bare "to" at the end ("allows them to"), or that verb two to four words after
-        it ("let local authorities issue"; right after it, a verb is the parser's
+        or a bare "to" at the end ("allows them to"), or that verb two to six words after
+        it, before any word that opens another verb phrase ("let local authorities issue",
+        "let the Senate intelligence committee see"; right after it, a verb is the parser's
         misreading)."""
         words = self.text.split()
         verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else set()
@@ -113,7 +115,13 @@ class Signature:
             j for j, w in enumerate(words) if w == "to" and (then[j] in verbs or not then[j])
         ]
         last = infinitives[-1] if infinitives else -1
-        return any(verbs & set(words[i + 2 : i + 5]) or last > i for i in allowed)
+        return any(verbs & self._stretch(words[i + 2 : i + 7]) or last > i for i in allowed)
+
+    @staticmethod
+    def _stretch(words: list[str]) -> set[str]:
+        """``words`` up to the first that opens another verb phrase ("has been passed")."""
+        ends = vocabulary().permission_ends
+        return set(itertools.takewhile(lambda w: w not in ends, words))
 
     @functools.cached_property
     def level(self) -> bool | None:

@@ -84,6 +84,8 @@ class Vocabulary:
     modal_hedges: frozenset[str]
     #: verbs that say another may be done ("allows patients to choose"), compared form
     permission_verbs: frozenset[str]
+    #: words that end the stretch a permitted verb is looked for in ("has been passed")
+    permission_ends: frozenset[str]
     #: modal hedges read only as written in lower case ("may"; "May" is the month)
     lower_case_modal: re.Pattern
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
@@ -214,6 +216,9 @@ def vocabulary() -> Vocabulary:
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
         permission_verbs=frozenset(_compared_form(w, single) for w in data["hedges"]["permission"]),
+        permission_ends=frozenset(
+            _compared_form(w, single) for w in data["hedges"]["permission_ends"]
+        ),
         lower_case_modal=re.compile(
             rf"\b(?:{'|'.join(map(re.escape, data['hedges']['lower_case_modal']))})\b"
         ),

@@ -74,6 +74,7 @@ from workbench.splitting.lexicon import (
     WHETHER_VERBS,
     lexicon_pairs,
 )
+from workbench.splitting.patterns import matches
 from workbench.splitting.tokens import clause_head, condition_words, glued
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
@@ -211,11 +212,17 @@ def claim_frame(
     # twenty-two years", "39 or 40 years of returns"), are dates, as its DATEs are
     durations = missed_durations(tokens, {t.i for e in ents if e.label_ != "CARDINAL" for t in e})
     timed = {t.i for d in durations for t in d}
+    # "at first", "first of all": an ordinal that counts nothing
+    idiomatic = {
+        i for start, end in matches(doc).get("ORDINAL_IDIOM", ()) for i in range(start, end)
+    }
     # each amount's tokens, with what the recogniser left out of it ("half" | "of a million")
     amounts = {
         e.start: with_fraction(e)
         for e in ents
-        if (e.label_ in QUANTITY_LABELS or _counted_date(e)) and e.start not in timed
+        if (e.label_ in QUANTITY_LABELS or _counted_date(e))
+        and e.start not in timed
+        and not all(t.i in idiomatic for t in e)
     }
     taken: set[int] = set()  # the tokens of amounts read so far
     in_date: set[int] = set()  # a date's nouns are compared as the date ("in a decade")
@@ -305,7 +312,7 @@ def claim_frame(
     loose_at = {
         k
         for t in tokens
-        if t.i not in named | counted and (_numeric(t) or t.lower_ in VAGUE)
+        if t.i not in named | counted | idiomatic and (_numeric(t) or t.lower_ in VAGUE)
         for k in range(t.i, fraction_end(t.doc, t.i + 1))
     }
     years = {k for k in loose_at if year_before_one(doc[k])}

@@ -15,6 +15,8 @@ Families (span labels):
 * ``RECORD`` — the ``record_phrases`` list ("the first time");
 * ``NO_COMMENT`` — the ``no_comment_phrases`` list ("declined to comment");
 * ``TOPIC`` — the ``topic_phrases`` list ("when it comes to", "as for");
+* ``ORDINAL_IDIOM`` — the ``ordinal_idioms`` list ("at first", "first of all"), whose
+  ordinal counts nothing;
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
@@ -46,6 +48,7 @@ PHRASE_FAMILIES = {
     "RECORD": "record_phrases",
     "NO_COMMENT": "no_comment_phrases",
     "TOPIC": "topic_phrases",
+    "ORDINAL_IDIOM": "ordinal_idioms",
 }
 #: Lists whose words can open a "to VERB" frame; prediction verbs match by lemma.
 TO_VERB_WORDS = ("prediction_adjectives", "schedule_words")
