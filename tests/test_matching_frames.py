@@ -344,6 +344,10 @@ NEAR_MISSES = [
     ("The Lenz ferry plan would not cover dockers who are not covered by the harbour fund.",
      "The Lenz ferry plan would cover dockers who are not covered by the harbour fund.",
      "negation"),
+    # ranks in words trade places as numbers do
+    ("The Lenz harbour has gone from first to thirteenth in tonnage in the last twelve years.",
+     "The Lenz harbour has gone from thirteenth to first in tonnage in the last twelve years.",
+     "numbers swapped"),
     # an owner cut after "my": what is left is mine, not my rival's
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",

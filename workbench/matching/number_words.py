@@ -3,7 +3,10 @@ is one number, 302, where it stands; "nineteen eighty-four" stays two."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from importlib.resources import files
 
 from workbench.core.numbers import number_text
 
@@ -94,3 +97,16 @@ def _value(run: list[str]) -> float:
         else:
             group += NUMBER_WORDS[word]
     return total + group
+
+
+#: the endings of an ordinal number word ("first", "second", "third", "fourth")
+ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+
+
+@functools.cache
+def ordinal_values() -> Mapping[str, str]:
+    """{ordinal number word: its value as text} ("thirteenth": "13"), from the number words
+    of the splitter's lexicon, which reads them into a claim's numbers."""
+    lexicon = files("workbench.data").joinpath("lexicon", "numbers.toml").read_text("utf-8")
+    entries = (line.split() for line in tomllib.loads(lexicon)["number_words"]["phrases"])
+    return {w: number_text(float(v)) for w, v in entries if w.endswith(ORDINAL_ENDINGS)}

@@ -23,7 +23,7 @@ from workbench.matching.actors import (
 )
 from workbench.matching.lowered import lowered as _lowered
 from workbench.matching.lowered import same_names, shares_of
-from workbench.matching.number_words import with_spelled_numbers
+from workbench.matching.number_words import ordinal_values, with_spelled_numbers
 from workbench.matching.shares import frame_with_shares
 from workbench.matching.vocabulary import NEGATIONS, vocabulary
 from workbench.matching.vocabulary import stem as _stem
@@ -261,6 +261,14 @@ class Signature:
         pending: list[str] = []
         last = None
         read = list(_words_and_numbers(self.wording))
+        # ranks traded with ranks ("from first to thirteenth"): two ordinals or more stand
+        # where they are as their numbers; a lone one ("the first of 38") stays a word
+        ordinals = _compared_ordinals()
+        ranks = [
+            k for k, (w, n) in enumerate(read) if n is None and ordinals.get(w) in self.numbers
+        ]
+        if len(ranks) >= 2:
+            read = [(w, ordinals[w]) if k in ranks else (w, n) for k, (w, n) in enumerate(read)]
         counts = Counter(word for word, number in read if number is None)
         once = {word for word, count in counts.items() if count == 1}
         for word, number in read:
@@ -302,6 +310,12 @@ class Signature:
             wording=wording,
             stance=stance,
         )
+
+
+@functools.cache
+def _compared_ordinals() -> dict[str, str]:
+    """{an ordinal number word in its compared form: its value} ("thirteenth": "13")."""
+    return {_stem(word): value for word, value in ordinal_values().items()}
 
 
 @functools.lru_cache(maxsize=8192)
