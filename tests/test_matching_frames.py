@@ -683,6 +683,9 @@ PARAPHRASES = [
      "The council has never allowed the Lenz harbour board members to see the accounts."),
     ("A harbour law that allows for inspections has recently been passed in Lenz.",
      "A harbour law allowing for inspections has recently been passed in Lenz."),
+    # jobs shipped overseas are jobs sent there
+    ("Firms in Lenz can ship jobs overseas and get harbour tax breaks for it.",
+     "Firms in Lenz can send jobs overseas and get harbour tax breaks for it."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),
