@@ -348,6 +348,17 @@ NEAR_MISSES = [
     ("The Lenz harbour has gone from first to thirteenth in tonnage in the last twelve years.",
      "The Lenz harbour has gone from thirteenth to first in tonnage in the last twelve years.",
      "numbers swapped"),
+    # the last decade is ten years, the past year one: neither is two decades or a decade
+    ("The Lenz toll has been in place for the last decade.",
+     "The Lenz toll has been in place for the last two decades.",
+     "date"),
+    ("Mayor Vos broke the harbour rule three times in the past year.",
+     "Mayor Vos broke the harbour rule three times in the past decade.",
+     "date"),
+    # adversely and positively take the two sides of valence
+    ("Whole streets of Lenz are adversely impacted by the harbour toll.",
+     "Whole streets of Lenz are positively impacted by the harbour toll.",
+     "valence"),
     # an owner cut after "my": what is left is mine, not my rival's
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
@@ -686,6 +697,16 @@ PARAPHRASES = [
     # jobs shipped overseas are jobs sent there
     ("Firms in Lenz can ship jobs overseas and get harbour tax breaks for it.",
      "Firms in Lenz can send jobs overseas and get harbour tax breaks for it."),
+    # a name that closes a sentence with its full stop is the name inside one
+    ("After World War I, Lenz had a policy of harbour disengagement.",
+     "Lenz had a policy of harbour disengagement after World War I."),
+    # relied on is depended on; impacted is affected; the last decade the last ten years
+    ("Mayor Vos relied on the Lenz harbour board.",
+     "Mayor Vos depended on the Lenz harbour board."),
+    ("Whole streets of Lenz are adversely impacted by the harbour toll.",
+     "Whole streets of Lenz are adversely affected by the harbour toll."),
+    ("The Lenz toll has been in place for the last decade.",
+     "The Lenz toll has been in place for the last ten years."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),
@@ -1525,6 +1546,15 @@ def test_a_rank_in_words_the_recogniser_took_for_a_date_is_a_number() -> None:
     assert not b.frame.dates
     assert not differences(a, b)
     assert "number" in differences(a, framed("Lenz ranks forty-fifth out of the 50 ports."))
+
+
+def test_the_past_year_is_a_span_and_last_year_a_year() -> None:
+    span = framed("Mayor Vos broke the harbour rule three times in the past year.")
+    year = framed("Mayor Vos broke the harbour rule three times last year.")
+    decade = framed("The Lenz toll has been in place for the last decade.")
+    assert span.frame.dates == ("1", "last", "years")
+    assert year.frame.dates == ("last", "year")
+    assert decade.frame.dates == ("10", "last", "years")
 
 
 def test_an_ordinal_of_an_idiom_counts_nothing() -> None:

@@ -28,6 +28,7 @@ RANGE_WORDS = LEXICON["range_words"].words
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
 AGE_ENDINGS = LEXICON["age_endings"].phrases
+SPAN_WORDS = LEXICON["span_words"].words
 #: the words a date is read from (besides numbers)
 _WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
 #: words that go on reading a number ("forty-two", "three and a half")
@@ -47,8 +48,9 @@ def date_words(ent: Span) -> list[str]:
         if counting or (run and word in _NUMBER_JOINTS):
             run.append(token)
             continue
-        if word in DURATION_UNITS and (_cardinal(run) or after_article(token)):
-            # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10
+        if word in DURATION_UNITS and (_cardinal(run) or after_article(token) or _one_of(token)):
+            # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
+            # "the last decade" 10
             out.extend(_duration(run, DURATION_UNITS[word]))
             run = []
             continue
@@ -95,6 +97,14 @@ def _duration(run: list[Token], unit: tuple[float, str]) -> list[str]:
     counts = [float(v) for v in number_values(run)] or [1.0]
     how_many, base = unit
     return [*(number_text(c * how_many) for c in counts), base]
+
+
+def _one_of(unit: Token) -> bool:
+    """Whether a singular unit of time is a span of one after "the" and a word of the
+    ``span_words`` list ("the past year", "for the last decade": one year, ten years);
+    "last year" names a year."""
+    before = [t.lower_ for t in unit.doc[max(unit.i - 2, 0) : unit.i]]
+    return unit.tag_ == "NN" and len(before) == 2 and before[0] == "the" and before[1] in SPAN_WORDS
 
 
 def _before_unit(token: Token) -> bool:

@@ -102,7 +102,21 @@ ONE_PERSONS = lexicon_pairs("one_persons")
 def _name(span: Span | Token) -> str:
     words = [t for t in (span if isinstance(span, Span) else [span]) if t.tag_ != "POS"]
     text = " ".join(t.lower_ for t in words)
+    if words and _ends_sentence_with_stop(words[-1]):
+        text = text[:-1]  # "after World War I." names what "World War I was" does
     return text.removeprefix("the ")
+
+
+def _ends_sentence_with_stop(token: Token) -> bool:
+    """Whether a capital letter or numeral closing a sentence took its full stop in
+    ("World War I.", "Company B."), which the same name inside a sentence does not have."""
+    bare = token.text[:-1]
+    return (
+        token.text.endswith(".")
+        and bare.isalpha()
+        and bare.isupper()
+        and token.i + 1 == token.sent.end
+    )
 
 
 def _numeric(token: Token) -> bool:
