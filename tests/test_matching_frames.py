@@ -359,6 +359,13 @@ NEAR_MISSES = [
     ("Whole streets of Lenz are adversely impacted by the harbour toll.",
      "Whole streets of Lenz are positively impacted by the harbour toll.",
      "valence"),
+    # this council is not the last council; legally is not illegally
+    ("The harbour debt, run up by this council, is fuelling the Lenz strike.",
+     "The harbour debt, run up by the last council, is fuelling the Lenz strike.",
+     "date"),
+    ("Lenz would not give harbour passes to those who have come in illegally.",
+     "Lenz would not give harbour passes to those who have come in legally.",
+     "legality"),
     # an owner cut after "my": what is left is mine, not my rival's
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
@@ -707,6 +714,13 @@ PARAPHRASES = [
      "Whole streets of Lenz are adversely affected by the harbour toll."),
     ("The Lenz toll has been in place for the last decade.",
      "The Lenz toll has been in place for the last ten years."),
+    # not one single scintilla is not a single one; an automobile is a car; finest is best
+    ("There hasn't been one single scrap of evidence that Lenz shipped the arms.",
+     "There has not been a single scrap of evidence that Lenz shipped the arms."),
+    ("The Lenz automobile industry is the number one market for harbour steel.",
+     "The Lenz car industry is the number one market for harbour steel."),
+    ("Mayor Vos had the finest record on harbour safety of any mayor in the history of Lenz.",
+     "Mayor Vos had the best record on harbour safety of any mayor in the history of Lenz."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),

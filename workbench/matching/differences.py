@@ -27,6 +27,7 @@ from workbench.matching.number_order import numbers_swapped
 from workbench.matching.participants import participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
+    anchor_replaced,
     changed_words,
     direction_of_path,
     one_word_replaced,
@@ -93,6 +94,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         apart = name_read_apart(a, b) or name_read_apart(b, a)
         if apart is not None and apart not in found:
             found.append(apart)
+    if "date" not in found and anchor_replaced(a, b):  # "this council" / "the last council"
+        found.append("date")
     acted = action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b)
     if acted and not direction_of_path(a, b):  # "moved from 10 to 40" / "rose from 10 to 40"
         found.append("action")

@@ -154,6 +154,21 @@ def word_edits(mine: list[str], theirs: list[str]) -> list[tuple[str, int, int, 
     ]  # fmt: skip
 
 
+def anchor_replaced(a: Signature, b: Signature) -> bool:
+    """Whether two wordings differ only where each puts a word that places a thing against
+    the day it is said, maybe with an article: "this administration" / "the last
+    administration", "the next council" / "this council"."""
+    edits = word_edits(a.text.split(), b.text.split())
+    if len(edits) != 1 or edits[0][0] != "replace":
+        return False
+    _, i1, i2, j1, j2 = edits[0]
+    anchors = {compared_form(w) for w in vocabulary().date_anchors}
+    mine, theirs = set(a.text.split()[i1:i2]), set(b.text.split()[j1:j2])
+    if not (mine <= anchors | ARTICLES and theirs <= anchors | ARTICLES):
+        return False
+    return bool(mine & anchors) and bool(theirs & anchors) and mine - ARTICLES != theirs - ARTICLES
+
+
 def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
     """(the word of ``a``, the word of ``b``) when two wordings differ only in one place,
     where each puts one word and maybe an article ("this council" / "the last council")."""

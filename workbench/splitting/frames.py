@@ -141,8 +141,9 @@ def _counted_date(ent: Span) -> bool:
 def _denied_one(one: Token) -> bool:
     """Whether a "one" is denied, and so says "none at all" as "a single" would: right after
     a negation or "without" ("not one shred", "wasn't one single iota", "without one vote"),
-    or counting the object of a negated verb, or its owner ("has never once vetoed one bill",
-    "will not see one dime's worth")."""
+    or counting the object of a negated verb or what a negated "be" says there is, or its
+    owner ("has never once vetoed one bill", "will not see one dime's worth", "there hasn't
+    been one single scintilla of evidence")."""
     before = one.doc[one.i - 1] if one.i > 0 else None
     if before is not None and (before.dep_ == "neg" or before.lower_ in DENYING_WORDS):
         return True
@@ -150,7 +151,7 @@ def _denied_one(one: Token) -> bool:
     while noun.dep_ == "poss" and noun.head != noun:  # "not … one dime's worth"
         noun = noun.head
     verb = noun.head
-    if one.dep_ != "nummod" or noun.dep_ != "dobj":
+    if one.dep_ != "nummod" or noun.dep_ not in {"dobj", "attr"}:
         return False
     return any(c.dep_ == "neg" or c.lower_ in DENYING_WORDS for c in verb.children)
 
