@@ -721,6 +721,11 @@ PARAPHRASES = [
      "The Lenz car industry is the number one market for harbour steel."),
     ("Mayor Vos had the finest record on harbour safety of any mayor in the history of Lenz.",
      "Mayor Vos had the best record on harbour safety of any mayor in the history of Lenz."),
+    # cuts to a thing say what is cut, not a level cut to; grave is serious
+    ("Two billion euros in cuts through the levy to the Lenz harbour would change that.",
+     "Two billion euros of cuts to the Lenz harbour through the levy would change that."),
+    ("Mayor Vos said the Lenz strike was a grave threat.",
+     "Mayor Vos said the Lenz strike was a serious threat."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),

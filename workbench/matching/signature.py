@@ -127,9 +127,11 @@ class Signature:
     def level(self) -> bool | None:
         """Whether a change the claim states reaches a level ("fell to 4 per cent": True)
         or is an amount ("fell by 4 per cent": False); None when it states no change (a
-        change handed to someone, "giving a tax cut to …", is none)."""
+        change handed to someone, "giving a tax cut to …", is none, and so is a noun of
+        change before "to", which says what changes: "cuts to the military")."""
         vocab = vocabulary()
         words = self.text.split()
+        verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else None
         found = None
         for i, word in enumerate(words):
             if word in vocab.amount_words:
@@ -138,7 +140,10 @@ class Signature:
                 if vocab.giver_words & set(words[max(0, i - 3) : i]):
                     continue  # "giving … a tax cut to": to whom
                 following = words[i + 1] if i + 1 < len(words) else ""
-                found = found or following in vocab.level_words
+                reaches = following in vocab.level_words
+                if reaches and verbs is not None and word not in verbs:
+                    continue  # a noun: "cuts to the military" says what is cut
+                found = found or reaches
         return found
 
     @functools.cached_property
