@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib.resources import files
 
 from workbench.core.numbers import number_text
+from workbench.matching.vocabulary import stem
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -105,8 +106,9 @@ ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
 
 @functools.cache
 def ordinal_values() -> Mapping[str, str]:
-    """{ordinal number word: its value as text} ("thirteenth": "13"), from the number words
-    of the splitter's lexicon, which reads them into a claim's numbers."""
+    """{ordinal number word in its compared form: its value as text} ("thirteenth": "13"),
+    from the number words of the splitter's lexicon, which reads them into a claim's
+    numbers."""
     lexicon = files("workbench.data").joinpath("lexicon", "numbers.toml").read_text("utf-8")
     entries = (line.split() for line in tomllib.loads(lexicon)["number_words"]["phrases"])
-    return {w: number_text(float(v)) for w, v in entries if w.endswith(ORDINAL_ENDINGS)}
+    return {stem(w): number_text(float(v)) for w, v in entries if w.endswith(ORDINAL_ENDINGS)}

@@ -268,7 +268,7 @@ class Signature:
         read = list(_words_and_numbers(self.wording))
         # ranks traded with ranks ("from first to thirteenth"): two ordinals or more stand
         # where they are as their numbers; a lone one ("the first of 38") stays a word
-        ordinals = _compared_ordinals()
+        ordinals = ordinal_values()
         ranks = [
             k for k, (w, n) in enumerate(read) if n is None and ordinals.get(w) in self.numbers
         ]
@@ -315,12 +315,6 @@ class Signature:
             wording=wording,
             stance=stance,
         )
-
-
-@functools.cache
-def _compared_ordinals() -> dict[str, str]:
-    """{an ordinal number word in its compared form: its value} ("thirteenth": "13")."""
-    return {_stem(word): value for word, value in ordinal_values().items()}
 
 
 @functools.lru_cache(maxsize=8192)

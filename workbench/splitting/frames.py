@@ -43,6 +43,7 @@ from spacy.tokens import Span, Token
 
 from workbench.core.values import Frame
 from workbench.splitting.entities import ents_of
+from workbench.splitting.frame_counts import in_name, is_count, numeric
 from workbench.splitting.frame_dates import (
     age_only,
     clock_time,
@@ -54,7 +55,6 @@ from workbench.splitting.frame_dates import (
     year_before_one,
 )
 from workbench.splitting.frame_numbers import (
-    FRACTIONS,
     NUMBER_WORDS,
     VAGUE,
     factor_values,
@@ -83,17 +83,12 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 #: an unnamed participant's possessor is one too ("some students' mental health")
 NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
-#: Where "one" stands for a noun instead of counting one ("one of the members").
-PRONOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
-#: words that deny a "one" after them or on its verb ("without one vote", "never vetoed one")
-DENYING_WORDS = LEXICON["denying_words"].words
-RANK_WORDS = LEXICON["rank_words"].words
 NOUN_PREFIXES = LEXICON["noun_prefixes"].words
 COMMON_NOUN_ENDINGS = tuple(sorted(LEXICON["common_noun_endings"].words))
 ONE_PERSONS = lexicon_pairs("one_persons")
@@ -119,65 +114,12 @@ def _ends_sentence_with_stop(token: Token) -> bool:
     )
 
 
-def _numeric(token: Token) -> bool:
-    word = token.lower_
-    if word in {"a", "an"}:
-        return False
-    if not _counts(token):
-        return False  # "one of the members"
-    if _in_name(token) or word_prefixed(token):
-        return False
-    return token.like_num or word in NUMBER_WORDS or word in FRACTIONS
-
-
 def _counted_date(ent: Span) -> bool:
     """Whether the recogniser's date is a count ("from fourteen to 31", "a quarter" of "a
     quarter of a million"), a rank ("ranks forty-ninth") or an age ("26 years old")."""
     return ent.label_ == "DATE" and (
         counts_only(ent) or part_of_scale(ent) or rank_only(ent) or age_only(ent)
     )
-
-
-def _denied_one(one: Token) -> bool:
-    """Whether a "one" is denied, and so says "none at all" as "a single" would: right after
-    a negation or "without" ("not one shred", "wasn't one single iota", "without one vote"),
-    or counting the object of a negated verb or what a negated "be" says there is, or its
-    owner ("has never once vetoed one bill", "will not see one dime's worth", "there hasn't
-    been one single scintilla of evidence")."""
-    before = one.doc[one.i - 1] if one.i > 0 else None
-    if before is not None and (before.dep_ == "neg" or before.lower_ in DENYING_WORDS):
-        return True
-    noun = one.head
-    while noun.dep_ == "poss" and noun.head != noun:  # "not … one dime's worth"
-        noun = noun.head
-    verb = noun.head
-    if one.dep_ != "nummod" or noun.dep_ not in {"dobj", "attr"}:
-        return False
-    return any(c.dep_ == "neg" or c.lower_ in DENYING_WORDS for c in verb.children)
-
-
-def _counts(token: Token) -> bool:
-    """False for the pronoun "one" ("one of these groups"), a denied "one" ("not one") and
-    a rank ("number one"), which count nothing; "one" of a rate counts, whatever its role
-    ("one in ten is employed", "one out of five")."""
-    if token.lower_ != "one":
-        return True
-    if _denied_one(token):  # "not one shred", "without one vote": none at all
-        return False
-    if token.i > 0 and token.doc[token.i - 1].lower_ in RANK_WORDS:
-        return False  # "the number one priority": the top one
-    after = list(token.doc[token.i + 1 : token.i + 5])
-    if after and after[0].lower_ in {"in", "out"}:  # "one in (every) ten", "one out of five"
-        rest = [t for t in after[1:] if t.lower_ not in {"of", "every"}]
-        if rest and (rest[0].like_num or rest[0].lower_ in NUMBER_WORDS):
-            return True
-    following = after[0].lower_ if after else ""
-    return following != "of" and token.dep_ not in PRONOUN_DEPS
-
-
-def _in_name(token: Token) -> bool:
-    """A capitalised number word inside a sentence is part of a name ("Marine One")."""
-    return token.is_title and token.lower_ in NUMBER_WORDS and token.i > token.sent.start
 
 
 def _bare_subject(token: Token, acting: set[int]) -> bool:
@@ -268,7 +210,7 @@ def claim_frame(
             taken.update(t.i for t in amount)
             numbers.extend(
                 number_values(
-                    t for t in amount if not (_in_name(t) or word_prefixed(t)) and _counts(t)
+                    t for t in amount if not (in_name(t) or word_prefixed(t)) and is_count(t)
                 )
             )
     inside_entity = {t.i for ent in ents for t in ent}
@@ -327,7 +269,7 @@ def claim_frame(
     loose_at = {
         k
         for t in tokens
-        if t.i not in named | counted | idiomatic and (_numeric(t) or t.lower_ in VAGUE)
+        if t.i not in named | counted | idiomatic and (numeric(t) or t.lower_ in VAGUE)
         for k in range(t.i, fraction_end(t.doc, t.i + 1))
     }
     years = {k for k in loose_at if year_before_one(doc[k])}
