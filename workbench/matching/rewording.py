@@ -158,11 +158,14 @@ def anchor_replaced(a: Signature, b: Signature) -> bool:
     """Whether two wordings differ only where each puts a word that places a thing against
     the day it is said, maybe with an article: "this administration" / "the last
     administration", "the next council" / "this council"."""
+    anchors = {compared_form(w) for w in vocabulary().date_anchors}
+    words_a, words_b = set(a.text.split()), set(b.text.split())
+    if not (words_a ^ words_b) or not (words_a ^ words_b) <= anchors | ARTICLES:
+        return False  # cheap, and most compared pairs differ in other words
     edits = word_edits(a.text.split(), b.text.split())
     if len(edits) != 1 or edits[0][0] != "replace":
         return False
     _, i1, i2, j1, j2 = edits[0]
-    anchors = {compared_form(w) for w in vocabulary().date_anchors}
     mine, theirs = set(a.text.split()[i1:i2]), set(b.text.split()[j1:j2])
     if not (mine <= anchors | ARTICLES and theirs <= anchors | ARTICLES):
         return False
