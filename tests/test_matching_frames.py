@@ -726,6 +726,10 @@ PARAPHRASES = [
      "Two billion euros of cuts to the Lenz harbour through the levy would change that."),
     ("Mayor Vos said the Lenz strike was a grave threat.",
      "Mayor Vos said the Lenz strike was a serious threat."),
+    # a "No" that answers denies nothing; sufficient is enough
+    ("No, that's not true.", "That's not true."),
+    ("Mayor Vos has enough money to finish the harbour wall.",
+     "Mayor Vos has sufficient money to finish the harbour wall."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),
