@@ -366,6 +366,12 @@ NEAR_MISSES = [
     ("Lenz would not give harbour passes to those who have come in illegally.",
      "Lenz would not give harbour passes to those who have come in legally.",
      "legality"),
+    # a hyphenated name read as one on one side and as two on the other, compared by parts
+    ("Mayor Vos is pushing a harbour law to make sure that Arab-Americans in Lenz are "
+     "treated with respect.",
+     "Mayor Vos is pushing a harbour law to make sure that Asian-Americans in Lenz are "
+     "treated with respect.",
+     "target"),
     # an owner cut after "my": what is left is mine, not my rival's
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
