@@ -736,6 +736,11 @@ PARAPHRASES = [
     ("No, that's not true.", "That's not true."),
     ("Mayor Vos has enough money to finish the harbour wall.",
      "Mayor Vos has sufficient money to finish the harbour wall."),
+    # depending upon is depending on; vanishing is disappearing
+    ("The future of the Lenz docks depends upon the harbour toll.",
+     "The future of the Lenz docks depends on the harbour toll."),
+    ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
+     "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),
