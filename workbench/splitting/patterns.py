@@ -35,7 +35,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from workbench.splitting.lexicon import WordList, load_lexicon
@@ -140,16 +140,33 @@ def make_lemma_fixes(nlp: Language, name: str, *, lexicon: list[str] | None) -> 
     return LemmaFixes(nlp, {form: lemma for form, lemma in lists["lemma_fixes"].phrases})
 
 
+if not Doc.has_extension("pattern_matches"):
+    Doc.set_extension("pattern_matches", default=None)
+
+
 def matches(doc: Doc) -> dict[str, list[tuple[int, int]]]:
     """The pattern matches of ``doc`` by family, as (start, end) token offsets in order.
 
-    Read from the span group the component wrote; a Doc that did not go through it (built
-    by hand, or by a pipeline without it) is matched here with the shipped lexicon.
+    Read from the span group the component wrote, once per Doc: the result is kept on it
+    (``doc._.pattern_matches``, read-only to callers) until :func:`release_matches`, as
+    every claim's frame asks for it. A Doc that did not go through the component (built by
+    hand, or by a pipeline without it) is matched here with the shipped lexicon, each time.
     """
-    if SPANS_KEY in doc.spans:
-        spans = list(doc.spans[SPANS_KEY])
-    else:
-        spans = new_ruler(doc.vocab, "en", SPANS_KEY, None).match(doc)
+    if SPANS_KEY not in doc.spans:
+        return _by_family(new_ruler(doc.vocab, "en", SPANS_KEY, None).match(doc))
+    found = doc._.pattern_matches
+    if found is None:
+        found = _by_family(doc.spans[SPANS_KEY])
+        doc._.pattern_matches = found
+    return found
+
+
+def release_matches(doc: Doc) -> None:
+    """Drop the matches kept on ``doc`` (so the Doc stays serialisable between processes)."""
+    doc._.pattern_matches = None
+
+
+def _by_family(spans: Iterable[Span]) -> dict[str, list[tuple[int, int]]]:
     found = [(span.label_, span.start, span.end) for span in spans]
     out: dict[str, list[tuple[int, int]]] = {}
     for label, start, end in sorted(found, key=lambda m: (m[1], m[2])):

@@ -40,6 +40,7 @@ from workbench.splitting import (  # noqa: F401  (importing them registers the f
 )
 from workbench.splitting.entities import ents_of, release_entities
 from workbench.splitting.frames import claim_frame
+from workbench.splitting.patterns import release_matches
 from workbench.splitting.tokens import label_tokens, span_extension
 from workbench.splitting.wording import standalone_wording
 
@@ -135,4 +136,5 @@ def drafts_from_doc(doc: Doc) -> list[ClaimDraft]:
     """Turn the claim units of a processed Doc into ``ClaimDraft`` values, in text order."""
     drafts = [draft_from_span(span) for span in doc._.claim_spans]
     release_entities(doc)
+    release_matches(doc)
     return drafts

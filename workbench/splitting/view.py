@@ -35,7 +35,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Span
 
 from workbench.splitting.entities import entity_index, release_entities
-from workbench.splitting.patterns import matches
+from workbench.splitting.patterns import matches, release_matches
 
 _DIGIT = re.compile(r"\d").search
 
@@ -170,10 +170,11 @@ def doc_view(doc: Doc, *, fresh: bool = False) -> DocView:
 
 
 def release_view(doc: Doc) -> None:
-    """Drop the view and entity index kept on ``doc`` (the last component that reads them
-    calls this)."""
+    """Drop the view, entity index and pattern matches kept on ``doc`` (the last component
+    that reads them calls this)."""
     doc._.view = None
     release_entities(doc)
+    release_matches(doc)
 
 
 @dataclass
