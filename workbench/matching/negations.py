@@ -52,8 +52,8 @@ def _negation_cut(more: Signature, fewer: Signature) -> bool:
     """Whether the claim with fewer negations is the other with negations cut and nothing
     else changed: whatever else each negates, one says what the other denies. A "no" that
     opens a claim answers ("No, that's not true"), and cutting it denies nothing."""
-    edits = word_edits(more.text.split(), fewer.text.split())
     words = more.text.split()
+    edits = word_edits(words, fewer.text.split())
     return bool(edits) and all(
         tag == "delete" and start > 0 and set(words[start:stop]) <= NEGATIONS
         for tag, start, stop, _, _ in edits

@@ -159,15 +159,17 @@ def anchor_replaced(a: Signature, b: Signature) -> bool:
     the day it is said, maybe with an article: "this administration" / "the last
     administration", "the next council" / "this council"."""
     anchors = {compared_form(w) for w in vocabulary().date_anchors}
-    words_a, words_b = set(a.text.split()), set(b.text.split())
-    if not (words_a ^ words_b) or not (words_a ^ words_b) <= anchors | ARTICLES:
+    placing = anchors | ARTICLES
+    words_a, words_b = a.text.split(), b.text.split()
+    unshared = set(words_a) ^ set(words_b)
+    if not unshared or not unshared <= placing:
         return False  # cheap, and most compared pairs differ in other words
-    edits = word_edits(a.text.split(), b.text.split())
+    edits = word_edits(words_a, words_b)
     if len(edits) != 1 or edits[0][0] != "replace":
         return False
     _, i1, i2, j1, j2 = edits[0]
-    mine, theirs = set(a.text.split()[i1:i2]), set(b.text.split()[j1:j2])
-    if not (mine <= anchors | ARTICLES and theirs <= anchors | ARTICLES):
+    mine, theirs = set(words_a[i1:i2]), set(words_b[j1:j2])
+    if not (mine <= placing and theirs <= placing):
         return False
     return bool(mine & anchors) and bool(theirs & anchors) and mine - ARTICLES != theirs - ARTICLES
 
