@@ -376,6 +376,13 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # one word traded the same way in two places: down and down / up and up
+    ("The Lenz council got the harbour tolls down and the port debt down.",
+     "The Lenz council got the harbour tolls up and the port debt up.",
+     "up or down"),
+    ("The Lenz council is doing tremendously on small harbour donations.",
+     "The Lenz council is doing poorly on small harbour donations.",
+     "well or badly"),
     # who did it and who did not, traded across a closing ", not …"
     ("That's what Mayor Vos and the Lenz council did, not me.",
      "That's what I did, not Mayor Vos and the Lenz council.",
@@ -741,6 +748,13 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # initiating is starting; a compound in one word or two; British or American spelling
+    ("Lenz never initiated any kind of action against the harbour board.",
+     "Lenz never started any kind of action against the harbour board."),
+    ("Mayor Vos said the toll could lead to the unraveling of the employer-based health "
+     "care system in Lenz.",
+     "Mayor Vos said the toll could lead to the unravelling of the employer-based "
+     "healthcare system in Lenz."),
     # battling is fighting; a long period of time is a long time
     ("The Lenz unions have been battling over pensions for a long period of time.",
      "The Lenz unions have been fighting over pensions for a long time."),

@@ -11,6 +11,7 @@ from workbench.matching.actors import actor_words, same_actor, same_speaker
 from workbench.matching.comparatives import comparison_reversed, degree_reversed, traded_sides
 from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import (
+    compounds_joined,
     frame_names,
     frame_nouns,
     main_action,
@@ -176,13 +177,14 @@ def contrasts(a: Signature, b: Signature) -> list[str]:
 
 def replaced_sides(a: Signature, b: Signature) -> list[str]:
     """The contrasts in which the one word two wordings alike in every other word trade
-    takes another side, whatever else either claim holds: "Africa's biggest economy and most
-    populous country" / "Africa's smallest economy and most populous country" ("most" is
-    on the side of "biggest" too, so the claims as wholes take no side); the ``[traded]``
-    words take sides only so ("voted for" / "voted against")."""
+    (in one place or in each of several) takes another side, whatever else either claim
+    holds: "Africa's biggest economy and most populous country" / "Africa's smallest economy
+    and most populous country" ("most" is on the side of "biggest" too, so the claims as
+    wholes take no side); the ``[traded]`` words take sides only so ("voted for" / "voted
+    against")."""
     changed = changed_words(a, b)
-    if changed is not None and len(changed) == 1:
-        ((x, y),) = changed.values()
+    if changed is not None and len(set(changed.values())) == 1:
+        x, y = next(iter(changed.values()))  # "rates down and the deficit down" / "… up"
     elif (replaced := one_word_replaced(a, b)) is not None:
         x, y = replaced  # "this council" / "the last council"
     else:
@@ -301,7 +303,7 @@ def _other_kind(a: Frame, b: Frame) -> str | None:
     for key_a, key_b in same_nouns(kinds_a, kinds_b):
         extra_a = {w for w in kinds_a[key_a] - kinds_b[key_b] if counts_a[w] > counts_b[w]}
         extra_b = {w for w in kinds_b[key_b] - kinds_a[key_a] if counts_b[w] > counts_a[w]}
-        extra_a, extra_b = extra_a - names, extra_b - names
+        extra_a, extra_b = compounds_joined(extra_a - names, extra_b - names)
         if extra_a and extra_b:
             return {"agents": "agent", "patients": "target"}.get(key_a[0], "target")
     return None

@@ -4,6 +4,7 @@ words of its names as a wording reads them."""
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Iterable
 
 from workbench.core.values import Frame
@@ -112,3 +113,15 @@ def _unnamed(frame: Frame, names: frozenset[str]) -> set[tuple[str, str]]:
         for role, n, _ in frame_nouns(frame)
         if compared_form(n) not in names
     }
+
+
+def compounds_joined(mine: set[str], theirs: set[str]) -> tuple[set[str], set[str]]:
+    """``mine`` and ``theirs`` without a compound one writes as one word and the other as
+    two ("healthcare" / "health care", "fistfights" / "fist fights"), in either order."""
+    mine, theirs = set(mine), set(theirs)
+    for one, two in ((mine, theirs), (theirs, mine)):
+        for x, y in itertools.permutations(sorted(two), 2):
+            if x + y in one:
+                one.discard(x + y)
+                two.difference_update((x, y))
+    return mine, theirs
