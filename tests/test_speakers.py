@@ -918,3 +918,14 @@ def test_a_list_of_subjects_ending_in_a_pronoun_is_not_read_into_the_opening_phr
     assert agreed.speaker == "Mayor Vos and I"
     (week,) = split("Last week in Lenz, Mayor Vos and I agreed that the ferry would run again.")
     assert week.speaker == "Mayor Vos and I"
+
+
+def test_a_label_under_a_shared_denial_is_no_ones_characterisation() -> None:
+    # "call" shares "did not" with "attack"; the parser hangs it on "writing", so the label
+    # was the reporter's, asserted
+    text = 'Mayor Vos did not attack the harbour clerk writing the report or call her "lazy".'
+    (found,) = split(text)
+    assert found.speaker is None
+    assert "did not attack" in found.claim
+    asserted = 'Mayor Vos attacked the harbour clerk writing the report and called her "lazy".'
+    assert ("Mayor Vos", 'She is "lazy".') in {(d.speaker, d.claim) for d in split(asserted)}

@@ -152,7 +152,14 @@ FRAMED_STANCES = frozenset({"questions", "predicts", "believes", "hopes", "fears
 
 
 def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    """Whether the verb is denied: by a negation of its own, or as a bare verb sharing the
+    auxiliary and the negation of the verb it is coordinated with ("did not attack her or
+    call her 'disgusting'")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    shares = verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ == "VB"
+    own = any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    return shares and not own and _negated(verb.head)
 
 
 #: modals under which a reporting verb reports nothing said: obligation and speculation

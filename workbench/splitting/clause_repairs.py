@@ -22,12 +22,21 @@ of "Austin", so the report had no speaker; "Last week in Lenz, Mayor Vos and I a
 ("I", "we", "he", "she", "they") cannot stand in such a phrase: the list that ends in one,
 after the comma that closes the opening phrase and right before the verb, becomes the
 verb's subject.
+
+Seventeenth fault: a bare verb coordinated with the participle of a phrase inside the
+clause of another bare verb ("He did not attack the reporter writing the story or call
+her 'disgusting'": "call" a ``conj`` of "writing", so it took "reporter" for its subject
+and lost the denial it shares with "attack"). A bare verb (tagged ``VB``) with no subject or
+auxiliary of its own cannot be coordinated with a participle that has no auxiliary either
+("had sorted it out and come to terms": "come" is a participle): it is hung, with its "or"
+or "and", on the nearest bare verb above that participle.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.lexicon import AUX_DEPS
 from workbench.splitting.tokens import is_finite, subject_of
 
 #: parts of speech of a noun phrase's head that can be a clause's subject
@@ -42,6 +51,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 LISTED_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "CCONJ"})
 #: what may follow a verb that says nothing more ("put together", "combined")
 BARE_TAIL_DEPS = frozenset({"advmod", "prt", "punct", "cc"})
+#: the tags of participles a bare verb cannot be coordinated with
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -164,4 +175,30 @@ def mend_opening_subjects(doc: Doc) -> Doc:
                 token.head = head
         join.head, join.dep_ = head, "cc"
         pronoun.head, pronoun.dep_ = head, "conj"
+    return doc
+
+
+def _bare_conjunct_head(verb: Token) -> Token | None:
+    """The bare verb a bare conjunct hung on a participle belongs to (seventeenth fault);
+    else None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VB" or verb.head.tag_ not in PARTICIPLE_TAGS:
+        return None
+    if any(c.dep_ in AUX_DEPS for c in verb.head.children):
+        return None  # "had sorted it out and come to terms": "come" is a participle too
+    if subject_of(verb) is not None or any(c.dep_ in AUX_DEPS for c in verb.children):
+        return None
+    return next((t for t in verb.head.ancestors if t.tag_ == "VB" and t.i < verb.i), None)
+
+
+def mend_bare_conjuncts(doc: Doc) -> Doc:
+    """Hang a bare verb coordinated with a participle on the bare verb above it, with its
+    joint (seventeenth fault of the module docstring)."""
+    for verb in doc:
+        head = _bare_conjunct_head(verb)
+        if head is None:
+            continue
+        for join in verb.head.children:
+            if join.dep_ == "cc" and join.i == verb.left_edge.i - 1:
+                join.head = head
+        verb.head = head
     return doc

@@ -2,8 +2,8 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends sixteen faults: fourteen here, and two subjects read into what stands before
-them (:mod:`workbench.splitting.clause_repairs`). First, a subject noun phrase parsed as
+head. It mends seventeen faults: fourteen here, and three of how clauses and subjects are
+joined (:mod:`workbench.splitting.clause_repairs`). First, a subject noun phrase parsed as
 several subjects of one verb side by side ("The counter - protesters clashed", three
 subjects; "The militant organisation ISIL claimed", two). Every rule that copies, names or
 compares a subject takes the verb's first subject, so the claim lost the rest: "The counter
@@ -74,7 +74,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.clause_repairs import mend_opening_subjects, mend_swallowed_subjects
+from workbench.splitting.clause_repairs import (
+    mend_bare_conjuncts,
+    mend_opening_subjects,
+    mend_swallowed_subjects,
+)
 from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTING_VERBS
 from workbench.splitting.tokens import condition_words, glued, subject_of
 
@@ -473,4 +477,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
-    return mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
+    doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
+    return mend_bare_conjuncts(doc)
