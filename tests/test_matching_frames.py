@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # a claim its speakers make is not the claim that almost none of them makes it
+    ("Almost every Lenz lawyer says you don't pay the harbour toll until the audit is done.",
+     "Almost no Lenz lawyer says you don't pay the harbour toll until the audit is done.",
+     "negation"),
     # one word traded the same way in two places: down and down / up and up
     ("The Lenz council got the harbour tolls down and the port debt down.",
      "The Lenz council got the harbour tolls up and the port debt up.",

@@ -35,7 +35,8 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     name, said the ban is not part of a plan" / "… said the ban is part of a plan". A
     negated word the other claim does not use ("did not name" / "an unnamed source") is no
     difference, nor is a negation worded otherwise ("will not raise taxes" / "is not going
-    to raise taxes")."""
+    to raise taxes"). The words of the other's speaker count as its own: "almost no lawyer
+    says X" / "X", said by "almost every lawyer"."""
     if not (a.negated and b.negated):
         return False
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
@@ -45,7 +46,9 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
         return True  # "would not cover people who are not covered" / "would cover people …"
     if (more.negated_words - fewer.negated_words) & _frame_verb_terms():
         return True  # "Socialists do not believe that X" / "Socialists believe that X"
-    return bool((more.negated_words & set(index_terms(fewer.text))) - fewer.negated_words)
+    # the other's speaker counts: "almost no lawyer says X" / (almost every lawyer:) "X"
+    held = set(index_terms(f"{fewer.text} {fewer.speaker or ''}"))
+    return bool((more.negated_words & held) - fewer.negated_words)
 
 
 def _negation_cut(more: Signature, fewer: Signature) -> bool:
