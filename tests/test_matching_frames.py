@@ -752,6 +752,11 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # "we have" or "there are" before a relative clause only says they are there
+    ("We have 300 harbour pilots in Lenz that receive food stamps.",
+     "300 harbour pilots in Lenz receive food stamps."),
+    ("There are 300 harbour pilots in Lenz who receive food stamps.",
+     "300 harbour pilots in Lenz receive food stamps."),
     # initiating is starting; a compound in one word or two; British or American spelling
     ("Lenz never initiated any kind of action against the harbour board.",
      "Lenz never started any kind of action against the harbour board."),

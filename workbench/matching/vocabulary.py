@@ -119,6 +119,8 @@ class Vocabulary:
     between_negation: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
     frame_verbs: frozenset[str]
+    #: words a claim adds to another only to say its subject is there ("we have … that")
+    existential: frozenset[str]
     #: the units of a length of time in a frame's dates ("years" of "20 years")
     date_units: frozenset[str]
     #: relative date words that place a date ("last", "this"), which no other word refines
@@ -239,6 +241,7 @@ def vocabulary() -> Vocabulary:
         before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
+        existential=frozenset(data["frames"]["existential"]),
         date_units=frozenset(data["dates"]["units"]),
         date_anchors=frozenset(data["dates"]["anchors"]),
         counting_back=frozenset(data["dates"]["counting_back"]),

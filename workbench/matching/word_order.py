@@ -45,6 +45,8 @@ def says_more(a: Signature, b: Signature) -> bool:
         return False
     if frame.predicate in vocabulary().frame_verbs:
         return False  # "I believe that X" / "X": the frame kept, the claim the same
+    if set(held - short_words) <= vocabulary().existential:
+        return False  # "We have 17,000 soldiers that get …" / "17,000 soldiers get …"
     # the words it adds carry its own main verb: the rest is the other claim, subordinate
     return compared_form(frame.predicate) in held - short_words
 
