@@ -417,3 +417,26 @@ def test_a_hyphen_inside_a_name_is_not_a_label_between_dashes() -> None:
     assert [wording for _, wording, _, _ in claims] == [
         "The loss not only deprives al - Lenz of revenue."
     ]
+
+
+def test_a_hyphenated_word_the_parser_parted_stands_whole_where_its_head_stands() -> None:
+    from workbench.splitting.word_repairs import mend_parted_words
+
+    # "the 33,000 e" read as the object of "said" and "mails" as the subject of "had"
+    words = ["She", "said", "the", "33,000", "e", "-", "mails", "had", "gone", "."]
+    spaces = [True, True, True, True, False, False, True, True, False, False]
+    heads = [1, 1, 4, 4, 1, 1, 7, 1, 7, 1]
+    deps = ["nsubj", "ROOT", "det", "nummod", "dobj", "dobj", "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["PRON", "VERB", "DET", "NUM", "NOUN", "NOUN", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    mend_parted_words(doc)
+    subject = doc[6]
+    assert [t.text for t in subject.subtree] == ["the", "33,000", "e", "-", "mails"]
+    assert (subject.head.text, subject.dep_) == ("had", "nsubj")
+
+
+@needs_model
+def test_a_reported_hyphenated_subject_keeps_its_number() -> None:
+    (found,) = split_text("Mayor Vos said the 3,000 e-mails had to do with the harbour toll.")
+    assert found.claim == "The 3,000 e-mails had to do with the harbour toll."
+    assert found.speaker == "Mayor Vos"

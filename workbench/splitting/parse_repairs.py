@@ -2,8 +2,9 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends seventeen faults: fourteen here, and three of how clauses and subjects are
-joined (:mod:`workbench.splitting.clause_repairs`). First, a subject noun phrase parsed as
+head. It mends eighteen faults: fourteen here, three of how clauses and subjects are joined
+(:mod:`workbench.splitting.clause_repairs`) and a hyphenated word read apart
+(:mod:`workbench.splitting.word_repairs`). First, a subject noun phrase parsed as
 several subjects of one verb side by side ("The counter - protesters clashed", three
 subjects; "The militant organisation ISIL claimed", two). Every rule that copies, names or
 compares a subject takes the verb's first subject, so the claim lost the rest: "The counter
@@ -81,6 +82,7 @@ from workbench.splitting.clause_repairs import (
 )
 from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTING_VERBS
 from workbench.splitting.tokens import condition_words, glued, subject_of
+from workbench.splitting.word_repairs import mend_parted_words
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
@@ -478,4 +480,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
     doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
-    return mend_bare_conjuncts(doc)
+    return mend_parted_words(mend_bare_conjuncts(doc))
