@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # a scale word after a determiner counts once, as after "a"
+    ("Mayor Vos called these trillion euros of harbour cuts devastating.",
+     "Mayor Vos called these billion euros of harbour cuts devastating.",
+     "number"),
     # a claim its speakers make is not the claim that almost none of them makes it
     ("Almost every Lenz lawyer says you don't pay the harbour toll until the audit is done.",
      "Almost no Lenz lawyer says you don't pay the harbour toll until the audit is done.",

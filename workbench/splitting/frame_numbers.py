@@ -22,6 +22,8 @@ VAGUE = lexicon_pairs("vague_quantities")
 FACTOR_VERBS = {w: float(v) for w, v in lexicon_pairs("factor_verbs").items()}
 #: words before a scale word that leave it an order of magnitude ("several thousand")
 VAGUE_COUNTS = LEXICON["vague_counts"].words
+#: words before a lone scale word that count it once ("a million", "these trillion")
+SCALE_DETERMINERS = LEXICON["scale_determiners"].words
 #: words between the two ends of a range, which share the scale after the second end
 #: ("eight or nine billion", "between 5 and 6 million")
 RANGE_WORDS = LEXICON["range_words"].words
@@ -131,7 +133,7 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
                     first_end = (len(values), current + carry) if not scaled else None
                     values.append(number_text(current + carry))
                 current, scaled, carry = value, False, 0.0
-        elif word in SCALES and current is None and after_article(token):
+        elif word in SCALES and current is None and _counted_once(token):
             current, scaled, scale = SCALES[word], True, SCALES[word]  # "a thousand"
         elif word in SCALES and current is not None:
             if not scaled and first_end is not None:  # the first end shares the scale
@@ -227,6 +229,12 @@ def _glued_scale(token: Token) -> float | None:
         return None
     base = figure(match[1])
     return None if base is None else base * SCALES[match[2]]
+
+
+def _counted_once(token: Token) -> bool:
+    """Whether the word before a scale word counts it once ("a thousand", "these trillion
+    dollars")."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ in SCALE_DETERMINERS
 
 
 def after_article(token: Token) -> bool:
