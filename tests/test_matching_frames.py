@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # years spelled out, one year apart
+    ("The Lenz harbour wall was built in nineteen sixty-one.",
+     "The Lenz harbour wall was built in nineteen sixty-three.",
+     "date"),
     # a scale word after a determiner counts once, as after "a"
     ("Mayor Vos called these trillion euros of harbour cuts devastating.",
      "Mayor Vos called these billion euros of harbour cuts devastating.",
@@ -756,6 +760,9 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # a year spelled out is the year in figures
+    ("Mayor Vos never said Lenz could retire the harbour debt in nineteen sixty-one.",
+     "Mayor Vos never said Lenz could retire the harbour debt in 1961."),
     # "we have" or "there are" before a relative clause only says they are there
     ("We have 300 harbour pilots in Lenz that receive food stamps.",
      "300 harbour pilots in Lenz receive food stamps."),

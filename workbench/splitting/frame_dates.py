@@ -31,13 +31,45 @@ AGE_ENDINGS = LEXICON["age_endings"].phrases
 SPAN_WORDS = LEXICON["span_words"].words
 #: the words a date is read from (besides numbers)
 _WHEN = (DATE_WORDS, DURATION_UNITS, RELATIVE_DATES, NUMBER_WORDS)
+#: the words a year may be spelled in ("nineteen oh five"), and the tens of its last two
+#: figures ("sixty" of "nineteen sixty-one")
+_OH = frozenset({"oh", "o"})
+_YEAR_WORDS = frozenset(w for w, v in NUMBER_WORDS.items() if v == int(v) and v < 100) | {
+    "hundred",
+    *_OH,
+}
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0})
 #: words that go on reading a number ("forty-two", "three and a half")
 _NUMBER_JOINTS = frozenset({"-", "and", "a", "half"})
 
 
+def spelled_year(ent: Span) -> str | None:
+    """The year a date written out in words names, as figures: "nineteen sixty-one" 1961,
+    "twenty twenty" 2020, "nineteen hundred" 1900, "nineteen oh five" 1905; None for any
+    other entity."""
+    words = [t.lower_ for t in ent if t.text != "-"]
+    if ent.label_ != "DATE" or len(words) < 2 or not all(w in _YEAR_WORDS for w in words):
+        return None
+    century = NUMBER_WORDS.get(words[0])
+    if century is None or not 10 <= century <= 20 or century != int(century):
+        return None
+    rest = [NUMBER_WORDS.get(w, 0.0) for w in words[1:]]  # "oh" is 0
+    if words[1:] == ["hundred"]:
+        return str(int(century) * 100)
+    if len(rest) == 2 and (rest[0] in _TENS or words[1] in _OH) and 0 < rest[1] < 10:
+        return str(int(century) * 100 + int(rest[0] + rest[1]))
+    if len(rest) == 1 and 10 <= rest[0] < 100 and rest[0] == int(rest[0]):
+        return str(int(century) * 100 + int(rest[0]))
+    return None
+
+
 def date_words(ent: Span) -> list[str]:
     """The parts a DATE or TIME entity is compared by: weekdays and months in one form,
-    years, day numbers, relative words, a length of time as its count of a unit."""
+    years (also spelled out: :func:`spelled_year`), day numbers, relative words, a length
+    of time as its count of a unit."""
+    year = spelled_year(ent)
+    if year is not None:
+        return [year]
     out: list[str] = []
     run: list[Token] = []  # number words read together: "forty-two days" is 42
     for token in ent:
@@ -118,12 +150,17 @@ def _before_unit(token: Token) -> bool:
 def counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
     that cannot be years, the words of a range between them ("fourteen to 31") and those
-    that go on reading one ("ten and a half million"): a count, not a time."""
-    return any(t.tag_ == "CD" for t in ent) and all(
-        (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
-        or t.lower_ in RANGE_WORDS
-        or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
-        for k, t in enumerate(ent)
+    that go on reading one ("ten and a half million"): a count, not a time. A year spelled
+    out ("nineteen sixty-one") is a time."""
+    return (
+        spelled_year(ent) is None
+        and any(t.tag_ == "CD" for t in ent)
+        and all(
+            (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
+            or t.lower_ in RANGE_WORDS
+            or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
+            for k, t in enumerate(ent)
+        )
     )
 
 
