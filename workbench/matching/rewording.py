@@ -355,7 +355,11 @@ def person_traded(a: Signature, b: Signature) -> str | None:
     that", "backed him" / "backed her", "our military" / "their military". Whoever the
     pronouns stand for, they are not one person."""
     changed = changed_words(a, b)
-    if not changed or len(changed) > _REPLACED_WORDS:
+    if not changed:
+        return None
+    agreeing = vocabulary().agreeing  # "I've kept" / "he's kept": the verb agrees
+    changed = {k: pair for k, pair in changed.items() if not set(pair) <= agreeing}
+    if len(changed) > _REPLACED_WORDS:
         return None
     persons = vocabulary().persons
     for x, y in changed.values():

@@ -59,6 +59,8 @@ class Vocabulary:
     contrasts: dict[str, tuple[tuple[str, int], ...]]
     #: {personal pronoun: its group} (``[persons]``): "he" and "him" are one person
     persons: dict[str, int]
+    #: verbs that agree with a pronoun's person ("I've" / "he's"), read past in a trade
+    agreeing: frozenset[str]
     #: possessive pronouns that open a speaker's phrase ("your husband")
     possessives: frozenset[str]
     #: the ``[light_verbs]`` in their compared form
@@ -209,6 +211,7 @@ def vocabulary() -> Vocabulary:
         one_action=_contrasts(data["one_action"]["groups"], single),
         persons={w: k for k, group in enumerate(data["persons"]["groups"]) for w in group.split()},
         possessives=frozenset(data["persons"]["possessives"]),
+        agreeing=frozenset(data["persons"]["agreeing"]),
         light_verbs=frozenset(_compared_form(w, single) for w in data["light_verbs"]["words"]),
         particles=frozenset(data["light_verbs"]["particles"]),
         particles_apart=frozenset(data["light_verbs"]["apart"]),
