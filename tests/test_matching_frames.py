@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # days of the month spelled out
+    ("The Lenz harbour wall opened on July twelfth.",
+     "The Lenz harbour wall opened on July twentieth.",
+     "date"),
     # years spelled out, one year apart
     ("The Lenz harbour wall was built in nineteen sixty-one.",
      "The Lenz harbour wall was built in nineteen sixty-three.",
@@ -760,6 +764,11 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # a day of the month in words is the day
+    ("The Lenz harbour wall opened on July twelfth of this year.",
+     "The Lenz harbour wall opened on July 12 of this year."),
+    ("The Lenz harbour wall opened on the twelfth of July.",
+     "The Lenz harbour wall opened on July 12."),
     # a year spelled out is the year in figures
     ("Mayor Vos never said Lenz could retire the harbour debt in nineteen sixty-one.",
      "Mayor Vos never said Lenz could retire the harbour debt in 1961."),

@@ -12,9 +12,14 @@ whole where its last piece stands.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.frame_numbers import is_ordinal
+from workbench.splitting.lexicon import lexicon_pairs
 from workbench.splitting.tokens import glued
+
+#: month and weekday names ("jul", "july"), not the relative words of the same list
+_CALENDAR = frozenset(w for w, one in lexicon_pairs("date_words").items() if one != "last")
 
 
 def _parted_word(hyphen: Token) -> tuple[Token, Token] | None:
@@ -44,4 +49,40 @@ def mend_parted_words(doc: Doc) -> Doc:
                 child.head = after
         before.head, before.dep_ = after, "compound"
         hyphen.head, hyphen.dep_ = after, "punct"
+    return doc
+
+
+def _calendar_date(ent: Span) -> bool:
+    return ent.label_ == "DATE" and ent[-1].lower_.rstrip(".") in _CALENDAR
+
+
+def _day(token: Token) -> bool:
+    """An ordinal that can be a day of the month ("twelfth", "12th")."""
+    word = token.lower_
+    return is_ordinal(word) or (word[:-2].isdigit() and word.endswith(("st", "nd", "rd", "th")))
+
+
+def mend_missed_days(doc: Doc) -> Doc:
+    """Draw a day of the month the recogniser left out into its month's date (nineteenth
+    fault of the module docstring)."""
+    mended: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        if not _calendar_date(ent):
+            mended.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        if end < len(doc) and _day(doc[end]):
+            end += 1  # "July twelfth"
+        if start >= 2 and doc[start - 1].lower_ == "of" and _day(doc[start - 2]):
+            start -= 2  # "the twelfth of July"
+        if (start, end) == (ent.start, ent.end):
+            mended.append(ent)
+            continue
+        while mended and mended[-1].end > start:
+            mended.pop()  # the ordinal the recogniser read on its own
+        mended.append(Span(doc, start, end, "DATE"))
+        changed = True
+    if changed:
+        doc.ents = [e for k, e in enumerate(mended) if k == 0 or e.start >= mended[k - 1].end]
     return doc
