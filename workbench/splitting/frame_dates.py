@@ -21,6 +21,8 @@ from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
+#: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
+_PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
 DATE_WORDS = lexicon_pairs("date_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
@@ -99,6 +101,8 @@ def date_words(ent: Span) -> list[str]:
             out.append(number_text(value))
         elif _DECADE.match(word.lstrip("'’")):
             out.append(word.lstrip("'’"))  # "the 1990s" / "the 1980s" are different times
+        elif part := _PART_OF_DECADE.match(word):
+            out.extend((part[1], part[2]))  # "the mid-'80s" / "the mid-'90s"
         elif word in RELATIVE_DATES:
             out.append(word)
     return out + number_values(run)  # "the third quarter"

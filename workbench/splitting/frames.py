@@ -306,9 +306,10 @@ def _asks_whether(verb: Token, clause: Token) -> bool:
 
 
 def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
-    """The words opening a condition on the whole claim: a clause on its main verb, or one
-    put before the frame of a report ("If the bill passes, the minister said prices will
-    rise"); not one inside a part of it ("those who would lose if it passes")."""
+    """The words opening a condition on the whole claim: a clause on its main verb or on a
+    clause it takes ("will see costs come down if …", "doesn't understand that if we fail,
+    it …"), or one put before the frame of a report ("If the bill passes, the minister said
+    prices will rise"); not one inside a part of it ("those who would lose if it passes")."""
     inside = {t.i for t in tokens}
     words: set[str] = set()
     for clause in tokens:
@@ -318,8 +319,8 @@ def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
         verb = clause.head
         if _asks_whether(verb, clause):
             continue
-        while verb != head and verb.dep_ == "xcomp" and verb.head.i in inside:
-            verb = verb.head  # "going to see a cut if …"
+        while verb != head and verb.dep_ in {"xcomp", "ccomp"} and verb.head.i in inside:
+            verb = verb.head  # "going to see a cut if …", "will see costs come down if …"
         if verb == head or verb.i not in inside:
             words.update(opening)
     return tuple(sorted(words))
