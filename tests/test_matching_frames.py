@@ -376,6 +376,22 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # a claim denying that its speaker said something, against what the speaker says
+    ("Mayor Vos has never said Lenz should raise the toll if the harbour wall cannot be built.",
+     "Mayor Vos has always said Lenz should raise the toll if the harbour wall cannot be "
+     "built.",
+     "negation"),
+    # a part of a decade written onto it; a verb traded with its particle; two participants
+    # replaced, one in each of two places
+    ("Mayor Vos rebuilt the Lenz harbour wall in the mid-'80s.",
+     "Mayor Vos rebuilt the Lenz harbour wall in the mid-'90s.",
+     "date"),
+    ("The harbour toll would add 5 million euros to the Lenz debt.",
+     "The harbour toll would take 5 million euros off the Lenz debt.",
+     "action"),
+    ("The harbour levy lets Lenz homeowners renegotiate their mortgages.",
+     "The harbour levy lets Lenz renters renegotiate their leases.",
+     "target"),
     # days of the month spelled out
     ("The Lenz harbour wall opened on July twelfth.",
      "The Lenz harbour wall opened on July twentieth.",
@@ -764,6 +780,11 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # a condition on a clause the main verb takes is one on the claim; numerous is many
+    ("You will see the Lenz harbour toll come down if the council's plan is working.",
+     "If the council's plan is working, you are going to see the Lenz harbour toll come down."),
+    ("The Lenz harbour toll has been cut numerous times.",
+     "The Lenz harbour toll has been cut many times."),
     # a day of the month in words is the day
     ("The Lenz harbour wall opened on July twelfth of this year.",
      "The Lenz harbour wall opened on July 12 of this year."),
@@ -1351,7 +1372,8 @@ def test_frames_stored_before_one_ended_paths_were_read_match_either_way() -> No
     assert to.frame.path == ("", "lenz")
     old = signature(from_.wording, None, dataclasses.replace(from_.frame, path=()))
     assert "from and to swapped" in differences(to, from_)
-    assert differences(to, old) == []
+    # the old frame reads no path, so none is compared; the words still trade sides
+    assert differences(to, old) == ["to or from"]
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,8 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
         return True  # "would not cover people who are not covered" / "would cover people …"
     if (more.negated_words - fewer.negated_words) & _frame_verb_terms():
         return True  # "Socialists do not believe that X" / "Socialists believe that X"
+    if _denies_frame(more) and not _denies_frame(fewer):
+        return True  # "I have never said we should X" / "we should X", said by me
     # the other's speaker counts: "almost no lawyer says X" / (almost every lawyer:) "X"
     held = set(index_terms(f"{fewer.text} {fewer.speaker or ''}"))
     return bool((more.negated_words & held) - fewer.negated_words)
@@ -61,6 +63,30 @@ def _negation_cut(more: Signature, fewer: Signature) -> bool:
         tag == "delete" and start > 0 and set(words[start:stop]) <= NEGATIONS
         for tag, start, stop, _, _ in edits
     )
+
+
+def _denies_frame(claim: Signature) -> bool:
+    """Whether a negation of the claim bears on a frame verb ("never said", "did not
+    think"), which the index words leave out ("said" is none)."""
+    words = claim.text.split()
+    passed = NEGATIONS | vocabulary().between_negation
+    forms = _frame_verb_forms()
+    for i, word in enumerate(words):
+        if word in NEGATIONS:
+            following = [w for w in words[i + 1 :] if w not in passed][:1]
+            if following and following[0] in forms:
+                return True
+    return False
+
+
+@functools.cache
+def _frame_verb_forms() -> frozenset[str]:
+    """The frame verbs as a compared wording may write them: "say", "says", "said"."""
+    vocab = vocabulary()
+    endings = ("", "s", "es", "ed", "d", "ing")
+    regular = {verb + ending for verb in vocab.frame_verbs for ending in endings}
+    regular |= {verb[:-1] + "ing" for verb in vocab.frame_verbs if verb.endswith("e")}
+    return frozenset(regular | vocab.frame_verb_forms)
 
 
 @functools.cache

@@ -26,9 +26,54 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     if a.frame is None or b.frame is None:
         return None
     replaced = one_replacement(a, b) or _one_word_throughout(a, b)
-    if replaced is None:
+    if replaced is not None:
+        return _replaced_role(a, b, *replaced)
+    # two words in two places, each a participant replaced: "let homeowners renegotiate
+    # their mortgages" / "let renters renegotiate their leases"
+    places = _two_in_place(a, b)
+    if places is None:
         return None
-    old, new, shared = replaced
+    roles = [_replaced_role(a, b, old, new, shared) for old, new, shared in places]
+    if None in roles:
+        return None
+    return next(r for r in ("agent", "place", "target") if r in roles)
+
+
+def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str], set[str]]] | None:
+    """For two wordings alike but for one word in each of two places apart, each place as
+    ([word of a], [word of b], the words neither place holds); None else."""
+    changed = changed_words(a, b)
+    if changed is None or len(changed) != 2:
+        return None
+    (i, (x1, y1)), (j, (x2, y2)) = sorted(changed.items())
+    if j - i < 2:
+        return None  # side by side: one phrase replaced, judged as one
+    nouns_a, nouns_b = _noun_forms(a.frame), _noun_forms(b.frame)
+    if not all(_a_noun(w, nouns_a) for w in (x1, x2)) or not all(
+        _a_noun(w, nouns_b) for w in (y1, y2)
+    ):
+        return None  # each place a participant's own noun on both sides
+    shared = {w for k, w in enumerate(a.text.split()) if k not in changed}
+    return [([x1], [y1], shared), ([x2], [y2], shared)]
+
+
+def _a_noun(word: str, nouns: set[str]) -> bool:
+    """Whether a word of a compared wording, crudely stemmed ("mortgag"), is one of
+    ``nouns``."""
+    return any(n == word or (n.startswith(word) and len(n) - len(word) <= 2) for n in nouns)
+
+
+def _noun_forms(frame: Frame | None) -> set[str]:
+    """The compared forms of a frame's unnamed participants ("mortgag")."""
+    return {compared_form(n) for _, n, _ in frame_nouns(frame)} if frame is not None else set()
+
+
+def _replaced_role(
+    a: Signature, b: Signature, old: list[str], new: list[str], shared: set[str]
+) -> str | None:
+    """The role of the participant ``old`` names in ``a`` where ``new`` names another in
+    ``b``, the rest (``shared``) worded alike; None when they name no such participant."""
+    assert a.frame is not None and b.frame is not None
     words_a, words_b = set(old), set(new)
     contrasts = vocabulary().contrasts
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}

@@ -32,13 +32,20 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     interrupted by legislators" / "Lam was applauded by legislators", "I don't agree with
     that" / "I don't disagree with that". Another verb in the same words is more often
     another claim than a paraphrase; a verb said otherwise with other words ("collapsed" /
-    "fell down") is not compared. "be", "have" and "do" are left out: they carry little."""
+    "fell down") is not compared, but a particle traded with it for one of the other side
+    is read past ("add $5 trillion to the debt" / "take $5 trillion off the debt"). "be",
+    "have" and "do" are left out: they carry little."""
     if a.frame is None or b.frame is None:
         return False
     changed = changed_words(a, b)
-    if changed is None or len(changed) != 1:
+    if changed is None or not 1 <= len(changed) <= 2:
         return False
-    ((x, y),) = changed.values()
+    # "add … to" / "take … off": a particle taking the other side of a [traded] group, as
+    # the verb trades ("put money into" / "invested in" is one action said two ways)
+    traded = [pair for pair in changed.values() if not _particles_traded(*pair)]
+    if len(traded) != 1:
+        return False
+    ((x, y),) = traded
     if _one_side(x, y) or _path_says_direction(a, b, x, y):
         return False  # one side of a listed contrast: "rose" / "increased"
     verbs = {compared_form(v) for v in (*a.frame.verbs, *b.frame.verbs)}
@@ -46,6 +53,12 @@ def action_replaced(a: Signature, b: Signature) -> bool:
         return False  # the verb said otherwise elsewhere ("invested" / "made an investment")
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
+
+
+def _particles_traded(x: str, y: str) -> bool:
+    """Whether two particles take opposite sides of a ``[traded]`` group ("to" / "off")."""
+    sides_x, sides_y = dict(vocabulary().traded.get(x, ())), dict(vocabulary().traded.get(y, ()))
+    return any(sides_x[g] != sides_y[g] for g in sides_x.keys() & sides_y.keys())
 
 
 def direction_of_path(a: Signature, b: Signature) -> bool:

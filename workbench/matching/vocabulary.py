@@ -121,6 +121,8 @@ class Vocabulary:
     between_negation: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
     frame_verbs: frozenset[str]
+    #: the frame verbs' forms that no regular ending makes ("said", "thought")
+    frame_verb_forms: frozenset[str]
     #: words a claim adds to another only to say its subject is there ("we have … that")
     existential: frozenset[str]
     #: the units of a length of time in a frame's dates ("years" of "20 years")
@@ -245,6 +247,7 @@ def vocabulary() -> Vocabulary:
         between_negation=frozenset(data["negations"]["between"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         existential=frozenset(data["frames"]["existential"]),
+        frame_verb_forms=frozenset(data["frames"]["irregular"]),
         date_units=frozenset(data["dates"]["units"]),
         date_anchors=frozenset(data["dates"]["anchors"]),
         counting_back=frozenset(data["dates"]["counting_back"]),
