@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # a range written with its sign twice, its scale after both ends
+    ("Lenz let the council spend $25-$40 million on the harbour.",
+     "Lenz let the council spend $15-$20 million on the harbour.",
+     "number"),
     # a claim denying that its speaker said something, against what the speaker says
     ("Mayor Vos has never said Lenz should raise the toll if the harbour wall cannot be built.",
      "Mayor Vos has always said Lenz should raise the toll if the harbour wall cannot be "
@@ -780,6 +784,8 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # a year written short
+    ("Lenz rebuilt the harbour wall in '83.", "Lenz rebuilt the harbour wall in 1983."),
     # a condition on a clause the main verb takes is one on the claim; numerous is many
     ("You will see the Lenz harbour toll come down if the council's plan is working.",
      "If the council's plan is working, you are going to see the Lenz harbour toll come down."),

@@ -21,6 +21,9 @@ from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
+#: a year written short ("'83"), and the last of those read in this century ("'30")
+_SHORT_YEAR = re.compile(r"^['’](\d\d)$")
+_LAST_SHORT_YEAR = 30
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
 _PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
 DATE_WORDS = lexicon_pairs("date_words")
@@ -65,11 +68,22 @@ def spelled_year(ent: Span) -> str | None:
     return None
 
 
+def short_year(ent: Span) -> str | None:
+    """The year a date written as an apostrophe and two figures names ("in '83" 1983, "in
+    '19" 2019: up to '30 in this century, later in the last); None for any other entity."""
+    text = "".join(t.text_with_ws for t in ent).strip()
+    match = _SHORT_YEAR.match(text)
+    if ent.label_ != "DATE" or match is None:
+        return None
+    figures = int(match[1])
+    return str((2000 if figures <= _LAST_SHORT_YEAR else 1900) + figures)
+
+
 def date_words(ent: Span) -> list[str]:
     """The parts a DATE or TIME entity is compared by: weekdays and months in one form,
     years (also spelled out: :func:`spelled_year`), day numbers, relative words, a length
     of time as its count of a unit."""
-    year = spelled_year(ent)
+    year = spelled_year(ent) or short_year(ent)
     if year is not None:
         return [year]
     out: list[str] = []
@@ -155,9 +169,10 @@ def counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
     that cannot be years, the words of a range between them ("fourteen to 31") and those
     that go on reading one ("ten and a half million"): a count, not a time. A year spelled
-    out ("nineteen sixty-one") is a time."""
+    out ("nineteen sixty-one") or short ("'83") is a time."""
     return (
         spelled_year(ent) is None
+        and short_year(ent) is None
         and any(t.tag_ == "CD" for t in ent)
         and all(
             (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)

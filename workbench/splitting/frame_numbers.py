@@ -28,7 +28,7 @@ SCALE_DETERMINERS = LEXICON["scale_determiners"].words
 #: ("eight or nine billion", "between 5 and 6 million")
 RANGE_WORDS = LEXICON["range_words"].words
 FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
-RANGE = re.compile(r"^([\d.,]+)[–—-]([\d.,]+)$")  # "16–17", "2019-2020" as one token
+RANGE = re.compile(r"^([\d.,]+)[–—-][$€£]?([\d.,]+)$")  # "16–17", "2019-2020", "25-$40"
 GLUED_SCALE = re.compile(r"^([\d.,]+)([a-z]+)$")  # "5bn", "2trn" as one token
 SLASHED = re.compile(r"^(\d)/(\d{1,2})$")  # "2/3"; a part of one only, below (9/11 is a date)
 #: the words after a number that add a half to it ("three-and-a-half million")
@@ -103,8 +103,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
         if ends and None not in (low := figure(ends[1]), high := figure(ends[2])):
             if current is not None:  # "16–17 percent": both ends, one token
                 values.append(number_text(current + carry))
-            values.extend((number_text(low), number_text(high)))
-            current, first_end, carry = None, None, 0.0
+            values.append(number_text(low))  # a scale after it scales both ("$25-$40 billion")
+            current, scaled, first_end, carry = high, False, (len(values) - 1, low), 0.0
             continue
         value = figure(word) if token.like_num or word[:1].isdigit() else None
         if value is None and word in NUMBER_WORDS and word not in {"a", "an"}:
