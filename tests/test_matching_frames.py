@@ -784,6 +784,9 @@ PARAPHRASES = [
      "The future of the Lenz docks depends on the harbour toll."),
     ("Mayor Vos says the Lenz harbour debt will vanish by 2030.",
      "Mayor Vos says the Lenz harbour debt will disappear by 2030."),
+    # a place named inside the subject is where, as it is when it opens the claim
+    ("2,000 kids in Ohio have no dental insurance at all.",
+     "In Ohio, 2,000 children have no dental insurance at all."),
     # a year written short
     ("Lenz rebuilt the harbour wall in '83.", "Lenz rebuilt the harbour wall in 1983."),
     # a condition on a clause the main verb takes is one on the claim; numerous is many

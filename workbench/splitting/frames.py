@@ -202,7 +202,9 @@ def claim_frame(
                 places.append(_name(ent))  # ("In Iraq, officials said five people died")
             continue
         if ent.label_ in ACTOR_LABELS:
-            role_list(ent.root.i, places if is_place(ent) else others).append(_name(ent))
+            # a place after a place preposition is where, even inside the subject ("kids in
+            # Arizona have no insurance" / "in Arizona, kids have no insurance")
+            (places if is_place(ent) else role_list(ent.root.i, others)).append(_name(ent))
         elif ent.label_ in NAME_LABELS:
             others.append(_name(ent))
         elif ent.start in amounts and ent.start not in taken:
