@@ -2729,3 +2729,9 @@ def test_a_contracted_denial_is_compared_as_written_out() -> None:
         == signature("The Lenz council will not pay.").text
     )
     assert signature("Dockers can't strike.").text == signature("Dockers cannot strike.").text
+
+
+def test_half_a_scale_after_a_part_the_recogniser_read_apart_is_one_amount() -> None:
+    # the recogniser reads "as high as half" as a count of its own, then "a trillion"
+    claim = "It was outrageous to have harbour debts as high as half a trillion euros."
+    assert framed(claim).frame.numbers == ("500000000000",)

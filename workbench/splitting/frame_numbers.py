@@ -181,12 +181,16 @@ def part_of_scale(ent: Span) -> bool:
 
 def _part_of_scale_end(doc: Doc, end: int) -> int:
     """The end of "of a million" after a part of one ending at ``end`` ("three quarters of
-    a billion"), or ``end`` when no such scale follows."""
-    if end == 0 or doc[end - 1].lower_ not in FRACTIONS or end + 3 > len(doc):
+    a billion"), or of "a million" ("as high as half" | "a trillion dollars"), or ``end``
+    when no such scale follows."""
+    if end == 0 or doc[end - 1].lower_ not in FRACTIONS or end + 2 > len(doc):
         return end
-    if doc[end].lower_ != "of" or not _of_scale([t.lower_ for t in doc[end + 1 : end + 3]]):
+    if _of_scale([t.lower_ for t in doc[end : end + 2]]):
+        stop = end + 1  # "half a trillion"
+    elif doc[end].lower_ == "of" and _of_scale([t.lower_ for t in doc[end + 1 : end + 3]]):
+        stop = end + 2
+    else:
         return end
-    stop = end + 2
     while stop < len(doc) and doc[stop].lower_ in SCALES:
         stop += 1
     return stop
