@@ -929,3 +929,20 @@ def test_a_label_under_a_shared_denial_is_no_ones_characterisation() -> None:
     assert "did not attack" in found.claim
     asserted = 'Mayor Vos attacked the harbour clerk writing the report and called her "lazy".'
     assert ("Mayor Vos", 'She is "lazy".') in {(d.speaker, d.claim) for d in split(asserted)}
+
+
+def test_a_contracted_has_before_a_reporting_verb_keeps_the_speaker() -> None:
+    # the parser reads "She's said" as the passive "she is said"
+    (found,) = split("She's said publicly that the harbour toll is now three times the rate.")
+    assert (found.speaker, found.claim) == ("She", "The harbour toll is now three times the rate.")
+    (impersonal,) = split("It's said that the harbour toll will rise.")
+    assert impersonal.speaker is None
+
+
+def test_a_report_whose_clause_refers_back_to_the_addressee_keeps_its_frame() -> None:
+    # "Their harbour tolls will not rise." alone would lose whose tolls they are
+    (found,) = split("Mayor Vos promised farmers that their harbour tolls would not rise.")
+    assert found.speaker == "Mayor Vos"
+    assert found.claim == "Mayor Vos promised farmers that their harbour tolls would not rise."
+    (plain,) = split("Mayor Vos told reporters that the harbour would close.")
+    assert (plain.speaker, plain.claim) == ("Mayor Vos", "The harbour would close.")

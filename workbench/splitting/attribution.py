@@ -70,6 +70,7 @@ from workbench.splitting.tokens import (
     is_finite,
     is_paragraph_break,
     label_tokens,
+    refers_to_addressee,
     subject_of,
 )
 
@@ -107,6 +108,8 @@ def find_attribution(
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
+        if match.verb is not None and refers_to_addressee(match.verb, content):
+            keep_frame = True  # "promised seniors that their benefits …": whose they are
         stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(
             speaker=tokens_text(match.speaker),

@@ -2,62 +2,63 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends nineteen faults: fourteen here, three of how clauses and subjects are joined
-(:mod:`workbench.splitting.clause_repairs`), and a hyphenated word read apart and a day of
-the month left out of its date (:mod:`workbench.splitting.word_repairs`). First, a subject
-noun phrase parsed as several subjects of one verb side by side ("The counter - protesters
-clashed", three subjects; "The militant organisation ISIL claimed", two). Every rule that
-copies, names or compares a subject takes the verb's first subject, so the claim lost the
-rest: "The counter threw rocks." and the speaker "militant organisation". Subjects that
-touch each other and read as one plain noun phrase (words of a noun phrase and hyphens
-inside words; no comma, spaced dash, preposition or verb) become one noun phrase headed by
-the last. A subject repeated after a pause ("Carole, the thing that saved us …"), a restart
-("I -- I think") or a clause are not touched. Second, a speaker the parser left unattached:
-in '"…," Massey said by email' the name right before the reporting verb hangs on it as a
-bare ``dep``, so the quotation had no speaker (while '"…," Smith said by email' had one); a
-name or noun so placed, where the verb has no subject, is made its subject, as is a name
-before the verb read as an adverbial noun ("Emily Ng from the pro-Lenz camp said: …",
-"Emily" an ``npadvmod``). Third, a condition's second clause: in "the council will fine you
-if you own a boat and you don't pay the toll" the model coordinates "don't pay" with "fine",
-so the splitter cut "You don't pay the toll." off as a claim of its own; a clause joined by
-a bare "and" or "or" (no comma, no dash) right after a closing "if" or "unless" clause is
-made part of that condition. Fourth, a reported clause's subject read as the reporting
-verb's object: in "Friedman feared a shift away from primacy would make companies less
-efficient" the model reads "feared a shift" and a clause "would make …" without a subject,
-so the frame stayed in the claim; an object so placed, before a finite clause with no
-subject, is made that clause's subject. Fifth, a "that" clause hung on a word between it and
-its reporting verb ("He said as recently as a few weeks ago in Phoenix that …" reads the
-clause as reported by "recently"), so the frame stayed in the claim; it is hung on the verb.
-Sixth, a speaker read as an apposition inside the clause that opens the sentence ("Speaking
-to Agence France-Presse, the president of the league, Jamel Msallem, said …": three names of
-the agency, and "said" without a subject), so the quotation had no speaker; an apposition
-ending right before a reporting verb that has no subject becomes its subject. Seventh, a
-reporting or labelling verb read as a participle of the noun before it ('Andrei Gurulyov, a
-former general, called Britain "the seat of all evil"', 'The mayor called Lenz "a failed
-city"': one noun phrase, so no speaker); in a sentence with no verb of its own, with nothing
-but the noun's apposition between them and an object after the verb, the verb becomes the
-sentence's verb and the noun its subject. Eighth, a phrase set off by commas between a
-reporting verb and the "that" of its clause ("She said, after the vote, that taxes would
-rise"; "I promised, when we took office, that …"), which the model hangs on the reported
-clause, so the claim read "After the vote, that taxes would rise."; nothing before "that"
-belongs to its clause, so the phrase is hung on the verb (and a "that" read as the clause's
-object, before its subject, is made its mark). Ninth, an amount read as the agent of a
-passive while a later "by" names it ("The budget was cut by 10 percent by the council": "10
-percent" cut it, so the council and the budget read as swapped); the "by" of the amount is
-made a plain preposition and the later one the agent. Tenth, the "that" opening a reported
-clause read as an adverb of its verb ("We indicated at that time that we were not going to
-intervene": "that" an ``advmod`` of "going"), so the claim read "That we were not going to
-intervene."; a "that" so read, first in the clause and before its subject, is made its mark.
-Eleventh, a reporting verb before its quotation read as an aside of a word inside it ('In
-the video, Lam said, "any acts that advocate … will not be tolerated."': "said" a
-``parataxis`` of "acts", the sentence's root), so the frame stayed in the claim; the verb,
-followed by a comma or colon and an opening quotation mark, becomes the sentence's root and
-the quotation's head what it reports, with the words before the verb its own. Twelfth, an
-addressee read as the first word of the name that opens what it was told ("Soufan told NPR
-Hamza bin Laden had appeared …": "NPR Hamza bin Laden" one name, so the claim began "NPR
-Hamza bin Laden"); an upper-case acronym right after a verb of telling (maybe after "the")
-and before a capitalised name, the verb with no object, becomes the verb's addressee, and
-the recogniser's entity is cut after it. Thirteenth, a list item after the verb read as an
+head. It mends twenty faults: fourteen here, three of how clauses and subjects are joined
+(:mod:`workbench.splitting.clause_repairs`), and three of words (a hyphenated word read
+apart, a day of the month left out of its date, a contracted "has" read as "is":
+:mod:`workbench.splitting.word_repairs`). First, a subject noun phrase parsed as several
+subjects of one verb side by side ("The counter - protesters clashed", three subjects; "The
+militant organisation ISIL claimed", two). Every rule that copies, names or compares a
+subject takes the verb's first subject, so the claim lost the rest: "The counter threw
+rocks." and the speaker "militant organisation". Subjects that touch each other and read as
+one plain noun phrase (words of a noun phrase and hyphens inside words; no comma, spaced
+dash, preposition or verb) become one noun phrase headed by the last. A subject repeated
+after a pause ("Carole, the thing that saved us …"), a restart ("I -- I think") or a clause
+are not touched. Second, a speaker the parser left unattached: in '"…," Massey said by
+email' the name right before the reporting verb hangs on it as a bare ``dep``, so the
+quotation had no speaker (while '"…," Smith said by email' had one); a name or noun so
+placed, where the verb has no subject, is made its subject, as is a name before the verb
+read as an adverbial noun ("Emily Ng from the pro-Lenz camp said: …", "Emily" an
+``npadvmod``). Third, a condition's second clause: in "the council will fine you if you own
+a boat and you don't pay the toll" the model coordinates "don't pay" with "fine", so the
+splitter cut "You don't pay the toll." off as a claim of its own; a clause joined by a bare
+"and" or "or" (no comma, no dash) right after a closing "if" or "unless" clause is made part
+of that condition. Fourth, a reported clause's subject read as the reporting verb's object:
+in "Friedman feared a shift away from primacy would make companies less efficient" the model
+reads "feared a shift" and a clause "would make …" without a subject, so the frame stayed in
+the claim; an object so placed, before a finite clause with no subject, is made that
+clause's subject. Fifth, a "that" clause hung on a word between it and its reporting verb
+("He said as recently as a few weeks ago in Phoenix that …" reads the clause as reported by
+"recently"), so the frame stayed in the claim; it is hung on the verb. Sixth, a speaker read
+as an apposition inside the clause that opens the sentence ("Speaking to Agence
+France-Presse, the president of the league, Jamel Msallem, said …": three names of the
+agency, and "said" without a subject), so the quotation had no speaker; an apposition ending
+right before a reporting verb that has no subject becomes its subject. Seventh, a reporting
+or labelling verb read as a participle of the noun before it ('Andrei Gurulyov, a former
+general, called Britain "the seat of all evil"', 'The mayor called Lenz "a failed city"':
+one noun phrase, so no speaker); in a sentence with no verb of its own, with nothing but the
+noun's apposition between them and an object after the verb, the verb becomes the sentence's
+verb and the noun its subject. Eighth, a phrase set off by commas between a reporting verb
+and the "that" of its clause ("She said, after the vote, that taxes would rise"; "I
+promised, when we took office, that …"), which the model hangs on the reported clause, so
+the claim read "After the vote, that taxes would rise."; nothing before "that" belongs to
+its clause, so the phrase is hung on the verb (and a "that" read as the clause's object,
+before its subject, is made its mark). Ninth, an amount read as the agent of a passive while
+a later "by" names it ("The budget was cut by 10 percent by the council": "10 percent" cut
+it, so the council and the budget read as swapped); the "by" of the amount is made a plain
+preposition and the later one the agent. Tenth, the "that" opening a reported clause read as
+an adverb of its verb ("We indicated at that time that we were not going to intervene":
+"that" an ``advmod`` of "going"), so the claim read "That we were not going to intervene.";
+a "that" so read, first in the clause and before its subject, is made its mark. Eleventh, a
+reporting verb before its quotation read as an aside of a word inside it ('In the video, Lam
+said, "any acts that advocate … will not be tolerated."': "said" a ``parataxis`` of "acts",
+the sentence's root), so the frame stayed in the claim; the verb, followed by a comma or
+colon and an opening quotation mark, becomes the sentence's root and the quotation's head
+what it reports, with the words before the verb its own. Twelfth, an addressee read as the
+first word of the name that opens what it was told ("Soufan told NPR Hamza bin Laden had
+appeared …": "NPR Hamza bin Laden" one name, so the claim began "NPR Hamza bin Laden"); an
+upper-case acronym right after a verb of telling (maybe after "the") and before a
+capitalised name, the verb with no object, becomes the verb's addressee, and the
+recogniser's entity is cut after it. Thirteenth, a list item after the verb read as an
 apposition of its subject ("We've come through a recession, a stock market decline and an
 attack": "decline" an apposition of "We", so the claim's frame lost the decline and the
 attack); nothing after a noun's verb renames the noun, so a phrase after a comma that
@@ -82,7 +83,11 @@ from workbench.splitting.clause_repairs import (
 )
 from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTING_VERBS
 from workbench.splitting.tokens import condition_words, glued, subject_of
-from workbench.splitting.word_repairs import mend_missed_days, mend_parted_words
+from workbench.splitting.word_repairs import (
+    mend_contracted_has,
+    mend_missed_days,
+    mend_parted_words,
+)
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: parts of speech of the words of a plain noun phrase ("Niger's militant organisation")
@@ -480,4 +485,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
     doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
-    return mend_missed_days(mend_parted_words(mend_bare_conjuncts(doc)))
+    doc = mend_missed_days(mend_parted_words(mend_bare_conjuncts(doc)))
+    return mend_contracted_has(doc)

@@ -26,7 +26,12 @@ from workbench.splitting.attribution import speaker_type
 from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.speech import frame_subject, quote_regions, speaker_tokens, tokens_text
-from workbench.splitting.tokens import coordinated_head, person_mention, recent_person_mention
+from workbench.splitting.tokens import (
+    can_frame,
+    coordinated_head,
+    person_mention,
+    recent_person_mention,
+)
 
 #: Pronouns that can stand for a speaker named before.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -102,30 +107,12 @@ def _adjacent_frame(doc: Doc, region: Region) -> _Said | None:
             subject = frame_subject(verb)
             if subject is None or region[0] <= subject.idx < region[1]:
                 continue
-            if not _frames(verb, doc.char_span(*region, alignment_mode="expand")):
+            if not can_frame(verb, doc.char_span(*region, alignment_mode="expand")):
                 continue
             speaker = tokens_text(speaker_tokens(subject, follow_sources=True))
             bounds = (subject.left_edge.i, subject.right_edge.i + 1)
             return _Said(doc[verb.i : verb.i + 1], speaker, bounds, verb.lower_)
     return None
-
-
-def _frames(verb: Token, quotation: Span | None) -> bool:
-    """Whether ``verb`` can frame the quotation: no other verb outside it governs its words
-    unless one of the two stands above the other ("X said: '…'", "'…,' said X", "X said the
-    plan was called 'a failure'"). A verb beside them in another clause does not ("did not
-    attack the reporter writing the story or call her 'disgusting'": the label is what
-    "call" says, not what the reporter writes)."""
-    words = [t for t in quotation if not t.is_punct] if quotation is not None else []
-    if not words:
-        return True
-    top = words[0]
-    while top.head.i != top.i and quotation.start <= top.head.i < quotation.end:
-        top = top.head
-    governor = next((t for t in top.ancestors if t.pos_ == "VERB"), None)
-    if governor is None or governor == verb or verb.i in {t.i for t in top.subtree}:
-        return True
-    return verb in governor.ancestors or governor in verb.ancestors
 
 
 def _frame_of(region: Region, said: Sequence[_Said]) -> _Said | None:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.entities import ents_of
 from workbench.splitting.lexicon import (
+    ADDRESSEE_VERBS,
     AUX_DEPS,
     COMMA_MARKERS,
     CONDITION_WORDS,
@@ -350,3 +351,50 @@ def reporting_ancestor(participle: Token) -> Token:
         ):
             return frame
     return participle.head
+
+
+def can_frame(verb: Token, quotation: Span | None) -> bool:
+    """Whether ``verb`` can frame the quotation: no other verb outside it governs its words
+    unless one of the two stands above the other ("X said: '…'", "'…,' said X", "X said the
+    plan was called 'a failure'"). A verb beside them in another clause does not ("did not
+    attack the reporter writing the story or call her 'disgusting'": the label is what
+    "call" says, not what the reporter writes)."""
+    words = [t for t in quotation if not t.is_punct] if quotation is not None else []
+    if not words:
+        return True
+    top = words[0]
+    while top.head.i != top.i and quotation.start <= top.head.i < quotation.end:
+        top = top.head
+    governor = next((t for t in top.ancestors if t.pos_ == "VERB"), None)
+    if governor is None or governor == verb or verb.i in {t.i for t in top.subtree}:
+        return True
+    return verb in governor.ancestors or governor in verb.ancestors
+
+
+#: third-person pronouns by number, as a reported clause may refer back to an addressee
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+_SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+
+def refers_to_addressee(verb: Token, content: Sequence[Token]) -> bool:
+    """Whether a reported clause refers back to the one the report was made to: "promised
+    seniors that their benefits will not be cut" ("their" is the seniors'), so the clause
+    alone ("Their benefits will not be cut.") would lose whose they are. Only after a verb
+    of ``addressee_verbs`` ("told", "promised"), and only a pronoun
+    agreeing in number with the addressee (a noun the verb takes as its object, outside the
+    clause), and not with the verb's subject, which it may as well mean."""
+    if verb.lemma_ not in ADDRESSEE_VERBS:
+        return False  # "said the same thing": the object is what was said
+    inside = {t.i for t in content}
+    addressees = [
+        c for c in verb.children
+        if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN"} and c.i not in inside
+    ]  # fmt: skip
+    if not addressees:
+        return False
+    plural = addressees[0].tag_ in {"NNS", "NNPS"}
+    pronouns = _PLURAL_PRONOUNS if plural else _SINGULAR_PRONOUNS
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in pronouns:
+        return False  # "they told voters that their taxes …": whose, the clause cannot say
+    return any(t.lower_ in pronouns for t in content)

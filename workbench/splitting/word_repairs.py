@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.frame_numbers import is_ordinal
-from workbench.splitting.lexicon import lexicon_pairs
+from workbench.splitting.lexicon import REPORTING_VERBS, lexicon_pairs
 from workbench.splitting.tokens import glued
 
 #: month and weekday names ("jul", "july"), not the relative words of the same list
@@ -85,4 +85,30 @@ def mend_missed_days(doc: Doc) -> Doc:
         changed = True
     if changed:
         doc.ents = [e for k, e in enumerate(mended) if k == 0 or e.start >= mended[k - 1].end]
+    return doc
+
+
+#: subjects of an impersonal passive report ("it's said that …")
+_IMPERSONAL = frozenset({"it", "there"})
+#: the dependencies of the clause a reporting verb takes
+_REPORTED = frozenset({"ccomp", "parataxis"})
+
+
+def mend_contracted_has(doc: Doc) -> Doc:
+    """Read an "'s" before a reporting verb that takes a clause as "has" (twentieth fault
+    of the module docstring)."""
+    for aux in doc:
+        verb = aux.head
+        if aux.lower_ not in {"'s", "’s"} or aux.dep_ != "auxpass" or verb.i != aux.i + 1:
+            continue
+        if verb.lemma_ not in REPORTING_VERBS or not any(
+            c.dep_ in _REPORTED for c in verb.children
+        ):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or subject.lower_ in _IMPERSONAL:
+            continue
+        aux.dep_, aux.lemma_ = "aux", "have"
+        subject.dep_ = "nsubj"
+        verb.tag_ = "VBN"
     return doc
