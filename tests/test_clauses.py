@@ -440,3 +440,18 @@ def test_a_reported_hyphenated_subject_keeps_its_number() -> None:
     (found,) = split_text("Mayor Vos said the 3,000 e-mails had to do with the harbour toll.")
     assert found.claim == "The 3,000 e-mails had to do with the harbour toll."
     assert found.speaker == "Mayor Vos"
+
+
+def test_a_simple_past_read_as_a_participle_of_the_noun_before_it_is_the_verb() -> None:
+    from workbench.splitting.parse_repairs import mend_reduced_relative_roots
+
+    # "The ferry bill passed with support.": one noun phrase, "passed" a participle of it
+    words = ["The", "ferry", "bill", "passed", "with", "support", "."]
+    heads = [2, 2, 2, 2, 3, 4, 2]
+    deps = ["det", "compound", "ROOT", "acl", "prep", "pobj", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"]
+    tags = ["DT", "NN", "NN", "VBD", "IN", "NN", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    mend_reduced_relative_roots(doc)
+    assert (doc[3].dep_, doc[2].dep_, doc[2].head.text) == ("ROOT", "nsubj", "passed")
+    assert doc[6].head.text == "passed"

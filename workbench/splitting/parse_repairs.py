@@ -261,16 +261,19 @@ def mend_reduced_relative_roots(doc: Doc) -> Doc:
     """Make a reporting or labelling verb read as a participle of the noun before it the
     sentence's verb, with that noun its subject, where the sentence has no verb of its own
     ("Andrei Vos, a former general, called Britain "the seat of all evil"", "The mayor
-    called Lenz "a failed city"": one noun phrase, "called" a participle of the noun)."""
+    called Lenz "a failed city"": one noun phrase, "called" a participle of the noun); so
+    too any verb tagged a simple past right after the noun ("The farm bill passed with …")."""
     for verb in doc:
         noun = verb.head
         if verb.dep_ != "acl" or verb.pos_ != "VERB" or noun.dep_ != "ROOT":
             continue
         if noun.pos_ not in SPEAKER_POS or noun.i > verb.i or verb.tag_ not in {"VBD", "VBN"}:
             continue
-        if verb.lemma_ not in REPORTING_VERBS | LABELING_VERBS:
+        reporting = verb.lemma_ in REPORTING_VERBS | LABELING_VERBS
+        if not reporting and (verb.tag_ != "VBD" or verb.i != noun.i + 1):
             continue
-        if not any(c.dep_ in {"dobj", "oprd", "ccomp"} and c.i > verb.i for c in verb.children):
+        objects = {"dobj", "oprd", "ccomp"}
+        if reporting and not any(c.dep_ in objects and c.i > verb.i for c in verb.children):
             continue  # "the man called" says nothing of anyone
         between = doc[noun.i + 1 : verb.i]
         apposed = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
