@@ -376,6 +376,10 @@ NEAR_MISSES = [
     ("My rival's plan for the Lenz docks will double the harbour tolls.",
      "My plan for the Lenz docks will double the harbour tolls.",
      "head noun"),
+    # two words traded in two places, both the same way
+    ("The Lenz council is smaller and less bureaucratic than the two before it under Vos.",
+     "The Lenz council is larger and more bureaucratic than the two before it under Vos.",
+     "comparison"),
     # a range written with its sign twice, its scale after both ends
     ("Lenz let the council spend $25-$40 million on the harbour.",
      "Lenz let the council spend $15-$20 million on the harbour.",

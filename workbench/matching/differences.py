@@ -4,7 +4,7 @@ frame roles that differ (another agent, agent and target swapped, another date �
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
@@ -183,18 +183,32 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     wholes take no side); the ``[traded]`` words take sides only so ("voted for" / "voted
     against")."""
     changed = changed_words(a, b)
-    if changed is not None and len(set(changed.values())) == 1:
-        x, y = next(iter(changed.values()))  # "rates down and the deficit down" / "… up"
+    if changed is not None and 1 <= len(changed) <= _TRADED_PLACES:
+        pairs = set(changed.values())  # "rates down and the deficit down" / "… up … up"
     elif (replaced := one_word_replaced(a, b)) is not None:
-        x, y = replaced  # "this council" / "the last council"
+        pairs = {replaced}  # "this council" / "the last council"
     else:
         return []
     vocab = vocabulary()
     found = []
     for table in (vocab.contrasts, vocab.traded):  # "voted for" / "voted against"
-        sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
-        found += [g for g in sides_x.keys() & sides_y.keys() if sides_x[g] != sides_y[g]]
+        # a group every trade takes the same way: "smaller and less" / "larger and more"
+        taken = [_sides_taken(table, x, y) for x, y in pairs]
+        found += [g for g, way in taken[0].items() if all(t.get(g) == way for t in taken[1:])]
     return found
+
+
+#: the most places two wordings may trade words in for the trades to take sides together
+_TRADED_PLACES = 3
+
+
+def _sides_taken(
+    table: Mapping[str, Sequence[tuple[str, int]]], x: str, y: str
+) -> dict[str, tuple[int, int]]:
+    """{group: (x's side, y's side)} of the groups in which ``x`` and ``y`` stand apart."""
+    sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
+    shared = sides_x.keys() & sides_y.keys()
+    return {g: (sides_x[g], sides_y[g]) for g in shared if sides_x[g] != sides_y[g]}
 
 
 def name_read_apart(a: Signature, b: Signature) -> str | None:
