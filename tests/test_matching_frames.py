@@ -791,6 +791,9 @@ PARAPHRASES = [
     # a place named inside the subject is where, as it is when it opens the claim
     ("2,000 kids in Ohio have no dental insurance at all.",
      "In Ohio, 2,000 children have no dental insurance at all."),
+    # ordinals in figures before a noun rank it, as ordinals in words do
+    ("This is the 10th or 12th time that Mayor Vos has denied the harbour deal.",
+     "This is the tenth or twelfth time Mayor Vos has denied the harbour deal."),
     # a year written short
     ("Lenz rebuilt the harbour wall in '83.", "Lenz rebuilt the harbour wall in 1983."),
     # a condition on a clause the main verb takes is one on the claim; numerous is many

@@ -24,6 +24,7 @@ _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its
 #: a year written short ("'83"), and the last of those read in this century ("'30")
 _SHORT_YEAR = re.compile(r"^['’](\d\d)$")
 _LAST_SHORT_YEAR = 30
+_ORDINAL_FIGURE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "10th", "1st"
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
 _PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
 DATE_WORDS = lexicon_pairs("date_words")
@@ -214,6 +215,22 @@ def rank_only(ent: Span) -> bool:
         return False
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return before not in _BEFORE_A_DAY and before not in DATE_WORDS
+
+
+def rank_before_noun(ent: Span) -> bool:
+    """Whether an entity the recogniser calls a date is ordinals and nothing else (but
+    "the" and the words of a range), right before a noun that is no unit or name of time:
+    a rank of that noun ("the 10th or 12th time he has denied it"), not a day."""
+    words = [t for t in ent if t.lower_ != "the" and t.lower_ not in RANGE_WORDS]
+    if not words or not all(is_ordinal(t.lower_) or _ORDINAL_FIGURE.match(t.lower_) for t in words):
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.lower_ not in DURATION_UNITS
+        and after.lower_ not in DATE_WORDS
+    )
 
 
 def year_before_one(token: Token) -> bool:

@@ -50,6 +50,7 @@ from workbench.splitting.frame_dates import (
     counts_only,
     date_words,
     missed_durations,
+    rank_before_noun,
     rank_only,
     read_as_date,
     year_before_one,
@@ -116,9 +117,14 @@ def _ends_sentence_with_stop(token: Token) -> bool:
 
 def _counted_date(ent: Span) -> bool:
     """Whether the recogniser's date is a count ("from fourteen to 31", "a quarter" of "a
-    quarter of a million"), a rank ("ranks forty-ninth") or an age ("26 years old")."""
+    quarter of a million"), a rank ("ranks forty-ninth", "the 10th time") or an age ("26
+    years old")."""
     return ent.label_ == "DATE" and (
-        counts_only(ent) or part_of_scale(ent) or rank_only(ent) or age_only(ent)
+        counts_only(ent)
+        or part_of_scale(ent)
+        or rank_only(ent)
+        or rank_before_noun(ent)
+        or age_only(ent)
     )
 
 
