@@ -794,6 +794,11 @@ PARAPHRASES = [
     # ordinals in figures before a noun rank it, as ordinals in words do
     ("This is the 10th or 12th time that Mayor Vos has denied the harbour deal.",
      "This is the tenth or twelfth time Mayor Vos has denied the harbour deal."),
+    # prompting is leading to; going into effect is taking effect; as many as is up to
+    ("The harbour levy has prompted reforms in 46 towns.",
+     "The harbour levy has led to reforms in forty-six towns."),
+    ("Mayor Vos says as many as 2,000 boats will pay the toll when it goes into effect.",
+     "Mayor Vos says up to 2,000 boats will pay the toll when it takes effect."),
     # a year written short
     ("Lenz rebuilt the harbour wall in '83.", "Lenz rebuilt the harbour wall in 1983."),
     # a condition on a clause the main verb takes is one on the claim; numerous is many
