@@ -4,7 +4,7 @@ frame roles that differ (another agent, agent and target swapped, another date â
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
@@ -35,6 +35,7 @@ from workbench.matching.rewording import (
     person_traded,
     predicate_replaced,
     quality_replaced,
+    sides_taken,
     verb_traded,
 )
 from workbench.matching.signature import (
@@ -193,22 +194,13 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     found = []
     for table in (vocab.contrasts, vocab.traded):  # "voted for" / "voted against"
         # a group every trade takes the same way: "smaller and less" / "larger and more"
-        taken = [_sides_taken(table, x, y) for x, y in pairs]
+        taken = [sides_taken(table, x, y) for x, y in pairs]
         found += [g for g, way in taken[0].items() if all(t.get(g) == way for t in taken[1:])]
     return found
 
 
 #: the most places two wordings may trade words in for the trades to take sides together
 _TRADED_PLACES = 3
-
-
-def _sides_taken(
-    table: Mapping[str, Sequence[tuple[str, int]]], x: str, y: str
-) -> dict[str, tuple[int, int]]:
-    """{group: (x's side, y's side)} of the groups in which ``x`` and ``y`` stand apart."""
-    sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
-    shared = sides_x.keys() & sides_y.keys()
-    return {g: (sides_x[g], sides_y[g]) for g in shared if sides_x[g] != sides_y[g]}
 
 
 def name_read_apart(a: Signature, b: Signature) -> str | None:

@@ -11,7 +11,7 @@ from workbench.matching.comparatives import traded_sides
 from workbench.matching.frame_parts import main_action
 from workbench.matching.rewording import word_edits
 from workbench.matching.signature import Signature, index_terms, normalise_speaker, vocabulary
-from workbench.matching.vocabulary import ARTICLES, NEGATIONS
+from workbench.matching.vocabulary import ARTICLES, NEGATIONS, after_negations
 
 
 def negation_worded_otherwise(a: Signature, b: Signature) -> bool:
@@ -68,15 +68,8 @@ def _negation_cut(more: Signature, fewer: Signature) -> bool:
 def _denies_frame(claim: Signature) -> bool:
     """Whether a negation of the claim bears on a frame verb ("never said", "did not
     think"), which the index words leave out ("said" is none)."""
-    words = claim.text.split()
-    passed = NEGATIONS | vocabulary().between_negation
     forms = _frame_verb_forms()
-    for i, word in enumerate(words):
-        if word in NEGATIONS:
-            following = [w for w in words[i + 1 :] if w not in passed][:1]
-            if following and following[0] in forms:
-                return True
-    return False
+    return any(words and words[0] in forms for words in after_negations(claim.text.split(), 1))
 
 
 @functools.cache

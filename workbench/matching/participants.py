@@ -9,7 +9,7 @@ from collections.abc import Set
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
 from workbench.matching.frame_parts import frame_names, frame_nouns
-from workbench.matching.rewording import changed_words, one_replacement
+from workbench.matching.rewording import changed_words, noun_forms, one_replacement
 from workbench.matching.signature import Signature, compared_form, index_terms, vocabulary
 from workbench.matching.vocabulary import NEGATIONS
 
@@ -48,7 +48,7 @@ def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str]
     (i, (x1, y1)), (j, (x2, y2)) = sorted(changed.items())
     if j - i < 2:
         return None  # side by side: one phrase replaced, judged as one
-    nouns_a, nouns_b = _noun_forms(a.frame), _noun_forms(b.frame)
+    nouns_a, nouns_b = noun_forms(a.frame), noun_forms(b.frame)
     if not all(_a_noun(w, nouns_a) for w in (x1, x2)) or not all(
         _a_noun(w, nouns_b) for w in (y1, y2)
     ):
@@ -57,15 +57,10 @@ def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str]
     return [([x1], [y1], shared), ([x2], [y2], shared)]
 
 
-def _a_noun(word: str, nouns: set[str]) -> bool:
+def _a_noun(word: str, nouns: frozenset[str]) -> bool:
     """Whether a word of a compared wording, crudely stemmed ("mortgag"), is one of
     ``nouns``."""
     return any(n == word or (n.startswith(word) and len(n) - len(word) <= 2) for n in nouns)
-
-
-def _noun_forms(frame: Frame | None) -> set[str]:
-    """The compared forms of a frame's unnamed participants ("mortgag")."""
-    return {compared_form(n) for _, n, _ in frame_nouns(frame)} if frame is not None else set()
 
 
 def _replaced_role(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import replace
 from difflib import SequenceMatcher
 from types import MappingProxyType
@@ -57,8 +57,17 @@ def action_replaced(a: Signature, b: Signature) -> bool:
 
 def _particles_traded(x: str, y: str) -> bool:
     """Whether two particles take opposite sides of a ``[traded]`` group ("to" / "off")."""
-    sides_x, sides_y = dict(vocabulary().traded.get(x, ())), dict(vocabulary().traded.get(y, ()))
-    return any(sides_x[g] != sides_y[g] for g in sides_x.keys() & sides_y.keys())
+    return bool(sides_taken(vocabulary().traded, x, y))
+
+
+def sides_taken(
+    table: Mapping[str, Sequence[tuple[str, int]]], x: str, y: str
+) -> dict[str, tuple[int, int]]:
+    """{group: (x's side, y's side)} of the groups of a contrast table (``[contrasts]``,
+    ``[traded]``) in which ``x`` and ``y`` stand apart."""
+    sides_x, sides_y = dict(table.get(x, ())), dict(table.get(y, ()))
+    shared = sides_x.keys() & sides_y.keys()
+    return {g: (sides_x[g], sides_y[g]) for g in shared if sides_x[g] != sides_y[g]}
 
 
 def direction_of_path(a: Signature, b: Signature) -> bool:
@@ -150,7 +159,7 @@ def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], s
     # "corporations"), counts by its items; "seven and a half" is no list
     joined = [bool(_list_joints().intersection(side)) for side in (old, new)]
     lists = all(joined) or any(
-        len(side) == 1 and side[0] in _noun_forms(signature.frame) and any(joined)
+        len(side) == 1 and side[0] in noun_forms(signature.frame) and any(joined)
         for side, signature in ((old, a), (new, b))
     )
     if max(_size(old, a.frame, lists), _size(new, b.frame, lists)) > _REPLACED_WORDS:
@@ -219,7 +228,7 @@ def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _noun_forms(frame: Frame | None) -> frozenset[str]:
+def noun_forms(frame: Frame | None) -> frozenset[str]:
     """The compared forms of a frame's unnamed participants ("corporation")."""
     return frozenset(compared_form(n) for _, n, _ in frame_nouns(frame)) if frame else frozenset()
 

@@ -25,7 +25,7 @@ from workbench.matching.lowered import lowered as _lowered
 from workbench.matching.lowered import same_names, shares_of
 from workbench.matching.number_words import ordinal_values, with_spelled_numbers
 from workbench.matching.shares import frame_with_shares
-from workbench.matching.vocabulary import NEGATIONS, vocabulary
+from workbench.matching.vocabulary import NEGATIONS, after_negations, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -157,14 +157,8 @@ class Signature:
         "no", "never" … within three words, passing over ``[negations] between`` ("is not
         part" → "part", "has not been repatriated" → "repatriat", "is not going to raise"
         → "raise", "not one shred of evidence" → "evid")."""
-        words = self.text.split()
-        passed = NEGATIONS | vocabulary().between_negation
-        found = set()
-        for i, word in enumerate(words):
-            if word in NEGATIONS:
-                following = [w for w in words[i + 1 :] if w not in passed][:3]
-                found.update(index_terms(" ".join(following))[:1])
-        return frozenset(found)
+        following = after_negations(self.text.split(), 3)
+        return frozenset(t for words in following for t in index_terms(" ".join(words))[:1])
 
     @functools.cached_property
     def possessors(self) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -316,3 +316,15 @@ def stem(word: str) -> str:
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
         word = word[:-1]  # shipp(ed) -> ship
     return word
+
+
+def after_negations(words: list[str], most: int) -> list[list[str]]:
+    """For each negation word ("not", "no", "never" …) of a compared wording, the words
+    after it, passing over ``[negations] between`` ("is not going to raise"), ``most`` at
+    most."""
+    passed = NEGATIONS | vocabulary().between_negation
+    return [
+        [w for w in words[i + 1 :] if w not in passed][:most]
+        for i, word in enumerate(words)
+        if word in NEGATIONS
+    ]

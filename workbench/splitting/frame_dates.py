@@ -15,6 +15,7 @@ from workbench.splitting.frame_numbers import (
     after_article,
     figure,
     is_ordinal,
+    is_ordinal_figure,
     number_values,
 )
 from workbench.splitting.lexicon import LEXICON, lexicon_pairs
@@ -24,7 +25,6 @@ _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its
 #: a year written short ("'83"), and the last of those read in this century ("'30")
 _SHORT_YEAR = re.compile(r"^['’](\d\d)$")
 _LAST_SHORT_YEAR = 30
-_ORDINAL_FIGURE = re.compile(r"^\d+(?:st|nd|rd|th)$")  # "10th", "1st"
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
 _PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
 DATE_WORDS = lexicon_pairs("date_words")
@@ -222,7 +222,7 @@ def rank_before_noun(ent: Span) -> bool:
     "the" and the words of a range), right before a noun that is no unit or name of time:
     a rank of that noun ("the 10th or 12th time he has denied it"), not a day."""
     words = [t for t in ent if t.lower_ != "the" and t.lower_ not in RANGE_WORDS]
-    if not words or not all(is_ordinal(t.lower_) or _ORDINAL_FIGURE.match(t.lower_) for t in words):
+    if not words or not all(is_ordinal(t.lower_) or is_ordinal_figure(t.lower_) for t in words):
         return False
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return (

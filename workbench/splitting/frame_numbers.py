@@ -48,6 +48,11 @@ def is_ordinal(word: str) -> bool:
     return word in NUMBER_WORDS and word.endswith(("st", "nd", "rd", "th"))
 
 
+def is_ordinal_figure(word: str) -> bool:
+    """Whether a word is an ordinal in figures ("12th", "1st")."""
+    return word[:-2].isdigit() and word.endswith(("st", "nd", "rd", "th"))
+
+
 #: the digits a spoken decimal is read in ("point eight"): cardinals below ten, not "a"
 #: nor an ordinal ("third")
 _DIGITS = {

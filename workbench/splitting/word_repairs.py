@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.frame_numbers import is_ordinal
+from workbench.splitting.frame_numbers import is_ordinal, is_ordinal_figure
 from workbench.splitting.lexicon import REPORTING_VERBS, lexicon_pairs
 from workbench.splitting.tokens import glued
 
@@ -59,7 +59,7 @@ def _calendar_date(ent: Span) -> bool:
 def _day(token: Token) -> bool:
     """An ordinal that can be a day of the month ("twelfth", "12th")."""
     word = token.lower_
-    return is_ordinal(word) or (word[:-2].isdigit() and word.endswith(("st", "nd", "rd", "th")))
+    return is_ordinal(word) or is_ordinal_figure(word)
 
 
 def mend_missed_days(doc: Doc) -> Doc:
