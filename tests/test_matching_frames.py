@@ -799,6 +799,11 @@ PARAPHRASES = [
      "The harbour levy has led to reforms in forty-six towns."),
     ("Mayor Vos says as many as 2,000 boats will pay the toll when it goes into effect.",
      "Mayor Vos says up to 2,000 boats will pay the toll when it takes effect."),
+    # an adverb of how often counts as its number does
+    ("The Lenz harbour wall has been breached twice.",
+     "The Lenz harbour wall has been breached two times."),
+    ("That is twice the rate of return of the Lenz harbour fund.",
+     "That is double the rate of return of the Lenz harbour fund."),
     # a year written short
     ("Lenz rebuilt the harbour wall in '83.", "Lenz rebuilt the harbour wall in 1983."),
     # a condition on a clause the main verb takes is one on the claim; numerous is many
@@ -2747,3 +2752,8 @@ def test_half_a_scale_after_a_part_the_recogniser_read_apart_is_one_amount() -> 
     # the recogniser reads "as high as half" as a count of its own, then "a trillion"
     claim = "It was outrageous to have harbour debts as high as half a trillion euros."
     assert framed(claim).frame.numbers == ("500000000000",)
+
+
+def test_thinking_twice_counts_nothing() -> None:
+    claim = "Mayor Vos might have thought twice about the harbour toll."
+    assert framed(claim).frame.numbers == ()

@@ -20,6 +20,7 @@ FRACTIONS = {w: float(v) for w, v in lexicon_pairs("fractions").items()}
 _WHOLE_FRACTIONS = {"half"}
 VAGUE = lexicon_pairs("vague_quantities")
 FACTOR_VERBS = {w: float(v) for w, v in lexicon_pairs("factor_verbs").items()}
+COUNT_ADVERBS = {w: float(v) for w, v in lexicon_pairs("count_adverbs").items()}
 #: words before a scale word that leave it an order of magnitude ("several thousand")
 VAGUE_COUNTS = LEXICON["vague_counts"].words
 #: words before a lone scale word that count it once ("a million", "these trillion")
@@ -203,12 +204,24 @@ def _part_of_scale_end(doc: Doc, end: int) -> int:
 
 def factor_values(tokens: Iterable[Token]) -> list[str]:
     """The factors that verbs among ``tokens`` change an amount by ("halve" → 0.5, "doubled"
-    → 2), as text: "halve the deficit" counts what "cut the deficit in half" does."""
-    return [
-        number_text(FACTOR_VERBS[t.lemma_.lower()])
-        for t in tokens
-        if t.pos_ == "VERB" and t.lemma_.lower() in FACTOR_VERBS
-    ]
+    → 2, also before a noun phrase: "double the rate"), and the counts of adverbs of how
+    often ("twice" → 2), as text: "halve the deficit" counts what "cut the deficit in half"
+    does, "bombed twice" what "bombed two times" does, "double the rate" what "twice the
+    rate" does."""
+    values = []
+    for t in tokens:
+        if t.lemma_.lower() in FACTOR_VERBS and (t.pos_ == "VERB" or _before_determiner(t)):
+            values.append(number_text(FACTOR_VERBS[t.lemma_.lower()]))  # "double the rate"
+        elif t.lower_ in COUNT_ADVERBS:
+            values.append(number_text(COUNT_ADVERBS[t.lower_]))
+    return values
+
+
+def _before_determiner(token: Token) -> bool:
+    """A word that stands before the determiner of its noun phrase ("double the rate",
+    "triple their income"), not inside the phrase ("a double standard")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.tag_ == "PDT" or (following is not None and following.tag_ in {"DT", "PRP$"})
 
 
 def _written_whole(token: Token) -> float | None:

@@ -283,7 +283,7 @@ def claim_frame(
     years = {k for k in loose_at if year_before_one(doc[k])}
     dates.extend(doc[k].text for k in sorted(years))  # "the 1947 Act" = "the Act of 1947"
     loose = [t for t in tokens if t.i in loose_at - years]
-    numbers.extend(number_values(loose) + factor_values(tokens))
+    numbers.extend(number_values(loose) + factor_values(t for t in tokens if t.i not in idiomatic))
     return Frame(
         agents=tuple(sorted(set(agents))),
         others=tuple(sorted(set(others))),

@@ -15,8 +15,8 @@ Families (span labels):
 * ``RECORD`` — the ``record_phrases`` list ("the first time");
 * ``NO_COMMENT`` — the ``no_comment_phrases`` list ("declined to comment");
 * ``TOPIC`` — the ``topic_phrases`` list ("when it comes to", "as for");
-* ``ORDINAL_IDIOM`` — the ``ordinal_idioms`` list ("at first", "first of all"), whose
-  ordinal counts nothing;
+* ``ORDINAL_IDIOM`` — the ``ordinal_idioms`` list ("at first", "first of all", "think twice"), whose
+  ordinal or count adverb counts nothing;
 * ``TO_VERB`` — a word that can frame a forecast or a schedule (a prediction verb, a
   prediction adjective, a schedule word) followed by "to" and a verb: "expected to rise",
   "likely to fall", "due to meet";
