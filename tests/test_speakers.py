@@ -946,3 +946,8 @@ def test_a_report_whose_clause_refers_back_to_the_addressee_keeps_its_frame() ->
     assert found.claim == "Mayor Vos promised farmers that their harbour tolls would not rise."
     (plain,) = split("Mayor Vos told reporters that the harbour would close.")
     assert (plain.speaker, plain.claim) == ("Mayor Vos", "The harbour would close.")
+    # in a quotation the addressee is "you": "her" is someone else
+    quoted = split('Mayor Vos told the Lenz Courier, "All we need to do is ask her to come back."')
+    assert [(q.speaker, q.claim) for q in quoted] == [
+        ("Mayor Vos", "All we need to do is ask her to come back.")
+    ]

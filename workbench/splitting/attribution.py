@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.attribution_rules import RULES, TRIGGERS
 from workbench.splitting.lexicon import (
+    AUX_DEPS,
     NORMATIVE_MODALS,
     QUESTION_WORDS,
     REPORTING_VERBS,
@@ -109,7 +110,9 @@ def find_attribution(
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
         if match.verb is not None and refers_to_addressee(match.verb, content):
-            keep_frame = True  # "promised seniors that their benefits …": whose they are
+            # "promised seniors that their benefits …": whose they are (in a quotation the
+            # addressee is "you")
+            keep_frame = keep_frame or not is_quoted(content, regions, quote_threshold)
         stance = _stance_of_content(match.verb, content, keep_frame)
         return Attribution(
             speaker=tokens_text(match.speaker),
@@ -161,7 +164,7 @@ def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     shares = verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ == "VB"
-    own = any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    own = subject_of(verb) is not None or any(c.dep_ in AUX_DEPS for c in verb.children)
     return shares and not own and _negated(verb.head)
 
 

@@ -26,6 +26,7 @@ from workbench.splitting.lexicon import (
     NOMINAL_SUBJECT_DEPS,
     REPORTING_VERBS,
     SUBJECT_DEPS,
+    lexicon_pairs,
 )
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
@@ -366,23 +367,23 @@ def can_frame(verb: Token, quotation: Span | None) -> bool:
     while top.head.i != top.i and quotation.start <= top.head.i < quotation.end:
         top = top.head
     governor = next((t for t in top.ancestors if t.pos_ == "VERB"), None)
-    if governor is None or governor == verb or verb.i in {t.i for t in top.subtree}:
-        return True
+    if governor is None or governor == verb or top in (verb, *verb.ancestors):
+        return True  # the verb is the governor, or stands inside the quotation
     return verb in governor.ancestors or governor in verb.ancestors
 
 
-#: third-person pronouns by number, as a reported clause may refer back to an addressee
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
-_SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
+#: third-person pronouns by the number they agree with ("their": "plural")
+_PRONOUN_NUMBERS = lexicon_pairs("third_person_numbers")
 
 
 def refers_to_addressee(verb: Token, content: Sequence[Token]) -> bool:
     """Whether a reported clause refers back to the one the report was made to: "promised
     seniors that their benefits will not be cut" ("their" is the seniors'), so the clause
     alone ("Their benefits will not be cut.") would lose whose they are. Only after a verb
-    of ``addressee_verbs`` ("told", "promised"), and only a pronoun
-    agreeing in number with the addressee (a noun the verb takes as its object, outside the
-    clause), and not with the verb's subject, which it may as well mean."""
+    of ``addressee_verbs`` ("told", "promised"), and only a pronoun agreeing in number with
+    the addressee (a noun the verb takes as its object, outside the clause), and not with
+    the verb's subject, which it may as well mean. The caller leaves quotations out: in
+    one, the addressee is "you" ('told the Daily Mail, "All we need is to ask her …"')."""
     if verb.lemma_ not in ADDRESSEE_VERBS:
         return False  # "said the same thing": the object is what was said
     inside = {t.i for t in content}
@@ -392,8 +393,8 @@ def refers_to_addressee(verb: Token, content: Sequence[Token]) -> bool:
     ]  # fmt: skip
     if not addressees:
         return False
-    plural = addressees[0].tag_ in {"NNS", "NNPS"}
-    pronouns = _PLURAL_PRONOUNS if plural else _SINGULAR_PRONOUNS
+    number = "plural" if addressees[0].tag_ in {"NNS", "NNPS"} else "singular"
+    pronouns = {w for w, n in _PRONOUN_NUMBERS.items() if n == number}
     subject = subject_of(verb)
     if subject is not None and subject.lower_ in pronouns:
         return False  # "they told voters that their taxes …": whose, the clause cannot say
