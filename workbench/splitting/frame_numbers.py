@@ -44,14 +44,18 @@ def figure(text: str) -> float | None:
     return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
 
 
+#: the endings of an ordinal, in words or figures ("third", "12th")
+ORDINAL_ENDINGS = ("st", "nd", "rd", "th")
+
+
 def is_ordinal(word: str) -> bool:
     """Whether a number word is an ordinal ("third", "forty-ninth"'s "ninth")."""
-    return word in NUMBER_WORDS and word.endswith(("st", "nd", "rd", "th"))
+    return word in NUMBER_WORDS and word.endswith(ORDINAL_ENDINGS)
 
 
 def is_ordinal_figure(word: str) -> bool:
     """Whether a word is an ordinal in figures ("12th", "1st")."""
-    return word[:-2].isdigit() and word.endswith(("st", "nd", "rd", "th"))
+    return word[:-2].isdigit() and word.endswith(ORDINAL_ENDINGS)
 
 
 #: the digits a spoken decimal is read in ("point eight"): cardinals below ten, not "a"
