@@ -455,3 +455,19 @@ def test_a_simple_past_read_as_a_participle_of_the_noun_before_it_is_the_verb() 
     mend_reduced_relative_roots(doc)
     assert (doc[3].dep_, doc[2].dep_, doc[2].head.text) == ("ROOT", "nsubj", "passed")
     assert doc[6].head.text == "passed"
+
+
+def test_a_sum_in_words_the_recogniser_took_for_a_date_is_money() -> None:
+    from workbench.splitting.word_repairs import mend_dated_sums
+
+    # "It rose to sixteen and a half million dollars in two years.": the model calls the
+    # sum a date; the two years stay one
+    words = "It rose to sixteen and a half million dollars in two years .".split()
+    tags = ["PRP", "VBD", "IN", "CD", "CC", "DT", "NN", "CD", "NNS", "IN", "CD", "NNS", "."]
+    ents = ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
+    ents += ["B-DATE", "I-DATE", "O"]
+    doc = mend_dated_sums(Doc(VOCAB, words=words, tags=tags, ents=ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("sixteen and a half million dollars", "MONEY"),
+        ("two years", "DATE"),
+    ]

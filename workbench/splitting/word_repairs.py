@@ -8,14 +8,27 @@ claim read "Mails had to do with …" and lost the number. The pieces before a h
 against both its words, which the parser hung outside the last piece's phrase, are hung
 on that last piece (the word's head), with what they held ("the 33,000"), so the word stands
 whole where its last piece stands.
+
+Nineteenth fault: a day of the month the recogniser left out of its date ("July twelfth",
+"the twelfth of July" read as the month alone and a count of 12); the day is drawn into the
+month's date.
+
+Twentieth fault: a contracted "has" read as a passive "is" before a reporting verb that
+takes a clause ("He's said publicly that …" had no speaker); it is read as "has", unless the
+subject is impersonal ("It's said that …").
+
+Twenty-first fault: a sum of money written in words read as a date ("sixteen and a half
+million dollars" was the date 16.5, so "… million" and "… billion dollars" were one claim);
+a date that is nothing but a count and a currency's name is made a sum of money.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from workbench.splitting.frame_dates import counts_only
 from workbench.splitting.frame_numbers import is_ordinal, is_ordinal_figure
-from workbench.splitting.lexicon import REPORTING_VERBS, lexicon_pairs
+from workbench.splitting.lexicon import LEXICON, REPORTING_VERBS, lexicon_pairs
 from workbench.splitting.tokens import glued
 
 #: month and weekday names ("jul", "july"), not the relative words of the same list
@@ -85,6 +98,26 @@ def mend_missed_days(doc: Doc) -> Doc:
         changed = True
     if changed:
         doc.ents = [e for k, e in enumerate(mended) if k == 0 or e.start >= mended[k - 1].end]
+    return doc
+
+
+#: names of currencies that end a sum written out ("… million dollars")
+_CURRENCIES = LEXICON["currency_words"].words
+
+
+def mend_dated_sums(doc: Doc) -> Doc:
+    """Make a date that is a count and a currency's name a sum of money (twenty-first fault
+    of the module docstring)."""
+    sums = {
+        ent.start
+        for ent in doc.ents
+        if ent.label_ == "DATE"
+        and len(ent) > 1
+        and ent[-1].lower_ in _CURRENCIES
+        and counts_only(ent[:-1])
+    }
+    if sums:
+        doc.ents = [Span(doc, e.start, e.end, "MONEY") if e.start in sums else e for e in doc.ents]
     return doc
 
 
