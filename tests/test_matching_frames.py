@@ -464,6 +464,14 @@ NEAR_MISSES = [
     ("In 1992 Lenz passed a bill that encouraged ferries to adopt programs to cut fumes.",
      "In 1992 Lenz passed a bill that discouraged ferries from adopting programs to cut fumes.",
      "prompting"),
+    # a sum in words the recogniser took for a date is still a sum
+    ("The Lenz harbour debt has grown to sixteen and a half million euros.",
+     "The Lenz harbour debt has grown to sixteen and a half billion euros.",
+     "number"),
+    # two stances traded between two people, one each way
+    ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
+     "I'm against the Lenz harbour toll, Mayor Vos is for it.",
+     "position"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -857,6 +865,9 @@ PARAPHRASES = [
      "Lenz's harbour trade is greater than ours."),
     ("That's what Mayor Vos and the Lenz council did, not me.",
      "Mayor Vos and the Lenz council did that, not me."),
+    # a sum in words is the sum in figures, even where the recogniser took it for a date
+    ("The Lenz harbour debt has grown to sixteen and a half million euros.",
+     "The Lenz harbour debt has grown to €16.5 million."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

@@ -191,12 +191,16 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     else:
         return []
     vocab = vocabulary()
-    found = []
-    for table in (vocab.contrasts, vocab.traded):  # "voted for" / "voted against"
-        # a group every trade takes the same way: "smaller and less" / "larger and more"
-        taken = [sides_taken(table, x, y) for x, y in pairs]
-        found += [g for g, way in taken[0].items() if all(t.get(g) == way for t in taken[1:])]
-    return found
+    # "voted for" / "voted against" takes a side of ``[traded]``, "rose" / "fell" one of
+    # ``[contrasts]``
+    taken = [sides_taken(vocab.contrasts, x, y) | sides_taken(vocab.traded, x, y) for x, y in pairs]
+    if not all(taken):
+        return []  # a trade of words on no side: "rates down" / "taxes up"
+    # a group every trade takes, one way ("smaller and less" / "larger and more") or both
+    # ("I'm for it, he is against it" / "I'm against it, he supports it"); else each
+    # trade's own
+    common = [g for g in taken[0] if all(g in t for t in taken[1:])]
+    return common or list(dict.fromkeys(g for t in taken for g in t))
 
 
 #: the most places two wordings may trade words in for the trades to take sides together
