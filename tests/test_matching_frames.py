@@ -868,6 +868,9 @@ PARAPHRASES = [
     # a sum in words is the sum in figures, even where the recogniser took it for a date
     ("The Lenz harbour debt has grown to sixteen and a half million euros.",
      "The Lenz harbour debt has grown to €16.5 million."),
+    # "not X or Y" denies both, as "not X, not Y" does
+    ("Mayor Vos is paying for the wall with her money -- not council money, not port money.",
+     "Mayor Vos is paying for the wall with her own money, not council money or port money."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

@@ -25,7 +25,7 @@ from workbench.matching.lowered import lowered as _lowered
 from workbench.matching.lowered import same_names, shares_of
 from workbench.matching.number_words import ordinal_values, with_spelled_numbers
 from workbench.matching.shares import frame_with_shares
-from workbench.matching.vocabulary import NEGATIONS, after_negations, vocabulary
+from workbench.matching.vocabulary import NEGATIONS, negated_phrases, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -156,8 +156,9 @@ class Signature:
         """The index words a negation of the claim bears on: the first after each "not",
         "no", "never" … within three words, passing over ``[negations] between`` ("is not
         part" → "part", "has not been repatriated" → "repatriat", "is not going to raise"
-        → "raise", "not one shred of evidence" → "evid")."""
-        following = after_negations(self.text.split(), 3)
+        → "raise", "not one shred of evidence" → "evid"), and the first of a next item of a
+        list ("not pac money or foreign money" → "pac", "foreign")."""
+        following = negated_phrases(self.text.split(), 3)
         return frozenset(t for words in following for t in index_terms(" ".join(words))[:1])
 
     @functools.cached_property

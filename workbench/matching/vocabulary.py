@@ -119,6 +119,8 @@ class Vocabulary:
     before_of: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
     between_negation: frozenset[str]
+    #: words that carry a negation on to the next item of a list ("not X or Y")
+    carried_negation: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
     frame_verbs: frozenset[str]
     #: the frame verbs' forms that no regular ending makes ("said", "thought")
@@ -245,6 +247,7 @@ def vocabulary() -> Vocabulary:
         list_joints=frozenset(data["lists"]["joints"]),
         before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
+        carried_negation=frozenset(data["negations"]["carried"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         existential=frozenset(data["frames"]["existential"]),
         frame_verb_forms=frozenset(data["frames"]["irregular"]),
@@ -328,3 +331,17 @@ def after_negations(words: list[str], most: int) -> list[list[str]]:
         for i, word in enumerate(words)
         if word in NEGATIONS
     ]
+
+
+def negated_phrases(words: list[str], most: int) -> list[list[str]]:
+    """The words each negation of a compared wording bears on (:func:`after_negations`), and
+    those of the next item of a list that a ``[negations] carried`` word joins to them ("not
+    pac money or foreign money" denies "foreign money" too)."""
+    carried = vocabulary().carried_negation
+    found = []
+    for after in after_negations(words, 2 * most):
+        found.append(after[:most])
+        joint = next((k for k, w in enumerate(after[1:most], 1) if w in carried), None)
+        if joint is not None:
+            found.append(after[joint + 1 : joint + 1 + most])
+    return found
