@@ -871,6 +871,12 @@ PARAPHRASES = [
     # "not X or Y" denies both, as "not X, not Y" does
     ("Mayor Vos is paying for the wall with her money -- not council money, not port money.",
      "Mayor Vos is paying for the wall with her own money, not council money or port money."),
+    # put to death is executed; besieged is under siege; a sort is a kind
+    ("Two dockers of Lenz have been put to death.", "Two dockers of Lenz have been executed."),
+    ("The Lenz harbour is under siege by the rebels.",
+     "The Lenz harbour is being besieged by the rebels."),
+    ("The sort of toll Mayor Vos has put forward would ruin the docks.",
+     "The kind of toll that Mayor Vos has put forth would ruin the docks."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),
