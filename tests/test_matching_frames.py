@@ -468,6 +468,13 @@ NEAR_MISSES = [
     ("The Lenz harbour debt has grown to sixteen and a half million euros.",
      "The Lenz harbour debt has grown to sixteen and a half billion euros.",
      "number"),
+    # a vice, deputy or former holder of an office is not its holder, hyphen or none
+    ("In Lenz we now have a harbour toll, which the deputy mayor opposes.",
+     "In Lenz we now have a harbour toll, which the mayor opposes.",
+     "target"),
+    ("The harbour toll was cut by the former mayor of Lenz.",
+     "The harbour toll was cut by the mayor of Lenz.",
+     "agent"),
     # two stances traded between two people, one each way
     ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
      "I'm against the Lenz harbour toll, Mayor Vos is for it.",

@@ -17,6 +17,7 @@ from workbench.matching.frame_parts import (
     main_action,
     noun_roles,
     other_agent,
+    prefixed_kind,
     same_nouns,
 )
 from workbench.matching.negations import (
@@ -260,7 +261,7 @@ def frame_differences(a: Frame, b: Frame) -> list[str]:
             found.append(_role(a, b, only_a, only_b))
         elif _other_place(a, b):
             found.append("place")
-        elif role := _other_kind(a, b) or other_agent(a, b):
+        elif role := _other_kind(a, b) or prefixed_kind(a, b) or other_agent(a, b):
             found.append(role)
     found.extend(date_differences(a.dates, b.dates))
     if a.numbers and b.numbers and set(a.numbers) != set(b.numbers):

@@ -125,3 +125,18 @@ def compounds_joined(mine: set[str], theirs: set[str]) -> tuple[set[str], set[st
                 one.discard(x + y)
                 two.difference_update((x, y))
     return mine, theirs
+
+
+def prefixed_kind(a: Frame, b: Frame) -> str | None:
+    """ "agent" or "target" when one frame holds a noun with a prefix that makes it another
+    kind of participant (the splitter's "vice-president", "ex-minister") where the other,
+    in the same role, holds the noun alone ("the vice president opposes it" / "the president
+    opposes it")."""
+    for first, second in ((a, b), (b, a)):
+        mine = {(role, lemma) for role, lemma, _ in frame_nouns(first)}
+        theirs = {(role, lemma) for role, lemma, _ in frame_nouns(second)}
+        for role, lemma in mine - theirs:
+            bare = (role, lemma.partition("-")[2])
+            if bare[1] and bare in theirs - mine:
+                return "agent" if role == "agents" else "target"
+    return None

@@ -346,9 +346,13 @@ def _quality(token: Token, named: set[int]) -> bool:
     )
 
 
-def _hyphen_prefix(noun: Token) -> Token | None:
-    """The prefix of ``noun_prefixes`` joined to the noun by a hyphen ("counter-protesters"),
-    if any."""
+def _kind_prefix(noun: Token) -> Token | None:
+    """The prefix of ``noun_prefixes`` joined to the noun by a hyphen ("counter-protesters")
+    or written right before it as a word that modifies it ("the vice president", "a former
+    minister"), if any."""
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.head == noun and before.dep_ in {"compound", "amod"}:
+        return before if before.lower_ in NOUN_PREFIXES else None
     if noun.i < 2:
         return None
     prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]
@@ -372,14 +376,14 @@ def _prefix_piece(token: Token) -> bool:
     ("counter" and "-" of "counter-protesters", whatever the parser made of them)."""
     if token.text == "-":
         return glued(token)
-    after = token.i + 2 < len(token.doc) and _hyphen_prefix(token.doc[token.i + 2]) == token
-    return bool(after)
+    doc = token.doc
+    return any(k < len(doc) and _kind_prefix(doc[k]) == token for k in (token.i + 1, token.i + 2))
 
 
 def _noun_word(noun: Token) -> str:
     """A participant noun as compared: its lemma, with a prefix that makes it another kind
     of participant ("counter-protester", "ex-minister")."""
-    prefix = _hyphen_prefix(noun)
+    prefix = _kind_prefix(noun)
     lemma = noun.lemma_.lower()
     if lemma == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per":
         return "percent"  # "85 per cent of aid" is "85 percent of aid", not money
