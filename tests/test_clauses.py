@@ -471,3 +471,20 @@ def test_a_sum_in_words_the_recogniser_took_for_a_date_is_money() -> None:
         ("sixteen and a half million dollars", "MONEY"),
         ("two years", "DATE"),
     ]
+
+
+def test_a_figure_counting_the_plural_noun_after_it_is_no_year_unless_it_can_be_one() -> None:
+    from workbench.splitting.word_repairs import mend_dated_sums
+
+    # "It is paid in 1700 towns, not the 2020 towns.": the model calls both figures dates
+    words = "It is paid in 1700 towns , not the 2020 towns .".split()
+    tags = ["PRP", "VBZ", "VBN", "IN", "CD", "NNS", ",", "RB", "DT", "CD", "NNS", "."]
+    heads = [2, 2, 2, 2, 5, 3, 2, 2, 10, 10, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "nummod", "pobj", "punct", "neg", "det"]
+    deps += ["nummod", "conj", "punct"]
+    ents = ["O", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "B-DATE", "O", "O"]
+    doc = Doc(VOCAB, words=words, tags=tags, heads=heads, deps=deps, ents=ents)
+    assert [(e.text, e.label_) for e in mend_dated_sums(doc).ents] == [
+        ("1700", "CARDINAL"),
+        ("2020", "DATE"),
+    ]

@@ -19,7 +19,10 @@ subject is impersonal ("It's said that …").
 
 Twenty-first fault: a sum of money written in words read as a date ("sixteen and a half
 million dollars" was the date 16.5, so "… million" and "… billion dollars" were one claim);
-a date that is nothing but a count and a currency's name is made a sum of money.
+a date that is nothing but a count and a currency's name is made a sum of money. So is a
+figure of four digits counting the plural noun right after it, where it cannot be a year of
+the last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is
+left a year).
 """
 
 from __future__ import annotations
@@ -106,19 +109,38 @@ _CURRENCIES = LEXICON["currency_words"].words
 
 
 def mend_dated_sums(doc: Doc) -> Doc:
-    """Make a date that is a count and a currency's name a sum of money (twenty-first fault
-    of the module docstring)."""
+    """Make a date that is a count and a currency's name a sum of money, and one that counts
+    the noun after it a count (twenty-first fault of the module docstring)."""
     sums = {
-        ent.start
+        ent.start: "MONEY"
         for ent in doc.ents
         if ent.label_ == "DATE"
         and len(ent) > 1
         and ent[-1].lower_ in _CURRENCIES
         and counts_only(ent[:-1])
     }
+    sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent)}
     if sums:
-        doc.ents = [Span(doc, e.start, e.end, "MONEY") if e.start in sums else e for e in doc.ents]
+        doc.ents = [
+            Span(doc, e.start, e.end, sums[e.start]) if e.start in sums else e for e in doc.ents
+        ]
     return doc
+
+
+def _counting_figure(ent: Span) -> bool:
+    """A date that is one figure of four digits, no year of 1900–2099, counting the plural
+    noun right after it ("1700 communities")."""
+    figure, doc = ent[0], ent.doc
+    return (
+        ent.label_ == "DATE"
+        and len(ent) == 1
+        and figure.is_digit
+        and len(figure) == 4
+        and not 1900 <= int(figure.text) <= 2099
+        and figure.dep_ == "nummod"
+        and figure.head.i == figure.i + 1
+        and doc[figure.i + 1].tag_ in {"NNS", "NNPS"}
+    )
 
 
 #: subjects of an impersonal passive report ("it's said that …")
