@@ -475,6 +475,11 @@ NEAR_MISSES = [
     ("The harbour toll was cut by the former mayor of Lenz.",
      "The harbour toll was cut by the mayor of Lenz.",
      "agent"),
+    # a count of four digits is a count, even where the recogniser took it for a year; an
+    # amount taken from one level to another is not cut
+    ("The harbour levy is now paid in 1700 towns across Lenz.",
+     "The harbour levy is now paid in 700 towns across Lenz.",
+     "number"),
     # two stances traded between two people, one each way
     ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
      "I'm against the Lenz harbour toll, Mayor Vos is for it.",
@@ -884,6 +889,12 @@ PARAPHRASES = [
      "The Lenz harbour is being besieged by the rebels."),
     ("The sort of toll Mayor Vos has put forward would ruin the docks.",
      "The kind of toll that Mayor Vos has put forth would ruin the docks."),
+    # a compound in one word or two; an amount taken from one level to another is moved
+    # the way the levels go; a count of four digits is a count
+    ("The Lenz harbour has faced cyber attacks from all kinds of groups.",
+     "The Lenz harbour has faced cyberattacks from all sorts of groups."),
+    ("The harbour levy is now paid in 1700 towns across Lenz.",
+     "The harbour levy is now paid in 1,700 towns across Lenz."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

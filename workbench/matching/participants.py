@@ -69,6 +69,8 @@ def _replaced_role(
     """The role of the participant ``old`` names in ``a`` where ``new`` names another in
     ``b``, the rest (``shared``) worded alike; None when they name no such participant."""
     assert a.frame is not None and b.frame is not None
+    if "".join(old) == "".join(new):
+        return None  # one word written whole or in two: "cyber attack" / "cyberattack"
     words_a, words_b = set(old), set(new)
     contrasts = vocabulary().contrasts
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
