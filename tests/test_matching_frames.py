@@ -480,6 +480,9 @@ NEAR_MISSES = [
     ("The harbour levy is now paid in 1700 towns across Lenz.",
      "The harbour levy is now paid in 700 towns across Lenz.",
      "number"),
+    ("Mayor Vos took the harbour toll from 5 percent to 8 percent.",
+     "Mayor Vos cut the harbour toll from 5 percent to 8 percent.",
+     "action"),
     # two stances traded between two people, one each way
     ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
      "I'm against the Lenz harbour toll, Mayor Vos is for it.",
@@ -893,8 +896,19 @@ PARAPHRASES = [
     # the way the levels go; a count of four digits is a count
     ("The Lenz harbour has faced cyber attacks from all kinds of groups.",
      "The Lenz harbour has faced cyberattacks from all sorts of groups."),
+    ("Mayor Vos took the harbour toll from 5 percent to 8 percent.",
+     "Mayor Vos raised the harbour toll from 5 percent to 8 percent."),
     ("The harbour levy is now paid in 1700 towns across Lenz.",
      "The harbour levy is now paid in 1,700 towns across Lenz."),
+    # soaring is skyrocketing, squandering wasting, authoring writing, benefiting helping,
+    # achieving accomplishing, reconstituting rebuilding
+    ("Costs at the Lenz docks have soared.", "Costs at the Lenz docks have skyrocketed."),
+    ("The Lenz council squandered the harbour fund.", "The Lenz council wasted the harbour fund."),
+    ("Mayor Vos authored the harbour law.", "Mayor Vos wrote the harbour law."),
+    ("The harbour levy is benefiting Lenz dockers.", "The harbour levy is helping Lenz dockers."),
+    ("Mayor Vos achieved this with cuts at the port.",
+     "Mayor Vos accomplished this with cuts at the port."),
+    ("Lenz wants to reconstitute its fishing fleet.", "Lenz wants to rebuild its fishing fleet."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),
