@@ -483,6 +483,10 @@ NEAR_MISSES = [
     ("Mayor Vos took the harbour toll from 5 percent to 8 percent.",
      "Mayor Vos cut the harbour toll from 5 percent to 8 percent.",
      "action"),
+    # the part and the whole traded across "percent of"
+    ("The Lenz harbour trade is only forty percent of ours.",
+     "Our harbour trade is only forty percent of the Lenz harbour trade.",
+     "part and whole swapped"),
     # two stances traded between two people, one each way
     ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
      "I'm against the Lenz harbour toll, Mayor Vos is for it.",
@@ -909,6 +913,8 @@ PARAPHRASES = [
     ("Mayor Vos achieved this with cuts at the port.",
      "Mayor Vos accomplished this with cuts at the port."),
     ("Lenz wants to reconstitute its fishing fleet.", "Lenz wants to rebuild its fishing fleet."),
+    ("The Lenz harbour trade is only forty percent of ours.",
+     "The harbour trade of Lenz is only 40% of ours."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),

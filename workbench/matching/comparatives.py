@@ -9,6 +9,7 @@ import re
 from collections.abc import Set
 
 from workbench.matching.signature import Signature, signature
+from workbench.matching.vocabulary import vocabulary
 
 _LESS = re.compile(r"\bless\s+(\w+)", re.IGNORECASE)
 #: what ends a clause inside a claim's wording: a comma, semicolon or colon, a spaced dash
@@ -32,6 +33,22 @@ def traded_sides(mine: Sides | None, theirs: Sides | None) -> bool:
     if mine is None or theirs is None:
         return False
     return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])
+
+
+def part_and_whole_swapped(a: Signature, b: Signature) -> bool:
+    """Whether two claims trade words across the "of" that sets a part against its whole:
+    "Soviet production is 44 percent of ours" / "Our production is 44 percent of Soviet
+    production"."""
+    return traded_sides(_part_sides(a), _part_sides(b))
+
+
+def _part_sides(claim: Signature) -> Sides | None:
+    """The sides of the "of" after a word of ``[comparisons] parts``; None when the claim
+    sets no part against a whole, or more than one ("in districts where 75 percent of
+    students are nonwhite, 10 percent of teachers resigned" says which part of which)."""
+    words, parts = claim.text.split(), vocabulary().part_words
+    at = [i for i in range(1, len(words)) if words[i] == "of" and words[i - 1] in parts]
+    return claim.sides_at(words, at[0]) if len(at) == 1 else None
 
 
 def _clause_sides(claim: Signature) -> Sides | None:

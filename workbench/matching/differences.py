@@ -8,7 +8,12 @@ from collections.abc import Sequence
 
 from workbench.core.values import UNCOMMITTED_STANCES, Frame
 from workbench.matching.actors import actor_words, same_actor, same_speaker
-from workbench.matching.comparatives import comparison_reversed, degree_reversed, traded_sides
+from workbench.matching.comparatives import (
+    comparison_reversed,
+    degree_reversed,
+    part_and_whole_swapped,
+    traded_sides,
+)
 from workbench.matching.date_differences import date_differences
 from workbench.matching.frame_parts import (
     compounds_joined,
@@ -55,16 +60,14 @@ def compatible(a: Signature, b: Signature) -> bool:
 
 def differences(a: Signature, b: Signature) -> list[str]:
     """What keeps two claims from being the same claim: "number", "numbers swapped",
-    "comparison reversed", "comparison" ("safer" / "less safe"), "cause and effect swapped",
-    "possessor swapped", "names swapped", "words swapped", "denied and said swapped", "action",
-    "quality", "says more", "head noun" ("part of the solution to this problem" / "part of
-    the problem"),
-    "negation", "hedge", "stance",
-    "level or change", "speaker",
-    the contrasts in which they take opposite sides ("direction", "outcome", "currency" …),
-    and the frame roles that differ ("agent", "agent and target swapped", "target",
-    "place", "date", "weekday", "negation or hedge", "condition"). Empty when they could be the same
-    claim."""
+    "comparison reversed", "part and whole swapped", "comparison" ("safer" / "less safe"),
+    "cause and effect swapped", "possessor swapped", "names swapped", "words swapped",
+    "denied and said swapped", "action", "quality", "says more", "head noun" ("part of the
+    solution to this problem" / "part of the problem"), "negation", "hedge", "stance",
+    "level or change", "speaker", the contrasts in which they take opposite sides
+    ("direction", "outcome", "currency" …), and the frame roles that differ ("agent", "agent
+    and target swapped", "target", "place", "date", "weekday", "negation or hedge",
+    "condition"). Empty when they could be the same claim."""
     found = []
     if a.numbers != b.numbers:
         found.append("number")
@@ -72,6 +75,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")
+    elif part_and_whole_swapped(a, b):
+        found.append("part and whole swapped")
     elif degree_reversed(a, b):
         found.append("comparison")
     if traded_sides(a.caused_sides, b.caused_sides):

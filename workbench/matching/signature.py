@@ -217,7 +217,7 @@ class Signature:
         if self.frame is not None:  # a verb's particle: "take over guarding" / "taken over by"
             verbs = {compared_form(v) for v in self.frame.verbs}
             at = [i for i in at if i == 0 or words[i - 1] not in verbs]
-        return self._sides_at(words, at[0]) if at else None
+        return self.sides_at(words, at[0]) if at else None
 
     @functools.cached_property
     def caused_sides(self) -> tuple[frozenset[str], frozenset[str]] | None:
@@ -229,10 +229,10 @@ class Signature:
         """The index words before and after the first of ``joints``, each on one side only."""
         words = self.text.split()
         at = next((i for i, w in enumerate(words) if w in joints), None)
-        return None if at is None else self._sides_at(words, at)
+        return None if at is None else self.sides_at(words, at)
 
     @staticmethod
-    def _sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
+    def sides_at(words: list[str], at: int) -> tuple[frozenset[str], frozenset[str]]:
         """The words of substance before and after ``words[at]``, with the words that point
         at a side ("this") and the persons of pronouns ("@we" of "our" and "ours"), each on
         one side only. Short words and the figures of a name count ("BF.7" is "bf 7"); other
