@@ -913,6 +913,9 @@ PARAPHRASES = [
     ("Mayor Vos achieved this with cuts at the port.",
      "Mayor Vos accomplished this with cuts at the port."),
     ("Lenz wants to reconstitute its fishing fleet.", "Lenz wants to rebuild its fishing fleet."),
+    # "whether or not" asks whether, and denies nothing
+    ("The first vote of the Lenz council was whether or not we should raise the harbour toll.",
+     "The first vote of the Lenz council was whether we should raise the harbour toll."),
     ("The Lenz harbour trade is only forty percent of ours.",
      "The harbour trade of Lenz is only 40% of ours."),
     # keeping on is continuing; a guy is a man

@@ -39,11 +39,22 @@ def polarity(tokens: list[Token], stance: str) -> str:
         t.lower_ in NEGATIVE_ADJECTIVES and any(c.dep_ == "xcomp" for c in t.children)
         for t in tokens
     )
-    if stance == "denies" or refused or any(t.dep_ == "neg" for t in tokens) or words & NEGATIVES:
+    negated = any(t.dep_ == "neg" and not _alternative(t) for t in tokens)
+    if stance == "denies" or refused or negated or words & NEGATIVES:
         return "negative"
     if words & HEDGES or any(_scant(t) or _near(t) for t in tokens):
         return "hedged"
     return "positive"
+
+
+def _alternative(token: Token) -> bool:
+    """The "not" of "whether or not" or of a closing "or not" ("whether it passes or
+    not"), which offers the other answer and denies nothing."""
+    doc, i = token.doc, token.i
+    if token.lower_ != "not" or i == 0 or doc[i - 1].lower_ != "or":
+        return False
+    closing = i + 1 == len(doc) or doc[i + 1].is_punct
+    return closing or (i >= 2 and doc[i - 2].lower_ == "whether")
 
 
 #: what a refusal refuses: "declined to comment", "denied the charge", "denied that …"
