@@ -918,6 +918,10 @@ PARAPHRASES = [
      "The first vote of the Lenz council was whether we should raise the harbour toll."),
     ("The Lenz harbour trade is only forty percent of ours.",
      "The harbour trade of Lenz is only 40% of ours."),
+    # additional is more; attributable to is due to
+    ("The Lenz dockers want additional training.", "The Lenz dockers want more training."),
+    ("The harbour debt is attributable to the new wall.",
+     "The harbour debt is due to the new wall."),
     # keeping on is continuing; a guy is a man
     ("Mayor Vos said that Lenz should keep on dredging the harbour.",
      "Mayor Vos said Lenz should continue dredging the harbour."),
