@@ -483,6 +483,10 @@ NEAR_MISSES = [
     ("Mayor Vos took the harbour toll from 5 percent to 8 percent.",
      "Mayor Vos cut the harbour toll from 5 percent to 8 percent.",
      "action"),
+    # decades spelled out
+    ("Lenz rebuilt the harbour wall in the middle fifties.",
+     "Lenz rebuilt the harbour wall in the middle sixties.",
+     "date"),
     # the part and the whole traded across "percent of"
     ("The Lenz harbour trade is only forty percent of ours.",
      "Our harbour trade is only forty percent of the Lenz harbour trade.",
@@ -918,6 +922,11 @@ PARAPHRASES = [
      "The first vote of the Lenz council was whether we should raise the harbour toll."),
     ("The Lenz harbour trade is only forty percent of ours.",
      "The harbour trade of Lenz is only 40% of ours."),
+    # a decade spelled out is the decade in figures
+    ("Lenz rebuilt the harbour wall in the mid-'50s.",
+     "Lenz rebuilt the harbour wall in the middle fifties."),
+    ("Lenz built the harbour wall in the nineteen-sixties.",
+     "Lenz built the harbour wall in the 1960s."),
     # additional is more; attributable to is due to
     ("The Lenz dockers want additional training.", "The Lenz dockers want more training."),
     ("The harbour debt is attributable to the new wall.",

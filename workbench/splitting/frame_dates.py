@@ -28,6 +28,7 @@ _LAST_SHORT_YEAR = 30
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
 _PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
 DATE_WORDS = lexicon_pairs("date_words")
+DECADE_WORDS = lexicon_pairs("decade_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
 
@@ -103,13 +104,20 @@ def date_words(ent: Span) -> list[str]:
             out.extend(_duration(run, DURATION_UNITS[word]))
             run = []
             continue
-        out.extend(number_values(run))
+        century = number_values(run)
+        if word in DECADE_WORDS and century in (["18"], ["19"], ["20"]):
+            out.append(century[0] + DECADE_WORDS[word])  # "the nineteen-sixties": the 1960s
+            run = []
+            continue
+        out.extend(century)
         run = []
         clock = clock_time(word) if ent.label_ == "TIME" else None
         if clock is not None:  # "4:00 A.M.", "5 p.m.": a time of day, as "4:00"
             out.append(clock)
         elif word in DATE_WORDS:
             out.append(DATE_WORDS[word])
+        elif word in DECADE_WORDS:  # "the middle fifties" as "the mid-'50s"
+            out.append(DECADE_WORDS[word])
         elif token.is_digit:
             out.append(word)
         elif (value := figure(word)) is not None:  # "the 14th year", "June 27th"
