@@ -483,10 +483,13 @@ NEAR_MISSES = [
     ("Mayor Vos took the harbour toll from 5 percent to 8 percent.",
      "Mayor Vos cut the harbour toll from 5 percent to 8 percent.",
      "action"),
-    # decades spelled out
+    # decades spelled out; a comparison whose first side ends in a verb ("combined")
     ("Lenz rebuilt the harbour wall in the middle fifties.",
      "Lenz rebuilt the harbour wall in the middle sixties.",
      "date"),
+    ("Under Mayor Vos the docks spend more on wages than on fuel, ropes and paint combined.",
+     "Under Mayor Vos the docks spend more on fuel, ropes and paint combined than on wages.",
+     "comparison reversed"),
     # the part and the whole traded across "percent of"
     ("The Lenz harbour trade is only forty percent of ours.",
      "Our harbour trade is only forty percent of the Lenz harbour trade.",

@@ -201,7 +201,7 @@ class Signature:
         for a claim that compares nothing. A comparison word right before a number ("more
         than seven yuan", "over 500 people") bounds a quantity, one right after a verb
         ("took over") is the verb's: both are passed over."""
-        comparisons = vocabulary().comparisons
+        comparisons, particles = vocabulary().comparisons, vocabulary().comparison_particles
         words = self.text.split()
         at = [i for i, w in enumerate(words) if w in comparisons]
         if self.wording is not None:
@@ -216,7 +216,7 @@ class Signature:
             at = [i for i, bound in zip(at, bounds, strict=False) if not bound]
         if self.frame is not None:  # a verb's particle: "take over guarding" / "taken over by"
             verbs = {compared_form(v) for v in self.frame.verbs}
-            at = [i for i in at if i == 0 or words[i - 1] not in verbs]
+            at = [i for i in at if not (i and words[i] in particles and words[i - 1] in verbs)]
         return self.sides_at(words, at[0]) if at else None
 
     @functools.cached_property

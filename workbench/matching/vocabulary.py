@@ -111,6 +111,8 @@ class Vocabulary:
     comparisons: frozenset[str]
     #: words that point at one side of a comparison ("this"), though not index words
     pointing: frozenset[str]
+    #: comparison words that may be the particle of the verb before them ("took over")
+    comparison_particles: frozenset[str]
     #: words after which "of" sets a part against its whole ("44 percent of ours")
     part_words: frozenset[str]
     #: words between an effect and its cause ("because")
@@ -245,6 +247,7 @@ def vocabulary() -> Vocabulary:
         possessive_ending=data["heads"]["possessive_ending"],
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),
+        comparison_particles=frozenset(data["comparisons"]["particles"]),
         part_words=frozenset(data["comparisons"]["parts"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
