@@ -930,6 +930,11 @@ PARAPHRASES = [
      "Lenz rebuilt the harbour wall in the middle fifties."),
     ("Lenz built the harbour wall in the nineteen-sixties.",
      "Lenz built the harbour wall in the 1960s."),
+    # speaking is talking; looking for is seeking
+    ("Mayor Vos has often spoken as if Lenz should raise the harbour toll.",
+     "Mayor Vos has often talked as if Lenz should raise the harbour toll."),
+    ("The Lenz dockers are going to look for work across the border.",
+     "The Lenz dockers are going to seek work across the border."),
     # additional is more; attributable to is due to
     ("The Lenz dockers want additional training.", "The Lenz dockers want more training."),
     ("The harbour debt is attributable to the new wall.",
