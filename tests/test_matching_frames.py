@@ -490,6 +490,10 @@ NEAR_MISSES = [
     ("Under Mayor Vos the docks spend more on wages than on fuel, ropes and paint combined.",
      "Under Mayor Vos the docks spend more on fuel, ropes and paint combined than on wages.",
      "comparison reversed"),
+    # getting a thing right is not getting it wrong
+    ("Mayor Vos got some of the harbour figures wrong last week.",
+     "Mayor Vos got some of the harbour figures right last week.",
+     "truth"),
     # the part and the whole traded across "percent of"
     ("The Lenz harbour trade is only forty percent of ours.",
      "Our harbour trade is only forty percent of the Lenz harbour trade.",
@@ -930,6 +934,9 @@ PARAPHRASES = [
      "Lenz rebuilt the harbour wall in the middle fifties."),
     ("Lenz built the harbour wall in the nineteen-sixties.",
      "Lenz built the harbour wall in the 1960s."),
+    # handing over is turning over
+    ("The harbour records were handed over to the Lenz council.",
+     "The harbour records were turned over to the Lenz council."),
     # speaking is talking; looking for is seeking
     ("Mayor Vos has often spoken as if Lenz should raise the harbour toll.",
      "Mayor Vos has often talked as if Lenz should raise the harbour toll."),
