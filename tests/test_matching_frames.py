@@ -490,6 +490,10 @@ NEAR_MISSES = [
     ("Under Mayor Vos the docks spend more on wages than on fuel, ropes and paint combined.",
      "Under Mayor Vos the docks spend more on fuel, ropes and paint combined than on wages.",
      "comparison reversed"),
+    # what two participants are said to be, traded across the verb between them
+    ("The harbour toll hits low-income dockers and leaves wealthy dockers largely untouched.",
+     "The harbour toll hits wealthy dockers and leaves low-income dockers largely untouched.",
+     "words swapped"),
     # getting a thing right is not getting it wrong
     ("Mayor Vos got some of the harbour figures wrong last week.",
      "Mayor Vos got some of the harbour figures right last week.",

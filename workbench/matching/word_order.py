@@ -67,6 +67,9 @@ def words_traded(a: Signature, b: Signature) -> bool:
     ours, others = mine[start:stop], theirs[start:stop]
     n = len(ours)
     held = _argument_words(a.frame) | _argument_words(b.frame)  # the parse may miss one
+    # what the frames say of their participants: "hit middle-income Americans and leave
+    # wealthy Americans untouched" / "hit wealthy Americans and leave middle-income …"
+    said = _quality_words(a.frame) | _quality_words(b.frame)
     joints = vocabulary().list_joints
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
     # one word of substance each or a participant who acts or undergoes: phrases that only
@@ -80,7 +83,9 @@ def words_traded(a: Signature, b: Signature) -> bool:
                 continue
             if {q[0], q[-1]} & joints:
                 continue  # a list in another order: "some schools, the museum and courts"
-            if (len(x) == len(y) == 1 and index_terms(x[0])) or (held & set(x) and held & set(y)):
+            if (len(x) == len(y) == 1 and index_terms(x[0])) or any(
+                words & set(x) and words & set(y) for words in (held, said)
+            ):
                 return True
     return False
 
@@ -94,6 +99,14 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
     named = wording_words((*frame.agents, *frame.patients))
     return named | {w for noun in nouns for w in compared_words(noun)}
+
+
+@functools.lru_cache(maxsize=4096)
+def _quality_words(frame: Frame | None) -> frozenset[str]:
+    """The compared words of what a frame says of its participants ("wealthy" as "rich")."""
+    if frame is None:
+        return frozenset()
+    return frozenset(w for quality in frame.qualities for w in compared_words(quality))
 
 
 def head_dropped(a: Signature, b: Signature) -> bool:
