@@ -494,6 +494,10 @@ NEAR_MISSES = [
     ("The harbour toll hits low-income dockers and leaves wealthy dockers largely untouched.",
      "The harbour toll hits wealthy dockers and leaves low-income dockers largely untouched.",
      "words swapped"),
+    # a scale written onto its unit counts once, with an article or without
+    ("Lenz still runs billion-euro harbour deficits.",
+     "Lenz still runs million-euro harbour deficits.",
+     "number"),
     # getting a thing right is not getting it wrong
     ("Mayor Vos got some of the harbour figures wrong last week.",
      "Mayor Vos got some of the harbour figures right last week.",
@@ -938,6 +942,9 @@ PARAPHRASES = [
      "Lenz rebuilt the harbour wall in the middle fifties."),
     ("Lenz built the harbour wall in the nineteen-sixties.",
      "Lenz built the harbour wall in the 1960s."),
+    # a scale written onto its unit counts once, with an article or without
+    ("Lenz still runs billion-euro harbour deficits every year.",
+     "Lenz still runs a billion-euro harbour deficit every year."),
     # handing over is turning over
     ("The harbour records were handed over to the Lenz council.",
      "The harbour records were turned over to the Lenz council."),

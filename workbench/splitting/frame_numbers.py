@@ -259,8 +259,13 @@ def _glued_scale(token: Token) -> float | None:
 
 def _counted_once(token: Token) -> bool:
     """Whether the word before a scale word counts it once ("a thousand", "these trillion
-    dollars")."""
-    return token.i > 0 and token.doc[token.i - 1].lower_ in SCALE_DETERMINERS
+    dollars"), or the scale is written onto the word after it ("trillion-dollar deficits",
+    as "a trillion-dollar deficit")."""
+    doc, i = token.doc, token.i
+    onto = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
+    return (i > 0 and doc[i - 1].lower_ in SCALE_DETERMINERS) or (
+        onto and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
+    )
 
 
 def after_article(token: Token) -> bool:
