@@ -488,3 +488,12 @@ def test_a_figure_counting_the_plural_noun_after_it_is_no_year_unless_it_can_be_
         ("1700", "CARDINAL"),
         ("2020", "DATE"),
     ]
+
+
+@needs_model
+def test_a_title_the_recogniser_missed_speaks_whole_and_denies_nothing() -> None:
+    (found,) = split_text("The No Wharf Left Behind Act says Lenz will rebuild the harbour.")
+    assert found.speaker == "No Wharf Left Behind Act"
+    assert found.claim == "Lenz will rebuild the harbour."
+    (framed,) = split_text("That is what the No Wharf Left Behind Act does.")
+    assert framed.frame.polarity == "positive"

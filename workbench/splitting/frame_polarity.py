@@ -23,7 +23,7 @@ BALLOT_VERBS = LEXICON["ballot_verbs"].words
 def polarity(tokens: list[Token], stance: str) -> str:
     """ "negative" when the claim denies (a negation, a refusal, the speaker denies it),
     "hedged" when it hedges ("hardly", "few …"), else "positive"."""
-    words = {t.lower_ for t in tokens if not (_with_no(t) or _cast_no(t))}
+    words = {t.lower_ for t in tokens if not (_with_no(t) or _cast_no(t) or _in_title(t))}
     refused = any(
         t.pos_ == "VERB"
         and (
@@ -74,6 +74,11 @@ def _with_no(token: Token) -> bool:
         and token.head.dep_ == "pobj"
         and token.head.head.lower_ == "with"
     )
+
+
+def _in_title(token: Token) -> bool:
+    """A word of a name ("No" of "the No Child Left Behind Act"), which denies nothing."""
+    return token.dep_ == "compound" and token.is_title and token.head.tag_ in {"NNP", "NNPS"}
 
 
 def _cast_no(token: Token) -> bool:
@@ -153,6 +158,10 @@ def _near(token: Token) -> bool:
 
 
 def _scant(token: Token) -> bool:
-    """A quantifier that says almost none ("few transactions"), not "a few"."""
-    before = token.nbor(-1).lower_ if token.i > 0 else ""
-    return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"}
+    """A quantifier that says almost none ("few transactions"), not "a few", nor the bound
+    of "as little as $42,000" ("as low as")."""
+    doc, i = token.doc, token.i
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    bound = before == "as" and after == "as"
+    return token.lower_ in SCANT_QUANTIFIERS and before not in {"a", "quite", "not"} and not bound

@@ -2,11 +2,11 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends twenty-one faults: fourteen here, three of how clauses and subjects are
-joined (:mod:`workbench.splitting.clause_repairs`), and four of words (a hyphenated word
+head. It mends twenty-two faults: fourteen here, three of how clauses and subjects are
+joined (:mod:`workbench.splitting.clause_repairs`), and five of words (a hyphenated word
 read apart, a day of the month left out of its date, a contracted "has" read as "is", a sum
-in words read as a date: :mod:`workbench.splitting.word_repairs`). First, a subject noun
-phrase parsed as several
+in words read as a date, a title read as a clause: :mod:`workbench.splitting.word_repairs`).
+First, a subject noun phrase parsed as several
 subjects of one verb side by side ("The counter - protesters clashed", three subjects; "The
 militant organisation ISIL claimed", two). Every rule that copies, names or compares a
 subject takes the verb's first subject, so the claim lost the rest: "The counter threw
@@ -88,6 +88,8 @@ from workbench.splitting.word_repairs import (
     mend_contracted_has,
     mend_dated_sums,
     mend_missed_days,
+    mend_missed_months,
+    mend_missed_titles,
     mend_parted_words,
 )
 
@@ -490,5 +492,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
     doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
-    doc = mend_missed_days(mend_parted_words(mend_bare_conjuncts(doc)))
-    return mend_dated_sums(mend_contracted_has(doc))
+    doc = mend_missed_days(mend_missed_months(mend_parted_words(mend_bare_conjuncts(doc))))
+    return mend_missed_titles(mend_dated_sums(mend_contracted_has(doc)))

@@ -11,7 +11,8 @@ whole where its last piece stands.
 
 Nineteenth fault: a day of the month the recogniser left out of its date ("July twelfth",
 "the twelfth of July" read as the month alone and a count of 12); the day is drawn into the
-month's date.
+month's date; so is the year after a month the recogniser left out altogether ("as late as
+January of 1959": "January" a name, 1959 a count).
 
 Twentieth fault: a contracted "has" read as a passive "is" before a reporting verb that
 takes a clause ("He's said publicly that …" had no speaker); it is read as "has", unless the
@@ -23,6 +24,12 @@ a date that is nothing but a count and a currency's name is made a sum of money.
 figure of four digits counting the plural noun right after it, where it cannot be a year of
 the last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is
 left a year).
+
+Twenty-second fault: a title the recogniser missed, read as a clause. In "The No Child Left
+Behind Act says …" the model makes "Child" the subject, "Left" a participle of it and "Act"
+its apposition, so the speaker was "Act". A subject whose words are all capitalised (a
+leading "the" aside), at least three of them, parsed with a verb, preposition or apposition
+inside, is made one name headed by its last word.
 """
 
 from __future__ import annotations
@@ -36,6 +43,10 @@ from workbench.splitting.tokens import glued
 
 #: month and weekday names ("jul", "july"), not the relative words of the same list
 _CALENDAR = frozenset(w for w, one in lexicon_pairs("date_words").items() if one != "last")
+#: month names ("jan", "january"): the weekdays' one form ends in "day"
+_MONTHS = frozenset(
+    w for w, one in lexicon_pairs("date_words").items() if one != "last" and not one.endswith("day")
+)
 
 
 def _parted_word(hyphen: Token) -> tuple[Token, Token] | None:
@@ -143,6 +154,26 @@ def _counting_figure(ent: Span) -> bool:
     )
 
 
+def mend_missed_months(doc: Doc) -> Doc:
+    """Make a month name outside every entity, with the year after it ("January of 1959",
+    "January 1959"), a date (nineteenth fault of the module docstring)."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    found: list[Span] = []
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or token.lower_ not in _MONTHS:
+            continue
+        end = token.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].i not in taken:
+            end += 1
+        year = doc[end] if end < len(doc) else None
+        if year is None or year.i in taken or not (year.is_digit and len(year) == 4):
+            continue
+        found.append(Span(doc, token.i, end + 1, "DATE"))
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
+    return doc
+
+
 #: subjects of an impersonal passive report ("it's said that …")
 _IMPERSONAL = frozenset({"it", "there"})
 #: the dependencies of the clause a reporting verb takes
@@ -166,4 +197,29 @@ def mend_contracted_has(doc: Doc) -> Doc:
         aux.dep_, aux.lemma_ = "aux", "have"
         subject.dep_ = "nsubj"
         verb.tag_ = "VBN"
+    return doc
+
+
+#: the dependencies inside a title that show the parser read it as more than a name
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "prep", "appos", "advcl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def mend_missed_titles(doc: Doc) -> Doc:
+    """Make a capitalised subject the parser read as a clause one name headed by its last
+    word (twenty-second fault of the module docstring)."""
+    for subject in doc:
+        if subject.dep_ not in _SUBJECTS:
+            continue
+        span = doc[subject.left_edge.i : subject.right_edge.i + 1]
+        words = span[1:] if span[0].lower_ == "the" else span
+        last = span[-1]
+        if len(words) < 3 or not all(t.is_alpha and t.is_title for t in words):
+            continue
+        if last.i >= subject.head.i or not any(t.dep_ in _CLAUSE_DEPS for t in span):
+            continue
+        last.head, last.dep_ = subject.head, subject.dep_
+        for token in span[:-1]:
+            token.head = last
+            token.dep_ = "det" if token.lower_ == "the" else "compound"
     return doc
