@@ -945,6 +945,14 @@ PARAPHRASES = [
     # a scale written onto its unit counts once, with an article or without
     ("Lenz still runs billion-euro harbour deficits every year.",
      "Lenz still runs a billion-euro harbour deficit every year."),
+    # "as little as" bounds an amount as "as low as" does; a month and its year the
+    # recogniser missed are a date; horrible is terrible
+    ("The toll hits dockers who make as low as 42,000 euros a year.",
+     "The toll hits dockers who make as little as 42,000 euros a year."),
+    ("Lenz rebuilt the harbour wall as late as January of 1959.",
+     "As late as January 1959 Lenz rebuilt the harbour wall."),
+    ("Mayor Vos said some horrible things about the harbour board.",
+     "Mayor Vos said some terrible things about the harbour board."),
     # handing over is turning over
     ("The harbour records were handed over to the Lenz council.",
      "The harbour records were turned over to the Lenz council."),
