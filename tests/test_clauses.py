@@ -462,7 +462,8 @@ def test_a_sum_in_words_the_recogniser_took_for_a_date_is_money() -> None:
 
     # "It rose to sixteen and a half million dollars in two years.": the model calls the
     # sum a date; the two years stay one
-    words = "It rose to sixteen and a half million dollars in two years .".split()
+    words = ["It", "rose", "to", "sixteen", "and", "a", "half", "million", "dollars"]
+    words += ["in", "two", "years", "."]
     tags = ["PRP", "VBD", "IN", "CD", "CC", "DT", "NN", "CD", "NNS", "IN", "CD", "NNS", "."]
     ents = ["O", "O", "O", "B-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "I-DATE", "O"]
     ents += ["B-DATE", "I-DATE", "O"]
@@ -477,7 +478,7 @@ def test_a_figure_counting_the_plural_noun_after_it_is_no_year_unless_it_can_be_
     from workbench.splitting.word_repairs import mend_dated_sums
 
     # "It is paid in 1700 towns, not the 2020 towns.": the model calls both figures dates
-    words = "It is paid in 1700 towns , not the 2020 towns .".split()
+    words = ["It", "is", "paid", "in", "1700", "towns", ",", "not", "the", "2020", "towns", "."]
     tags = ["PRP", "VBZ", "VBN", "IN", "CD", "NNS", ",", "RB", "DT", "CD", "NNS", "."]
     heads = [2, 2, 2, 2, 5, 3, 2, 2, 10, 10, 3, 2]
     deps = ["nsubjpass", "auxpass", "ROOT", "prep", "nummod", "pobj", "punct", "neg", "det"]
