@@ -23,7 +23,8 @@ BALLOT_VERBS = LEXICON["ballot_verbs"].words
 def polarity(tokens: list[Token], stance: str) -> str:
     """ "negative" when the claim denies (a negation, a refusal, the speaker denies it),
     "hedged" when it hedges ("hardly", "few …"), else "positive"."""
-    words = {t.lower_ for t in tokens if not (_with_no(t) or _cast_no(t) or _in_title(t))}
+    kept = (t for t in tokens if not (_with_no(t) or _cast_no(t) or _in_title(t)))
+    words = {t.lower_ for t in kept if not _written_onto(t)}
     refused = any(
         t.pos_ == "VERB"
         and (
@@ -73,6 +74,19 @@ def _with_no(token: Token) -> bool:
         and token.dep_ == "det"
         and token.head.dep_ == "pobj"
         and token.head.head.lower_ == "with"
+    )
+
+
+def _written_onto(token: Token) -> bool:
+    """A "no" written onto the next word by a hyphen ("a no-fly zone"), which names a kind of
+    thing and denies nothing."""
+    doc, i = token.doc, token.i
+    return (
+        token.lower_ == "no"
+        and i + 2 < len(doc)
+        and doc[i + 1].text == "-"
+        and not token.whitespace_
+        and not doc[i + 1].whitespace_
     )
 
 

@@ -20,10 +20,11 @@ subject is impersonal ("It's said that …").
 
 Twenty-first fault: a sum of money written in words read as a date ("sixteen and a half
 million dollars" was the date 16.5, so "… million" and "… billion dollars" were one claim);
-a date that is nothing but a count and a currency's name is made a sum of money. So is a
-figure of four digits counting the plural noun right after it, where it cannot be a year of
-the last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is
-left a year).
+a date that is nothing but a count and a currency's name is made a sum of money, and one
+that is a count of percent ("21 and a half percent") a share. A figure of four digits
+counting the plural noun right after it is made a count, where it cannot be a year of the
+last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is left
+a year).
 
 Twenty-second fault: a title the recogniser missed, read as a clause. In "The No Child Left
 Behind Act says …" the model makes "Child" the subject, "Left" a participle of it and "Act"
@@ -115,27 +116,38 @@ def mend_missed_days(doc: Doc) -> Doc:
     return doc
 
 
-#: names of currencies that end a sum written out ("… million dollars")
+#: names of currencies that end a sum written out ("… million dollars"), and the words of
+#: a share in percent ("… and a half percent")
 _CURRENCIES = LEXICON["currency_words"].words
+_PERCENT_WORDS = LEXICON["percent_words"].words
 
 
 def mend_dated_sums(doc: Doc) -> Doc:
     """Make a date that is a count and a currency's name a sum of money, and one that counts
     the noun after it a count (twenty-first fault of the module docstring)."""
-    sums = {
-        ent.start: "MONEY"
-        for ent in doc.ents
-        if ent.label_ == "DATE"
-        and len(ent) > 1
-        and ent[-1].lower_ in _CURRENCIES
-        and counts_only(ent[:-1])
-    }
+    sums = {ent.start: label for ent in doc.ents if (label := _counted_unit(ent)) is not None}
     sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent)}
     if sums:
         doc.ents = [
             Span(doc, e.start, e.end, sums[e.start]) if e.start in sums else e for e in doc.ents
         ]
     return doc
+
+
+def _counted_unit(ent: Span) -> str | None:
+    """ "MONEY" for a date that is a count and a currency's name ("sixteen and a half million
+    dollars"), "PERCENT" for one that is a count of percent ("21 and a half percent"), else
+    None."""
+    if ent.label_ != "DATE" or len(ent) < 2:
+        return None
+    unit = ent[-1].lower_
+    if unit in _PERCENT_WORDS and counts_only(ent[:-1]):
+        return "PERCENT"
+    if unit in _CURRENCIES and counts_only(ent[:-1]):
+        return "MONEY"
+    if unit == "cent" and len(ent) > 2 and ent[-2].lower_ == "per" and counts_only(ent[:-2]):
+        return "PERCENT"  # "21 and a half per cent"
+    return None
 
 
 def _counting_figure(ent: Span) -> bool:
