@@ -498,6 +498,10 @@ NEAR_MISSES = [
     ("Lenz still runs billion-euro harbour deficits.",
      "Lenz still runs million-euro harbour deficits.",
      "number"),
+    # the "no" of a "no-fly zone" denies nothing, so the "not" of one claim does
+    ("Lenz took the lead in a no-fly order over the harbour.",
+     "Lenz did not take the lead in a no-fly order over the harbour.",
+     "negation"),
     # getting a thing right is not getting it wrong
     ("Mayor Vos got some of the harbour figures wrong last week.",
      "Mayor Vos got some of the harbour figures right last week.",
@@ -953,6 +957,12 @@ PARAPHRASES = [
      "As late as January 1959 Lenz rebuilt the harbour wall."),
     ("Mayor Vos said some horrible things about the harbour board.",
      "Mayor Vos said some terrible things about the harbour board."),
+    # a share in words the recogniser took for a date is the share in figures; strict is
+    # tough
+    ("Harbour fees in Lenz were 21 and a half percent before the vote.",
+     "Harbour fees in Lenz were 21.5 percent before the vote."),
+    ("Lenz still has the strictest harbour laws in the country.",
+     "Lenz still has the toughest harbour laws in the country."),
     # handing over is turning over
     ("The harbour records were handed over to the Lenz council.",
      "The harbour records were turned over to the Lenz council."),

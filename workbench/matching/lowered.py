@@ -12,6 +12,9 @@ from workbench.matching.vocabulary import vocabulary
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 _IRREGULAR_NOTS = (("won't", "will not"), ("can't", "cannot"), ("shan't", "shall not"))
+#: a "no" written onto the next word names a kind of thing ("a no-fly zone") and denies
+#: nothing: it is read as one word with it ("nofly")
+_NO_COMPOUND = re.compile(r"\bno-(?=[a-z])")
 
 
 def lowered(text: str) -> str:
@@ -34,6 +37,7 @@ def _as_written(text: str) -> str:
     typed = same_names(text).lower().translate(_APOSTROPHES)
     for short, whole in _IRREGULAR_NOTS:  # "won't" is "will not", not "wo not"
         typed = typed.replace(short, whole)
+    typed = _NO_COMPOUND.sub("no", typed)
     return _same_wording(fold_letters(typed).replace("n't", " not"))
 
 
