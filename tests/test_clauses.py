@@ -498,3 +498,9 @@ def test_a_title_the_recogniser_missed_speaks_whole_and_denies_nothing() -> None
     assert found.claim == "Lenz will rebuild the harbour."
     (framed,) = split_text("That is what the No Wharf Left Behind Act does.")
     assert framed.frame.polarity == "positive"
+
+
+@needs_model
+def test_when_a_speaker_spoke_is_not_part_of_the_speaker() -> None:
+    (found,) = split_text("Admirals Vos and Brandt in 1955 said that Lenz should not arm the port.")
+    assert found.speaker == "Admirals Vos and Brandt"

@@ -16,6 +16,7 @@ from workbench.splitting.frame_shapes import (
     opening_as_frame,
 )
 from workbench.splitting.lexicon import (
+    DATE_LABELS,
     DENIAL_VERBS,
     DETERMINERS,
     DROPPED_DEPS,
@@ -145,14 +146,21 @@ def _phrase_tokens(head: Token) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
         elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
             first = child.left_edge.i
-            if doc[first - 1].text == "," or first - 1 in dropped:
-                dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
+            if doc[first - 1].text == "," or first - 1 in dropped or _says_when(child):
+                # "Trump, also on Twitter, …"; "The mayor in 2019 said …"
+                dropped.update(t.i for t in child.subtree)
     tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens.pop()
     return tokens
+
+
+def _says_when(phrase: Token) -> bool:
+    """Whether a phrase after a speaker only says when ("in 1955", "last year")."""
+    words = [t for t in phrase.subtree if not (t.i == phrase.i and t.dep_ == "prep")]
+    return bool(words) and all(t.ent_type_ in DATE_LABELS for t in words)
 
 
 def _is_name(token: Token) -> bool:
