@@ -502,6 +502,10 @@ NEAR_MISSES = [
     ("Lenz took the lead in a no-fly order over the harbour.",
      "Lenz did not take the lead in a no-fly order over the harbour.",
      "negation"),
+    # a top-ranking official is not a low-ranking one
+    ("It was said by one of the top-ranking officials of the Lenz harbour board.",
+     "It was said by one of the low-ranking officials of the Lenz harbour board.",
+     "level"),
     # getting a thing right is not getting it wrong
     ("Mayor Vos got some of the harbour figures wrong last week.",
      "Mayor Vos got some of the harbour figures right last week.",
