@@ -504,3 +504,8 @@ def test_a_title_the_recogniser_missed_speaks_whole_and_denies_nothing() -> None
 def test_when_a_speaker_spoke_is_not_part_of_the_speaker() -> None:
     (found,) = split_text("Admirals Vos and Brandt in 1955 said that Lenz should not arm the port.")
     assert found.speaker == "Admirals Vos and Brandt"
+    # the date left out sets off nothing after it: who tweeted stays in the speaker
+    (tweeted,) = split_text(
+        '"The harbour is closed to ferries," according to a tweet on Monday by Mayor Vos.'
+    )
+    assert tweeted.speaker == "tweet by Mayor Vos"

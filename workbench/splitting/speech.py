@@ -140,15 +140,18 @@ def region_of(span: Span, regions: Sequence[tuple[int, int]]) -> tuple[int, int]
 
 def _phrase_tokens(head: Token) -> list[Token]:
     dropped: set[int] = set()
+    when: set[int] = set()  # "The mayor in 2019 said …": left out, but sets nothing off
     doc = head.doc
     for child in head.children:
         if child.dep_ in DROPPED_DEPS:
             dropped.update(t.i for t in child.subtree)
         elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
             first = child.left_edge.i
-            if doc[first - 1].text == "," or first - 1 in dropped or _says_when(child):
-                # "Trump, also on Twitter, …"; "The mayor in 2019 said …"
-                dropped.update(t.i for t in child.subtree)
+            if doc[first - 1].text == "," or first - 1 in dropped:
+                dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
+            elif _says_when(child):
+                when.update(t.i for t in child.subtree)
+    dropped |= when
     tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
         tokens.pop(0)
