@@ -351,8 +351,13 @@ def _kind_prefix(noun: Token) -> Token | None:
     or written right before it as a word that modifies it ("the vice president", "a former
     minister"), if any."""
     before = noun.doc[noun.i - 1] if noun.i else None
-    if before is not None and before.head == noun and before.dep_ in {"compound", "amod"}:
-        return before if before.lower_ in NOUN_PREFIXES else None
+    if (
+        before is not None
+        and before.lower_ in NOUN_PREFIXES
+        and before.head == noun
+        and before.dep_ in {"compound", "amod"}
+    ):
+        return before
     if noun.i < 2:
         return None
     prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]

@@ -6,12 +6,12 @@ head. It mends twenty-two faults: fourteen here, three of how clauses and subjec
 joined (:mod:`workbench.splitting.clause_repairs`), and five of words (a hyphenated word
 read apart, a day of the month left out of its date, a contracted "has" read as "is", a sum
 in words read as a date, a title read as a clause: :mod:`workbench.splitting.word_repairs`).
-First, a subject noun phrase parsed as several
-subjects of one verb side by side ("The counter - protesters clashed", three subjects; "The
-militant organisation ISIL claimed", two). Every rule that copies, names or compares a
-subject takes the verb's first subject, so the claim lost the rest: "The counter threw
-rocks." and the speaker "militant organisation". Subjects that touch each other and read as
-one plain noun phrase (words of a noun phrase and hyphens inside words; no comma, spaced
+First, a subject noun phrase parsed as several subjects of one verb side by side ("The
+counter - protesters clashed", three subjects; "The militant organisation ISIL claimed",
+two). Every rule that copies, names or compares a subject takes the verb's first subject,
+so the claim lost the rest: "The counter threw rocks." and the speaker "militant
+organisation". Subjects that touch each other and read as one plain noun phrase (words of
+a noun phrase and hyphens inside words; no comma, spaced
 dash, preposition or verb) become one noun phrase headed by the last. A subject repeated
 after a pause ("Carole, the thing that saved us …"), a restart ("I -- I think") or a clause
 are not touched. Second, a speaker the parser left unattached: in '"…," Massey said by
