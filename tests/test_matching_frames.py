@@ -502,6 +502,11 @@ NEAR_MISSES = [
     ("Lenz took the lead in a no-fly order over the harbour.",
      "Lenz did not take the lead in a no-fly order over the harbour.",
      "negation"),
+    # a noun replaced beside the first part of a compound read as one word ("health care"
+    # is compared as "healthcare")
+    ("The harbour board is not the purchaser of health care in Lenz.",
+     "The harbour board is not the purchaser of health insurance in Lenz.",
+     "target"),
     # a top-ranking official is not a low-ranking one
     ("It was said by one of the top-ranking officials of the Lenz harbour board.",
      "It was said by one of the low-ranking officials of the Lenz harbour board.",

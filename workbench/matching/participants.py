@@ -39,6 +39,25 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
     return next(r for r in ("agent", "place", "target") if r in roles)
 
 
+#: the fewest letters of each part of a compound written as one word
+_PART = 3
+
+
+def _compound_parted(
+    old: list[str], new: list[str], shared: set[str]
+) -> tuple[list[str], list[str], set[str]]:
+    """``old`` and ``new`` without the first part of a compound one side writes as one word
+    and the other begins with: "healthcare" / "health insurance" replace "care" by
+    "insurance", "health" shared."""
+    for x, y in ((old, new), (new, old)):
+        # both parts words of their own: "they" is not "the" + "y"
+        parts = len(y[0]) >= _PART and len(x[0]) - len(y[0]) >= _PART
+        if len(x) == 1 and len(y) > 1 and x[0].startswith(y[0]) and parts:
+            rest = [x[0][len(y[0]) :]]
+            return (rest, y[1:], shared | {y[0]}) if x is old else (y[1:], rest, shared | {y[0]})
+    return old, new, shared
+
+
 def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str], set[str]]] | None:
     """For two wordings alike but for one word in each of two places apart, each place as
     ([word of a], [word of b], the words neither place holds); None else."""
@@ -71,6 +90,7 @@ def _replaced_role(
     assert a.frame is not None and b.frame is not None
     if "".join(old) == "".join(new):
         return None  # one word written whole or in two: "cyber attack" / "cyberattack"
+    old, new, shared = _compound_parted(old, new, shared)
     words_a, words_b = set(old), set(new)
     contrasts = vocabulary().contrasts
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
