@@ -201,7 +201,8 @@ class Signature:
         for a claim that compares nothing. A comparison word right before a number ("more
         than seven yuan", "over 500 people") bounds a quantity, one right after a verb
         ("took over") is the verb's: both are passed over."""
-        comparisons, particles = vocabulary().comparisons, vocabulary().comparison_particles
+        vocab = vocabulary()
+        comparisons, particles = vocab.comparisons, vocab.comparison_particles
         words = self.text.split()
         at = [i for i, w in enumerate(words) if w in comparisons]
         if self.wording is not None:

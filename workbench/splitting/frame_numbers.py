@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.core.numbers import number_text
 from workbench.splitting.lexicon import LEXICON, lexicon_pairs
-from workbench.splitting.tokens import glued
+from workbench.splitting.tokens import glued, joined_by_hyphen
 
 NUMBER_WORDS = {w: float(v) for w, v in lexicon_pairs("number_words").items()}
 SCALES = {w: float(v) for w, v in lexicon_pairs("number_scales").items()}
@@ -262,10 +262,8 @@ def _counted_once(token: Token) -> bool:
     dollars"), or the scale is written onto the word after it ("trillion-dollar deficits",
     as "a trillion-dollar deficit")."""
     doc, i = token.doc, token.i
-    onto = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
-    return (i > 0 and doc[i - 1].lower_ in SCALE_DETERMINERS) or (
-        onto and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha
-    )
+    onto = joined_by_hyphen(token) and doc[i + 2].is_alpha
+    return (i > 0 and doc[i - 1].lower_ in SCALE_DETERMINERS) or onto
 
 
 def after_article(token: Token) -> bool:

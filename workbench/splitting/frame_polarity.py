@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.tokens import joined_by_hyphen
 
 HEDGES = LEXICON["hedge_polarity"].words
 NEAR = LEXICON["near_polarity"].words
@@ -80,14 +81,7 @@ def _with_no(token: Token) -> bool:
 def _written_onto(token: Token) -> bool:
     """A "no" written onto the next word by a hyphen ("a no-fly zone"), which names a kind of
     thing and denies nothing."""
-    doc, i = token.doc, token.i
-    return (
-        token.lower_ == "no"
-        and i + 2 < len(doc)
-        and doc[i + 1].text == "-"
-        and not token.whitespace_
-        and not doc[i + 1].whitespace_
-    )
+    return token.lower_ == "no" and joined_by_hyphen(token)
 
 
 def _in_title(token: Token) -> bool:

@@ -76,7 +76,7 @@ from workbench.splitting.lexicon import (
     lexicon_pairs,
 )
 from workbench.splitting.patterns import matches
-from workbench.splitting.tokens import clause_head, condition_words, glued
+from workbench.splitting.tokens import clause_head, condition_words, glued, joined_by_hyphen
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
@@ -360,9 +360,8 @@ def _kind_prefix(noun: Token) -> Token | None:
         return before
     if noun.i < 2:
         return None
-    prefix, hyphen = noun.doc[noun.i - 2], noun.doc[noun.i - 1]
-    joined = hyphen.text == "-" and glued(hyphen)
-    return prefix if joined and prefix.lower_ in NOUN_PREFIXES else None
+    prefix = noun.doc[noun.i - 2]
+    return prefix if joined_by_hyphen(prefix) and prefix.lower_ in NOUN_PREFIXES else None
 
 
 def _people_named_by_adjective(token: Token) -> bool:

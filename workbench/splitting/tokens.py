@@ -280,6 +280,13 @@ def glued(token: Token) -> bool:
     return token.i > 0 and not token.doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
+def joined_by_hyphen(token: Token) -> bool:
+    """Whether a glued hyphen joins ``token`` to the word after it ("no-fly", "trillion-dollar",
+    "counter-protesters")."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and glued(doc[i + 1])
+
+
 def modal_conjunct(verb: Token) -> bool:
     """A conjunct with a modal of its own and no subject: "may close the bridge" in "said he
     can and may close the bridge", which the parser hangs on the reporting verb beside the

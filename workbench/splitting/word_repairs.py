@@ -39,7 +39,12 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.frame_dates import counts_only
 from workbench.splitting.frame_numbers import is_ordinal, is_ordinal_figure
-from workbench.splitting.lexicon import LEXICON, REPORTING_VERBS, lexicon_pairs
+from workbench.splitting.lexicon import (
+    LEXICON,
+    NOMINAL_SUBJECT_DEPS,
+    REPORTING_VERBS,
+    lexicon_pairs,
+)
 from workbench.splitting.tokens import glued
 
 #: month and weekday names ("jul", "july"), not the relative words of the same list
@@ -123,8 +128,9 @@ _PERCENT_WORDS = LEXICON["percent_words"].words
 
 
 def mend_dated_sums(doc: Doc) -> Doc:
-    """Make a date that is a count and a currency's name a sum of money, and one that counts
-    the noun after it a count (twenty-first fault of the module docstring)."""
+    """Make a date that is a count and a currency's name a sum of money, one that is a count
+    of percent a share, and one that counts the noun after it a count (twenty-first fault of
+    the module docstring)."""
     sums = {ent.start: label for ent in doc.ents if (label := _counted_unit(ent)) is not None}
     sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent)}
     if sums:
@@ -141,10 +147,8 @@ def _counted_unit(ent: Span) -> str | None:
     if ent.label_ != "DATE" or len(ent) < 2:
         return None
     unit = ent[-1].lower_
-    if unit in _PERCENT_WORDS and counts_only(ent[:-1]):
-        return "PERCENT"
-    if unit in _CURRENCIES and counts_only(ent[:-1]):
-        return "MONEY"
+    if unit in _PERCENT_WORDS | _CURRENCIES and counts_only(ent[:-1]):
+        return "PERCENT" if unit in _PERCENT_WORDS else "MONEY"
     if unit == "cent" and len(ent) > 2 and ent[-2].lower_ == "per" and counts_only(ent[:-2]):
         return "PERCENT"  # "21 and a half per cent"
     return None
@@ -214,14 +218,13 @@ def mend_contracted_has(doc: Doc) -> Doc:
 
 #: the dependencies inside a title that show the parser read it as more than a name
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "prep", "appos", "advcl"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def mend_missed_titles(doc: Doc) -> Doc:
     """Make a capitalised subject the parser read as a clause one name headed by its last
     word (twenty-second fault of the module docstring)."""
     for subject in doc:
-        if subject.dep_ not in _SUBJECTS:
+        if subject.dep_ not in NOMINAL_SUBJECT_DEPS:
             continue
         span = doc[subject.left_edge.i : subject.right_edge.i + 1]
         words = span[1:] if span[0].lower_ == "the" else span
