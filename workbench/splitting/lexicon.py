@@ -231,6 +231,7 @@ STANCE_BY_VERB: Mapping[str, str] = {
 }
 ISSUER_PREPOSITIONS = _words("issuer_prepositions")
 RELATIVE_WORDS = _words("relative_words")
+UNDATED_TIME_PHRASES = _phrases("undated_time_phrases")
 DETERMINERS = _words("determiners")
 
 CONJUNCTION_MARKERS = _words("conjunction_markers")

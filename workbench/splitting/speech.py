@@ -37,6 +37,7 @@ from workbench.splitting.lexicon import (
     SPEECH_ACT_VERBS,
     STATE_NOUNS,
     SUBJECT_NEGATORS,
+    UNDATED_TIME_PHRASES,
 )
 from workbench.splitting.report_scene import fronted_scene
 from workbench.splitting.tokens import (
@@ -161,7 +162,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
 
 
 def _says_when(phrase: Token) -> bool:
-    """Whether a phrase after a speaker only says when ("in 1955", "last year")."""
+    """Whether a phrase after a speaker only says when ("in 1955", "last year", "at one time")."""
+    if tuple(t.lower_ for t in phrase.subtree) in UNDATED_TIME_PHRASES:
+        return True
     words = [t for t in phrase.subtree if not (t.i == phrase.i and t.dep_ == "prep")]
     return bool(words) and all(t.ent_type_ in DATE_LABELS for t in words)
 
