@@ -2557,6 +2557,20 @@ def test_two_phrases_trading_places_across_the_verb_are_swapped() -> None:
     )
 
 
+def test_a_measure_that_passed_a_chamber_is_one_the_chamber_passed() -> None:
+    passed = framed("The Lenz harbour act passed the Senate in March.")
+    assert passed.frame.agents == ("senate",)
+    assert not differences(passed, framed("The Senate passed the Lenz harbour act in March."))
+    # a house that is no chamber is passed, not passing
+    assert "agents:ferry" in framed("The ferry passed the house at noon.").frame.nouns
+    # the chamber is who acts: another chamber is another claim
+    assert differences(passed, framed("The Lenz harbour act passed the House in March."))
+    # the parse read the same roles in either order; who acts still tells a swap apart
+    assert "agent and target swapped" in differences(
+        framed("Lenz shipped grain to Varga."), framed("Varga shipped grain to Lenz.")
+    )
+
+
 def test_prison_is_jail() -> None:
     held = framed("The Lenz mayor is in jail because he took bribes.")
     assert not differences(held, framed("The Lenz mayor is in prison because he took bribes."))

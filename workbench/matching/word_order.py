@@ -83,6 +83,8 @@ def words_traded(a: Signature, b: Signature) -> bool:
                 continue
             if {q[0], q[-1]} & joints:
                 continue  # a list in another order: "some schools, the museum and courts"
+            if _roles_kept(a.frame, b.frame, set(x), set(y)):
+                continue  # "the bill passed the Senate" / "the Senate passed the bill"
             if (len(x) == len(y) == 1 and index_terms(x[0])) or any(
                 words & set(x) and words & set(y) for words in (held, said)
             ):
@@ -98,6 +100,34 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
         return frozenset()
     nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
     named = wording_words((*frame.agents, *frame.patients))
+    return named | {w for noun in nouns for w in compared_words(noun)}
+
+
+def _roles_kept(a: Frame | None, b: Frame | None, x: set[str], y: set[str]) -> bool:
+    """Whether two phrases that trade places name, in both frames, one who acts and one
+    who undergoes the action, each keeping its role and taking the other's in neither: the
+    parse read the words in their new order as saying the same thing."""
+    if a is None or b is None:
+        return False
+    agents = (_role_words(a, "agents"), _role_words(b, "agents"))
+    patients = (_role_words(a, "patients"), _role_words(b, "patients"))
+    acting, undergoing = agents[0] & agents[1], patients[0] & patients[1]
+    for one, other in ((x, y), (y, x)):
+        if (
+            one & acting
+            and other & undergoing
+            and not one & (patients[0] | patients[1])
+            and not other & (agents[0] | agents[1])
+        ):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4096)
+def _role_words(frame: Frame, role: str) -> frozenset[str]:
+    """The compared words of a frame's participants in one role ("agents", "patients")."""
+    nouns = [lemma for kind, lemma, _ in frame_nouns(frame) if kind == role]
+    named = wording_words(getattr(frame, role))
     return named | {w for noun in nouns for w in compared_words(noun)}
 
 

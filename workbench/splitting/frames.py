@@ -69,7 +69,10 @@ from workbench.splitting.frame_paths import movement_path
 from workbench.splitting.frame_places import is_place, where_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
+    CHAMBERS,
     LEXICON,
+    NAMED_CHAMBERS,
+    PASSAGE_VERBS,
     PERSONS,
     SUBJECT_DEPS,
     WHETHER_VERBS,
@@ -470,7 +473,13 @@ def _roles(head: Token | None) -> tuple[set[int], set[int], bool, Token | None]:
     objects = [c for c in inner.children if c.dep_ in OBJECT_DEPS]
     acting = by if passive else [*subject, *by]
     undergoing = subject if passive else objects
+    if not passive and inner.lemma_ in PASSAGE_VERBS and objects and all(map(_chamber, objects)):
+        acting, undergoing = objects, subject  # "the bill passed the Senate"
     return _indices(acting), _indices(undergoing), not passive, inner
+
+
+def _chamber(token: Token) -> bool:
+    return token.lower_ in CHAMBERS or (token.lower_ in NAMED_CHAMBERS and token.text[0].isupper())
 
 
 def _indices(phrases: Iterable[Token]) -> set[int]:

@@ -231,6 +231,9 @@ STANCE_BY_VERB: Mapping[str, str] = {
 }
 ISSUER_PREPOSITIONS = _words("issuer_prepositions")
 RELATIVE_WORDS = _words("relative_words")
+PASSAGE_VERBS = _words("passage_verbs")
+CHAMBERS = _words("chambers")
+NAMED_CHAMBERS = _words("named_chambers")
 UNDATED_TIME_PHRASES = _phrases("undated_time_phrases")
 DETERMINERS = _words("determiners")
 
