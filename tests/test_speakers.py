@@ -951,3 +951,9 @@ def test_a_report_whose_clause_refers_back_to_the_addressee_keeps_its_frame() ->
     assert [(q.speaker, q.claim) for q in quoted] == [
         ("Mayor Vos", "All we need to do is ask her to come back.")
     ]
+
+
+def test_those_who_verify_a_clause_say_it() -> None:
+    (claim,) = split("Two harbour inspectors verified that the Lenz sea wall was sound.")
+    assert claim.speaker == "Two harbour inspectors"
+    assert claim.claim == "The Lenz sea wall was sound."
