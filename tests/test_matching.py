@@ -749,6 +749,20 @@ def test_a_word_given_two_forms_is_refused() -> None:
         _forms(["telephone = phone", "telephone = call"])
 
 
+def test_every_form_of_a_listed_verb_is_compared_as_one() -> None:
+    """The stemmer leaves "approving" as "approv", unlike the listed "approved" ("approve"):
+    a claim in the progressive would not be worded like one in the past."""
+    from workbench.matching.signature import compared_form
+
+    for forms in (
+        ("approve", "approved", "approves", "approving"),
+        ("arrive", "arrived", "arrives", "arriving"),
+        ("remove", "removed", "removes", "removing"),
+        ("release", "released", "releasing", "disclosing"),
+    ):
+        assert len({compared_form(form) for form in forms}) == 1, forms
+
+
 @needs_model
 def test_keys_read_at_split_time_are_the_ones_a_rebuild_reads(tmp_path: Path) -> None:
     from workbench.ingest.articles import prepare
