@@ -355,6 +355,16 @@ NEAR_MISSES = [
     ("Mayor Vos broke the harbour rule three times in the past year.",
      "Mayor Vos broke the harbour rule three times in the past decade.",
      "date"),
+    # a year and a half is no year, whichever way it is written
+    ("Mayor Vos spent a year and a half rebuilding the Lenz harbour wall.",
+     "Mayor Vos spent a year rebuilding the Lenz harbour wall.",
+     "date"),
+    ("Mayor Vos spent a year-and-a-half rebuilding the Lenz harbour wall.",
+     "Mayor Vos spent a year rebuilding the Lenz harbour wall.",
+     "date"),
+    ("Mayor Vos left the Lenz council a year and a half ago.",
+     "Mayor Vos left the Lenz council a year ago.",
+     "date"),
     # adversely and positively take the two sides of valence
     ("Whole streets of Lenz are adversely impacted by the harbour toll.",
      "Whole streets of Lenz are positively impacted by the harbour toll.",
@@ -728,6 +738,16 @@ PARAPHRASES = [
     # a length of time the recogniser left out of any date is a date all the same
     ("The Lenz council has run the harbour for the last twenty-two years.",
      "For the last 22 years the Lenz council has run the harbour."),
+    ("Mayor Vos spent a year-and-a-half rebuilding the Lenz harbour wall.",
+     "Mayor Vos spent a year and a half rebuilding the Lenz harbour wall."),
+    ("Mayor Vos spent a year-and-a-half putting together a coalition of harbour towns.",
+     "Mayor Vos spent a year and a half assembling a coalition of harbour towns."),
+    # put together after what it sums is combined, not assembled
+    ("Lenz spends more on its harbour than the next ten towns put together.",
+     "Lenz spends more on its harbour than the next ten towns combined."),
+    # a rate is no length of time
+    ("The Lenz harbour toll brings in $1.4 million a year.",
+     "The Lenz harbour toll brings in 1.4 million dollars a year."),
     ("Early in her term Mayor Vos called the attorney general about the Lenz harbour.",
      "Early in her term Mayor Vos phoned the attorney general about the Lenz harbour."),
     ("The Lenz inspectors determined that the harbour wall was safe for ferries.",

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from workbench.core.numbers import number_text
 from workbench.splitting.frame_numbers import (
+    AND_A_HALF,
     NUMBER_WORDS,
     after_article,
     figure,
@@ -90,7 +91,10 @@ def date_words(ent: Span) -> list[str]:
         return [year]
     out: list[str] = []
     run: list[Token] = []  # number words read together: "forty-two days" is 42
+    halved: set[int] = set()  # the "and a half" after a unit, read with it
     for token in ent:
+        if token.i in halved:
+            continue
         word = token.lower_.rstrip(".")
         counting = word in NUMBER_WORDS and word not in {"a", "an"}
         if ent.label_ == "DATE" and token.is_digit and _before_unit(token):
@@ -100,8 +104,10 @@ def date_words(ent: Span) -> list[str]:
             continue
         if word in DURATION_UNITS and (_cardinal(run) or after_article(token) or _one_of(token)):
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
-            # "the last decade" 10
-            out.extend(_duration(run, DURATION_UNITS[word]))
+            # "the last decade" 10, "a year and a half" 1.5
+            half = _half_after(token, ent)
+            out.extend(_duration(run, DURATION_UNITS[word], 0.5 if half else 0.0))
+            halved.update(t.i for t in half)
             run = []
             continue
         century = number_values(run)
@@ -150,12 +156,19 @@ def _cardinal(run: list[Token]) -> bool:
     return bool(run) and all(t.tag_ == "CD" or t.lower_ in _NUMBER_JOINTS for t in run)
 
 
-def _duration(run: list[Token], unit: tuple[float, str]) -> list[str]:
-    """A count of a unit of time as how many of its base unit and the unit ("20", "years");
-    a count of one when no number is written ("a decade")."""
+def _duration(run: list[Token], unit: tuple[float, str], more: float) -> list[str]:
+    """A count of a unit of time (and ``more`` of it) as how many of its base unit and the
+    unit ("20", "years"); a count of one when no number is written ("a decade")."""
     counts = [float(v) for v in number_values(run)] or [1.0]
     how_many, base = unit
-    return [*(number_text(c * how_many) for c in counts), base]
+    return [*(number_text((c + more) * how_many) for c in counts), base]
+
+
+def _half_after(unit: Token, ent: Span) -> list[Token]:
+    """The "and a half" right after a unit of time in the same entity ("a year and a half",
+    "a year-and-a-half"), or nothing."""
+    after = [t for t in ent.doc[unit.i + 1 : ent.end] if t.text not in {"-", "‐"}][:3]
+    return after if [t.lower_ for t in after] == AND_A_HALF else []
 
 
 def _one_of(unit: Token) -> bool:
@@ -264,15 +277,33 @@ def missed_durations(tokens: list[Token], known: set[int]) -> list[Span]:
     """The lengths of time the recogniser left out of any entity, as dates: the noun phrase
     of a unit of time that counts it ("for the last twenty-two years" at the end of a
     sentence, where it reads "the last 22 years" as a DATE), none of its words in ``known``;
-    not a unit that says what kind a noun is ("a three-year period")."""
+    not a unit that says what kind a noun is ("a three-year period"), nor one of a rate ("$5
+    billion a year")."""
     found = []
     for unit in tokens:
         if unit.pos_ != "NOUN" or unit.lower_ not in DURATION_UNITS or unit.i in known:
             continue
         if unit.dep_ == "compound" or any(t.text in {"-", "‐"} for t in unit.lefts):
             continue  # "a two-hundred-year history" says what kind of history
-        phrase = unit.doc[unit.left_edge.i : unit.i + 1]
-        if any(t.i in known for t in phrase) or not any(t.like_num for t in phrase[:-1]):
+        doc = unit.doc
+        start = unit.left_edge.i
+        if start == unit.i and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+            start -= 1  # "a year-and-a-half", the article hung on "half"
+        phrase = doc[start : unit.i + 1]
+        if any(t.i in known for t in phrase):
             continue
-        found.append(Span(unit.doc, phrase.start, phrase.end, label="DATE"))
+        # "spent a year", "for a decade": one, after a verb or a preposition, not after an
+        # amount or a count ("$5 billion a year", "once a year", "three meals a day" are
+        # rates), nor a day that a clause says which ("I see a day where …")
+        one = (
+            [t.lower_ for t in phrase[:-1]] in (["a"], ["an"])
+            and phrase.start > 0
+            and doc[phrase.start - 1].pos_ in {"VERB", "ADP"}
+            and not any(c.dep_ in {"relcl", "acl"} for c in unit.rights)
+        )
+        if not one and not any(t.like_num for t in phrase[:-1]):
+            continue
+        half = _half_after(unit, doc[unit.i : min(unit.i + 7, len(doc))])  # "a year-and-a-half"
+        end = half[-1].i + 1 if half else phrase.end
+        found.append(Span(doc, phrase.start, end, label="DATE"))
     return found
