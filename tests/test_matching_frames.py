@@ -742,6 +742,8 @@ PARAPHRASES = [
      "Mayor Vos spent a year and a half rebuilding the Lenz harbour wall."),
     ("Mayor Vos spent a year-and-a-half putting together a coalition of harbour towns.",
      "Mayor Vos spent a year and a half assembling a coalition of harbour towns."),
+    ("Most of the Lenz tax reductions go to the dockers at the bottom of the ladder.",
+     "Most of the Lenz tax cuts go to the dockers at the bottom of the ladder."),
     # put together after what it sums is combined, not assembled
     ("Lenz spends more on its harbour than the next ten towns put together.",
      "Lenz spends more on its harbour than the next ten towns combined."),
