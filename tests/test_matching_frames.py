@@ -355,6 +355,10 @@ NEAR_MISSES = [
     ("Mayor Vos broke the harbour rule three times in the past year.",
      "Mayor Vos broke the harbour rule three times in the past decade.",
      "date"),
+    # a vice president named with capitals is no president, as one in lower case is not
+    ("The Vice President has signed the Lenz harbour pact.",
+     "The President has signed the Lenz harbour pact.",
+     "agent"),
     # a year and a half is no year, whichever way it is written
     ("Mayor Vos spent a year and a half rebuilding the Lenz harbour wall.",
      "Mayor Vos spent a year rebuilding the Lenz harbour wall.",
@@ -744,6 +748,8 @@ PARAPHRASES = [
      "Mayor Vos spent a year and a half assembling a coalition of harbour towns."),
     ("Most of the Lenz tax reductions go to the dockers at the bottom of the ladder.",
      "Most of the Lenz tax cuts go to the dockers at the bottom of the ladder."),
+    ("The Vice President has signed the Lenz harbour pact.",
+     "The vice president has signed the Lenz harbour pact."),
     # put together after what it sums is combined, not assembled
     ("Lenz spends more on its harbour than the next ten towns put together.",
      "Lenz spends more on its harbour than the next ten towns combined."),

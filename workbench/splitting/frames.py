@@ -252,7 +252,9 @@ def claim_frame(
         if token.i in inside_entity or token.dep_ == "compound":
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
-            role_list(token.i, others).append(_name(token))
+            prefix = _kind_prefix(token)  # "the Vice President" is not "the President"
+            named_as = token if prefix is None else doc[prefix.i : token.i + 1]
+            role_list(token.i, others).append(_name(named_as))
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"
         for t in tokens
