@@ -355,6 +355,11 @@ NEAR_MISSES = [
     ("Mayor Vos broke the harbour rule three times in the past year.",
      "Mayor Vos broke the harbour rule three times in the past decade.",
      "date"),
+    # words that say which tax cut, replaced in place, where the parser read "gains" as a
+    # verb and so as no word that says which
+    ("The Lenz dockers are still waiting for that 1992 middle-class tax cut.",
+     "The Lenz dockers are still waiting for that 1992 capital gains tax cut.",
+     "target"),
     # a vice president named with capitals is no president, as one in lower case is not
     ("The Vice President has signed the Lenz harbour pact.",
      "The President has signed the Lenz harbour pact.",

@@ -27,7 +27,7 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
         return None
     replaced = one_replacement(a, b) or _one_word_throughout(a, b)
     if replaced is not None:
-        return _replaced_role(a, b, *replaced)
+        return _replaced_role(a, b, *replaced) or _kind_replaced(a, b) or _kind_replaced(b, a)
     # two words in two places, each a participant replaced: "let homeowners renegotiate
     # their mortgages" / "let renters renegotiate their leases"
     places = _two_in_place(a, b)
@@ -139,6 +139,41 @@ def _replaced_role(
     if "agents" in roles:
         return "agent"
     return "place" if "places" in roles else "target"
+
+
+def _kind_replaced(a: Signature, b: Signature) -> str | None:
+    """The role of a participant whose words that say which ones (a compound's nouns) one
+    claim replaces in place by as many others, right before a word both parses read as
+    that participant's noun or one of its modifiers: "that middle-class tax cut" / "that
+    capital gains tax cut", where the parser read "gains" as a verb and so no modifier.
+    Standing where the one claim's modifiers stand, the other's words say another kind."""
+    assert a.frame is not None and b.frame is not None
+    changed = changed_words(a, b)
+    if not changed or len(changed) > 3 or max(changed) - min(changed) + 1 != len(changed):
+        return None
+    words = a.text.split()
+    if max(changed) + 1 >= len(words):
+        return None
+    anchor, run = words[max(changed) + 1], [x for x, _ in changed.values()]
+    if not all(index_terms(y) for _, y in changed.values()):
+        return None  # a modifier left out: "federal courts" / "the courts"
+    theirs = [
+        (role, _noun_parts(lemma, modifiers)) for role, lemma, modifiers in frame_nouns(b.frame)
+    ]
+    for role, lemma, modifiers in frame_nouns(a.frame):
+        parts = _noun_parts(lemma, modifiers)
+        if not any(_among(m, run) for m in parts[1:]) or not any(
+            _among(p, [anchor]) for p in parts
+        ):
+            continue
+        if any(r == role and any(_among(p, [anchor]) for p in other) for r, other in theirs):
+            return "agent" if role == "agents" else "place" if role == "places" else "target"
+    return None
+
+
+def _noun_parts(lemma: str, modifiers: str) -> list[str]:
+    """A participant noun and the words that say which ones, the noun first."""
+    return [lemma, *(m for m in modifiers.split("|") if m)]
 
 
 def _one_word_throughout(
