@@ -400,3 +400,16 @@ def test_a_doubt_is_not_an_assertion(tmp_path: Path) -> None:
     assert verdict.exit_code == 0, verdict.output
     report = runner.invoke(cli, ["export", "--format", "markdown", "--db", db]).output
     assert "Questioned by: minister" in report
+
+
+def test_a_request_is_no_question_and_the_article_says_it_was_made() -> None:
+    """ "asked X to do Y" asks for something: no one questions anything, and who asked is
+    what the article reports."""
+    for text in (
+        "The mayor asked for a harbour commission to work out a solution.",
+        "We asked the council to close the harbour.",
+    ):
+        (claim,) = split(text)
+        assert (claim.claim, claim.speaker, claim.stance) == (text, None, "asserts")
+    (question,) = split("She asked whether the harbour was open.")
+    assert question.stance == "questions"
