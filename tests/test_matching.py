@@ -749,6 +749,13 @@ def test_a_word_given_two_forms_is_refused() -> None:
         _forms(["telephone = phone", "telephone = call"])
 
 
+def test_a_decimal_written_without_its_leading_zero_is_a_number() -> None:
+    """ "$.50" was no number at all, so "$.50" and "$.60" were worded alike."""
+    from workbench.matching.signature import compared_numbers
+
+    assert compared_numbers("a toll of $.50, up .5 percent, from 2.75") == ["0.5", "0.5", "2.75"]
+
+
 def test_every_form_of_a_listed_verb_is_compared_as_one() -> None:
     """The stemmer leaves "approving" as "approv", unlike the listed "approved" ("approve"):
     a claim in the progressive would not be worded like one in the past."""

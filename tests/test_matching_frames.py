@@ -360,6 +360,10 @@ NEAR_MISSES = [
     ("The Lenz dockers are still waiting for that 1992 middle-class tax cut.",
      "The Lenz dockers are still waiting for that 1992 capital gains tax cut.",
      "target"),
+    # a sum written with its decimal point first is a number all the same
+    ("The Lenz harbour toll rose by $.50 a ton.",
+     "The Lenz harbour toll rose by $.60 a ton.",
+     "number"),
     # a vice president named with capitals is no president, as one in lower case is not
     ("The Vice President has signed the Lenz harbour pact.",
      "The President has signed the Lenz harbour pact.",

@@ -38,7 +38,8 @@ she his her him we our us you your i me my mr mrs ms dr s"""
 STOPWORDS = frozenset(_STOP.split())
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(thousand|million|billion|trillion|bn|m)\b)?",
+    r"(?<![\w.])(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))"
+    r"(?:\s*(thousand|million|billion|trillion|bn|m)\b)?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script, after fold_letters
@@ -356,8 +357,10 @@ def numbered_terms(numkey: str, text: str) -> str:
     return " ".join(key + term for term in index_terms(text))
 
 
-def _number(whole: str, fraction: str | None, scale: str | None) -> str:
-    digits = whole.replace(",", "")
+def _number(whole: str | None, fraction: str | None, alone: str | None, scale: str | None) -> str:
+    """A number as the wording writes it, canonical: "40,000" is "40000", "$.50" is "0.5"."""
+    digits = (whole or "0").replace(",", "")
+    fraction = fraction or alone
     if fraction is None and scale is None and len(digits) < 16:
         return str(int(digits))  # the common case, written as number_text writes it
     value = float(digits + (f".{fraction}" if fraction else ""))

@@ -28,7 +28,8 @@ SCALE_DETERMINERS = LEXICON["scale_determiners"].words
 #: words between the two ends of a range, which share the scale after the second end
 #: ("eight or nine billion", "between 5 and 6 million")
 RANGE_WORDS = LEXICON["range_words"].words
-FIGURE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:st|nd|rd|th)?$")
+#: a figure, whole or with a decimal part, or a decimal part alone ("$.50", ".5 percent")
+FIGURE = re.compile(r"^(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-][$€£]?([\d.,]+)$")  # "16–17", "2019-2020", "25-$40"
 GLUED_SCALE = re.compile(r"^([\d.,]+)([a-z]+)$")  # "5bn", "2trn" as one token
 SLASHED = re.compile(r"^(\d)/(\d{1,2})$")  # "2/3"; a part of one only, below (9/11 is a date)
@@ -40,8 +41,9 @@ def figure(text: str) -> float | None:
     match = FIGURE.match(text.lower())
     if match is None:
         return None
-    whole, fraction = match.groups()
-    return float(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+    whole, fraction, alone = match.groups()
+    fraction = fraction or alone
+    return float((whole or "0").replace(",", "") + (f".{fraction}" if fraction else ""))
 
 
 #: the endings of an ordinal, in words or figures ("third", "12th")
