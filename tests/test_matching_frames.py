@@ -759,6 +759,10 @@ PARAPHRASES = [
      "Most of the Lenz tax cuts go to the dockers at the bottom of the ladder."),
     ("The Vice President has signed the Lenz harbour pact.",
      "The vice president has signed the Lenz harbour pact."),
+    ("The Lenz council discussed the possibility of a small harbour school.",
+     "The Lenz council talked about the possibility of a small harbour school."),
+    ("Mayor Vos outlined a very specific plan for the Lenz harbour.",
+     "Mayor Vos laid out a very specific plan for the Lenz harbour."),
     # put together after what it sums is combined, not assembled
     ("Lenz spends more on its harbour than the next ten towns put together.",
      "Lenz spends more on its harbour than the next ten towns combined."),
