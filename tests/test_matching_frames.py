@@ -763,6 +763,8 @@ PARAPHRASES = [
      "The Lenz council talked about the possibility of a small harbour school."),
     ("Mayor Vos outlined a very specific plan for the Lenz harbour.",
      "Mayor Vos laid out a very specific plan for the Lenz harbour."),
+    ("Their grain and timber come into the Lenz harbour for free.",
+     "Their grain and timber enter the Lenz harbour for free."),
     # put together after what it sums is combined, not assembled
     ("Lenz spends more on its harbour than the next ten towns put together.",
      "Lenz spends more on its harbour than the next ten towns combined."),
