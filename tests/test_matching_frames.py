@@ -765,6 +765,8 @@ PARAPHRASES = [
      "Mayor Vos laid out a very specific plan for the Lenz harbour."),
     ("Their grain and timber come into the Lenz harbour for free.",
      "Their grain and timber enter the Lenz harbour for free."),
+    ("The whole Lenz harbour plan was a fraud.",
+     "The entire Lenz harbour plan was a fraud."),
     # put together after what it sums is combined, not assembled
     ("Lenz spends more on its harbour than the next ten towns put together.",
      "Lenz spends more on its harbour than the next ten towns combined."),
