@@ -357,10 +357,9 @@ def numbered_terms(numkey: str, text: str) -> str:
     return " ".join(key + term for term in index_terms(text))
 
 
-def _number(whole: str | None, fraction: str | None, alone: str | None, scale: str | None) -> str:
-    """A number as the wording writes it, canonical: "40,000" is "40000", "$.50" is "0.5"."""
-    digits = (whole or "0").replace(",", "")
-    fraction = fraction or alone
+def _number(whole: str, fraction: str | None, scale: str | None) -> str:
+    """A number as the wording writes it, canonical: "40,000" is "40000"."""
+    digits = whole.replace(",", "")
     if fraction is None and scale is None and len(digits) < 16:
         return str(int(digits))  # the common case, written as number_text writes it
     value = float(digits + (f".{fraction}" if fraction else ""))
@@ -438,7 +437,8 @@ def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
             for w in synonyms.get(word, word).split():
                 yield (w if w in NEGATIONS else _stem(w)), None
         if m is not None:
-            yield "", _number(*m.groups())
+            whole, fraction, alone, scale = m.groups()  # "$.50": a decimal part alone
+            yield "", _number(whole or "0", fraction or alone, scale)
             end = m.end()
 
 

@@ -42,10 +42,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.attribution_rules import RULES, TRIGGERS
+from workbench.splitting.frame_shapes import asks_for
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     NORMATIVE_MODALS,
-    QUESTION_VERBS,
     QUESTION_WORDS,
     REPORTING_VERBS,
     ROLE_NOUNS,
@@ -106,7 +106,7 @@ def find_attribution(
             return Attribution()  # "X did not say that …": X says nothing; the article does
         if match.verb is not None and _unsaid(match.verb):
             return Attribution()  # "X should explain …", "X may say …": nothing said yet
-        if match.verb is not None and _requests(match.verb):
+        if match.verb is not None and asks_for(match.verb):
             return Attribution()  # "I asked for a commission to …": a request, no question
         content = [t for t in match.content if span.start <= t.i < span.end]
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
@@ -183,15 +183,6 @@ def _unsaid(verb: Token) -> bool:
     if subject is not None and subject.lower_ == "i":
         return False
     return any(c.dep_ == "aux" and c.lower_ in UNSAID_MODALS for c in verb.children)
-
-
-def _requests(verb: Token) -> bool:
-    """A question verb with a to-infinitive of its own ("asked for a commission to work out
-    a solution", "asked them to leave"): what was asked for is a request, not a question
-    someone put, and the article says that it was made."""
-    return verb.lemma_.lower() in QUESTION_VERBS and any(
-        c.dep_ == "xcomp" and any(t.tag_ == "TO" for t in c.children) for c in verb.children
-    )
 
 
 def is_full_clause(tokens: Sequence[Token], *, shared_subject: bool = False) -> bool:

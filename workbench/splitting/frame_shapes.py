@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from workbench.splitting.lexicon import QUESTION_VERBS
 from workbench.splitting.tokens import subject_of
 
 #: what a verb says of its own, beside what it frames ("as she said goodbye")
@@ -59,3 +60,12 @@ def opening_as_comma(verb: Token) -> int | None:
         return None
     commas = [t.i for t in verb.doc[verb.i + 1 : reported.left_edge.i] if t.text == ","]
     return commas[0] if commas else None
+
+
+def asks_for(verb: Token) -> bool:
+    """A question verb with a to-infinitive of its own ("asked for a commission to work out
+    a solution", "asked them to leave"): what was asked for is a request, not a question
+    someone put, and the article says that it was made."""
+    return verb.lemma_.lower() in QUESTION_VERBS and any(
+        c.dep_ == "xcomp" and any(t.tag_ == "TO" for t in c.children) for c in verb.children
+    )
