@@ -360,6 +360,10 @@ NEAR_MISSES = [
     ("The Lenz dockers are still waiting for that 1992 middle-class tax cut.",
      "The Lenz dockers are still waiting for that 1992 capital gains tax cut.",
      "target"),
+    # the second end set beside the first ("from 14 percent up to 20 percent") is the "to"
+    ("Lenz has had an increase in harbour tolls from 14 percent up to 20 percent.",
+     "Lenz has had an increase in harbour tolls from 20 percent up to 14 percent.",
+     "from and to swapped"),
     # a sum written with its decimal point first is a number all the same
     ("The Lenz harbour toll rose by $.50 a ton.",
      "The Lenz harbour toll rose by $.60 a ton.",

@@ -35,8 +35,9 @@ def movement_path(tokens: list[Token]) -> tuple[str, ...]:
         start = _range_start(token) if side == "from" else None
         if start is not None:  # "from $10 trillion to $16 trillion" read as one amount
             ends["from"], ends["to"] = start, _phrase_words(token)
-        elif side == "from" and _range_joint(token) is not None:
-            ends.setdefault("to", _phrase_words(token))  # "from 1% up to 4%", both on "from"
+        elif side == "from" and (joint := _range_joint(token)) is not None:
+            # "from 1% up to 4%", both on "from" or the second set beside the first
+            ends.setdefault("to", _phrase_words(_amount_of(token.doc[joint])))
     return (ends.get("from", ""), ends.get("to", "")) if ends else ()
 
 
@@ -59,6 +60,15 @@ def _range_joint(amount: Token) -> int | None:
     """Where the "to" of an amount read as a range stands, if it is one."""
     joints = [t.i for t in amount.subtree if t.dep_ == "quantmod" and t.lower_ == "to"]
     return joints[0] if joints else None
+
+
+def _amount_of(joint: Token) -> Token:
+    """The amount a range's "to" belongs to: the noun its number counts ("4" of "up to 4
+    percent"), or the number itself."""
+    amount = joint.head
+    while amount.dep_ in {"nummod", "quantmod"} and amount.head is not amount:
+        amount = amount.head
+    return amount
 
 
 def _spelled(tokens: list[Token]) -> bool:
