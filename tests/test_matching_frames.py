@@ -364,6 +364,13 @@ NEAR_MISSES = [
     ("Lenz has had an increase in harbour tolls from 14 percent up to 20 percent.",
      "Lenz has had an increase in harbour tolls from 20 percent up to 14 percent.",
      "from and to swapped"),
+    # alike in degree is not more or less
+    ("The Lenz harbour is signing up dockers as fast as any other harbour.",
+     "The Lenz harbour is signing up dockers more slowly than any other harbour.",
+     "comparison"),
+    ("Lenz grows as fast as any other town on the coast.",
+     "Lenz grows faster than any other town on the coast.",
+     "comparison"),
     # a sum written with its decimal point first is a number all the same
     ("The Lenz harbour toll rose by $.50 a ton.",
      "The Lenz harbour toll rose by $.60 a ton.",

@@ -65,8 +65,24 @@ def _clause_sides(claim: Signature) -> Sides | None:
 
 def degree_reversed(a: Signature, b: Signature) -> bool:
     """Whether one claim holds a quality in its comparative form ("safer", "bigger",
-    "happier") and the other says less of that quality ("less safe")."""
-    return _reversed(a, b) or _reversed(b, a)
+    "happier") and the other says less of that quality ("less safe"); or one says two
+    things are alike in degree ("as fast as any other state") and the other that one is more
+    or less ("more slowly than any other state")."""
+    return _reversed(a, b) or _reversed(b, a) or _equal_and_unequal(a, b)
+
+
+def _equal_and_unequal(a: Signature, b: Signature) -> bool:
+    said = [(_equates(c), bool(vocabulary().unequal & set(c.text.split()))) for c in (a, b)]
+    return {said[0], said[1]} == {(True, False), (False, True)}
+
+
+def _equates(claim: Signature) -> bool:
+    """Whether a claim's wording says "as … as" of one word ("as fast as", "as many as")."""
+    words, excluded = claim.text.split(), vocabulary().not_equatives
+    return any(
+        words[i] == words[i + 2] == "as" and words[i + 1] not in excluded
+        for i in range(len(words) - 2)
+    )
 
 
 def _reversed(a: Signature, b: Signature) -> bool:

@@ -115,6 +115,10 @@ class Vocabulary:
     comparison_particles: frozenset[str]
     #: words after which "of" sets a part against its whole ("44 percent of ours")
     part_words: frozenset[str]
+    #: words that say one thing is more or less than another ("than"), and the words that
+    #: make "as … as" no comparison of equals ("as well as")
+    unequal: frozenset[str]
+    not_equatives: frozenset[str]
     #: words between an effect and its cause ("because")
     causes: frozenset[str]
     #: what stands between names listed together (",", "and")
@@ -249,6 +253,8 @@ def vocabulary() -> Vocabulary:
         pointing=frozenset(data["comparisons"]["pointing"]),
         comparison_particles=frozenset(data["comparisons"]["particles"]),
         part_words=frozenset(data["comparisons"]["parts"]),
+        unequal=frozenset(data["comparisons"]["unequal"]),
+        not_equatives=frozenset(data["comparisons"]["not_equatives"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         before_of=frozenset(data["possession"]["before_of"]),
