@@ -135,7 +135,12 @@ def _replaced_role(
         )
     if not gone or not added:
         return None
-    roles = {r for _, r in gone | added}
+    return _role_named({r for _, r in gone | added})
+
+
+def _role_named(roles: Set[str]) -> str:
+    """The role a difference is named by, of the frame roles of what was replaced: who acts
+    before where, where before anything else ("target")."""
     if "agents" in roles:
         return "agent"
     return "place" if "places" in roles else "target"
@@ -167,7 +172,7 @@ def _kind_replaced(a: Signature, b: Signature) -> str | None:
         ):
             continue
         if any(r == role and any(_among(p, [anchor]) for p in other) for r, other in theirs):
-            return "agent" if role == "agents" else "place" if role == "places" else "target"
+            return _role_named({role})
     return None
 
 

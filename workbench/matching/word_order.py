@@ -98,9 +98,7 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     named or not."""
     if frame is None:
         return frozenset()
-    nouns = [lemma for role, lemma, _ in frame_nouns(frame) if role in ("agents", "patients")]
-    named = wording_words((*frame.agents, *frame.patients))
-    return named | {w for noun in nouns for w in compared_words(noun)}
+    return _role_words(frame, "agents") | _role_words(frame, "patients")
 
 
 def _roles_kept(a: Frame | None, b: Frame | None, x: set[str], y: set[str]) -> bool:

@@ -105,7 +105,7 @@ def date_words(ent: Span) -> list[str]:
         if word in DURATION_UNITS and (_cardinal(run) or after_article(token) or _one_of(token)):
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
             # "the last decade" 10, "a year and a half" 1.5
-            half = _half_after(token, ent)
+            half = _half_after(token, ent.end)
             out.extend(_duration(run, DURATION_UNITS[word], 0.5 if half else 0.0))
             halved.update(t.i for t in half)
             run = []
@@ -164,10 +164,10 @@ def _duration(run: list[Token], unit: tuple[float, str], more: float) -> list[st
     return [*(number_text((c + more) * how_many) for c in counts), base]
 
 
-def _half_after(unit: Token, ent: Span) -> list[Token]:
-    """The "and a half" right after a unit of time in the same entity ("a year and a half",
+def _half_after(unit: Token, end: int) -> list[Token]:
+    """The "and a half" right after a unit of time, before ``end`` ("a year and a half",
     "a year-and-a-half"), or nothing."""
-    after = [t for t in ent.doc[unit.i + 1 : ent.end] if t.text not in {"-", "‐"}][:3]
+    after = [t for t in unit.doc[unit.i + 1 : end] if t.text not in {"-", "‐"}][:3]
     return after if [t.lower_ for t in after] == AND_A_HALF else []
 
 
@@ -287,7 +287,7 @@ def missed_durations(tokens: list[Token], known: set[int]) -> list[Span]:
             continue  # "a two-hundred-year history" says what kind of history
         doc = unit.doc
         start = unit.left_edge.i
-        if start == unit.i and start > 0 and doc[start - 1].lower_ in {"a", "an"}:
+        if start == unit.i and after_article(unit):
             start -= 1  # "a year-and-a-half", the article hung on "half"
         phrase = doc[start : unit.i + 1]
         if any(t.i in known for t in phrase):
@@ -296,14 +296,15 @@ def missed_durations(tokens: list[Token], known: set[int]) -> list[Span]:
         # amount or a count ("$5 billion a year", "once a year", "three meals a day" are
         # rates), nor a day that a clause says which ("I see a day where …")
         one = (
-            [t.lower_ for t in phrase[:-1]] in (["a"], ["an"])
+            len(phrase) == 2
+            and after_article(unit)
             and phrase.start > 0
             and doc[phrase.start - 1].pos_ in {"VERB", "ADP"}
             and not any(c.dep_ in {"relcl", "acl"} for c in unit.rights)
         )
         if not one and not any(t.like_num for t in phrase[:-1]):
             continue
-        half = _half_after(unit, doc[unit.i : min(unit.i + 7, len(doc))])  # "a year-and-a-half"
+        half = _half_after(unit, len(doc))  # "a year-and-a-half"
         end = half[-1].i + 1 if half else phrase.end
         found.append(Span(doc, phrase.start, end, label="DATE"))
     return found
