@@ -21,6 +21,8 @@ def _date_part(word: str) -> str:
         return "counted back"  # "ago" of "two years ago"
     if word in vocabulary().date_units:
         return "unit"  # "years" of "20 years"
+    if word.startswith("~"):
+        return "day"  # a count said roughly: "~many" of "many years"
     if word.isdigit():
         return "year" if len(word) == 4 else "day"
     if _DECIMAL.match(word):

@@ -13,6 +13,7 @@ from workbench.core.numbers import number_text
 from workbench.splitting.frame_numbers import (
     AND_A_HALF,
     NUMBER_WORDS,
+    VAGUE_COUNTS,
     after_article,
     figure,
     is_ordinal,
@@ -102,6 +103,11 @@ def date_words(ent: Span) -> list[str]:
         if counting or (run and word in _NUMBER_JOINTS):
             run.append(token)
             continue
+        if word in DURATION_UNITS and _vague_before(token) and not run:
+            # "many years", "several decades ago": a length, though not how long
+            how_many, base = DURATION_UNITS[word]
+            out.extend((vague_count(token.doc[token.i - 1], how_many), base))
+            continue
         if word in DURATION_UNITS and (_cardinal(run) or after_article(token) or _one_of(token)):
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
             # "the last decade" 10, "a year and a half" 1.5
@@ -169,6 +175,20 @@ def _half_after(unit: Token, end: int) -> list[Token]:
     "a year-and-a-half"), or nothing."""
     after = [t for t in unit.doc[unit.i + 1 : end] if t.text not in {"-", "‐"}][:3]
     return after if [t.lower_ for t in after] == AND_A_HALF else []
+
+
+def vague_count(word: Token, how_many: float) -> str:
+    """The count a word that counts only roughly gives a date of ``how_many`` of its base
+    unit ("many years" is "~many" years, "many decades" "~many×10"): no number, so it
+    differs from every number of the unit ("two years")."""
+    scale = "" if how_many == 1 else "×" + number_text(how_many)
+    return "~" + word.lower_ + scale
+
+
+def _vague_before(unit: Token) -> bool:
+    """Whether a unit of time is counted by a word that says no number ("many years",
+    "several decades", "a few months"; ``[vague_counts]``)."""
+    return unit.i > 0 and unit.doc[unit.i - 1].lower_ in VAGUE_COUNTS
 
 
 def _one_of(unit: Token) -> bool:
@@ -302,7 +322,7 @@ def missed_durations(tokens: list[Token], known: set[int]) -> list[Span]:
             and doc[phrase.start - 1].pos_ in {"VERB", "ADP"}
             and not any(c.dep_ in {"relcl", "acl"} for c in unit.rights)
         )
-        if not one and not any(t.like_num for t in phrase[:-1]):
+        if not one and not _vague_before(unit) and not any(t.like_num for t in phrase[:-1]):
             continue
         half = _half_after(unit, len(doc))  # "a year-and-a-half"
         end = half[-1].i + 1 if half else phrase.end
