@@ -44,6 +44,8 @@ def date_differences(a: Sequence[str], b: Sequence[str]) -> list[str]:
     for words, parts in ((a, parts_a), (b, parts_b)):
         for word in words:
             parts.setdefault(_date_part(word), set()).add(word)
+        if "unit" in parts and "day" not in parts and "year" in parts:
+            parts["day"] = parts.pop("year")  # "1300 days": a length counts with its figure
     differing = [
         p
         for p in parts_a.keys() & parts_b.keys()
