@@ -399,6 +399,18 @@ NEAR_MISSES = [
     ("For many decades the Lenz harbour was closed to grain ships.",
      "For many years the Lenz harbour was closed to grain ships.",
      "date"),
+    # a length of time with a four-figure count is that count, not a year
+    ("The Lenz crane stood idle for over 1300 days.",
+     "The Lenz crane stood idle for over 300 days.",
+     "date"),
+    # the clause that says which engineer speaks is part of who speaks
+    ("The engineer that Mayor Vos hired says the harbour wall will hold for 5 years.",
+     "The engineer that Mayor Brandt hired says the harbour wall will hold for 5 years.",
+     "speaker"),
+    # a title alone says no one: "the president" is not the president of Ruritania
+    ("The president said the Lenz harbour toll will double.",
+     "The president of Ruritania said the Lenz harbour toll will double.",
+     "speaker"),
     # adversely and positively take the two sides of valence
     ("Whole streets of Lenz are adversely impacted by the harbour toll.",
      "Whole streets of Lenz are positively impacted by the harbour toll.",
@@ -776,6 +788,11 @@ PARAPHRASES = [
      "Mayor Vos spent a year and a half rebuilding the Lenz harbour wall."),
     ("The Lenz harbour crane has been broken for many years.",
      "For many years the Lenz harbour crane has been broken."),
+    # a speaker one claim says more of, in words after it, is the same speaker
+    ("The engineer that Mayor Vos hired says the harbour wall will hold for 5 years.",
+     "The engineer says the harbour wall will hold for 5 years."),
+    ("Mayor Vos said the harbour toll was an indication of greed.",
+     "Mayor Vos said the harbour toll was a sign of greed."),
     ("Mayor Vos left the Lenz council many years ago.",
      "Mayor Vos left the Lenz council."),
     ("Mayor Vos spent a year-and-a-half putting together a coalition of harbour towns.",

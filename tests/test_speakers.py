@@ -679,7 +679,7 @@ def test_a_that_clause_under_a_sentence_without_a_verb_is_split_in_finite_time()
         ('Speaking to the Lenz Courier, the head of the dockers union, Ilse Brandt, said, "We '
          'will strike on Monday".', "We will strike on Monday.", "Ilse Brandt"),
         ("When you look at the harbour, a friend of mine who runs a ferry said the toll has "
-         "doubled.", "The toll has doubled.", "friend of mine"),
+         "doubled.", "The toll has doubled.", "friend of mine who runs a ferry"),
     ],
 )  # fmt: skip
 def test_a_speaker_the_parser_read_as_an_apposition_of_the_opening_clause_is_found(
@@ -957,3 +957,15 @@ def test_those_who_verify_a_clause_say_it() -> None:
     (claim,) = split("Two harbour inspectors verified that the Lenz sea wall was sound.")
     assert claim.speaker == "Two harbour inspectors"
     assert claim.claim == "The Lenz sea wall was sound."
+
+
+def test_a_clause_that_says_which_one_speaks_is_part_of_the_speaker() -> None:
+    # "the engineer the mayor hired" is not any engineer; "his" may be either man's
+    (claim,) = split("The engineer Mayor Vos hired says his plan will reopen the harbour in May.")
+    assert claim.speaker == "engineer Mayor Vos hired"
+    assert claim.claim.startswith("His plan")
+    (claim,) = split("Dockers who work the night shift say the cranes are unsafe.")
+    assert claim.speaker == "Dockers who work the night shift"
+    # a clause set off by commas, or one after a name, only tells more about the speaker
+    (claim,) = split("Mayor Vos, who was elected in 2019, said the harbour will reopen in May.")
+    assert claim.speaker == "Mayor Vos"

@@ -108,7 +108,17 @@ def same_speaker(a: str, b: str) -> bool:
         return False  # "our analysis" / "their analysis"
     if a.startswith("@") or b.startswith("@"):
         return a == b or not (a.startswith("@") and b.startswith("@"))
-    return same_actor(a, b) or same_actor(_author(a), _author(b))
+    return same_actor(a, b) or same_actor(_author(a), _author(b)) or _said_which(a, b)
+
+
+def _said_which(a: str, b: str) -> bool:
+    """Whether one speaker is the other with words after it that say which one ("six
+    other studies" / "six other studies that looked at it"; a clause or phrase one claim
+    gives its speaker and the other leaves out); not a title alone ("the president" / "the
+    president of France")."""
+    x, y = sorted((a.split(), b.split()), key=len)
+    titles = vocabulary().titles
+    return len(x) < len(y) and y[: len(x)] == x and any(w not in titles for w in x)
 
 
 def speaker_label(speaker: str) -> str:

@@ -55,6 +55,7 @@ from workbench.splitting.lexicon import (
     STATE_NOUNS,
 )
 from workbench.splitting.pronouns import resolve_pronoun
+from workbench.splitting.speaker_phrases import speaker_tokens, tokens_text
 from workbench.splitting.speech import (
     QUOTE_THRESHOLD,
     Attribution,
@@ -64,8 +65,6 @@ from workbench.splitting.speech import (
     phrase_bounds,
     quote_regions,
     region_of,
-    speaker_tokens,
-    tokens_text,
 )
 from workbench.splitting.tokens import (
     clause_head,

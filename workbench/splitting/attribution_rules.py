@@ -23,6 +23,7 @@ from workbench.splitting.lexicon import (
     STATE_NOUNS,
     SUBJECT_DEPS,
 )
+from workbench.splitting.speaker_phrases import speaker_tokens
 from workbench.splitting.speech import (
     PHRASAL_PAIRS,
     Match,
@@ -37,7 +38,6 @@ from workbench.splitting.speech import (
     phrasal,
     phrase_bounds,
     set_aside,
-    speaker_tokens,
     subject_clause_taken,
     verb_subject,
 )

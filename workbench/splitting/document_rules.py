@@ -17,15 +17,14 @@ from workbench.splitting.lexicon import (
     REPORTING_VERBS,
     SOURCE_NOUNS,
 )
+from workbench.splitting.speaker_phrases import document_issuer, speaker_tokens
 from workbench.splitting.speech import (
     Match,
     content_of,
-    document_issuer,
     frame_subject,
     governs,
     phrase_bounds,
     says_no_one,
-    speaker_tokens,
     verb_subject,
 )
 

@@ -16,17 +16,11 @@ from workbench.splitting.frame_shapes import (
     opening_as_frame,
 )
 from workbench.splitting.lexicon import (
-    DATE_LABELS,
     DENIAL_VERBS,
-    DETERMINERS,
-    DROPPED_DEPS,
     INVERTING_VERBS,
-    ISSUER_PREPOSITIONS,
-    NAME_LABELS,
     NO_SPEAKER_SUBJECTS,
     OBJECT_CONTENT_VERBS,
     PHRASAL_REPORTING_VERBS,
-    PHRASE_PUNCT,
     PROPOSITION_NOUNS,
     QUOTE_PAIRS,
     RELATIVE_WORDS,
@@ -37,7 +31,6 @@ from workbench.splitting.lexicon import (
     SPEECH_ACT_VERBS,
     STATE_NOUNS,
     SUBJECT_NEGATORS,
-    UNDATED_TIME_PHRASES,
 )
 from workbench.splitting.report_scene import fronted_scene
 from workbench.splitting.tokens import (
@@ -137,88 +130,6 @@ def region_of(span: Span, regions: Sequence[tuple[int, int]]) -> tuple[int, int]
 
 
 # --------------------------------------------------------------------------- speaker phrase
-
-
-def _phrase_tokens(head: Token) -> list[Token]:
-    dropped: set[int] = set()
-    when: set[int] = set()  # "The mayor in 2019 said …": left out, but sets nothing off
-    doc = head.doc
-    for child in head.children:
-        if child.dep_ in DROPPED_DEPS:
-            dropped.update(t.i for t in child.subtree)
-        elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
-            first = child.left_edge.i
-            if doc[first - 1].text == "," or first - 1 in dropped:
-                dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
-            elif _says_when(child):
-                when.update(t.i for t in child.subtree)
-    dropped |= when
-    tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
-        tokens.pop()
-    return tokens
-
-
-def _says_when(phrase: Token) -> bool:
-    """Whether a phrase after a speaker only says when ("in 1955", "last year", "at one time")."""
-    if tuple(t.lower_ for t in phrase.subtree) in UNDATED_TIME_PHRASES:
-        return True
-    words = [t for t in phrase.subtree if not (t.i == phrase.i and t.dep_ == "prep")]
-    return bool(words) and all(t.ent_type_ in DATE_LABELS for t in words)
-
-
-def _is_name(token: Token) -> bool:
-    return token.ent_type_ in NAME_LABELS or token.pos_ == "PROPN"
-
-
-def document_issuer(head: Token) -> Token | None:
-    """For a source document noun ("statement from X", "X's report"), the issuer X."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ISSUER_PREPOSITIONS:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
-    for child in head.children:  # "the Turkish statement", "a White House statement"
-        if (child.dep_ == "amod" and child.ent_type_ == "NORP") or (
-            child.dep_ == "compound" and _is_name(child)
-        ):
-            return child
-    return None
-
-
-def speaker_tokens(head: Token, *, follow_sources: bool = False) -> list[Token]:
-    """Tokens of the speaker phrase headed by ``head``.
-
-    The noun phrase without leading determiners, relative clauses and appositions; when the
-    phrase or its apposition is a proper name and the other is not, the name is taken. With
-    ``follow_sources`` a source document resolves to its issuer.
-    """
-    if follow_sources and head.lemma_.lower() in SOURCE_NOUNS:
-        issuer = document_issuer(head)
-        if issuer is not None:
-            return speaker_tokens(issuer, follow_sources=True)
-    for child in head.children:
-        if child.dep_ == "appos" and _is_name(child) and not _is_name(head):
-            return _phrase_tokens(child)
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON":
-            return _phrase_tokens(child)
-    return _phrase_tokens(head)
-
-
-def tokens_text(tokens: Sequence[Token]) -> str:
-    """Text of ``tokens`` joined with their own trailing whitespace, and a space where words
-    were left out between two of them ("immigration, population growth" without commas)."""
-    parts: list[str] = []
-    for k, token in enumerate(tokens):
-        parts.append(token.text)
-        if k + 1 < len(tokens):
-            gap = tokens[k + 1].i != token.i + 1
-            parts.append(" " if gap and not token.whitespace_ else token.whitespace_)
-    return "".join(parts).strip()
 
 
 # ----------------------------------------------------------------- a verb's subject and content

@@ -20,6 +20,7 @@ from workbench.splitting.lexicon import (
 )
 from workbench.splitting.pronouns import names_someone, resolve_pronoun
 from workbench.splitting.report_scene import scene_edges
+from workbench.splitting.speaker_phrases import says_which
 from workbench.splitting.tokens import (
     _sentence_start,
     clause_head,
@@ -359,12 +360,12 @@ def _capitalised(wording: str) -> str:
 
 def _only_person_is_speaker(span: Span, source: tuple[int, int] | None) -> bool:
     """True when the speaker phrase names a person (or is "he"/"she") and the sentence names
-    no other person."""
+    no other person; not one a clause picks out ("the expert Mr. Perot hired")."""
     if source is None:
         return False
     doc = span.doc
     phrase = doc[source[0] : source[1]]
-    if not (
+    if any(says_which(t) for t in phrase) or not (
         any(t.ent_type_ == "PERSON" for t in phrase)
         or names_someone(phrase)
         or (len(phrase) == 1 and phrase[0].lower_ in {"he", "she"})
