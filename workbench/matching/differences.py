@@ -31,7 +31,7 @@ from workbench.matching.negations import (
     negation_worded_otherwise,
 )
 from workbench.matching.number_order import numbers_swapped
-from workbench.matching.participants import participant_replaced
+from workbench.matching.participants import change_named, participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
     anchor_replaced,
@@ -179,7 +179,8 @@ def contrasts(a: Signature, b: Signature) -> list[str]:
         for label, sides in a.sides.items()
         if len(sides) == 1 and len(sides_b.get(label, ())) == 1 and sides != sides_b[label]
     ]
-    return found + [label for label in replaced_sides(a, b) if label not in found]
+    found += [label for label in replaced_sides(a, b) if label not in found]
+    return found + (["direction"] if "direction" not in found and change_named(a, b) else [])
 
 
 def replaced_sides(a: Signature, b: Signature) -> list[str]:

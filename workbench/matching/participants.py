@@ -273,3 +273,20 @@ def _participants(frame: Frame) -> set[tuple[str, str]]:
     for role in ("agents", "patients", "places", "others"):
         held.update((name, role) for name in getattr(frame, role))
     return held
+
+
+def change_named(a: Signature, b: Signature) -> bool:
+    """Whether one claim names a thing and the other, taking no side of ``direction``
+    itself, a change of it instead ("$2.2 trillion of new spending" / "… of spending cuts":
+    the cut is its participant, spending only says of what); "proposed spending cuts" /
+    "proposed cutting spending" takes that side in both, and is compared there."""
+    contrasts = vocabulary().contrasts
+    for x, y in ((a, b), (b, a)):
+        if x.frame is None or y.frame is None or "direction" in x.sides:
+            continue
+        things = {lemma for _, lemma, _ in frame_nouns(x.frame)}
+        for _, lemma, modifiers in frame_nouns(y.frame):
+            changes = any(label == "direction" for label, _ in contrasts.get(lemma, ()))
+            if changes and things & set(modifiers.split("|")):
+                return True
+    return False
