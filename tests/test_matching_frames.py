@@ -407,6 +407,10 @@ NEAR_MISSES = [
     ("The engineer that Mayor Vos hired says the harbour wall will hold for 5 years.",
      "The engineer that Mayor Brandt hired says the harbour wall will hold for 5 years.",
      "speaker"),
+    # a thing, and a change of it: spending is not spending cuts
+    ("Mayor Vos has proposed 2 million crowns of new harbour spending.",
+     "Mayor Vos has proposed 2 million crowns of harbour spending cuts.",
+     "direction"),
     # a title alone says no one: "the president" is not the president of Ruritania
     ("The president said the Lenz harbour toll will double.",
      "The president of Ruritania said the Lenz harbour toll will double.",
@@ -793,6 +797,8 @@ PARAPHRASES = [
      "The engineer says the harbour wall will hold for 5 years."),
     ("Mayor Vos said the harbour toll was an indication of greed.",
      "Mayor Vos said the harbour toll was a sign of greed."),
+    ("Somebody on the Lenz council said the harbour toll will double.",
+     "Someone on the Lenz council said the harbour toll will double."),
     ("Mayor Vos left the Lenz council many years ago.",
      "Mayor Vos left the Lenz council."),
     ("Mayor Vos spent a year-and-a-half putting together a coalition of harbour towns.",
