@@ -211,10 +211,12 @@ def counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
     that cannot be years, the words of a range between them ("fourteen to 31") and those
     that go on reading one ("ten and a half million"): a count, not a time. A year spelled
-    out ("nineteen sixty-one") or short ("'83") is a time."""
+    out ("nineteen sixty-one") or short ("'83") is a time, and so is a decade, whole or in
+    part ("their 40s", "their mid-40s")."""
     return (
         spelled_year(ent) is None
         and short_year(ent) is None
+        and not any(_DECADE.match(t.lower_) or _PART_OF_DECADE.match(t.lower_) for t in ent)
         and any(t.tag_ == "CD" for t in ent)
         and all(
             (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
