@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.attribution_rules import RULES, TRIGGERS
-from workbench.splitting.frame_shapes import asks_for
+from workbench.splitting.frame_shapes import asks_for, asks_someone
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     NORMATIVE_MODALS,
@@ -111,6 +111,7 @@ def find_attribution(
         shared = Span.has_extension("borrowed_subject") and span._.borrowed_subject is not None
         keep_frame = not match.insertions and not is_full_clause(content, shared_subject=shared)
         keep_frame = keep_frame or match.frame_stays  # "announced new measures, which …"
+        keep_frame = keep_frame or (match.verb is not None and asks_someone(match.verb))
         if match.verb is not None and refers_to_addressee(match.verb, content):
             # "promised seniors that their benefits …": whose they are (in a quotation the
             # addressee is "you")

@@ -62,6 +62,14 @@ def opening_as_comma(verb: Token) -> int | None:
     return commas[0] if commas else None
 
 
+def asks_someone(verb: Token) -> bool:
+    """A question verb with the one asked as its object ("asked Secretary Schlesinger what
+    had to be done"): who was asked is part of the claim, so the frame stays with it."""
+    return verb.lemma_.lower() in QUESTION_VERBS and any(
+        c.dep_ in {"dobj", "dative", "iobj"} for c in verb.children
+    )
+
+
 def asks_for(verb: Token) -> bool:
     """A question verb with a to-infinitive of its own ("asked for a commission to work out
     a solution", "asked them to leave"): what was asked for is a request, not a question
