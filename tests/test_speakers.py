@@ -127,6 +127,13 @@ def test_a_question_keeps_its_speaker_and_the_stance_questions() -> None:
     assert claim.stance == "questions"
 
 
+def test_a_question_put_to_someone_keeps_who_was_asked() -> None:
+    # who was asked is part of what happened: the frame stays with the question
+    claim = _one("In May I asked Mayor Vos what had to be done to cut the harbour toll.", "asked")
+    assert "asked Mayor Vos" in claim.claim
+    assert (claim.speaker, claim.stance) == ("I", "questions")
+
+
 def test_declining_to_comment_is_the_sources_own_with_stance_declines() -> None:
     for text in (
         "A spokesman for the embassy declined to comment on the arrests.",

@@ -489,8 +489,9 @@ def normalise_speaker(speaker: str | None) -> str | None:
     named = same_names(speaker).lower()  # "US officials": the country, not the pronoun
     named = PERCENT.sub(" percent", named)  # "88% of teachers" = "88 percent of teachers"
     synonyms = vocabulary().synonyms  # "somebody" = "someone", as in the wording
+    verbs = vocabulary().agreeing  # "who've looked" = "who have looked"
     words = [
         synonyms.get(w, w) for w in _WORD.findall(fold_letters(named))
-        if w not in STOPWORDS and w not in MONTHS and w not in WEEKDAYS
+        if w not in STOPWORDS and w not in verbs and w not in MONTHS and w not in WEEKDAYS
     ]  # fmt: skip
     return " ".join(words) or None
