@@ -418,6 +418,14 @@ NEAR_MISSES = [
     ("Mayor Vos said the old fort lies beyond the Lenz harbour zone.",
      "Mayor Vos said the old fort lies within the Lenz harbour zone.",
      "reach"),
+    # "when I took over" is when I took office, not when I left it
+    ("When I took over, the Lenz council had three hundred clerks.",
+     "When I left office, the Lenz council had three hundred clerks.",
+     "action"),
+    # tens of thousands are not thousands
+    ("Tens of thousands of dockers marched through Lenz after the strike.",
+     "Thousands of dockers marched through Lenz after the strike.",
+     "number"),
     # who was asked is part of a question put to someone
     ("In May I asked Mayor Vos what had to be done to cut the harbour toll.",
      "In May I asked Mayor Brandt what had to be done to cut the harbour toll.",
