@@ -422,6 +422,10 @@ NEAR_MISSES = [
     ("When I took over, the Lenz council had three hundred clerks.",
      "When I left office, the Lenz council had three hundred clerks.",
      "action"),
+    # two clauses traded across "exceeds": what each cost is of is what is done
+    ("The cost of doing nothing far exceeds the cost of dredging the Lenz harbour.",
+     "The cost of dredging the Lenz harbour far exceeds the cost of doing nothing.",
+     "words swapped"),
     # tens of thousands are not thousands
     ("Tens of thousands of dockers marched through Lenz after the strike.",
      "Thousands of dockers marched through Lenz after the strike.",
@@ -3020,3 +3024,11 @@ def test_half_a_scale_after_a_part_the_recogniser_read_apart_is_one_amount() -> 
 def test_thinking_twice_counts_nothing() -> None:
     claim = "Mayor Vos might have thought twice about the harbour toll."
     assert framed(claim).frame.numbers == ()
+
+
+def test_a_verb_ending_in_eed_is_one_word_in_every_form() -> None:
+    from workbench.matching.vocabulary import stem
+
+    assert stem("exceeds") == stem("exceed") == stem("exceeded") == "exceed"
+    assert stem("succeeds") == stem("succeed")
+    assert stem("shipped") == "ship"

@@ -325,6 +325,8 @@ def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
 def stem(word: str) -> str:
     """A word without its commonest suffix ("shipped" → "ship", "talks" → "talk")."""
     for suffix in ("ing", "ed", "es", "s"):
+        if suffix == "ed" and word.endswith("eed"):
+            break  # "exceed", "succeed" are no past tense: "exceeds" is "exceed"
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             break

@@ -70,6 +70,11 @@ def words_traded(a: Signature, b: Signature) -> bool:
     # what the frames say of their participants: "hit middle-income Americans and leave
     # wealthy Americans untouched" / "hit wealthy Americans and leave middle-income …"
     said = _quality_words(a.frame) | _quality_words(b.frame)
+    # what the participants do, traded across the main verb: "the cost of doing nothing
+    # exceeds the cost of trying" / "the cost of trying exceeds the cost of doing nothing"
+    # (clauses that only change places keep the main verb inside one of them)
+    done = _action_words(a.frame) | _action_words(b.frame)
+    main = _predicate_words(a.frame) | _predicate_words(b.frame)
     joints = vocabulary().list_joints
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
     # one word of substance each or a participant who acts or undergoes: phrases that only
@@ -88,6 +93,8 @@ def words_traded(a: Signature, b: Signature) -> bool:
             if (len(x) == len(y) == 1 and index_terms(x[0])) or any(
                 words & set(x) and words & set(y) for words in (held, said)
             ):
+                return True
+            if done & set(x) and done & set(y) and main & set(q):
                 return True
     return False
 
@@ -135,6 +142,21 @@ def _quality_words(frame: Frame | None) -> frozenset[str]:
     if frame is None:
         return frozenset()
     return frozenset(w for quality in frame.qualities for w in compared_words(quality))
+
+
+@functools.lru_cache(maxsize=4096)
+def _action_words(frame: Frame | None) -> frozenset[str]:
+    """The compared words of the verbs a frame reads."""
+    if frame is None:
+        return frozenset()
+    return frozenset(w for verb in frame.verbs for w in compared_words(verb))
+
+
+def _predicate_words(frame: Frame | None) -> frozenset[str]:
+    """The compared words of a frame's main verb."""
+    if frame is None or not frame.predicate:
+        return frozenset()
+    return frozenset(compared_words(frame.predicate))
 
 
 def head_dropped(a: Signature, b: Signature) -> bool:
