@@ -26,7 +26,8 @@ officials'. The ``content`` of an attribution is the doc token indices, inside t
 what the speaker asserts: the stand-alone wording is built from it, without the frame.
 
 The speaker is the subject's noun phrase as written (titles kept: "Ms Vos", "President Anton
-Halvard") without leading determiners, relative clauses or appositions; between a phrase and
+Halvard") without leading determiners, appositions, or relative clauses other than one that
+says which one a common noun is ("the engineer the mayor hired"); between a phrase and
 its apposition the proper name wins ("Osterlich's foreign minister, Karl Brandt" → "Karl
 Brandt"). A "he"/"she" speaker is resolved to the person named earlier in the sentence, else
 to the most recent person in the preceding sentences, when that is obvious. A sentence wholly

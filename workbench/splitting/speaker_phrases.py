@@ -87,7 +87,8 @@ def document_issuer(head: Token) -> Token | None:
 def speaker_tokens(head: Token, *, follow_sources: bool = False) -> list[Token]:
     """Tokens of the speaker phrase headed by ``head``.
 
-    The noun phrase without leading determiners, relative clauses and appositions; when the
+    The noun phrase without leading determiners and appositions, and without relative
+    clauses but one that says which one a common noun is (:func:`says_which`); when the
     phrase or its apposition is a proper name and the other is not, the name is taken. With
     ``follow_sources`` a source document resolves to its issuer.
     """
