@@ -106,7 +106,7 @@ def date_words(ent: Span) -> list[str]:
         if word in DURATION_UNITS and _vague_before(token) and not run:
             # "many years", "several decades ago": a length, though not how long
             how_many, base = DURATION_UNITS[word]
-            out.extend((vague_count(token.doc[token.i - 1], how_many), base))
+            out.extend((_vague_count(token.doc[token.i - 1], how_many), base))
             continue
         if word in DURATION_UNITS and (_cardinal(run) or after_article(token) or _one_of(token)):
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
@@ -177,7 +177,7 @@ def _half_after(unit: Token, end: int) -> list[Token]:
     return after if [t.lower_ for t in after] == AND_A_HALF else []
 
 
-def vague_count(word: Token, how_many: float) -> str:
+def _vague_count(word: Token, how_many: float) -> str:
     """The count a word that counts only roughly gives a date of ``how_many`` of its base
     unit ("many years" is "~many" years, "many decades" "~many×10"): no number, so it
     differs from every number of the unit ("two years")."""

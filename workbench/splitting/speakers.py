@@ -26,10 +26,7 @@ from workbench.splitting.attribution import speaker_type
 from workbench.splitting.entities import entity_index
 from workbench.splitting.lexicon import QUOTE_FRAME_VERBS, ROLE_NOUNS, STATE_NOUNS, SUBJECT_DEPS
 from workbench.splitting.speaker_phrases import speaker_tokens, tokens_text
-from workbench.splitting.speech import (
-    frame_subject,
-    quote_regions,
-)
+from workbench.splitting.speech import frame_subject, quote_regions
 from workbench.splitting.tokens import (
     can_frame,
     coordinated_head,
