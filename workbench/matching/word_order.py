@@ -69,11 +69,11 @@ def words_traded(a: Signature, b: Signature) -> bool:
     held = _argument_words(a.frame) | _argument_words(b.frame)  # the parse may miss one
     # what the frames say of their participants: "hit middle-income Americans and leave
     # wealthy Americans untouched" / "hit wealthy Americans and leave middle-income …"
-    said = _quality_words(a.frame) | _quality_words(b.frame)
+    said = _listed_words(a.frame, "qualities") | _listed_words(b.frame, "qualities")
     # what the participants do, traded across the main verb: "the cost of doing nothing
     # exceeds the cost of trying" / "the cost of trying exceeds the cost of doing nothing"
     # (clauses that only change places keep the main verb inside one of them)
-    done = _action_words(a.frame) | _action_words(b.frame)
+    done = _listed_words(a.frame, "verbs") | _listed_words(b.frame, "verbs")
     main = _predicate_words(a.frame) | _predicate_words(b.frame)
     joints = vocabulary().list_joints
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
@@ -137,19 +137,12 @@ def _role_words(frame: Frame, role: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _quality_words(frame: Frame | None) -> frozenset[str]:
-    """The compared words of what a frame says of its participants ("wealthy" as "rich")."""
+def _listed_words(frame: Frame | None, field: str) -> frozenset[str]:
+    """The compared words of one of a frame's lists: what it says of its participants
+    ("qualities": "wealthy" as "rich") or the verbs it reads ("verbs")."""
     if frame is None:
         return frozenset()
-    return frozenset(w for quality in frame.qualities for w in compared_words(quality))
-
-
-@functools.lru_cache(maxsize=4096)
-def _action_words(frame: Frame | None) -> frozenset[str]:
-    """The compared words of the verbs a frame reads."""
-    if frame is None:
-        return frozenset()
-    return frozenset(w for verb in frame.verbs for w in compared_words(verb))
+    return frozenset(w for item in getattr(frame, field) for w in compared_words(item))
 
 
 def _predicate_words(frame: Frame | None) -> frozenset[str]:
