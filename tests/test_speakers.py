@@ -976,3 +976,31 @@ def test_a_clause_that_says_which_one_speaks_is_part_of_the_speaker() -> None:
     # a clause set off by commas, or one after a name, only tells more about the speaker
     (claim,) = split("Mayor Vos, who was elected in 2019, said the harbour will reopen in May.")
     assert claim.speaker == "Mayor Vos"
+
+
+def test_a_that_clause_after_a_phrase_the_parser_read_as_relative_is_still_reported() -> None:
+    # the model reads "the start of this campaign that we have …" as a relative clause
+    (claim,) = split(
+        "Mayor Vos has said from the start of this campaign that we have a duty to dredge"
+        " the harbour."
+    )
+    assert (claim.speaker, claim.claim) == ("Mayor Vos", "We have a duty to dredge the harbour.")
+
+
+def test_disagreeing_that_something_is_so_denies_it() -> None:
+    (claim,) = split("The Lenz council disagreed that it was time to dredge the harbour.")
+    assert (claim.speaker, claim.stance) == ("Lenz council", "denies")
+    assert claim.claim == "It was not time to dredge the harbour."  # what the council holds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour toll is a touchy subject, because many dockers complain about it.",
+        "The quay may close early, if you ask the mayor.",
+    ],
+)
+def test_a_reporting_verb_in_a_clause_of_reason_or_condition_frames_nothing(text: str) -> None:
+    # "…, because X complain" says why; it is not "…, X said"
+    (claim,) = split(text)
+    assert claim.speaker is None

@@ -23,6 +23,14 @@ of "Austin", so the report had no speaker; "Last week in Lenz, Mayor Vos and I a
 after the comma that closes the opening phrase and right before the verb, becomes the
 verb's subject.
 
+Twenty-third fault: a "not" after a comma that sets what follows against the clause before
+it, read as the negation of that clause's verb ("ideology does matter, not just
+competence"; "we cut taxes, not spending"), so the claim denied what it says. Nothing after
+the comma can deny the verb before it: the "not" is hung on the phrase it opens.
+
+Fifth fault (numbered among the repairs of that module): a "that" clause hung on a word
+between it and its reporting verb, told in :func:`mend_stranded_reports`.
+
 Seventeenth fault: a bare verb coordinated with the participle of a phrase inside the
 clause of another bare verb ("He did not attack the reporter writing the story or call
 her 'disgusting'": "call" a ``conj`` of "writing", so it took "reporter" for its subject
@@ -36,7 +44,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.lexicon import AUX_DEPS
+from workbench.splitting.lexicon import (
+    AUX_DEPS,
+    CONTRAST_BREAKS,
+    NOMINAL_SUBJECT_DEPS,
+    REPORTING_VERBS,
+    VERBAL,
+)
 from workbench.splitting.tokens import is_finite, subject_of
 
 #: parts of speech of a noun phrase's head that can be a clause's subject
@@ -201,4 +215,56 @@ def mend_bare_conjuncts(doc: Doc) -> Doc:
             if join.dep_ == "cc" and join.i == verb.left_edge.i - 1:
                 join.head = head
         verb.head = head
+    return doc
+
+
+def mend_stranded_reports(doc: Doc) -> Doc:
+    """Hang on its reporting verb a "that" clause the parser hung on a word between them
+    ("He said as recently as a few weeks ago in Phoenix that …", read as reported by
+    "recently"; "I stated over and over again that …")."""
+    for clause in doc:
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            continue
+        if clause.dep_ != "ccomp" and not _misread_relative(clause):
+            continue
+        verb = clause.head
+        while verb.pos_ not in VERBAL and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.i != clause.head.i and verb.lemma_ in REPORTING_VERBS and verb.i < clause.i:
+            if clause.dep_ != "ccomp" and any(c.dep_ == "ccomp" for c in verb.children):
+                continue  # the verb reports a clause already: this one is a relative
+            clause.head, clause.dep_ = verb, "ccomp"
+    return doc
+
+
+def _misread_relative(clause: Token) -> bool:
+    """A "that" clause read as a relative clause of a noun, though it is whole: its "that" a
+    mark, not the pronoun, and a subject of its own ("said from the start of this campaign
+    that we have …"). A noun of time keeps its clause ("on the day that we arrived")."""
+    return (
+        clause.dep_ == "relcl"
+        and clause.head.ent_type_ not in {"DATE", "TIME"}
+        and any(
+            c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in {"that", "which", "who"}
+            for c in clause.children
+        )
+    )
+
+
+def mend_contrasted_negations(doc: Doc) -> Doc:
+    """Hang a "not" read as the negation of a verb before it, with a comma between them, on
+    the phrase it opens ("does matter, not just competence")."""
+    for neg in doc:
+        verb = neg.head
+        if neg.lower_ != "not" or neg.dep_ != "neg" or not verb.i < neg.i < len(doc) - 1:
+            continue
+        if not any(t.text in CONTRAST_BREAKS for t in doc[verb.i + 1 : neg.i]):
+            continue
+        target = next((t for t in doc[neg.i + 1 :] if t.pos_ != "ADV" and not t.is_punct), None)
+        if target is None:
+            continue
+        while target.head.i > neg.i and target.head is not target:
+            target = target.head  # "not [because] he wanted": the verb of what it opens
+        if target is not verb:
+            neg.head = target
     return doc

@@ -33,6 +33,7 @@ DATE_WORDS = lexicon_pairs("date_words")
 DECADE_WORDS = lexicon_pairs("decade_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
+APPROXIMATORS = LEXICON["approximators"].words
 
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
@@ -210,7 +211,8 @@ def _before_unit(token: Token) -> bool:
 def counts_only(ent: Span) -> bool:
     """Whether an entity the recogniser calls a date holds nothing but cardinal numbers
     that cannot be years, the words of a range between them ("fourteen to 31") and those
-    that go on reading one ("ten and a half million"): a count, not a time. A year spelled
+    that go on reading one ("ten and a half million"), maybe after a word that makes it
+    rough ("about"): a count, not a time. A year spelled
     out ("nineteen sixty-one") or short ("'83") is a time, and so is a decade, whole or in
     part ("their 40s", "their mid-40s")."""
     return (
@@ -222,6 +224,7 @@ def counts_only(ent: Span) -> bool:
             (t.tag_ == "CD" and not (t.is_digit and len(t) == 4) and t.lower_ not in DATE_WORDS)
             or t.lower_ in RANGE_WORDS
             or (t.lower_ in _NUMBER_JOINTS and k > 0)  # "ten and a half million"
+            or (t.lower_ in APPROXIMATORS and k == 0)  # "about seventy-eight dollars"
             for k, t in enumerate(ent)
         )
     )

@@ -11,12 +11,17 @@ from workbench.splitting.lexicon import LEXICON
 
 PATH_SOURCES = frozenset(" ".join(p) for p in LEXICON["path_sources"].phrases)
 PATH_DESTINATIONS = LEXICON["path_destinations"].words
+DESTINATION_NOUNS = LEXICON["path_destination_nouns"].words
+REPLACING = frozenset(LEXICON["replacing_verbs"].phrases)
+#: what a verb of replacing holds that is replaced
+REPLACED_DEPS = frozenset({"dobj", "nsubjpass"})
 
 
 def movement_path(tokens: list[Token]) -> tuple[str, ...]:
     """("from", "to") of a movement ("from Lenz to Karsova", "from deficit to surplus"),
     each end as its phrase's words (lemma last), "" for an end the claim does not give
-    ("flew to Lenz": ("", "lenz")); () without either."""
+    ("flew to Lenz": ("", "lenz")), or of a replacing where the claim moves nothing; ()
+    without either."""
     ends: dict[str, str] = {}
     for token in tokens:
         if token.dep_ != "pobj":
@@ -27,7 +32,7 @@ def movement_path(tokens: list[Token]) -> tuple[str, ...]:
             preposition = two_words
         side = (
             "from" if preposition in PATH_SOURCES
-            else "to" if preposition in PATH_DESTINATIONS
+            else "to" if preposition in PATH_DESTINATIONS or _toward(token)
             else None
         )  # fmt: skip
         if side is not None and side not in ends:
@@ -38,7 +43,31 @@ def movement_path(tokens: list[Token]) -> tuple[str, ...]:
         elif side == "from" and (joint := _range_joint(token)) is not None:
             # "from 1% up to 4%", both on "from" or the second set beside the first
             ends.setdefault("to", _phrase_words(_amount_of(token.doc[joint])))
-    return (ends.get("from", ""), ends.get("to", "")) if ends else ()
+    if not ends:  # "replace OPEC oil with coal": a path from one to the other
+        return _replacement(tokens) or ()
+    return (ends.get("from", ""), ends.get("to", ""))
+
+
+def _toward(end: Token) -> bool:
+    """Whether a noun ends a movement as the object of "in the direction of" (its noun in
+    ``path_destination_nouns``)."""
+    noun = end.head.head
+    return end.head.lower_ == "of" and noun.lower_ in DESTINATION_NOUNS and noun.head.lower_ == "in"
+
+
+def _replacement(tokens: list[Token]) -> tuple[str, str] | None:
+    """(what is replaced, what replaces it) of a verb of replacing ("replace OPEC oil with
+    American coal", "OPEC oil was replaced by coal"), "" for what the claim does not say.
+    The preposition may hang on the verb or on what it replaces."""
+    for token in tokens:
+        holder = token.head.head
+        verb = holder.head if holder.dep_ in REPLACED_DEPS else holder
+        if token.dep_ != "pobj" or verb.pos_ != "VERB":
+            continue
+        if (verb.lemma_.lower(), token.head.lower_) in REPLACING:
+            replaced = [c for c in verb.children if c.dep_ in REPLACED_DEPS]
+            return (_phrase_words(replaced[0]) if replaced else "", _phrase_words(token))
+    return None
 
 
 def _range_start(amount: Token) -> str | None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.lexicon import (
+    AUX_DEPS,
+    CONTRAST_BREAKS,
+    CONTRAST_JOINTS,
+    LEXICON,
+    SUBJECT_DEPS,
+    VERBAL,
+)
 from workbench.splitting.tokens import joined_by_hyphen
 
 HEDGES = LEXICON["hedge_polarity"].words
@@ -13,6 +20,7 @@ NEAR = LEXICON["near_polarity"].words
 FUTURE_AUXILIARIES = LEXICON["future_auxiliaries"].words
 COMMITMENTS = LEXICON["commitments"].words
 FUTURE_CHAINS = LEXICON["future_chains"].words | COMMITMENTS
+INFINITIVE_CHAINS = LEXICON["infinitive_chains"].words
 NEGATIVES = LEXICON["negative_polarity"].words
 NEGATIVE_PREDICATES = LEXICON["negative_predicates"].words
 NEGATIVE_ADJECTIVES = LEXICON["negative_adjectives"].words
@@ -41,7 +49,7 @@ def polarity(tokens: list[Token], stance: str) -> str:
         t.lower_ in NEGATIVE_ADJECTIVES and any(c.dep_ == "xcomp" for c in t.children)
         for t in tokens
     )
-    negated = any(t.dep_ == "neg" and not _alternative(t) for t in tokens)
+    negated = any(t.dep_ == "neg" and not (_alternative(t) or _contrasted(t)) for t in tokens)
     if stance == "denies" or refused or negated or words & NEGATIVES:
         return "negative"
     if words & HEDGES or any(_scant(t) or _near(t) for t in tokens):
@@ -57,6 +65,32 @@ def _alternative(token: Token) -> bool:
         return False
     closing = i + 1 == len(doc) or doc[i + 1].is_punct
     return closing or (i >= 2 and doc[i - 2].lower_ == "whether")
+
+
+def _contrasted(token: Token) -> bool:
+    """The "not" that opens, after the claim's verb, what the claim sets against what it
+    says ("we cut taxes, not spending", "done by industry and not by the state", "but
+    not by too much"): it denies the phrase after it, not the claim. A "not" of a verb
+    ("and not say anything", "important, for instance, not to have …") or before the
+    claim's verb ("To this day, not one of its rulings …") denies the claim."""
+    doc, i, head = token.doc, token.i, token.head
+    if token.lower_ != "not" or head.i < i or i < 2 or head.pos_ in VERBAL:
+        return False  # "and not say anything" denies a deed of the claim
+    before = doc[i - 2] if doc[i - 1].lower_ in CONTRAST_JOINTS else doc[i - 1]
+    opened = before.text in CONTRAST_BREAKS or before.i == i - 2
+    own_clause = any(c.dep_ in AUX_DEPS | SUBJECT_DEPS for c in head.children)
+    attached = head  # what the phrase is set against stands before it, in the same clause
+    while attached.i > i and attached.head is not attached:
+        if attached is not head and (attached.pos_ in VERBAL or attached.dep_ in _CLAUSE_DEPS):
+            break  # the verb of the clause the phrase stands in comes after it
+        attached = attached.head
+    return opened and not own_clause and attached.i < i
+
+
+#: how a clause hangs on what it belongs to: a phrase is set against nothing beyond one
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "parataxis"}
+)
 
 
 #: what a refusal refuses: "declined to comment", "denied the charge", "denied that …"
@@ -116,9 +150,19 @@ def tense(head: Token | None) -> str | None:
             return "future"
     if any(t.lemma_.lower() in FUTURE_CHAINS and not _has_object(t) for t in leading):
         return "future"
+    if any(t.lemma_.lower() in INFINITIVE_CHAINS and _leads_with_to(t) for t in leading):
+        return "future"  # "was meant to fill"
     if any(t.tag_ == "VBD" or (t.dep_ == "aux" and t.lemma_ == "have") for t in verb_group(head)):
         return "past"
     return None
+
+
+def _leads_with_to(verb: Token) -> bool:
+    """Whether a verb's open complement is an infinitive with "to" ("meant to fill")."""
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _has_object(verb: Token) -> bool:

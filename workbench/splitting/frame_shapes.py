@@ -32,6 +32,12 @@ def bare_frame(verb: Token) -> bool:
     )
 
 
+def subordinated(verb: Token) -> bool:
+    """A verb opened by a subordinating word other than "as" ("…, because many people
+    disagree"): its clause says why or when, and frames nothing beside it."""
+    return any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+
+
 def as_frame(verb: Token) -> bool:
     """A bare frame opened by "as" ("as the mayor said"), which frames the clause beside it
     and says nothing of its own ("as she said goodbye" says when)."""

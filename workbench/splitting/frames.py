@@ -90,6 +90,8 @@ NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: parts of speech of the word before a hyphen that says which ones ("land-based", "Iranian-backed")
+NAMED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
 KIND_ADJECTIVES = LEXICON["kind_adjectives"].words
@@ -423,6 +425,10 @@ def _modifiers(noun: Token) -> str:
     # the name's) and nouns listed with one ("the travel and tourist business")
     chosen += [g for c in chosen for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
     chosen += [g for c in chosen for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
+    chosen += [  # the word before a participle's hyphen: "land" of "land-based missiles"
+        g for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN"
+        for g in c.children if g.dep_ == "npadvmod" and g.i == c.i - 2 and g.pos_ in NAMED_POS
+    ]  # fmt: skip
     words = [c.text.lower() for c in chosen]
     return ":" + "|".join(words) if words else ""
 

@@ -299,6 +299,10 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 COMPARATIVE_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
+#: the marks that set off what a claim sets against what it says ("X, not Y", "X -- not Y")
+CONTRAST_BREAKS = frozenset({",", "--", "—", "–"})
+#: the words that may join it instead ("done by industry and not by the state")
+CONTRAST_JOINTS = frozenset({"and", "but", "though", "although"})
 #: Every kind of subject, clausal and expletive included.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 #: Noun-phrase subjects only.

@@ -2,8 +2,9 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends twenty-two faults: fourteen here, three of how clauses and subjects are
-joined (:mod:`workbench.splitting.clause_repairs`), and five of words (a hyphenated word
+head. It mends twenty-three faults: thirteen here, five of how clauses and subjects are
+joined (:mod:`workbench.splitting.clause_repairs`: the fifth, the fifteenth to seventeenth
+and the twenty-third), and five of words (a hyphenated word
 read apart, a day of the month left out of its date, a contracted "has" read as "is", a sum
 in words read as a date, a title read as a clause: :mod:`workbench.splitting.word_repairs`).
 First, a subject noun phrase parsed as several subjects of one verb side by side ("The
@@ -29,7 +30,8 @@ reads "feared a shift" and a clause "would make …" without a subject, so the f
 the claim; an object so placed, before a finite clause with no subject, is made that
 clause's subject. Fifth, a "that" clause hung on a word between it and its reporting verb
 ("He said as recently as a few weeks ago in Phoenix that …" reads the clause as reported by
-"recently"), so the frame stayed in the claim; it is hung on the verb. Sixth, a speaker read
+"recently"; "She has said from the start that we …" as a relative clause of "start"), so
+the frame stayed in the claim; it is hung on the verb. Sixth, a speaker read
 as an apposition inside the clause that opens the sentence ("Speaking to Agence
 France-Presse, the president of the league, Jamel Msallem, said …": three names of the
 agency, and "said" without a subject), so the quotation had no speaker; an apposition ending
@@ -49,7 +51,8 @@ it, so the council and the budget read as swapped); the "by" of the amount is ma
 preposition and the later one the agent. Tenth, the "that" opening a reported clause read as
 an adverb of its verb ("We indicated at that time that we were not going to intervene":
 "that" an ``advmod`` of "going"), so the claim read "That we were not going to intervene.";
-a "that" so read, first in the clause and before its subject, is made its mark. Eleventh, a
+a "that" so read (or read as its object), first in the clause and before its subject, is
+made its mark. Eleventh, a
 reporting verb before its quotation read as an aside of a word inside it ('In the video, Lam
 said, "any acts that advocate … will not be tolerated."': "said" a ``parataxis`` of "acts",
 the sentence's root), so the frame stayed in the claim; the verb, followed by a comma or
@@ -79,7 +82,9 @@ from spacy.tokens import Doc, Span, Token
 
 from workbench.splitting.clause_repairs import (
     mend_bare_conjuncts,
+    mend_contrasted_negations,
     mend_opening_subjects,
+    mend_stranded_reports,
     mend_swallowed_subjects,
 )
 from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTING_VERBS
@@ -215,23 +220,6 @@ def mend_reported_subjects(doc: Doc) -> Doc:
     return doc
 
 
-def mend_stranded_reports(doc: Doc) -> Doc:
-    """Hang on its reporting verb a "that" clause the parser hung on a word between them
-    ("He said as recently as a few weeks ago in Phoenix that …", read as reported by
-    "recently"; "I stated over and over again that …")."""
-    for clause in doc:
-        if clause.dep_ != "ccomp" or not any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
-        ):
-            continue
-        verb = clause.head
-        while verb.pos_ not in VERB_POS and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.i != clause.head.i and verb.lemma_ in REPORTING_VERBS and verb.i < clause.i:
-            clause.head = verb
-    return doc
-
-
 def mend_appositive_speakers(doc: Doc) -> Doc:
     """Make the speaker the parser read as an apposition inside an opening clause the
     subject of the reporting verb after it ("Speaking to Agence France-Presse, the president
@@ -320,8 +308,9 @@ def mend_interposed_phrases(doc: Doc) -> Doc:
 
 
 def mend_unmarked_that(doc: Doc) -> Doc:
-    """Make the "that" opening a reported clause, read as an adverb before the clause's
-    subject, the clause's mark ("indicated at that time that we were not going to …")."""
+    """Make the "that" opening a reported clause, read as an adverb or an object before the
+    clause's subject, the clause's mark ("indicated at that time that we were not going to
+    …", "said that ideology does matter")."""
     for clause in doc:
         if clause.dep_ != "ccomp":
             continue
@@ -330,7 +319,7 @@ def mend_unmarked_that(doc: Doc) -> Doc:
             clause.head.i < that.i
             and that.lower_ == "that"
             and that.head == clause
-            and that.dep_ == "advmod"
+            and that.dep_ in {"advmod", "dobj"}
             and any(c.dep_ in SUBJECTS and that.i < c.i < clause.i for c in clause.children)
         ):
             that.dep_ = "mark"
@@ -492,5 +481,6 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_interposed_phrases(mend_reduced_relative_roots(mend_unmarked_that(doc)))
     doc = mend_quotation_frames(mend_measured_agents(mend_split_conditions(doc)))
     doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
+    doc = mend_contrasted_negations(doc)
     doc = mend_missed_days(mend_missed_months(mend_parted_words(mend_bare_conjuncts(doc))))
     return mend_missed_titles(mend_dated_sums(mend_contracted_has(doc)))

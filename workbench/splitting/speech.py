@@ -14,6 +14,7 @@ from workbench.splitting.frame_shapes import (
     comma_before_word,
     opening_as_comma,
     opening_as_frame,
+    subordinated,
 )
 from workbench.splitting.lexicon import (
     DENIAL_VERBS,
@@ -224,7 +225,7 @@ def governs(verb: Token, span: Span) -> bool:
         return True
     if verb.head == root and opening_as_frame(verb):
         return True
-    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and bare_frame(verb):
+    if verb.dep_ in {"parataxis", "ccomp", "advcl"} and bare_frame(verb) and not subordinated(verb):
         if verb.head == root and (verb.dep_ == "parataxis" or verb.i > root.i):
             return verb.dep_ == "parataxis" or comma_before(verb)
         parent = verb.head

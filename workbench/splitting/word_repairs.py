@@ -7,7 +7,8 @@ reads "the 33,000 e" as the object of "said" and "mails" as the subject of "had"
 claim read "Mails had to do with …" and lost the number. The pieces before a hyphen written
 against both its words, which the parser hung outside the last piece's phrase, are hung
 on that last piece (the word's head), with what they held ("the 33,000"), so the word stands
-whole where its last piece stands.
+whole where its last piece stands. So is the noun before a participle that modifies a noun
+("land-based missiles", the parser hanging "land" on another verb).
 
 Nineteenth fault: a day of the month the recogniser left out of its date ("July twelfth",
 "the twelfth of July" read as the month alone and a count of 12); the day is drawn into the
@@ -55,6 +56,10 @@ _MONTHS = frozenset(
 )
 
 
+#: parts of speech of a hyphenated word's last piece that the word names by
+NAMING = frozenset({"NOUN", "PROPN"})
+
+
 def _parted_word(hyphen: Token) -> tuple[Token, Token] | None:
     """(the piece before, the piece after) a glued hyphen whose pieces the parser hung in
     different phrases, neither inside the other's; else None."""
@@ -62,7 +67,8 @@ def _parted_word(hyphen: Token) -> tuple[Token, Token] | None:
     if hyphen.text != "-" or not glued(hyphen) or hyphen.i + 1 >= len(doc):
         return None
     before, after = doc[hyphen.i - 1], doc[hyphen.i + 1]
-    if not (before.is_alpha and after.is_alpha) or after.pos_ not in {"NOUN", "PROPN"}:
+    participle = after.tag_ == "VBN" and after.dep_ == "amod"  # "land-based missiles"
+    if not (before.is_alpha and after.is_alpha) or not (after.pos_ in NAMING or participle):
         return None
     if before in after.subtree or after in before.subtree:
         return None
@@ -80,7 +86,7 @@ def mend_parted_words(doc: Doc) -> Doc:
         for child in list(before.children):
             if child.i < before.i:  # "the 33,000" of "the 33,000 e"
                 child.head = after
-        before.head, before.dep_ = after, "compound"
+        before.head, before.dep_ = after, "compound" if after.pos_ in NAMING else "npadvmod"
         hyphen.head, hyphen.dep_ = after, "punct"
     return doc
 
