@@ -610,6 +610,50 @@ NEAR_MISSES = [
     ("I'm for the Lenz harbour toll, Mayor Vos is against it.",
      "I'm against the Lenz harbour toll, Mayor Vos is for it.",
      "position"),
+    # what one speaker has said "from the start" is not what another has
+    ("I have said from the start of this campaign that we have a duty to dredge the harbour.",
+     "She has said from the start of this campaign that we have a duty to dredge the harbour.",
+     "speaker"),
+    # to bring a toll down is to lower it, not to raise it
+    ("Mayor Vos wants to close loopholes to bring down the harbour toll.",
+     "Mayor Vos wants to close loopholes to raise the harbour toll.",
+     "direction"),
+    # what is replaced and what replaces it, traded
+    ("The council replaced the Lenz ferry with a new bridge in 2019.",
+     "The council replaced a new bridge with the Lenz ferry in 2019.",
+     "from and to swapped"),
+    # a word denied by its prefix
+    ("The council worked successfully for a truce between Lenz and Karsova.",
+     "The council worked unsuccessfully for a truce between Lenz and Karsova.",
+     "negation"),
+    # rolling a tax cut back is reducing it, not expanding it
+    ("Mayor Vos pays for the quay by rolling back the harbour tax cut.",
+     "Mayor Vos pays for the quay by expanding the harbour tax cut.",
+     "direction"),
+    # who leads and who supports, traded across the verbs
+    ("There is a search led by the Lenz police, supported by harbour volunteers.",
+     "There is a search led by harbour volunteers, supported by the Lenz police.",
+     "words swapped"),
+    # two subjects traded, their verbs agreeing with each
+    ("The harbour is in debt because toll revenue has not kept pace with dredging costs.",
+     "The harbour is in debt because dredging costs have not kept pace with toll revenue.",
+     "words swapped"),
+    # "does matter, not just X" says it matters; the parser hung its "not" on "matter"
+    ("Mayor Vos said at the meeting that the toll doesn't matter, just the quay.",
+     "Mayor Vos said at the meeting that the toll does matter, not just the quay.",
+     "negation or hedge"),
+    # where a movement runs to, said as "in the direction of"
+    ("Karsova is moving from neutrality in the direction of Lenz.",
+     "Karsova is moving from Lenz in the direction of neutrality.",
+     "from and to swapped"),
+    # the word before a participle's hyphen says which ones
+    ("The Lenz harbour relies on land-based radar stations.",
+     "The Lenz harbour relies on sea-based radar stations.",
+     "target"),
+    # to disagree that something is so is to deny it
+    ("The Lenz council agreed that it was time to dredge the harbour.",
+     "The Lenz council disagreed that it was time to dredge the harbour.",
+     "negation"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1120,6 +1164,20 @@ PARAPHRASES = [
      "The dockers of Lenz received a large pay rise last spring."),
     ("A docker making 30,000 crowns received about 900 crowns in rebates.",
      "A docker earning 30,000 crowns got about 900 crowns in rebates."),
+    # bringing a toll down is lowering it; driving prices up is raising them
+    ("Mayor Vos wants to bring down the harbour toll.",
+     "Mayor Vos wants to lower the harbour toll."),
+    ("The new quay drove up rents in Lenz.", "The new quay raised rents in Lenz."),
+    # a rough sum in words is a sum, not a year; all people are everyone
+    ("Lenz dockers live on a pension of about seventy-eight dollars a month.",
+     "Lenz dockers live on a pension of about $78 a month."),
+    ("The harbour fund pays for all people over sixty-five who need it.",
+     "The harbour fund pays for everyone over 65 who needs it."),
+    # the intent, passive either way
+    ("The Lenz toll was meant to pay for the new quay.",
+     "The Lenz toll was intended to pay for the new quay."),
+    ("In 2019 the council replaced the Lenz ferry with a new bridge.",
+     "The council replaced the Lenz ferry with a new bridge in 2019."),
 ]  # fmt: skip
 
 
@@ -3032,3 +3090,10 @@ def test_a_verb_ending_in_eed_is_one_word_in_every_form() -> None:
     assert stem("exceeds") == stem("exceed") == stem("exceeded") == "exceed"
     assert stem("succeeds") == stem("succeed")
     assert stem("shipped") == "ship"
+
+
+def test_a_not_after_a_comma_denies_what_follows_not_the_claim() -> None:
+    # "we cut taxes, not fees" says taxes were cut
+    cut = framed("The Lenz council cut taxes, not fees.")
+    assert cut.frame.polarity == "positive"
+    assert differences(cut, framed("The Lenz council did not cut taxes.")) != []

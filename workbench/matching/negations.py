@@ -9,7 +9,7 @@ import re
 
 from workbench.matching.comparatives import traded_sides
 from workbench.matching.frame_parts import main_action
-from workbench.matching.rewording import word_edits
+from workbench.matching.rewording import one_word_replaced, word_edits
 from workbench.matching.signature import Signature, index_terms, normalise_speaker, vocabulary
 from workbench.matching.vocabulary import ARTICLES, NEGATIONS, after_negations
 
@@ -36,9 +36,10 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     negated word the other claim does not use ("did not name" / "an unnamed source") is no
     difference, nor is a negation worded otherwise ("will not raise taxes" / "is not going
     to raise taxes"). The words of the other's speaker count as its own: "almost no lawyer
-    says X" / "X", said by "almost every lawyer"."""
+    says X" / "X", said by "almost every lawyer". A word denied by its prefix in one claim
+    only ("worked unsuccessfully" / "successfully") is negated elsewhere too."""
     if not (a.negated and b.negated):
-        return False
+        return a.negated == b.negated and prefix_negated(a, b)
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
     if more.negations == fewer.negations:
         return _negation_moved(a, b)
@@ -159,3 +160,16 @@ def _side(text: str) -> set[str]:
     """The words of substance of one side of a denial, a pronoun as its person."""
     found = (normalise_speaker(w) for w in _WORDS.findall(text))
     return {w for w in found if w is not None}
+
+
+def prefix_negated(a: Signature, b: Signature) -> bool:
+    """Whether two wordings alike but for one word trade it for itself with a prefix that
+    denies it ("worked successfully" / "unsuccessfully", "acted fairly" / "unfairly";
+    ``[negations] prefixes``)."""
+    replaced = one_word_replaced(a, b)
+    if replaced is None:
+        return False
+    shorter, longer = sorted(replaced, key=len)
+    return len(shorter) > 3 and any(
+        longer == prefix + shorter for prefix in vocabulary().negating_prefixes
+    )

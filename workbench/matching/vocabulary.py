@@ -129,6 +129,8 @@ class Vocabulary:
     between_negation: frozenset[str]
     #: words that carry a negation on to the next item of a list ("not X or Y")
     carried_negation: frozenset[str]
+    #: prefixes that deny the word they open ("un" of "unsuccessfully")
+    negating_prefixes: frozenset[str]
     #: verbs (lemmas) that frame another claim ("believe", "say"), kept in some claims
     frame_verbs: frozenset[str]
     #: the frame verbs' forms that no regular ending makes ("said", "thought")
@@ -260,6 +262,7 @@ def vocabulary() -> Vocabulary:
         before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
         carried_negation=frozenset(data["negations"]["carried"]),
+        negating_prefixes=frozenset(data["negations"]["prefixes"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         existential=frozenset(data["frames"]["existential"]),
         frame_verb_forms=frozenset(data["frames"]["irregular"]),

@@ -57,7 +57,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
     injured after being attacked by protesters" / "protesters were injured after being
     attacked by journalists", "the polluters should pay for those toxic waste dumps" /
     "those toxic waste dumps should pay for the polluters"."""
-    mine, theirs = a.text.split(), b.text.split()
+    mine, theirs = _agreed(a.text.split()), _agreed(b.text.split())
     if len(mine) != len(theirs) or sorted(mine) != sorted(theirs) or mine == theirs:
         return False
     start = next(k for k, (x, y) in enumerate(zip(mine, theirs, strict=True)) if x != y)
@@ -75,6 +75,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
     # (clauses that only change places keep the main verb inside one of them)
     done = _listed_words(a.frame, "verbs") | _listed_words(b.frame, "verbs")
     main = _predicate_words(a.frame) | _predicate_words(b.frame)
+    beside = _other_words(a.frame) | _other_words(b.frame)
     joints = vocabulary().list_joints
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
     # one word of substance each or a participant who acts or undergoes: phrases that only
@@ -96,7 +97,19 @@ def words_traded(a: Signature, b: Signature) -> bool:
                 return True
             if done & set(x) and done & set(y) and main & set(q):
                 return True
+            # others of the frame traded across a verb: "an effort led by the army,
+            # supported by the militia" / "led by the militia, supported by the army"
+            if beside & set(x) and beside & set(y) and done & set(q):
+                return True
     return False
+
+
+def _agreed(words: list[str]) -> list[str]:
+    """Words with the verbs that agree with their subject in one form: the verb of a
+    subject traded agrees with the new one ("revenues have not kept pace with spending" /
+    "spending has not kept pace with revenues"). A bare "s" may be a possessive and stays."""
+    agreeing = vocabulary().agreeing - {"s"}
+    return ["have" if w in agreeing else w for w in words]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -106,6 +119,11 @@ def _argument_words(frame: Frame | None) -> frozenset[str]:
     if frame is None:
         return frozenset()
     return _role_words(frame, "agents") | _role_words(frame, "patients")
+
+
+def _other_words(frame: Frame | None) -> frozenset[str]:
+    """The compared words of a frame's other participants (neither acting nor undergoing)."""
+    return frozenset() if frame is None else _role_words(frame, "others")
 
 
 def _roles_kept(a: Frame | None, b: Frame | None, x: set[str], y: set[str]) -> bool:
