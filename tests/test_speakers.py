@@ -985,6 +985,17 @@ def test_a_that_clause_after_a_phrase_the_parser_read_as_relative_is_still_repor
         " the harbour."
     )
     assert (claim.speaker, claim.claim) == ("Mayor Vos", "We have a duty to dredge the harbour.")
+    # "that" read as the object of "be", which has a complement of its own
+    (claim,) = split(
+        "He said in the first debate that Mayor Vos was going to be responsible for the port."
+    )
+    assert (claim.speaker, claim.claim) == (
+        "He",
+        "Mayor Vos was going to be responsible for the port.",
+    )
+    # a relative clause whose "that" stands for an object stays one
+    (claim,) = split("I backed the three new quays that we are going to help Lenz to finance.")
+    assert claim.speaker is None
 
 
 def test_disagreeing_that_something_is_so_denies_it() -> None:

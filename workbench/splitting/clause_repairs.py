@@ -47,12 +47,15 @@ from spacy.tokens import Doc, Span, Token
 from workbench.splitting.lexicon import (
     AUX_DEPS,
     CONTRAST_BREAKS,
+    LEXICON,
     NOMINAL_SUBJECT_DEPS,
     REPORTING_VERBS,
     VERBAL,
 )
 from workbench.splitting.tokens import is_finite, subject_of
 
+#: nouns of a time, whose "that" clause says when ("on the day that we arrived")
+TIME_NOUNS = LEXICON["time_nouns"].words
 #: parts of speech of a noun phrase's head that can be a clause's subject
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 #: the bare words that join two clauses
@@ -221,12 +224,14 @@ def mend_bare_conjuncts(doc: Doc) -> Doc:
 def mend_stranded_reports(doc: Doc) -> Doc:
     """Hang on its reporting verb a "that" clause the parser hung on a word between them
     ("He said as recently as a few weeks ago in Phoenix that …", read as reported by
-    "recently"; "I stated over and over again that …")."""
+    "recently"; "I stated over and over again that …"; "said in the first debate that Jim
+    Baker was going to be …", read as a relative clause of "debate")."""
     for clause in doc:
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        that = _opening_that(clause)
+        if that is None or (clause.dep_ != "ccomp" and not _misread_relative(clause)):
             continue
-        if clause.dep_ != "ccomp" and not _misread_relative(clause):
-            continue
+        if clause.dep_ == "ccomp":
+            that.head, that.dep_ = clause, "mark"
         verb = clause.head
         while verb.pos_ not in VERBAL and verb.head.i != verb.i:
             verb = verb.head
@@ -234,16 +239,35 @@ def mend_stranded_reports(doc: Doc) -> Doc:
             if clause.dep_ != "ccomp" and any(c.dep_ == "ccomp" for c in verb.children):
                 continue  # the verb reports a clause already: this one is a relative
             clause.head, clause.dep_ = verb, "ccomp"
+            that.head, that.dep_ = clause, "mark"
     return doc
 
 
+def _opening_that(clause: Token) -> Token | None:
+    """The "that" that opens a clause as its mark; in a clause read as reported or relative,
+    also a "that" read as an object of a verb that has a complement ("that Jim Baker was going to
+    be responsible": "that" an object of "be"), which no relative pronoun is."""
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"]
+    if marks or clause.dep_ not in {"relcl", "ccomp"}:
+        return marks[0] if marks else None
+    that = clause.left_edge
+    if that.lower_ != "that" or that.dep_ in NOMINAL_SUBJECT_DEPS:
+        return None
+    # a verb with a complement of its own ("be responsible") takes no object a pronoun
+    # could stand for; one with an object may ("help the states to finance")
+    complements = {"attr", "acomp", "oprd"}
+    return that if any(c.dep_ in complements for c in that.head.children) else None
+
+
 def _misread_relative(clause: Token) -> bool:
-    """A "that" clause read as a relative clause of a noun, though it is whole: its "that" a
-    mark, not the pronoun, and a subject of its own ("said from the start of this campaign
-    that we have …"). A noun of time keeps its clause ("on the day that we arrived")."""
+    """A "that" clause read as a relative clause of a noun, though it is whole: its "that"
+    no pronoun of it (:func:`_opening_that`), and a subject of its own ("said from the start
+    of this campaign that we have …"). A noun of time keeps its clause ("on the day that we
+    arrived")."""
     return (
         clause.dep_ == "relcl"
         and clause.head.ent_type_ not in {"DATE", "TIME"}
+        and clause.head.lemma_.lower() not in TIME_NOUNS
         and any(
             c.dep_ in NOMINAL_SUBJECT_DEPS and c.lower_ not in {"that", "which", "who"}
             for c in clause.children
