@@ -23,14 +23,6 @@ of "Austin", so the report had no speaker; "Last week in Lenz, Mayor Vos and I a
 after the comma that closes the opening phrase and right before the verb, becomes the
 verb's subject.
 
-Twenty-third fault: a "not" after a comma that sets what follows against the clause before
-it, read as the negation of that clause's verb ("ideology does matter, not just
-competence"; "we cut taxes, not spending"), so the claim denied what it says. Nothing after
-the comma can deny the verb before it: the "not" is hung on the phrase it opens.
-
-Fifth fault (numbered among the repairs of that module): a "that" clause hung on a word
-between it and its reporting verb, told in :func:`mend_stranded_reports`.
-
 Seventeenth fault: a bare verb coordinated with the participle of a phrase inside the
 clause of another bare verb ("He did not attack the reporter writing the story or call
 her 'disgusting'": "call" a ``conj`` of "writing", so it took "reporter" for its subject
@@ -38,6 +30,14 @@ and lost the denial it shares with "attack"). A bare verb (tagged ``VB``) with n
 auxiliary of its own cannot be coordinated with a participle that has no auxiliary either
 ("had sorted it out and come to terms": "come" is a participle): it is hung, with its "or"
 or "and", on the nearest bare verb above that participle.
+
+Twenty-third fault: a "not" after a comma that sets what follows against the clause before
+it, read as the negation of that clause's verb ("ideology does matter, not just
+competence"; "we cut taxes, not fees"), so the claim denied what it says. Nothing after
+the comma can deny the verb before it: the "not" is hung on the phrase it opens.
+
+The fifth fault (numbered among the repairs of that module), a "that" clause hung on a word
+between it and its reporting verb, is told in :func:`mend_stranded_reports`.
 """
 
 from __future__ import annotations
