@@ -650,6 +650,10 @@ NEAR_MISSES = [
     ("The Lenz harbour relies on land-based radar stations.",
      "The Lenz harbour relies on sea-based radar stations.",
      "target"),
+    # which hearing a report was made at is when it was made
+    ("At the first hearing Mayor Vos said the quay would close in May.",
+     "At the second hearing Mayor Vos said the quay would close in May.",
+     "date"),
     # to disagree that something is so is to deny it
     ("The Lenz council agreed that it was time to dredge the harbour.",
      "The Lenz council disagreed that it was time to dredge the harbour.",
@@ -1173,6 +1177,9 @@ PARAPHRASES = [
      "Lenz dockers live on a pension of about $78 a month."),
     ("The harbour fund pays for all people over sixty-five who need it.",
      "The harbour fund pays for everyone over 65 who needs it."),
+    # a report's occasion one claim leaves out, as a date it leaves out
+    ("At the first hearing Mayor Vos said the quay would close in May.",
+     "Mayor Vos said the quay would close in May."),
     # the intent, passive either way
     ("The Lenz toll was meant to pay for the new quay.",
      "The Lenz toll was intended to pay for the new quay."),

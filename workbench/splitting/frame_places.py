@@ -44,7 +44,22 @@ def where_said(ent: Span, head: Token | None) -> bool:
     governs ("suggested in his speech at Cleveland that …")."""
     if head is None or not is_place(ent):
         return False
-    above = _place_root(ent).head.head  # the word the preposition hangs on
+    return _frames(_place_root(ent).head.head, head)
+
+
+def when_said(ent: Span, head: Token | None) -> bool:
+    """Whether an ordinal outside the claim's words says at which occasion the report that
+    frames it was made, as a date does ("In the first debate he said …", "said in his second
+    speech that …"): it counts a noun a preposition on such a verb governs."""
+    if head is None or ent.label_ != "ORDINAL" or ent.root.head.dep_ != "pobj":
+        return False
+    return _frames(ent.root.head.head.head, head)
+
+
+def _frames(above: Token, head: Token) -> bool:
+    """Whether ``above``, the word a phrase's preposition hangs on, belongs to the frame the
+    claim's clause (``head``) hangs from, passing over prepositions, adverbs and their
+    objects ("said as recently as a week ago in Phoenix that …")."""
     while (above.pos_ in LINKING_POS or above.dep_ == "pobj") and above.head.i != above.i:
         above = above.head
     return above in head.ancestors

@@ -66,7 +66,7 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.frame_paths import movement_path
-from workbench.splitting.frame_places import is_place, where_said
+from workbench.splitting.frame_places import is_place, when_said, where_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
     CHAMBERS,
@@ -211,6 +211,8 @@ def claim_frame(
         if not any(t.i in indices for t in ent):
             if where_said(ent, head):  # where it was said places it too, as a date does
                 places.append(_name(ent))  # ("In Iraq, officials said five people died")
+            elif when_said(ent, head):  # "in the first debate he said": a time
+                dates.append(ent.text.lower())
             continue
         if ent.label_ in ACTOR_LABELS:
             # a place after a place preposition is where, even inside the subject ("kids in
