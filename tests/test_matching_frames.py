@@ -650,6 +650,10 @@ NEAR_MISSES = [
     ("The Lenz harbour relies on land-based radar stations.",
      "The Lenz harbour relies on sea-based radar stations.",
      "target"),
+    # a year written short opening the sentence, which the recogniser missed
+    ("In late '89 the Lenz council signed a secret harbour deal.",
+     "In late '87 the Lenz council signed a secret harbour deal.",
+     "date"),
     # which hearing a report was made at is when it was made
     ("At the first hearing Mayor Vos said the quay would close in May.",
      "At the second hearing Mayor Vos said the quay would close in May.",
@@ -1177,6 +1181,8 @@ PARAPHRASES = [
      "Lenz dockers live on a pension of about $78 a month."),
     ("The harbour fund pays for all people over sixty-five who need it.",
      "The harbour fund pays for everyone over 65 who needs it."),
+    ("In late '89 the Lenz council signed a secret harbour deal.",
+     "The Lenz council signed a secret harbour deal in late '89."),
     # a report's occasion one claim leaves out, as a date it leaves out
     ("At the first hearing Mayor Vos said the quay would close in May.",
      "Mayor Vos said the quay would close in May."),

@@ -13,7 +13,9 @@ whole where its last piece stands. So is the noun before a participle that modif
 Nineteenth fault: a day of the month the recogniser left out of its date ("July twelfth",
 "the twelfth of July" read as the month alone and a count of 12); the day is drawn into the
 month's date; so is the year after a month the recogniser left out altogether ("as late as
-January of 1959": "January" a name, 1959 a count).
+January of 1959": "January" a name, 1959 a count), and a year written short that it missed
+at the start of a sentence ("In late '89 the president signed …": "'89" a count of 89), with
+the word before it that says which part of the year (lexicon `year_parts`).
 
 Twentieth fault: a contracted "has" read as a passive "is" before a reporting verb that
 takes a clause ("He's said publicly that …" had no speaker); it is read as "has", unless the
@@ -51,6 +53,8 @@ from workbench.splitting.tokens import glued
 #: month and weekday names ("jul", "july"), not the relative words of the same list
 _CALENDAR = frozenset(w for w, one in lexicon_pairs("date_words").items() if one != "last")
 #: month names ("jan", "january"): the weekdays' one form ends in "day"
+#: words before a year that say which part of it ("late '89")
+YEAR_PARTS = LEXICON["year_parts"].words
 _MONTHS = frozenset(
     w for w, one in lexicon_pairs("date_words").items() if one != "last" and not one.endswith("day")
 )
@@ -191,6 +195,27 @@ def mend_missed_months(doc: Doc) -> Doc:
         if year is None or year.i in taken or not (year.is_digit and len(year) == 4):
             continue
         found.append(Span(doc, token.i, end + 1, "DATE"))
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
+    return doc
+
+
+def mend_missed_short_years(doc: Doc) -> Doc:
+    """Make an apostrophe and two figures written together, outside every entity ("'89"),
+    a date, with the word before it that says which part of the year ("late '89")
+    (nineteenth fault of the module docstring)."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    found: list[Span] = []
+    for mark in doc[:-1]:
+        figures = doc[mark.i + 1]
+        if mark.text not in {"'", "’"} or mark.whitespace_ or {mark.i, figures.i} & taken:
+            continue
+        if not (figures.is_digit and len(figures) == 2):
+            continue
+        start = mark.i
+        if start > 0 and doc[start - 1].lower_ in YEAR_PARTS and start - 1 not in taken:
+            start -= 1
+        found.append(Span(doc, start, figures.i + 1, "DATE"))
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
     return doc
