@@ -230,15 +230,16 @@ def mend_stranded_reports(doc: Doc) -> Doc:
         that = _opening_that(clause)
         if that is None or (clause.dep_ != "ccomp" and not _misread_relative(clause)):
             continue
-        if clause.dep_ == "ccomp":
-            that.head, that.dep_ = clause, "mark"
         verb = clause.head
         while verb.pos_ not in VERBAL and verb.head.i != verb.i:
             verb = verb.head
-        if verb.i != clause.head.i and verb.lemma_ in REPORTING_VERBS and verb.i < clause.i:
-            if clause.dep_ != "ccomp" and any(c.dep_ == "ccomp" for c in verb.children):
-                continue  # the verb reports a clause already: this one is a relative
+        stranded = verb.i != clause.head.i and verb.lemma_ in REPORTING_VERBS and verb.i < clause.i
+        # a relative clause beside a clause the verb reports already stays a relative
+        if stranded and (
+            clause.dep_ == "ccomp" or not any(c.dep_ == "ccomp" for c in verb.children)
+        ):
             clause.head, clause.dep_ = verb, "ccomp"
+        if clause.dep_ == "ccomp":
             that.head, that.dep_ = clause, "mark"
     return doc
 

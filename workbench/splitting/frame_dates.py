@@ -25,7 +25,7 @@ from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
 #: a year written short ("'83"), and the last of those read in this century ("'30")
-_SHORT_YEAR = re.compile(r"^['’](\d\d)$")
+SHORT_YEAR = re.compile(r"^['’](\d\d)$")
 _LAST_SHORT_YEAR = 30
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
 _PART_OF_DECADE = re.compile(r"^(early|mid|late)-['’]?((?:\d\d)?\d0s)$")
@@ -77,7 +77,7 @@ def short_year(ent: Span) -> str | None:
     """The year a date written as an apostrophe and two figures names ("in '83" 1983, "in
     '19" 2019: up to '30 in this century, later in the last); None for any other entity."""
     text = "".join(t.text_with_ws for t in ent).strip()
-    match = _SHORT_YEAR.match(text)
+    match = SHORT_YEAR.match(text)
     if ent.label_ != "DATE" or match is None:
         return None
     figures = int(match[1])

@@ -76,8 +76,7 @@ def _contrasted(token: Token) -> bool:
     doc, i, head = token.doc, token.i, token.head
     if token.lower_ != "not" or head.i < i or i < 2 or head.pos_ in VERBAL:
         return False  # "and not say anything" denies a deed of the claim
-    before = doc[i - 2] if doc[i - 1].lower_ in CONTRAST_JOINTS else doc[i - 1]
-    opened = before.text in CONTRAST_BREAKS or before.i == i - 2
+    opened = doc[i - 1].text in CONTRAST_BREAKS or doc[i - 1].lower_ in CONTRAST_JOINTS
     own_clause = any(c.dep_ in AUX_DEPS | SUBJECT_DEPS for c in head.children)
     attached = head  # what the phrase is set against stands before it, in the same clause
     while attached.i > i and attached.head is not attached:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.frame_dates import counts_only
+from workbench.splitting.frame_dates import SHORT_YEAR, counts_only
 from workbench.splitting.frame_numbers import is_ordinal, is_ordinal_figure
 from workbench.splitting.lexicon import (
     LEXICON,
@@ -53,13 +53,11 @@ from workbench.splitting.tokens import glued
 #: month and weekday names ("jul", "july"), not the relative words of the same list
 _CALENDAR = frozenset(w for w, one in lexicon_pairs("date_words").items() if one != "last")
 #: month names ("jan", "january"): the weekdays' one form ends in "day"
-#: words before a year that say which part of it ("late '89")
-YEAR_PARTS = LEXICON["year_parts"].words
 _MONTHS = frozenset(
     w for w, one in lexicon_pairs("date_words").items() if one != "last" and not one.endswith("day")
 )
-
-
+#: words before a year that say which part of it ("late '89")
+YEAR_PARTS = LEXICON["year_parts"].words
 #: parts of speech of a hyphenated word's last piece that the word names by
 NAMING = frozenset({"NOUN", "PROPN"})
 
@@ -195,9 +193,7 @@ def mend_missed_months(doc: Doc) -> Doc:
         if year is None or year.i in taken or not (year.is_digit and len(year) == 4):
             continue
         found.append(Span(doc, token.i, end + 1, "DATE"))
-    if found:
-        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
-    return doc
+    return _with_dates(doc, found)
 
 
 def mend_missed_short_years(doc: Doc) -> Doc:
@@ -208,14 +204,19 @@ def mend_missed_short_years(doc: Doc) -> Doc:
     found: list[Span] = []
     for mark in doc[:-1]:
         figures = doc[mark.i + 1]
-        if mark.text not in {"'", "’"} or mark.whitespace_ or {mark.i, figures.i} & taken:
+        if mark.whitespace_ or {mark.i, figures.i} & taken:
             continue
-        if not (figures.is_digit and len(figures) == 2):
+        if not SHORT_YEAR.match(mark.text + figures.text):
             continue
         start = mark.i
         if start > 0 and doc[start - 1].lower_ in YEAR_PARTS and start - 1 not in taken:
             start -= 1
         found.append(Span(doc, start, figures.i + 1, "DATE"))
+    return _with_dates(doc, found)
+
+
+def _with_dates(doc: Doc, found: list[Span]) -> Doc:
+    """``doc`` with the dates ``found`` outside every entity added to its entities."""
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
     return doc
