@@ -981,6 +981,13 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    ("The Lenz smugglers ended up in federal prison.",
+     "The Lenz smugglers wound up in federal prison."),
+    ("Eight out of our 10 Lenz ferries are in port.",
+     "Eight of our 10 Lenz ferries are in port."),
+    # a condition on an adjective's infinitive ("be free to join if") is on the claim
+    ("Lenz and Vellin should be free to join the harbour league if they meet its rules.",
+     "If they meet its rules, Lenz and Vellin should be free to join the harbour league."),
     # "at first" and "first of all" count nothing; at first is initially
     ("First of all, Lenz cut its harbour tolls by 10 percent in 2020.",
      "Lenz cut its harbour tolls by 10 percent in 2020."),
@@ -2836,6 +2843,14 @@ def test_a_condition_opened_by_an_auxiliary_is_the_if_condition() -> None:
     )
     assert had.frame.conditions == said_if.frame.conditions == ("if",)
     assert not differences(had, said_if)
+
+
+def test_a_condition_on_the_infinitive_of_an_adjective_is_on_the_claim() -> None:
+    after = framed("Lenz should be free to join the harbour league if it pays its dues.")
+    assert after.frame.conditions == ("if",)
+    assert "condition" in differences(
+        after, framed("Lenz should be free to join the harbour league.")
+    )
 
 
 def test_a_topic_put_before_the_speaker_is_compared() -> None:

@@ -47,7 +47,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         part=re.compile(rf"\b(?:({counts})[\s-]+)?({either})\s+(?=({groups})\b)"),
         out_of=re.compile(
-            rf"\b({counts})\s+(?:in|out\s+of|of\s+({counted_by}))\s+(?:a\s+|every\s+)?"
+            rf"\b({counts})\s+(?:in|(?:out\s+)?of\s+({counted_by})|out\s+of)\s+(?:a\s+|every\s+)?"
             rf"({denominators})\b(?!\s+(?:{not_counted})\b)(\s+of\b)?"
         ),
         denominators={k: int(v) for k, v in parts.items()},

@@ -322,6 +322,10 @@ def _asks_whether(verb: Token, clause: Token) -> bool:
     )
 
 
+#: links that carry a condition up to the verb above: a clause, the adjective of "be free to"
+_CARRIERS = frozenset({"xcomp", "ccomp", "acomp"})
+
+
 def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
     """The words opening a condition on the whole claim: a clause on its main verb or on a
     clause it takes ("will see costs come down if …", "doesn't understand that if we fail,
@@ -336,8 +340,8 @@ def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
         verb = clause.head
         if _asks_whether(verb, clause):
             continue
-        while verb != head and verb.dep_ in {"xcomp", "ccomp"} and verb.head.i in inside:
-            verb = verb.head  # "going to see a cut if …", "will see costs come down if …"
+        while verb != head and verb.dep_ in _CARRIERS and verb.head.i in inside:
+            verb = verb.head  # "going to see a cut if …", "should be free to join if …"
         if verb == head or verb.i not in inside:
             words.update(opening)
     return tuple(sorted(words))
