@@ -93,6 +93,25 @@ NEAR_MISSES = [
     ("The Lenz council finished twice as many bridges in this term than in the previous one.",
      "The Lenz council finished twice as many bridges in the previous term than in this one.",
      "comparison reversed"),
+    # a main verb denied, though the reason given holds a negation of its own on both sides
+    ("Mayor Vos left the Lenz council because she could no longer follow its harbour policy.",
+     "Mayor Vos did not leave the Lenz council because she could no longer follow its harbour "
+     "policy.", "negation"),
+    # what one participant is said to be traded with another participant
+    ("If you are a young African-American docker and you do the same thing as a young white "
+     "docker, you are more likely to be fined in Lenz.",
+     "If you are a young white docker and you do the same thing as a young African-American "
+     "docker, you are more likely to be fined in Lenz.", "words swapped"),
+    # cutting off trade is shutting it, the opposite of opening it up
+    ("By cutting off trade with Vellin, Lenz will isolate its council.",
+     "By opening up trade with Vellin, Lenz will isolate its council.", "opening or closing"),
+    # "not as … as" and "twice as … as" compare one way: the sides of the second "as" trade
+    ("Dockers above $40,000 did not get as big a pay rise as did those from 40,000 down.",
+     "Dockers from 40,000 down did not get as big a pay rise as did those above $40,000.",
+     "comparison reversed"),
+    ("Lenz unloads twice as many ships in spring as Vellin does in autumn.",
+     "Vellin unloads twice as many ships in spring as Lenz does in autumn.",
+     "comparison reversed"),
     # within the clause that compares, the two sides trade, though both words come again later
     ("The Lenz council is cutting fees more than it is raising them, so fees will see a net "
      "cut.",
@@ -981,6 +1000,12 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    # a part of a whole the recogniser calls a date is the share it names
+    ("25 percent of all the harbour fees go to the 1 percent of the richest dockers.",
+     "A quarter of all the harbour fees go to the 1 percent of the richest dockers."),
+    # a year said short in words after "in" is the year
+    ("The Lenz council raised the harbour toll in fifty-nine.",
+     "The Lenz council raised the harbour toll in 1959."),
     ("The Lenz smugglers ended up in federal prison.",
      "The Lenz smugglers wound up in federal prison."),
     ("Eight out of our 10 Lenz ferries are in port.",
@@ -1238,6 +1263,27 @@ def test_a_speaker_left_a_pronoun_may_be_anyone_named() -> None:
     a = framed("He said the Lenz bridge would reopen in May.")
     b = framed("Mayor Vos said the Lenz bridge would reopen in May.")
     assert "speaker" not in differences(a, b)
+
+
+def test_a_part_of_a_whole_is_a_count_and_a_part_of_a_year_a_date() -> None:
+    part = framed("A quarter of all the harbour fees go to Lenz.").frame
+    assert part.numbers == ("25",) and not part.dates  # 25 percent
+    assert "quarter" in framed("A quarter of the year was lost to the Lenz strike.").frame.dates
+
+
+def test_a_year_said_short_in_words_after_in_or_since_is_a_year_an_amount_is_not() -> None:
+    spoken = framed("The Lenz council raised the harbour toll in fifty-nine.")
+    assert spoken.frame.dates == ("1959",) and not spoken.frame.numbers
+    assert framed("Lenz has cut harbour tolls since sixty-one.").frame.dates == ("1961",)
+    assert "date" in differences(
+        spoken, framed("The Lenz council raised the harbour toll in fifty-seven.")
+    )
+    for amount in (
+        "The Lenz council raised the harbour toll by fifty-nine.",
+        "One in fifty-nine dockers in Lenz voted for the toll.",
+        "The harbour toll was raised in fifty-nine ports.",
+    ):
+        assert not framed(amount).frame.dates, amount
 
 
 def test_a_year_before_a_name_is_the_year_after_it_not_a_count() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 
-from workbench.matching.signature import Signature, signature
+from workbench.matching.signature import STOPWORDS, Signature, signature
 from workbench.matching.vocabulary import vocabulary
 
 _LESS = re.compile(r"\bless\s+(\w+)", re.IGNORECASE)
@@ -25,6 +25,8 @@ def comparison_reversed(a: Signature, b: Signature) -> bool:
     "than"."""
     if traded_sides(a.compared_sides, b.compared_sides):
         return True
+    if traded_sides(_equative_sides(a), _equative_sides(b)):
+        return True
     return traded_sides(_clause_sides(a), _clause_sides(b))
 
 
@@ -33,6 +35,28 @@ def traded_sides(mine: Sides | None, theirs: Sides | None) -> bool:
     if mine is None or theirs is None:
         return False
     return bool(mine[0] & theirs[1]) and bool(mine[1] & theirs[0])
+
+
+#: the most words between the two "as" of one comparison ("as big a tax cut as")
+_EQUATIVE_SPAN = 8
+
+
+def _equative_sides(claim: Signature) -> Sides | None:
+    """The sides of the second "as" of an "as … as" that compares one way: denied ("did not
+    get as big a cut as those below") or scaled ("twice as many as"); None for a claim
+    without one ("as big as" alone says two things are alike, either way round)."""
+    words, vocab = claim.text.split(), vocabulary()
+    for i, word in enumerate(words[:-2]):
+        degree = words[i + 1]
+        if word != "as" or degree in vocab.not_equatives or degree in STOPWORDS:
+            continue
+        scaled = i > 0 and words[i - 1] in vocab.scaled_equatives
+        second = [
+            j for j in range(i + 2, min(i + 2 + _EQUATIVE_SPAN, len(words))) if words[j] == "as"
+        ]
+        if second and (claim.negated or scaled):
+            return claim.sides_at(words, second[0])
+    return None
 
 
 def part_and_whole_swapped(a: Signature, b: Signature) -> bool:

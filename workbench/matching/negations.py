@@ -36,8 +36,9 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
     negated word the other claim does not use ("did not name" / "an unnamed source") is no
     difference, nor is a negation worded otherwise ("will not raise taxes" / "is not going
     to raise taxes"). The words of the other's speaker count as its own: "almost no lawyer
-    says X" / "X", said by "almost every lawyer". A word denied by its prefix in one claim
-    only ("worked unsuccessfully" / "successfully") is negated elsewhere too."""
+    says X" / "X", said by "almost every lawyer"; so does its main verb, however written ("I
+    did not leave the party because I could no longer …" / "I left …"). A word denied by its
+    prefix in one claim only ("worked unsuccessfully" / "successfully") is negated elsewhere too."""
     if not (a.negated and b.negated):
         return a.negated == b.negated and prefix_negated(a, b)
     more, fewer = (a, b) if a.negations > b.negations else (b, a)
@@ -49,8 +50,11 @@ def negated_elsewhere(a: Signature, b: Signature) -> bool:
         return True  # "Socialists do not believe that X" / "Socialists believe that X"
     if _denies_frame(more) and not _denies_frame(fewer):
         return True  # "I have never said we should X" / "we should X", said by me
-    # the other's speaker counts: "almost no lawyer says X" / (almost every lawyer:) "X"
+    # the other's speaker counts: "almost no lawyer says X" / (almost every lawyer:) "X";
+    # so does its main verb in its one form ("did not leave" / "left")
     held = set(index_terms(f"{fewer.text} {fewer.speaker or ''}"))
+    if fewer.frame is not None and fewer.frame.predicate:
+        held.update(index_terms(fewer.frame.predicate))
     return bool((more.negated_words & held) - fewer.negated_words)
 
 

@@ -119,6 +119,7 @@ class Vocabulary:
     #: make "as … as" no comparison of equals ("as well as")
     unequal: frozenset[str]
     not_equatives: frozenset[str]
+    scaled_equatives: frozenset[str]
     #: words between an effect and its cause ("because")
     causes: frozenset[str]
     #: what stands between names listed together (",", "and")
@@ -257,6 +258,7 @@ def vocabulary() -> Vocabulary:
         part_words=frozenset(data["comparisons"]["parts"]),
         unequal=frozenset(data["comparisons"]["unequal"]),
         not_equatives=frozenset(data["comparisons"]["not_equatives"]),
+        scaled_equatives=frozenset(data["comparisons"]["scaled_equatives"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         before_of=frozenset(data["possession"]["before_of"]),

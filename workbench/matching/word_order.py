@@ -97,6 +97,10 @@ def words_traded(a: Signature, b: Signature) -> bool:
                 return True
             if done & set(x) and done & set(y) and main & set(q):
                 return True
+            # what one is said to be traded with another participant: "a young African-
+            # American man … as a young white man" / "a young white man … as a young …"
+            if (said & set(x) and beside & set(y)) or (beside & set(x) and said & set(y)):
+                return True
             # others of the frame traded across a verb: "an effort led by the army,
             # supported by the militia" / "led by the militia, supported by the army"
             if beside & set(x) and beside & set(y) and done & set(q):

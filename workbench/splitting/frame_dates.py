@@ -34,6 +34,7 @@ DECADE_WORDS = lexicon_pairs("decade_words")
 RELATIVE_DATES = LEXICON["relative_dates"].words
 RANGE_WORDS = LEXICON["range_words"].words
 APPROXIMATORS = LEXICON["approximators"].words
+SPOKEN_YEAR_PREPOSITIONS = LEXICON["spoken_year_prepositions"].words
 
 #: {unit word: (how many, unit)}: "decades" → (10, "years")
 DURATION_UNITS = {w: (float(n), unit) for w, n, unit in LEXICON["duration_units"].phrases}
@@ -75,13 +76,36 @@ def spelled_year(ent: Span) -> str | None:
 
 def short_year(ent: Span) -> str | None:
     """The year a date written as an apostrophe and two figures names ("in '83" 1983, "in
-    '19" 2019: up to '30 in this century, later in the last); None for any other entity."""
-    text = "".join(t.text_with_ws for t in ent).strip()
-    match = SHORT_YEAR.match(text)
-    if ent.label_ != "DATE" or match is None:
+    '19" 2019: up to '30 in this century, later in the last; said in words, "in fifty-nine"
+    1959, :func:`spoken_short_year`); None for any other entity."""
+    if ent.label_ != "DATE":
         return None
-    figures = int(match[1])
+    match = SHORT_YEAR.match("".join(t.text_with_ws for t in ent).strip())
+    figures = int(match[1]) if match else spoken_short_year(ent)
+    if figures is None:
+        return None
     return str((2000 if figures <= _LAST_SHORT_YEAR else 1900) + figures)
+
+
+def spoken_short_year(ent: Span) -> int | None:
+    """The last two figures of a year said short in words, alone after a preposition of
+    ``spoken_year_prepositions`` ("in fifty-nine": 59), whatever the entity's label; None
+    for any other span."""
+    words = [t.lower_ for t in ent if t.text != "-"]
+    values = [NUMBER_WORDS.get(w) for w in words]
+    if len(words) != 2 or values[0] not in _TENS or not values[1] or not 0 < values[1] < 10:
+        return None
+    root, doc = ent.root, ent.doc
+    before = doc[ent.start - 2] if ent.start > 1 else None
+    if root.dep_ != "pobj" or root.head.i != ent.start - 1:
+        return None
+    if root.head.lower_ not in SPOKEN_YEAR_PREPOSITIONS or any(
+        c.i not in range(ent.start, ent.end) for c in root.children
+    ):
+        return None
+    if before is not None and (before.like_num or before.lower_ in NUMBER_WORDS):
+        return None  # "one in fifty-nine"
+    return int(values[0] + values[1])
 
 
 def date_words(ent: Span) -> list[str]:

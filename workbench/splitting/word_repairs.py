@@ -15,7 +15,8 @@ Nineteenth fault: a day of the month the recogniser left out of its date ("July 
 month's date; so is the year after a month the recogniser left out altogether ("as late as
 January of 1959": "January" a name, 1959 a count), and a year written short that it missed
 at the start of a sentence ("In late '89 the president signed …": "'89" a count of 89), with
-the word before it that says which part of the year (lexicon `year_parts`).
+the word before it that says which part of the year (lexicon `year_parts`), or said short in
+words ("in fifty-nine", a count of 59; lexicon `spoken_year_prepositions`).
 
 Twentieth fault: a contracted "has" read as a passive "is" before a reporting verb that
 takes a clause ("He's said publicly that …" had no speaker); it is read as "has", unless the
@@ -27,7 +28,8 @@ a date that is nothing but a count and a currency's name is made a sum of money,
 that is a count of percent ("21 and a half percent") a share. A figure of four digits
 counting the plural noun right after it is made a count, where it cannot be a year of the
 last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is left
-a year).
+a year), and so is a part of a whole no time read as a date ("a quarter of all the tax
+benefits").
 
 Twenty-second fault: a title the recogniser missed, read as a clause. In "The No Child Left
 Behind Act says …" the model makes "Child" the subject, "Left" a participle of it and "Act"
@@ -40,8 +42,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from workbench.splitting.frame_dates import SHORT_YEAR, counts_only
-from workbench.splitting.frame_numbers import is_ordinal, is_ordinal_figure
+from workbench.splitting.frame_dates import (
+    DURATION_UNITS,
+    SHORT_YEAR,
+    counts_only,
+    spoken_short_year,
+)
+from workbench.splitting.frame_numbers import FRACTIONS, is_ordinal, is_ordinal_figure
 from workbench.splitting.lexicon import (
     LEXICON,
     NOMINAL_SUBJECT_DEPS,
@@ -140,7 +147,7 @@ def mend_dated_sums(doc: Doc) -> Doc:
     of percent a share, and one that counts the noun after it a count (twenty-first fault of
     the module docstring)."""
     sums = {ent.start: label for ent in doc.ents if (label := _counted_unit(ent)) is not None}
-    sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent)}
+    sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent) or _part_of(ent)}
     if sums:
         doc.ents = [
             Span(doc, e.start, e.end, sums[e.start]) if e.start in sums else e for e in doc.ents
@@ -175,6 +182,23 @@ def _counting_figure(ent: Span) -> bool:
         and figure.dep_ == "nummod"
         and figure.head.i == figure.i + 1
         and doc[figure.i + 1].tag_ in {"NNS", "NNPS"}
+    )
+
+
+def _part_of(ent: Span) -> bool:
+    """A date that is a count of parts of a whole not a time ("a quarter of all the tax
+    benefits", "three quarters of the voters"; not "a quarter of the year")."""
+    doc = ent.doc
+    if ent.label_ != "DATE" or len(ent) != 2 or ent[-1].lower_ not in FRACTIONS:
+        return False
+    if not (ent[0].like_num or ent[0].lower_ in {"a", "one"}):
+        return False
+    of = doc[ent.end] if ent.end < len(doc) else None
+    whole = (
+        [t for t in of.children if t.dep_ == "pobj"] if of is not None and of.lower_ == "of" else []
+    )
+    return bool(whole) and not any(
+        t.ent_type_ == "DATE" or t.lower_ in DURATION_UNITS for t in whole[0].subtree
     )
 
 
@@ -213,6 +237,15 @@ def mend_missed_short_years(doc: Doc) -> Doc:
             start -= 1
         found.append(Span(doc, start, figures.i + 1, "DATE"))
     return _with_dates(doc, found)
+
+
+def mend_spoken_short_years(doc: Doc) -> Doc:
+    """Make a count of two words said alone after "in", "since" or "until" ("in
+    fifty-nine", the recogniser's count of 59) the year it names (nineteenth fault)."""
+    years = [ent for ent in doc.ents if ent.label_ == "CARDINAL" and spoken_short_year(ent)]
+    if years:
+        doc.ents = [Span(doc, e.start, e.end, "DATE") if e in years else e for e in doc.ents]
+    return doc
 
 
 def _with_dates(doc: Doc, found: list[Span]) -> Doc:
