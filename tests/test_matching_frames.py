@@ -102,13 +102,37 @@ NEAR_MISSES = [
      "docker, you are more likely to be fined in Lenz.",
      "If you are a young white docker and you do the same thing as a young African-American "
      "docker, you are more likely to be fined in Lenz.", "words swapped"),
+    # who a participant is, said by another verb of the clause that says which ones
+    ("The Lenz harbour tolls are aimed mostly at those who are doing well.",
+     "The Lenz harbour tolls are aimed mostly at those who are struggling.", "action"),
+    # "percent" written onto its figure
+    ("The Lenz council raised the harbour toll 39percent.",
+     "The Lenz council raised the harbour toll 29percent.", "number"),
+    ("The Lenz toll would far surpass the figures the council gave.",
+     "The Lenz toll would fall far short of the figures the council gave.", "comparison"),
+    # an amount in a clause that says when a report was made places the claim
+    ("In 1976, when the Lenz deficit was $52 million, Mayor Vos said it ought to be bigger.",
+     "In 1976, when the Lenz deficit was $62 million, Mayor Vos said it ought to be bigger.",
+     "number"),
+    # the same words with their numbers in another order
+    ("A five or six per cent grain surplus breaks the Lenz price fifteen or twenty per cent.",
+     "A fifteen or twenty per cent grain surplus breaks the Lenz price five or six per cent.",
+     "numbers swapped"),
     # cutting off trade is shutting it, the opposite of opening it up
     ("By cutting off trade with Vellin, Lenz will isolate its council.",
      "By opening up trade with Vellin, Lenz will isolate its council.", "opening or closing"),
+    # parts of one ("two-thirds") traded between the two who get them
+    ("Under the Lenz harbour deal, the town gets two-thirds and the port one-third.",
+     "Under the Lenz harbour deal, the town gets one-third and the port two-thirds.",
+     "numbers swapped"),
     # "not as … as" and "twice as … as" compare one way: the sides of the second "as" trade
     ("Dockers above $40,000 did not get as big a pay rise as did those from 40,000 down.",
      "Dockers from 40,000 down did not get as big a pay rise as did those above $40,000.",
      "comparison reversed"),
+    ("Under the Lenz amnesty three times as many deserters were pardoned as were the ones "
+     "who dodged the harbour draft.",
+     "Under the Lenz amnesty three times as many harbour draft dodgers were pardoned as were "
+     "deserters.", "comparison reversed"),
     ("Lenz unloads twice as many ships in spring as Vellin does in autumn.",
      "Vellin unloads twice as many ships in spring as Lenz does in autumn.",
      "comparison reversed"),
@@ -1000,6 +1024,33 @@ PARAPHRASES = [
      "Mayor Vos voted for four of those five harbour budgets."),
     ("Nine out of 10 Lenz ferries are in port or on their way back.",
      "Nine of every 10 Lenz ferries are in port or on their way back."),
+    ("The Lenz council took out a massive harbour loan.",
+     "The Lenz council took out a huge harbour loan."),
+    ("The Lenz council raised the harbour toll 39percent.",
+     "The Lenz council raised the harbour toll by 39 percent."),
+    # "apply to" before a noun bears on it and tries nothing
+    ("The Lenz harbour tolls only apply to ships in the top bracket.",
+     "The Lenz harbour tolls apply only to ships in the top bracket."),
+    # a count the recogniser drew into the date before it
+    ("Two boxes of Lenz harbour records were taken from the port office last week.",
+     "Last week two boxes of Lenz harbour records were taken from the port office."),
+    ("The Lenz toll would far surpass the figures the council gave.",
+     "The Lenz toll would far exceed the figures the council gave."),
+    ("The Lenz council is moving in that direction.",
+     "The Lenz council is heading in that direction."),
+    ("Lenz should stiffen the embargo on the Vellin harbour.",
+     "Lenz should tighten the embargo on the Vellin harbour."),
+    ("The Lenz harbour reforms reached 46 ports.",
+     "The Lenz harbour reforms reached forty-six ports."),
+    ("Of the 900 Lenz dockers, 130 have been fined.", "130 of the 900 Lenz dockers have been fined."),
+    ("A five per cent grain surplus breaks the Lenz price ten per cent.",
+     "A 5 percent grain surplus breaks the Lenz price 10 percent."),
+    # kinds listed in another order ("private and public")
+    ("The Lenz council controls private and public harbour costs.",
+     "The Lenz council controls public and private harbour costs."),
+    # a plural scale after a count multiplies it as the singular does
+    ("The Lenz harbour plan would have cost six hundred millions of dollars.",
+     "The Lenz harbour plan would have cost $600 million."),
     # a part of a whole the recogniser calls a date is the share it names
     ("25 percent of all the harbour fees go to the 1 percent of the richest dockers.",
      "A quarter of all the harbour fees go to the 1 percent of the richest dockers."),

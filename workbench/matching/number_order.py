@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from workbench.matching.signature import Signature
+from workbench.matching.signature import Signature, words_and_numbers
 
 
 def numbers_swapped(a: Signature, b: Signature) -> bool:
     """Whether two claims give the same numbers to different things: a word stands next to
     number x in one and y in the other while another word goes from y to x ("52% voted to
     leave and 48% to stay" / "52% voted to stay and 48% to leave"). Only words next to one
-    number on each side count; a word that moved alone is reordering, not a swap."""
+    number on each side count; a word that moved alone is reordering, not a swap. So do two
+    wordings alike word for word with their numbers in another order."""
     mine, theirs = a.number_neighbours, b.number_neighbours
     if mine is None or theirs is None or _same_amounts_path(a, b):
         return False
+    if _slots_traded(a, b):
+        return True
     for near_a, near_b in zip(mine, theirs, strict=True):
         moved = _moved(near_a, near_b)
         if any((y, x) in moved for x, y in moved):
@@ -27,6 +30,19 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
     leading = _moved(_alone(after_a, before_a), _alone(after_b, before_b))
     trailing = _moved(_alone(before_a, after_a), _alone(before_b, after_b))
     return any((y, x) in trailing for x, y in leading)
+
+
+def _slots_traded(a: Signature, b: Signature) -> bool:
+    """Whether two claims worded alike word for word give the same numbers in another order
+    ("a five or six per cent surplus breaks the price fifteen or twenty per cent" / "a
+    fifteen or twenty per cent surplus breaks the price five or six per cent")."""
+    if a.wording is None or b.wording is None:
+        return False
+    mine, theirs = list(words_and_numbers(a.wording)), list(words_and_numbers(b.wording))
+    if [w for w, _ in mine] != [w for w, _ in theirs]:
+        return False  # the words, and where a number stands among them, differ
+    mine, theirs = [n for _, n in mine if n], [n for _, n in theirs if n]
+    return mine != theirs and sorted(mine) == sorted(theirs)
 
 
 def _moved(near_a: Mapping[str, frozenset[str]], near_b: Mapping[str, frozenset[str]]) -> set:

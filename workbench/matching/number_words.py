@@ -4,8 +4,9 @@ is one number, 302, where it stands; "nineteen eighty-four" stays two."""
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from importlib.resources import files
 
 from workbench.core.numbers import number_text
@@ -109,6 +110,37 @@ def ordinal_values() -> Mapping[str, str]:
     """{ordinal number word in its compared form: its value as text} ("thirteenth": "13"),
     from the number words of the splitter's lexicon, which reads them into a claim's
     numbers."""
-    lexicon = files("workbench.data").joinpath("lexicon", "numbers.toml").read_text("utf-8")
-    entries = (line.split() for line in tomllib.loads(lexicon)["number_words"]["phrases"])
+    entries = _lexicon_pairs("number_words")
     return {stem(w): number_text(float(v)) for w, v in entries if w.endswith(ORDINAL_ENDINGS)}
+
+
+@functools.cache
+def part_values() -> Mapping[str, float]:
+    """{word naming a part of one in its compared form: how many make one} ("thirds": 3),
+    from the splitter's lexicon, which reads "two-thirds" into a claim's numbers as 0.666…."""
+    return {stem(w): float(v) for w, v in _lexicon_pairs("fractions")}
+
+
+def _lexicon_pairs(name: str) -> list[list[str]]:
+    lexicon = files("workbench.data").joinpath("lexicon", "numbers.toml").read_text("utf-8")
+    return [line.split() for line in tomllib.loads(lexicon)[name]["phrases"]]
+
+
+Read = list[tuple[str, str | None]]
+
+
+def as_framed(read: Read, numbers: Set[str]) -> Read:
+    """A wording read as (word, None) and ("", number), with the numbers the splitter read
+    otherwise where they stand as it read them: ranks traded with ranks ("from first to
+    thirteenth": two ordinals or more; a lone one, "the first of 38", stays a word), and a
+    count of parts ("two-thirds", 2 and "third") as the part ("0.666…")."""
+    ordinals, parts = ordinal_values(), part_values()
+    ranks = [k for k, (w, n) in enumerate(read) if n is None and ordinals.get(w) in numbers]
+    if len(ranks) >= 2:
+        read = [(w, ordinals[w]) if k in ranks else (w, n) for k, (w, n) in enumerate(read)]
+    framed = list(read)
+    for k, ((_, count), (word, none)) in enumerate(itertools.pairwise(read)):
+        part = number_text(float(count) / parts[word]) if count and word in parts else None
+        if none is None and part in numbers:
+            framed[k] = ("", part)
+    return framed

@@ -34,9 +34,13 @@ def action_replaced(a: Signature, b: Signature) -> bool:
     another claim than a paraphrase; a verb said otherwise with other words ("collapsed" /
     "fell down") is not compared, but a particle traded with it for one of the other side
     is read past ("add $5 trillion to the debt" / "take $5 trillion off the debt"). "be",
-    "have" and "do" are left out: they carry little."""
+    "have" and "do" are left out: they carry little. So is a verb of a clause that says
+    which ones a claim means, the rest alike ("directed at those who are doing well" / "…
+    at those who are struggling")."""
     if a.frame is None or b.frame is None:
         return False
+    if _described_otherwise(a, b):
+        return True
     changed = changed_words(a, b)
     if changed is None or not 1 <= len(changed) <= 2:
         return False
@@ -53,6 +57,31 @@ def action_replaced(a: Signature, b: Signature) -> bool:
         return False  # the verb said otherwise elsewhere ("invested" / "made an investment")
     actions = {main_action(a.frame), main_action(b.frame)}
     return len(actions) == 2 and None not in actions and not actions & {"be", "have", "do"}
+
+
+#: the words that open a clause saying which ones a noun means
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+#: verbs that carry little of what a clause says ("the bill that had" / "that included")
+_LIGHT_VERBS = frozenset({"be", "is", "are", "was", "were", "been", "have", "has", "had"})
+
+
+def _described_otherwise(a: Signature, b: Signature) -> bool:
+    """Whether the one stretch two wordings with the same main verb differ in, right after
+    a relative pronoun, holds a verb of each frame, each missing from the other wording,
+    and they are no two words on one side of a listed contrast ("those who are doing well"
+    / "those who are struggling")."""
+    mine, theirs = a.text.split(), b.text.split()
+    edits = word_edits(mine, theirs)
+    if len(edits) != 1 or edits[0][0] != "replace" or main_action(a.frame) != main_action(b.frame):
+        return False
+    _, start, stop, other_start, other_stop = edits[0]
+    if not set(mine[max(0, start - 2) : start]) & _RELATIVES:
+        return False  # a verb of the claim's own, said otherwise ("put together" / "combined")
+    x = {compared_form(v) for v in a.frame.verbs} & set(mine[start:stop]) - set(theirs)
+    y = {compared_form(v) for v in b.frame.verbs} & set(theirs[other_start:other_stop]) - set(mine)
+    if not x - _LIGHT_VERBS or not y - _LIGHT_VERBS:
+        return False
+    return not any(_one_side(v, w) for v in x for w in y)
 
 
 def _particles_traded(x: str, y: str) -> bool:

@@ -23,7 +23,7 @@ from workbench.matching.actors import (
 )
 from workbench.matching.lowered import lowered as _lowered
 from workbench.matching.lowered import same_names, shares_of
-from workbench.matching.number_words import ordinal_values, with_spelled_numbers
+from workbench.matching.number_words import as_framed, with_spelled_numbers
 from workbench.matching.shares import frame_with_shares
 from workbench.matching.vocabulary import NEGATIONS, negated_phrases, vocabulary
 from workbench.matching.vocabulary import stem as _stem
@@ -94,12 +94,22 @@ class Signature:
         found = {
             "modal" if m[0] in vocab.modal_hedges else "other"
             for m in vocab.hedges.finditer(self.text)
+            if m[0] not in vocab.before_verb or self._tries_a_verb()
         }
         if self.wording is not None and vocab.lower_case_modal.search(self.wording):
             found.add("modal")  # "they may cover", not "in May"
         if self._permits():
             found.add("modal")  # "allows patients to choose": "patients can choose"
         return frozenset(found)
+
+    def _tries_a_verb(self) -> bool:
+        """Whether a hedge of ``[hedges] before_verb`` stands before a verb of the frame in
+        the wording ("applied to take part"), or the claim's verbs are not known."""
+        if self.wording is None or self.frame is None:
+            return True
+        verbs = {v.lower() for v in self.frame.verbs}
+        found = vocabulary().before_verb_written.finditer(self.wording.lower())
+        return any(m[1] in verbs for m in found)
 
     def _permits(self) -> bool:
         """Whether a verb of permission (a verb of the frame, not "a permit") lets another
@@ -207,7 +217,7 @@ class Signature:
         words = self.text.split()
         at = [i for i, w in enumerate(words) if w in comparisons]
         if self.wording is not None:
-            read = list(_words_and_numbers(self.wording))
+            read = list(words_and_numbers(self.wording))
             bounds = [
                 k + 1 < len(read) and read[k + 1][1] is not None
                 for k, (word, _) in enumerate(read)
@@ -262,15 +272,7 @@ class Signature:
         after: dict[str, set[str]] = {}
         pending: list[str] = []
         last = None
-        read = list(_words_and_numbers(self.wording))
-        # ranks traded with ranks ("from first to thirteenth"): two ordinals or more stand
-        # where they are as their numbers; a lone one ("the first of 38") stays a word
-        ordinals = ordinal_values()
-        ranks = [
-            k for k, (w, n) in enumerate(read) if n is None and ordinals.get(w) in self.numbers
-        ]
-        if len(ranks) >= 2:
-            read = [(w, ordinals[w]) if k in ranks else (w, n) for k, (w, n) in enumerate(read)]
+        read = as_framed(list(words_and_numbers(self.wording)), self.numbers)
         counts = Counter(word for word, number in read if number is None)
         once = {word for word, count in counts.items() if count == 1}
         for word, number in read:
@@ -318,20 +320,20 @@ class Signature:
 def compared_form(word: str) -> str:
     """One word as a claim's wording is compared (``Signature.text``): its synonym's one
     form, crudely stemmed ("launched" and "began" are "begin")."""
-    forms = [w for w, number in _words_and_numbers(word) if number is None]
+    forms = [w for w, number in words_and_numbers(word) if number is None]
     return forms[0] if len(forms) == 1 else word
 
 
 def compared_words(text: str) -> list[str]:
     """A text's words as a claim's wording is compared, numbers left out ("African-American"
     is "africa unit stat")."""
-    return [w for w, number in _words_and_numbers(text) if number is None]
+    return [w for w, number in words_and_numbers(text) if number is None]
 
 
 def compared_numbers(text: str) -> list[str]:
     """A text's numbers in the form claims are compared by, in order ("24 billion" is
     "24000000000")."""
-    return [number for _, number in _words_and_numbers(text) if number is not None]
+    return [number for _, number in words_and_numbers(text) if number is not None]
 
 
 def index_terms(text: str) -> list[str]:
@@ -376,7 +378,7 @@ def signature(
     nothing)."""
     stems: list[str] = []
     numbers: set[str] = set()
-    for word, number in _words_and_numbers(text):
+    for word, number in words_and_numbers(text):
         if number is None:
             stems.append(word)
         else:
@@ -422,7 +424,7 @@ def _name_key(name: str) -> str:
     return " ".join(actor_words(name.rstrip(".-")))  # "… of Mexico." ends a sentence
 
 
-def _words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
+def words_and_numbers(text: str) -> Iterator[tuple[str, str | None]]:
     """The claim's words in order, in their compared form (synonyms, stems), each as (word,
     None), and its numbers where they stand, canonical ("40,000" and "40 thousand" are "40000"),
     as ("", number): what its signature and where its numbers stand are read from."""

@@ -86,6 +86,10 @@ class Vocabulary:
     modal_hedges: frozenset[str]
     #: verbs that say another may be done ("allows patients to choose"), compared form
     permission_verbs: frozenset[str]
+    #: hedges that hedge only before a verb of the claim ("applied to join"): their compared
+    #: form, and a pattern of them as written with the word after them
+    before_verb: frozenset[str]
+    before_verb_written: re.Pattern
     #: words that end the stretch a permitted verb is looked for in ("has been passed")
     permission_ends: frozenset[str]
     #: modal hedges read only as written in lower case ("may"; "May" is the month)
@@ -236,6 +240,10 @@ def vocabulary() -> Vocabulary:
         hedges=_hedges(data["hedges"]["phrases"], single),
         modal_hedges=frozenset(_compared_form(p, single) for p in data["hedges"]["modal"]),
         permission_verbs=frozenset(_compared_form(w, single) for w in data["hedges"]["permission"]),
+        before_verb=frozenset(_compared_form(p, single) for p in data["hedges"]["before_verb"]),
+        before_verb_written=re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, data['hedges']['before_verb']))})\s+(\w+)"
+        ),
         permission_ends=frozenset(
             _compared_form(w, single) for w in data["hedges"]["permission_ends"]
         ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from workbench.splitting.frame_numbers import FRACTIONS, NUMBER_WORDS, word_prefixed
+from workbench.splitting.frame_numbers import FRACTIONS, NUMBER_WORDS, glued_percent, word_prefixed
 from workbench.splitting.lexicon import LEXICON
 
 #: Where "one" stands for a noun instead of counting one ("one of the members").
@@ -25,7 +25,7 @@ def numeric(token: Token) -> bool:
         return False  # "one of the members"
     if in_name(token) or word_prefixed(token):
         return False
-    return token.like_num or word in NUMBER_WORDS or word in FRACTIONS
+    return token.like_num or word in NUMBER_WORDS or word in FRACTIONS or glued_percent(token)
 
 
 def _denied_one(one: Token) -> bool:

@@ -28,6 +28,7 @@ SCALE_DETERMINERS = LEXICON["scale_determiners"].words
 #: words between the two ends of a range, which share the scale after the second end
 #: ("eight or nine billion", "between 5 and 6 million")
 RANGE_WORDS = LEXICON["range_words"].words
+PERCENT_WORDS = LEXICON["percent_words"].words
 #: a figure, whole or with a decimal part, or a decimal part alone ("$.50", ".5 percent")
 FIGURE = re.compile(r"^(?:(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?|\.(\d+))(?:st|nd|rd|th)?$")
 RANGE = re.compile(r"^([\d.,]+)[–—-][$€£]?([\d.,]+)$")  # "16–17", "2019-2020", "25-$40"
@@ -84,6 +85,8 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     tokens = [t for t in tokens if t.text != "-"]  # "three-and-a-half", "forty-two"
     words = [t.lower_ for t in tokens]
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        if current is not None and word[:-1] in SCALES and word.endswith("s") and len(word) > 3:
+            word = word[:-1]  # "six hundred millions of dollars" as "… million …"
         if token.is_currency and first_end is not None and current is None:
             continue  # "$5 to $7 billion": the sign leaves the range one
         if word == "point" and current is not None and not scaled and place is None:
@@ -249,14 +252,23 @@ def _slashed(word: str) -> float | None:
 
 def _glued_scale(token: Token) -> float | None:
     """The value of a figure with its scale written onto it ("5bn", "2trn"; "10m" only in an
-    amount of money), else None."""
+    amount of money), or with "percent" ("39percent": 39), else None."""
     match = GLUED_SCALE.match(token.lower_)
+    if glued_percent(token):
+        return figure(match[1])
     if match is None or match[2] not in SCALES:
         return None
     if len(match[2]) == 1 and token.ent_type_ != "MONEY":
         return None
     base = figure(match[1])
     return None if base is None else base * SCALES[match[2]]
+
+
+def glued_percent(token: Token) -> bool:
+    """A figure with "percent" written onto it ("39percent"), which the tagger reads as no
+    number."""
+    match = GLUED_SCALE.match(token.lower_)
+    return match is not None and match[2] in PERCENT_WORDS and figure(match[1]) is not None
 
 
 def _counted_once(token: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from workbench.splitting.lexicon import LEXICON
 
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
+REPORT_TIME_WORDS = LEXICON["report_time_words"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: words a report's place phrase may hang on below the reporting verb ("said as recently as …
 #: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
@@ -54,6 +55,18 @@ def when_said(ent: Span, head: Token | None) -> bool:
     if head is None or ent.label_ != "ORDINAL" or ent.root.head.dep_ != "pobj":
         return False
     return _frames(ent.root.head.head.head, head)
+
+
+def in_time_of_report(ent: Span, head: Token | None) -> bool:
+    """Whether an amount outside the claim's words stands in a clause that says when the
+    report framing it was made ("In 1976, when the deficit was $52 billion, he said it
+    ought to be bigger"), a clause opened by a word of ``report_time_words``, on the
+    reporting verb or on a time a phrase of it names ("In 1976, when …")."""
+    clause = next((t for t in ent.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if head is None or clause is None or clause.dep_ not in {"advcl", "relcl"}:
+        return False
+    opened = any(c.lower_ in REPORT_TIME_WORDS for c in clause.children if c.i < clause.i)
+    return opened and _frames(clause.head, head)
 
 
 def _frames(above: Token, head: Token) -> bool:

@@ -66,7 +66,7 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.frame_paths import movement_path
-from workbench.splitting.frame_places import is_place, when_said, where_said
+from workbench.splitting.frame_places import in_time_of_report, is_place, when_said, where_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
     CHAMBERS,
@@ -79,7 +79,14 @@ from workbench.splitting.lexicon import (
     lexicon_pairs,
 )
 from workbench.splitting.patterns import matches
-from workbench.splitting.tokens import clause_head, condition_words, glued, joined_by_hyphen
+from workbench.splitting.tokens import (
+    clause_head,
+    code_name,
+    condition_words,
+    glued,
+    joined_by_hyphen,
+    per_cent,
+)
 
 #: Dependents that name who acts: an active subject, or the "by" phrase of a passive.
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
@@ -213,6 +220,8 @@ def claim_frame(
                 places.append(_name(ent))  # ("In Iraq, officials said five people died")
             elif when_said(ent, head):  # "in the first debate he said": a time
                 dates.append(ent.text.lower())
+            elif ent.label_ in QUANTITY_LABELS and in_time_of_report(ent, head):
+                numbers.extend(number_values(ent))  # "when the deficit was $52 billion, he said"
             continue
         if ent.label_ in ACTOR_LABELS:
             # a place after a place preposition is where, even inside the subject ("kids in
@@ -322,15 +331,11 @@ def _asks_whether(verb: Token, clause: Token) -> bool:
     )
 
 
-#: links that carry a condition up to the verb above: a clause, the adjective of "be free to"
-_CARRIERS = frozenset({"xcomp", "ccomp", "acomp"})
-
-
 def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
     """The words opening a condition on the whole claim: a clause on its main verb or on a
-    clause it takes ("will see costs come down if …", "doesn't understand that if we fail,
-    it …"), or one put before the frame of a report ("If the bill passes, the minister said
-    prices will rise"); not one inside a part of it ("those who would lose if it passes")."""
+    clause it takes ("will see costs come down if …"), or one put before the frame of a
+    report ("If it passes, the minister said prices will rise"); not one inside a part of
+    it ("those who would lose if it passes")."""
     inside = {t.i for t in tokens}
     words: set[str] = set()
     for clause in tokens:
@@ -340,7 +345,7 @@ def _conditions(tokens: list[Token], head: Token | None) -> tuple[str, ...]:
         verb = clause.head
         if _asks_whether(verb, clause):
             continue
-        while verb != head and verb.dep_ in _CARRIERS and verb.head.i in inside:
+        while verb != head and verb.dep_ in {"xcomp", "ccomp", "acomp"} and verb.head.i in inside:
             verb = verb.head  # "going to see a cut if …", "should be free to join if …"
         if verb == head or verb.i not in inside:
             words.update(opening)
@@ -402,8 +407,8 @@ def _noun_word(noun: Token) -> str:
     of participant ("counter-protester", "ex-minister")."""
     prefix = _kind_prefix(noun)
     lemma = noun.lemma_.lower()
-    if lemma == "cent" and noun.i > 0 and noun.nbor(-1).lower_ == "per":
-        return "percent"  # "85 per cent of aid" is "85 percent of aid", not money
+    if per_cent(noun):
+        return "percent"
     if lemma == "one":  # "no one" is "nobody"
         det = next((c.lower_ for c in noun.children if c.dep_ == "det"), None)
         if det in ONE_PERSONS:
@@ -422,31 +427,26 @@ def _modifiers(noun: Token) -> str:
         for c in noun.children
         if not _prefix_piece(c)
         and (
-            (c.dep_ in {"compound", "nmod"} and (c.pos_ in {"NOUN", "PROPN"} or _code_name(c)))
+            (c.dep_ in {"compound", "nmod"} and (c.pos_ in {"NOUN", "PROPN"} or code_name(c)))
             or (c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in ACTOR_LABELS)
             or (c.dep_ == "amod" and c.lower_ in KIND_ADJECTIVES)
         )
     ]
-    # a common noun before one of them ("the homeland security budget"; a name's words are
-    # the name's) and nouns listed with one ("the travel and tourist business")
+    # a common noun before one of them ("the homeland security budget"; not a name's) and
+    # nouns or kinds listed with one ("the travel and tourist business", "private and public")
     chosen += [g for c in chosen for g in c.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
-    chosen += [g for c in chosen for g in c.children if g.dep_ == "conj" and g.pos_ == "NOUN"]
+    listed = [g for c in chosen for g in c.children if g.dep_ == "conj"]
+    chosen += [g for g in listed if g.pos_ == "NOUN" or g.lower_ in KIND_ADJECTIVES]
     chosen += [  # the word before a participle's hyphen: "land" of "land-based missiles"
         g for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN"
         for g in c.children if g.dep_ == "npadvmod" and g.i == c.i - 2 and g.pos_ in NAMED_POS
     ]  # fmt: skip
-    words = [c.text.lower() for c in chosen]
+    words = ["percent" if per_cent(c) else c.text.lower() for c in chosen]
     return ":" + "|".join(words) if words else ""
 
 
-def _code_name(token: Token) -> bool:
-    """A name of letters and digits ("BA.5", "F-35"), whatever the tagger took it for."""
-    text = token.text
-    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
-
-
 #: the stricter test for a code among a count's words: letters first ("BA.2.75", "F-35"),
-#: so that "3rd" or "10th", which :func:`_code_name` lets through as a modifier, stay counts
+#: so that "3rd" or "10th", which ``tokens.code_name`` lets through as a modifier, stay counts
 _CODE = re.compile(r"^[A-Za-z]+[.-]?\d+(?:[.-]\d+)*[A-Za-z]?$")
 
 

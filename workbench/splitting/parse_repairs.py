@@ -91,6 +91,7 @@ from workbench.splitting.lexicon import ADDRESSEE_VERBS, LABELING_VERBS, REPORTI
 from workbench.splitting.tokens import condition_words, glued, subject_of
 from workbench.splitting.word_repairs import (
     mend_contracted_has,
+    mend_counts_in_dates,
     mend_dated_sums,
     mend_missed_days,
     mend_missed_months,
@@ -486,4 +487,4 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_contrasted_negations(doc)
     doc = mend_missed_days(mend_missed_months(mend_parted_words(mend_bare_conjuncts(doc))))
     doc = mend_spoken_short_years(mend_missed_short_years(doc))
-    return mend_missed_titles(mend_dated_sums(mend_contracted_has(doc)))
+    return mend_missed_titles(mend_counts_in_dates(mend_dated_sums(mend_contracted_has(doc))))

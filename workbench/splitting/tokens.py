@@ -406,3 +406,14 @@ def refers_to_addressee(verb: Token, content: Sequence[Token]) -> bool:
     if subject is not None and subject.lower_ in pronouns:
         return False  # "they told voters that their taxes …": whose, the clause cannot say
     return any(t.lower_ in pronouns for t in content)
+
+
+def code_name(token: Token) -> bool:
+    """A name of letters and digits ("BA.5", "F-35"), whatever the tagger took it for."""
+    text = token.text
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def per_cent(token: Token) -> bool:
+    """The "cent" of "per cent", which is "percent" ("85 per cent of aid", not money)."""
+    return token.lower_ == "cent" and token.i > 0 and token.nbor(-1).lower_ == "per"

@@ -29,7 +29,8 @@ that is a count of percent ("21 and a half percent") a share. A figure of four d
 counting the plural noun right after it is made a count, where it cannot be a year of the
 last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is left
 a year), and so is a part of a whole no time read as a date ("a quarter of all the tax
-benefits").
+benefits"); a count at the end of a date that counts the noun after it is cut from the date
+("Last week two boxes …").
 
 Twenty-second fault: a title the recogniser missed, read as a clause. In "The No Child Left
 Behind Act says …" the model makes "Child" the subject, "Left" a participle of it and "Act"
@@ -200,6 +201,33 @@ def _part_of(ent: Span) -> bool:
     return bool(whole) and not any(
         t.ent_type_ == "DATE" or t.lower_ in DURATION_UNITS for t in whole[0].subtree
     )
+
+
+def mend_counts_in_dates(doc: Doc) -> Doc:
+    """Cut from a date a count at its end that counts the plural noun right after it ("Last
+    week two boxes were taken": the recogniser's date "Last week two"), making it a count
+    (twenty-first fault)."""
+    cut: dict[int, Span] = {}
+    for ent in doc.ents:
+        count, rest = ent[-1], ent[:-1]
+        if ent.label_ != "DATE" or len(ent) < 3 or not count.like_num:
+            continue
+        if rest[-1].like_num or not rest[-1].is_alpha:
+            continue  # the end of one number ("forty-six", "five hundred")
+        if count.dep_ == "nummod" and count.head.i == ent.end and count.head.tag_ == "NNS":
+            cut[ent.start] = ent
+    if cut:
+        ents = []
+        for e in doc.ents:
+            if e.start in cut:
+                ents += [
+                    Span(doc, e.start, e.end - 1, "DATE"),
+                    Span(doc, e.end - 1, e.end, "CARDINAL"),
+                ]
+            else:
+                ents.append(e)
+        doc.ents = ents
+    return doc
 
 
 def mend_missed_months(doc: Doc) -> Doc:
