@@ -1042,7 +1042,8 @@ PARAPHRASES = [
      "Lenz should tighten the embargo on the Vellin harbour."),
     ("The Lenz harbour reforms reached 46 ports.",
      "The Lenz harbour reforms reached forty-six ports."),
-    ("Of the 900 Lenz dockers, 130 have been fined.", "130 of the 900 Lenz dockers have been fined."),
+    ("Of the 900 Lenz dockers, 130 have been fined.",
+     "130 of the 900 Lenz dockers have been fined."),
     ("A five per cent grain surplus breaks the Lenz price ten per cent.",
      "A 5 percent grain surplus breaks the Lenz price 10 percent."),
     # kinds listed in another order ("private and public")
