@@ -1046,6 +1046,17 @@ PARAPHRASES = [
      "130 of the 900 Lenz dockers have been fined."),
     ("A five per cent grain surplus breaks the Lenz price ten per cent.",
      "A 5 percent grain surplus breaks the Lenz price 10 percent."),
+    # the first end of a range of money shares the scale of the second
+    ("The Lenz council cut the harbour budget by three to five million dollars.",
+     "The Lenz council cut the harbour budget by $3 to $5 million."),
+    ("Lenz harbour costs rose from $60 to $80 million.",
+     "Lenz harbour costs rose from 60 to 80 million dollars."),
+    ("The Lenz toll raised between $60 and $80 million.",
+     "The Lenz toll raised between 60 and 80 million dollars."),
+    ("The Lenz dock strike costs the town between $5 and $7 million.",
+     "The Lenz dock strike costs the town between 5 and 7 million dollars."),
+    ("That is another million dollars for the Lenz harbour.",
+     "That is another $1 million for the Lenz harbour."),
     # kinds listed in another order ("private and public")
     ("The Lenz council controls private and public harbour costs.",
      "The Lenz council controls public and private harbour costs."),

@@ -87,6 +87,10 @@ def number_values(tokens: Iterable[Token]) -> list[str]:
     for k, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if current is not None and word[:-1] in SCALES and word.endswith("s") and len(word) > 3:
             word = word[:-1]  # "six hundred millions of dollars" as "… million …"
+        if token.is_currency and current is not None and not scaled and words[k - 1] == "and":
+            values.append(number_text(current + carry))  # "between $60 and $80 billion"
+            first_end, current, carry = (len(values) - 1, current + carry), None, 0.0
+            continue
         if token.is_currency and first_end is not None and current is None:
             continue  # "$5 to $7 billion": the sign leaves the range one
         if word == "point" and current is not None and not scaled and place is None:

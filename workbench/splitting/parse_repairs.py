@@ -97,6 +97,7 @@ from workbench.splitting.word_repairs import (
     mend_missed_months,
     mend_missed_short_years,
     mend_missed_titles,
+    mend_open_ranges,
     mend_parted_words,
     mend_spoken_short_years,
 )
@@ -487,4 +488,5 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_contrasted_negations(doc)
     doc = mend_missed_days(mend_missed_months(mend_parted_words(mend_bare_conjuncts(doc))))
     doc = mend_spoken_short_years(mend_missed_short_years(doc))
-    return mend_missed_titles(mend_counts_in_dates(mend_dated_sums(mend_contracted_has(doc))))
+    doc = mend_open_ranges(mend_counts_in_dates(mend_dated_sums(mend_contracted_has(doc))))
+    return mend_missed_titles(doc)

@@ -30,7 +30,8 @@ counting the plural noun right after it is made a count, where it cannot be a ye
 last or this century ("in 1700 communities" was the year 1700; "the 2020 elections" is left
 a year), and so is a part of a whole no time read as a date ("a quarter of all the tax
 benefits"); a count at the end of a date that counts the noun after it is cut from the date
-("Last week two boxes …").
+("Last week two boxes …"); the first end of a range of money the recogniser left out ("$3
+to $5 billion") is drawn into the sum.
 
 Twenty-second fault: a title the recogniser missed, read as a clause. In "The No Child Left
 Behind Act says …" the model makes "Child" the subject, "Left" a participle of it and "Act"
@@ -49,7 +50,7 @@ from workbench.splitting.frame_dates import (
     counts_only,
     spoken_short_year,
 )
-from workbench.splitting.frame_numbers import FRACTIONS, is_ordinal, is_ordinal_figure
+from workbench.splitting.frame_numbers import FRACTIONS, RANGE_WORDS, is_ordinal, is_ordinal_figure
 from workbench.splitting.lexicon import (
     LEXICON,
     NOMINAL_SUBJECT_DEPS,
@@ -228,6 +229,41 @@ def mend_counts_in_dates(doc: Doc) -> Doc:
                 ents.append(e)
         doc.ents = ents
     return doc
+
+
+def mend_open_ranges(doc: Doc) -> Doc:
+    """Draw the first end of a range of money into the sum that ends it, when it is a bare
+    figure the recogniser left out or read as a sum of its own ("by $3 to $5 billion",
+    "between $60 and $80 billion": "$3", "$60" no scale), so that both ends share the
+    second's scale (twenty-first fault)."""
+    ents = list(doc.ents)
+    by_end = {e.end: k for k, e in enumerate(ents)}
+    taken = {t.i for ent in ents for t in ent}
+    for k, ent in enumerate(ents):
+        if ent.label_ != "MONEY" or ent.start < 2 or doc[ent.start - 1].lower_ not in RANGE_WORDS:
+            continue
+        figure = doc[ent.start - 2]
+        first = by_end.get(ent.start - 1, by_end.get(ent.start))  # "$60 to" may hold the "to"
+        if first is not None and _bare_figure(ents[first]):
+            ents[k] = Span(doc, ents[first].start, ent.end, "MONEY")
+            ents[first] = None
+        elif figure.like_num and figure.i not in taken:
+            opening = figure.i - 1 if figure.i and doc[figure.i - 1].is_currency else figure.i
+            ents[k] = Span(doc, opening, ent.end, "MONEY")
+    doc.ents = [e for e in ents if e is not None]
+    return doc
+
+
+def _bare_figure(ent: Span) -> bool:
+    """A sum, count or date that is one figure, maybe after a currency sign or a word of a
+    range ("$60", "60", the recogniser's date "between 5"), and no year."""
+    words = [t for t in ent if not t.is_currency and t.lower_ not in RANGE_WORDS]
+    return (
+        ent.label_ in {"MONEY", "CARDINAL", "DATE"}
+        and len(words) == 1
+        and words[0].like_num
+        and not (words[0].is_digit and len(words[0]) == 4)
+    )
 
 
 def mend_missed_months(doc: Doc) -> Doc:
