@@ -25,7 +25,12 @@ def numeric(token: Token) -> bool:
         return False  # "one of the members"
     if in_name(token) or word_prefixed(token):
         return False
-    return token.like_num or word in NUMBER_WORDS or word in FRACTIONS or glued_percent(token)
+    return (
+        token.like_num
+        or word in NUMBER_WORDS
+        or word in FRACTIONS
+        or glued_percent(token) is not None
+    )
 
 
 def _denied_one(one: Token) -> bool:

@@ -257,9 +257,10 @@ def _slashed(word: str) -> float | None:
 def _glued_scale(token: Token) -> float | None:
     """The value of a figure with its scale written onto it ("5bn", "2trn"; "10m" only in an
     amount of money), or with "percent" ("39percent": 39), else None."""
+    percent = glued_percent(token)
+    if percent is not None:
+        return percent
     match = GLUED_SCALE.match(token.lower_)
-    if glued_percent(token):
-        return figure(match[1])
     if match is None or match[2] not in SCALES:
         return None
     if len(match[2]) == 1 and token.ent_type_ != "MONEY":
@@ -268,11 +269,11 @@ def _glued_scale(token: Token) -> float | None:
     return None if base is None else base * SCALES[match[2]]
 
 
-def glued_percent(token: Token) -> bool:
-    """A figure with "percent" written onto it ("39percent"), which the tagger reads as no
-    number."""
+def glued_percent(token: Token) -> float | None:
+    """The value of a figure with "percent" written onto it ("39percent": 39), which the
+    tagger reads as no number; else None."""
     match = GLUED_SCALE.match(token.lower_)
-    return match is not None and match[2] in PERCENT_WORDS and figure(match[1]) is not None
+    return figure(match[1]) if match is not None and match[2] in PERCENT_WORDS else None
 
 
 def _counted_once(token: Token) -> bool:

@@ -150,9 +150,14 @@ def mend_dated_sums(doc: Doc) -> Doc:
     the module docstring)."""
     sums = {ent.start: label for ent in doc.ents if (label := _counted_unit(ent)) is not None}
     sums |= {ent.start: "CARDINAL" for ent in doc.ents if _counting_figure(ent) or _part_of(ent)}
-    if sums:
+    return _relabelled(doc, sums)
+
+
+def _relabelled(doc: Doc, labels: dict[int, str]) -> Doc:
+    """``doc`` with each entity starting at a key of ``labels`` given that label."""
+    if labels:
         doc.ents = [
-            Span(doc, e.start, e.end, sums[e.start]) if e.start in sums else e for e in doc.ents
+            Span(doc, e.start, e.end, labels[e.start]) if e.start in labels else e for e in doc.ents
         ]
     return doc
 
@@ -208,7 +213,7 @@ def mend_counts_in_dates(doc: Doc) -> Doc:
     """Cut from a date a count at its end that counts the plural noun right after it ("Last
     week two boxes were taken": the recogniser's date "Last week two"), making it a count
     (twenty-first fault)."""
-    cut: dict[int, Span] = {}
+    cut: set[int] = set()  # where the dates so cut start
     for ent in doc.ents:
         count, rest = ent[-1], ent[:-1]
         if ent.label_ != "DATE" or len(ent) < 3 or not count.like_num:
@@ -216,7 +221,7 @@ def mend_counts_in_dates(doc: Doc) -> Doc:
         if rest[-1].like_num or not rest[-1].is_alpha:
             continue  # the end of one number ("forty-six", "five hundred")
         if count.dep_ == "nummod" and count.head.i == ent.end and count.head.tag_ == "NNS":
-            cut[ent.start] = ent
+            cut.add(ent.start)
     if cut:
         ents = []
         for e in doc.ents:
@@ -306,10 +311,8 @@ def mend_missed_short_years(doc: Doc) -> Doc:
 def mend_spoken_short_years(doc: Doc) -> Doc:
     """Make a count of two words said alone after "in", "since" or "until" ("in
     fifty-nine", the recogniser's count of 59) the year it names (nineteenth fault)."""
-    years = [ent for ent in doc.ents if ent.label_ == "CARDINAL" and spoken_short_year(ent)]
-    if years:
-        doc.ents = [Span(doc, e.start, e.end, "DATE") if e in years else e for e in doc.ents]
-    return doc
+    years = {e.start: "DATE" for e in doc.ents if e.label_ == "CARDINAL" and spoken_short_year(e)}
+    return _relabelled(doc, years)
 
 
 def _with_dates(doc: Doc, found: list[Span]) -> Doc:
