@@ -705,6 +705,26 @@ NEAR_MISSES = [
     ("The Lenz council agreed that it was time to dredge the harbour.",
      "The Lenz council disagreed that it was time to dredge the harbour.",
      "negation"),
+    # "Wall Street", a name the recogniser missed, is who pays, not "Street"
+    ("Because of the greed in Lenz and Wall Street, Main Street was paying a heavy price.",
+     "Because of the greed in Lenz and Main Street, Wall Street was paying a heavy price.",
+     "agent and target swapped"),
+    # a count in who is in the group that speaks
+    ("Forty dockers, including six harbour pilots, say the quay is unsafe.",
+     "Forty dockers, including nine harbour pilots, say the quay is unsafe.",
+     "speaker"),
+    # one claim the splitter could not part does one more thing with words of its own
+    ("These levies have robbed the average docker.",
+     "These levies have robbed those who are powerful and have benefited the average docker.",
+     "says more"),
+    # keeping and removing take opposite sides
+    ("The harbour board is interested in keeping Mayor Vos in office.",
+     "The harbour board is interested in removing Mayor Vos from office.",
+     "keeping"),
+    # amounts "back up again" rose again: a phrase of movement the other claim turns round
+    ("Since May we have seen harbour fees back up again.",
+     "Since May we have seen harbour fees come down again.",
+     "direction"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1286,6 +1306,24 @@ PARAPHRASES = [
      "The Lenz toll was intended to pay for the new quay."),
     ("In 2019 the council replaced the Lenz ferry with a new bridge.",
      "The council replaced the Lenz ferry with a new bridge in 2019."),
+    ("The only type of loans to make to Varga are the types that are fully secured.",
+     "The only kind of loans to make to Varga are the kinds that are fully secured."),
+    ("Since May we have seen harbour fees back up again.",
+     "Since May we have seen harbour fees rise again."),
+    # "has come down" is a verb of falling, whatever the parse made of "come"
+    ("The rate of increase in harbour fees has come down from 17 to 6 percent.",
+     "The rate of increase in harbour fees has fallen from 17 to 6 percent."),
+    ("And as a consequence, the Lenz ferry lost its licence.",
+     "And as a result, the Lenz ferry lost its licence."),
+    ("The harbour board was totally in favour of the new quay.",
+     "The harbour board was completely in favour of the new quay."),
+    ("Lenz is a big harbour town.", "Lenz is a large harbour town."),
+    # "If" the parser hung on the auxiliary of "are re-elected" still makes a condition
+    ("If you're re-elected, we'll get to a trillion-dollar harbour debt.",
+     "If you are re-elected, we will get to a trillion-dollar harbour debt."),
+    # "only a quarter", which the recogniser reads as a date
+    ("Only 25 percent of the dockers voted to strike.",
+     "Only a quarter of the dockers voted to strike."),
 ]  # fmt: skip
 
 
@@ -3234,3 +3272,11 @@ def test_a_not_after_a_comma_denies_what_follows_not_the_claim() -> None:
     cut = framed("The Lenz council cut taxes, not fees.")
     assert cut.frame.polarity == "positive"
     assert differences(cut, framed("The Lenz council did not cut taxes.")) != []
+
+
+def test_two_phrases_traded_across_a_second_verb_are_no_list_reordered() -> None:
+    # "and help" joins two actions, not two items of a list
+    a = framed("Programs that rob the poor and help the rich are wrong.")
+    b = framed("Programs that rob the rich and help the poor are wrong.")
+    assert "words swapped" in differences(a, b)
+

@@ -114,6 +114,15 @@ def test_a_speaker_is_named_as_the_article_named_them(text: str, needle: str, na
     assert claim.speaker is not None and name in claim.speaker
 
 
+def test_who_is_in_a_group_that_speaks_stays_part_of_the_speaker() -> None:
+    # a count inside "including …" is part of who speaks, and a checker checks it; after a
+    # name such a phrase says nothing of who speaks
+    group = _one("Forty dockers, including six harbour pilots, say the quay is unsafe.", "unsafe")
+    assert group.speaker == "Forty dockers including six harbour pilots"
+    named = _one("Mayor Vos, including in her letters, said the quay was unsafe.", "unsafe")
+    assert named.speaker == "Mayor Vos"
+
+
 # -- the categories of attribution the first version missed, on sentences of our own ------
 
 

@@ -136,10 +136,9 @@ class Signature:
 
     @functools.cached_property
     def level(self) -> bool | None:
-        """Whether a change the claim states reaches a level ("fell to 4 per cent": True)
-        or is an amount ("fell by 4 per cent": False); None when it states no change (a
-        change handed to someone, "giving a tax cut to …", is none, and so is a noun of
-        change before "to", which says what changes: "cuts to the military")."""
+        """Whether a change the claim states reaches a level ("fell to 4 per cent": True) or
+        is an amount ("fell by 4 per cent": False); None when it states none (a change handed
+        to someone, "giving a tax cut to …", or a noun of change before "to": "cuts to")."""
         vocab = vocabulary()
         words = self.text.split()
         verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else None
@@ -152,7 +151,9 @@ class Signature:
                     continue  # "giving … a tax cut to": to whom
                 following = words[i + 1] if i + 1 < len(words) else ""
                 reaches = following in vocab.level_words
-                if reaches and verbs is not None and word not in verbs:
+                after = words[i - 1] if i else ""
+                verb = verbs is None or word in verbs or after in vocab.level_auxiliaries
+                if reaches and not verb:
                     continue  # a noun: "cuts to the military" says what is cut
                 found = found or reaches
         return found

@@ -97,6 +97,8 @@ class Vocabulary:
     #: the contrasts whose words make a level with the ``level_words`` after them ("fell to")
     level_contrasts: frozenset[str]
     level_words: frozenset[str]
+    #: words after which a word of those contrasts is a verb ("has fallen to")
+    level_auxiliaries: frozenset[str]
     #: words of those contrasts that never reach a level ("added to"), in their compared form
     amount_words: frozenset[str]
     #: verbs that hand a thing to someone ("giving a tax cut to"), in their compared form
@@ -252,6 +254,7 @@ def vocabulary() -> Vocabulary:
         ),
         level_contrasts=frozenset(data["levels"]["contrasts"]),
         level_words=frozenset(data["levels"]["words"]),
+        level_auxiliaries=frozenset(data["levels"]["auxiliaries"]),
         amount_words=frozenset(_compared_form(w, single) for w in data["levels"]["amounts"]),
         giver_words=frozenset(_compared_form(w, single) for w in data["levels"]["givers"]),
         measures=frozenset(data["levels"]["measures"]),

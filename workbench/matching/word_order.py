@@ -34,15 +34,16 @@ def says_more(a: Signature, b: Signature) -> bool:
     if a.frame is None or b.frame is None:
         return False
     actions = {main_action(a.frame), main_action(b.frame)}
-    if len(actions) != 2 or None in actions:
+    if None in actions:
         return False
     short, long, frame = _shorter_and_longer(a, b)
+    if len(actions) == 1:
+        return _joined_action(short, long, frame, a.frame if frame is b.frame else b.frame)
     if len(long) - len(short) < _MORE_WORDS:
         return False
-    held, short_words = Counter(long), Counter(short)
-    shared = sum(min(n, held[w]) for w, n in short_words.items())
-    if shared < _CONTAINED * len(short):
+    if not _held(short, long):
         return False
+    held, short_words = Counter(long), Counter(short)
     if frame.predicate in vocabulary().frame_verbs:
         return False  # "I believe that X" / "X": the frame kept, the claim the same
     if set(held - short_words) <= vocabulary().existential:
@@ -87,7 +88,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
             traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
             if not traded or not index_terms(" ".join(q)):
                 continue
-            if {q[0], q[-1]} & joints:
+            if {q[0], q[-1]} & joints and not (done | main) & set(q):
                 continue  # a list in another order: "some schools, the museum and courts"
             if _roles_kept(a.frame, b.frame, set(x), set(y)):
                 continue  # "the bill passed the Senate" / "the Senate passed the bill"
@@ -206,6 +207,29 @@ def head_dropped(a: Signature, b: Signature) -> bool:
         return False
     rest = [w for w in long[stop:] if w not in vocab.head_determiners]
     return cut[0] in nouns and bool(rest) and rest[0] in nouns
+
+
+def _joined_action(short: list[str], long: list[str], frame: Frame, other: Frame) -> bool:
+    """Whether the longer wording holds every word of the shorter and, joined to it by "and",
+    a verb of its own frame the other's lacks, with words of its own: one clause the splitter
+    did not part ("have robbed those who are powerful and have benefited the taxpayer" /
+    "have robbed the taxpayer")."""
+    if len(long) - len(short) < _MORE_WORDS or Counter(short) - Counter(long):
+        return False
+    more = {compared_form(v) for v in frame.verbs} - {compared_form(v) for v in other.verbs}
+    more -= vocabulary().frame_verbs
+    added = set(long) - set(short)
+    return any(
+        word in more and word in added and "and" in long[max(0, k - 3) : k]
+        for k, word in enumerate(long)
+    )
+
+
+def _held(short: list[str], long: list[str]) -> bool:
+    """Whether nearly all of the shorter wording's words are in the longer one."""
+    held = Counter(long)
+    shared = sum(min(n, held[w]) for w, n in Counter(short).items())
+    return shared >= _CONTAINED * len(short)
 
 
 def _shorter_and_longer(a: Signature, b: Signature) -> tuple[list[str], list[str], Frame]:

@@ -82,6 +82,7 @@ from workbench.splitting.patterns import matches
 from workbench.splitting.tokens import (
     clause_head,
     code_name,
+    compound_name,
     condition_words,
     glued,
     joined_by_hyphen,
@@ -241,8 +242,7 @@ def claim_frame(
     inside_entity |= timed
     # the unit of a sum ("105 billion dollars") is the amount's, as "$" is, no participant
     monetary = {t.i for ent in ents if ent.label_ == "MONEY" for t in ent}
-    # a noun the recogniser drew into a date ("kept in the nursery 42 days") is still where
-    # or what, whatever the parser made of it
+    # a noun the recogniser drew into a date ("kept in the nursery 42 days") is a participant
     stray = {t.i for ent in ents if ent.label_ in {"DATE", "TIME"} for t in ent} - in_date
     # a code the recogniser took for a count ("BA.2.75") names a thing, as it does when the
     # recogniser reads it as no entity at all; so does one the tagger took for an adjective
@@ -266,7 +266,7 @@ def claim_frame(
             continue
         if token.pos_ == "PROPN" or _bare_subject(token, agent_at):
             prefix = _kind_prefix(token)  # "the Vice President" is not "the President"
-            named_as = token if prefix is None else doc[prefix.i : token.i + 1]
+            named_as = compound_name(token) if prefix is None else doc[prefix.i : token.i + 1]
             role_list(token.i, others).append(_name(named_as))
     nouns = [
         f"{_role_name(t.i, agent_at, patient_at)}:{_noun_word(t)}{_modifiers(t)}"

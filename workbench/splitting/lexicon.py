@@ -230,6 +230,7 @@ STANCE_BY_VERB: Mapping[str, str] = {
     **dict.fromkeys(DENIAL_VERBS, "denies"),
 }
 ISSUER_PREPOSITIONS = _words("issuer_prepositions")
+NARROWING_PREPOSITIONS = _words("narrowing_prepositions")
 RELATIVE_WORDS = _words("relative_words")
 PASSAGE_VERBS = _words("passage_verbs")
 CHAMBERS = _words("chambers")

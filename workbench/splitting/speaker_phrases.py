@@ -13,6 +13,7 @@ from workbench.splitting.lexicon import (
     DROPPED_DEPS,
     ISSUER_PREPOSITIONS,
     NAME_LABELS,
+    NARROWING_PREPOSITIONS,
     PHRASE_PUNCT,
     SOURCE_NOUNS,
     UNDATED_TIME_PHRASES,
@@ -20,6 +21,17 @@ from workbench.splitting.lexicon import (
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
+    dropped = _left_out(head)
+    tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens.pop()
+    return tokens
+
+
+def _left_out(head: Token) -> set[int]:
+    """Indexes of the words under ``head`` that are not part of the phrase it heads."""
     dropped: set[int] = set()
     when: set[int] = set()  # "The mayor in 2019 said …": left out, but sets nothing off
     doc = head.doc
@@ -28,17 +40,29 @@ def _phrase_tokens(head: Token) -> list[Token]:
             dropped.update(t.i for t in child.subtree)
         elif child.i > head.i and child.dep_ in {"advmod", "prep", "npadvmod"}:
             first = child.left_edge.i
-            if doc[first - 1].text == "," or first - 1 in dropped:
+            if _narrows(child):  # "500 economists, including seven Nobel prize winners"
+                dropped.update(
+                    t.i
+                    for named in child.children
+                    for clause in named.children
+                    if clause.dep_ in DROPPED_DEPS - {"appos"} and not says_which(clause)
+                    for t in clause.subtree
+                )
+            elif doc[first - 1].text == "," or first - 1 in dropped:
                 dropped.update(t.i for t in child.subtree)  # "Trump, also on Twitter, …"
             elif _says_when(child):
                 when.update(t.i for t in child.subtree)
-    dropped |= when
-    tokens = [t for t in head.subtree if t.i not in dropped and t.text not in PHRASE_PUNCT]
-    while tokens and (tokens[0].is_punct or tokens[0].lower_ in DETERMINERS):
-        tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
-        tokens.pop()
-    return tokens
+    return dropped | when
+
+
+def _narrows(phrase: Token) -> bool:
+    """Whether a phrase after a group that speaks says who is in it ("500 economists,
+    including seven Nobel prize winners"): part of who speaks, as a count in it is."""
+    return (
+        phrase.dep_ == "prep"
+        and phrase.lower_ in NARROWING_PREPOSITIONS
+        and not _is_name(phrase.head)
+    )
 
 
 def says_which(clause: Token) -> bool:

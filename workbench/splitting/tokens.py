@@ -238,7 +238,12 @@ def condition_words(clause: Token) -> frozenset[str]:
     """The words of the lexicon's ``condition_words`` ("if", "unless") that open ``clause``
     as its markers, or "if" for a clause opened by an auxiliary before its subject ("Had we
     joined the treaty, …"); empty when it is no condition."""
-    marked = CONDITION_WORDS.intersection(c.lower_ for c in clause.children if c.dep_ == "mark")
+    # a marker the parser hung on the clause's auxiliary ("If you are re-elected")
+    openers = [
+        *clause.children,
+        *(g for c in clause.children if c.dep_ in AUX_DEPS for g in c.children),
+    ]
+    marked = CONDITION_WORDS.intersection(c.lower_ for c in openers if c.dep_ == "mark")
     if marked or clause.dep_ != "advcl":
         return marked
     opening = clause.left_edge
@@ -417,3 +422,15 @@ def code_name(token: Token) -> bool:
 def per_cent(token: Token) -> bool:
     """The "cent" of "per cent", which is "percent" ("85 per cent of aid", not money)."""
     return token.lower_ == "cent" and token.i > 0 and token.nbor(-1).lower_ == "per"
+
+
+def compound_name(token: Token) -> Span | Token:
+    """A proper noun with the proper nouns written right before it as parts of its name
+    ("Wall Street", "Social Security"), where the recogniser read no entity."""
+    start = token.i
+    while start > 0:
+        before = token.doc[start - 1]
+        if before.dep_ != "compound" or before.pos_ != "PROPN" or before.head != token:
+            break
+        start -= 1
+    return token if start == token.i else token.doc[start : token.i + 1]

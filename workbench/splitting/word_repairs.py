@@ -194,11 +194,13 @@ def _counting_figure(ent: Span) -> bool:
 
 def _part_of(ent: Span) -> bool:
     """A date that is a count of parts of a whole not a time ("a quarter of all the tax
-    benefits", "three quarters of the voters"; not "a quarter of the year")."""
+    benefits", "three quarters of the voters", "only a quarter of the people"; not "a quarter
+    of the year")."""
     doc = ent.doc
-    if ent.label_ != "DATE" or len(ent) != 2 or ent[-1].lower_ not in FRACTIONS:
+    words = [t for t in ent if t.pos_ != "ADV"]  # "only", "nearly"
+    if ent.label_ != "DATE" or len(words) != 2 or ent[-1].lower_ not in FRACTIONS:
         return False
-    if not (ent[0].like_num or ent[0].lower_ in {"a", "one"}):
+    if not (words[0].like_num or words[0].lower_ in {"a", "one"}):
         return False
     of = doc[ent.end] if ent.end < len(doc) else None
     whole = (
