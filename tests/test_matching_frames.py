@@ -3279,4 +3279,3 @@ def test_two_phrases_traded_across_a_second_verb_are_no_list_reordered() -> None
     a = framed("Programs that rob the poor and help the rich are wrong.")
     b = framed("Programs that rob the rich and help the poor are wrong.")
     assert "words swapped" in differences(a, b)
-
