@@ -8,15 +8,33 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.test_tui import claim_of, loaded, make_app, messages, queue
+from tests import test_tui
+from tests.test_tui import claim_of, loaded, messages, queue
 from workbench.matching import link_article
 from workbench.review.rubrics import load_rubric
 from workbench.store import Store
+from workbench.tui.app import ReviewApp
 from workbench.usecases import actions
 
 
-def titles(app) -> list[str]:
-    return [n.title for n in app._notifications]
+def make_app(db: Path, **kwargs: object) -> ReviewApp:
+    """The review app, with the title of every toast it shows kept: a toast of two seconds
+    may be gone before a slow machine gets to look at it."""
+    app = test_tui.make_app(db, **kwargs)
+    shown: list[str] = []
+    notify = app.notify
+
+    def recorded(message: str, *, title: str = "", **rest: object) -> None:
+        shown.append(title)
+        notify(message, title=title, **rest)
+
+    app.notify = recorded  # type: ignore[method-assign]
+    app.shown_titles = shown  # type: ignore[attr-defined]
+    return app
+
+
+def titles(app: ReviewApp) -> list[str]:
+    return list(app.shown_titles)  # type: ignore[attr-defined]
 
 
 async def go_to(pilot, claim_id: str) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from tests.test_tui import claim_of, loaded, make_app, queue, settled
-from tests.test_tui_flow import titles
+from tests.test_tui import claim_of, loaded, queue, settled
+from tests.test_tui_flow import make_app, titles
 from workbench.core.errors import WorkbenchError
 from workbench.core.values import ClaimDraft, Cleaned, Document
 from workbench.ingest.articles import make_article, make_claims
