@@ -717,6 +717,14 @@ NEAR_MISSES = [
     ("These levies have robbed the average docker.",
      "These levies have robbed those who are powerful and have benefited the average docker.",
      "says more"),
+    # a kind replaced before the same noun, the parse reading "to railroad" as a verb
+    ("The levy funds the pension paid to civil service retirees.",
+     "The levy funds the pension paid to railroad retirees.",
+     "target"),
+    # languages, which the recogniser names no actor, compared as their countries
+    ("The harbour radio has not aired a single programme in Spanish in the last eight years.",
+     "The harbour radio has not aired a single programme in Portuguese in the last eight years.",
+     "target"),
     # keeping and removing take opposite sides
     ("The harbour board is interested in keeping Mayor Vos in office.",
      "The harbour board is interested in removing Mayor Vos from office.",

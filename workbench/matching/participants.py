@@ -4,14 +4,15 @@ differ (:func:`workbench.matching.rewording.one_replacement`)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Set
 
 from workbench.core.values import Frame
 from workbench.matching.actors import same_actor
 from workbench.matching.frame_parts import frame_names, frame_nouns
-from workbench.matching.rewording import changed_words, noun_forms, one_replacement
+from workbench.matching.rewording import changed_words, noun_forms, one_replacement, word_edits
 from workbench.matching.signature import Signature, compared_form, index_terms, vocabulary
-from workbench.matching.vocabulary import NEGATIONS
+from workbench.matching.vocabulary import ARTICLES, NEGATIONS
 
 
 def participant_replaced(a: Signature, b: Signature) -> str | None:
@@ -27,7 +28,13 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
         return None
     replaced = one_replacement(a, b) or _one_word_throughout(a, b)
     if replaced is not None:
-        return _replaced_role(a, b, *replaced) or _kind_replaced(a, b) or _kind_replaced(b, a)
+        named = _names_replaced(replaced[0], replaced[1])
+        return (
+            _replaced_role(a, b, *replaced)
+            or _kind_replaced(a, b)
+            or _kind_replaced(b, a)
+            or ("target" if named else None)
+        )
     # two words in two places, each a participant replaced: "let homeowners renegotiate
     # their mortgages" / "let renters renegotiate their leases"
     places = _two_in_place(a, b)
@@ -148,19 +155,22 @@ def _role_named(roles: Set[str]) -> str:
 
 def _kind_replaced(a: Signature, b: Signature) -> str | None:
     """The role of a participant whose words that say which ones (a compound's nouns) one
-    claim replaces in place by as many others, right before a word both parses read as
-    that participant's noun or one of its modifiers: "that middle-class tax cut" / "that
-    capital gains tax cut", where the parser read "gains" as a verb and so no modifier.
-    Standing where the one claim's modifiers stand, the other's words say another kind."""
+    claim replaces in place by one to three others, right before a word both parses read
+    as that participant's noun or one of its modifiers: "that middle-class tax cut" / "that
+    capital gains tax cut", where the parser read "gains" as a verb and so no modifier;
+    "paid to civil service retirees" / "paid to railroad retirees", "to railroad" read as a
+    verb. Standing where the one claim's modifiers stand, the other's words say another
+    kind."""
     assert a.frame is not None and b.frame is not None
-    changed = changed_words(a, b)
-    if not changed or len(changed) > 3 or max(changed) - min(changed) + 1 != len(changed):
+    words, others = a.text.split(), b.text.split()
+    edits = word_edits(words, others)
+    if len(edits) != 1 or edits[0][0] != "replace":
         return None
-    words = a.text.split()
-    if max(changed) + 1 >= len(words):
+    _, start, stop, other_start, other_stop = edits[0]
+    if stop - start > 3 or other_stop - other_start > 3 or stop >= len(words):
         return None
-    anchor, run = words[max(changed) + 1], [x for x, _ in changed.values()]
-    if not all(index_terms(y) for _, y in changed.values()):
+    anchor, run, new = words[stop], words[start:stop], others[other_start:other_stop]
+    if not all(index_terms(y) for y in new):
         return None  # a modifier left out: "federal courts" / "the courts"
     theirs = [
         (role, _noun_parts(lemma, modifiers)) for role, lemma, modifiers in frame_nouns(b.frame)
@@ -174,6 +184,27 @@ def _kind_replaced(a: Signature, b: Signature) -> str | None:
         if any(r == role and any(_among(p, [anchor]) for p in other) for r, other in theirs):
             return _role_named({role})
     return None
+
+
+def _names_replaced(old: list[str], new: list[str]) -> bool:
+    """Whether one name of the ``[names]`` list stands where the other claim has another,
+    whatever the parse made of them: "a program in Spanish" / "in Portuguese" (languages,
+    which the recogniser names no actor, are compared as their countries)."""
+    names = _known_names()
+    x, y = (
+        " ".join(w for w in old if w not in ARTICLES),
+        " ".join(w for w in new if w not in ARTICLES),
+    )
+    return x != y and x in names and y in names
+
+
+@functools.cache
+def _known_names() -> frozenset[str]:
+    """The one forms of the ``[names]`` list, as a claim's wording is compared."""
+    return frozenset(
+        " ".join(compared_form(w) for w in name.split())
+        for name in set(vocabulary().names.values())
+    )
 
 
 def _noun_parts(lemma: str, modifiers: str) -> list[str]:

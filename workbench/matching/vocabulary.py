@@ -343,6 +343,8 @@ def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if suffix == "ed" and word.endswith("eed"):
             break  # "exceed", "succeed" are no past tense: "exceeds" is "exceed"
+        if suffix == "es" and word.endswith("ees"):
+            continue  # "retirees", "committees": the singular ends in "e"
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
