@@ -725,6 +725,10 @@ NEAR_MISSES = [
     ("The harbour radio has not aired a single programme in Spanish in the last eight years.",
      "The harbour radio has not aired a single programme in Portuguese in the last eight years.",
      "target"),
+    # "the day after", which the recogniser does not date, is one day, not two
+    ("The day after the storm, the mayor flew to Lenz.",
+     "Two days after the storm, the mayor flew to Lenz.",
+     "date"),
     # keeping and removing take opposite sides
     ("The harbour board is interested in keeping Mayor Vos in office.",
      "The harbour board is interested in removing Mayor Vos from office.",

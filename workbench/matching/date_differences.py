@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from workbench.matching.signature import MONTHS, WEEKDAYS, vocabulary
+from workbench.matching.signature import MONTHS, WEEKDAYS, Signature, compared_form, vocabulary
 
 
 def _date_part(word: str) -> str:
@@ -82,3 +82,26 @@ def _refines(a: set[str], b: set[str]) -> bool:
     if not (a <= b or b <= a):
         return False
     return not (a ^ b) & vocabulary().date_anchors
+
+
+def length_uncounted(a: Signature, b: Signature) -> bool:
+    """Whether one claim counts a length of time ("Two days after the assassination") that
+    the other, giving no date at all, says is one of its unit ("The day after …", which the
+    recogniser does not date)."""
+    if a.frame is None or b.frame is None:
+        return False
+    for counted, bare in ((a, b), (b, a)):
+        assert counted.frame is not None and bare.frame is not None
+        if bare.frame.dates or not counted.frame.dates:
+            continue
+        parts = {_date_part(word): word for word in counted.frame.dates}
+        unit = parts.get("unit", "")
+        forms = {compared_form(unit), unit.removesuffix("s")}  # "days": "the day after"
+        words, after = bare.text.split(), vocabulary().one_unit
+        said = any(
+            words[k] == "the" and words[k + 1] in forms and words[k + 2] in after
+            for k in range(len(words) - 2)
+        )
+        if "day" in parts and said:
+            return True
+    return False

@@ -14,7 +14,7 @@ from workbench.matching.comparatives import (
     part_and_whole_swapped,
     traded_sides,
 )
-from workbench.matching.date_differences import date_differences
+from workbench.matching.date_differences import date_differences, length_uncounted
 from workbench.matching.frame_parts import (
     compounds_joined,
     frame_names,
@@ -102,8 +102,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         apart = name_read_apart(a, b) or name_read_apart(b, a)
         if apart is not None and apart not in found:
             found.append(apart)
-    if "date" not in found and anchor_replaced(a, b):  # "this council" / "the last council"
-        found.append("date")
+    if "date" not in found and (anchor_replaced(a, b) or length_uncounted(a, b)):
+        found.append("date")  # "this council" / "the last council", "the day after"
     acted = action_replaced(a, b) or verb_traded(a, b) or predicate_replaced(a, b)
     if acted and not direction_of_path(a, b):  # "moved from 10 to 40" / "rose from 10 to 40"
         found.append("action")

@@ -150,6 +150,8 @@ class Vocabulary:
     date_anchors: frozenset[str]
     #: words that count a length of time back from the day it is said ("two years ago")
     counting_back: frozenset[str]
+    #: words after "the" and a unit that make it one unit from another time ("the day after")
+    one_unit: frozenset[str]
 
 
 def _forms(entries: list[str]) -> dict[str, str]:
@@ -282,6 +284,7 @@ def vocabulary() -> Vocabulary:
         date_units=frozenset(data["dates"]["units"]),
         date_anchors=frozenset(data["dates"]["anchors"]),
         counting_back=frozenset(data["dates"]["counting_back"]),
+        one_unit=frozenset(data["dates"]["one_unit"]),
     )
 
 
