@@ -163,6 +163,8 @@ def _kind_replaced(a: Signature, b: Signature) -> str | None:
     kind."""
     assert a.frame is not None and b.frame is not None
     words, others = a.text.split(), b.text.split()
+    if abs(len(words) - len(others)) > 2:
+        return None  # more than one to three words for one to three
     edits = word_edits(words, others)
     if len(edits) != 1 or edits[0][0] != "replace":
         return None
