@@ -95,13 +95,13 @@ def length_uncounted(a: Signature, b: Signature) -> bool:
         if bare.frame.dates or not counted.frame.dates:
             continue
         parts = {_date_part(word): word for word in counted.frame.dates}
-        unit = parts.get("unit", "")
-        forms = {compared_form(unit), unit.removesuffix("s")}  # "days": "the day after"
+        if "day" not in parts or "unit" not in parts:
+            continue  # no count of a unit: "two days"
+        forms = {compared_form(parts["unit"]), parts["unit"].removesuffix("s")}  # "the day"
         words, after = bare.text.split(), vocabulary().one_unit
-        said = any(
+        if any(
             words[k] == "the" and words[k + 1] in forms and words[k + 2] in after
             for k in range(len(words) - 2)
-        )
-        if "day" in parts and said:
+        ):
             return True
     return False

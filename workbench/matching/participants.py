@@ -28,12 +28,11 @@ def participant_replaced(a: Signature, b: Signature) -> str | None:
         return None
     replaced = one_replacement(a, b) or _one_word_throughout(a, b)
     if replaced is not None:
-        named = _names_replaced(replaced[0], replaced[1])
         return (
             _replaced_role(a, b, *replaced)
             or _kind_replaced(a, b)
             or _kind_replaced(b, a)
-            or ("target" if named else None)
+            or ("target" if _names_replaced(replaced[0], replaced[1]) else None)
         )
     # two words in two places, each a participant replaced: "let homeowners renegotiate
     # their mortgages" / "let renters renegotiate their leases"

@@ -199,10 +199,18 @@ def one_replacement(a: Signature, b: Signature) -> tuple[list[str], list[str], s
 def word_edits(mine: list[str], theirs: list[str]) -> list[tuple[str, int, int, int, int]]:
     """The places two wordings differ, as ``SequenceMatcher`` opcodes (the equal runs left
     out)."""
-    return [
+    return list(_word_edits(tuple(mine), tuple(theirs)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_edits(
+    mine: tuple[str, ...], theirs: tuple[str, ...]
+) -> tuple[tuple[str, int, int, int, int], ...]:
+    # read once per pair: several rules of differences() look at the same pair's edits
+    return tuple(
         op for op in SequenceMatcher(None, mine, theirs, autojunk=False).get_opcodes()
         if op[0] != "equal"
-    ]  # fmt: skip
+    )  # fmt: skip
 
 
 def anchor_replaced(a: Signature, b: Signature) -> bool:

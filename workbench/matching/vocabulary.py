@@ -130,6 +130,8 @@ class Vocabulary:
     causes: frozenset[str]
     #: what stands between names listed together (",", "and")
     list_joints: frozenset[str]
+    #: words that join a second action to a first in one clause ("and")
+    action_joints: frozenset[str]
     #: words that make one preposition with "of" that says where from or why ("out of")
     before_of: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
@@ -274,6 +276,7 @@ def vocabulary() -> Vocabulary:
         scaled_equatives=frozenset(data["comparisons"]["scaled_equatives"]),
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
+        action_joints=frozenset(data["lists"]["action_joints"]),
         before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
         carried_negation=frozenset(data["negations"]["carried"]),

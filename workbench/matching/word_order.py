@@ -29,8 +29,9 @@ def says_more(a: Signature, b: Signature) -> bool:
     """Whether one claim holds nearly all of the other's words and says something else with
     them, its main verb another: "The decision comes after bombings took place in Tunis" /
     "Bombings took place in Tunis", "Police determined the car came from X and spoke with
-    Y" / "Police spoke with Y". A verdict on the part is not a verdict on the whole, nor the
-    other way round; the wording scores alone would call the part contained a match."""
+    Y" / "Police spoke with Y"; or, the main verb the same, does one more thing joined to
+    it (:func:`_joined_action`). A verdict on the part is not a verdict on the whole, nor
+    the other way round; the wording scores alone would call the part contained a match."""
     if a.frame is None or b.frame is None:
         return False
     actions = {main_action(a.frame), main_action(b.frame)}
@@ -41,9 +42,10 @@ def says_more(a: Signature, b: Signature) -> bool:
         return _joined_action(short, long, frame, a.frame if frame is b.frame else b.frame)
     if len(long) - len(short) < _MORE_WORDS:
         return False
-    if not _held(short, long):
-        return False
     held, short_words = Counter(long), Counter(short)
+    shared = sum(min(n, held[w]) for w, n in short_words.items())
+    if shared < _CONTAINED * len(short):
+        return False
     if frame.predicate in vocabulary().frame_verbs:
         return False  # "I believe that X" / "X": the frame kept, the claim the same
     if set(held - short_words) <= vocabulary().existential:
@@ -210,26 +212,20 @@ def head_dropped(a: Signature, b: Signature) -> bool:
 
 
 def _joined_action(short: list[str], long: list[str], frame: Frame, other: Frame) -> bool:
-    """Whether the longer wording holds every word of the shorter and, joined to it by "and",
-    a verb of its own frame the other's lacks, with words of its own: one clause the splitter
-    did not part ("have robbed those who are powerful and have benefited the taxpayer" /
-    "have robbed the taxpayer")."""
+    """Whether the longer wording holds every word of the shorter and, joined to it by a word
+    of ``[lists] action_joints`` ("and"), a verb of its own frame the other's lacks, with
+    words of its own: one clause the splitter did not part ("have robbed those who are
+    powerful and have benefited the taxpayer" / "have robbed the taxpayer")."""
     if len(long) - len(short) < _MORE_WORDS or Counter(short) - Counter(long):
         return False
+    vocab = vocabulary()
     more = {compared_form(v) for v in frame.verbs} - {compared_form(v) for v in other.verbs}
-    more -= vocabulary().frame_verbs
+    more -= vocab.frame_verbs
     added = set(long) - set(short)
     return any(
-        word in more and word in added and "and" in long[max(0, k - 3) : k]
+        word in more and word in added and vocab.action_joints & set(long[max(0, k - 3) : k])
         for k, word in enumerate(long)
     )
-
-
-def _held(short: list[str], long: list[str]) -> bool:
-    """Whether nearly all of the shorter wording's words are in the longer one."""
-    held = Counter(long)
-    shared = sum(min(n, held[w]) for w, n in Counter(short).items())
-    return shared >= _CONTAINED * len(short)
 
 
 def _shorter_and_longer(a: Signature, b: Signature) -> tuple[list[str], list[str], Frame]:
