@@ -737,6 +737,40 @@ NEAR_MISSES = [
     ("Since May we have seen harbour fees back up again.",
      "Since May we have seen harbour fees come down again.",
      "direction"),
+    # "the harbour plan suggests that" says who puts the claim forward, as a speaker would
+    ("The harbour plan suggests that the quay can be paid for through higher tolls.",
+     "The mayor suggests that the quay can be paid for through higher tolls.",
+     "speaker"),
+    # "growth" and "increases" are one side of rising, but "economic" and "tax" differ too
+    ("The harbour plan suggests that the quay can be paid for through economic growth.",
+     "The harbour plan suggests that the quay can be paid for through tax increases.",
+     "target"),
+    ("The strike has put a lot of dockers out of work.",
+     "The strike has put a few dockers out of work.",
+     "how many"),
+    # the worst inflation is the highest, not the lowest
+    ("Lenz has the worst inflation since the great flood.",
+     "Lenz has the lowest inflation since the great flood.",
+     "quality"),
+    # "1,000 years" is a length of time, as "100 years" is, not the year 1000
+    ("The harbour's coal will last for 1,000 years.",
+     "The harbour's coal will last for 100 years.",
+     "date"),
+    ("In the end, the council went in there alone.",
+     "In the end, the council went in there with allies.",
+     "company"),
+    # a claim said without a verb: its head noun is a participant too
+    ("Fewer toll complaints since I have been the mayor.",
+     "Fewer noise complaints since I have been the mayor.",
+     "target"),
+    ("The grain lobby's on the mayor's side.", "The coal lobby's on the mayor's side.", "target"),
+    ("The dockers' union, big supporters of the mayor.",
+     "The dockers' union, big opponents of the mayor.",
+     "position"),
+    # "lack" traded for "have", where the parser reads "lack" as a noun
+    ("Eight million kids every year have health cover because of the harbour fund.",
+     "Eight million kids every year lack health cover because of the harbour fund.",
+     "having"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1336,6 +1370,24 @@ PARAPHRASES = [
     # "only a quarter", which the recogniser reads as a date
     ("Only 25 percent of the dockers voted to strike.",
      "Only a quarter of the dockers voted to strike."),
+    # a four-digit number at one end of a range whose other end is a count is a count
+    ("Dock jobs in Lenz went from 2,200 to 500.", "Dock jobs in Lenz went from 2200 to 500."),
+    # the words before the claim name the speaker's own studies: no other speaker
+    ("We have found in our harbour studies that the rise in tolls had to do with fuel costs.",
+     "Our harbour studies found that the increase in tolls had to do with fuel costs."),
+    ("The fund was created as a supplement to the dockers' pensions.",
+     "The fund was set up as a supplement to the dockers' pensions."),
+    ("The council has freed two towns from the blockade.",
+     "The council has liberated two towns from the blockade."),
+    ("The toll rise has resulted in a sharp fall in traffic.",
+     "The toll rise has led to a sharp fall in traffic."),
+    ("The council wanted to tie the tolls to fuel prices.",
+     "The council wanted to link the tolls to fuel prices."),
+    ("The shippers lost plenty of money on the strike.",
+     "The shippers lost a lot of money on the strike."),
+    ("The council put forward a new toll plan.", "The council proposed a new toll plan."),
+    ("Fewer toll complaints since I have been the mayor.",
+     "There have been fewer toll complaints since I have been the mayor."),
 ]  # fmt: skip
 
 

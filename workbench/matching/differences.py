@@ -24,6 +24,7 @@ from workbench.matching.frame_parts import (
     other_agent,
     prefixed_kind,
     same_nouns,
+    speaker_in_wording,
 )
 from workbench.matching.negations import (
     denial_traded,
@@ -91,7 +92,8 @@ def differences(a: Signature, b: Signature) -> list[str]:
         found.append("hedge")
     if a.level is not None and b.level is not None and a.level != b.level:
         found.append("level or change")
-    if a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker):
+    apart = speaker_in_wording(a, b) or speaker_in_wording(b, a)  # "The plan suggests that X"
+    if apart or (a.speaker and b.speaker and not same_speaker(a.speaker, b.speaker)):
         found.append("speaker")
     stances = {a.stance, b.stance}
     if None not in stances and len(stances) == 2 and stances & UNCOMMITTED_STANCES:

@@ -8,9 +8,9 @@ import itertools
 from collections.abc import Iterable
 
 from workbench.core.values import Frame
-from workbench.matching.actors import PERCENT
+from workbench.matching.actors import PERCENT, same_actor
 from workbench.matching.shares import share_words
-from workbench.matching.signature import compared_form, compared_words, vocabulary
+from workbench.matching.signature import Signature, compared_form, compared_words, vocabulary
 
 #: the roles a participant can hold, the weightiest first
 ROLES = ("agents", "patients", "places", "others")
@@ -140,3 +140,24 @@ def prefixed_kind(a: Frame, b: Frame) -> str | None:
             if bare[1] and bare in theirs - mine:
                 return "agent" if role == "agents" else "target"
     return None
+
+
+def speaker_in_wording(said: Signature, unsaid: Signature) -> bool:
+    """Whether a claim no one is said to make holds the whole wording of one a speaker makes
+    after words naming another who acts: "The platform suggests that it can be done" /
+    (the president:) "It can be done". The words before it say who puts it forward, as a
+    speaker would, and it is not the other's speaker."""
+    if not said.speaker or said.speaker.startswith("@") or unsaid.speaker or unsaid.frame is None:
+        return False  # a pronoun may be anyone named: "Their conclusion was that X" / (they:) "X"
+    words, theirs = unsaid.text.split(), said.text.split()
+    cut = len(words) - len(theirs)
+    if cut < 2 or words[cut:] != theirs:
+        return False
+    before = set(words[:cut])
+    frame = unsaid.frame
+    agents = [compared_words(name) for name in frame.agents]
+    agents += [compared_words(lemma) for role, lemma, _ in frame_nouns(frame) if role == "agents"]
+    named = [" ".join(a) for a in agents if a and before.issuperset(a) and "@" not in a[0]]
+    if before & set(compared_words(said.speaker)):
+        return False  # "we have found in our studies that X" / (our studies:) "X"
+    return bool(named) and not any(same_actor(a, said.speaker) for a in named)

@@ -100,7 +100,8 @@ def _replaced_role(
     words_a, words_b = set(old), set(new)
     contrasts = vocabulary().contrasts
     groups_a = {group for w in words_a for group, _ in contrasts.get(w, ())}
-    if groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}:
+    shared_groups = groups_a & {group for w in words_b for group, _ in contrasts.get(w, ())}
+    if shared_groups and _outside(words_a, shared_groups) == _outside(words_b, shared_groups):
         return None  # a contrast's own business: "rose" / "increased" are one side
     # with the rest worded alike, a participant only one frame holds stands in the replaced
     # words; one both hold counts when it is in them and has lost its role there ("I have
@@ -142,6 +143,13 @@ def _replaced_role(
     if not gone or not added:
         return None
     return _role_named({r for _, r in gone | added})
+
+
+def _outside(words: Set[str], groups: Set[str]) -> set[str]:
+    """The words of no contrast of ``groups``: "economic growth" / "tax increases" replace
+    more than a word of rising."""
+    contrasts = vocabulary().contrasts
+    return {w for w in words if not any(g in groups for g, _ in contrasts.get(w, ()))}
 
 
 def _role_named(roles: Set[str]) -> str:

@@ -25,6 +25,7 @@ from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
 #: a year written short ("'83"), and the last of those read in this century ("'30")
+_GROUPED = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")  # "45", "1,000": digits, maybe grouped
 SHORT_YEAR = re.compile(r"^['’](\d\d)$")
 _LAST_SHORT_YEAR = 30
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"
@@ -123,8 +124,8 @@ def date_words(ent: Span) -> list[str]:
             continue
         word = token.lower_.rstrip(".")
         counting = word in NUMBER_WORDS and word not in {"a", "an"}
-        if ent.label_ == "DATE" and token.is_digit and _before_unit(token):
-            counting = True  # "45 years"; a year ("in 2019") stays as written
+        if ent.label_ == "DATE" and _GROUPED.match(token.text) and _before_unit(token):
+            counting = True  # "45 years", "1,000 years"; a year ("in 2019") stays as written
         if counting or (run and word in _NUMBER_JOINTS):
             run.append(token)
             continue
@@ -238,8 +239,9 @@ def counts_only(ent: Span) -> bool:
     that go on reading one ("ten and a half million"), maybe after a word that makes it
     rough ("about"): a count, not a time. A year spelled
     out ("nineteen sixty-one") or short ("'83") is a time, and so is a decade, whole or in
-    part ("their 40s", "their mid-40s")."""
-    return (
+    part ("their 40s", "their mid-40s"). A lone four-digit number at one end of a range
+    the recogniser counts at the other ("from 2200 to 500") is a count too."""
+    return _ranged_with_count(ent) or (
         spelled_year(ent) is None
         and short_year(ent) is None
         and not any(_DECADE.match(t.lower_) or _PART_OF_DECADE.match(t.lower_) for t in ent)
@@ -251,6 +253,22 @@ def counts_only(ent: Span) -> bool:
             or (t.lower_ in APPROXIMATORS and k == 0)  # "about seventy-eight dollars"
             for k, t in enumerate(ent)
         )
+    )
+
+
+def _ranged_with_count(ent: Span) -> bool:
+    """Whether a lone four-digit number is one end of a range ("from 2200 to 500", "between
+    500 and 2200") whose other end the recogniser reads as a count."""
+    if len(ent) != 1 or not (ent[0].is_digit and len(ent[0]) == 4):
+        return False
+    doc, i = ent.doc, ent.start
+    ends = []
+    if i >= 1 and i + 2 < len(doc) and doc[i - 1].lower_ in RANGE_WORDS:
+        ends.append((doc[i + 1], doc[i + 2]))  # the range opens here: "from 2200 to 500"
+    if i >= 3 and doc[i - 3].lower_ in RANGE_WORDS:
+        ends.append((doc[i - 1], doc[i - 2]))  # the range closes here: "from 500 to 2200"
+    return any(
+        joint.lower_ in RANGE_WORDS and other.ent_type_ == "CARDINAL" for joint, other in ends
     )
 
 

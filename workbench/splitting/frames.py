@@ -93,8 +93,8 @@ from workbench.splitting.tokens import (
 ACTING_DEPS = (SUBJECT_DEPS - {"nsubjpass", "csubjpass"}) | {"agent"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
-#: an unnamed participant's possessor is one too ("some students' mental health")
-NOUN_DEPS = NOUN_ROLE_DEPS | {"poss"}
+#: a possessor ("some students' mental health"), the head of a verbless claim ("Fewer fees.")
+NOUN_DEPS = NOUN_ROLE_DEPS | {"poss", "ROOT"}
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
