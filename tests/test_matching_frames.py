@@ -3343,3 +3343,13 @@ def test_two_phrases_traded_across_a_second_verb_are_no_list_reordered() -> None
     a = framed("Programs that rob the poor and help the rich are wrong.")
     b = framed("Programs that rob the rich and help the poor are wrong.")
     assert "words swapped" in differences(a, b)
+
+
+def test_a_claim_holding_another_under_a_phrasal_main_verb_says_more() -> None:
+    from workbench.splitting import split_text
+
+    whole, _ = split_text("The dockers pulled out before the mayor got sacked.")
+    sig = signature(whole.claim, whole.speaker, whole.frame, whole.stance)
+    part = framed("The mayor got sacked.")
+    assert "says more" in differences(sig, part)
+    assert score_many([sig], [part])[0, 0] < THRESHOLD

@@ -146,6 +146,8 @@ class Vocabulary:
     frame_verb_forms: frozenset[str]
     #: words a claim adds to another only to say its subject is there ("we have … that")
     existential: frozenset[str]
+    #: words that open a clause another claim may be split from ("before", "because")
+    clause_openers: frozenset[str]
     #: the units of a length of time in a frame's dates ("years" of "20 years")
     date_units: frozenset[str]
     #: relative date words that place a date ("last", "this"), which no other word refines
@@ -283,6 +285,7 @@ def vocabulary() -> Vocabulary:
         negating_prefixes=frozenset(data["negations"]["prefixes"]),
         frame_verbs=frozenset(data["frames"]["verbs"]),
         existential=frozenset(data["frames"]["existential"]),
+        clause_openers=frozenset(data["frames"]["clause_openers"]),
         frame_verb_forms=frozenset(data["frames"]["irregular"]),
         date_units=frozenset(data["dates"]["units"]),
         date_anchors=frozenset(data["dates"]["anchors"]),

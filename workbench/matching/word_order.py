@@ -51,7 +51,15 @@ def says_more(a: Signature, b: Signature) -> bool:
     if set(held - short_words) <= vocabulary().existential:
         return False  # "We have 17,000 soldiers that get …" / "17,000 soldiers get …"
     # the words it adds carry its own main verb: the rest is the other claim, subordinate
-    return compared_form(frame.predicate) in held - short_words
+    return compared_form(frame.predicate) in held - short_words or _clause_after(short, long)
+
+
+def _clause_after(short: list[str], long: list[str]) -> bool:
+    """Whether the shorter wording is the longer one's last clause, after a word that opens
+    one ("they withdraw before X got killed" / "X got killed": "pulled out" is "withdraw",
+    so the main verb is not found as the frame names it)."""
+    n = len(short)
+    return len(long) > n and long[-n:] == short and long[-n - 1] in vocabulary().clause_openers
 
 
 def words_traded(a: Signature, b: Signature) -> bool:
