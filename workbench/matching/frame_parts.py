@@ -154,10 +154,10 @@ def speaker_in_wording(said: Signature, unsaid: Signature) -> bool:
     if cut < 2 or words[cut:] != theirs:
         return False
     before = set(words[:cut])
+    if before & set(compared_words(said.speaker)):
+        return False  # "we have found in our studies that X" / (our studies:) "X"
     frame = unsaid.frame
     agents = [compared_words(name) for name in frame.agents]
     agents += [compared_words(lemma) for role, lemma, _ in frame_nouns(frame) if role == "agents"]
     named = [" ".join(a) for a in agents if a and before.issuperset(a) and "@" not in a[0]]
-    if before & set(compared_words(said.speaker)):
-        return False  # "we have found in our studies that X" / (our studies:) "X"
     return bool(named) and not any(same_actor(a, said.speaker) for a in named)
