@@ -771,6 +771,10 @@ NEAR_MISSES = [
     ("Eight million kids every year have health cover because of the harbour fund.",
      "Eight million kids every year lack health cover because of the harbour fund.",
      "having"),
+    # "trafficking" read as a verb: "drug" stands where "proliferation" is a participant
+    ("Lenz has increased funding for dealing with nuclear proliferation since 2019.",
+     "Lenz has increased funding for dealing with drug trafficking since 2019.",
+     "target"),
 ]  # fmt: skip
 
 PARAPHRASES = [

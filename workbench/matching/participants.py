@@ -132,13 +132,13 @@ def _replaced_role(
         gone = (
             _modifiers_among(a.frame, old, in_b)
             or _qualities_among(a.frame, old, new, b.frame, added)
-            or _unread_noun(a.frame, old, new, added)
+            or _unread_noun(a.frame, old, new, added, b.frame)
         )
     elif gone and not added:
         added = (
             _modifiers_among(b.frame, new, in_a)
             or _qualities_among(b.frame, new, old, a.frame, gone)
-            or _unread_noun(b.frame, new, old, gone)
+            or _unread_noun(b.frame, new, old, gone, a.frame)
         )
     if not gone or not added:
         return None
@@ -267,20 +267,34 @@ def _qualities_among(
     }
 
 
+#: the most words replaced on each side that :func:`_unread_noun` reads
+_UNREAD_WORDS = 2
+
+
 def _unread_noun(
-    frame: Frame, words: list[str], others: list[str], replaced: set[tuple[str, str]]
+    frame: Frame,
+    words: list[str],
+    others: list[str],
+    replaced: set[tuple[str, str]],
+    other: Frame,
 ) -> set[tuple[str, str]]:
     """(word, role) of the one word of substance that stands in ``words`` where the other
     claim's one word ``others`` is a participant, a word the parse of ``frame`` read as
     neither a quality nor a verb: a noun it did not read as a participant ("saw its
     economy decline" / "saw its population decline"). A quality or a verb in that place is
-    a rewording ("the majority of" / "most")."""
-    if len(words) != 1 or len(others) != 1 or not index_terms(words[0]):
+    a rewording ("the majority of" / "most"). Two words for two count when the first is
+    such a noun and the other claim's are an unnamed participant (of frame ``other``) and a
+    word saying which ("drug trafficking", its second word read as a verb, / "nuclear
+    proliferation"; not a name, as "the mid-'50s" / "the middle fifties" is read)."""
+    if len(words) != len(others) or len(words) > _UNREAD_WORDS or not index_terms(words[0]):
         return set()
     if words[0] in NEGATIONS:  # "not one of" / "none of"
         return set()
     read = {compared_form(w) for w in (*frame.qualities, *frame.verbs)}
     if words[0] in read:
+        return set()
+    nouns = {n for _, n, _ in frame_nouns(other) if not n.startswith("@")}  # not "we": "ours"
+    if len(words) > 1 and not {p for p, _ in replaced} <= nouns:
         return set()
     return {(words[0], role) for _, role in replaced}
 
