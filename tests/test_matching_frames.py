@@ -772,8 +772,10 @@ NEAR_MISSES = [
      "Eight million kids every year lack health cover because of the harbour fund.",
      "having"),
     # "trafficking" read as a verb: "drug" stands where "proliferation" is a participant
-    ("Lenz has increased funding for dealing with nuclear proliferation since 2019.",
-     "Lenz has increased funding for dealing with drug trafficking since 2019.",
+    ("We've increased funding for dealing with nuclear proliferation about 35 percent since "
+     "I've been the mayor.",
+     "We've increased funding for dealing with drug trafficking about 35 percent since I've "
+     "been the mayor.",
      "target"),
 ]  # fmt: skip
 
