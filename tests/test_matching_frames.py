@@ -777,6 +777,10 @@ NEAR_MISSES = [
      "We've increased funding for dealing with drug trafficking about 35 percent since I've "
      "been the mayor.",
      "target"),
+    # the two sides of a ratio trade places with only "for every" between them
+    ("Today there are two crimes for every harbour guard in Lenz.",
+     "Today there are two harbour guards for every crime in Lenz.",
+     "words swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -3359,3 +3363,14 @@ def test_a_claim_holding_another_under_a_phrasal_main_verb_says_more() -> None:
     part = framed("The mayor got sacked.")
     assert "says more" in differences(sig, part)
     assert score_many([sig], [part])[0, 0] < THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("crimes", "crime"), ("prices", "price"), ("increases", "increase"), ("houses", "house"),
+     ("taxes", "tax"), ("churches", "church"), ("retirees", "retiree")],
+)  # fmt: skip
+def test_a_plural_and_its_singular_are_compared_as_one_word(plural: str, singular: str) -> None:
+    from workbench.matching.signature import compared_form
+
+    assert compared_form(plural) == compared_form(singular)

@@ -132,6 +132,8 @@ class Vocabulary:
     list_joints: frozenset[str]
     #: words that join a second action to a first in one clause ("and")
     action_joints: frozenset[str]
+    #: words of a ratio ("for every"): trading what stands around them changes the claim
+    ratio_words: frozenset[str]
     #: words that make one preposition with "of" that says where from or why ("out of")
     before_of: frozenset[str]
     #: words passed over between a negation and what it negates ("not even", "not going")
@@ -279,6 +281,7 @@ def vocabulary() -> Vocabulary:
         causes=frozenset(data["causes"]["words"]),
         list_joints=frozenset(data["lists"]["joints"]),
         action_joints=frozenset(data["lists"]["action_joints"]),
+        ratio_words=frozenset(data["lists"]["ratio_words"]),
         before_of=frozenset(data["possession"]["before_of"]),
         between_negation=frozenset(data["negations"]["between"]),
         carried_negation=frozenset(data["negations"]["carried"]),
@@ -342,6 +345,10 @@ def _contrasts(groups: list[str], synonyms: dict[str, str]) -> dict[str, tuple]:
     return {word: tuple(places) for word, places in found.items()}
 
 
+#: endings after which "es" is a suffix of its own ("taxes", "churches", "wishes", "policies")
+_ES_AFTER = ("xes", "zes", "ches", "shes", "ies")
+
+
 # Our own suffix stemmer (and stop words, in signature.py) rather than spaCy's lemmas or
 # FTS5's porter tokenizer: matching runs in commands that must not load spaCy, and the stored
 # match keys (``match_text``) are built from exactly this form, so changing it re-keys every
@@ -352,9 +359,9 @@ def stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if suffix == "ed" and word.endswith("eed"):
             break  # "exceed", "succeed" are no past tense: "exceeds" is "exceed"
-        if suffix == "es" and word.endswith("ees"):
-            continue  # "retirees", "committees": the singular ends in "e"
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+        if suffix == "es" and not word.endswith(_ES_AFTER):
+            continue  # "crimes", "retirees", "houses": the singular ends in "e"
+        if len(word) > len(suffix) + 2 + (suffix != "es") and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":

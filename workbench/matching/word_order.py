@@ -96,8 +96,11 @@ def words_traded(a: Signature, b: Signature) -> bool:
         for j in range(1, n - i):
             x, q, y = ours[:i], ours[i : n - j], ours[n - j :]
             traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
-            if not traded or not index_terms(" ".join(q)):
+            ratio = bool(vocabulary().ratio_words & set(q))  # "crimes for every officer"
+            if not traded or not (index_terms(" ".join(q)) or ratio):
                 continue
+            if ratio and index_terms(" ".join(x)) and index_terms(" ".join(y)):
+                return True
             if {q[0], q[-1]} & joints and not (done | main) & set(q):
                 continue  # a list in another order: "some schools, the museum and courts"
             if _roles_kept(a.frame, b.frame, set(x), set(y)):
