@@ -394,7 +394,7 @@ def test_claims_stored_before_keyed_words_get_them_on_migration(
             "SELECT numkey, numbered_terms FROM claims ORDER BY position"
         ).fetchall()
         key, none = number_key("40000"), number_key("")  # no numbers have a key of their own
-        words = ("ruritania", "sent", "ton", "grain", "freedonia", "march")  # shipped = sent
+        words = ("ruritania", "sent", "tonne", "grain", "freedonia", "march")  # shipped = sent
         assert rows[0] == ("40000", " ".join(key + w for w in words))
         assert all(r[1].split() and r[1].startswith(none) for r in rows[1:])
         assert_indexes_agree(store)
