@@ -17,6 +17,7 @@ from workbench.matching.comparatives import (
 from workbench.matching.date_differences import date_differences, length_uncounted
 from workbench.matching.frame_parts import (
     compounds_joined,
+    frame_agents,
     frame_names,
     frame_nouns,
     main_action,
@@ -457,7 +458,7 @@ def _swapped(a: Frame, b: Frame) -> bool:
         # "we increased American exports"): the noun and its name change voice together
         if same_action and "agents" in {r1, r2}:
             idle, acting = (b, a) if r1 == "agents" else (a, b)
-            if _agents(idle) - _agents(acting) - {x} and not _says_which(acting, x):
+            if frame_agents(idle) - frame_agents(acting) - {x} and not _says_which(acting, x):
                 return True
     return False
 
@@ -471,11 +472,6 @@ def _says_which(frame: Frame, name: str) -> bool:
     """Whether a name is a word saying which ones of a noun that acts in the frame."""
     words = set(actor_words(name))
     return any(role == "agents" and words & kind for (role, _), kind in _kinds(frame).items())
-
-
-def _agents(frame: Frame) -> set[str]:
-    """Who acts in a frame, named or not ("cuba", "@we", "pilot")."""
-    return set(frame.agents) | {n for n, role in noun_roles(frame).items() if role == "agents"}
 
 
 def _acts(role: str) -> bool:

@@ -56,6 +56,11 @@ def noun_roles(frame: Frame) -> dict[str, str]:
     return roles
 
 
+def frame_agents(frame: Frame) -> set[str]:
+    """Who acts in a frame, named or not ("cuba", "@we", "pilot")."""
+    return set(frame.agents) | {n for n, role in noun_roles(frame).items() if role == "agents"}
+
+
 def same_nouns(
     kinds_a: dict[tuple[str, str], set[str]], kinds_b: dict[tuple[str, str], set[str]]
 ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
@@ -156,8 +161,6 @@ def speaker_in_wording(said: Signature, unsaid: Signature) -> bool:
     before = set(words[:cut])
     if before & set(compared_words(said.speaker)):
         return False  # "we have found in our studies that X" / (our studies:) "X"
-    frame = unsaid.frame
-    agents = [compared_words(name) for name in frame.agents]
-    agents += [compared_words(lemma) for role, lemma, _ in frame_nouns(frame) if role == "agents"]
+    agents = [compared_words(agent) for agent in frame_agents(unsaid.frame)]
     named = [" ".join(a) for a in agents if a and before.issuperset(a) and "@" not in a[0]]
     return bool(named) and not any(same_actor(a, said.speaker) for a in named)
