@@ -293,9 +293,10 @@ def _unread_noun(
     read = {compared_form(w) for w in (*frame.qualities, *frame.verbs)}
     if words[0] in read:
         return set()
-    nouns = {n for _, n, _ in frame_nouns(other) if not n.startswith("@")}  # not "we": "ours"
-    if len(words) > 1 and not {p for p, _ in replaced} <= nouns:
-        return set()
+    if len(words) > 1:  # an unnamed participant, not a pronoun ("We have" / "Ours is")
+        nouns = {n for _, n, _ in frame_nouns(other) if not n.startswith("@")}
+        if not {p for p, _ in replaced} <= nouns:
+            return set()
     return {(words[0], role) for _, role in replaced}
 
 

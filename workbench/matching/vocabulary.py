@@ -361,7 +361,8 @@ def stem(word: str) -> str:
             break  # "exceed", "succeed" are no past tense: "exceeds" is "exceed"
         if suffix == "es" and not word.endswith(_ES_AFTER):
             continue  # "crimes", "retirees", "houses": the singular ends in "e"
-        if len(word) > len(suffix) + 2 + (suffix != "es") and word.endswith(suffix):
+        shortest = 3 if suffix == "es" else 4  # the stem left: "tax" of "taxes", "ship" of "ships"
+        if len(word) - len(suffix) >= shortest and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":

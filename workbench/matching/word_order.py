@@ -87,7 +87,7 @@ def words_traded(a: Signature, b: Signature) -> bool:
     done = _listed_words(a.frame, "verbs") | _listed_words(b.frame, "verbs")
     main = _predicate_words(a.frame) | _predicate_words(b.frame)
     beside = _other_words(a.frame) | _other_words(b.frame)
-    joints = vocabulary().list_joints
+    joints, ratios = vocabulary().list_joints, vocabulary().ratio_words
     # ours = X Q Y and others = Y Q X, with a word of substance in Q, and in X and Y either
     # one word of substance each or a participant who acts or undergoes: phrases that only
     # say when, where or according to whom ("during the march …, … according to
@@ -95,9 +95,10 @@ def words_traded(a: Signature, b: Signature) -> bool:
     for i in range(1, n - 1):
         for j in range(1, n - i):
             x, q, y = ours[:i], ours[i : n - j], ours[n - j :]
-            traded = others[:j] == y and others[n - i :] == x and others[j : n - i] == q
-            ratio = bool(vocabulary().ratio_words & set(q))  # "crimes for every officer"
-            if not traded or not (index_terms(" ".join(q)) or ratio):
+            if not (others[:j] == y and others[n - i :] == x and others[j : n - i] == q):
+                continue
+            ratio = bool(ratios & set(q))  # "crimes for every officer"
+            if not (index_terms(" ".join(q)) or ratio):
                 continue
             if ratio and index_terms(" ".join(x)) and index_terms(" ".join(y)):
                 return True
