@@ -69,6 +69,8 @@ def test_a_quoted_denial_keeps_the_speakers_own_words() -> None:
         "The ministry did not deny that the army shipped rifles to the rebels.",
         "Officials never denied that the convoy had been searched.",
         "Minister Vos did not say that the army had fired first.",
+        "The harbour records do not show that the tolls went up in May.",
+        "Figures from the statistics office do not show that exports fell.",
     ],
 )
 def test_a_frame_that_is_itself_negated_stays_in_the_wording(sentence: str) -> None:

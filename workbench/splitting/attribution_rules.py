@@ -205,7 +205,9 @@ def _parsed_evidential(span: Span) -> Match | None:
         speaker = speaker_tokens(subject, follow_sources=True)
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = content_of(verb, span, frame) or [t for t in span if t.i not in frame]
-        return Match(speaker, phrase_bounds(subject), verb.lower_, content, "evidential")
+        return Match(
+            speaker, phrase_bounds(subject), verb.lower_, content, "evidential", verb=verb
+        )
     return None
 
 
@@ -245,7 +247,7 @@ def _surface_evidential(span: Span) -> Match | None:
             continue
         issuer = _strip_determiners(list(doc[noun.i + 2 : k]))
         content = [t for t in span if not start <= t.i <= k]
-        return Match(issuer, (start, k), doc[k].lower_, content, "evidential")
+        return Match(issuer, (start, k), doc[k].lower_, content, "evidential", verb=doc[k])
     return None
 
 
