@@ -205,9 +205,7 @@ def _parsed_evidential(span: Span) -> Match | None:
         speaker = speaker_tokens(subject, follow_sources=True)
         frame = {t.i for t in subject.subtree} | {verb.i}
         content = content_of(verb, span, frame) or [t for t in span if t.i not in frame]
-        return Match(
-            speaker, phrase_bounds(subject), verb.lower_, content, "evidential", verb=verb
-        )
+        return Match(speaker, phrase_bounds(subject), verb.lower_, content, "evidential", verb=verb)
     return None
 
 

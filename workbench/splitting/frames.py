@@ -418,10 +418,9 @@ def _noun_word(noun: Token) -> str:
 
 def _modifiers(noun: Token) -> str:
     """The words that say which ones a noun means — a noun before it ("police" officers), a
-    name ("Turkish" forces) or a code name ("BA.5" variant), an adjective of
-    ``kind_adjectives`` ("federal" courts) — as ":word|word"; empty when there are none.
-    Adjectives that describe ("armed", "special") or count ("many", "few") do not say which
-    ones."""
+    name ("Turkish" forces), a code name ("BA.5" variant), a ``kind_adjectives`` adjective
+    ("federal" courts) — as ":word|word" in the order written, or "". Adjectives that
+    describe ("armed") or count ("many") do not say which ones."""
     chosen = [
         c
         for c in noun.children
@@ -441,6 +440,7 @@ def _modifiers(noun: Token) -> str:
         g for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBN"
         for g in c.children if g.dep_ == "npadvmod" and g.i == c.i - 2 and g.pos_ in NAMED_POS
     ]  # fmt: skip
+    chosen.sort(key=lambda c: c.i)  # a measure is of the last: "capital gains tax rate"
     words = ["percent" if per_cent(c) else c.text.lower() for c in chosen]
     return ":" + "|".join(words) if words else ""
 
