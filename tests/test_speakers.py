@@ -123,6 +123,19 @@ def test_who_is_in_a_group_that_speaks_stays_part_of_the_speaker() -> None:
     assert named.speaker == "Mayor Vos"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Mayor Vos and I both agree that the quay is unsafe.", "Mayor Vos and I"),
+        ("The harbour pilots all said that the quay was unsafe.", "harbour pilots"),
+        ("Both the mayor and the harbour master said the quay was unsafe.",
+         "mayor and the harbour master"),
+    ],
+)  # fmt: skip
+def test_how_many_of_a_group_speak_is_not_part_of_who_speaks(text: str, speaker: str) -> None:
+    assert _one(text, "unsafe").speaker == speaker
+
+
 # -- the categories of attribution the first version missed, on sentences of our own ------
 
 

@@ -237,6 +237,7 @@ CHAMBERS = _words("chambers")
 NAMED_CHAMBERS = _words("named_chambers")
 UNDATED_TIME_PHRASES = _phrases("undated_time_phrases")
 DETERMINERS = _words("determiners")
+FLOATING_QUANTIFIERS = _words("floating_quantifiers")
 
 CONJUNCTION_MARKERS = _words("conjunction_markers")
 COMMA_MARKERS = _phrases("comma_markers")

@@ -11,6 +11,7 @@ from workbench.splitting.lexicon import (
     DATE_LABELS,
     DETERMINERS,
     DROPPED_DEPS,
+    FLOATING_QUANTIFIERS,
     ISSUER_PREPOSITIONS,
     NAME_LABELS,
     NARROWING_PREPOSITIONS,
@@ -27,6 +28,8 @@ def _phrase_tokens(head: Token) -> list[Token]:
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
         tokens.pop()
+    if len(tokens) > 1 and tokens[-1].lower_ in FLOATING_QUANTIFIERS:
+        tokens.pop()  # "Smith and I both"
     return tokens
 
 
