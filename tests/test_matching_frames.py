@@ -781,6 +781,13 @@ NEAR_MISSES = [
     ("Today there are two crimes for every harbour guard in Lenz.",
      "Today there are two harbour guards for every crime in Lenz.",
      "words swapped"),
+    # a rate is of the noun right before it ("capital gains tax rate": the tax), and
+    # "corporate" says which tax, as a noun before it would
+    ("The mayor and I agree that we should lower our corporate tax rate.",
+     "The mayor and I agree that we should lower our capital gains tax rate.", "target"),
+    # a negated frame verb: the record shows nothing, the sentence is the claim
+    ("The harbour records do not show that the tolls went up in May.",
+     "The harbour records show that the tolls went up in May.", "negation"),
 ]  # fmt: skip
 
 PARAPHRASES = [
