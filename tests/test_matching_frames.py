@@ -1405,6 +1405,8 @@ PARAPHRASES = [
     ("The council put forward a new toll plan.", "The council proposed a new toll plan."),
     ("Fewer toll complaints since I have been the mayor.",
      "There have been fewer toll complaints since I have been the mayor."),
+    ("The figures the mayor gave tonight do not coincide with the figures of the port.",
+     "The figures the mayor gave tonight do not match the figures of the port."),
 ]  # fmt: skip
 
 
