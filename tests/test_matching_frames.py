@@ -1407,6 +1407,8 @@ PARAPHRASES = [
      "There have been fewer toll complaints since I have been the mayor."),
     ("The figures the mayor gave tonight do not coincide with the figures of the port.",
      "The figures the mayor gave tonight do not match the figures of the port."),
+    ("The mayor has presided over the largest rise in harbour tolls since 1990.",
+     "The mayor has overseen the largest rise in harbour tolls since 1990."),
 ]  # fmt: skip
 
 
