@@ -788,6 +788,12 @@ NEAR_MISSES = [
     # a negated frame verb: the record shows nothing, the sentence is the claim
     ("The harbour records do not show that the tolls went up in May.",
      "The harbour records show that the tolls went up in May.", "negation"),
+    # money handed one way or the other, however the rest is worded
+    ("The toll plan gives each docker $120 more a year.",
+     "The toll plan takes $120 more a year from each docker.", "giving or taking"),
+    ("Nearly six thousand dockers receive a grain ration of five kilos a week.",
+     "Nearly six thousand dockers pay for a grain ration of five kilos a week.",
+     "paying or getting"),
 ]  # fmt: skip
 
 PARAPHRASES = [
