@@ -28,6 +28,8 @@ SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 ONE_ARTICLES = frozenset({"a", "an"})
 #: "and a half" inside a run of number words ("seven and a half million"), as one word
 HALF = "and a half"
+#: "half a" opening a run before a multiplier ("half a trillion", "half a dozen")
+HALF_A = "half a"
 
 
 def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None]]:
@@ -48,6 +50,10 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
         if word in ONE_ARTICLES and not run and after in MULTIPLIERS:
             run.append("one")  # "a million"
             k += 1
+            continue
+        if word == "half" and not run and after in ONE_ARTICLES and _next(listed, k + 2):
+            run.append(HALF_A)  # "half a trillion"
+            k += 2
             continue
         if word == "and" and run and run[-1] in MULTIPLIERS and NUMBER_WORDS.get(after, 100) < 100:
             k += 1  # "three hundred and two"
@@ -72,10 +78,17 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
         yield "", number_text(_value(run))
 
 
+def _next(words: list[str], k: int) -> bool:
+    """Whether the word at ``k`` multiplies what comes before it ("trillion")."""
+    return k < len(words) and words[k] in MULTIPLIERS
+
+
 def _goes_on(last: str, word: str) -> bool:
     """Whether ``word`` can follow ``last`` in one spelled number."""
     if last == HALF:
         return word in SCALES  # "seven and a half million"
+    if last == HALF_A:
+        return word in MULTIPLIERS  # "half a trillion", "half a dozen"
     value, before = NUMBER_WORDS[word], NUMBER_WORDS[last]
     if last == "dozen":
         return False
@@ -92,6 +105,8 @@ def _value(run: list[str]) -> float:
     for word in run:
         if word == HALF:
             group += 0.5
+        elif word == HALF_A:
+            group = 0.5
         elif word in SCALES:
             total, group = total + (group or 1) * NUMBER_WORDS[word], 0.0
         elif word in MULTIPLIERS:
