@@ -295,19 +295,30 @@ def mend_missed_short_years(doc: Doc) -> Doc:
     """Make an apostrophe and two figures written together, outside every entity ("'89"),
     a date, with the word before it that says which part of the year ("late '89")
     (nineteenth fault of the module docstring)."""
-    taken = {t.i for ent in doc.ents for t in ent}
+    # the figures alone as a count are a year too: "the '82 tax increase" (CARDINAL 82)
+    counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
+    taken = {t.i for ent in doc.ents if ent.start not in counted for t in ent} | counted
     found: list[Span] = []
     for mark in doc[:-1]:
         figures = doc[mark.i + 1]
-        if mark.whitespace_ or {mark.i, figures.i} & taken:
+        if mark.whitespace_ or mark.i in taken or figures.i in taken - counted:
             continue
-        if not SHORT_YEAR.match(mark.text + figures.text):
+        if not SHORT_YEAR.match(mark.text + figures.text) or _figure_before(mark):
             continue
         start = mark.i
         if start > 0 and doc[start - 1].lower_ in YEAR_PARTS and start - 1 not in taken:
             start -= 1
         found.append(Span(doc, start, figures.i + 1, "DATE"))
+    if found:
+        years = {span.end - 1 for span in found}
+        doc.ents = [e for e in doc.ents if e.start not in years]
     return _with_dates(doc, found)
+
+
+def _figure_before(mark: Token) -> bool:
+    """Whether a figure is written right onto the mark ("6'10": feet and inches)."""
+    before = mark.doc[mark.i - 1] if mark.i > 0 else None
+    return before is not None and not before.whitespace_ and before.text[-1:].isdigit()
 
 
 def mend_spoken_short_years(doc: Doc) -> Doc:
