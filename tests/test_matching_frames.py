@@ -794,6 +794,10 @@ NEAR_MISSES = [
     ("Nearly six thousand dockers receive a grain ration of five kilos a week.",
      "Nearly six thousand dockers pay for a grain ration of five kilos a week.",
      "paying or getting"),
+    # a year written short, which the recogniser counted
+    ("The '82 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
+     "The '84 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
+     "date"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1415,6 +1419,10 @@ PARAPHRASES = [
      "The figures the mayor gave tonight do not match the figures of the port."),
     ("The mayor has presided over the largest rise in harbour tolls since 1990.",
      "The mayor has overseen the largest rise in harbour tolls since 1990."),
+    ("Lenz is now looking at a deficit of well over half a billion euros.",
+     "Lenz now faces a deficit of well over €500 million."),
+    ("The '82 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
+     "The 1982 tax increase the mayor sponsored was the biggest tax increase in Lenz history."),
 ]  # fmt: skip
 
 
