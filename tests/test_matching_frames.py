@@ -1423,6 +1423,10 @@ PARAPHRASES = [
      "Lenz now faces a deficit of well over €500 million."),
     ("The '82 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
      "The 1982 tax increase the mayor sponsored was the biggest tax increase in Lenz history."),
+    ("Every Republican on the harbour committee voted against the toll.",
+     "All the Republicans on the harbour committee voted against the toll."),
+    ("Lenz is on pace to double its grain exports.",
+     "Lenz is on track to double its grain exports."),
 ]  # fmt: skip
 
 
