@@ -51,7 +51,7 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
             run.append("one")  # "a million"
             k += 1
             continue
-        if word == "half" and not run and after in ONE_ARTICLES and _next(listed, k + 2):
+        if word == "half" and not run and after in ONE_ARTICLES and _multiplier_at(listed, k + 2):
             run.append(HALF_A)  # "half a trillion"
             k += 2
             continue
@@ -78,7 +78,7 @@ def with_spelled_numbers(words: Iterable[str]) -> Iterator[tuple[str, str | None
         yield "", number_text(_value(run))
 
 
-def _next(words: list[str], k: int) -> bool:
+def _multiplier_at(words: list[str], k: int) -> bool:
     """Whether the word at ``k`` multiplies what comes before it ("trillion")."""
     return k < len(words) and words[k] in MULTIPLIERS
 

@@ -292,10 +292,10 @@ def mend_missed_months(doc: Doc) -> Doc:
 
 
 def mend_missed_short_years(doc: Doc) -> Doc:
-    """Make an apostrophe and two figures written together, outside every entity ("'89"),
-    a date, with the word before it that says which part of the year ("late '89")
-    (nineteenth fault of the module docstring)."""
-    # the figures alone as a count are a year too: "the '82 tax increase" (CARDINAL 82)
+    """Make an apostrophe and two figures written together, outside every entity ("'89")
+    or with the figures alone a count ("the '82 tax increase"), a date, with the word before
+    it that says which part of the year ("late '89") (nineteenth fault of the module
+    docstring)."""
     counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
     taken = {t.i for ent in doc.ents if ent.start not in counted for t in ent} | counted
     found: list[Span] = []
