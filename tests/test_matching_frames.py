@@ -1427,6 +1427,8 @@ PARAPHRASES = [
      "All the Republicans on the harbour committee voted against the toll."),
     ("Lenz is on pace to double its grain exports.",
      "Lenz is on track to double its grain exports."),
+    ("With less income this year, we are obliged to buy more harbour repairs than in 1990.",
+     "With less income this year, we must buy more harbour repairs than in 1990."),
 ]  # fmt: skip
 
 
