@@ -1429,6 +1429,8 @@ PARAPHRASES = [
      "Lenz is on track to double its grain exports."),
     ("With less income this year, we are obliged to buy more harbour repairs than in 1990.",
      "With less income this year, we must buy more harbour repairs than in 1990."),
+    ("The Centers for Disease Control and Prevention counted 40 cases in Lenz in May.",
+     "The CDC counted 40 cases in Lenz in May."),
 ]  # fmt: skip
 
 
