@@ -798,6 +798,9 @@ NEAR_MISSES = [
     ("The '82 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
      "The '84 tax increase the mayor sponsored was the biggest tax increase in Lenz history.",
      "date"),
+    # more and more, or fewer and fewer, over time
+    ("More and more harbour tolls in Lenz go unpaid.",
+     "Fewer and fewer harbour tolls in Lenz go unpaid.", "more or fewer over time"),
 ]  # fmt: skip
 
 PARAPHRASES = [
