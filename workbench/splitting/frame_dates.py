@@ -24,8 +24,8 @@ from workbench.splitting.lexicon import LEXICON, lexicon_pairs
 
 _CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?$")
 _DECADE = re.compile(r"^(?:\d\d)?\d0s$")  # "1990s", "90s" ("the '90s" keeps its apostrophe apart)
-#: a year written short ("'83"), and the last of those read in this century ("'30")
 _GROUPED = re.compile(r"^\d+$|^\d{1,3}(?:,\d{3})+$")  # "45", "1,000": digits, maybe grouped
+#: a year written short ("'83"), and the last of those read in this century ("'30")
 SHORT_YEAR = re.compile(r"^['’](\d\d)$")
 _LAST_SHORT_YEAR = 30
 #: a decade with the part of it written onto it in one token: "mid-'80s", "late-1990s"

@@ -296,8 +296,8 @@ def mend_missed_short_years(doc: Doc) -> Doc:
     or with the figures alone a count ("the '82 tax increase"), a date, with the word before
     it that says which part of the year ("late '89") (nineteenth fault of the module
     docstring)."""
+    taken = {t.i for ent in doc.ents for t in ent}
     counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
-    taken = {t.i for ent in doc.ents if ent.start not in counted for t in ent} | counted
     found: list[Span] = []
     for mark in doc[:-1]:
         figures = doc[mark.i + 1]
