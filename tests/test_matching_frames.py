@@ -801,6 +801,10 @@ NEAR_MISSES = [
     # more and more, or fewer and fewer, over time
     ("More and more harbour tolls in Lenz go unpaid.",
      "Fewer and fewer harbour tolls in Lenz go unpaid.", "more or fewer over time"),
+    # another participant, and the clause after it that says which ones reworded with it
+    ("Dockers who skip the toll will pay it later in the price of the grain they buy.",
+     "Dockers who skip the toll will pay it later in the price of the boats they hire.",
+     "target"),
 ]  # fmt: skip
 
 PARAPHRASES = [

@@ -74,12 +74,24 @@ def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str]
     if j - i < 2:
         return None  # side by side: one phrase replaced, judged as one
     nouns_a, nouns_b = noun_forms(a.frame), noun_forms(b.frame)
-    if not all(_a_noun(w, nouns_a) for w in (x1, x2)) or not all(
-        _a_noun(w, nouns_b) for w in (y1, y2)
-    ):
-        return None  # each place a participant's own noun on both sides
     shared = {w for k, w in enumerate(a.text.split()) if k not in changed}
-    return [([x1], [y1], shared), ([x2], [y2], shared)]
+    first, second = _a_noun(x1, nouns_a) and _a_noun(y1, nouns_b), _a_noun(x2, nouns_a)
+    if first and second and _a_noun(y2, nouns_b):
+        return [([x1], [y1], shared), ([x2], [y2], shared)]  # each a participant's noun
+    # a participant and the verb of the clause after it that says which ones: "the houses
+    # they rent" / "the food they eat"
+    if first and j - i <= _CLAUSE and _a_clause_verb(x2, a.frame) and _a_clause_verb(y2, b.frame):
+        return [([x1], [y1], shared)]
+    return None
+
+
+#: the most words from a participant's noun to the verb of a clause saying which ones
+_CLAUSE = 3
+
+
+def _a_clause_verb(word: str, frame: Frame) -> bool:
+    """Whether a word of a compared wording is a verb of a frame other than its predicate."""
+    return _a_noun(word, frozenset(v for v in frame.verbs if v != frame.predicate))
 
 
 def _a_noun(word: str, nouns: frozenset[str]) -> bool:
