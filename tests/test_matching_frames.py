@@ -1438,6 +1438,8 @@ PARAPHRASES = [
      "With less income this year, we must buy more harbour repairs than in 1990."),
     ("The Centers for Disease Control and Prevention counted 40 cases in Lenz in May.",
      "The CDC counted 40 cases in Lenz in May."),
+    ("The dockers regard the toll as the greed of a harbour board that is trying to squeeze them.",
+     "The dockers consider the toll the greed of a harbour board trying to squeeze them."),
 ]  # fmt: skip
 
 
