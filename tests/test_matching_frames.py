@@ -432,6 +432,10 @@ NEAR_MISSES = [
     ("Mayor Vos left the Lenz council a year and a half ago.",
      "Mayor Vos left the Lenz council a year ago.",
      "date"),
+    # nor is half a year
+    ("Mayor Vos spent half a year rebuilding the Lenz harbour wall.",
+     "Mayor Vos spent a year rebuilding the Lenz harbour wall.",
+     "date"),
     # "many years" is a length of time, though it says no number: two years is another
     ("The Lenz harbour crane has been broken for many years.",
      "The Lenz harbour crane has been broken for two years.",
@@ -1012,6 +1016,8 @@ PARAPHRASES = [
      "For the last 22 years the Lenz council has run the harbour."),
     ("Mayor Vos spent a year-and-a-half rebuilding the Lenz harbour wall.",
      "Mayor Vos spent a year and a half rebuilding the Lenz harbour wall."),
+    ("The mayor has been attacking my record for half a year, six months.",
+     "For six months, half a year, the mayor has been attacking my record."),
     ("The Lenz harbour crane has been broken for many years.",
      "For many years the Lenz harbour crane has been broken."),
     # a speaker one claim says more of, in words after it, is the same speaker

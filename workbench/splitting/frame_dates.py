@@ -138,7 +138,8 @@ def date_words(ent: Span) -> list[str]:
             # a length of time: "two decades" is 20 years, "a decade" 10, "ten years" 10,
             # "the last decade" 10, "a year and a half" 1.5
             half = _half_after(token, ent.end)
-            out.extend(_duration(run, DURATION_UNITS[word], 0.5 if half else 0.0))
+            alone = 0.5 if half_before(token) else 1.0  # "half a year"
+            out.extend(_duration(run, DURATION_UNITS[word], 0.5 if half else 0.0, alone))
             halved.update(t.i for t in half)
             run = []
             continue
@@ -188,12 +189,21 @@ def _cardinal(run: list[Token]) -> bool:
     return bool(run) and all(t.tag_ == "CD" or t.lower_ in _NUMBER_JOINTS for t in run)
 
 
-def _duration(run: list[Token], unit: tuple[float, str], more: float) -> list[str]:
+def _duration(
+    run: list[Token], unit: tuple[float, str], more: float, alone: float = 1.0
+) -> list[str]:
     """A count of a unit of time (and ``more`` of it) as how many of its base unit and the
-    unit ("20", "years"); a count of one when no number is written ("a decade")."""
-    counts = [float(v) for v in number_values(run)] or [1.0]
+    unit ("20", "years"); a count of ``alone`` when no number is written ("a decade" 1,
+    "half a decade" 0.5)."""
+    counts = [float(v) for v in number_values(run)] or [alone]
     how_many, base = unit
     return [*(number_text((c + more) * how_many) for c in counts), base]
+
+
+def half_before(unit: Token) -> bool:
+    """Whether "half a" or "half an" stands right before a unit of time ("half a year")."""
+    i, doc = unit.i, unit.doc
+    return i >= 2 and doc[i - 1].lower_ in {"a", "an"} and doc[i - 2].lower_ == "half"
 
 
 def _half_after(unit: Token, end: int) -> list[Token]:

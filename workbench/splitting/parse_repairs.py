@@ -93,6 +93,7 @@ from workbench.splitting.word_repairs import (
     mend_contracted_has,
     mend_counts_in_dates,
     mend_dated_sums,
+    mend_halved_lengths,
     mend_missed_days,
     mend_missed_months,
     mend_missed_short_years,
@@ -487,6 +488,6 @@ def parse_repairs_component(doc: Doc) -> Doc:
     doc = mend_named_objects(mend_stray_appositions(mend_addressed_acronyms(doc)))
     doc = mend_contrasted_negations(doc)
     doc = mend_missed_days(mend_missed_months(mend_parted_words(mend_bare_conjuncts(doc))))
-    doc = mend_spoken_short_years(mend_missed_short_years(doc))
+    doc = mend_halved_lengths(mend_spoken_short_years(mend_missed_short_years(doc)))
     doc = mend_open_ranges(mend_counts_in_dates(mend_dated_sums(mend_contracted_has(doc))))
     return mend_missed_titles(doc)

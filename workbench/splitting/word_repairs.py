@@ -16,7 +16,9 @@ month's date; so is the year after a month the recogniser left out altogether ("
 January of 1959": "January" a name, 1959 a count), and a year written short that it missed
 at the start of a sentence ("In late '89 the president signed …": "'89" a count of 89), with
 the word before it that says which part of the year (lexicon `year_parts`), or said short in
-words ("in fifty-nine", a count of 59; lexicon `spoken_year_prepositions`).
+words ("in fifty-nine", a count of 59; lexicon `spoken_year_prepositions`); and a length of
+half a unit of time whose "half" alone it counted ("for 11 months, half a year": 0.5, no
+date), made the length it is.
 
 Twentieth fault: a contracted "has" read as a passive "is" before a reporting verb that
 takes a clause ("He's said publicly that …" had no speaker); it is read as "has", unless the
@@ -48,6 +50,7 @@ from workbench.splitting.frame_dates import (
     DURATION_UNITS,
     SHORT_YEAR,
     counts_only,
+    half_before,
     spoken_short_year,
 )
 from workbench.splitting.frame_numbers import FRACTIONS, RANGE_WORDS, is_ordinal, is_ordinal_figure
@@ -319,6 +322,25 @@ def _figure_before(mark: Token) -> bool:
     """Whether a figure is written right onto the mark ("6'10": feet and inches)."""
     before = mark.doc[mark.i - 1] if mark.i > 0 else None
     return before is not None and not before.whitespace_ and before.text[-1:].isdigit()
+
+
+def mend_halved_lengths(doc: Doc) -> Doc:
+    """Make "half a year" a date where the recogniser counted "half" alone and left the
+    unit of time out of every entity (nineteenth fault of the module docstring)."""
+    taken = {t.i for ent in doc.ents for t in ent}
+    counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
+    found = [
+        Span(doc, unit.i - 2, unit.i + 1, "DATE")
+        for unit in doc
+        if unit.lower_ in DURATION_UNITS
+        and half_before(unit)
+        and not {unit.i, unit.i - 1} & taken
+        and (unit.i - 2 not in taken or unit.i - 2 in counted)
+    ]
+    if found:
+        halves = {span.start for span in found}
+        doc.ents = [e for e in doc.ents if e.start not in halves]
+    return _with_dates(doc, found)
 
 
 def mend_spoken_short_years(doc: Doc) -> Doc:
