@@ -1446,6 +1446,8 @@ PARAPHRASES = [
      "The CDC counted 40 cases in Lenz in May."),
     ("The dockers regard the toll as the greed of a harbour board that is trying to squeeze them.",
      "The dockers consider the toll the greed of a harbour board trying to squeeze them."),
+    ("It would be likely that the Lenz council would approve the new harbour toll.",
+     "The Lenz council would likely approve the new harbour toll."),
 ]  # fmt: skip
 
 
