@@ -809,6 +809,8 @@ NEAR_MISSES = [
     ("Dockers who skip the toll will pay it later in the price of the grain they buy.",
      "Dockers who skip the toll will pay it later in the price of the boats they hire.",
      "target"),
+    ("The harbour board's plan to raise the toll in May was ill advised.",
+     "The harbour board's plan to raise the toll in May was well advised.", "well or ill"),
 ]  # fmt: skip
 
 PARAPHRASES = [
