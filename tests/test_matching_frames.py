@@ -1450,6 +1450,8 @@ PARAPHRASES = [
      "The dockers consider the toll the greed of a harbour board trying to squeeze them."),
     ("It would be likely that the Lenz council would approve the new harbour toll.",
      "The Lenz council would likely approve the new harbour toll."),
+    ("The mayor made a remark about the dockers for which she did have to apologize.",
+     "The mayor made a remark about the dockers for which she had to apologize."),
 ]  # fmt: skip
 
 
