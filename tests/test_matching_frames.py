@@ -811,6 +811,10 @@ NEAR_MISSES = [
      "target"),
     ("The harbour board's plan to raise the toll in May was ill advised.",
      "The harbour board's plan to raise the toll in May was well advised.", "well or ill"),
+    # the same figure on the other side of a ratio
+    ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
+     "For every €3 Lenz spends on the quay, it puts a euro toward the harbour debt.",
+     "numbers swapped"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1452,6 +1456,8 @@ PARAPHRASES = [
      "The Lenz council would likely approve the new harbour toll."),
     ("The mayor made a remark about the dockers for which she did have to apologize.",
      "The mayor made a remark about the dockers for which she had to apologize."),
+    ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
+     "Lenz puts three euros toward the harbour debt for each euro it spends on the quay."),
 ]  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from workbench.matching.negations import (
     negated_elsewhere,
     negation_worded_otherwise,
 )
-from workbench.matching.number_order import numbers_swapped
+from workbench.matching.number_order import numbers_swapped, ratio_base_changed
 from workbench.matching.participants import change_named, participant_replaced
 from workbench.matching.rewording import (
     action_replaced,
@@ -73,7 +73,7 @@ def differences(a: Signature, b: Signature) -> list[str]:
     found = []
     if a.numbers != b.numbers:
         found.append("number")
-    elif numbers_swapped(a, b):
+    elif numbers_swapped(a, b) or ratio_base_changed(a, b):
         found.append("numbers swapped")
     if comparison_reversed(a, b):
         found.append("comparison reversed")

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Mapping
 
-from workbench.matching.signature import Signature, words_and_numbers
+from workbench.matching.signature import Signature, vocabulary, words_and_numbers
 
 
 def numbers_swapped(a: Signature, b: Signature) -> bool:
@@ -30,6 +32,35 @@ def numbers_swapped(a: Signature, b: Signature) -> bool:
     leading = _moved(_alone(after_a, before_a), _alone(after_b, before_b))
     trailing = _moved(_alone(before_a, after_a), _alone(before_b, after_b))
     return any((y, x) in trailing for x, y in leading)
+
+
+def ratio_base_changed(a: Signature, b: Signature) -> bool:
+    """Whether two claims that each give a ratio ("for every dollar", "per $100") count
+    what it is taken for differently: "for every dollar I spend, I'll put $2 toward the
+    debt" / "for every $2 I spend, I'll put a dollar toward …" hold the same number on
+    other sides of the ratio."""
+    if a.wording is None or b.wording is None:
+        return False
+    mine, theirs = _ratio_bases(a.wording), _ratio_bases(b.wording)
+    return bool(mine) and len(mine) == len(theirs) and mine != theirs
+
+
+@functools.lru_cache(maxsize=1)
+def _ratio_pattern() -> re.Pattern[str]:
+    """A ratio word of the ``ratio_words`` list and the word after it, a figure with its
+    currency sign whole ("every $2")."""
+    words = "|".join(sorted(vocabulary().ratio_words))
+    return re.compile(rf"\b(?:{words})\s+([$€£¥]?\d[\d.,]*|[a-z-]+)", re.IGNORECASE)
+
+
+def _ratio_bases(wording: str) -> tuple[str, ...]:
+    """The counts that each ratio of a wording is taken for, in order: the number right
+    after its ratio word, or one ("for every dollar" is 1, "every two years" 2)."""
+    bases = []
+    for m in _ratio_pattern().finditer(wording):
+        numbers = [n for _, n in words_and_numbers(m[1]) if n is not None]
+        bases.append(numbers[0] if numbers else "1")
+    return tuple(sorted(bases))
 
 
 def _slots_traded(a: Signature, b: Signature) -> bool:
