@@ -811,6 +811,8 @@ NEAR_MISSES = [
      "target"),
     ("The harbour board's plan to raise the toll in May was ill advised.",
      "The harbour board's plan to raise the toll in May was well advised.", "well or ill"),
+    ("The court believes that Vos versus Lenz was rightly decided.",
+     "The court believes that Vos versus Lenz was wrongly decided.", "truth"),
     # the same figure on the other side of a ratio
     ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
      "For every €3 Lenz spends on the quay, it puts a euro toward the harbour debt.",
@@ -1458,6 +1460,8 @@ PARAPHRASES = [
      "The mayor made a remark about the dockers for which she had to apologize."),
     ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
      "Lenz puts three euros toward the harbour debt for each euro it spends on the quay."),
+    ("The Lenz court believes that Roe versus Wade was rightly decided.",
+     "The Lenz court believes Roe v. Wade was decided rightly."),
 ]  # fmt: skip
 
 
