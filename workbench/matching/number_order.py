@@ -53,6 +53,7 @@ def _ratio_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+([$€£¥]?\d[\d.,]*|[a-z-]+)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)  # a claim is compared with each of its candidates
 def _ratio_bases(wording: str) -> tuple[str, ...]:
     """The counts that each ratio of a wording is taken for, in order: the number right
     after its ratio word, or one ("for every dollar" is 1, "every two years" 2)."""

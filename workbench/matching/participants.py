@@ -75,12 +75,13 @@ def _two_in_place(a: Signature, b: Signature) -> list[tuple[list[str], list[str]
         return None  # side by side: one phrase replaced, judged as one
     nouns_a, nouns_b = noun_forms(a.frame), noun_forms(b.frame)
     shared = {w for k, w in enumerate(a.text.split()) if k not in changed}
-    first, second = _a_noun(x1, nouns_a) and _a_noun(y1, nouns_b), _a_noun(x2, nouns_a)
-    if first and second and _a_noun(y2, nouns_b):
+    if not (_a_noun(x1, nouns_a) and _a_noun(y1, nouns_b)):
+        return None
+    if _a_noun(x2, nouns_a) and _a_noun(y2, nouns_b):
         return [([x1], [y1], shared), ([x2], [y2], shared)]  # each a participant's noun
     # a participant and the verb of the clause after it that says which ones: "the houses
     # they rent" / "the food they eat"
-    if first and j - i <= _CLAUSE and _a_clause_verb(x2, a.frame) and _a_clause_verb(y2, b.frame):
+    if j - i <= _CLAUSE and _a_clause_verb(x2, a.frame) and _a_clause_verb(y2, b.frame):
         return [([x1], [y1], shared)]
     return None
 

@@ -202,8 +202,7 @@ def _duration(
 
 def half_before(unit: Token) -> bool:
     """Whether "half a" or "half an" stands right before a unit of time ("half a year")."""
-    i, doc = unit.i, unit.doc
-    return i >= 2 and doc[i - 1].lower_ in {"a", "an"} and doc[i - 2].lower_ == "half"
+    return after_article(unit) and unit.i >= 2 and unit.doc[unit.i - 2].lower_ == "half"
 
 
 def _half_after(unit: Token, end: int) -> list[Token]:

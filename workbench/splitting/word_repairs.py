@@ -299,8 +299,7 @@ def mend_missed_short_years(doc: Doc) -> Doc:
     or with the figures alone a count ("the '82 tax increase"), a date, with the word before
     it that says which part of the year ("late '89") (nineteenth fault of the module
     docstring)."""
-    taken = {t.i for ent in doc.ents for t in ent}
-    counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
+    taken, counted = {t.i for ent in doc.ents for t in ent}, _lone_counts(doc)
     found: list[Span] = []
     for mark in doc[:-1]:
         figures = doc[mark.i + 1]
@@ -312,9 +311,6 @@ def mend_missed_short_years(doc: Doc) -> Doc:
         if start > 0 and doc[start - 1].lower_ in YEAR_PARTS and start - 1 not in taken:
             start -= 1
         found.append(Span(doc, start, figures.i + 1, "DATE"))
-    if found:
-        years = {span.end - 1 for span in found}
-        doc.ents = [e for e in doc.ents if e.start not in years]
     return _with_dates(doc, found)
 
 
@@ -327,8 +323,7 @@ def _figure_before(mark: Token) -> bool:
 def mend_halved_lengths(doc: Doc) -> Doc:
     """Make "half a year" a date where the recogniser counted "half" alone and left the
     unit of time out of every entity (nineteenth fault of the module docstring)."""
-    taken = {t.i for ent in doc.ents for t in ent}
-    counted = {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
+    taken, counted = {t.i for ent in doc.ents for t in ent}, _lone_counts(doc)
     found = [
         Span(doc, unit.i - 2, unit.i + 1, "DATE")
         for unit in doc
@@ -337,9 +332,6 @@ def mend_halved_lengths(doc: Doc) -> Doc:
         and not {unit.i, unit.i - 1} & taken
         and (unit.i - 2 not in taken or unit.i - 2 in counted)
     ]
-    if found:
-        halves = {span.start for span in found}
-        doc.ents = [e for e in doc.ents if e.start not in halves]
     return _with_dates(doc, found)
 
 
@@ -350,10 +342,17 @@ def mend_spoken_short_years(doc: Doc) -> Doc:
     return _relabelled(doc, years)
 
 
+def _lone_counts(doc: Doc) -> set[int]:
+    """Where the recogniser's counts of one word stand ("'82" read as 82, "half" as 0.5)."""
+    return {e.start for e in doc.ents if e.label_ == "CARDINAL" and len(e) == 1}
+
+
 def _with_dates(doc: Doc, found: list[Span]) -> Doc:
-    """``doc`` with the dates ``found`` outside every entity added to its entities."""
+    """``doc`` with the dates ``found`` added to its entities, in place of the entities
+    they take in (a lone count: "the '82 tax increase", "half a year")."""
     if found:
-        doc.ents = sorted([*doc.ents, *found], key=lambda e: e.start)
+        kept = [e for e in doc.ents if not any(d.start <= e.start < d.end for d in found)]
+        doc.ents = sorted([*kept, *found], key=lambda e: e.start)
     return doc
 
 
