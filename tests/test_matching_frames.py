@@ -817,6 +817,12 @@ NEAR_MISSES = [
     ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
      "For every €3 Lenz spends on the quay, it puts a euro toward the harbour debt.",
      "numbers swapped"),
+    # "that side" / "the other side": another one of the kind
+    ("The mayor was on that side throughout all her years on the harbour board.",
+     "The mayor was on the other side throughout all her years on the harbour board.",
+     "which one"),
+    ("Lenz has a plan to repay the harbour debt within 10 years.",
+     "Lenz has a plan to repay the harbour debt after 10 years.", "before or after"),
 ]  # fmt: skip
 
 PARAPHRASES = [
@@ -1462,6 +1468,10 @@ PARAPHRASES = [
      "Lenz puts three euros toward the harbour debt for each euro it spends on the quay."),
     ("The Lenz court believes that Roe versus Wade was rightly decided.",
      "The Lenz court believes Roe v. Wade was decided rightly."),
+    ("There was a huge crowd of dockers at the Lenz quay.",
+     "There was a giant crowd of dockers at the Lenz quay."),
+    ("The Lenz harbour board is going in the right direction.",
+     "The Lenz harbour board is heading in the right direction."),
 ]  # fmt: skip
 
 
