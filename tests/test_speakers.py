@@ -1037,3 +1037,13 @@ def test_a_reporting_verb_in_a_clause_of_reason_or_condition_frames_nothing(text
     # "…, because X complain" says why; it is not "…, X said"
     (claim,) = split(text)
     assert claim.speaker is None
+
+
+def test_a_report_the_parser_hung_on_the_opening_phrase_still_has_its_speaker() -> None:
+    # the model reads "he said …" as a relative clause of "flood", rooting the sentence in "On"
+    text = "On the day after the flood he said in the Rose Garden that the Lenz dam had held."
+    (held,) = split(text)
+    assert held.speaker == "he"
+    # a relative clause the opening phrase really has is left to it
+    (broke,) = split("On the day she was born, the Lenz dam broke.")
+    assert (broke.speaker, broke.claim) == (None, "On the day she was born, the Lenz dam broke.")

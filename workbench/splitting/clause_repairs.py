@@ -36,6 +36,14 @@ it, read as the negation of that clause's verb ("ideology does matter, not just
 competence"; "we cut taxes, not fees"), so the claim denied what it says. Nothing after
 the comma can deny the verb before it: the "not" is hung on the phrase it opens.
 
+Twenty-fourth fault: the main clause read as a relative clause of the last noun of the
+phrase that opens the sentence ("On the day after the attack he said in the Rose Garden
+that …": "said" a ``relcl`` of "attack", the sentence's root "On"), so the report had no
+speaker and its clause stayed in the claim. A sentence rooted in its opening preposition
+has no verb of its own; the first finite verb hung so, with a subject pronoun ("I", "we",
+"he", "she", "they") and no word of a relative clause before it ("that", "which", "who",
+"when" …), becomes the sentence's root, the preposition's phrase its own.
+
 The fifth fault (numbered among the repairs of that module), a "that" clause hung on a word
 between it and its reporting verb, is told in :func:`mend_stranded_reports`.
 """
@@ -68,6 +76,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they"})
 LISTED_SUBJECT_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "CCONJ"})
 #: what may follow a verb that says nothing more ("put together", "combined")
 BARE_TAIL_DEPS = frozenset({"advmod", "prt", "punct", "cc"})
+#: the tags of the words that open a relative clause ("which", "who", "whose", "when")
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 #: the tags of participles a bare verb cannot be coordinated with
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 
@@ -293,3 +303,34 @@ def mend_contrasted_negations(doc: Doc) -> Doc:
         if target is not verb:
             neg.head = target
     return doc
+
+
+def mend_opening_relatives(doc: Doc) -> Doc:
+    """Make the main clause read as a relative clause of the opening phrase's last noun the
+    sentence's root (twenty-fourth fault of the module docstring)."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ != "ADP" or root.i != sent.start:
+            continue
+        verb = next((t for t in root.subtree if _main_clause_in_phrase(t)), None)
+        if verb is None:
+            continue
+        later = [c for c in root.children if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "prep"
+        for child in later:  # the full stop, and what follows the verb
+            child.head = verb
+    return doc
+
+
+def _main_clause_in_phrase(verb: Token) -> bool:
+    """A finite verb read as a relative clause, with a subject pronoun and nothing before it
+    in its clause that opens a relative clause."""
+    if verb.dep_ != "relcl" or not is_finite(verb):
+        return False
+    subject = subject_of(verb)
+    if subject is None or subject.lower_ not in SUBJECT_PRONOUNS:
+        return False
+    return not any(
+        t.tag_ in RELATIVE_TAGS or t.lower_ == "that" for t in verb.subtree if t.i < subject.i
+    )

@@ -166,8 +166,10 @@ def _leads_with_to(verb: Token) -> bool:
 
 def _has_object(verb: Token) -> bool:
     """A verb of intent with its own object ("proposed new investments to improve …"): what
-    it proposes is the object, and the "to" clause only says what that is for."""
-    return any(c.dep_ == "dobj" for c in verb.children)
+    it proposes is the object, and the "to" clause only says what that is for. So too "be"
+    with what it says something is ("It was a mistake to go there": the "to" clause is what
+    was a mistake, not what was to come)."""
+    return any(c.dep_ in {"dobj", "attr"} for c in verb.children)
 
 
 def verb_group(head: Token) -> list[Token]:

@@ -2,9 +2,9 @@
 inherit.
 
 ``workbench_parse_repairs`` runs right after the model, before any workbench rule reads a
-head. It mends twenty-three faults: thirteen here, five of how clauses and subjects are
-joined (:mod:`workbench.splitting.clause_repairs`: the fifth, the fifteenth to seventeenth
-and the twenty-third), and five of words (a hyphenated word
+head. It mends twenty-four faults: thirteen here, six of how clauses and subjects are
+joined (:mod:`workbench.splitting.clause_repairs`: the fifth, the fifteenth to seventeenth,
+the twenty-third and twenty-fourth), and five of words (a hyphenated word
 read apart, a day of the month left out of its date, a contracted "has" read as "is", a sum
 in words read as a date, a title read as a clause: :mod:`workbench.splitting.word_repairs`).
 First, a subject noun phrase parsed as several subjects of one verb side by side ("The
@@ -83,6 +83,7 @@ from spacy.tokens import Doc, Span, Token
 from workbench.splitting.clause_repairs import (
     mend_bare_conjuncts,
     mend_contrasted_negations,
+    mend_opening_relatives,
     mend_opening_subjects,
     mend_stranded_reports,
     mend_swallowed_subjects,
@@ -480,6 +481,7 @@ def mend_named_objects(doc: Doc) -> Doc:
 @Language.component("workbench_parse_repairs", assigns=["token.head", "token.dep", "doc.ents"])
 def parse_repairs_component(doc: Doc) -> Doc:
     """spaCy component: mend the parses described in the module docstring."""
+    doc = mend_opening_relatives(doc)
     doc = mend_swallowed_subjects(mend_opening_subjects(mend_split_subjects(doc)))
     doc = mend_stranded_reports(mend_unattached_speakers(doc))
     doc = mend_appositive_speakers(mend_reported_subjects(doc))
