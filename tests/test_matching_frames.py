@@ -817,6 +817,9 @@ NEAR_MISSES = [
     ("For every euro Lenz spends on the quay, it puts €3 toward the harbour debt.",
      "For every €3 Lenz spends on the quay, it puts a euro toward the harbour debt.",
      "numbers swapped"),
+    # the change of a thing cut, the thing left: "new tax cuts" / "new taxes"
+    ("To pay for the quay, Lenz needs €150 million in new harbour taxes.",
+     "To pay for the quay, Lenz needs €150 million in new harbour tax cuts.", "head noun"),
     # "that side" / "the other side": another one of the kind
     ("The mayor was on that side throughout all her years on the harbour board.",
      "The mayor was on the other side throughout all her years on the harbour board.",
@@ -1472,6 +1475,17 @@ PARAPHRASES = [
      "There was a giant crowd of dockers at the Lenz quay."),
     ("The Lenz harbour board is going in the right direction.",
      "The Lenz harbour board is heading in the right direction."),
+    # a list whose items repeat their opening words, in another order
+    ("The Lenz dock workers are the most productive, the most careful.",
+     "The Lenz dock workers are the most careful, the most productive."),
+    ("My husband and I sent our girls to the Lenz harbour school.",
+     "My husband and I sent our daughters to the Lenz harbour school."),
+    # the people of a place, and the place
+    ("In Norway they have had a vote that began to bring about some change.",
+     "Norway has had a vote that began to bring about some change."),
+    # "It was a mistake to close": no future
+    ("It was a mistake of the mayor to close the quay and move the ferry to Ostra.",
+     "Closing the quay and moving the ferry to Ostra was a mistake of the mayor."),
 ]  # fmt: skip
 
 
@@ -1995,6 +2009,9 @@ def test_pairs_are_scored_alike_among_hundreds_of_claims_worded_like_them() -> N
         ("The council decided that the bridges in Lenz would be repaired.", "future"),
         ("By May, 500 nurses in Lenz will have been trained.", "future"),
         ("The council agreed that the bridges in Lenz were repaired.", "past"),
+        # what the "to" clause is said to be, not what is to come ("The plan is to …" is)
+        ("It was a mistake of the council to close the bridges in Lenz.", "past"),
+        ("The plan of the council is to close the bridges in Lenz.", "future"),
     ],
 )
 def test_a_frame_says_whether_the_action_is_ahead_or_done(text: str, tense: str | None) -> None:

@@ -458,7 +458,10 @@ def _swapped(a: Frame, b: Frame) -> bool:
         # "we increased American exports"): the noun and its name change voice together
         if same_action and "agents" in {r1, r2}:
             idle, acting = (b, a) if r1 == "agents" else (a, b)
-            if frame_agents(idle) - frame_agents(acting) - {x} and not _says_which(acting, x):
+            instead = frame_agents(idle) - frame_agents(acting) - {x}
+            if "places" in {r1, r2} and instead == {"@they"}:
+                continue  # the people of a place: "In Iran they have had" / "Iran has had"
+            if instead and not _says_which(acting, x):
                 return True
     return False
 

@@ -110,6 +110,8 @@ class Vocabulary:
     head_determiners: frozenset[str]
     #: possessive determiners and the possessive ending, for an owner cut ("my opponent's plan")
     head_owners: frozenset[str]
+    #: nouns that name a change of the noun before them ("tax cuts"), as written
+    head_changes: frozenset[str]
     possessive_ending: str
     #: the ``[shares]`` lists: a part of a group said as a share ("half the voters")
     shares: dict[str, list[str]]
@@ -270,6 +272,7 @@ def vocabulary() -> Vocabulary:
         head_prepositions=frozenset(data["heads"]["prepositions"]),
         head_determiners=frozenset(data["heads"]["determiners"]),
         head_owners=frozenset(data["heads"]["owners"]),
+        head_changes=frozenset(data["heads"]["changes"]),
         possessive_ending=data["heads"]["possessive_ending"],
         comparisons=frozenset(data["comparisons"]["words"]),
         pointing=frozenset(data["comparisons"]["pointing"]),

@@ -104,6 +104,9 @@ def words_traded(a: Signature, b: Signature) -> bool:
                 return True
             if {q[0], q[-1]} & joints and not (done | main) & set(q):
                 continue  # a list in another order: "some schools, the museum and courts"
+            if mine[max(0, start - len(q)) : start] == q:
+                continue  # so is a list whose items repeat their opening words: "the most
+                # productive, the most innovative" / "the most innovative, the most …"
             if _roles_kept(a.frame, b.frame, set(x), set(y)):
                 continue  # "the bill passed the Senate" / "the Senate passed the bill"
             if (len(x) == len(y) == 1 and index_terms(x[0])) or any(
@@ -194,8 +197,10 @@ def head_dropped(a: Signature, b: Signature) -> bool:
     the preposition's object left in the noun's place: "part of the solution to this
     problem" / "part of the problem", "the cost of the war" / "the war"; or with an owner
     cut after a possessive, which then owns the next noun: "my opponent's plan" / "my plan".
-    A modifier cut ("the biggest crime increase" / "the biggest increase") or a phrase cut
-    from the end ("part of the solution to this problem" / "part of the solution") is not."""
+    So is a claim with a noun that names a change cut after the noun it changes, left to
+    name the thing itself ("new tax cuts" / "new taxes", ``[heads] changes``). A modifier cut
+    ("the biggest crime increase" / "the biggest increase") or a phrase cut from the end
+    ("part of the solution to this problem" / "part of the solution") is not."""
     if a.frame is None or b.frame is None:
         return False
     short, long, frame = _shorter_and_longer(a, b)
@@ -205,6 +210,8 @@ def head_dropped(a: Signature, b: Signature) -> bool:
     if len(edits) != 1 or edits[0][0] != "delete":
         return False
     _, start, stop, _, _ = edits[0]
+    if stop - start == 1 and start > 0 and _heads_change(long[start], long[start - 1], frame):
+        return True  # "new tax cuts" / "new taxes"
     if stop >= len(long):
         return False
     vocab = vocabulary()
@@ -221,6 +228,22 @@ def head_dropped(a: Signature, b: Signature) -> bool:
         return False
     rest = [w for w in long[stop:] if w not in vocab.head_determiners]
     return cut[0] in nouns and bool(rest) and rest[0] in nouns
+
+
+def _heads_change(word: str, before: str, frame: Frame) -> bool:
+    """Whether ``word`` names a change of ``before`` (``[heads] changes``), which says which
+    ones a noun of the frame is: "tax cuts", "crime increase"."""
+    if word not in _change_words():
+        return False
+    return any(
+        before in {compared_form(w) for m in mods.split("|") for w in m.split()}
+        for _, _, mods in frame_nouns(frame)
+    )
+
+
+@functools.cache
+def _change_words() -> frozenset[str]:
+    return frozenset(compared_form(w) for w in vocabulary().head_changes)
 
 
 def _joined_action(short: list[str], long: list[str], frame: Frame, other: Frame) -> bool:
