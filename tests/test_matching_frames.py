@@ -820,6 +820,14 @@ NEAR_MISSES = [
     # the change of a thing cut, the thing left: "new tax cuts" / "new taxes"
     ("To pay for the quay, Lenz needs €150 million in new harbour taxes.",
      "To pay for the quay, Lenz needs €150 million in new harbour tax cuts.", "head noun"),
+    ("Under the plan the harbour debt of Lenz will be completely repaid by 2030.",
+     "Under the plan the harbour debt of Lenz will be partly repaid by 2030.", "scope"),
+    # a model named with a number is no count: "F-16s" / "F-35s"
+    ("B-52s of the Lenz air force are old enough that a grandfather could fly them.",
+     "B-1s of the Lenz air force are old enough that a grandfather could fly them.", "agent"),
+    # a verb of going traded for one of leaving, a preposition beside it
+    ("The mayor went to the Lenz regatta when it was in trouble.",
+     "The mayor left the Lenz regatta when it was in trouble.", "going or leaving"),
     # "that side" / "the other side": another one of the kind
     ("The mayor was on that side throughout all her years on the harbour board.",
      "The mayor was on the other side throughout all her years on the harbour board.",
@@ -1483,6 +1491,13 @@ PARAPHRASES = [
     # the people of a place, and the place
     ("In Norway they have had a vote that began to bring about some change.",
      "Norway has had a vote that began to bring about some change."),
+    ("The mayor and the council differ on the harbour toll.",
+     "The mayor and the council disagree on the harbour toll."),
+    # a change with its object between it and its levels is no change by an amount
+    ("We ought to raise the age at which a docker in Lenz can retire from 60 to 65.",
+     "The age at which a docker in Lenz can retire ought to be raised from 60 to 65."),
+    ("Lenz is in a trade war not only with Ostra but with Varga.",
+     "Lenz is in a trade war with Varga as well as with Ostra."),
     # "It was a mistake to close": no future
     ("It was a mistake of the mayor to close the quay and move the ferry to Ostra.",
      "Closing the quay and moving the ferry to Ostra was a mistake of the mayor."),

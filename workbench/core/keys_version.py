@@ -16,7 +16,7 @@ from importlib.resources import files
 #: Raise by one whenever the code that reads a claim's wording for matching changes what
 #: it reads (``matching.signature``, ``matching.actors``): the word lists are fingerprinted
 #: by their contents, the code only by this number.
-KEYS_READING = 10
+KEYS_READING = 11
 
 
 @functools.cache

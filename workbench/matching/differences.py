@@ -39,7 +39,7 @@ from workbench.matching.rewording import (
     anchor_replaced,
     changed_words,
     direction_of_path,
-    one_word_replaced,
+    one_word_traded,
     person_traded,
     predicate_replaced,
     quality_replaced,
@@ -196,8 +196,8 @@ def replaced_sides(a: Signature, b: Signature) -> list[str]:
     changed = changed_words(a, b)
     if changed is not None and 1 <= len(changed) <= _TRADED_PLACES:
         pairs = set(changed.values())  # "rates down and the deficit down" / "… up … up"
-    elif (replaced := one_word_replaced(a, b)) is not None:
-        pairs = {replaced}  # "this council" / "the last council"
+    elif (replaced := one_word_traded(a, b)) is not None:
+        pairs = {replaced}  # "this council" / "the last council", "went to" / "left"
     else:
         return []
     vocab = vocabulary()

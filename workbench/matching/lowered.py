@@ -15,6 +15,9 @@ _IRREGULAR_NOTS = (("won't", "will not"), ("can't", "cannot"), ("shan't", "shall
 #: a "no" written onto the next word names a kind of thing ("a no-fly zone") and denies
 #: nothing: it is read as one word with it ("nofly")
 _NO_COMPOUND = re.compile(r"\bno-(?=[a-z])")
+#: capitals and a number joined by a hyphen name a model or a thing ("B-52s", "F-16",
+#: "COVID-19"), not a count: read as one word ("b52s"), as the splitter reads no number there
+_DESIGNATION = re.compile(r"\b([A-Z]+)-(?=\d)")
 
 
 def lowered(text: str) -> str:
@@ -34,7 +37,7 @@ def _read(text: str) -> tuple[str, tuple[Share, ...]]:
 
 
 def _as_written(text: str) -> str:
-    typed = same_names(text).lower().translate(_APOSTROPHES)
+    typed = _DESIGNATION.sub(r"\1", same_names(text)).lower().translate(_APOSTROPHES)
     for short, whole in _IRREGULAR_NOTS:  # "won't" is "will not", not "wo not"
         typed = typed.replace(short, whole)
     typed = _NO_COMPOUND.sub("no", typed)

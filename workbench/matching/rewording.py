@@ -233,17 +233,31 @@ def anchor_replaced(a: Signature, b: Signature) -> bool:
     return bool(mine & anchors) and bool(theirs & anchors) and mine - ARTICLES != theirs - ARTICLES
 
 
-def one_word_replaced(a: Signature, b: Signature) -> tuple[str, str] | None:
+def one_word_replaced(
+    a: Signature, b: Signature, beside: Set[str] = ARTICLES
+) -> tuple[str, str] | None:
     """(the word of ``a``, the word of ``b``) when two wordings differ only in one place,
-    where each puts one word and maybe an article ("this council" / "the last council")."""
-    mine, theirs = set(a.text.split()) - ARTICLES, set(b.text.split()) - ARTICLES
+    where each puts one word and maybe words of ``beside``: an article ("this council" / "the
+    last council"), or what else the caller names ("went to the Olympics" / "left the …")."""
+    mine, theirs = set(a.text.split()) - beside, set(b.text.split()) - beside
     if len(mine - theirs) != 1 or len(theirs - mine) != 1:
         return None  # cheap, and most compared pairs differ more
     replaced = one_replacement(a, b)
     if replaced is None:
         return None
-    old, new = ([w for w in side if w not in ARTICLES] for side in replaced[:2])
+    old, new = ([w for w in side if w not in beside] for side in replaced[:2])
     return (old[0], new[0]) if len(old) == len(new) == 1 else None
+
+
+def one_word_traded(a: Signature, b: Signature) -> tuple[str, str] | None:
+    """:func:`one_word_replaced`, or the one word each puts beside a preposition in the one
+    place they differ ("went to the Olympics" / "left the Olympics")."""
+    return one_word_replaced(a, b) or one_word_replaced(a, b, _articles_and_prepositions())
+
+
+@functools.cache
+def _articles_and_prepositions() -> frozenset[str]:
+    return ARTICLES | vocabulary().head_prepositions
 
 
 def _size(words: list[str], frame: Frame | None, lists: bool = False) -> int:

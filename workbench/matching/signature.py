@@ -25,7 +25,7 @@ from workbench.matching.lowered import lowered as _lowered
 from workbench.matching.lowered import same_names, shares_of
 from workbench.matching.number_words import as_framed, with_spelled_numbers
 from workbench.matching.shares import frame_with_shares
-from workbench.matching.vocabulary import NEGATIONS, negated_phrases, vocabulary
+from workbench.matching.vocabulary import ARTICLES, NEGATIONS, negated_phrases, vocabulary
 from workbench.matching.vocabulary import stem as _stem
 
 THRESHOLD = 82.0  # score (0-100) from which two claims are the same claim
@@ -137,8 +137,8 @@ class Signature:
     @functools.cached_property
     def level(self) -> bool | None:
         """Whether a change the claim states reaches a level ("fell to 4 per cent": True) or
-        is an amount ("fell by 4 per cent": False); None when it states none (a change handed
-        to someone, "giving a tax cut to …", or a noun of change before "to": "cuts to")."""
+        is an amount ("fell by 4 per cent": False); None when it states none (handed to
+        someone: "giving a tax cut to …"; a noun before "to": "cuts to"; an object after it)."""
         vocab = vocabulary()
         words = self.text.split()
         verbs = {compared_form(v) for v in self.frame.verbs} if self.frame is not None else None
@@ -147,9 +147,10 @@ class Signature:
             if word in vocab.amount_words:
                 continue
             if any(label in vocab.level_contrasts for label, _ in vocab.contrasts.get(word, ())):
-                if vocab.giver_words & set(words[max(0, i - 3) : i]):
-                    continue  # "giving … a tax cut to": to whom
                 following = words[i + 1] if i + 1 < len(words) else ""
+                # to whom ("giving … a tax cut to"), or an object after it ("raise the age …")
+                if vocab.giver_words & set(words[max(0, i - 3) : i]) or following in ARTICLES:
+                    continue
                 reaches = following in vocab.level_words
                 after = words[i - 1] if i else ""
                 verb = verbs is None or word in verbs or after in vocab.level_auxiliaries
@@ -332,8 +333,7 @@ def compared_words(text: str) -> list[str]:
 
 
 def compared_numbers(text: str) -> list[str]:
-    """A text's numbers in the form claims are compared by, in order ("24 billion" is
-    "24000000000")."""
+    """A text's numbers as claims are compared by, in order ("24 billion": "24000000000")."""
     return [number for _, number in words_and_numbers(text) if number is not None]
 
 
