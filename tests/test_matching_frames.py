@@ -825,6 +825,14 @@ NEAR_MISSES = [
     # a model named with a number is no count: "F-16s" / "F-35s"
     ("B-52s of the Lenz air force are old enough that a grandfather could fly them.",
      "B-1s of the Lenz air force are old enough that a grandfather could fly them.", "agent"),
+    # what the speaker was asked about, and to whom it was said: what "it" and "he" mean
+    ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
+     "can do about it.",
+     "When the mayor of Lenz was asked about Hungary, she said there is nothing the harbour "
+     "can do about it.", "target"),
+    ("The mayor of Lenz indicated to General Brown that the words he used were ill advised.",
+     "The mayor of Lenz indicated to General Jones that the words he used were ill advised.",
+     "target"),
     # a verb of going traded for one of leaving, a preposition beside it
     ("The mayor went to the Lenz regatta when it was in trouble.",
      "The mayor left the Lenz regatta when it was in trouble.", "going or leaving"),
@@ -1498,6 +1506,10 @@ PARAPHRASES = [
      "The age at which a docker in Lenz can retire ought to be raised from 60 to 65."),
     ("Lenz is in a trade war not only with Ostra but with Varga.",
      "Lenz is in a trade war with Varga as well as with Ostra."),
+    # a report with what it was asked about, and without
+    ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
+     "can do about it.",
+     "The mayor of Lenz said there is nothing the harbour can do about it."),
     # "It was a mistake to close": no future
     ("It was a mistake of the mayor to close the quay and move the ferry to Ostra.",
      "Closing the quay and moving the ferry to Ostra was a mistake of the mayor."),

@@ -10,6 +10,7 @@ from workbench.splitting.lexicon import LEXICON
 
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 REPORT_TIME_WORDS = LEXICON["report_time_words"].words
+REPORT_OBJECT_PREPOSITIONS = LEXICON["report_object_prepositions"].words
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: words a report's place phrase may hang on below the reporting verb ("said as recently as …
 #: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
@@ -55,6 +56,29 @@ def when_said(ent: Span, head: Token | None) -> bool:
     if head is None or ent.label_ != "ORDINAL" or ent.root.head.dep_ != "pobj":
         return False
     return _frames(ent.root.head.head.head, head)
+
+
+def framing_name(ent: Span, head: Token | None) -> bool:
+    """Whether a name outside the claim's words says where the report that frames it was
+    made (:func:`where_said`), or to whom or about what (:func:`said_to_or_about`)."""
+    return where_said(ent, head) or said_to_or_about(ent, head)
+
+
+def said_to_or_about(ent: Span, head: Token | None) -> bool:
+    """Whether a name outside the claim's words says to whom the report that frames it was
+    made or what its speaker was asked about ("indicated to General Brown that …", "When
+    he was asked about Iraq, he said …"): the object of a preposition of
+    ``report_object_prepositions`` on a verb of that report, or on the verb of a clause of
+    it; or the object of its verb ("told Reuters that …")."""
+    root = ent.root
+    if head is None or root.dep_ not in {"pobj", "dobj", "dative"}:
+        return False
+    if root.dep_ != "pobj":
+        return root.head in head.ancestors
+    if root.head.lower_ not in REPORT_OBJECT_PREPOSITIONS:
+        return False
+    verb = root.head.head
+    return _frames(verb, head) or (verb.dep_ == "advcl" and verb.head in head.ancestors)
 
 
 def in_time_of_report(ent: Span, head: Token | None) -> bool:

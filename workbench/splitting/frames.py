@@ -66,7 +66,7 @@ from workbench.splitting.frame_numbers import (
     word_prefixed,
 )
 from workbench.splitting.frame_paths import movement_path
-from workbench.splitting.frame_places import in_time_of_report, is_place, when_said, where_said
+from workbench.splitting.frame_places import framing_name, in_time_of_report, is_place, when_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
     CHAMBERS,
@@ -217,8 +217,8 @@ def claim_frame(
             dates.append(ent.text)  # "Kentucky's 2022 Teacher of the Year", "in his 2022 letter"
             continue
         if not any(t.i in indices for t in ent):
-            if where_said(ent, head):  # where it was said places it too, as a date does
-                places.append(_name(ent))  # ("In Iraq, officials said five people died")
+            if framing_name(ent, head):  # where, to whom it was said ("In Iraq, officials
+                (places if is_place(ent) else others).append(_name(ent))  # said", "told X")
             elif when_said(ent, head):  # "in the first debate he said": a time
                 dates.append(ent.text.lower())
             elif ent.label_ in QUANTITY_LABELS and in_time_of_report(ent, head):
