@@ -1506,6 +1506,12 @@ PARAPHRASES = [
      "The age at which a docker in Lenz can retire ought to be raised from 60 to 65."),
     ("Lenz is in a trade war not only with Ostra but with Varga.",
      "Lenz is in a trade war with Varga as well as with Ostra."),
+    ("The mayor has referred to the vote on the harbour toll.",
+     "The mayor has mentioned the vote on the harbour toll."),
+    ("Lenz will start the year without anyone on the board representing the dockers.",
+     "Lenz will start the year with no one on the board representing the dockers."),
+    ("The council wanted to give the mayor the power to close the quay if necessary.",
+     "The council wanted to give the mayor the authority to close the quay if necessary."),
     # a report with what it was asked about, and without
     ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
      "can do about it.",
