@@ -833,6 +833,8 @@ NEAR_MISSES = [
     ("The mayor of Lenz indicated to General Brown that the words he used were ill advised.",
      "The mayor of Lenz indicated to General Jones that the words he used were ill advised.",
      "target"),
+    ("On Arabic TV, the mayor of Lenz said that the harbour had been neglected.",
+     "On Russian TV, the mayor of Lenz said that the harbour had been neglected.", "target"),
     # a verb of going traded for one of leaving, a preposition beside it
     ("The mayor went to the Lenz regatta when it was in trouble.",
      "The mayor left the Lenz regatta when it was in trouble.", "going or leaving"),
@@ -1196,6 +1198,11 @@ PARAPHRASES = [
      "The Lenz dock strike costs the town between 5 and 7 million dollars."),
     ("That is another million dollars for the Lenz harbour.",
      "That is another $1 million for the Lenz harbour."),
+    ("Lenz has seven and a half or eight million tonnes of grain in store.",
+     "Lenz has 7.5 or 8 million tonnes of grain in store."),
+    # so does the first end of a range of a count ("some nineteen or twenty million")
+    ("There are some nineteen or twenty million people in Lenz province.",
+     "Some nineteen or twenty million people live in Lenz province."),
     # kinds listed in another order ("private and public")
     ("The Lenz council controls private and public harbour costs.",
      "The Lenz council controls public and private harbour costs."),
@@ -1516,6 +1523,8 @@ PARAPHRASES = [
     ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
      "can do about it.",
      "The mayor of Lenz said there is nothing the harbour can do about it."),
+    ("On Arabic TV, the mayor of Lenz said that the harbour had been neglected.",
+     "The mayor of Lenz said that the harbour had been neglected."),
     # "It was a mistake to close": no future
     ("It was a mistake of the mayor to close the quay and move the ferry to Ostra.",
      "Closing the quay and moving the ferry to Ostra was a mistake of the mayor."),
@@ -2242,6 +2251,11 @@ def test_growth_and_a_decline_are_opposite_directions() -> None:
         # a currency sign before each end leaves the range one
         ("The Lenz harbour deficit is now $5 to $7 billion.", ("5000000000", "7000000000")),
         ("Lenz lost $5 billion and $7 million in 2024.", ("5000000000", "7000000")),
+        # the first end of a count in words, which the recogniser leaves apart
+        ("Lenz has seven and a half or eight million tonnes of grain in store.",
+         ("7500000", "8000000")),
+        ("There are some nineteen or twenty million people in Lenz province.",
+         ("19000000", "20000000")),
     ],
 )  # fmt: skip
 def test_a_range_shares_its_scale_and_a_bare_scale_counts_one(

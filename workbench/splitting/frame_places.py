@@ -11,6 +11,12 @@ from workbench.splitting.lexicon import LEXICON
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 REPORT_TIME_WORDS = LEXICON["report_time_words"].words
 REPORT_OBJECT_PREPOSITIONS = LEXICON["report_object_prepositions"].words
+#: the entities that name someone or something (not an amount or a date)
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+#: how a name may hang on the noun of a report's phrase ("Arabic TV", "CNN's interview")
+NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: words a report's place phrase may hang on below the reporting verb ("said as recently as …
 #: in Phoenix"); a noun is not one, since "officials in Baghdad" names the speakers
@@ -65,20 +71,24 @@ def framing_name(ent: Span, head: Token | None) -> bool:
 
 
 def said_to_or_about(ent: Span, head: Token | None) -> bool:
-    """Whether a name outside the claim's words says to whom the report that frames it was
-    made or what its speaker was asked about ("indicated to General Brown that …", "When
-    he was asked about Iraq, he said …"): the object of a preposition of
-    ``report_object_prepositions`` on a verb of that report, or on the verb of a clause of
-    it; or the object of its verb ("told Reuters that …")."""
+    """Whether a name outside the claim's words says to whom, where or on what the report
+    that frames it was made ("indicated to General Brown that …", "On Arabic TV, you said
+    …"; maybe a word of a noun there, "Arabic"): in a phrase on a verb of that report; or
+    the object of its verb ("told Reuters that …"); or what its speaker was asked about,
+    in a clause of it, after a preposition of ``report_object_prepositions`` ("When he was
+    asked about Iraq, he said …")."""
     root = ent.root
-    if head is None or root.dep_ not in {"pobj", "dobj", "dative"}:
+    while root.dep_ in NOUN_MODIFIER_DEPS and root.head.i != root.i:
+        root = root.head
+    if head is None or ent.label_ not in NAME_LABELS or root.dep_ not in {"pobj", "dobj", "dative"}:
         return False
     if root.dep_ != "pobj":
         return root.head in head.ancestors
-    if root.head.lower_ not in REPORT_OBJECT_PREPOSITIONS:
-        return False
     verb = root.head.head
-    return _frames(verb, head) or (verb.dep_ == "advcl" and verb.head in head.ancestors)
+    if _frames(verb, head):
+        return True
+    asked = root.head.lower_ in REPORT_OBJECT_PREPOSITIONS and verb.dep_ == "advcl"
+    return asked and verb.head in head.ancestors
 
 
 def in_time_of_report(ent: Span, head: Token | None) -> bool:

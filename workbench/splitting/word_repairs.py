@@ -53,7 +53,13 @@ from workbench.splitting.frame_dates import (
     half_before,
     spoken_short_year,
 )
-from workbench.splitting.frame_numbers import FRACTIONS, RANGE_WORDS, is_ordinal, is_ordinal_figure
+from workbench.splitting.frame_numbers import (
+    FRACTIONS,
+    RANGE_WORDS,
+    SCALES,
+    is_ordinal,
+    is_ordinal_figure,
+)
 from workbench.splitting.lexicon import (
     LEXICON,
     NOMINAL_SUBJECT_DEPS,
@@ -242,38 +248,43 @@ def mend_counts_in_dates(doc: Doc) -> Doc:
 
 
 def mend_open_ranges(doc: Doc) -> Doc:
-    """Draw the first end of a range of money into the sum that ends it, when it is a bare
-    figure the recogniser left out or read as a sum of its own ("by $3 to $5 billion",
-    "between $60 and $80 billion": "$3", "$60" no scale), so that both ends share the
-    second's scale (twenty-first fault)."""
+    """Draw the first end of a range of money, or of a count with a scale, into the amount
+    that ends it, when it is a bare figure the recogniser left out or read as an amount of
+    its own ("by $3 to $5 billion", "between $60 and $80 billion": "$3", "$60" no scale;
+    "some nineteen or twenty million people": 19), so that both ends share the second's
+    scale (twenty-first fault)."""
     ents = list(doc.ents)
     by_end = {e.end: k for k, e in enumerate(ents)}
     taken = {t.i for ent in ents for t in ent}
     for k, ent in enumerate(ents):
-        if ent.label_ != "MONEY" or ent.start < 2 or doc[ent.start - 1].lower_ not in RANGE_WORDS:
+        scaled = ent.label_ in {"CARDINAL", "QUANTITY"} and any(t.lower_ in SCALES for t in ent)
+        if not (ent.label_ == "MONEY" or scaled) or ent.start < 2:
+            continue
+        if doc[ent.start - 1].lower_ not in RANGE_WORDS:
             continue
         figure = doc[ent.start - 2]
         first = by_end.get(ent.start - 1, by_end.get(ent.start))  # "$60 to" may hold the "to"
         if first is not None and _bare_figure(ents[first]):
-            ents[k] = Span(doc, ents[first].start, ent.end, "MONEY")
+            ents[k] = Span(doc, ents[first].start, ent.end, ent.label_)
             ents[first] = None
         elif figure.like_num and figure.i not in taken:
             opening = figure.i - 1 if figure.i and doc[figure.i - 1].is_currency else figure.i
-            ents[k] = Span(doc, opening, ent.end, "MONEY")
+            ents[k] = Span(doc, opening, ent.end, ent.label_)
     doc.ents = [e for e in ents if e is not None]
     return doc
 
 
 def _bare_figure(ent: Span) -> bool:
     """A sum, count or date that is one figure, maybe after a currency sign or a word of a
-    range ("$60", "60", the recogniser's date "between 5"), and no year."""
+    range ("$60", "60", the recogniser's date "between 5"), and no year; or a count in words
+    with a fraction ("seven and a half")."""
     words = [t for t in ent if not t.is_currency and t.lower_ not in RANGE_WORDS]
-    return (
-        ent.label_ in {"MONEY", "CARDINAL", "DATE"}
-        and len(words) == 1
-        and words[0].like_num
-        and not (words[0].is_digit and len(words[0]) == 4)
-    )
+    if ent.label_ not in {"MONEY", "CARDINAL", "DATE"} or not words:
+        return False
+    if len(words) > 1:
+        spelled = all(w.like_num or w.lower_ in FRACTIONS or w.lower_ == "a" for w in words)
+        return spelled and not any(w.is_digit for w in words)
+    return words[0].like_num and not (words[0].is_digit and len(words[0]) == 4)
 
 
 def mend_missed_months(doc: Doc) -> Doc:
