@@ -835,6 +835,16 @@ NEAR_MISSES = [
      "target"),
     ("On Arabic TV, the mayor of Lenz said that the harbour had been neglected.",
      "On Russian TV, the mayor of Lenz said that the harbour had been neglected.", "target"),
+    # a phrasal verb traded for another, its particle with it ("took home" / "threw away")
+    ("I saw cases in Lenz where dockers took home part of their catch in order to feed their "
+     "families.",
+     "I saw cases in Lenz where dockers threw away part of their catch in order to feed their "
+     "families.", "action"),
+    # the numeral of a name ("SALT II" / "SALT I")
+    ("The Lenz council negotiated the Ostra II treaty.",
+     "The Lenz council negotiated the Ostra I treaty.", "numeral of a name"),
+    ("The dockers of Lenz are beginning to vote across party lines.",
+     "The dockers of Lenz are beginning to vote along party lines.", "crossing or following"),
     # a verb of going traded for one of leaving, a preposition beside it
     ("The mayor went to the Lenz regatta when it was in trouble.",
      "The mayor left the Lenz regatta when it was in trouble.", "going or leaving"),
@@ -1519,6 +1529,8 @@ PARAPHRASES = [
      "Lenz will start the year with no one on the board representing the dockers."),
     ("The council wanted to give the mayor the power to close the quay if necessary.",
      "The council wanted to give the mayor the authority to close the quay if necessary."),
+    ("The mayor objects to the new harbour toll in Lenz.",
+     "The mayor opposes the new harbour toll in Lenz."),
     # a report with what it was asked about, and without
     ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
      "can do about it.",
