@@ -1,6 +1,7 @@
 """Where a claim's frame says something happened: a place named after "in", "at" … (the
 lexicon's ``place_prepositions``), and a place that says where the report framing the
-claim was made."""
+claim was made; and the other names of that report's phrases, which say to whom, on what
+or about what it was made."""
 
 from __future__ import annotations
 
