@@ -845,6 +845,11 @@ NEAR_MISSES = [
      "The Lenz council negotiated the Ostra I treaty.", "numeral of a name"),
     ("The dockers of Lenz are beginning to vote across party lines.",
      "The dockers of Lenz are beginning to vote along party lines.", "crossing or following"),
+    ("Lenz can replace those grain markets very easily through Ostra and Varga.",
+     "Lenz can replace those grain markets only with great difficulty through Ostra and Varga.",
+     "difficulty"),
+    ("The Lenz harbour party will make some gains in the council.",
+     "The Lenz harbour party will suffer some losses in the council.", "holding"),
     # a verb of going traded for one of leaving, a preposition beside it
     ("The mayor went to the Lenz regatta when it was in trouble.",
      "The mayor left the Lenz regatta when it was in trouble.", "going or leaving"),
@@ -1531,6 +1536,8 @@ PARAPHRASES = [
      "The council wanted to give the mayor the authority to close the quay if necessary."),
     ("The mayor objects to the new harbour toll in Lenz.",
      "The mayor opposes the new harbour toll in Lenz."),
+    ("The mayor has not made the Lenz quay her first priority.",
+     "The mayor has not made the Lenz quay her top priority."),
     # a report with what it was asked about, and without
     ("When the mayor of Lenz was asked about Poland, she said there is nothing the harbour "
      "can do about it.",
