@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from workbench.splitting.lexicon import LEXICON
+from workbench.splitting.lexicon import ACTOR_LABELS, LEXICON, THING_LABELS
 
 PLACE_PREPOSITIONS = LEXICON["place_prepositions"].words
 REPORT_TIME_WORDS = LEXICON["report_time_words"].words
 REPORT_OBJECT_PREPOSITIONS = LEXICON["report_object_prepositions"].words
 #: the entities that name someone or something (not an amount or a date)
-NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-)
+NAMING_LABELS = ACTOR_LABELS | THING_LABELS
 #: how a name may hang on the noun of a report's phrase ("Arabic TV", "CNN's interview")
 NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -78,10 +76,12 @@ def said_to_or_about(ent: Span, head: Token | None) -> bool:
     the object of its verb ("told Reuters that …"); or what its speaker was asked about,
     in a clause of it, after a preposition of ``report_object_prepositions`` ("When he was
     asked about Iraq, he said …")."""
+    if head is None or ent.label_ not in NAMING_LABELS:
+        return False
     root = ent.root
     while root.dep_ in NOUN_MODIFIER_DEPS and root.head.i != root.i:
         root = root.head
-    if head is None or ent.label_ not in NAME_LABELS or root.dep_ not in {"pobj", "dobj", "dative"}:
+    if root.dep_ not in {"pobj", "dobj", "dative"}:
         return False
     if root.dep_ != "pobj":
         return root.head in head.ancestors

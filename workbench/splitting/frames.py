@@ -69,12 +69,14 @@ from workbench.splitting.frame_paths import movement_path
 from workbench.splitting.frame_places import framing_name, in_time_of_report, is_place, when_said
 from workbench.splitting.frame_polarity import polarity, tense, verb_group
 from workbench.splitting.lexicon import (
+    ACTOR_LABELS,
     CHAMBERS,
     LEXICON,
     NAMED_CHAMBERS,
     PASSAGE_VERBS,
     PERSONS,
     SUBJECT_DEPS,
+    THING_LABELS,
     WHETHER_VERBS,
     lexicon_pairs,
 )
@@ -95,9 +97,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 NOUN_ROLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "pobj", "attr"})
 #: a possessor ("some students' mental health"), the head of a verbless claim ("Fewer fees.")
 NOUN_DEPS = NOUN_ROLE_DEPS | {"poss", "ROOT"}
-ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-NAME_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: parts of speech of the word before a hyphen that says which ones ("land-based", "Iranian-backed")
 NAMED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
@@ -228,7 +228,7 @@ def claim_frame(
             # a place after a place preposition is where, even inside the subject ("kids in
             # Arizona have no insurance" / "in Arizona, kids have no insurance")
             (places if is_place(ent) else role_list(ent.root.i, others)).append(_name(ent))
-        elif ent.label_ in NAME_LABELS:
+        elif ent.label_ in THING_LABELS:
             others.append(_name(ent))
         elif ent.start in amounts and ent.start not in taken:
             amount = amounts[ent.start]
@@ -284,7 +284,7 @@ def claim_frame(
     ]
     for name in subject_names:  # "it" resolved to "China": China acts (or undergoes it)
         (agents if subject_acts else patients).append(name.lower().removeprefix("the "))
-    named = {t.i for ent in ents if ent.label_ in NAME_LABELS | {"DATE", "TIME"} for t in ent}
+    named = {t.i for ent in ents if ent.label_ in THING_LABELS | {"DATE", "TIME"} for t in ent}
     named |= timed
     counted = {t.i for amount in amounts.values() for t in amount}
     for token in tokens:  # a time of day the recogniser missed ("at 4:00 A.M.")

@@ -339,5 +339,9 @@ SALIENT_LABELS = frozenset(
 )  # fmt: skip
 #: Who can be a speaker by name.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Who or where a claim's frame can name as acting, undergoing or placing.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+#: The names a frame holds that are no actor: laws, events, works, products.
+THING_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Named places and bodies an "it" may stand for.
 NAMED_NON_PERSON = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
